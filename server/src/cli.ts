@@ -1,0 +1,84 @@
+#!/usr/bin/env -S npx tsx
+/**
+ * copydesk CLI. `parse FILE...` prints one JSON line per file (JSON Lines), nothing else on stdout.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseDump } from './parse/index.ts';
+import { deriveArticles } from './derive/index.ts';
+
+const USAGE = `usage: copydesk <command> [options]
+
+commands:
+  parse FILE...     print each file's parse as one JSON line (JSON Lines)
+`;
+
+async function parseCommand(files: string[]): Promise<number> {
+  if (!files.length) {
+    process.stderr.write('copydesk parse: no files given\n' + USAGE);
+    return 2;
+  }
+  let failed = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      failed++;
+      process.stderr.write(`copydesk parse: cannot read ${file}: ${(e as Error).message}\n`);
+      process.stdout.write(JSON.stringify({ file, error: (e as Error).message }) + '\n');
+      continue;
+    }
+    const seg = parseDump(text);
+    const articles = deriveArticles(text, seg).map((a) => ({
+      role: a.role,
+      headline: a.headline,
+      byline: a.byline,
+      source: a.source,
+      published: a.published,
+      section: a.section,
+      body: a.body,
+      copyright: a.copyright,
+      subheads: a.subheads,
+      start: a.start,
+      end: a.end,
+      confidence: a.confidence,
+    }));
+    const line = {
+      file,
+      parserVersion: seg.parserVersion,
+      template: seg.template,
+      confidence: seg.confidence,
+      articles,
+      segments: seg.segments.map((s) => ({ kind: s.kind, start: s.start, end: s.end })),
+      warnings: seg.warnings,
+    };
+    process.stdout.write(JSON.stringify(line) + '\n');
+  }
+  return failed ? 1 : 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'parse':
+      return parseCommand(rest);
+    case undefined:
+    case '-h':
+    case '--help':
+      process.stdout.write(USAGE);
+      return command ? 0 : 2;
+    default:
+      process.stderr.write(`copydesk: unknown command "${command}"\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`copydesk: ${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

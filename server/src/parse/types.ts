@@ -1,0 +1,76 @@
+/**
+ * The parser's output: a partition of the raw text into segments, with field spans inside
+ * article segments. Every offset is a UTF-16 code unit index into the raw text (as JavaScript
+ * strings index), half-open: [start, end).
+ */
+
+/** What a segment is. Article segments carry fields; the others never do. */
+export type SegmentKind =
+  /** the page's main article */
+  | 'main'
+  /** one related-article block (or one listed block of a hashtag listing) */
+  | 'related'
+  /** site boilerplate: "Hashtags", "Try Our AI Features", "Related Articles", "logo", ... */
+  | 'boilerplate'
+  /** text that belongs to nothing: blank runs between blocks, URL residue, unattributable lines */
+  | 'residue';
+
+export const ARTICLE_KINDS = ['main', 'related'] as const;
+export type ArticleRole = (typeof ARTICLE_KINDS)[number];
+
+export type FieldName =
+  | 'headline'
+  | 'byline'
+  | 'source'
+  | 'published'
+  | 'section'
+  | 'body'
+  | 'copyright'
+  /** a subhead line inside the body (its span lies inside a body span) */
+  | 'subhead'
+  /** publisher boilerplate inside an article (donation appeal, "Advertisement", ...): never body text */
+  | 'noise';
+
+export interface FieldSpan {
+  field: FieldName;
+  start: number;
+  end: number;
+  /** how sure the parser is of this span's boundaries, in [0, 1] */
+  confidence: number;
+}
+
+export interface Segment {
+  kind: SegmentKind;
+  start: number;
+  end: number;
+  /** field spans, in text order; empty for boilerplate and residue */
+  fields: FieldSpan[];
+  /** how sure the parser is of this segment's kind and boundaries, in [0, 1] */
+  confidence: number;
+}
+
+export interface ParseWarning {
+  /** stable machine code, e.g. "PUBLISHER_BOILERPLATE", "TRUNCATED", "NO_BOILERPLATE_ANCHOR" */
+  code: string;
+  /** what was uncertain, in words an editor understands */
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface Segmentation {
+  parserVersion: string;
+  /** length of the text parsed (UTF-16 code units); segments cover [0, length) exactly */
+  length: number;
+  /** page template recognised: "flat", "logo", "hashtag-listing", "unknown" */
+  template: string;
+  segments: Segment[];
+  warnings: ParseWarning[];
+  /** the dump's overall confidence in [0, 1]: the review queue sorts on it */
+  confidence: number;
+}
+
+export interface ParseOptions {
+  /** capture time, ISO 8601: lets relative dates ("3 hours ago") become timestamps */
+  fetchedAt?: string | null;
+}
