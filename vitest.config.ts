@@ -1,15 +1,36 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
+/**
+ * One test command, every suite: pure units and parser fixtures, the API suite on PGlite, and
+ * the same API suite again on a real PostgreSQL (started by its globalSetup, or DATABASE_URL's).
+ */
+const api = (name: string, setup: string) => ({
+  extends: true,
   test: {
+    name,
+    include: ['tests/api/**/*.test.ts'],
+    globalSetup: [setup],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
+
+export default defineConfig({
+  // one graphql module: Pothos loads graphql's CommonJS build, so our code must too
+  resolve: { alias: { graphql: 'graphql/index.js' } },
+  test: {
+    reporters: ['default'],
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['server/src/**/*.test.ts', 'tests/parser/**/*.test.ts', 'tests/schema/**/*.test.ts'],
           testTimeout: 60_000,
         },
       },
+      api('api-pglite', 'tests/helpers/setup-pglite.ts'),
+      api('api-postgres', 'tests/helpers/setup-postgres.ts'),
     ],
   },
 });

@@ -1,0 +1,43 @@
+import { defineRelations } from 'drizzle-orm';
+import * as tables from './tables/index.ts';
+
+export const relations = defineRelations(tables, (r) => ({
+  dumps: {
+    revisions: r.many.segmentationRevisions(),
+    appearances: r.many.appearances(),
+  },
+  segmentationRevisions: {
+    dump: r.one.dumps({ from: r.segmentationRevisions.dumpId, to: r.dumps.id, optional: false }),
+  },
+  sources: {
+    articles: r.many.articles(),
+  },
+  articles: {
+    source: r.one.sources({ from: r.articles.sourceId, to: r.sources.id }),
+    appearances: r.many.appearances(),
+    topicLinks: r.many.articleTopics(),
+    topics: r.many.topics({
+      from: r.articles.id.through(r.articleTopics.articleId),
+      to: r.topics.id.through(r.articleTopics.topicId),
+    }),
+    outEdges: r.many.storyEdges({ from: r.articles.id, to: r.storyEdges.fromArticleId, alias: 'out_edges' }),
+    inEdges: r.many.storyEdges({ from: r.articles.id, to: r.storyEdges.toArticleId, alias: 'in_edges' }),
+  },
+  appearances: {
+    article: r.one.articles({ from: r.appearances.articleId, to: r.articles.id, optional: false }),
+    dump: r.one.dumps({ from: r.appearances.dumpId, to: r.dumps.id, optional: false }),
+  },
+  topics: {
+    links: r.many.articleTopics(),
+    articles: r.many.articles(),
+  },
+  articleTopics: {
+    article: r.one.articles({ from: r.articleTopics.articleId, to: r.articles.id, optional: false }),
+    topic: r.one.topics({ from: r.articleTopics.topicId, to: r.topics.id, optional: false }),
+  },
+  storyEdges: {
+    from: r.one.articles({ from: r.storyEdges.fromArticleId, to: r.articles.id, alias: 'out_edges', optional: false }),
+    to: r.one.articles({ from: r.storyEdges.toArticleId, to: r.articles.id, alias: 'in_edges', optional: false }),
+    dump: r.one.dumps({ from: r.storyEdges.dumpId, to: r.dumps.id }),
+  },
+}));

@@ -1,0 +1,30 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sources } from './sources.ts';
+
+/**
+ * An article: one story text, however many dumps show it. `fingerprint` identifies the story
+ * (folded headline and source), so a related block repeated across pages is one row.
+ */
+export const articles = pgTable(
+  'articles',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    fingerprint: text('fingerprint').notNull(),
+    headline: text('headline'),
+    byline: text('byline'),
+    sourceId: integer('source_id').references(() => sources.id, { onDelete: 'set null' }),
+    published: text('published'),
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }),
+    section: text('section'),
+    body: text('body').notNull().default(''),
+    copyright: text('copyright'),
+    subheads: jsonb('subheads').$type<string[]>().notNull().default([]),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('articles_fingerprint_key').on(t.fingerprint),
+    index('articles_source_idx').on(t.sourceId),
+    index('articles_published_at_idx').on(t.publishedAt),
+  ],
+);

@@ -1,0 +1,32 @@
+import { index, integer, pgTable, primaryKey, real, text, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { articles } from './articles.ts';
+
+/** An entity or subject (person, place, organisation, subject). Editors rename and merge them. */
+export const topics = pgTable(
+  'topics',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** normalised name: "Zelenskyy" in two articles is one topic */
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull().default('subject'),
+    /** set when an editor merged this topic into another */
+    mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => topics.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('topics_key_key').on(t.key)],
+);
+
+/** Which topics an article is about, with a weight. */
+export const articleTopics = pgTable(
+  'article_topics',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id, { onDelete: 'cascade' }),
+    weight: real('weight').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.topicId] }), index('article_topics_topic_idx').on(t.topicId)],
+);

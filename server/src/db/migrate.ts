@@ -1,0 +1,15 @@
+import { migrationsFolder } from '@copydesk/schema';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type { Database } from './client.ts';
+
+/** Applies the generated migrations in schema/migrations (idempotent). */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === 'pglite') {
+    await migratePglite(database.db as unknown as PgliteDatabase<never>, { migrationsFolder });
+  } else {
+    await migratePg(database.db as unknown as NodePgDatabase<never>, { migrationsFolder });
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * The server's configuration, read once. No other file reads process.env.
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** embedded PostgreSQL (PGlite) data folder, used when DATABASE_URL is not set */
+  COPYDESK_DATA_DIR: z.string().min(1).default('./data'),
+  /** a real PostgreSQL server; when set, the data folder is not used */
+  DATABASE_URL: z.string().url().optional(),
+  /** largest dump accepted, in bytes of UTF-8 */
+  COPYDESK_MAX_DUMP_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  /** import the sample dumps into an empty database at start */
+  COPYDESK_SEED_SAMPLES: bool.default(true),
+  /** serve the built dashboard from this folder at / */
+  COPYDESK_DASHBOARD_DIR: z.string().optional(),
+  COPYDESK_LOG_SQL: bool.default(false),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {}
+
+/** Parses the environment (and overrides from command-line flags); throws EnvError naming each bad variable. */
+export function loadEnv(source: Record<string, string | undefined> = process.env, overrides: Partial<Record<keyof Env, string>> = {}): Env {
+  const merged: Record<string, string | undefined> = { ...source, ...overrides };
+  for (const k of Object.keys(merged)) if (merged[k] === '') delete merged[k];
+  const parsed = EnvSchema.safeParse(merged);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new EnvError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,60 @@
+/**
+ * Domain errors. Each carries a stable `code` that reaches GraphQL clients, and the data a client
+ * needs to act on it. Anything else thrown stays masked by Yoga.
+ */
+export abstract class CopydeskError extends Error {
+  abstract readonly code: string;
+}
+
+export class EmptyDumpError extends CopydeskError {
+  readonly code = 'EMPTY_DUMP';
+  constructor(message = 'The dump text is empty (or only white space): there is nothing to parse.') {
+    super(message);
+    this.name = 'EmptyDumpError';
+  }
+}
+
+export class DumpTooLargeError extends CopydeskError {
+  readonly code = 'DUMP_TOO_LARGE';
+  constructor(
+    readonly sizeBytes: number,
+    readonly limitBytes: number,
+  ) {
+    super(`The dump is ${sizeBytes} bytes; the limit is ${limitBytes} bytes (COPYDESK_MAX_DUMP_BYTES).`);
+    this.name = 'DumpTooLargeError';
+  }
+}
+
+export class InvalidTextError extends CopydeskError {
+  readonly code = 'INVALID_TEXT';
+  constructor(
+    readonly reason: string,
+    /** UTF-16 offset of the first offending character, where there is one */
+    readonly offset: number | null,
+  ) {
+    super(`The dump text is not valid: ${reason}${offset === null ? '' : ` (at offset ${offset})`}.`);
+    this.name = 'InvalidTextError';
+  }
+}
+
+export class InvalidInputError extends CopydeskError {
+  readonly code = 'INVALID_INPUT';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+    this.name = 'InvalidInputError';
+  }
+}
+
+export class NotFoundError extends CopydeskError {
+  readonly code = 'NOT_FOUND';
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
+    super(`No ${entity} with id ${id}.`);
+    this.name = 'NotFoundError';
+  }
+}

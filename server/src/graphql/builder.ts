@@ -1,0 +1,53 @@
+import SchemaBuilder from '@pothos/core';
+import DrizzlePlugin from '@pothos/plugin-drizzle';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import { getTableConfig } from 'drizzle-orm/pg-core';
+import { relations } from '@copydesk/schema';
+import type { Db } from '../db/client.ts';
+
+export interface AppConfig {
+  /** largest dump accepted, in bytes of UTF-8 */
+  maxDumpBytes: number;
+}
+
+export interface Context {
+  db: Db;
+  config: AppConfig;
+}
+
+export const builder = new SchemaBuilder<{
+  DrizzleRelations: typeof relations;
+  Context: Context;
+  Scalars: {
+    DateTime: { Input: string; Output: string };
+  };
+  DefaultFieldNullability: false;
+}>({
+  plugins: [ErrorsPlugin, RelayPlugin, DrizzlePlugin],
+  defaultFieldNullability: false,
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+  },
+  drizzle: {
+    client: (ctx) => ctx.db,
+    getTableConfig,
+    relations,
+    defaultConnectionSize: 50,
+    maxConnectionSize: 100,
+  },
+  errors: { defaultTypes: [] },
+});
+
+builder.queryType({});
+builder.mutationType({});
+
+builder.scalarType('DateTime', {
+  description: 'An ISO 8601 date-time string with time zone, e.g. 2025-07-25T09:30:00.000Z',
+  serialize: (v) => (typeof v === 'string' && !v.includes('T') ? new Date(v.replace(' ', 'T')).toISOString() : new Date(v).toISOString()),
+  parseValue: (v) => {
+    if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw new TypeError('DateTime must be an ISO 8601 string');
+    return v;
+  },
+});

@@ -1,0 +1,63 @@
+import { CopydeskError, DumpTooLargeError, EmptyDumpError, InvalidInputError, InvalidTextError, NotFoundError } from '../errors.ts';
+import { builder } from './builder.ts';
+
+/** Every typed error a client can receive as a result: a message and a stable code. */
+export const ErrorInterface = builder.interfaceRef<CopydeskError>('Error').implement({
+  fields: (t) => ({
+    message: t.exposeString('message'),
+    code: t.exposeString('code'),
+  }),
+});
+
+builder.objectType(EmptyDumpError, {
+  name: 'EmptyDumpError',
+  description: 'code EMPTY_DUMP: the text is empty or only white space',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof EmptyDumpError,
+  fields: () => ({}),
+});
+
+builder.objectType(DumpTooLargeError, {
+  name: 'DumpTooLargeError',
+  description: 'code DUMP_TOO_LARGE: the text is over the size limit',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof DumpTooLargeError,
+  fields: (t) => ({
+    sizeBytes: t.exposeInt('sizeBytes'),
+    limitBytes: t.exposeInt('limitBytes'),
+  }),
+});
+
+builder.objectType(InvalidTextError, {
+  name: 'InvalidTextError',
+  description: 'code INVALID_TEXT: the text holds characters that are not text (NUL, broken surrogates)',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof InvalidTextError,
+  fields: (t) => ({
+    reason: t.exposeString('reason'),
+    offset: t.exposeInt('offset', { nullable: true }),
+  }),
+});
+
+builder.objectType(InvalidInputError, {
+  name: 'InvalidInputError',
+  description: 'code INVALID_INPUT: an input field is malformed',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof InvalidInputError,
+  fields: (t) => ({
+    field: t.exposeString('field'),
+  }),
+});
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  description: 'code NOT_FOUND: no object with that id',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof NotFoundError,
+  fields: (t) => ({
+    entity: t.exposeString('entity'),
+    id: t.exposeString('id'),
+  }),
+});
+
+export const IMPORT_ERRORS = [EmptyDumpError, DumpTooLargeError, InvalidTextError, InvalidInputError] as const;

@@ -1,0 +1,11 @@
+import { builder } from './builder.ts';
+import './errors.ts';
+import './types/segment.ts';
+import './types/revision.ts';
+import './types/source.ts';
+import './types/appearance.ts';
+import './types/story-edge.ts';
+import './types/article.ts';
+import './types/dump.ts';
+
+export const schema = builder.toSchema();

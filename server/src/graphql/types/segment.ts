@@ -1,0 +1,35 @@
+import type { StoredSegment, StoredWarning } from '@copydesk/schema';
+import { builder } from '../builder.ts';
+
+type StoredField = StoredSegment['fields'][number];
+
+export const FieldSpanRef = builder.objectRef<StoredField>('FieldSpan').implement({
+  description: 'A field inside an article segment: [start, end) in UTF-16 code units of the raw text.',
+  fields: (t) => ({
+    field: t.exposeString('field', { description: 'headline, byline, source, published, section, body, copyright, subhead or noise' }),
+    start: t.exposeInt('start'),
+    end: t.exposeInt('end'),
+    confidence: t.exposeFloat('confidence'),
+  }),
+});
+
+export const ParseWarningRef = builder.objectRef<StoredWarning>('ParseWarning').implement({
+  description: 'Something the parser was unsure of, in words an editor understands.',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    message: t.exposeString('message'),
+    start: t.exposeInt('start'),
+    end: t.exposeInt('end'),
+  }),
+});
+
+export const SegmentRef = builder.objectRef<StoredSegment>('Segment').implement({
+  description: 'One part of a partition of the raw text: [start, end) in UTF-16 code units.',
+  fields: (t) => ({
+    kind: t.exposeString('kind', { description: 'main, related, boilerplate or residue' }),
+    start: t.exposeInt('start'),
+    end: t.exposeInt('end'),
+    confidence: t.exposeFloat('confidence'),
+    fields: t.field({ type: [FieldSpanRef], resolve: (s) => s.fields }),
+  }),
+});

@@ -1,0 +1,70 @@
+/**
+ * Starts copydesk: migrates the database, imports the samples into an empty one, and serves
+ * GraphQL at /graphql and the dashboard at /.
+ *   pnpm start [--port N] [--data-dir DIR]
+ */
+import { createServer } from 'node:http';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openDatabase } from './db/client.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { EnvError, loadEnv } from './env.ts';
+import { staticHandler } from './http/static.ts';
+import { seedSamples } from './seed.ts';
+import { createApp } from './yoga.ts';
+
+async function main() {
+  const { values } = parseArgs({
+    options: { port: { type: 'string', short: 'p' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    console.log('usage: pnpm start [--port N] [--data-dir DIR]   (env: PORT, COPYDESK_DATA_DIR, DATABASE_URL)');
+    return;
+  }
+  const env = loadEnv(process.env, {
+    ...(values.port ? { PORT: values.port } : {}),
+    ...(values['data-dir'] ? { COPYDESK_DATA_DIR: values['data-dir'] } : {}),
+  });
+  const dataDir = resolve(env.COPYDESK_DATA_DIR);
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
+  await migrateDatabase(database);
+  if (env.COPYDESK_SEED_SAMPLES) {
+    const n = await seedSamples(database.db, env.COPYDESK_MAX_DUMP_BYTES);
+    if (n) console.log(`imported ${n} sample dumps`);
+  }
+  const app = createApp({ db: database.db, config: { maxDumpBytes: env.COPYDESK_MAX_DUMP_BYTES }, dev: env.NODE_ENV === 'development' });
+  const dashboardDir = env.COPYDESK_DASHBOARD_DIR ?? fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
+  const serveStatic = staticHandler(dashboardDir);
+  const server = createServer((req, res) => {
+    if ((req.url ?? '').startsWith('/graphql')) void app(req, res);
+    else serveStatic(req, res);
+  });
+  server.requestTimeout = 120_000;
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(env.PORT, env.HOST, ok);
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : env.PORT;
+  console.log(`copydesk is running
+  dashboard  http://localhost:${port}/
+  GraphQL    http://localhost:${port}/graphql  (GraphiQL in a browser)
+  database   ${database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${database.location}` : `PostgreSQL at ${database.location}`}
+  port       ${port}  (PORT or --port)
+  data dir   ${database.kind === 'pglite' ? dataDir : '(unused: DATABASE_URL is set)'}  (COPYDESK_DATA_DIR or --data-dir)`);
+  const stop = async () => {
+    server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof EnvError) console.error(`copydesk: ${e.message}`);
+  else if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`copydesk: port in use (${(e as Error).message}); set PORT or --port`);
+  else console.error('copydesk: failed to start:', e);
+  process.exit(1);
+});

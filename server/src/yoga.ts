@@ -1,0 +1,43 @@
+import { GraphQLError } from 'graphql';
+import { createYoga, maskError as defaultMaskError } from 'graphql-yoga';
+import type { Db } from './db/client.ts';
+import { CopydeskError } from './errors.ts';
+import type { AppConfig, Context } from './graphql/builder.ts';
+import { schema } from './graphql/schema.ts';
+
+export interface CreateAppOptions {
+  db: Db;
+  config: AppConfig;
+  /** show error details (development only) */
+  dev?: boolean;
+}
+
+/**
+ * The GraphQL app as a fetch handler (`app.fetch(request)`), with no listener: tests call it in
+ * process, main.ts puts it behind an HTTP server.
+ */
+export function createApp({ db, config, dev = false }: CreateAppOptions) {
+  return createYoga<Record<string, unknown>, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: { title: 'copydesk GraphQL' },
+    context: () => ({ db, config }),
+    maskedErrors: {
+      isDev: dev,
+      maskError(error, message, isDev) {
+        // a domain error thrown outside a typed result still reaches the client with its code
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        if (original instanceof CopydeskError) {
+          return new GraphQLError(original.message, {
+            ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
+            extensions: { code: original.code },
+          });
+        }
+        return defaultMaskError(error, message, isDev);
+      },
+    },
+  });
+}
+
+export type App = ReturnType<typeof createApp>;

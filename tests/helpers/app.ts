@@ -1,0 +1,84 @@
+/** An in-process copydesk app on a fresh database of the project's kind (PGlite or PostgreSQL). */
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase, type Database } from '@copydesk/server/db/client.ts';
+import { createApp, type App } from '@copydesk/server/yoga.ts';
+import type { AppConfig } from '@copydesk/server/graphql/builder.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dbKind: 'pglite' | 'postgres';
+    pgliteTemplate: string;
+    pgAdminUrl: string;
+    pgTemplate: string;
+  }
+}
+
+export interface GqlResponse<T = any> {
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+export interface TestApp {
+  app: App;
+  database: Database;
+  kind: 'pglite' | 'postgres';
+  /** POSTs a GraphQL operation to the app, in process */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResponse<T>>;
+  /** runs raw SQL, for assertions on what was (not) written */
+  sql<T = Record<string, unknown>>(text: string): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_CONFIG: AppConfig = { maxDumpBytes: 5 * 1024 * 1024 };
+
+export async function createTestApp(config: Partial<AppConfig> = {}): Promise<TestApp> {
+  const kind = inject('dbKind');
+  let database: Database;
+  let sql: TestApp['sql'];
+  let cleanup: () => Promise<void>;
+  if (kind === 'pglite') {
+    const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]) });
+    database = await openDatabase({ pglite: client });
+    sql = async (text) => (await client.query(text)).rows as any[];
+    cleanup = () => client.close();
+  } else {
+    const adminUrl = inject('pgAdminUrl');
+    const name = `copydesk_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
+    const u = new URL(adminUrl);
+    u.pathname = `/${name}`;
+    database = await openDatabase({ databaseUrl: u.toString(), poolSize: 10 });
+    const pool = new pg.Pool({ connectionString: u.toString(), max: 2 });
+    sql = async (text) => (await pool.query(text)).rows;
+    cleanup = async () => {
+      await pool.end();
+      await database.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    };
+  }
+  const app = createApp({ db: database.db, config: { ...DEFAULT_CONFIG, ...config } });
+  return {
+    app,
+    database,
+    kind,
+    sql,
+    async gql(query, variables, headers) {
+      const res = await app.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await res.json()) as GqlResponse;
+    },
+    close: async () => {
+      await cleanup();
+    },
+  };
+}
