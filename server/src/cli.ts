@@ -5,11 +5,19 @@
 import { readFile } from 'node:fs/promises';
 import { parseDump } from './parse/index.ts';
 import { deriveArticles } from './derive/index.ts';
+import { CliError } from './cli/errors.ts';
+import { EnvError } from './env.ts';
 
 const USAGE = `usage: copydesk <command> [options]
 
 commands:
-  parse FILE...     print each file's parse as one JSON line (JSON Lines)
+  parse FILE...                 print each file's parse as one JSON line (JSON Lines)
+  token create --name NAME      create an editor token (shown once)
+  token list                    list editor tokens (never the tokens themselves)
+  token revoke ID|NAME          revoke a token by id, or every token of an editor
+
+The token commands open the database the server uses (DATABASE_URL, or COPYDESK_DATA_DIR /
+--data-dir for the embedded one; stop a server that holds the embedded one first).
 `;
 
 async function parseCommand(files: string[]): Promise<number> {
@@ -62,6 +70,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'parse':
       return parseCommand(rest);
+    case 'token':
+      return (await import('./cli/token.ts')).tokenCommand(rest);
     case undefined:
     case '-h':
     case '--help':
@@ -78,6 +88,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
+    if (e instanceof CliError || e instanceof EnvError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`copydesk: ${(e as Error).message}\n`);
+      process.exitCode = 2;
+      return;
+    }
     process.stderr.write(`copydesk: ${(e as Error).stack ?? String(e)}\n`);
     process.exitCode = 1;
   },

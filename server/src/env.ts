@@ -21,6 +21,10 @@ const EnvSchema = z.object({
   /** serve the built dashboard from this folder at / */
   COPYDESK_DASHBOARD_DIR: z.string().optional(),
   COPYDESK_LOG_SQL: bool.default(false),
+  /** a bootstrap editor token for scripts and first setup (at least 16 characters) */
+  COPYDESK_EDITOR_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** when true, queries need an editor token too; mutations always do */
+  COPYDESK_READ_REQUIRES_TOKEN: bool.default(false),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 

@@ -58,3 +58,19 @@ export class NotFoundError extends CopydeskError {
     this.name = 'NotFoundError';
   }
 }
+
+export class UnauthenticatedError extends CopydeskError {
+  readonly code = 'UNAUTHENTICATED';
+  constructor(message = 'This needs an editor token: send "Authorization: Bearer <token>" (create one with `pnpm copydesk token create --name NAME`).') {
+    super(message);
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+export class ForbiddenError extends CopydeskError {
+  readonly code = 'FORBIDDEN';
+  constructor(message = 'This editor may not do that.') {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}

@@ -3,16 +3,20 @@
  * GraphQL at /graphql and the dashboard at /.
  *   pnpm start [--port N] [--data-dir DIR]
  */
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDatabase } from './db/client.ts';
+import { lockDataDir } from './db/lock.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { EnvError, loadEnv } from './env.ts';
 import { staticHandler } from './http/static.ts';
 import { seedSamples } from './seed.ts';
 import { createApp } from './yoga.ts';
+import { listTokens } from './auth/tokens.ts';
+import type { AppConfig } from './graphql/builder.ts';
 
 async function main() {
   const { values } = parseArgs({
@@ -27,13 +31,21 @@ async function main() {
     ...(values['data-dir'] ? { COPYDESK_DATA_DIR: values['data-dir'] } : {}),
   });
   const dataDir = resolve(env.COPYDESK_DATA_DIR);
+  if (!env.DATABASE_URL) mkdirSync(dataDir, { recursive: true });
+  const unlock = env.DATABASE_URL ? () => {} : lockDataDir(dataDir);
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
   await migrateDatabase(database);
   if (env.COPYDESK_SEED_SAMPLES) {
     const n = await seedSamples(database.db, env.COPYDESK_MAX_DUMP_BYTES);
     if (n) console.log(`imported ${n} sample dumps`);
   }
-  const app = createApp({ db: database.db, config: { maxDumpBytes: env.COPYDESK_MAX_DUMP_BYTES }, dev: env.NODE_ENV === 'development' });
+  const config: AppConfig = {
+    maxDumpBytes: env.COPYDESK_MAX_DUMP_BYTES,
+    editorToken: env.COPYDESK_EDITOR_TOKEN ?? null,
+    readRequiresToken: env.COPYDESK_READ_REQUIRES_TOKEN,
+  };
+  const app = createApp({ db: database.db, config, dev: env.NODE_ENV === 'development' });
+  const activeTokens = (await listTokens(database.db)).filter((t) => !t.revokedAt).length;
   const dashboardDir = env.COPYDESK_DASHBOARD_DIR ?? fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
   const serveStatic = staticHandler(dashboardDir);
   const server = createServer((req, res) => {
@@ -52,10 +64,12 @@ async function main() {
   GraphQL    http://localhost:${port}/graphql  (GraphiQL in a browser)
   database   ${database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${database.location}` : `PostgreSQL at ${database.location}`}
   port       ${port}  (PORT or --port)
-  data dir   ${database.kind === 'pglite' ? dataDir : '(unused: DATABASE_URL is set)'}  (COPYDESK_DATA_DIR or --data-dir)`);
+  data dir   ${database.kind === 'pglite' ? dataDir : '(unused: DATABASE_URL is set)'}  (COPYDESK_DATA_DIR or --data-dir)
+  editors    ${config.editorToken ? 'bootstrap token from COPYDESK_EDITOR_TOKEN' : ''}${config.editorToken && activeTokens ? ' + ' : ''}${activeTokens ? `${activeTokens} token(s)` : ''}${!config.editorToken && !activeTokens ? 'none yet: reading is open, but imports and edits need an editor token.\n             Create one: pnpm copydesk token create --name YOUR_NAME (or set COPYDESK_EDITOR_TOKEN)' : ''}`);
   const stop = async () => {
     server.close();
     await database.close();
+    unlock();
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -4,6 +4,20 @@ import type { Db } from './db/client.ts';
 import { CopydeskError } from './errors.ts';
 import type { AppConfig, Context } from './graphql/builder.ts';
 import { schema } from './graphql/schema.ts';
+import { authenticate } from './auth/tokens.ts';
+import { UnauthenticatedError } from './errors.ts';
+import type { Plugin } from 'graphql-yoga';
+
+/** With readRequiresToken, every operation needs an editor; otherwise reading is open. */
+function requireTokenToRead(config: AppConfig): Plugin<Context> {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      if (!config.readRequiresToken || (args.contextValue as Context).editor) return;
+      const e = new UnauthenticatedError();
+      setResultAndStopExecution({ errors: [new GraphQLError(e.message, { extensions: { code: e.code } })] });
+    },
+  };
+}
 
 export interface CreateAppOptions {
   db: Db;
@@ -22,7 +36,12 @@ export function createApp({ db, config, dev = false }: CreateAppOptions) {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { title: 'copydesk GraphQL' },
-    context: () => ({ db, config }),
+    context: async ({ request }) => ({
+      db,
+      config,
+      editor: await authenticate(db, request.headers.get('authorization'), config.editorToken),
+    }),
+    plugins: [requireTokenToRead(config)],
     maskedErrors: {
       isDev: dev,
       maskError(error, message, isDev) {

@@ -26,14 +26,16 @@ export interface TestApp {
   app: App;
   database: Database;
   kind: 'pglite' | 'postgres';
-  /** POSTs a GraphQL operation to the app, in process */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResponse<T>>;
+  /** POSTs a GraphQL operation to the app, in process, signed with TEST_TOKEN unless `token` is given (null: anonymous) */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, opts?: { token?: string | null; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
   /** runs raw SQL, for assertions on what was (not) written */
   sql<T = Record<string, unknown>>(text: string): Promise<T[]>;
   close(): Promise<void>;
 }
 
-export const DEFAULT_CONFIG: AppConfig = { maxDumpBytes: 5 * 1024 * 1024 };
+/** the bootstrap editor token every test app accepts */
+export const TEST_TOKEN = 'test-editor-token-0123456789';
+export const DEFAULT_CONFIG: AppConfig = { maxDumpBytes: 5 * 1024 * 1024, editorToken: TEST_TOKEN, readRequiresToken: false };
 
 export async function createTestApp(config: Partial<AppConfig> = {}): Promise<TestApp> {
   const kind = inject('dbKind');
@@ -69,10 +71,11 @@ export async function createTestApp(config: Partial<AppConfig> = {}): Promise<Te
     database,
     kind,
     sql,
-    async gql(query, variables, headers) {
+    async gql(query, variables, opts = {}) {
+      const token = opts.token === undefined ? TEST_TOKEN : opts.token;
       const res = await app.fetch('http://localhost/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...opts.headers },
         body: JSON.stringify({ query, variables }),
       });
       return (await res.json()) as GqlResponse;

@@ -5,3 +5,4 @@ export * from './articles.ts';
 export * from './appearances.ts';
 export * from './topics.ts';
 export * from './story-edges.ts';
+export * from './editor-tokens.ts';

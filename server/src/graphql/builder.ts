@@ -5,15 +5,23 @@ import RelayPlugin from '@pothos/plugin-relay';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { relations } from '@copydesk/schema';
 import type { Db } from '../db/client.ts';
+import type { Editor } from '../auth/tokens.ts';
+import { UnauthenticatedError } from '../errors.ts';
 
 export interface AppConfig {
   /** largest dump accepted, in bytes of UTF-8 */
   maxDumpBytes: number;
+  /** bootstrap editor token (COPYDESK_EDITOR_TOKEN), or null */
+  editorToken: string | null;
+  /** when true, queries need an editor token too (mutations always do) */
+  readRequiresToken: boolean;
 }
 
 export interface Context {
   db: Db;
   config: AppConfig;
+  /** the signed-in editor, from the Authorization header; null when anonymous */
+  editor: Editor | null;
 }
 
 export const builder = new SchemaBuilder<{
@@ -51,3 +59,9 @@ builder.scalarType('DateTime', {
     return v;
   },
 });
+
+/** Throws UNAUTHENTICATED unless an editor signed the request; returns the editor. */
+export function requireEditor(ctx: Context): Editor {
+  if (!ctx.editor) throw new UnauthenticatedError();
+  return ctx.editor;
+}

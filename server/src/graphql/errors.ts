@@ -1,4 +1,13 @@
-import { CopydeskError, DumpTooLargeError, EmptyDumpError, InvalidInputError, InvalidTextError, NotFoundError } from '../errors.ts';
+import {
+  CopydeskError,
+  DumpTooLargeError,
+  EmptyDumpError,
+  ForbiddenError,
+  InvalidInputError,
+  InvalidTextError,
+  NotFoundError,
+  UnauthenticatedError,
+} from '../errors.ts';
 import { builder } from './builder.ts';
 
 /** Every typed error a client can receive as a result: a message and a stable code. */
@@ -60,4 +69,22 @@ builder.objectType(NotFoundError, {
   }),
 });
 
-export const IMPORT_ERRORS = [EmptyDumpError, DumpTooLargeError, InvalidTextError, InvalidInputError] as const;
+builder.objectType(UnauthenticatedError, {
+  name: 'UnauthenticatedError',
+  description: 'code UNAUTHENTICATED: no valid editor token was sent',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof UnauthenticatedError,
+  fields: () => ({}),
+});
+
+builder.objectType(ForbiddenError, {
+  name: 'ForbiddenError',
+  description: 'code FORBIDDEN: the editor may not do this',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof ForbiddenError,
+  fields: () => ({}),
+});
+
+/** errors every mutation can answer with */
+export const MUTATION_ERRORS = [UnauthenticatedError, ForbiddenError, NotFoundError, InvalidInputError] as const;
+export const IMPORT_ERRORS = [...MUTATION_ERRORS, EmptyDumpError, DumpTooLargeError, InvalidTextError] as const;

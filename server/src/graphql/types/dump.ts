@@ -1,5 +1,5 @@
 import { dumps as dumpsTable } from '@copydesk/schema';
-import { builder } from '../builder.ts';
+import { builder, requireEditor } from '../builder.ts';
 import { IMPORT_ERRORS } from '../errors.ts';
 import { importDump, type ImportResult } from '../../import/import-dump.ts';
 
@@ -94,6 +94,9 @@ builder.mutationFields((t) => ({
     description: 'Parses and stores a dump with its articles, in one transaction. The same text again changes nothing.',
     args: { input: t.arg({ type: ImportDumpInput, required: true }) },
     errors: { types: [...IMPORT_ERRORS], directResult: true },
-    resolve: (_root, { input }, ctx) => importDump(ctx.db, input, { maxBytes: ctx.config.maxDumpBytes }),
+    resolve: (_root, { input }, ctx) => {
+      requireEditor(ctx);
+      return importDump(ctx.db, input, { maxBytes: ctx.config.maxDumpBytes });
+    },
   }),
 }));

@@ -1,0 +1,63 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { editorTokens } from '@copydesk/schema';
+import type { Db } from '../db/client.ts';
+
+export interface Editor {
+  name: string;
+  /** null for the bootstrap token from COPYDESK_EDITOR_TOKEN */
+  tokenId: number | null;
+}
+
+const PREFIX = 'cdk_';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** Creates a token for an editor; the token itself is returned once and never stored. */
+export async function createToken(db: Db, name: string): Promise<{ id: number; name: string; token: string }> {
+  const clean = name.trim();
+  if (!clean || clean.length > 100) throw new Error('an editor name is 1 to 100 characters');
+  const token = PREFIX + randomBytes(24).toString('base64url');
+  const [row] = await db.insert(editorTokens).values({ name: clean, tokenHash: hashToken(token) }).returning({ id: editorTokens.id });
+  return { id: row!.id, name: clean, token };
+}
+
+/** Revokes tokens by id or by editor name; returns how many were revoked. */
+export async function revokeToken(db: Db, idOrName: string): Promise<number> {
+  const id = /^\d+$/.test(idOrName) ? Number(idOrName) : -1;
+  const rows = await db
+    .update(editorTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(isNull(editorTokens.revokedAt), or(eq(editorTokens.id, id), eq(editorTokens.name, idOrName))))
+    .returning({ id: editorTokens.id });
+  return rows.length;
+}
+
+export async function listTokens(db: Db) {
+  return db.query.editorTokens.findMany({
+    columns: { id: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    orderBy: { id: 'asc' },
+  });
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const ha = createHash('sha256').update(a).digest();
+  const hb = createHash('sha256').update(b).digest();
+  return timingSafeEqual(ha, hb);
+}
+
+/** The editor an `Authorization: Bearer <token>` header names, or null (no header, unknown or revoked token). */
+export async function authenticate(db: Db, authorization: string | null | undefined, bootstrapToken: string | null): Promise<Editor | null> {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+  if (!m) return null;
+  const token = m[1]!;
+  if (bootstrapToken && sameSecret(token, bootstrapToken)) return { name: 'editor', tokenId: null };
+  if (!token.startsWith(PREFIX) || token.length > 200) return null;
+  const row = await db.query.editorTokens.findFirst({
+    where: { tokenHash: hashToken(token), revokedAt: { isNull: true } },
+    columns: { id: true, name: true },
+  });
+  return row ? { name: row.name, tokenId: row.id } : null;
+}

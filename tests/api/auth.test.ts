@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createToken, revokeToken } from '@copydesk/server/auth/tokens.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+
+const IMPORT = `mutation($input: ImportDumpInput!) { importDump(input: $input) { __typename ... on Error { code message } ... on ImportDumpPayload { created } } }`;
+const input = { text: 'Council approves new bus lanes\nThe council voted on Tuesday to add bus lanes.\n' };
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+const dumps = async () => Number((await t.sql<{ n: string }>('select count(*) as n from dumps'))[0]!.n);
+
+describe('editor tokens', () => {
+  it('refuses a mutation without a token with UNAUTHENTICATED, and writes nothing', async () => {
+    const res = await t.gql(IMPORT, { input }, { token: null });
+    expect(res.data.importDump.__typename).toBe('UnauthenticatedError');
+    expect(res.data.importDump.code).toBe('UNAUTHENTICATED');
+    expect(await dumps()).toBe(0);
+  });
+
+  it('refuses an unknown token', async () => {
+    const res = await t.gql(IMPORT, { input }, { token: 'cdk_not-a-real-token' });
+    expect(res.data.importDump.code).toBe('UNAUTHENTICATED');
+    expect(await dumps()).toBe(0);
+  });
+
+  it('accepts a created token, stores only its hash, and refuses it once revoked', async () => {
+    const { token, name } = await createToken(t.database.db, 'alice');
+    const stored = await t.sql<{ token_hash: string }>(`select token_hash from editor_tokens where name = 'alice'`);
+    expect(stored[0]!.token_hash).not.toContain(token);
+    expect(stored[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    const ok = await t.gql(IMPORT, { input }, { token });
+    expect(ok.data.importDump).toEqual({ __typename: 'ImportDumpPayload', created: true });
+    expect(await revokeToken(t.database.db, name)).toBe(1);
+    const refused = await t.gql(IMPORT, { input: { text: 'Another headline\nAnother body.\n' } }, { token });
+    expect(refused.data.importDump.code).toBe('UNAUTHENTICATED');
+    expect(await dumps()).toBe(1);
+  });
+
+  it('accepts the bootstrap token from the configuration', async () => {
+    const res = await t.gql(IMPORT, { input: { text: 'Bootstrap headline\nBootstrap body.\n' } });
+    expect(res.data.importDump.__typename).toBe('ImportDumpPayload');
+  });
+
+  it('keeps reading open by default', async () => {
+    const res = await t.gql(`{ dumps(first: 1) { totalCount } }`, {}, { token: null });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.dumps.totalCount).toBe(2);
+  });
+
+  it('closes reading when configured to', async () => {
+    const closed = await createTestApp({ readRequiresToken: true });
+    try {
+      const anon = await closed.gql(`{ dumps(first: 1) { totalCount } }`, {}, { token: null });
+      expect(anon.data).toBeUndefined();
+      expect(anon.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      const signed = await closed.gql(`{ dumps(first: 1) { totalCount } }`);
+      expect(signed.data.dumps.totalCount).toBe(0);
+    } finally {
+      await closed.close();
+    }
+  });
+});
