@@ -74,3 +74,27 @@ export class ForbiddenError extends CopydeskError {
     this.name = 'ForbiddenError';
   }
 }
+
+export class StaleRevisionError extends CopydeskError {
+  readonly code = 'STALE_REVISION';
+  constructor(
+    readonly baseRevision: number,
+    readonly currentRevision: number,
+  ) {
+    super(`This dump was saved by someone else since you opened it (you edited revision ${baseRevision}; the current one is ${currentRevision}). Rebase your changes on revision ${currentRevision} and save again.`);
+    this.name = 'StaleRevisionError';
+  }
+}
+
+export class InvalidSegmentationError extends CopydeskError {
+  readonly code = 'INVALID_SEGMENTATION';
+  constructor(
+    readonly reason: string,
+    readonly index: number,
+    readonly start: number,
+    readonly end: number,
+  ) {
+    super(`The segmentation is not valid: ${reason} (segment ${index}, offsets ${start}-${end}).`);
+    this.name = 'InvalidSegmentationError';
+  }
+}

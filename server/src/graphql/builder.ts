@@ -1,4 +1,5 @@
 import SchemaBuilder from '@pothos/core';
+import { GraphQLError } from 'graphql';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
@@ -55,7 +56,7 @@ builder.scalarType('DateTime', {
   description: 'An ISO 8601 date-time string with time zone, e.g. 2025-07-25T09:30:00.000Z',
   serialize: (v) => (typeof v === 'string' && !v.includes('T') ? new Date(v.replace(' ', 'T')).toISOString() : new Date(v).toISOString()),
   parseValue: (v) => {
-    if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw new TypeError('DateTime must be an ISO 8601 string');
+    if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw new GraphQLError('DateTime must be an ISO 8601 string, e.g. 2025-07-25T09:30:00Z', { extensions: { code: 'INVALID_INPUT' } });
     return v;
   },
 });

@@ -4,7 +4,9 @@ import {
   EmptyDumpError,
   ForbiddenError,
   InvalidInputError,
+  InvalidSegmentationError,
   InvalidTextError,
+  StaleRevisionError,
   NotFoundError,
   UnauthenticatedError,
 } from '../errors.ts';
@@ -85,6 +87,31 @@ builder.objectType(ForbiddenError, {
   fields: () => ({}),
 });
 
+builder.objectType(StaleRevisionError, {
+  name: 'StaleRevisionError',
+  description: 'code STALE_REVISION: someone saved the dump since the editor opened it; rebase on currentRevision',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof StaleRevisionError,
+  fields: (t) => ({
+    baseRevision: t.exposeInt('baseRevision'),
+    currentRevision: t.exposeInt('currentRevision'),
+  }),
+});
+
+builder.objectType(InvalidSegmentationError, {
+  name: 'InvalidSegmentationError',
+  description: 'code INVALID_SEGMENTATION: the segments are not a partition of the text, or a field is misplaced',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof InvalidSegmentationError,
+  fields: (t) => ({
+    reason: t.exposeString('reason'),
+    index: t.exposeInt('index'),
+    start: t.exposeInt('start'),
+    end: t.exposeInt('end'),
+  }),
+});
+
 /** errors every mutation can answer with */
 export const MUTATION_ERRORS = [UnauthenticatedError, ForbiddenError, NotFoundError, InvalidInputError] as const;
+export const REVISE_ERRORS = [...MUTATION_ERRORS, StaleRevisionError, InvalidSegmentationError] as const;
 export const IMPORT_ERRORS = [...MUTATION_ERRORS, EmptyDumpError, DumpTooLargeError, InvalidTextError] as const;

@@ -1,0 +1,87 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { dumps, segmentationRevisions, type StoredSegment } from '@copydesk/schema';
+import type { Db } from '../db/client.ts';
+import { deriveArticles } from '../derive/index.ts';
+import { checkSegmentation } from '../derive/validate.ts';
+import { InvalidSegmentationError, NotFoundError, StaleRevisionError } from '../errors.ts';
+import type { Segmentation, SegmentKind, FieldName } from '../parse/types.ts';
+import { writeDerived } from '../import/write.ts';
+
+export type DumpStatus = 'new' | 'in_review' | 'approved';
+
+export interface ReviseInput {
+  dumpId: number;
+  baseRevision: number;
+  segments: { kind: string; start: number; end: number; fields?: { field: string; start: number; end: number }[] | null }[];
+  author: string;
+  /** approve the dump in the same save */
+  approve?: boolean;
+}
+
+export interface ReviseResult {
+  dumpId: number;
+  revisionNumber: number;
+  articleIds: number[];
+}
+
+/**
+ * Saves an editor's segmentation as the dump's next revision and re-derives its articles and
+ * edges, in one transaction. Refused when the editor's base is no longer the current revision.
+ */
+export async function reviseSegmentation(db: Db, input: ReviseInput): Promise<ReviseResult> {
+  return db.transaction(async (tx) => {
+    const [dump] = await tx
+      .select({ id: dumps.id, text: dumps.text, template: dumps.template, fetchedAt: dumps.fetchedAt, current: dumps.currentRevision, status: dumps.status })
+      .from(dumps)
+      .where(eq(dumps.id, input.dumpId))
+      .for('update');
+    if (!dump) throw new NotFoundError('Dump', String(input.dumpId));
+    if (dump.current !== input.baseRevision) throw new StaleRevisionError(input.baseRevision, dump.current);
+
+    const segments: StoredSegment[] = input.segments.map((s) => ({
+      kind: s.kind,
+      start: s.start,
+      end: s.end,
+      confidence: 1,
+      fields: (s.fields ?? []).map((f) => ({ field: f.field, start: f.start, end: f.end, confidence: 1 })).sort((a, b) => a.start - b.start || b.end - a.end),
+    }));
+    const problem = checkSegmentation(dump.text.length, segments);
+    if (problem) throw new InvalidSegmentationError(problem.reason, problem.index, problem.start, problem.end);
+
+    const [{ next }] = (await tx
+      .select({ next: sql<number>`coalesce(max(${segmentationRevisions.number}), 0) + 1` })
+      .from(segmentationRevisions)
+      .where(eq(segmentationRevisions.dumpId, dump.id))) as [{ next: number }];
+    const number = Number(next);
+    await tx.insert(segmentationRevisions).values({
+      dumpId: dump.id,
+      number,
+      baseNumber: input.baseRevision,
+      author: input.author,
+      parserVersion: null,
+      segments,
+      warnings: [],
+      confidence: 1,
+    });
+    const seg: Segmentation = {
+      parserVersion: 'editor',
+      length: dump.text.length,
+      template: dump.template,
+      segments: segments.map((s) => ({ ...s, kind: s.kind as SegmentKind, fields: s.fields.map((f) => ({ ...f, field: f.field as FieldName })) })),
+      warnings: [],
+      confidence: 1,
+    };
+    const derived = deriveArticles(dump.text, seg, { fetchedAt: dump.fetchedAt });
+    const written = await writeDerived(tx, dump.id, derived, { authoritative: true });
+    await tx
+      .update(dumps)
+      .set({ currentRevision: number, confidence: 1, status: input.approve ? 'approved' : dump.status === 'new' ? 'in_review' : dump.status })
+      .where(and(eq(dumps.id, dump.id)));
+    return { dumpId: dump.id, revisionNumber: number, articleIds: written.articleIds };
+  });
+}
+
+export async function setDumpStatus(db: Db, dumpId: number, status: DumpStatus): Promise<void> {
+  const rows = await db.update(dumps).set({ status }).where(eq(dumps.id, dumpId)).returning({ id: dumps.id });
+  if (!rows.length) throw new NotFoundError('Dump', String(dumpId));
+}

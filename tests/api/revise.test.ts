@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { REFERENCE_DUMP, SHARED_DUMPS } from '../helpers/paths.ts';
+
+const text = readFileSync(join(SHARED_DUMPS, `${REFERENCE_DUMP}.txt`), 'utf8');
+
+const REVISE = /* GraphQL */ `
+  mutation($input: ReviseSegmentationInput!) {
+    reviseSegmentation(input: $input) {
+      __typename
+      ... on Error { code message }
+      ... on StaleRevisionError { baseRevision currentRevision }
+      ... on InvalidSegmentationError { reason index start end }
+      ... on ReviseSegmentationPayload { revisionNumber dump { status currentRevisionNumber } articles { headline body } }
+    }
+  }
+`;
+
+interface Seg {
+  kind: string;
+  start: number;
+  end: number;
+  fields: { field: string; start: number; end: number }[];
+}
+
+let t: TestApp;
+let dumpId: string;
+let parserSegments: Seg[];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const res = await t.gql(`mutation($input: ImportDumpInput!) { importDump(input: $input) { ... on ImportDumpPayload { dump { id currentRevision { segments { kind start end fields { field start end } } } } } } }`, {
+    input: { text },
+  });
+  dumpId = res.data.importDump.dump.id;
+  parserSegments = res.data.importDump.dump.currentRevision.segments;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const clone = (s: Seg[]): Seg[] => JSON.parse(JSON.stringify(s));
+const count = async (table: string) => Number((await t.sql<{ n: string }>(`select count(*) as n from ${table}`))[0]!.n);
+
+describe('reviseSegmentation', () => {
+  it('saves a fix as revision 2, re-derives the articles, and keeps the parser revision', async () => {
+    const segs = clone(parserSegments);
+    const main = segs.find((s) => s.kind === 'main')!;
+    const bodies = main.fields.filter((f) => f.field === 'body');
+    const body = bodies.at(-1)!;
+    // move the end of the main body up by one line
+    const lastNl = text.lastIndexOf('\n', body.end - 2);
+    let droppedLine: string;
+    if (lastNl > body.start) {
+      droppedLine = text.slice(lastNl + 1, body.end).trim();
+      body.end = lastNl;
+    } else {
+      droppedLine = text.slice(body.start, body.end).trim();
+      main.fields = main.fields.filter((f) => f !== body);
+    }
+    expect(bodies.length > 1 || lastNl > body.start).toBe(true);
+    const lastBodyEnd = Math.max(...main.fields.filter((f) => f.field === 'body').map((f) => f.end));
+    main.fields = main.fields.filter((f) => f.field !== 'subhead' || f.end <= lastBodyEnd);
+
+    const res = await t.gql(REVISE, { input: { dumpId, baseRevision: 1, segments: segs } });
+    expect(res.errors).toBeUndefined();
+    const r = res.data.reviseSegmentation;
+    expect(r.__typename).toBe('ReviseSegmentationPayload');
+    expect(r.revisionNumber).toBe(2);
+    expect(r.dump).toEqual({ status: 'IN_REVIEW', currentRevisionNumber: 2 });
+    expect(r.articles[0].body).not.toContain(droppedLine);
+    expect(r.articles[0].body.length).toBeGreaterThan(100);
+
+    const read = await t.gql(`query($id: ID!) { dump(id: $id) { revisions { totalCount edges { node { number author baseNumber } } } appearances { article { body } } } }`, { id: dumpId });
+    expect(read.data.dump.revisions.totalCount).toBe(2);
+    expect(read.data.dump.revisions.edges.map((e: any) => e.node)).toEqual([
+      { number: 1, author: 'parser', baseNumber: null },
+      { number: 2, author: 'editor', baseNumber: 1 },
+    ]);
+    expect(read.data.dump.appearances[0].article.body).not.toContain(droppedLine);
+  });
+
+  it('refuses a save on a stale base revision with a conflict naming both revisions, writing nothing', async () => {
+    const before = await count('segmentation_revisions');
+    const res = await t.gql(REVISE, { input: { dumpId, baseRevision: 1, segments: parserSegments } });
+    expect(res.data.reviseSegmentation).toMatchObject({ __typename: 'StaleRevisionError', code: 'STALE_REVISION', baseRevision: 1, currentRevision: 2 });
+    expect(await count('segmentation_revisions')).toBe(before);
+  });
+
+  it('refuses segments that are not a partition of the text', async () => {
+    const segs = clone(parserSegments);
+    segs[1]!.start += 1; // a gap of one character
+    const res = await t.gql(REVISE, { input: { dumpId, baseRevision: 2, segments: segs } });
+    expect(res.data.reviseSegmentation).toMatchObject({ __typename: 'InvalidSegmentationError', code: 'INVALID_SEGMENTATION', index: 1 });
+    const short = await t.gql(REVISE, { input: { dumpId, baseRevision: 2, segments: segs.slice(0, -1).map((s, i) => (i === 1 ? { ...s, start: s.start - 1 } : s)) } });
+    expect(short.data.reviseSegmentation.code).toBe('INVALID_SEGMENTATION');
+    expect(await count('segmentation_revisions')).toBe(2);
+  });
+
+  it('splits a related block in two and relabels a part as boilerplate', async () => {
+    const segs = clone(parserSegments);
+    const lastRelated = segs.filter((s) => s.kind === 'related').at(-1)!;
+    const idx = segs.indexOf(lastRelated);
+    const articlesBefore = segs.filter((s) => s.kind === 'related').length;
+    // everything of the last related block becomes boilerplate
+    segs[idx] = { kind: 'boilerplate', start: lastRelated.start, end: lastRelated.end, fields: [] };
+    const res = await t.gql(REVISE, { input: { dumpId, baseRevision: 2, segments: segs, approve: true } });
+    const r = res.data.reviseSegmentation;
+    expect(r.__typename).toBe('ReviseSegmentationPayload');
+    expect(r.revisionNumber).toBe(3);
+    expect(r.dump.status).toBe('APPROVED');
+    expect(r.articles).toHaveLength(articlesBefore); // main + one fewer related
+  });
+
+  it('needs an editor token', async () => {
+    const res = await t.gql(REVISE, { input: { dumpId, baseRevision: 3, segments: parserSegments } }, { token: null });
+    expect(res.data.reviseSegmentation.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('moves a dump through review with setDumpStatus and counts it', async () => {
+    const res = await t.gql(`mutation($input: SetDumpStatusInput!) { setDumpStatus(input: $input) { __typename ... on Dump { status } ... on Error { code } } }`, {
+      input: { dumpId, status: 'IN_REVIEW' },
+    });
+    expect(res.data.setDumpStatus).toEqual({ __typename: 'Dump', status: 'IN_REVIEW' });
+    const counts = await t.gql(`{ reviewCounts { new inReview approved total } dumps(filter: { status: IN_REVIEW }, orderBy: CONFIDENCE_ASC) { totalCount } }`);
+    expect(counts.data.reviewCounts).toEqual({ new: 0, inReview: 1, approved: 0, total: 1 });
+    expect(counts.data.dumps.totalCount).toBe(1);
+    const none = await t.gql(`{ dumps(filter: { status: APPROVED }) { totalCount edges { node { id } } } }`);
+    expect(none.data.dumps).toEqual({ totalCount: 0, edges: [] });
+  });
+
+  it('filters dumps by the outlets of their articles', async () => {
+    const res = await t.gql(`{ a: dumps(filter: { source: "nikkei asia" }) { totalCount } b: dumps(filter: { source: "Nobody Times" }) { totalCount } }`);
+    expect(res.data.a.totalCount).toBe(1);
+    expect(res.data.b.totalCount).toBe(0);
+  });
+});
