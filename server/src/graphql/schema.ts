@@ -7,5 +7,6 @@ import './types/appearance.ts';
 import './types/story-edge.ts';
 import './types/article.ts';
 import './types/dump.ts';
+import './types/editor.ts';
 
 export const schema = builder.toSchema();
