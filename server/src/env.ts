@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   /** serve the built dashboard from this folder at / */
   COPYDESK_DASHBOARD_DIR: z.string().optional(),
   COPYDESK_LOG_SQL: bool.default(false),
+  /** enrichment workers in the server process (topics, similarity edges); 0 leaves the queue to `copydesk worker` */
+  COPYDESK_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
   /** a bootstrap editor token for scripts and first setup (at least 16 characters) */
   COPYDESK_EDITOR_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** when true, queries need an editor token too; mutations always do */

@@ -16,6 +16,7 @@ import { staticHandler } from './http/static.ts';
 import { seedSamples } from './seed.ts';
 import { createApp } from './yoga.ts';
 import { listTokens } from './auth/tokens.ts';
+import { startWorker } from './enrich/queue.ts';
 import type { AppConfig } from './graphql/builder.ts';
 
 async function main() {
@@ -45,6 +46,7 @@ async function main() {
     readRequiresToken: env.COPYDESK_READ_REQUIRES_TOKEN,
   };
   const app = createApp({ db: database.db, config, dev: env.NODE_ENV === 'development' });
+  const workers = Array.from({ length: env.COPYDESK_WORKERS }, () => startWorker(database.db));
   const activeTokens = (await listTokens(database.db)).filter((t) => !t.revokedAt).length;
   const dashboardDir = env.COPYDESK_DASHBOARD_DIR ?? fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
   const serveStatic = staticHandler(dashboardDir);
@@ -63,11 +65,13 @@ async function main() {
   dashboard  http://localhost:${port}/
   GraphQL    http://localhost:${port}/graphql  (GraphiQL in a browser)
   database   ${database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${database.location}` : `PostgreSQL at ${database.location}`}
+  workers    ${env.COPYDESK_WORKERS} enrichment worker(s) (COPYDESK_WORKERS)
   port       ${port}  (PORT or --port)
   data dir   ${database.kind === 'pglite' ? dataDir : '(unused: DATABASE_URL is set)'}  (COPYDESK_DATA_DIR or --data-dir)
   editors    ${config.editorToken ? 'bootstrap token from COPYDESK_EDITOR_TOKEN' : ''}${config.editorToken && activeTokens ? ' + ' : ''}${activeTokens ? `${activeTokens} token(s)` : ''}${!config.editorToken && !activeTokens ? 'none yet: reading is open, but imports and edits need an editor token.\n             Create one: pnpm copydesk token create --name YOUR_NAME (or set COPYDESK_EDITOR_TOKEN)' : ''}`);
   const stop = async () => {
     server.close();
+    await Promise.all(workers.map((w) => w.stop()));
     await database.close();
     unlock();
     process.exit(0);

@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import { openDatabase, type Database } from '@copydesk/server/db/client.ts';
 import { createApp, type App } from '@copydesk/server/yoga.ts';
 import type { AppConfig } from '@copydesk/server/graphql/builder.ts';
+import { runQueuedJobs } from '@copydesk/server/enrich/queue.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,6 +27,10 @@ export interface TestApp {
   app: App;
   database: Database;
   kind: 'pglite' | 'postgres';
+  /** every SQL statement the app's database handle ran, in order (clear it with .length = 0) */
+  queries: string[];
+  /** runs the enrichment queue until it is empty (what the server's worker does in the background) */
+  drain(): Promise<number>;
   /** POSTs a GraphQL operation to the app, in process, signed with TEST_TOKEN unless `token` is given (null: anonymous) */
   gql<T = any>(query: string, variables?: Record<string, unknown>, opts?: { token?: string | null; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
   /** runs raw SQL, for assertions on what was (not) written */
@@ -42,9 +47,11 @@ export async function createTestApp(config: Partial<AppConfig> = {}): Promise<Te
   let database: Database;
   let sql: TestApp['sql'];
   let cleanup: () => Promise<void>;
+  const queries: string[] = [];
+  const logger = { logQuery: (q: string) => void queries.push(q) };
   if (kind === 'pglite') {
     const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]) });
-    database = await openDatabase({ pglite: client });
+    database = await openDatabase({ pglite: client, logger });
     sql = async (text) => (await client.query(text)).rows as any[];
     cleanup = () => client.close();
   } else {
@@ -55,8 +62,9 @@ export async function createTestApp(config: Partial<AppConfig> = {}): Promise<Te
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
     const u = new URL(adminUrl);
     u.pathname = `/${name}`;
-    database = await openDatabase({ databaseUrl: u.toString(), poolSize: 10 });
+    database = await openDatabase({ databaseUrl: u.toString(), poolSize: 10, logger, onPoolError: () => {} });
     const pool = new pg.Pool({ connectionString: u.toString(), max: 2 });
+    pool.on('error', () => {});
     sql = async (text) => (await pool.query(text)).rows;
     cleanup = async () => {
       await pool.end();
@@ -71,6 +79,8 @@ export async function createTestApp(config: Partial<AppConfig> = {}): Promise<Te
     database,
     kind,
     sql,
+    queries,
+    drain: () => runQueuedJobs(database.db),
     async gql(query, variables, opts = {}) {
       const token = opts.token === undefined ? TEST_TOKEN : opts.token;
       const res = await app.fetch('http://localhost/graphql', {

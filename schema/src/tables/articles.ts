@@ -1,5 +1,8 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import { customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sources } from './sources.ts';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
  * An article: one story text, however many dumps show it. `fingerprint` identifies the story
@@ -19,6 +22,14 @@ export const articles = pgTable(
     body: text('body').notNull().default(''),
     copyright: text('copyright'),
     subheads: jsonb('subheads').$type<string[]>().notNull().default([]),
+    /** full-text search document: headline weighted A, body B */
+    search: tsvector('search').generatedAlwaysAs(
+      (): SQL => sql`setweight(to_tsvector('english', coalesce(${articles.headline}, '')), 'A') || setweight(to_tsvector('english', ${articles.body}), 'B')`,
+    ),
+    /** MinHash signature of the cleaned body (SAME_STORY detection); null until enriched */
+    minhash: integer('minhash').array(),
+    /** when topics and similarity edges were last computed */
+    enrichedAt: timestamp('enriched_at', { withTimezone: true, mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
@@ -26,5 +37,6 @@ export const articles = pgTable(
     uniqueIndex('articles_fingerprint_key').on(t.fingerprint),
     index('articles_source_idx').on(t.sourceId),
     index('articles_published_at_idx').on(t.publishedAt),
+    index('articles_search_idx').using('gin', t.search),
   ],
 );

@@ -25,12 +25,15 @@ export interface OpenOptions {
   pglite?: PGlite;
   logger?: Logger;
   poolSize?: number;
+  /** an idle connection died (server restart, admin command): pg emits it on the pool, which must not crash the process */
+  onPoolError?: (e: Error) => void;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const logger = opts.logger;
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    pool.on('error', opts.onPoolError ?? ((e) => console.warn(`copydesk: a database connection was lost (${e.message}); it will be replaced`)));
     const db = drizzlePg({ client: pool, relations, ...(logger ? { logger } : {}) }) as unknown as Db;
     const url = new URL(opts.databaseUrl);
     url.password = url.password ? '***' : '';

@@ -54,7 +54,13 @@ builder.mutationType({});
 
 builder.scalarType('DateTime', {
   description: 'An ISO 8601 date-time string with time zone, e.g. 2025-07-25T09:30:00.000Z',
-  serialize: (v) => (typeof v === 'string' && !v.includes('T') ? new Date(v.replace(' ', 'T')).toISOString() : new Date(v).toISOString()),
+  // PostgreSQL gives "2025-07-25 10:00:00+00"; clients get ISO 8601 in UTC
+  serialize: (v) => {
+    const s = typeof v === 'string' ? v.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00') : v;
+    const d = new Date(s as string | number | Date);
+    if (Number.isNaN(d.getTime())) throw new GraphQLError(`not a date-time: ${String(v)}`);
+    return d.toISOString();
+  },
   parseValue: (v) => {
     if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw new GraphQLError('DateTime must be an ISO 8601 string, e.g. 2025-07-25T09:30:00Z', { extensions: { code: 'INVALID_INPUT' } });
     return v;

@@ -5,6 +5,7 @@ import './types/revision.ts';
 import './types/source.ts';
 import './types/appearance.ts';
 import './types/story-edge.ts';
+import './types/topic.ts';
 import './types/article.ts';
 import './types/dump.ts';
 import './types/editor.ts';

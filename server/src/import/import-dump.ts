@@ -5,6 +5,7 @@ import { deriveArticles } from '../derive/index.ts';
 import type { Db } from '../db/client.ts';
 import { validateDump, type DumpInput } from './validate.ts';
 import { writeDerived } from './write.ts';
+import { enqueueEnrich } from '../enrich/queue.ts';
 
 export interface ImportOptions {
   maxBytes: number;
@@ -69,6 +70,8 @@ export async function importDump(db: Db, input: DumpInput, opts: ImportOptions):
       confidence: seg.confidence,
     });
     const written = await writeDerived(tx, row.id, derived);
+    // topics and similarity edges cost more than the write: a worker computes them after commit
+    await enqueueEnrich(tx, [row.id]);
     return { dumpId: row.id, created: true, ...written };
   });
 }

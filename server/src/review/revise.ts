@@ -6,6 +6,7 @@ import { checkSegmentation } from '../derive/validate.ts';
 import { InvalidSegmentationError, NotFoundError, StaleRevisionError } from '../errors.ts';
 import type { Segmentation, SegmentKind, FieldName } from '../parse/types.ts';
 import { writeDerived } from '../import/write.ts';
+import { enqueueEnrich } from '../enrich/queue.ts';
 
 export type DumpStatus = 'new' | 'in_review' | 'approved';
 
@@ -73,6 +74,7 @@ export async function reviseSegmentation(db: Db, input: ReviseInput): Promise<Re
     };
     const derived = deriveArticles(dump.text, seg, { fetchedAt: dump.fetchedAt });
     const written = await writeDerived(tx, dump.id, derived, { authoritative: true });
+    await enqueueEnrich(tx, [dump.id]);
     await tx
       .update(dumps)
       .set({ currentRevision: number, confidence: 1, status: input.approve ? 'approved' : dump.status === 'new' ? 'in_review' : dump.status })

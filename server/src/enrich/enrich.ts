@@ -1,0 +1,111 @@
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { appearances, articleBands, articles, articleTopics, storyEdges, topics } from '@copydesk/schema';
+import type { Executor } from '../import/write.ts';
+import { bandKeys, minhash, SAME_STORY_THRESHOLD, similarity } from './minhash.ts';
+import { extractTopics } from './topics.ts';
+
+/** TOPICAL edges need this many shared topics, and keep the strongest few per article */
+export const TOPICAL_MIN_SHARED = 2;
+export const TOPICAL_MAX_EDGES = 10;
+
+export interface EnrichResult {
+  articles: number;
+  topicLinks: number;
+  sameStory: number;
+  topical: number;
+}
+
+/**
+ * Computes an article set's topics, MinHash signature and LSH bands, then its SAME_STORY and
+ * TOPICAL edges (both directions). Idempotent: recomputes what it replaces.
+ */
+export async function enrichArticles(tx: Executor, articleIds: number[]): Promise<EnrichResult> {
+  const ids = [...new Set(articleIds)];
+  const result: EnrichResult = { articles: 0, topicLinks: 0, sameStory: 0, topical: 0 };
+  if (!ids.length) return result;
+  const rows = await tx.select({ id: articles.id, headline: articles.headline, body: articles.body }).from(articles).where(inArray(articles.id, ids));
+  for (const a of rows) {
+    result.articles++;
+    // topics
+    const found = extractTopics(a.headline, a.body);
+    await tx.delete(articleTopics).where(eq(articleTopics.articleId, a.id));
+    if (found.length) {
+      const topicRows = await tx
+        .insert(topics)
+        .values(found.map((t) => ({ key: t.key, name: t.name, kind: t.kind })))
+        .onConflictDoUpdate({ target: topics.key, set: { key: sql`excluded.key` } })
+        .returning({ id: topics.id, key: topics.key, mergedIntoId: topics.mergedIntoId });
+      const idOf = new Map(topicRows.map((r) => [r.key, r.mergedIntoId ?? r.id]));
+      const links = new Map<number, number>();
+      for (const t of found) {
+        const id = idOf.get(t.key)!;
+        links.set(id, Math.max(links.get(id) ?? 0, t.weight));
+      }
+      await tx.insert(articleTopics).values([...links].map(([topicId, weight]) => ({ articleId: a.id, topicId, weight })));
+      result.topicLinks += links.size;
+    }
+
+    // SAME_STORY: MinHash + LSH candidates
+    await tx.delete(storyEdges).where(and(inArray(storyEdges.kind, ['SAME_STORY', 'TOPICAL']), sql`(${storyEdges.fromArticleId} = ${a.id} or ${storyEdges.toArticleId} = ${a.id})`));
+    await tx.delete(articleBands).where(eq(articleBands.articleId, a.id));
+    const sig = minhash(a.body);
+    await tx.update(articles).set({ minhash: sig, enrichedAt: sql`now()` }).where(eq(articles.id, a.id));
+    if (sig) {
+      const keys = bandKeys(sig);
+      await tx.insert(articleBands).values(keys.map((key, band) => ({ articleId: a.id, band, key })));
+      const candidates = await tx
+        .selectDistinct({ id: articles.id, minhash: articles.minhash })
+        .from(articleBands)
+        .innerJoin(articles, eq(articles.id, articleBands.articleId))
+        .where(and(ne(articleBands.articleId, a.id), sql`(${articleBands.band}, ${articleBands.key}) in (${sql.join(keys.map((k, b) => sql`(${b}::int, ${k}::bigint)`), sql`, `)})`));
+      const edges = candidates
+        .map((c) => ({ id: c.id, w: c.minhash ? similarity(sig, c.minhash) : 0 }))
+        .filter((c) => c.w >= SAME_STORY_THRESHOLD);
+      if (edges.length) {
+        await tx
+          .insert(storyEdges)
+          .values(edges.flatMap((c) => [
+            { fromArticleId: a.id, toArticleId: c.id, kind: 'SAME_STORY' as const, weight: c.w },
+            { fromArticleId: c.id, toArticleId: a.id, kind: 'SAME_STORY' as const, weight: c.w },
+          ]))
+          .onConflictDoUpdate({ target: [storyEdges.fromArticleId, storyEdges.toArticleId, storyEdges.kind], set: { weight: sql`excluded.weight` } });
+        result.sameStory += edges.length;
+      }
+    }
+
+    // TOPICAL: articles sharing topics, weighted by the Jaccard index of the topic sets
+    const shared = await tx.execute<{ article_id: number; shared: number; total: number }>(sql`
+      with mine as (select topic_id from ${articleTopics} where article_id = ${a.id})
+      select o.article_id, count(*)::int as shared,
+             ((select count(*) from mine) + (select count(*) from ${articleTopics} x where x.article_id = o.article_id) - count(*))::int as total
+      from ${articleTopics} o join mine using (topic_id)
+      where o.article_id <> ${a.id}
+      group by o.article_id
+      having count(*) >= ${TOPICAL_MIN_SHARED}
+      order by count(*) desc, o.article_id
+      limit ${TOPICAL_MAX_EDGES}`);
+    const topical = rowsOf<{ article_id: number; shared: number; total: number }>(shared).map((r) => ({ id: Number(r.article_id), w: Math.round((Number(r.shared) / Math.max(1, Number(r.total))) * 1000) / 1000 }));
+    if (topical.length) {
+      await tx
+        .insert(storyEdges)
+        .values(topical.flatMap((c) => [
+          { fromArticleId: a.id, toArticleId: c.id, kind: 'TOPICAL' as const, weight: c.w },
+          { fromArticleId: c.id, toArticleId: a.id, kind: 'TOPICAL' as const, weight: c.w },
+        ]))
+        .onConflictDoUpdate({ target: [storyEdges.fromArticleId, storyEdges.toArticleId, storyEdges.kind], set: { weight: sql`excluded.weight` } });
+      result.topical += topical.length;
+    }
+  }
+  return result;
+}
+
+/** node-postgres answers { rows }, PGlite answers { rows } too; some drivers answer the array itself */
+function rowsOf<T>(r: unknown): T[] {
+  return Array.isArray(r) ? (r as T[]) : ((r as { rows: T[] }).rows ?? []);
+}
+
+/** the articles a dump's current revision shows */
+export async function articlesOfDump(tx: Executor, dumpId: number): Promise<number[]> {
+  const rows = await tx.select({ id: appearances.articleId }).from(appearances).where(eq(appearances.dumpId, dumpId));
+  return [...new Set(rows.map((r) => r.id))];
+}

@@ -1,0 +1,150 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { articleTopics, topics as topicsTable } from '@copydesk/schema';
+import { foldText } from '../../derive/fingerprint.ts';
+import { InvalidInputError, NotFoundError } from '../../errors.ts';
+import { builder, requireEditor } from '../builder.ts';
+import { MUTATION_ERRORS } from '../errors.ts';
+
+export const TopicKind = builder.enumType('TopicKind', {
+  values: { PERSON: { value: 'person' }, PLACE: { value: 'place' }, ORGANIZATION: { value: 'organization' }, SUBJECT: { value: 'subject' } } as const,
+});
+
+export const Topic = builder.drizzleNode('topics', {
+  name: 'Topic',
+  description: 'A person, place, organisation or subject that articles are about. Editors rename and merge them.',
+  id: { column: (t) => t.id },
+  select: { columns: { id: true } },
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    kind: t.field({ type: TopicKind, select: { columns: { kind: true } }, resolve: (r) => r.kind as 'person' | 'place' | 'organization' | 'subject' }),
+    articleCount: t.relatedCount('links'),
+    articles: t.relatedConnection('links', {
+      description: 'the articles about this topic, strongest first',
+      query: { orderBy: { weight: 'desc', articleId: 'asc' } },
+      totalCount: true,
+      type: ArticleTopicRef,
+    }),
+  }),
+});
+
+/** An article's link to a topic, with its weight. */
+export const ArticleTopicRef = builder.drizzleObject('articleTopics', {
+  name: 'ArticleTopic',
+  fields: (t) => ({
+    weight: t.exposeFloat('weight'),
+    topic: t.relation('topic'),
+    article: t.relation('article'),
+  }),
+});
+
+builder.queryFields((t) => ({
+  topic: t.drizzleField({
+    type: 'topics',
+    nullable: true,
+    args: { id: t.arg.globalID({ required: true, for: Topic }) },
+    resolve: (query, _r, args, ctx) => ctx.db.query.topics.findFirst(query({ where: { id: Number(args.id.id) } })),
+  }),
+  topics: t.drizzleConnection({
+    type: 'topics',
+    args: { search: t.arg.string({ required: false, description: 'names containing this, case-insensitive' }) },
+    totalCount: (_p, args, ctx) =>
+      ctx.db.$count(topicsTable, and(sql`${topicsTable.mergedIntoId} is null`, args.search ? sql`${topicsTable.key} like ${'%' + foldText(args.search) + '%'}` : undefined)),
+    resolve: (query, _r, args, ctx) =>
+      ctx.db.query.topics.findMany(
+        query({
+          where: { mergedIntoId: { isNull: true }, ...(args.search ? { key: { like: `%${foldText(args.search)}%` } } : {}) },
+          orderBy: { name: 'asc' },
+        }),
+      ),
+  }),
+}));
+
+const TopicKey = (name: string) => foldText(name).replace(/[^\p{L}\p{N} ]/gu, '').trim();
+
+builder.mutationFields((t) => ({
+  renameTopic: t.drizzleField({
+    type: 'topics',
+    errors: { types: [...MUTATION_ERRORS], directResult: true },
+    args: { id: t.arg.globalID({ required: true, for: Topic }), name: t.arg.string({ required: true }) },
+    resolve: async (query, _r, args, ctx) => {
+      requireEditor(ctx);
+      const name = args.name.trim();
+      if (!name || name.length > 200) throw new InvalidInputError('name', 'a topic name is 1 to 200 characters');
+      const id = Number(args.id.id);
+      const rows = await ctx.db.update(topicsTable).set({ name }).where(eq(topicsTable.id, id)).returning({ id: topicsTable.id });
+      if (!rows.length) throw new NotFoundError('Topic', String(args.id.id));
+      return (await ctx.db.query.topics.findFirst(query({ where: { id } })))!;
+    },
+  }),
+  mergeTopics: t.drizzleField({
+    type: 'topics',
+    description: 'Moves every article of the `from` topics to `into`; the merged topics point at it from then on.',
+    errors: { types: [...MUTATION_ERRORS], directResult: true },
+    args: { into: t.arg.globalID({ required: true, for: Topic }), from: t.arg.globalIDList({ required: true, for: Topic }) },
+    resolve: async (query, _r, args, ctx) => {
+      requireEditor(ctx);
+      const into = Number(args.into.id);
+      const from = args.from.map((g) => Number(g.id)).filter((id) => id !== into);
+      await ctx.db.transaction(async (tx) => {
+        const found = await tx.select({ id: topicsTable.id }).from(topicsTable).where(inArray(topicsTable.id, [into, ...from]));
+        if (found.length !== from.length + 1) throw new NotFoundError('Topic', 'one of the given ids');
+        if (!from.length) return;
+        await tx.execute(sql`
+          insert into ${articleTopics} (article_id, topic_id, weight)
+          select article_id, ${into}, max(weight) from ${articleTopics} where topic_id in (${sql.join(from.map((f) => sql`${f}`), sql`, `)}) group by article_id
+          on conflict (article_id, topic_id) do update set weight = greatest(${articleTopics}.weight, excluded.weight)`);
+        await tx.delete(articleTopics).where(inArray(articleTopics.topicId, from));
+        await tx.update(topicsTable).set({ mergedIntoId: into }).where(inArray(topicsTable.id, from));
+      });
+      return (await ctx.db.query.topics.findFirst(query({ where: { id: into } })))!;
+    },
+  }),
+  addArticleTopic: t.drizzleField({
+    type: 'articles',
+    description: 'Links an article to a topic (by id, or by name: a new topic is made when none has that name).',
+    errors: { types: [...MUTATION_ERRORS], directResult: true },
+    args: {
+      articleId: t.arg.globalID({ required: true }),
+      topicId: t.arg.globalID({ required: false, for: Topic }),
+      name: t.arg.string({ required: false }),
+      kind: t.arg({ type: TopicKind, required: false }),
+      weight: t.arg.float({ required: false }),
+    },
+    resolve: async (query, _r, args, ctx) => {
+      requireEditor(ctx);
+      const articleId = Number(args.articleId.id);
+      if (args.articleId.typename !== 'Article') throw new InvalidInputError('articleId', 'not an Article id');
+      let topicId = args.topicId ? Number(args.topicId.id) : null;
+      if (topicId === null) {
+        const name = args.name?.trim();
+        if (!name) throw new InvalidInputError('name', 'give a topicId or a name');
+        const [row] = await ctx.db
+          .insert(topicsTable)
+          .values({ key: TopicKey(name), name, kind: args.kind ?? 'subject' })
+          .onConflictDoUpdate({ target: topicsTable.key, set: { key: sql`excluded.key` } })
+          .returning({ id: topicsTable.id, mergedIntoId: topicsTable.mergedIntoId });
+        topicId = row!.mergedIntoId ?? row!.id;
+      }
+      const article = await ctx.db.query.articles.findFirst({ where: { id: articleId }, columns: { id: true } });
+      if (!article) throw new NotFoundError('Article', String(args.articleId.id));
+      await ctx.db
+        .insert(articleTopics)
+        .values({ articleId, topicId, weight: args.weight ?? 1 })
+        .onConflictDoUpdate({ target: [articleTopics.articleId, articleTopics.topicId], set: { weight: sql`excluded.weight` } });
+      return (await ctx.db.query.articles.findFirst(query({ where: { id: articleId } })))!;
+    },
+  }),
+  removeArticleTopic: t.drizzleField({
+    type: 'articles',
+    errors: { types: [...MUTATION_ERRORS], directResult: true },
+    args: { articleId: t.arg.globalID({ required: true }), topicId: t.arg.globalID({ required: true, for: Topic }) },
+    resolve: async (query, _r, args, ctx) => {
+      requireEditor(ctx);
+      const articleId = Number(args.articleId.id);
+      await ctx.db.delete(articleTopics).where(and(eq(articleTopics.articleId, articleId), eq(articleTopics.topicId, Number(args.topicId.id))));
+      const row = await ctx.db.query.articles.findFirst(query({ where: { id: articleId } }));
+      if (!row) throw new NotFoundError('Article', String(args.articleId.id));
+      return row;
+    },
+  }),
+}));
