@@ -21,6 +21,10 @@ const EnvSchema = z.object({
   /** serve the built dashboard from this folder at / */
   COPYDESK_DASHBOARD_DIR: z.string().optional(),
   COPYDESK_LOG_SQL: bool.default(false),
+  /** largest JSON request body; bigger dumps go through importDumpFile */
+  COPYDESK_MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  /** largest multipart upload (importDumpFile) */
+  COPYDESK_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
   /** enrichment workers in the server process (topics, similarity edges); 0 leaves the queue to `copydesk worker` */
   COPYDESK_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
   /** a bootstrap editor token for scripts and first setup (at least 16 characters) */

@@ -18,6 +18,7 @@ import { createApp } from './yoga.ts';
 import { listTokens } from './auth/tokens.ts';
 import { startWorker } from './enrich/queue.ts';
 import type { AppConfig } from './graphql/builder.ts';
+import { DEFAULT_LIMITS } from './graphql/limits.ts';
 
 async function main() {
   const { values } = parseArgs({
@@ -44,6 +45,7 @@ async function main() {
     maxDumpBytes: env.COPYDESK_MAX_DUMP_BYTES,
     editorToken: env.COPYDESK_EDITOR_TOKEN ?? null,
     readRequiresToken: env.COPYDESK_READ_REQUIRES_TOKEN,
+    limits: { ...DEFAULT_LIMITS, maxRequestBytes: env.COPYDESK_MAX_REQUEST_BYTES, maxUploadBytes: env.COPYDESK_MAX_UPLOAD_BYTES },
   };
   const app = createApp({ db: database.db, config, dev: env.NODE_ENV === 'development' });
   const workers = Array.from({ length: env.COPYDESK_WORKERS }, () => startWorker(database.db));
@@ -51,6 +53,11 @@ async function main() {
   const dashboardDir = env.COPYDESK_DASHBOARD_DIR ?? fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
   const serveStatic = staticHandler(dashboardDir);
   const server = createServer((req, res) => {
+    // the request-size limit reads Content-Length: a body of unknown length is refused
+    if (req.method === 'POST' && req.headers['content-length'] === undefined) {
+      res.writeHead(411, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'Send a Content-Length header', extensions: { code: 'LENGTH_REQUIRED' } }] }));
+      return;
+    }
     if ((req.url ?? '').startsWith('/graphql')) void app(req, res);
     else serveStatic(req, res);
   });

@@ -7,6 +7,7 @@ import { schema } from './graphql/schema.ts';
 import { authenticate } from './auth/tokens.ts';
 import { UnauthenticatedError } from './errors.ts';
 import type { Plugin } from 'graphql-yoga';
+import { limitPlugins } from './graphql/limits.ts';
 
 /** With readRequiresToken, every operation needs an editor; otherwise reading is open. */
 function requireTokenToRead(config: AppConfig): Plugin<Context> {
@@ -41,7 +42,7 @@ export function createApp({ db, config, dev = false }: CreateAppOptions) {
       config,
       editor: await authenticate(db, request.headers.get('authorization'), config.editorToken),
     }),
-    plugins: [requireTokenToRead(config)],
+    plugins: [...limitPlugins(config.limits), requireTokenToRead(config)],
     maskedErrors: {
       isDev: dev,
       maskError(error, message, isDev) {

@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import { openDatabase, type Database } from '@copydesk/server/db/client.ts';
 import { createApp, type App } from '@copydesk/server/yoga.ts';
 import type { AppConfig } from '@copydesk/server/graphql/builder.ts';
+import { DEFAULT_LIMITS } from '@copydesk/server/graphql/limits.ts';
 import { runQueuedJobs } from '@copydesk/server/enrich/queue.ts';
 
 declare module 'vitest' {
@@ -40,7 +41,7 @@ export interface TestApp {
 
 /** the bootstrap editor token every test app accepts */
 export const TEST_TOKEN = 'test-editor-token-0123456789';
-export const DEFAULT_CONFIG: AppConfig = { maxDumpBytes: 5 * 1024 * 1024, editorToken: TEST_TOKEN, readRequiresToken: false };
+export const DEFAULT_CONFIG: AppConfig = { maxDumpBytes: 5 * 1024 * 1024, editorToken: TEST_TOKEN, readRequiresToken: false, limits: DEFAULT_LIMITS };
 
 export async function createTestApp(config: Partial<AppConfig> = {}): Promise<TestApp> {
   const kind = inject('dbKind');

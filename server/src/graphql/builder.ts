@@ -6,6 +6,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { relations } from '@copydesk/schema';
 import type { Db } from '../db/client.ts';
+import type { Limits } from './limits.ts';
 import type { Editor } from '../auth/tokens.ts';
 import { UnauthenticatedError } from '../errors.ts';
 
@@ -16,6 +17,8 @@ export interface AppConfig {
   editorToken: string | null;
   /** when true, queries need an editor token too (mutations always do) */
   readRequiresToken: boolean;
+  /** request size, depth, alias, cost and token limits */
+  limits: Limits;
 }
 
 export interface Context {

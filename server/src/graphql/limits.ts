@@ -1,0 +1,70 @@
+/**
+ * What a request may cost, enforced before execution with maintained plugins: GraphQL Armor's
+ * depth, alias, cost and token limits, Yoga's CSRF prevention, and a request-size cap.
+ */
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import type { Plugin } from 'graphql-yoga';
+
+export interface Limits {
+  /** largest JSON/GraphQL request body (bytes) */
+  maxRequestBytes: number;
+  /** largest multipart upload (bytes): importDumpFile */
+  maxUploadBytes: number;
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  maxTokens: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxRequestBytes: 1024 * 1024,
+  maxUploadBytes: 64 * 1024 * 1024,
+  maxDepth: 12,
+  maxAliases: 30,
+  maxCost: 50_000,
+  maxTokens: 5_000,
+};
+
+/** the header browsers must send with GET and multipart requests (forces a CORS preflight) */
+export const CSRF_HEADER = 'x-copydesk-csrf';
+
+function tooLarge(size: number, limit: number, what: string) {
+  return new Response(
+    JSON.stringify({
+      errors: [{ message: `The ${what} is ${size} bytes; the limit is ${limit} bytes.${what === 'request' ? ' Send large dumps with importDumpFile (multipart upload).' : ''}`, extensions: { code: 'REQUEST_TOO_LARGE' } }],
+    }),
+    { status: 413, headers: { 'content-type': 'application/json' } },
+  );
+}
+
+/** Refuses a body over the limit from its Content-Length, before reading it. */
+function requestSizeLimit(limits: Limits): Plugin {
+  return {
+    onRequest({ request, endResponse }) {
+      if (request.method !== 'POST') return;
+      const length = Number(request.headers.get('content-length') ?? NaN);
+      if (!Number.isFinite(length)) return; // chunked: the HTTP listener counts bytes (main.ts)
+      const multipart = (request.headers.get('content-type') ?? '').startsWith('multipart/');
+      const limit = multipart ? limits.maxUploadBytes : limits.maxRequestBytes;
+      if (length > limit) endResponse(tooLarge(length, limit, multipart ? 'upload' : 'request'));
+    },
+  };
+}
+
+export function limitPlugins(limits: Limits): Plugin[] {
+  const common = { exposeLimits: true };
+  return [
+    requestSizeLimit(limits),
+    useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }) as Plugin,
+    maxTokensPlugin({ ...common, n: limits.maxTokens }) as unknown as Plugin,
+    maxDepthPlugin({ ...common, n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
+    maxAliasesPlugin({ ...common, n: limits.maxAliases }) as Plugin,
+    costLimitPlugin({ ...common, maxCost: limits.maxCost, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
+    blockFieldSuggestionsPlugin() as Plugin,
+  ];
+}

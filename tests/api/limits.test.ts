@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSRF_HEADER } from '@copydesk/server/graphql/limits.ts';
+import { createTestApp, TEST_TOKEN, type TestApp } from '../helpers/app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const post = (body: string, headers: Record<string, string> = {}) =>
+  t.app.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers },
+    body,
+  });
+
+describe('request limits', () => {
+  it('refuses a query 30 levels deep before executing it', async () => {
+    let sel = 'headline';
+    for (let i = 0; i < 14; i++) sel = `appearances { dump { appearances { article { ${sel} } } } }`;
+    const q = `{ articles(first: 1) { edges { node { ${sel} } } } }`;
+    t.queries.length = 0;
+    const res = await t.gql(q);
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.[0]?.message).toMatch(/depth/i);
+    expect(t.queries).toHaveLength(0);
+  });
+
+  it('refuses 1,000 aliases', async () => {
+    const q = `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: reviewCounts { total }`).join(' ')} }`;
+    const res = await t.gql(q);
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.[0]?.message).toMatch(/alias|token/i);
+  });
+
+  it('refuses an expensive query by its cost', async () => {
+    const res = await t.gql(`{ articles(first: 100) { edges { node { related(first: 100) { edges { node { to { topics { topic { articles(first: 100) { edges { node { article { headline body } } } } } } } } } } } } } }`);
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.[0]?.message).toMatch(/cost|depth/i);
+  });
+
+  it('refuses a 2 MB request body with 413 and a clear error, and writes nothing', async () => {
+    const body = JSON.stringify({ query: 'mutation($i: ImportDumpInput!) { importDump(input: $i) { __typename } }', variables: { i: { text: 'x'.repeat(2 * 1024 * 1024) } } });
+    const res = await post(body, { authorization: `Bearer ${TEST_TOKEN}` });
+    expect(res.status).toBe(413);
+    const json = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(json.errors[0]!.extensions.code).toBe('REQUEST_TOO_LARGE');
+    expect(json.errors[0]!.message).toMatch(/importDumpFile/);
+    expect(Number((await t.sql<{ n: string }>('select count(*) as n from dumps'))[0]!.n)).toBe(0);
+  });
+
+  it('accepts an ordinary query', async () => {
+    const res = await post(JSON.stringify({ query: '{ reviewCounts { total } }' }));
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('CSRF prevention', () => {
+  it('refuses a GET query without the CSRF header, and answers it with the header', async () => {
+    const url = `http://localhost/graphql?query=${encodeURIComponent('{ reviewCounts { total } }')}`;
+    const bare = await t.app.fetch(url, { headers: { accept: 'application/json' } });
+    expect(bare.status).toBe(403);
+    const ok = await t.app.fetch(url, { headers: { accept: 'application/json', [CSRF_HEADER]: '1' } });
+    expect(ok.status).toBe(200);
+  });
+
+  it('refuses a multipart (form) post without the header', async () => {
+    const form = new FormData();
+    form.set('operations', JSON.stringify({ query: '{ reviewCounts { total } }' }));
+    form.set('map', '{}');
+    const res = await t.app.fetch('http://localhost/graphql', { method: 'POST', body: form });
+    expect(res.status).toBe(403);
+  });
+});
