@@ -33,6 +33,7 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   Scalars: {
     DateTime: { Input: string; Output: string };
+    File: { Input: File; Output: never };
   };
   DefaultFieldNullability: false;
 }>({
@@ -54,6 +55,13 @@ export const builder = new SchemaBuilder<{
 
 builder.queryType({});
 builder.mutationType({});
+
+builder.scalarType('File', {
+  description: 'A file sent as a multipart request part (GraphQL multipart request spec)',
+  serialize: () => {
+    throw new GraphQLError('File is an input-only scalar');
+  },
+});
 
 builder.scalarType('DateTime', {
   description: 'An ISO 8601 date-time string with time zone, e.g. 2025-07-25T09:30:00.000Z',

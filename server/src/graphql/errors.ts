@@ -115,3 +115,4 @@ builder.objectType(InvalidSegmentationError, {
 export const MUTATION_ERRORS = [UnauthenticatedError, ForbiddenError, NotFoundError, InvalidInputError] as const;
 export const REVISE_ERRORS = [...MUTATION_ERRORS, StaleRevisionError, InvalidSegmentationError] as const;
 export const IMPORT_ERRORS = [...MUTATION_ERRORS, EmptyDumpError, DumpTooLargeError, InvalidTextError] as const;
+

@@ -1,87 +1,144 @@
 import { createHash } from 'node:crypto';
 import { dumps, segmentationRevisions } from '@copydesk/schema';
 import { parseDump } from '../parse/index.ts';
-import { deriveArticles } from '../derive/index.ts';
+import { deriveArticles, type DerivedArticle } from '../derive/index.ts';
 import type { Db } from '../db/client.ts';
+import { enqueueEnrich } from '../enrich/queue.ts';
 import { validateDump, type DumpInput } from './validate.ts';
 import { writeDerived } from './write.ts';
-import { enqueueEnrich } from '../enrich/queue.ts';
 
 export interface ImportOptions {
   maxBytes: number;
+  /** do everything, report the change-set, and roll back */
+  dryRun?: boolean;
+}
+
+export interface ChangeSet {
+  dumpsCreated: number;
+  articlesCreated: number;
+  /** articles the dump shows that were already stored (seen in another dump) */
+  articlesExisting: number;
+  appearancesAdded: number;
+  edgesAdded: number;
 }
 
 export interface ImportResult {
-  dumpId: number;
+  /** null only for a dry run of a new dump (nothing was kept) */
+  dumpId: number | null;
   created: boolean;
+  dryRun: boolean;
   articleIds: number[];
-  articlesCreated: number;
-  edgesAdded: number;
+  changes: ChangeSet;
+  /** the articles the parse derives, as values (also on dry runs) */
+  preview: DerivedArticle[];
+  parserVersion: string;
+  confidence: number;
 }
+
+const NO_CHANGES: ChangeSet = { dumpsCreated: 0, articlesCreated: 0, articlesExisting: 0, appearancesAdded: 0, edgesAdded: 0 };
 
 export function contentHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+class DryRunRollback extends Error {
+  constructor(readonly result: ImportResult) {
+    super('dry run');
+  }
+}
+
+/** deadlocks and serialization failures between concurrent imports are retried */
+const RETRYABLE = new Set(['40P01', '40001']);
+
 /**
- * Imports one dump: validates, parses, derives, and writes the dump, its parser revision and
- * what it derives in one transaction. The same text again is a no-op returning the stored dump.
+ * Imports one dump: validates, parses, derives, and writes the dump, its parser revision, what
+ * it derives and its enrichment job in one transaction. The same text again is a no-op that
+ * returns the stored dump. A dry run does the same and rolls back.
  */
 export async function importDump(db: Db, input: DumpInput, opts: ImportOptions): Promise<ImportResult> {
   const dump = validateDump(input, opts.maxBytes);
   const hash = contentHash(dump.text);
-
-  const existing = await findByHash(db, hash);
-  if (existing) return existing;
+  const dryRun = opts.dryRun ?? false;
 
   // parsing is pure and can be slow on big dumps: do it before the transaction opens
   const seg = parseDump(dump.text, { fetchedAt: dump.fetchedAt });
   const derived = deriveArticles(dump.text, seg, { fetchedAt: dump.fetchedAt });
+  const base = { dryRun, preview: derived, parserVersion: seg.parserVersion, confidence: seg.confidence };
 
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(dumps)
-      .values({
-        contentHash: hash,
-        text: dump.text,
-        filename: dump.filename,
-        url: dump.url,
-        fetchedAt: dump.fetchedAt,
-        template: seg.template,
-        confidence: seg.confidence,
-        currentRevision: 1,
-      })
-      .onConflictDoNothing({ target: dumps.contentHash })
-      .returning({ id: dumps.id });
-    if (!row) {
-      // another import of the same text won the race
-      const raced = await findByHash(tx as unknown as Db, hash);
-      if (raced) return raced;
-      throw new Error('dump vanished during import');
+  const existing = await findByHash(db, hash);
+  if (existing) return { ...existing, ...base };
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(dumps)
+          .values({
+            contentHash: hash,
+            text: dump.text,
+            filename: dump.filename,
+            url: dump.url,
+            fetchedAt: dump.fetchedAt,
+            template: seg.template,
+            confidence: seg.confidence,
+            currentRevision: 1,
+          })
+          .onConflictDoNothing({ target: dumps.contentHash })
+          .returning({ id: dumps.id });
+        if (!row) {
+          // another import of the same text won the race
+          const raced = await findByHash(tx as unknown as Db, hash);
+          if (raced) return { ...raced, ...base };
+          throw new Error('dump vanished during import');
+        }
+        await tx.insert(segmentationRevisions).values({
+          dumpId: row.id,
+          number: 1,
+          baseNumber: null,
+          author: 'parser',
+          parserVersion: seg.parserVersion,
+          segments: seg.segments,
+          warnings: seg.warnings,
+          confidence: seg.confidence,
+        });
+        const written = await writeDerived(tx, row.id, derived);
+        // topics and similarity edges cost more than the write: a worker computes them after commit
+        await enqueueEnrich(tx, [row.id]);
+        const result: ImportResult = {
+          ...base,
+          dumpId: dryRun ? null : row.id,
+          created: true,
+          articleIds: dryRun ? [] : written.articleIds,
+          changes: {
+            dumpsCreated: 1,
+            articlesCreated: written.articlesCreated,
+            articlesExisting: new Set(written.articleIds).size - written.articlesCreated,
+            appearancesAdded: derived.length,
+            edgesAdded: written.edgesAdded,
+          },
+        };
+        if (dryRun) throw new DryRunRollback(result);
+        return result;
+      });
+    } catch (e) {
+      if (e instanceof DryRunRollback) return e.result;
+      if (attempt < 4 && RETRYABLE.has((e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code ?? '')) continue;
+      throw e;
     }
-    await tx.insert(segmentationRevisions).values({
-      dumpId: row.id,
-      number: 1,
-      baseNumber: null,
-      author: 'parser',
-      parserVersion: seg.parserVersion,
-      segments: seg.segments,
-      warnings: seg.warnings,
-      confidence: seg.confidence,
-    });
-    const written = await writeDerived(tx, row.id, derived);
-    // topics and similarity edges cost more than the write: a worker computes them after commit
-    await enqueueEnrich(tx, [row.id]);
-    return { dumpId: row.id, created: true, ...written };
-  });
+  }
 }
 
-async function findByHash(db: Db, hash: string): Promise<ImportResult | null> {
+async function findByHash(db: Db, hash: string): Promise<Pick<ImportResult, 'dumpId' | 'created' | 'articleIds' | 'changes'> | null> {
   const found = await db.query.dumps.findFirst({
     where: { contentHash: hash },
     columns: { id: true },
     with: { appearances: { columns: { articleId: true }, orderBy: { position: 'asc' } } },
   });
   if (!found) return null;
-  return { dumpId: found.id, created: false, articleIds: found.appearances.map((a) => a.articleId), articlesCreated: 0, edgesAdded: 0 };
+  return {
+    dumpId: found.id,
+    created: false,
+    articleIds: found.appearances.map((a) => a.articleId),
+    changes: { ...NO_CHANGES, articlesExisting: new Set(found.appearances.map((a) => a.articleId)).size },
+  };
 }

@@ -45,7 +45,7 @@ export async function writeDerived(
   if (sourceNames.size) {
     const rows = await tx
       .insert(sources)
-      .values([...sourceNames].map(([key, name]) => ({ key, name })))
+      .values([...sourceNames].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, name]) => ({ key, name })))
       .onConflictDoUpdate({ target: sources.key, set: { key: sql`excluded.key` } })
       .returning({ id: sources.id, key: sources.key });
     for (const r of rows) sourceIds.set(r.key, r.id);
@@ -62,7 +62,8 @@ export async function writeDerived(
   const ids = new Map<string, number>();
   let articlesCreated = 0;
   if (byKey.size) {
-    const values = [...byKey].map(([fingerprint, a]) => ({
+    // rows in key order: concurrent imports lock shared rows in the same order and cannot deadlock
+    const values = [...byKey].sort(([a], [b]) => (a < b ? -1 : 1)).map(([fingerprint, a]) => ({
       fingerprint,
       headline: a.headline,
       byline: a.byline,
