@@ -1,0 +1,32 @@
+/** Confidence is designed so that a dump the parser likely got wrong scores lower than one it got right. */
+import { describe, expect, it } from 'vitest';
+import { parseDump } from './index.ts';
+
+const BP = 'Hashtags\n\nTry Our AI Features\nExplore what Daily8 AI can do for you:\nComments\nNo comments yet...\nRelated Articles\n\n\n';
+const BLOCK = 'Yahoo\n3 hours ago\n- Yahoo\nA related headline\nA related body sentence that ends.\n';
+const good = '\nA headline\nA body sentence that ends.\n' + BP + BLOCK;
+
+describe('dump confidence', () => {
+  const base = parseDump(good).confidence;
+  it('is high for a clean, complete dump', () => expect(base).toBeGreaterThan(0.9));
+  it('drops without the boilerplate anchor', () => {
+    expect(parseDump('\nA headline\nA body sentence that ends.\n').confidence).toBeLessThan(base);
+  });
+  it('drops for an echo that does not match its source', () => {
+    expect(parseDump(good.replace('- Yahoo', '- Reuters')).confidence).toBeLessThan(base);
+  });
+  it('drops for text no block claims', () => {
+    expect(parseDump(good + '\n\nstray line one\nstray line two that is long enough to be a body line.\n').confidence).toBeLessThan(base);
+  });
+  it('drops for a truncated capture', () => {
+    expect(parseDump(good.slice(0, good.length - 8)).confidence).toBeLessThan(base);
+  });
+  it('drops for an unknown template', () => {
+    expect(parseDump('some text\nmore text\n').confidence).toBeLessThan(0.6);
+  });
+  it('stays in [0, 1] with many warnings', () => {
+    const c = parseDump(('Src\n3 hours ago\n- Other\n\n\nstray\n').repeat(50)).confidence;
+    expect(c).toBeGreaterThanOrEqual(0);
+    expect(c).toBeLessThanOrEqual(1);
+  });
+});

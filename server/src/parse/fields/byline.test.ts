@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { bylineFromLine, inlineByline } from './byline.ts';
+
+const names = (s: string): string | null => {
+  const r = bylineFromLine(s);
+  return r ? s.slice(r[0], r[1]) : null;
+};
+const inline = (s: string): [string, string] | null => {
+  const r = inlineByline(s);
+  return r ? [s.slice(r.names[0], r.names[1]), s.slice(r.bodyStart)] : null;
+};
+
+describe('bylineFromLine', () => {
+  it('takes the names after "By"', () => {
+    expect(names('By Tom Balmforth, Vladimir Soldatkin and Huseyin Hayatsever')).toBe('Tom Balmforth, Vladimir Soldatkin and Huseyin Hayatsever');
+    expect(names('By Ana de Armas')).toBe('Ana de Armas');
+    expect(names('By Jane Doe | Reuters')).toBe('Jane Doe');
+  });
+  it('rejects dates, sentences and residue', () => {
+    expect(names('By June 11, 1968, the river had frozen.')).toBeNull();
+    expect(names('By')).toBeNull();
+    expect(names('By the end of the week prices had fallen.')).toBeNull();
+    expect(names('Published: | Updated:')).toBeNull();
+  });
+});
+
+describe('inlineByline', () => {
+  it('splits an ALL-CAPS byline from the body', () => {
+    expect(inline("By ANDREW DALTON 'South Park' co-creator Trey Parker")).toEqual(['ANDREW DALTON', "'South Park' co-creator Trey Parker"]);
+    expect(inline('By MARIA LOPEZ and JOHN SMITH Police said on Monday')).toEqual(['MARIA LOPEZ and JOHN SMITH', 'Police said on Monday']);
+  });
+  it('leaves a dateline place name to the body', () => {
+    expect(inline('By ANDREW DALTON LOS ANGELES (AP) — The show')).toEqual(['ANDREW DALTON', 'LOS ANGELES (AP) — The show']);
+    expect(inline('By ANNA BELL CHENNAI: The state')).toEqual(['ANNA BELL', 'CHENNAI: The state']);
+  });
+  it('ignores mixed-case and date starts', () => {
+    expect(inline('By June 11, 1968, the river had frozen')).toBeNull();
+    expect(inline('By Jane Smith Police said')).toBeNull();
+    expect(inline('By AP the wire said')).toBeNull();
+    expect(inline('Bystanders said')).toBeNull();
+  });
+});

@@ -1,0 +1,101 @@
+import {
+  DATELINE,
+  DATELINE_END,
+  LETTER,
+  LOWER,
+  UPPER_ALL,
+  UPPER_START,
+  LEADING_OPENERS,
+  LIST_ITEM,
+  NOT_SUBHEAD_CHARS,
+  PARAGRAPH_MIN_CHARS,
+  SENTENCE_END,
+  SUBHEAD_MAX_CHARS,
+  SUBHEAD_MAX_WORDS,
+  TITLE_MINOR_WORDS,
+  TITLE_SUBHEAD_MAX_WORDS,
+  TRAILING_CLOSERS,
+} from '../patterns.ts';
+
+
+function wordCount(s: string): number {
+  let n = 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c === 32 || c === 9) && i + 1 < s.length && s.charCodeAt(i + 1) !== 32) n++;
+  }
+  return n;
+}
+
+/** A short line without sentence punctuation: the shape every subhead has. */
+export function isSubheadShape(s: string): boolean {
+  if (!s || s.length > SUBHEAD_MAX_CHARS) return false;
+  const lastC = s.charCodeAt(s.length - 1);
+  if (lastC === 46 /* . */ || lastC === 44 /* , */ || lastC === 58 /* : */ || lastC === 63 /* ? */ || lastC === 33 /* ! */) return false;
+  if (!LETTER.test(s)) return false;
+  const core = s.replace(TRAILING_CLOSERS, '');
+  if (!core || SENTENCE_END.test(core)) return false;
+  if (LIST_ITEM.test(s) || NOT_SUBHEAD_CHARS.test(s)) return false;
+  if (DATELINE_END.test(core) && DATELINE.test(s)) return false;
+  return wordCount(s) <= SUBHEAD_MAX_WORDS;
+}
+
+/** "DIPLOMATIC CONFUSION": letters all upper case. */
+export function isAllCaps(s: string): boolean {
+  if (LOWER.test(s)) return false;
+  const letters = s.match(UPPER_ALL);
+  return !!letters && letters.length >= 3;
+}
+
+/** "Why This Matters", "Further Reading": every word capitalised, bar small words. */
+export function isTitleCase(s: string): boolean {
+  let n = 0;
+  let i = 0;
+  while (i < s.length) {
+    let j = s.indexOf(' ', i);
+    if (j < 0) j = s.length;
+    if (j > i) {
+      const w = s.slice(i, j);
+      if (LETTER.test(w)) {
+        n++;
+        if (n > TITLE_SUBHEAD_MAX_WORDS) return false;
+        const c = w.replace(LEADING_OPENERS, '');
+        if (!UPPER_START.test(c) && !(n > 1 && TITLE_MINOR_WORDS.has(c.toLowerCase()))) return false;
+      }
+    }
+    i = j + 1;
+  }
+  return n > 0;
+}
+
+/**
+ * Which of a body's lines (trimmed texts, noise already removed, in order) are subheads.
+ * A subhead has the subhead shape and is ALL-CAPS, or is followed by a paragraph (a long line
+ * of sentences), or is a title-case line standing alone (not one of a run of short title-case
+ * lines, e.g. a list of newspaper names).
+ */
+export function subheadIndexes(lines: readonly string[]): number[] {
+  const n = lines.length;
+  const shape: boolean[] = new Array<boolean>(n);
+  const title: boolean[] = new Array<boolean>(n);
+  for (let i = 0; i < n; i++) {
+    shape[i] = isSubheadShape(lines[i]!);
+    title[i] = shape[i]! && isTitleCase(lines[i]!);
+  }
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!shape[i]) continue;
+    const s = lines[i]!;
+    if (isAllCaps(s)) {
+      out.push(i);
+      continue;
+    }
+    const next = lines[i + 1];
+    if (next !== undefined && next.length >= PARAGRAPH_MIN_CHARS && !shape[i + 1]) {
+      out.push(i);
+      continue;
+    }
+    if (title[i] && !(i > 0 && title[i - 1]) && !(i + 1 < n && title[i + 1])) out.push(i);
+  }
+  return out;
+}

@@ -1,0 +1,341 @@
+/**
+ * Every rule the parser uses, named, in one place. Each entry names the dump pattern it handles.
+ *
+ * Linear-time rule: no pattern may start with an unbounded quantifier or nest quantifiers;
+ * every repetition is bounded ({0,N}) unless it is anchored and runs to the end of the input.
+ * Patterns are matched against single (trimmed) lines, never the whole dump.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Site boilerplate (Daily8 aggregator chrome). Matched against a trimmed line.
+// ---------------------------------------------------------------------------------------------
+
+/** Lines that open the site boilerplate after a main article. */
+export const BOILERPLATE_ANCHORS = {
+  /** "Hashtags": flat template, first line after the body (missing on ~1 page in 5) */
+  hashtags: 'Hashtags',
+  /** "Orange background": logo template, where the flat template has "Hashtags" */
+  orangeBackground: 'Orange background',
+  /** "Try Our AI Features": first line of the AI-features box, present on every template */
+  tryAi: 'Try Our AI Features',
+} as const;
+
+/** Boilerplate lines that are unmistakable anywhere in a dump (exact, after trimming). */
+export const BOILERPLATE_STRONG: ReadonlySet<string> = new Set([
+  // "Try Our AI Features": AI-features box title
+  'Try Our AI Features',
+  // "Explore what Daily8 AI can do for you:": AI-features box prompt
+  'Explore what Daily8 AI can do for you:',
+  // "No comments yet...": empty comment section
+  'No comments yet...',
+  // "Related Articles": header of the related-blocks list
+  'Related Articles',
+]);
+
+/** Boilerplate lines that are boilerplate only inside the boilerplate run or at the top of a page. */
+export const BOILERPLATE_WEAK: ReadonlySet<string> = new Set([
+  // "Hashtags": flat template, opens the boilerplate
+  'Hashtags',
+  // "Orange background": logo template, opens the boilerplate
+  'Orange background',
+  // "Comments": comment-section title
+  'Comments',
+  // "logo": logo template, first line of the page
+  'logo',
+  // "#": logo-form hashtag listing, line before "Latest news with #TAG"
+  '#',
+]);
+
+/** The flat/logo boilerplate run in page order (used to recognise a capture cut inside it). */
+export const BOILERPLATE_SEQUENCE: readonly string[] = [
+  'Hashtags',
+  'Orange background',
+  'Try Our AI Features',
+  'Explore what Daily8 AI can do for you:',
+  'Comments',
+  'No comments yet...',
+  'Related Articles',
+];
+
+/** "Latest news with #Mumbaikar": header of a hashtag listing page (no main article). */
+export const LISTING_HEADER = /^Latest news with #\S{0,200}$/u;
+
+/** "&w=3840&q=100)": image-URL query residue left on its own line before a related block. */
+export const URL_RESIDUE = /^[&?]?[\w.%-]{1,40}=[^\s&]{0,200}(?:&[\w.%-]{1,40}=[^\s&]{0,200}){1,20}\)?$/u;
+
+/** A capture cut inside the boilerplate leaves a prefix of an anchor line; this many chars needed. */
+export const MIN_BOILERPLATE_PREFIX = 4;
+
+// ---------------------------------------------------------------------------------------------
+// Related-block headers: "Source" / "3 hours ago" / "- Source"  and the bullet style.
+// ---------------------------------------------------------------------------------------------
+
+/** Relative or absolute date text as the page prints it: "3 hours ago", "an hour ago", "23-04-2025". */
+const DATE_TEXT = String.raw`(?:(?:\d{1,2}|an?) (?:second|minute|hour|day|week|month|year)s? ago|\d{1,2}-\d{1,2}-\d{4})`;
+
+/** "3 hours ago" (dash style) and "time3 hours ago" / "time31-05-2025" (bullet style): a time line. */
+export const TIME_LINE = new RegExp(String.raw`^(time)?(${DATE_TEXT})$`, 'u');
+
+/** A capture cut inside a time line: "2 ho", "13 minutes a", "time3 da", "23-04-20", "tim". */
+export const TIME_PREFIX = /^(?:t(?:i(?:me?)?)?|(?:time)?(?:(?:\d{1,3}|an?)(?: [a-z]{0,7}(?: a?g?o?)?)?|\d{1,2}-(?:\d{1,2}(?:-\d{0,4})?)?))$/u;
+
+/** "- Asahi Shimbun" (dash style) / "  • India.com" (bullet style): echo of the source, or a category. */
+export const ECHO_LINE = /^([-•–])[ \t\u00a0]{1,8}(\S.{0,200})$/u;
+
+/** A related block's source line is a short name, not a sentence. */
+export const MAX_SOURCE_LINE = 80;
+
+/** A source line does not end like a sentence ("India.com" and "Yahoo!" are names). */
+export const SENTENCE_LIKE_END = /[.?]["'’”]?$/u;
+
+/** Domain suffixes that end outlet names: "India.com", "News.co.uk". */
+export const DOMAIN_SUFFIX = /\.(?:com|co\.uk|in|net|org|co|news)$/u;
+
+/** "Yahoo23-04-2025", "Sky Newsa day ago", "ITV News5 days ago": source glued to date (logo template). */
+export const GLUED_SOURCE_DATE = new RegExp(String.raw`^(.{0,60}?)(${DATE_TEXT})$`, 'u');
+
+/** A glued source must look like an outlet name: starts with a letter or digit, no sentence punctuation. */
+export const SOURCE_NAME = /^(?!.{0,60}\p{Ll}{2}\. )(?!(?:\S{1,30} ){6})[\p{L}\p{N}][\p{L}\p{N} .&'’-]{0,59}$/u;
+
+/** Parts of a relative date, for publishedAt: "3 hours ago", "an hour ago", "a day ago". */
+export const RELATIVE_DATE = /^(\d{1,2}|an?) (second|minute|hour|day|week|month|year)s? ago$/u;
+
+/** "23-04-2025": absolute date, DD-MM-YYYY. */
+export const ABSOLUTE_DATE = /^(\d{1,2})-(\d{1,2})-(\d{4})$/u;
+
+// ---------------------------------------------------------------------------------------------
+// Bylines
+// ---------------------------------------------------------------------------------------------
+
+/** "By Tom Balmforth, Vladimir Soldatkin and Huseyin Hayatsever": a byline on its own line. */
+export const BYLINE_LINE = /^By[ \t\u00a0]{1,4}(\S.{0,160})$/u;
+
+/** "By ANDREW DALTON 'South Park' co-creator...": inline byline at the start of a related body. */
+export const BYLINE_INLINE_PREFIX = /^By[ \t\u00a0]{1,4}/u;
+
+/** One word of an author name: "Tom", "O'Neil", "J.", "Al-Sayed". */
+export const NAME_WORD = /^\p{Lu}[\p{L}'’.-]{0,30}$/u;
+
+/** One word of an ALL-CAPS inline byline: "ANDREW", "O'NEIL", "J.". */
+export const CAPS_NAME_WORD = /^\p{Lu}[\p{Lu}'’.-]{0,30}$/u;
+
+/** Lower-case particles inside names ("Ursula von der Leyen", "Ana de Armas"). */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'da', 'del', 'van', 'von', 'der', 'den', 'al', 'bin', 'la', 'le', 'di', 'du', 'dos']);
+
+/** Joiners between several author names: "A, B and C", "A & B". */
+export const NAME_JOINERS: ReadonlySet<string> = new Set(['and', '&', 'AND']);
+
+/** "By June 11, 1968, ...": a sentence starting with "By" + a month is not a byline. */
+export const MONTH_WORD = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$/u;
+
+/** "By" alone on a line: Daily Mail residue, not a byline. */
+export const BARE_BY = /^By$/u;
+
+/** "Published: | Updated:": Daily Mail residue, not a byline and not body. */
+export const PUBLISHED_UPDATED = /^(?:By[ \t]{1,4})?Published:[ \t]{0,4}(?:[^|]{0,60})\|[ \t]{0,4}Updated:[ \t]{0,4}[^|]{0,60}$/u;
+
+/** Where an ALL-CAPS byline stops and a dateline starts: "LOS ANGELES (AP) —", "OTTAWA -", "CHENNAI:". */
+export const DATELINE_MARK = /^(?:\((?:AP|Reuters|AFP|CP)\)|--|—|–|-|:)/u;
+
+// ---------------------------------------------------------------------------------------------
+// Datelines and captions (kept in the body; recognised so that other rules leave them alone)
+// ---------------------------------------------------------------------------------------------
+
+/** "HONG KONG--", "OTTAWA -", "OTTAWA —", "CHENNAI:", "TOKYO --", "July 15 (Reuters) -": a dateline. */
+export const DATELINE = /^(?:\p{Lu}[\p{Lu} .,'-]{1,40}(?:\s?--|\s[-—–]|:)|\p{Lu}\p{Ll}{2,8}\.? \d{1,2} \((?:Reuters|AP|AFP)\) [-—–])/u;
+
+// ---------------------------------------------------------------------------------------------
+// Copyright
+// ---------------------------------------------------------------------------------------------
+
+/** "© Thomson Reuters 2025." / "Copyright 2025 ...": a line or tail that opens a copyright notice. */
+export const COPYRIGHT_OPEN = /^(?:©|\(c\)[ \t]|Copyright\b)/u;
+
+/** A trailing notice names a year or reserves rights; a bare "© Reuters" photo credit does neither. */
+export const COPYRIGHT_NOTICE_CUE = /\b(?:19|20)\d{2}\b|all rights reserved|\bcopyright\b/iu;
+
+/** A trailing notice is short; a longer tail is body text with a mid-body credit in it. */
+export const MAX_COPYRIGHT_TAIL = 400;
+
+// ---------------------------------------------------------------------------------------------
+// Subheads
+// ---------------------------------------------------------------------------------------------
+
+/** A subhead ends without sentence punctuation ("DIPLOMATIC CONFUSION", "Why This Matters"). */
+export const SENTENCE_END = /[.!?,;:…\-—–]$/u;
+
+/** Closing quotes/brackets stripped before looking at a line's last character. */
+export const TRAILING_CLOSERS = /['"’”)\]»›]{1,4}$/u;
+
+/** Small words allowed in lower case inside a title-case subhead ("Why Trade Deals Fail in Asia"). */
+export const TITLE_MINOR_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'to', 'for', 'at', 'by', 'with', 'vs', 'vs.', 'from', 'as', 'is']);
+
+/** "- item", "• item", "* item", "1. item", "2) item": list items are not subheads. */
+export const LIST_ITEM = /^(?:[-•*–]\s|\d{1,3}[.)]\s)/u;
+
+/** URLs, paths, "©" credits: not subheads. */
+export const NOT_SUBHEAD_CHARS = /https?:|www\.|\/|©/u;
+
+/** Opening quotes stripped before looking at a word's first letter ("'Tak," -> "Tak,"). */
+export const LEADING_OPENERS = /^['"‘“(]{1,4}/u;
+
+export const SUBHEAD_MAX_CHARS = 150;
+export const SUBHEAD_MAX_WORDS = 20;
+/** A subhead is followed by a paragraph at least this long (or is ALL-CAPS, or an isolated title). */
+export const PARAGRAPH_MIN_CHARS = 120;
+export const TITLE_SUBHEAD_MAX_WORDS = 8;
+
+// ---------------------------------------------------------------------------------------------
+// Publisher boilerplate inside bodies ("noise"): never body text.
+// ---------------------------------------------------------------------------------------------
+
+export interface NoiseRule {
+  name: string;
+  re: RegExp;
+  /**
+   * Literal(s) one of which the dump, then the line, must contain before an unanchored `re` is
+   * tried (a fast pre-filter). Rules without hints must be anchored at ^ (they fail at once).
+   */
+  hints?: readonly string[];
+}
+
+/**
+ * Whole-line publisher boilerplate (tested against a trimmed body line). Appeals that can be
+ * followed by article text on the same line (donation appeals, paywalls) are inline rules below.
+ */
+export const NOISE_LINE_RULES: readonly NoiseRule[] = [
+  // "Advertisement": ad slot label on its own line
+  { name: 'advertisement', re: /^(?:Advertisement|ADVERTISEMENT|Sponsored content)$/u },
+  // "Article content": Postmedia paragraph-split residue
+  { name: 'article-content', re: /^Article content$/u },
+  // "Read More" / "READ MORE": link label on its own line
+  { name: 'read-more', re: /^(?:Read More|Read more|READ MORE)$/u },
+  // "Show all 7": gallery residue
+  { name: 'gallery', re: /^Show all \d{1,4}$/u },
+  // "Live Events": Economic Times widget label
+  { name: 'live-events', re: /^Live Events$/u },
+  // "By" alone: Daily Mail residue
+  { name: 'bare-by', re: BARE_BY },
+  // "Published: | Updated:": Daily Mail residue
+  { name: 'published-updated', re: PUBLISHED_UPDATED },
+  // "Were you forwarded this newsletter by a friend? Sign up here." / "Sign up for the ... newsletter here."
+  { name: 'newsletter', re: /^(?=.{0,250}$)(?=.{0,200}\bnewsletters?\b)(?=.{0,200}\b(?:[Ss]ign up|[Ss]ubscribe)\b)/u, hints: ['Sign up', 'Subscribe'] },
+  // "Visit the Thomson Reuters Privacy Statement for information on our privacy ..."
+  { name: 'privacy-statement', re: /^Visit the .{1,60} Privacy (?:Statement|Policy)\b/u },
+  // "You may also visit megaphone.fm/adchoices to opt out of targeted advertising."
+  { name: 'ad-choices', re: /^.{0,300}(?:adchoices|opt out of targeted advertising)/iu, hints: ['/adchoices', 'Opt out'] },
+  // "Start your FREE trial now Show Comments ()": News24 paywall prompt
+  { name: 'paywall-trial', re: /^(?=.{0,600}$)(?:.{0,500}(?:FREE trial|subscription trial|Show Comments \(\)))/u, hints: ['FREE ', 'Show Comments'] },
+  // "10 stocks we like better than Meta Platforms ›": Motley Fool promo
+  { name: 'stock-promo', re: /^\d{1,3} stocks we like better than\b/u },
+  // "Where to invest $1,000 right now? ... Learn More »": Motley Fool promo
+  { name: 'stock-promo-invest', re: /^Where to invest \$[\d,]{1,12} right now\?/u },
+  // a short line ending in a link arrow "›" / "»": call to action
+  { name: 'link-arrow', re: /^.{0,300}\s[›»]$/u, hints: ['›', '»'] },
+  // "To view this video please enable JavaScript, and consider upgrading to a web browser that supports HTML5 video"
+  { name: 'video-blurb', re: /^To \p{L}{1,20} this \p{L}{1,20} \p{L}{1,20} \p{L}{1,20} \p{L}{1,30}, and \p{L}{1,20} \p{L}{1,20} to a \p{L}{1,20} \p{L}{1,20} that \p{L}{1,20} \p{Lu}{2,8}5 \p{L}{1,20}\.?$/u },
+];
+
+/**
+ * Publisher boilerplate inside a (long) body line. Each match is cut out of the body.
+ * Every pattern starts with literal text (fast to scan for); `before` must match the text just
+ * before the match (tested in code, not as a lookbehind, to stay fast); `backWord` moves the
+ * start back over one preceding word ("Subscribe| to the Daily ..."); `toEnd`: the boilerplate
+ * runs to the end of the line once it starts (footer residue).
+ */
+export interface InlineNoiseRule {
+  name: string;
+  re: RegExp;
+  hints: readonly string[];
+  before?: RegExp;
+  backWord?: boolean;
+  toEnd?: boolean;
+}
+
+/** End of a sentence just before an inline label: ". Advertisement Next sentence". */
+const SENTENCE_BEFORE = /[.!?'"’”)] $/u;
+
+export const NOISE_INLINE_RULES: readonly InlineNoiseRule[] = [
+  // "To view this video please enable JavaScript, and consider upgrading to a web browser that supports HTML5 video" (word shape)
+  { name: 'video-blurb', re: /To \p{L}{1,20} this \p{L}{1,20} \p{L}{1,20} \p{L}{1,20} \p{L}{1,30}, and \p{L}{1,20} \p{L}{1,20} to a \p{L}{1,20} \p{L}{1,20} that \p{L}{1,20} \p{Lu}{2,8}5 \p{L}{1,20}\.?/gu, hints: ['To '] },
+  // "Get in touch with our news team by emailing us at ... MORE: ...": Metro footer, runs to the end
+  { name: 'metro-footer', re: /Get in \p{L}{1,20} with our news team\b/gu, hints: ['Get in '], toEnd: true },
+  // "MORE: headline MORE: headline": Metro related-links footer, runs to the end
+  { name: 'more-links', re: /MORE: /gu, hints: ['MORE: '], before: SENTENCE_BEFORE, toEnd: true },
+  // "Learn more about your ad choices. Visit podcastchoices.com/adchoices": podcast footer, runs to the end
+  { name: 'ad-choices-footer', re: / more about your \p{L}{1,20} \p{L}{1,20}\. Visit\b/gu, hints: ['Visit'], backWord: true, toEnd: true },
+  // "Subscribe to the Daily newsletter. Fast Company's trending stories delivered to you every day Privacy Policy | Fast Company Editorial"
+  { name: 'daily-newsletter', re: / to the Daily \p{L}{1,20}\. .{1,60}? stories delivered to you every day \p{L}{1,20} Policy \|/gu, hints: ['Daily '], backWord: true },
+  // "(You can now subscribe to our Economic Times WhatsApp channel)": ET promo (printed once or twice)
+  { name: 'et-channel', re: /\(You can now \p{L}{1,20} to our (?:\(You can now \p{L}{1,20} to our )?Economic Times \p{L}{1,20} \p{L}{1,20}\)?/gu, hints: ['(You can now'] },
+  // "Live Events": Economic Times widget label between two sentences
+  { name: 'live-events', re: /Live Events(?= )/gu, hints: ['Live Events'], before: SENTENCE_BEFORE },
+  // "Advertisement" / "Article content" / "Read More" between two sentences of a one-line body
+  { name: 'ad-label', re: /(?:Advertisement|ADVERTISEMENT|Article content|Read More|READ MORE)(?= [\p{Lu}'‘"“])/gu, hints: ['Advertisement', 'ADVERTISEMENT', 'Article content', 'Read More', 'READ MORE'], before: SENTENCE_BEFORE },
+  // "Show all 7": gallery residue between two sentences
+  { name: 'gallery', re: /Show all \d{1,4}(?= )/gu, hints: ['Show all '], before: SENTENCE_BEFORE },
+  // "From reproductive rights to climate change to Big Tech, The Independent ... makes all the difference.": donation appeal
+  { name: 'independent-appeal', re: /From reproductive rights to climate change to Big Tech\b.{0,3000}?(?:makes all the difference\.|$)/gu, hints: ['From reproductive'] },
+  // "Be among those who shape the future with knowledge. ... Show Comments ()": News24 paywall
+  { name: 'news24-paywall', re: /Be among those who shape the future with knowledge\b.{0,1200}?(?:Show Comments \(\)|$)/gu, hints: ['Be among those'] },
+  // "By Published: | Updated: ...": Daily Mail residue at the start of a one-line body
+  { name: 'daily-mail-residue', re: /(?:By )?Published:[ \t]{0,3}\|[ \t]{0,3}Updated:/gu, hints: ['Published:'] },
+  // "Start your FREE trial now Show Comments ()": News24 paywall prompt
+  { name: 'free-trial', re: /Start your FREE trial now(?: Show Comments \(\))?/gu, hints: ['FREE trial'] },
+];
+
+/** Whole-line rules apply to lines up to this long; longer lines only lose inline matches. */
+export const MAX_NOISE_LINE = 600;
+
+/** Literals one of which a dump must contain before SUSPECT_BOILERPLATE is tried on its lines. */
+export const SUSPECT_HINTS: readonly string[] = ['Subscri', 'Sign up', 'Donat', 'JavaScript', 'Click here', 'Download', 'Follow us'];
+
+/** Words that suggest publisher boilerplate the rules above do not know: flagged for review, kept. */
+export const SUSPECT_BOILERPLATE = /(?:Subscri(?:be|ption)|Sign up|Donat(?:e|ion)|enable JavaScript|Click here|Download (?:our|the) app|Follow us on)/u;
+
+// ---------------------------------------------------------------------------------------------
+// Small shapes used by several rules
+// ---------------------------------------------------------------------------------------------
+
+/** Any letter or digit: a body piece without one ("." left between two cut-outs) is dropped. */
+export const HAS_WORD = /[\p{L}\p{N}]/u;
+
+/** Any letter / lower-case letter / upper-case letters (global) / a capitalised or numeric start. */
+export const LETTER = /\p{L}/u;
+export const LOWER = /\p{Ll}/u;
+export const UPPER_ALL = /\p{Lu}/gu;
+export const UPPER_START = /^[\p{Lu}\p{N}]/u;
+
+/** "OTTAWA -", "HONG KONG--", "CHENNAI:": a line ending the way a dateline does. */
+export const DATELINE_END = /(?:--|[-—–:])$/u;
+
+/** A line (or the text before a notice) that ends a sentence, closing quotes/brackets allowed. */
+export const SENTENCE_CLOSED = /[.!?'"’”)]$/u;
+
+/** "Police said it." ends a sentence: such a line is a paragraph, not a cut-off headline. */
+export const ENDS_SENTENCE = /[.!?]$/u;
+
+/** "- Src", "• Busi": a cut-off echo or category line at the end of a capture. */
+export const ECHO_PREFIX = /^[-•–]\s{0,8}\S{0,60}$/u;
+
+/** A word of a byline (run of non-space); a digit inside one means it is a date, not a name. */
+export const WORD = /\S+/gu;
+export const DIGIT = /\d/u;
+
+/** "ANDREW": an ALL-CAPS name has two upper-case letters in a row (a lone "A" is not a name). */
+export const CAPS_RUN = /\p{Lu}{2}/u;
+
+/** "CHENNAI:": a caps word ending in ":" is a dateline, where a byline stops. */
+export const COLON_END = /:$/u;
+
+/** The word just before an inline-noise match ("Subscribe| to the Daily ..."). */
+export const WORD_BEFORE = /\p{L}{1,20}$/u;
+
+/** One capitalised word after a footer's "Policy |" ("| Editorial"). */
+export const CAPITALISED_WORD_AFTER = /^ \p{Lu}\p{L}{0,20}/u;
+
+/** Characters to escape when a literal (an outlet name, a hint) goes into a RegExp. */
+export const REGEXP_SPECIAL = /[.*+?^${}()|[\]\\]/gu;
+
+/** CRLF line ends, turned into LF by the slice rule (derive/articles.ts). */
+export const CRLF = /\r\n/gu;

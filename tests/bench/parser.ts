@@ -1,0 +1,105 @@
+/**
+ * Parser throughput benchmark: parse + derive a corpus of >= 50 MB built by repeating and
+ * varying the real dumps (../shared/dumps, read at run time) and the synthetic fixtures, on one
+ * thread. MB counts 10^6 UTF-16 code units of dump text; seconds are the process's CPU time. Run alone: `pnpm tsx tests/bench/parser.ts` prints the figures.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDump } from '../../server/src/parse/index.ts';
+import { deriveArticles } from '../../server/src/derive/articles.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SHARED = resolve(here, '../../../shared/dumps');
+const FIXTURES = resolve(here, '../fixtures/dumps');
+const TARGET_MB = 50;
+const FETCHED_AT = '2025-07-26T12:00:00.000Z';
+
+function readDumps(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .filter((t) => t.length > 0);
+}
+
+/** Deterministic PRNG (xorshift32), so every run parses the same corpus. */
+function rng(seed: number): () => number {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 0x100000000;
+  };
+}
+
+/** One variant of a dump: CRLF, a truncated capture, a dropped or duplicated line, or as is. */
+function vary(text: string, r: () => number): string {
+  const k = r();
+  if (k < 0.15) return text.replace(/\n/gu, '\r\n');
+  if (k < 0.35) return text.slice(0, Math.max(1, Math.floor(text.length * (0.3 + 0.7 * r()))));
+  if (k < 0.6) {
+    const lines = text.split('\n');
+    const at = Math.floor(r() * lines.length);
+    if (k < 0.5) lines.splice(at, 1);
+    else lines.splice(at, 0, lines[at] ?? '');
+    return lines.join('\n');
+  }
+  return text;
+}
+
+/** A pool of distinct variants; the benchmark cycles through it until TARGET_MB is parsed. */
+export function buildCorpus(): string[] {
+  const base = [...readDumps(SHARED), ...readDumps(FIXTURES)];
+  if (!base.length) throw new Error(`no dumps found in ${SHARED} or ${FIXTURES}`);
+  const r = rng(20250726);
+  const pool: string[] = [...base];
+  for (let i = 0; i < 40; i++) for (const t of base) pool.push(vary(t, r));
+  return pool;
+}
+
+export async function benchParser(): Promise<{ mbPerSec: number; peakRssMb: number; heapDeltaMb: number; corpusMb: number }> {
+  const pool = buildCorpus();
+  const gc = (globalThis as { gc?: () => void }).gc;
+  // warm up the JIT on one pass over the pool
+  for (const t of pool) deriveArticles(t, parseDump(t, { fetchedAt: FETCHED_AT }));
+  gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let peakRss = process.memoryUsage().rss;
+  let chars = 0;
+  let articles = 0;
+  const cpu0 = process.cpuUsage();
+  for (let i = 0; chars < TARGET_MB * 1e6; i++) {
+    const t = pool[i % pool.length]!;
+    articles += deriveArticles(t, parseDump(t, { fetchedAt: FETCHED_AT })).length;
+    chars += t.length;
+    if ((i & 1023) === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }
+  const cpu = process.cpuUsage(cpu0);
+  // CPU time of this process, not wall time: the figure stays put on a busy machine
+  const secs = (cpu.user + cpu.system) / 1e6;
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  gc?.();
+  const heapAfter = process.memoryUsage().heapUsed;
+  if (articles === 0) throw new Error('benchmark parsed no articles');
+  const corpusMb = chars / 1e6;
+  const round = (x: number): number => Math.round(x * 10) / 10;
+  return {
+    mbPerSec: round(corpusMb / secs),
+    peakRssMb: round(peakRss / 1e6),
+    heapDeltaMb: round((heapAfter - heapBefore) / 1e6),
+    corpusMb: round(corpusMb),
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  benchParser().then(
+    (r) => process.stdout.write(JSON.stringify(r) + '\n'),
+    (e: unknown) => {
+      process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
