@@ -12,11 +12,19 @@ const USAGE = `usage: copydesk <command> [options]
 
 commands:
   parse FILE...                 print each file's parse as one JSON line (JSON Lines)
+  import PATH...                send dumps (.txt, .jsonl, folders, .zip/.tar.gz) to a running copydesk
+        [--url URL] [--token T] [--concurrency 4] [--dry-run] [--journal FILE] [--restart]
+  export [--out FILE]           write every article with its topics and edges as JSON Lines
+        [--url URL] [--search Q] [--source NAME]
+  worker                        drain the enrichment queue of the configured database (topics, edges)
   token create --name NAME      create an editor token (shown once)
   token list                    list editor tokens (never the tokens themselves)
   token revoke ID|NAME          revoke a token by id, or every token of an editor
 
-The token commands open the database the server uses (DATABASE_URL, or COPYDESK_DATA_DIR /
+import and export talk to a server: --url or COPYDESK_URL (default http://localhost:4000/graphql),
+--token or COPYDESK_TOKEN (or COPYDESK_EDITOR_TOKEN). import keeps a journal of what it imported
+and skips it on the next run, so an interrupted import resumes where it stopped.
+The token and worker commands open the database the server uses (DATABASE_URL, or COPYDESK_DATA_DIR /
 --data-dir for the embedded one; stop a server that holds the embedded one first).
 `;
 
@@ -70,6 +78,12 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'parse':
       return parseCommand(rest);
+    case 'import':
+      return (await import('./cli/import.ts')).importCommand(rest);
+    case 'export':
+      return (await import('./cli/export.ts')).exportCommand(rest);
+    case 'worker':
+      return (await import('./cli/worker.ts')).workerCommand(rest);
     case 'token':
       return (await import('./cli/token.ts')).tokenCommand(rest);
     case undefined:

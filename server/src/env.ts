@@ -49,3 +49,20 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   return parsed.data;
 }
+
+const CliEnvSchema = z.object({
+  /** the copydesk GraphQL endpoint the CLI talks to */
+  COPYDESK_URL: z.string().url().default('http://localhost:4000/graphql'),
+  /** an editor token for the CLI's imports (COPYDESK_TOKEN, else the bootstrap COPYDESK_EDITOR_TOKEN) */
+  COPYDESK_TOKEN: z.string().optional(),
+  COPYDESK_EDITOR_TOKEN: z.string().optional(),
+});
+
+export type CliEnv = { url: string; token: string | null };
+
+/** The CLI's client settings (flags override them). */
+export function loadCliEnv(source: Record<string, string | undefined> = process.env): CliEnv {
+  const parsed = CliEnvSchema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
+  if (!parsed.success) throw new EnvError(`invalid configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  return { url: parsed.data.COPYDESK_URL, token: parsed.data.COPYDESK_TOKEN ?? parsed.data.COPYDESK_EDITOR_TOKEN ?? null };
+}

@@ -26,7 +26,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxUploadBytes: 64 * 1024 * 1024,
   maxDepth: 12,
   maxAliases: 30,
-  maxCost: 50_000,
+  maxCost: 200_000,
   maxTokens: 5_000,
 };
 

@@ -1,0 +1,210 @@
+/**
+ * `copydesk import PATH...`: sends dumps to a running copydesk through its API, with a progress
+ * line, bounded concurrency, a summary, and a journal so that a second run resumes where the
+ * first stopped.
+ */
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadCliEnv } from '../env.ts';
+import { createClient, type GqlClient } from './client.ts';
+import { CliError } from './errors.ts';
+
+const ARCHIVE = /\.(zip|tar\.gz|tgz|tar)$/i;
+const DUMP_FILES = /\.(txt|jsonl|ndjson)$/i;
+/** JSON requests stay well under the server's request limit (1 MB by default) */
+const MAX_BATCH_BYTES = 700 * 1024;
+
+const RESULT = `total created unchanged failed items { filename result { __typename ... on Error { code message } ... on ImportDumpPayload { created } } }`;
+const IMPORT_MANY = `mutation($inputs: [ImportDumpInput!]!, $dryRun: Boolean) { importDumps(inputs: $inputs, dryRun: $dryRun) { __typename ... on Error { code message } ... on ImportBatchResult { ${RESULT} } } }`;
+const IMPORT_FILE = `mutation($file: File!, $dryRun: Boolean) { importDumpFile(file: $file, dryRun: $dryRun) { __typename ... on Error { code message } ... on ImportBatchResult { ${RESULT} } } }`;
+
+interface BatchAnswer {
+  __typename: string;
+  code?: string;
+  message?: string;
+  total: number;
+  created: number;
+  unchanged: number;
+  failed: number;
+  items: { filename: string | null; result: { __typename: string; code?: string; message?: string; created?: boolean } }[];
+}
+
+type Work =
+  | { kind: 'dumps'; label: string; dumps: { text: string; filename: string; url?: string | null; fetchedAt?: string | null; key: string }[]; bytes: number }
+  /** an archive from disk, or one dump too big for a JSON batch (`inline`), sent as an upload */
+  | { kind: 'file'; label: string; path: string; key: string; inline?: { text: string; filename: string } };
+
+function walk(path: string, out: string[]) {
+  const st = statSync(path);
+  if (st.isDirectory()) {
+    for (const name of readdirSync(path).sort()) if (!name.startsWith('.')) walk(join(path, name), out);
+  } else if (DUMP_FILES.test(path) || ARCHIVE.test(path)) out.push(path);
+}
+
+const sha = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
+
+/** turns files into units of work: batches of dumps (JSON) and whole archives or big dumps (uploads) */
+function plan(files: string[], done: Set<string>): { work: Work[]; dumps: number; skipped: number; invalid: string[] } {
+  const work: Work[] = [];
+  const invalid: string[] = [];
+  let batch: Extract<Work, { kind: 'dumps' }> | null = null;
+  let dumps = 0;
+  let skipped = 0;
+  const push = (d: Extract<Work, { kind: 'dumps' }>['dumps'][number]) => {
+    if (done.has(d.key)) return void skipped++;
+    dumps++;
+    const size = Buffer.byteLength(d.text) + 200;
+    if (size > MAX_BATCH_BYTES) {
+      work.push({ kind: 'file', label: d.filename, path: '', key: d.key, inline: d });
+      return;
+    }
+    if (!batch || batch.bytes + size > MAX_BATCH_BYTES || batch.dumps.length >= 50) {
+      batch = { kind: 'dumps', label: d.filename, dumps: [], bytes: 0 };
+      work.push(batch);
+    }
+    batch.dumps.push(d);
+    batch.bytes += size;
+  };
+  for (const file of files) {
+    if (ARCHIVE.test(file)) {
+      const st = statSync(file);
+      const key = `file:${resolve(file)}:${st.size}:${st.mtimeMs}`;
+      if (done.has(key)) skipped++;
+      else work.push({ kind: 'file', label: file, path: file, key });
+      continue;
+    }
+    const text = readFileSync(file, 'utf8');
+    if (/\.(jsonl|ndjson)$/i.test(file)) {
+      text.split('\n').forEach((line, i) => {
+        if (!line.trim()) return;
+        try {
+          const v = JSON.parse(line) as { text?: unknown; filename?: string; url?: string; fetchedAt?: string };
+          if (typeof v.text !== 'string') throw new Error('no "text" string');
+          push({ text: v.text, filename: v.filename ?? `${basename(file)}:${i + 1}`, url: v.url ?? null, fetchedAt: v.fetchedAt ?? null, key: sha(v.text) });
+        } catch (e) {
+          invalid.push(`${file}:${i + 1}: ${(e as Error).message}`);
+        }
+      });
+    } else {
+      push({ text, filename: basename(file), key: sha(text) });
+    }
+  }
+  return { work, dumps, skipped, invalid };
+}
+
+class Progress {
+  private last = 0;
+  private readonly started = Date.now();
+  constructor(
+    private readonly total: number,
+    readonly tty: boolean,
+  ) {}
+  done = 0;
+  created = 0;
+  unchanged = 0;
+  failed = 0;
+  draw(force = false) {
+    const now = Date.now();
+    if (!force && now - this.last < (this.tty ? 100 : 5000)) return;
+    this.last = now;
+    const rate = this.done / Math.max(0.001, (now - this.started) / 1000);
+    const width = 28;
+    const filled = this.total ? Math.round((width * this.done) / this.total) : width;
+    const line = `[${'='.repeat(filled)}${' '.repeat(width - filled)}] ${this.done}/${this.total} dumps · ${this.created} created · ${this.unchanged} unchanged · ${this.failed} failed · ${rate.toFixed(1)}/s`;
+    process.stderr.write(this.tty ? `\r${line}` : `${line}\n`);
+  }
+}
+
+export async function importCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      url: { type: 'string' },
+      token: { type: 'string' },
+      concurrency: { type: 'string', default: '4' },
+      journal: { type: 'string', default: '.copydesk-import.journal' },
+      'dry-run': { type: 'boolean', default: false },
+      restart: { type: 'boolean', default: false },
+    },
+  });
+  if (!positionals.length) throw new CliError('import needs at least one PATH (a .txt or .jsonl file, a folder, or a .zip / .tar.gz archive)');
+  const env = loadCliEnv();
+  const url = values.url ?? env.url;
+  const token = values.token ?? env.token;
+  if (!token) throw new CliError('import needs an editor token: --token, COPYDESK_TOKEN or COPYDESK_EDITOR_TOKEN (create one with `copydesk token create --name NAME`)');
+  const concurrency = Math.max(1, Math.min(32, Number(values.concurrency) || 4));
+  const dryRun = values['dry-run']!;
+  const journal = resolve(values.journal!);
+
+  const files: string[] = [];
+  for (const p of positionals) {
+    if (!existsSync(p)) throw new CliError(`no such file or folder: ${p}`);
+    walk(p, files);
+  }
+  const done = new Set(!values.restart && !dryRun && existsSync(journal) ? readFileSync(journal, 'utf8').split('\n').filter(Boolean) : []);
+  const { work, dumps, skipped, invalid } = plan(files, done);
+  if (skipped) process.stderr.write(`resuming: ${skipped} dump(s) or archive(s) already imported (journal ${journal}; --restart to ignore it)\n`);
+
+  const client = createClient(url, token);
+  const progress = new Progress(dumps, process.stderr.isTTY === true);
+  const failures: string[] = [...invalid];
+  progress.failed = invalid.length;
+  const record = (keys: string[]) => {
+    if (!dryRun && keys.length) appendFileSync(journal, keys.join('\n') + '\n');
+  };
+
+  const run = async (w: Work) => {
+    let answer: BatchAnswer;
+    try {
+      if (w.kind === 'dumps') {
+        const r = await client.request<{ importDumps: BatchAnswer }>(IMPORT_MANY, { inputs: w.dumps.map(({ key: _k, ...d }) => d), dryRun });
+        answer = r.importDumps;
+      } else {
+        const inline = w.inline;
+        const bytes = inline ? new TextEncoder().encode(inline.text) : new Uint8Array(readFileSync(w.path));
+        const name = inline ? (inline.filename.endsWith('.txt') ? inline.filename : `${inline.filename}.txt`) : basename(w.path);
+        const r = await client.upload<{ importDumpFile: BatchAnswer }>(IMPORT_FILE, { dryRun }, { name, bytes });
+        answer = r.importDumpFile;
+      }
+    } catch (e) {
+      if ((e as { code?: string }).code === 'UNAUTHENTICATED' || e instanceof CliError) throw e;
+      const n = w.kind === 'dumps' ? w.dumps.length : 1;
+      progress.failed += n;
+      progress.done += n;
+      failures.push(`${w.label}${n > 1 ? ` (+${n - 1} more)` : ''}: ${(e as Error).message}`);
+      return;
+    }
+    if (answer.__typename !== 'ImportBatchResult') {
+      if (answer.code === 'UNAUTHENTICATED') throw new CliError(`the server refused the token: ${answer.message}`);
+      throw new CliError(`${answer.code}: ${answer.message}`);
+    }
+    progress.created += answer.created;
+    progress.unchanged += answer.unchanged;
+    progress.failed += answer.failed;
+    progress.done += w.kind === 'dumps' ? w.dumps.length : answer.total;
+    answer.items.forEach((it, i) => {
+      if (it.result.__typename !== 'ImportDumpPayload') failures.push(`${it.filename ?? w.label}: ${it.result.code}: ${it.result.message}`);
+      else if (w.kind === 'dumps') record([w.dumps[i]!.key]);
+    });
+    if (w.kind === 'file' && answer.failed === 0) record([w.key]);
+    progress.draw();
+  };
+
+  // bounded concurrency: `concurrency` requests in flight
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, work.length) }, async () => {
+      while (next < work.length) await run(work[next++]!);
+    }),
+  );
+  progress.draw(true);
+  if (progress.tty) process.stderr.write('\n');
+  const verb = dryRun ? 'would import' : 'imported';
+  process.stdout.write(`${verb} ${progress.created}, unchanged ${progress.unchanged}, failed ${progress.failed}${skipped ? `, skipped ${skipped} (already imported)` : ''}\n`);
+  for (const f of failures.slice(0, 50)) process.stdout.write(`  failed: ${f}\n`);
+  if (failures.length > 50) process.stdout.write(`  ... and ${failures.length - 50} more\n`);
+  return progress.failed ? 1 : 0;
+}

@@ -1,0 +1,84 @@
+/** The CLI's import and export against a copydesk listening on a loopback port. */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, TEST_TOKEN, type TestApp } from '../helpers/app.ts';
+import { REPO_ROOT } from '../helpers/paths.ts';
+
+const run = promisify(execFile);
+const dump = (n: number) =>
+  `\nLibrary story ${n}: reading rooms stay open late\nThe central library in Northport will keep reading room ${n} open until ten on Saturdays, managers said.\nHashtags\n\nTry Our AI Features\nExplore what Daily8 AI can do for you:\nComments\nNo comments yet...\nRelated Articles\n`;
+
+let t: TestApp;
+let server: Server;
+let url: string;
+const dir = mkdtempSync(join(tmpdir(), 'copydesk-cli-'));
+
+beforeAll(async () => {
+  t = await createTestApp();
+  server = createServer(t.app);
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const addr = server.address();
+  url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/graphql`;
+  mkdirSync(join(dir, 'in'));
+  for (let i = 1; i <= 3; i++) writeFileSync(join(dir, 'in', `${i}.txt`), dump(i));
+  writeFileSync(join(dir, 'in', 'more.jsonl'), [JSON.stringify({ text: dump(4), filename: 'four.txt' }), JSON.stringify({ text: '  ' })].join('\n'));
+});
+afterAll(async () => {
+  await new Promise((ok) => server?.close(ok));
+  await t?.close();
+});
+
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  run(join(REPO_ROOT, 'node_modules/.bin/tsx'), [join(REPO_ROOT, 'server/src/cli.ts'), ...args], {
+    cwd: dir,
+    env: { ...process.env, COPYDESK_URL: url, COPYDESK_TOKEN: TEST_TOKEN, ...env },
+  }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+
+describe('copydesk import', () => {
+  it('imports a folder, summarises, and reports the failures with reasons', async () => {
+    const r = await cli(['import', 'in']);
+    expect(r.stdout).toContain('imported 4, unchanged 0, failed 1');
+    expect(r.stdout).toMatch(/failed: .*EMPTY_DUMP/);
+    expect(r.code).toBe(1);
+    expect(Number((await t.sql<{ n: string }>('select count(*) as n from dumps'))[0]!.n)).toBe(4);
+  });
+
+  it('resumes: a second run skips what the first imported', async () => {
+    const r = await cli(['import', 'in']);
+    expect(r.stderr).toContain('resuming: 4');
+    expect(r.stdout).toContain('imported 0, unchanged 0, failed 1, skipped 4');
+  });
+
+  it('refuses to run without a token, and says how to get one', async () => {
+    const r = await cli(['import', 'in'], { COPYDESK_TOKEN: '', COPYDESK_EDITOR_TOKEN: '' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/token create/);
+  });
+
+  it('says clearly when the server is not there', async () => {
+    const r = await cli(['import', 'in', '--restart', '--url', 'http://127.0.0.1:9/graphql']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot reach copydesk/);
+  });
+});
+
+describe('copydesk export', () => {
+  it('writes every article with topics and edges as JSON Lines', async () => {
+    await t.drain();
+    const r = await cli(['export', '--out', 'articles.jsonl']);
+    expect(r.code).toBe(0);
+    const lines = readFileSync(join(dir, 'articles.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatchObject({ headline: 'Library story 1: reading rooms stay open late', appearances: [{ role: 'main', filename: '1.txt' }] });
+    expect(Array.isArray(lines[0].topics)).toBe(true);
+    expect(Array.isArray(lines[0].edges)).toBe(true);
+  });
+});
