@@ -1,0 +1,44 @@
+/**
+ * `pnpm bench`: every figure the issues name, measured side by side in one run.
+ *   pnpm bench [--only parser,derive,api] [--articles N] [--load-seconds S]
+ * Prints a summary and writes .bench/results.json. Never run as a test: these machines are shared and noisy.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT } from '../helpers/paths.ts';
+
+const { values } = parseArgs({
+  options: { only: { type: 'string' }, articles: { type: 'string', default: '100000' }, 'load-seconds': { type: 'string', default: '10' } },
+});
+const only = new Set((values.only ?? 'parser,derive,api').split(','));
+const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
+const log = (s: string) => console.error(s);
+
+if (only.has('parser')) {
+  log('== parser: parse + derive throughput on one core');
+  const { benchParser } = await import('./parser.ts');
+  results.parser = await benchParser();
+  log(JSON.stringify(results.parser));
+}
+if (only.has('derive')) {
+  log('== dashboard: boundary move on a 50 KB dump (edit + partition check + derive)');
+  try {
+    const { benchDerive } = (await import('./derive.ts')) as { benchDerive: () => Promise<unknown> };
+    results.derive = await benchDerive();
+    log(JSON.stringify(results.derive));
+  } catch (e) {
+    results.derive = { error: String((e as Error).message) };
+    log(`derive bench unavailable: ${(e as Error).message}`);
+  }
+}
+if (only.has('api')) {
+  log('== API on PostgreSQL: import vs COPY, enrichment, load (Q1, Q2)');
+  const { benchApi } = await import('./api.ts');
+  results.api = await benchApi({ articles: Number(values.articles), loadSeconds: Number(values['load-seconds']), log });
+  log(JSON.stringify(results.api, null, 2));
+}
+
+mkdirSync(join(REPO_ROOT, '.bench'), { recursive: true });
+writeFileSync(join(REPO_ROOT, '.bench/results.json'), JSON.stringify(results, null, 2));
+console.log(JSON.stringify(results, null, 2));
