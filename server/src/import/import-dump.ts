@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { dumps, segmentationRevisions } from '@copydesk/schema';
 import { parseDump } from '../parse/index.ts';
 import { deriveArticles, type DerivedArticle } from '../derive/index.ts';
 import type { Db } from '../db/client.ts';
-import { enqueueEnrich } from '../enrich/queue.ts';
 import { validateDump, type DumpInput } from './validate.ts';
 import { writeDerived } from './write.ts';
 
@@ -65,48 +65,28 @@ export async function importDump(db: Db, input: DumpInput, opts: ImportOptions):
   const derived = deriveArticles(dump.text, seg, { fetchedAt: dump.fetchedAt });
   const base = { dryRun, preview: derived, parserVersion: seg.parserVersion, confidence: seg.confidence };
 
-  const existing = await findByHash(db, hash);
-  if (existing) return { ...existing, ...base };
-
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(dumps)
-          .values({
-            contentHash: hash,
-            text: dump.text,
-            filename: dump.filename,
-            url: dump.url,
-            fetchedAt: dump.fetchedAt,
-            template: seg.template,
-            confidence: seg.confidence,
-            currentRevision: 1,
-          })
-          .onConflictDoNothing({ target: dumps.contentHash })
-          .returning({ id: dumps.id });
-        if (!row) {
-          // another import of the same text won the race
-          const raced = await findByHash(tx as unknown as Db, hash);
-          if (raced) return { ...raced, ...base };
-          throw new Error('dump vanished during import');
-        }
-        await tx.insert(segmentationRevisions).values({
-          dumpId: row.id,
-          number: 1,
-          baseNumber: null,
-          author: 'parser',
-          parserVersion: seg.parserVersion,
-          segments: seg.segments,
-          warnings: seg.warnings,
-          confidence: seg.confidence,
-        });
-        const written = await writeDerived(tx, row.id, derived);
-        // topics and similarity edges cost more than the write: a worker computes them after commit
-        await enqueueEnrich(tx, [row.id]);
+      const outcome = await db.transaction(async (tx) => {
+        // the dump and its parser revision in one statement; no row back: the text is stored already
+        const inserted = await tx.execute(sql`
+          with d as (
+            insert into ${dumps} (content_hash, text, filename, url, fetched_at, template, confidence, current_revision)
+            values (${hash}, ${dump.text}, ${dump.filename}, ${dump.url}, ${dump.fetchedAt}::timestamptz, ${seg.template}, ${seg.confidence}, 1)
+            on conflict (content_hash) do nothing
+            returning id
+          )
+          insert into ${segmentationRevisions} (dump_id, number, base_number, author, parser_version, segments, warnings, confidence)
+          select id, 1, null, 'parser', ${seg.parserVersion}, ${JSON.stringify(seg.segments)}::jsonb, ${JSON.stringify(seg.warnings)}::jsonb, ${seg.confidence} from d
+          returning dump_id`);
+        const row = rowsOf<{ dump_id: number }>(inserted)[0];
+        if (!row) return null;
+        const dumpId = Number(row.dump_id);
+        // topics and similarity edges cost more than the write: the job runs after commit
+        const written = await writeDerived(tx, dumpId, derived, { fresh: true, enqueueEnrich: true });
         const result: ImportResult = {
           ...base,
-          dumpId: dryRun ? null : row.id,
+          dumpId: dryRun ? null : dumpId,
           created: true,
           articleIds: dryRun ? [] : written.articleIds,
           changes: {
@@ -120,12 +100,21 @@ export async function importDump(db: Db, input: DumpInput, opts: ImportOptions):
         if (dryRun) throw new DryRunRollback(result);
         return result;
       });
+      if (outcome) return outcome;
+      const existing = await findByHash(db, hash);
+      if (existing) return { ...existing, ...base };
+      // deleted between the two statements: try again
     } catch (e) {
       if (e instanceof DryRunRollback) return e.result;
       if (attempt < 4 && RETRYABLE.has((e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code ?? '')) continue;
       throw e;
     }
+    if (attempt >= 4) throw new Error('could not import the dump: it kept changing under the import');
   }
+}
+
+function rowsOf<T>(r: unknown): T[] {
+  return Array.isArray(r) ? (r as T[]) : ((r as { rows?: T[] }).rows ?? []);
 }
 
 async function findByHash(db: Db, hash: string): Promise<Pick<ImportResult, 'dumpId' | 'created' | 'articleIds' | 'changes'> | null> {
