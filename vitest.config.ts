@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One test command, every suite: pure units and parser fixtures, the API suite on PGlite, and
- * the same API suite again on a real PostgreSQL (started by its globalSetup, or DATABASE_URL's).
+ * One test command, every suite: pure units and parser fixtures, the API suite on PGlite, the
+ * same API suite again on a real PostgreSQL (started by its globalSetup, or DATABASE_URL's), and
+ * browser tests in Chromium against the real server.
  */
 const api = (name: string, setup: string) => ({
   extends: true,
@@ -26,12 +27,24 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['server/src/**/*.test.ts', 'tests/parser/**/*.test.ts', 'tests/schema/**/*.test.ts'],
+          include: ['server/src/**/*.test.ts', 'dashboard/src/**/*.test.ts', 'tests/parser/**/*.test.ts', 'tests/schema/**/*.test.ts'],
           testTimeout: 60_000,
         },
       },
       api('api-pglite', 'tests/helpers/setup-pglite.ts'),
       api('api-postgres', 'tests/helpers/setup-postgres.ts'),
+      {
+        // real Chromium against the real server on a temp database (tests/e2e/global-setup.ts builds the dashboard unless told not to)
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -1,20 +1,90 @@
-import { StrictMode } from 'react';
+import { StrictMode, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Provider } from 'urql';
-import { client } from './urql.ts';
-import { DumpList } from './routes/dump-list.tsx';
+import { Provider, useQuery } from 'urql';
+import { createClient } from './urql.ts';
+import { useToken } from './lib/auth.ts';
+import { href, navigate, useRoute } from './lib/router.ts';
+import { useShortcuts } from './lib/shortcuts.ts';
+import { ShortcutHelp } from './components/shortcut-help.tsx';
+import { SignIn } from './components/sign-in.tsx';
+import { ViewerContext, type Viewer } from './lib/viewer.ts';
+import { ReviewQueue } from './routes/review-queue.tsx';
+import { DumpEditor } from './routes/dump-editor.tsx';
+import { ArticleList } from './routes/article-list.tsx';
+import { ArticlePage } from './routes/article-page.tsx';
+import { ImportPage } from './routes/import-page.tsx';
 import './styles.css';
+
+const ViewerQuery = /* GraphQL */ `
+  query App_Viewer {
+    viewer { name }
+  }
+`;
+
+function Shell() {
+  const route = useRoute();
+  const [{ data, fetching }] = useQuery<{ viewer: { name: string } | null }>({ query: ViewerQuery });
+  const token = useToken();
+  const viewer: Viewer = { name: data?.viewer?.name ?? null, hasToken: !!token, checking: fetching && !data };
+  const [help, setHelp] = useState(false);
+  const [signIn, setSignIn] = useState(false);
+  useShortcuts('global', 'Everywhere', [
+    { keys: ['?', 'shift+?'], label: 'Show / hide this list', run: () => setHelp((h) => !h) },
+    { keys: 'g q', label: 'Go to the review queue', run: () => navigate('/') },
+    { keys: 'g a', label: 'Go to articles', run: () => navigate('/articles') },
+    { keys: 'g i', label: 'Go to import', run: () => navigate('/import') },
+    { keys: 'g s', label: 'Sign in / out', run: () => setSignIn(true) },
+  ]);
+  const section = route.path[0] ?? '';
+  let page;
+  if (section === 'dump' && route.path[1]) page = <DumpEditor key={route.path[1]} id={route.path[1]} />;
+  else if (section === 'articles') page = <ArticleList />;
+  else if (section === 'article' && route.path[1]) page = <ArticlePage key={route.path[1]} id={route.path[1]} />;
+  else if (section === 'import') page = <ImportPage />;
+  else page = <ReviewQueue />;
+  const nav = (to: string, label: string, active: boolean) => (
+    <a href={href(to)} className={active ? 'active' : undefined} aria-current={active ? 'page' : undefined}>
+      {label}
+    </a>
+  );
+  return (
+    <ViewerContext.Provider value={viewer}>
+      <header className="top">
+        <a className="brand" href={href('/')}>
+          copydesk
+        </a>
+        <nav>
+          {nav('/', 'Review queue', section === '' || section === 'dump')}
+          {nav('/articles', 'Articles', section === 'articles' || section === 'article')}
+          {nav('/import', 'Import', section === 'import')}
+        </nav>
+        <span className="spacer" />
+        <button type="button" className="link" onClick={() => setHelp(true)} title="Keyboard shortcuts (?)">
+          <kbd>?</kbd> shortcuts
+        </button>
+        <button type="button" className={`viewer ${viewer.name ? 'in' : 'out'}`} onClick={() => setSignIn(true)} data-testid="viewer">
+          {viewer.name ? `● ${viewer.name}` : token && !viewer.checking ? 'token not accepted' : 'Read-only · sign in'}
+        </button>
+      </header>
+      <main className={section === 'dump' ? 'full' : undefined}>{page}</main>
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+      {signIn && <SignIn onClose={() => setSignIn(false)} viewer={viewer} />}
+    </ViewerContext.Provider>
+  );
+}
+
+function App() {
+  const token = useToken();
+  const client = useMemo(() => createClient(token), [token]);
+  return (
+    <Provider value={client}>
+      <Shell />
+    </Provider>
+  );
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Provider value={client}>
-      <header className="top">
-        <h1>copydesk</h1>
-        <a href="/graphql">GraphQL</a>
-      </header>
-      <main>
-        <DumpList />
-      </main>
-    </Provider>
+    <App />
   </StrictMode>,
 );

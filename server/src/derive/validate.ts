@@ -33,7 +33,8 @@ export function checkSegmentation(length: number, segments: readonly SegmentLike
     pos = s.end;
     const article = s.kind === 'main' || s.kind === 'related';
     if (!article && s.fields.length) return at(`a ${s.kind} segment has no fields`);
-    const sorted = [...s.fields].sort((a, b) => a.start - b.start || b.end - a.end);
+    // at equal offsets a subhead comes after the body span that holds it
+    const sorted = [...s.fields].sort((a, b) => a.start - b.start || b.end - a.end || Number(a.field === 'subhead') - Number(b.field === 'subhead'));
     let last = s.start;
     const bodies: { start: number; end: number }[] = [];
     for (const f of sorted) {

@@ -44,7 +44,7 @@ export async function reviseSegmentation(db: Db, input: ReviseInput): Promise<Re
       start: s.start,
       end: s.end,
       confidence: 1,
-      fields: (s.fields ?? []).map((f) => ({ field: f.field, start: f.start, end: f.end, confidence: 1 })).sort((a, b) => a.start - b.start || b.end - a.end),
+      fields: (s.fields ?? []).map((f) => ({ field: f.field, start: f.start, end: f.end, confidence: 1 })).sort((a, b) => a.start - b.start || b.end - a.end || Number(a.field === 'subhead') - Number(b.field === 'subhead')),
     }));
     const problem = checkSegmentation(dump.text.length, segments);
     if (problem) throw new InvalidSegmentationError(problem.reason, problem.index, problem.start, problem.end);

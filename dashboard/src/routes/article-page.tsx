@@ -1,0 +1,109 @@
+import { useQuery } from 'urql';
+import { env } from '../env.ts';
+import { href, navigate } from '../lib/router.ts';
+import { useShortcuts } from '../lib/shortcuts.ts';
+import { RelatedGraph } from '../components/related-graph.tsx';
+import { topicsOf, type RawTopic } from '../lib/topics.ts';
+
+const topicSel = env.features.articleTopicsSelection ?? '';
+
+const ArticleQuery = /* GraphQL */ `
+  query ArticlePage_Article($id: ID!) {
+    article(id: $id) {
+      id
+      headline
+      byline
+      published
+      publishedAt
+      section
+      body
+      copyright
+      subheads
+      source { name }
+      ${topicSel}
+      appearances { role position start end dump { id filename status } }
+      related(first: 40) { totalCount edges { node { kind weight to { id headline source { name } } dump { id } } } }
+    }
+  }
+`;
+
+export interface ArticlePage_ArticleFragment {
+  id: string;
+  headline: string | null;
+  byline: string | null;
+  published: string | null;
+  publishedAt: string | null;
+  section: string | null;
+  body: string;
+  copyright: string | null;
+  subheads: string[];
+  source: { name: string } | null;
+  topics?: RawTopic[];
+  appearances: { role: string; position: number; start: number; end: number; dump: { id: string; filename: string | null; status: string } }[];
+  related: { totalCount: number; edges: { node: { kind: string; weight: number; to: { id: string; headline: string | null; source: { name: string } | null }; dump: { id: string } | null } }[] };
+}
+
+/** One article: its text, where it appears, its topics and related stories. */
+export function ArticlePage({ id }: { id: string }) {
+  const [{ data, error, fetching }] = useQuery<{ article: ArticlePage_ArticleFragment | null }>({ query: ArticleQuery, variables: { id } });
+  const a = data?.article;
+  useShortcuts('article', 'Article', [
+    { keys: ['u', 'Backspace'], label: 'Back to the article list', run: () => navigate('/articles') },
+    { keys: 'e', label: 'Open the first dump showing it in the editor', run: () => a?.appearances[0] && navigate(`/dump/${a.appearances[0].dump.id}`) },
+  ]);
+  if (error) return <p className="error">Could not load the article: {error.message}</p>;
+  if (!data) return <p className="muted">{fetching ? 'Loading…' : ''}</p>;
+  if (!a) return <p>No article {id}. <a href={href('/articles')}>All articles</a></p>;
+  const subheads = new Set(a.subheads);
+  const related = a.related.edges.map((e) => e.node);
+  return (
+    <div className="article-page">
+      <article className="reader">
+        <a href={href('/articles')} className="back">
+          ← Articles
+        </a>
+        <h1>{a.headline ?? <em>no headline</em>}</h1>
+        <p className="meta">{[a.byline && `By ${a.byline}`, a.source?.name, a.published, a.publishedAt && new Date(a.publishedAt).toLocaleString(), a.section].filter(Boolean).join(' · ')}</p>
+        {topicsOf(a.topics).length > 0 && (
+          <ul className="chips topics" aria-label="Topics">
+            {topicsOf(a.topics).map((t) => (
+              <li key={t.id ?? t.name} className="chip" title={[t.kind, t.weight?.toFixed(2)].filter(Boolean).join(' · ')}>
+                <a href={href('/articles', t.id ? { topicId: t.id, topicName: t.name } : { topic: t.name })}>{t.name}</a>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="body">
+          {a.body ? a.body.split('\n').map((p, i) => (subheads.has(p) ? <h2 key={i}>{p}</h2> : <p key={i}>{p}</p>)) : <p className="missing">Empty body.</p>}
+        </div>
+        {a.copyright && <p className="muted small">{a.copyright}</p>}
+      </article>
+      <aside className="side-col">
+        <section>
+          <h2>Appears in {a.appearances.length}</h2>
+          <ul className="plain">
+            {a.appearances.map((ap) => (
+              <li key={`${ap.dump.id}:${ap.position}`}>
+                <a href={href(`/dump/${ap.dump.id}`)}>{ap.dump.filename ?? `dump ${ap.dump.id}`}</a> <span className="muted small">{ap.role} #{ap.position + 1} · {ap.dump.status.toLowerCase().replace('_', ' ')}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section>
+          <h2>Related {a.related.totalCount}</h2>
+          {related.length > 0 && <RelatedGraph center={{ id: a.id, label: a.headline ?? '' }} edges={related.map((r) => ({ id: r.to.id, label: r.to.headline ?? '', kind: r.kind, weight: r.weight }))} />}
+          <ul className="plain related">
+            {related.map((r, i) => (
+              <li key={i}>
+                <span className={`edge-kind ek-${r.kind.toLowerCase()}`}>{r.kind.toLowerCase().replace('_', ' ')}</span> <a href={href(`/article/${r.to.id}`)}>{r.to.headline ?? 'no headline'}</a>{' '}
+                <span className="muted small">
+                  {r.to.source?.name ?? ''} · {r.weight.toFixed(2)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+import { useEffect, useRef, useState } from 'react';
+import { useQuery } from 'urql';
+import { href, navigate, useRoute } from '../lib/router.ts';
+import { useShortcuts } from '../lib/shortcuts.ts';
+import { STATUS_LABEL, timeAgo } from '../lib/format.ts';
+import { ConfidenceBar } from '../components/confidence-bar.tsx';
+
+const QueueQuery = /* GraphQL */ `
+  query ReviewQueue_Dumps($first: Int!, $filter: DumpFilter, $orderBy: DumpOrder) {
+    reviewCounts { new inReview approved total }
+    dumps(first: $first, filter: $filter, orderBy: $orderBy) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { ...ReviewQueue_DumpFragment } }
+    }
+  }
+  fragment ReviewQueue_DumpFragment on Dump {
+    id
+    filename
+    template
+    confidence
+    status
+    createdAt
+    currentRevisionNumber
+    currentRevision { number author warnings { code message } }
+    appearances { role article { id headline source { name } } }
+  }
+`;
+
+export interface ReviewQueue_DumpFragment {
+  id: string;
+  filename: string | null;
+  template: string;
+  confidence: number;
+  status: string;
+  createdAt: string;
+  currentRevisionNumber: number;
+  currentRevision: { number: number; author: string; warnings: { code: string; message: string }[] };
+  appearances: { role: string; article: { id: string; headline: string | null; source: { name: string } | null } }[];
+}
+
+interface QueueData {
+  reviewCounts: { new: number; inReview: number; approved: number; total: number };
+  dumps: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: { node: ReviewQueue_DumpFragment }[] };
+}
+
+const STATUSES = ['', 'NEW', 'IN_REVIEW', 'APPROVED'] as const;
+const TEMPLATES = ['', 'flat', 'logo', 'hashtag-listing', 'unknown'];
+
+/** The review queue: least sure parse first, filterable, with the warnings that put each dump here. */
+export function ReviewQueue() {
+  const { query } = useRoute();
+  const status = query.get('status') ?? '';
+  const template = query.get('template') ?? '';
+  const source = query.get('source') ?? '';
+  const order = query.get('order') === 'newest' ? 'CREATED_DESC' : 'CONFIDENCE_ASC';
+  const [first, setFirst] = useState(50);
+  const [sourceDraft, setSourceDraft] = useState(source);
+  const [sel, setSel] = useState(0);
+  const sourceRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLTableSectionElement>(null);
+  const filter = { ...(status ? { status } : {}), ...(template ? { template } : {}), ...(source ? { source } : {}) };
+  const [{ data, fetching, error }] = useQuery<QueueData>({ query: QueueQuery, variables: { first, filter, orderBy: order } });
+  const rows = data?.dumps.edges.map((e) => e.node) ?? [];
+
+  const setParam = (k: string, v: string) => {
+    const next: Record<string, string> = { status, template, source, order: order === 'CREATED_DESC' ? 'newest' : '' };
+    next[k] = v;
+    setSel(0);
+    navigate('/', next, true);
+  };
+  useEffect(() => setSourceDraft(source), [source]);
+  useEffect(() => {
+    listRef.current?.querySelector(`[data-index="${sel}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [sel]);
+
+  const open = (i: number) => {
+    const d = rows[i];
+    if (d) navigate(`/dump/${d.id}`);
+  };
+  useShortcuts('queue', 'Review queue', [
+    { keys: ['j', 'ArrowDown'], label: 'Next dump', run: () => setSel((s) => Math.min(rows.length - 1, s + 1)) },
+    { keys: ['k', 'ArrowUp'], label: 'Previous dump', run: () => setSel((s) => Math.max(0, s - 1)) },
+    { keys: 'Enter', label: 'Open the selected dump in the editor', run: () => open(sel) },
+    { keys: '/', label: 'Filter by source', run: () => sourceRef.current?.focus() },
+    { keys: ['0', '1', '2', '3'], label: 'Status: all / new / in review / approved', run: (e) => setParam('status', STATUSES[Number(e.key)] ?? '') },
+    { keys: 't', label: 'Cycle template filter', run: () => setParam('template', TEMPLATES[(TEMPLATES.indexOf(template) + 1) % TEMPLATES.length]!) },
+    { keys: 'o', label: 'Order: least confident / newest first', run: () => setParam('order', order === 'CREATED_DESC' ? '' : 'newest') },
+    { keys: 'L', label: 'Load more', run: () => setFirst((f) => f + 50) },
+  ]);
+
+  const counts = data?.reviewCounts;
+  const countOf = (s: string) => (!counts ? '' : s === 'NEW' ? counts.new : s === 'IN_REVIEW' ? counts.inReview : s === 'APPROVED' ? counts.approved : counts.total);
+  return (
+    <section className="queue">
+      <div className="toolbar">
+        <div className="tabs" role="tablist" aria-label="Status">
+          {STATUSES.map((s, i) => (
+            <button key={s} type="button" role="tab" aria-selected={status === s} className={status === s ? 'tab active' : 'tab'} onClick={() => setParam('status', s)} title={`${i}`}>
+              {s ? STATUS_LABEL[s] : 'All'} <span className="count">{countOf(s)}</span>
+            </button>
+          ))}
+        </div>
+        <form
+          className="filters"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setParam('source', sourceDraft.trim());
+            sourceRef.current?.blur();
+          }}
+        >
+          <input ref={sourceRef} type="search" placeholder="Source  ( / )" value={sourceDraft} onChange={(e) => setSourceDraft(e.target.value)} aria-label="Filter by source" />
+          <select value={template} onChange={(e) => setParam('template', e.target.value)} aria-label="Template">
+            {TEMPLATES.map((t) => (
+              <option key={t} value={t}>
+                {t || 'any template'}
+              </option>
+            ))}
+          </select>
+          <select value={order} onChange={(e) => setParam('order', e.target.value === 'CREATED_DESC' ? 'newest' : '')} aria-label="Order">
+            <option value="CONFIDENCE_ASC">least confident first</option>
+            <option value="CREATED_DESC">newest first</option>
+          </select>
+        </form>
+        <span className="muted">{data ? `${data.dumps.totalCount} dumps` : fetching ? 'Loading…' : ''}</span>
+      </div>
+      {error && <p role="alert" className="error">Could not load the queue: {error.message}</p>}
+      {data && rows.length === 0 && (
+        <p className="empty">
+          Nothing here. {status || template || source ? 'Clear the filters, or ' : ''}
+          <a href={href('/import')}>import dumps</a>.
+        </p>
+      )}
+      {rows.length > 0 && (
+        <table className="grid queue-table">
+          <thead>
+            <tr>
+              <th className="c-conf">Confidence</th>
+              <th>Dump</th>
+              <th>Why it is here</th>
+              <th className="c-n">Articles</th>
+              <th>Template</th>
+              <th>Status</th>
+              <th className="c-date">Imported</th>
+            </tr>
+          </thead>
+          <tbody ref={listRef}>
+            {rows.map((d, i) => {
+              const main = d.appearances.find((a) => a.role === 'main') ?? d.appearances[0];
+              return (
+                <tr
+                  key={d.id}
+                  data-index={i}
+                  data-testid="queue-row"
+                  aria-selected={i === sel}
+                  className={i === sel ? 'selected' : undefined}
+                  onClick={() => setSel(i)}
+                  onDoubleClick={() => open(i)}
+                >
+                  <td className="c-conf">
+                    <ConfidenceBar value={d.confidence} />
+                  </td>
+                  <td className="c-title">
+                    <a href={href(`/dump/${d.id}`)} tabIndex={i === sel ? 0 : -1}>
+                      {main?.article.headline ?? <em>no headline</em>}
+                    </a>
+                    <div className="sub">
+                      {d.filename ?? `dump ${d.id}`}
+                      {main?.article.source ? ` · ${main.article.source.name}` : ''}
+                    </div>
+                  </td>
+                  <td className="c-warn">
+                    {d.currentRevision.warnings.length === 0 ? (
+                      <span className="muted">{d.currentRevisionNumber > 1 ? `edited by ${d.currentRevision.author} (r${d.currentRevisionNumber})` : 'no warnings'}</span>
+                    ) : (
+                      <ul className="chips">
+                        {d.currentRevision.warnings.slice(0, 4).map((w, k) => (
+                          <li key={k} className="chip warn" title={w.message}>
+                            {w.code.toLowerCase().replace(/_/g, ' ')}
+                          </li>
+                        ))}
+                        {d.currentRevision.warnings.length > 4 && <li className="chip">+{d.currentRevision.warnings.length - 4}</li>}
+                      </ul>
+                    )}
+                  </td>
+                  <td className="c-n">{d.appearances.length}</td>
+                  <td>{d.template}</td>
+                  <td>
+                    <span className={`status s-${d.status.toLowerCase()}`}>{STATUS_LABEL[d.status] ?? d.status}</span>
+                  </td>
+                  <td className="c-date">{timeAgo(d.createdAt)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {data?.dumps.pageInfo.hasNextPage && (
+        <button type="button" className="more" onClick={() => setFirst((f) => f + 50)}>
+          Load 50 more (L)
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { checkSegmentation } from './validate.ts';
+
+const seg = (kind: string, start: number, end: number, fields: { field: string; start: number; end: number }[] = []) => ({ kind, start, end, fields });
+
+describe('checkSegmentation', () => {
+  it('accepts a partition with fields inside article segments', () => {
+    expect(checkSegmentation(30, [seg('main', 0, 20, [{ field: 'headline', start: 0, end: 5 }, { field: 'body', start: 6, end: 20 }, { field: 'subhead', start: 6, end: 10 }]), seg('boilerplate', 20, 30)])).toBeNull();
+  });
+
+  it('names a gap, an overlap, an empty segment and a short cover', () => {
+    expect(checkSegmentation(30, [seg('main', 0, 10), seg('residue', 11, 30)])?.reason).toMatch(/gap/);
+    expect(checkSegmentation(30, [seg('main', 0, 10), seg('residue', 9, 30)])?.reason).toMatch(/overlap/);
+    expect(checkSegmentation(30, [seg('main', 0, 0), seg('residue', 0, 30)])?.reason).toMatch(/empty/);
+    expect(checkSegmentation(30, [seg('main', 0, 10)])?.reason).toMatch(/before the end/);
+    expect(checkSegmentation(30, [seg('main', 0, 40)])?.reason).toMatch(/past the end/);
+  });
+
+  it('refuses unknown kinds and fields, fields outside their segment, and fields on boilerplate', () => {
+    expect(checkSegmentation(10, [seg('sidebar', 0, 10)])?.reason).toMatch(/unknown segment kind/);
+    expect(checkSegmentation(10, [seg('main', 0, 10, [{ field: 'title', start: 0, end: 2 }])])?.reason).toMatch(/unknown field/);
+    expect(checkSegmentation(10, [seg('main', 0, 5, [{ field: 'body', start: 3, end: 7 }]), seg('residue', 5, 10)])?.reason).toMatch(/outside/);
+    expect(checkSegmentation(10, [seg('boilerplate', 0, 10, [{ field: 'body', start: 0, end: 2 }])])?.reason).toMatch(/no fields/);
+    expect(checkSegmentation(10, [seg('main', 0, 10, [{ field: 'body', start: 0, end: 6 }, { field: 'byline', start: 4, end: 8 }])])?.reason).toMatch(/overlaps another field/);
+  });
+
+  it('accepts a subhead with the same offsets as its body span, in either order', () => {
+    const body = { field: 'body', start: 0, end: 8 };
+    const sub = { field: 'subhead', start: 0, end: 8 };
+    expect(checkSegmentation(8, [seg('main', 0, 8, [sub, body])])).toBeNull();
+    expect(checkSegmentation(8, [seg('main', 0, 8, [body, sub])])).toBeNull();
+    expect(checkSegmentation(8, [seg('main', 0, 8, [{ field: 'subhead', start: 0, end: 4 }])])?.reason).toMatch(/inside a body/);
+  });
+});

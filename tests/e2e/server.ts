@@ -1,0 +1,93 @@
+/**
+ * Starts the real copydesk server (PGlite in a temp data dir, the built dashboard) as a child
+ * process on a free port, for the browser tests.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../helpers/paths.ts';
+
+export const DASHBOARD_DIST = join(REPO_ROOT, 'dashboard/dist');
+export const TOKEN = 'e2e-editor-token-0123456789abcdef';
+
+export interface RunningServer {
+  url: string;
+  token: string;
+  stop: () => Promise<void>;
+  /** POST a GraphQL request (with the editor token unless anonymous) */
+  gql: <T = unknown>(query: string, variables?: Record<string, unknown>, anonymous?: boolean) => Promise<T>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      const port = typeof a === 'object' && a ? a.port : 0;
+      s.close(() => ok(port));
+    });
+  });
+}
+
+export async function startServer(): Promise<RunningServer> {
+  if (!existsSync(join(DASHBOARD_DIST, 'index.html'))) throw new Error('dashboard not built: run `pnpm --filter @copydesk/dashboard build`');
+  const dataDir = mkdtempSync(join(tmpdir(), 'copydesk-e2e-'));
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      COPYDESK_DATA_DIR: dataDir,
+      COPYDESK_EDITOR_TOKEN: TOKEN,
+      COPYDESK_SEED_SAMPLES: 'false',
+      COPYDESK_DASHBOARD_DIR: DASHBOARD_DIST,
+      NODE_ENV: 'test',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  await new Promise<void>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start in 60 s:\n${log}`)), 60_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      log += d.toString();
+      if (log.includes('copydesk is running')) {
+        clearTimeout(timer);
+        ok();
+      }
+    });
+    child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`server exited with ${code}:\n${log}`));
+    });
+  });
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    token: TOKEN,
+    async gql<T>(query: string, variables: Record<string, unknown> = {}, anonymous = false): Promise<T> {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(anonymous ? {} : { authorization: `Bearer ${TOKEN}` }) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
+      if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+      return body.data as T;
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((ok) => child.once('exit', ok));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
