@@ -39,6 +39,64 @@ function groupSpans(fields: readonly FieldSpan[]): Map<FieldName, FieldSpan[]> {
   return m;
 }
 
+/** Field values of one segment (the slice rule applied per field). */
+interface Values {
+  headline: string | null;
+  byline: string | null;
+  source: string | null;
+  published: string | null;
+  section: string | null;
+  body: string | null;
+  copyright: string | null;
+  subheads: string[];
+}
+
+function isInTextOrder(fields: readonly FieldSpan[]): boolean {
+  for (let i = 1; i < fields.length; i++) if (fields[i]!.start < fields[i - 1]!.start) return false;
+  return true;
+}
+
+/**
+ * The slice rule for every field of a segment in one pass over its spans. Spans already in text
+ * order (what the parser emits) need no grouping; any other order goes through groupSpans.
+ * `crlf`: whether the text holds a "\r" (else no span has a "\r\n" to turn into "\n").
+ */
+function segmentValues(text: string, fields: readonly FieldSpan[], crlf: boolean): Values {
+  const v: Values = { headline: null, byline: null, source: null, published: null, section: null, body: null, copyright: null, subheads: [] };
+  if (!isInTextOrder(fields)) {
+    const g = groupSpans(fields);
+    const of = (name: FieldName): readonly FieldSpan[] => g.get(name) ?? NONE;
+    v.headline = sliceValue(text, of('headline'));
+    v.byline = sliceValue(text, of('byline'));
+    v.source = sliceValue(text, of('source'));
+    v.published = sliceValue(text, of('published'));
+    v.section = sliceValue(text, of('section'));
+    v.body = sliceValue(text, of('body'));
+    v.copyright = sliceValue(text, of('copyright'));
+    v.subheads = of('subhead').map((f) => spanText(text, f)).filter((x) => x !== '');
+    return v;
+  }
+  const body: string[] = [];
+  for (const f of fields) {
+    const field = f.field;
+    if (field === 'noise') continue;
+    const x = crlf ? spanText(text, f) : text.slice(f.start, f.end).trim();
+    if (x === '') continue;
+    switch (field) {
+      case 'body':
+        body.push(x);
+        break;
+      case 'subhead':
+        v.subheads.push(x);
+        break;
+      default:
+        v[field] = v[field] === null ? x : `${v[field]}\n${x}`;
+    }
+  }
+  if (body.length) v.body = body.join('\n');
+  return v;
+}
+
 const NONE: readonly FieldSpan[] = [];
 
 const UNIT_MS: Readonly<Record<string, number>> = {
@@ -50,6 +108,16 @@ const UNIT_MS: Readonly<Record<string, number>> = {
   month: 30 * 86_400_000,
   year: 365 * 86_400_000,
 };
+
+/** Days in month m (1-12) of year y in the proleptic Gregorian calendar (as Date counts them). */
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
 
 /**
  * ISO timestamp from the page's date text: "23-04-2025" (DD-MM-YYYY, absolute: midnight UTC,
@@ -65,13 +133,15 @@ export function publishedAt(published: string | null, fetchedAt?: string | null)
     const m = Number(abs[2]);
     const y = Number(abs[3]);
     if (m < 1 || m > 12 || d < 1 || d > 31) return null;
-    const t = Date.UTC(y, m - 1, d);
-    const date = new Date(t);
-    if (date.getUTCDate() !== d || date.getUTCMonth() !== m - 1) return null;
-    return date.toISOString();
+    // what Date.UTC(y, m - 1, d).toISOString() gives, without the Date round trip: Date.UTC
+    // reads years 0-99 as 1900-1999; a day past the month's end is no date
+    const year = y <= 99 ? 1900 + y : y;
+    if (d > daysInMonth(year, m)) return null;
+    return `${String(year).padStart(4, '0')}-${pad2(m)}-${pad2(d)}T00:00:00.000Z`;
   }
+  if (!fetchedAt) return null;
   const rel = RELATIVE_DATE.exec(p);
-  if (!rel || !fetchedAt) return null;
+  if (!rel) return null;
   const base = Date.parse(fetchedAt);
   if (Number.isNaN(base)) return null;
   const count = rel[1] === 'a' || rel[1] === 'an' ? 1 : Number(rel[1]);
@@ -85,31 +155,43 @@ export function publishedAt(published: string | null, fetchedAt?: string | null)
 /** Pure: segmentation + text -> one article per 'main' / 'related' segment, in page order. */
 export function deriveArticles(text: string, seg: Segmentation, opts: ParseOptions = {}): DerivedArticle[] {
   const out: DerivedArticle[] = [];
-  seg.segments.forEach((s, segmentIndex) => {
-    if (s.kind !== 'main' && s.kind !== 'related') return;
-    const g = groupSpans(s.fields);
-    const spansOf = (name: FieldName): readonly FieldSpan[] => g.get(name) ?? NONE;
-    const published = sliceValue(text, spansOf('published'));
+  const segments = seg.segments;
+  const crlf = text.includes('\r');
+  for (let segmentIndex = 0; segmentIndex < segments.length; segmentIndex++) {
+    const s = segments[segmentIndex]!;
+    if (s.kind !== 'main' && s.kind !== 'related') continue;
+    const v = segmentValues(text, s.fields, crlf);
     out.push({
       role: s.kind,
       position: out.length,
       segmentIndex,
-      headline: sliceValue(text, spansOf('headline')),
-      byline: sliceValue(text, spansOf('byline')),
-      source: sliceValue(text, spansOf('source')),
-      published,
-      publishedAt: publishedAt(published, opts.fetchedAt),
-      section: sliceValue(text, spansOf('section')),
-      body: sliceValue(text, spansOf('body')) ?? '',
-      copyright: sliceValue(text, spansOf('copyright')),
-      subheads: spansOf('subhead').map((f) => spanText(text, f)).filter((v) => v !== ''),
+      headline: v.headline,
+      byline: v.byline,
+      source: v.source,
+      published: v.published,
+      publishedAt: publishedAt(v.published, opts.fetchedAt),
+      section: v.section,
+      body: v.body ?? '',
+      copyright: v.copyright,
+      subheads: v.subheads,
       start: s.start,
       end: s.end,
       confidence: s.confidence,
     });
-  });
-  // main first, then related in page order
-  out.sort((a, b) => (a.role === b.role ? a.start - b.start : a.role === 'main' ? -1 : 1));
-  out.forEach((a, i) => (a.position = i));
+  }
+  // main first, then related in page order (segments come in page order, so usually they are)
+  if (!inArticleOrder(out)) {
+    out.sort(byArticleOrder);
+    for (let i = 0; i < out.length; i++) out[i]!.position = i;
+  }
   return out;
+}
+
+function byArticleOrder(a: DerivedArticle, b: DerivedArticle): number {
+  return a.role === b.role ? a.start - b.start : a.role === 'main' ? -1 : 1;
+}
+
+function inArticleOrder(out: readonly DerivedArticle[]): boolean {
+  for (let i = 1; i < out.length; i++) if (byArticleOrder(out[i - 1]!, out[i]!) > 0) return false;
+  return true;
 }

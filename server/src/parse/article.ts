@@ -8,10 +8,16 @@ import { trimEnd, trimRange, trimStart } from './lines.ts';
 import { bylineFromLine, inlineByline } from './fields/byline.ts';
 import type { Range } from './fields/byline.ts';
 import { isCopyrightLine, trailingCopyright } from './fields/copyright.ts';
-import { inlineNoise, isSuspectBoilerplate, noiseLineRule } from './fields/noise.ts';
+import { inlineNoiseRanges, isSuspectBoilerplate, noiseLineRule } from './fields/noise.ts';
 import type { NoiseContext } from './fields/noise.ts';
 import { subheadIndexes, isAllCaps } from './fields/subhead.ts';
 import { HAS_WORD } from './patterns.ts';
+import { stableSort } from './sort.ts';
+
+/** Text order; of two spans starting together, the longer (enclosing) one first. */
+function byStartThenLongest(x: FieldSpan, y: FieldSpan): number {
+  return x.start - y.start || y.end - x.end;
+}
 
 export class ArticleBuilder {
   readonly fields: FieldSpan[] = [];
@@ -32,7 +38,7 @@ export class ArticleBuilder {
     for (let i = 1; i < f.length; i++) {
       const a = f[i - 1]!;
       const b = f[i]!;
-      if (b.start < a.start || (b.start === a.start && b.end > a.end)) return f.sort((x, y) => x.start - y.start || y.end - x.end);
+      if (b.start < a.start || (b.start === a.start && b.end > a.end)) return stableSort(f, byStartThenLongest);
     }
     return f;
   }
@@ -54,9 +60,11 @@ interface Piece {
   end: number;
   /** the piece is the whole line (no inline cut) */
   whole: boolean;
+  /** which body line (counting only lines that kept a piece) it belongs to */
+  line: number;
 }
 
-const NO_RANGES: Range[] = [];
+const NO_RANGES: readonly Range[] = [];
 
 const SUSPECT_MESSAGE =
   'This body text looks like a publisher prompt (subscribe, sign up, donate, ...) that no rule recognises; check whether it belongs to the article.';
@@ -76,7 +84,9 @@ export function buildBody(
   warnings: ParseWarning[],
 ): void {
   const text = b.text;
-  const perLine: Piece[][] = [];
+  // every kept piece, in text order; `lines` counts the body lines that kept one
+  const pieces: Piece[] = [];
+  let lines = 0;
   let first = true;
   let suspects = 0;
   for (const i of idx) {
@@ -84,7 +94,7 @@ export function buildBody(
     if (l.kind === 'blank') continue;
     const t = l.text;
     const base = l.ts;
-    if (l.kind === 'url' || noiseLineRule(t)) {
+    if (l.kind === 'url' || noiseLineRule(t, opts.noise)) {
       b.add('noise', l.ts, l.te, 0.9);
       continue;
     }
@@ -97,52 +107,55 @@ export function buildBody(
       }
     }
     first = false;
-    const ranges = opts.noise.inlineRules.length ? inlineNoise(from ? t.slice(from) : t, opts.source, opts.noise).ranges : NO_RANGES;
+    const ranges = opts.noise.inlineRules.length ? inlineNoiseRanges(from ? t.slice(from) : t, opts.source, opts.noise, base + from) : NO_RANGES;
     if (from === 0 && ranges.length === 0) {
       // fast path: the whole (already trimmed) line is body
       const len = l.te - l.ts;
-      const slice = len <= 400 ? t : '';
-      if (slice && !HAS_WORD.test(slice)) continue;
-      perLine.push([{ start: l.ts, end: l.te, whole: true }]);
-      if (slice && suspects < 3 && len <= 200 && isSuspectBoilerplate(slice, opts.noise)) {
+      if (len <= 400 && !HAS_WORD.test(t)) continue;
+      pieces.push({ start: l.ts, end: l.te, whole: true, line: lines++ });
+      if (suspects < 3 && len <= 200 && isSuspectBoilerplate(t)) {
         suspects++;
         warnings.push({ code: 'SUSPECT_BOILERPLATE', message: SUSPECT_MESSAGE, start: l.ts, end: l.te });
       }
       continue;
     }
-    const pieces: Piece[] = [];
+    // inline noise cut out (or an inline byline taken off): the pieces between the cuts
+    const cut: Piece[] = [];
     let cur = from;
-    const cuts: Range[] = ranges.map(([s, e]) => [s + from, e + from]);
-    for (const [s, e] of cuts) {
-      b.add('noise', base + s, base + e, 0.85);
-      if (s > cur) pieces.push({ start: base + cur, end: base + s, whole: false });
-      cur = e;
+    for (const [rs, re] of ranges) {
+      const s = rs + from;
+      b.add('noise', base + s, base + re + from, 0.85);
+      if (s > cur) cut.push({ start: base + cur, end: base + s, whole: false, line: lines });
+      cur = re + from;
     }
-    if (cur < t.length) pieces.push({ start: base + cur, end: base + t.length, whole: from === 0 && cuts.length === 0 });
-    const kept: Piece[] = [];
-    for (const p of pieces) {
-      const [s, e] = trimRange(text, p.start, p.end);
+    if (cur < t.length) cut.push({ start: base + cur, end: base + t.length, whole: false, line: lines });
+    let kept = 0;
+    for (const p of cut) {
+      const s = trimStart(text, p.start, p.end);
+      const e = trimEnd(text, s, p.end);
       if (e <= s) continue;
       const slice = e - s <= 400 ? text.slice(s, e) : '';
       if (slice && !HAS_WORD.test(slice)) continue;
-      kept.push({ start: s, end: e, whole: p.whole });
-      if (slice && suspects < 3 && slice.length <= 200 && isSuspectBoilerplate(slice, opts.noise)) {
+      p.start = s;
+      p.end = e;
+      pieces.push(p);
+      kept++;
+      if (slice && suspects < 3 && slice.length <= 200 && isSuspectBoilerplate(slice)) {
         suspects++;
         warnings.push({ code: 'SUSPECT_BOILERPLATE', message: SUSPECT_MESSAGE, start: s, end: e });
       }
     }
-    if (kept.length) perLine.push(kept);
+    if (kept) lines++;
   }
 
-  // trailing copyright notice: the last body piece
-  const lastLine = perLine[perLine.length - 1];
-  const lastPiece = lastLine?.[lastLine.length - 1];
+  // trailing copyright notice: the last body piece (a line it empties still counts as a line)
+  const lastPiece = pieces[pieces.length - 1];
   let copyright: Range | null = null;
-  if (lastLine && lastPiece) {
+  if (lastPiece) {
     const s = text.slice(lastPiece.start, Math.min(lastPiece.end, lastPiece.start + 100_000));
     if (lastPiece.end - lastPiece.start === s.length && isCopyrightLine(s)) {
       copyright = [lastPiece.start, lastPiece.end];
-      lastLine.pop();
+      pieces.pop();
     } else if (lastPiece.end - lastPiece.start === s.length) {
       const at = trailingCopyright(s);
       if (at > 0) {
@@ -150,7 +163,7 @@ export function buildBody(
         lastPiece.end = lastPiece.start + at;
         lastPiece.whole = false;
         const [ns, ne] = trimRange(text, lastPiece.start, lastPiece.end);
-        if (ne <= ns) lastLine.pop();
+        if (ne <= ns) pieces.pop();
         else {
           lastPiece.start = ns;
           lastPiece.end = ne;
@@ -172,18 +185,21 @@ export function buildBody(
   }
   if (copyright) b.add('copyright', copyright[0], copyright[1], 0.85);
 
-  const flat: Piece[] = [];
-  for (const line of perLine) for (const p of line) flat.push(p);
-  for (const p of flat) b.add('body', p.start, p.end, opts.confidence);
+  for (const p of pieces) b.add('body', p.start, p.end, opts.confidence);
 
-  if (opts.subheads && perLine.length > 1) {
-    // one entry per body line that is a single whole piece; other lines break adjacency
+  if (opts.subheads && lines > 1) {
+    // one entry per body line: its text if it is a single whole piece, else CUT_LINE (a line cut
+    // by inline noise, or emptied by the copyright notice, breaks adjacency)
     const texts: string[] = [];
     const pieceOf: (Piece | null)[] = [];
-    for (const line of perLine) {
-      if (line.length === 1 && line[0]!.whole && line[0]!.end - line[0]!.start <= 2000) {
-        texts.push(text.slice(line[0]!.start, line[0]!.end));
-        pieceOf.push(line[0]!);
+    let k = 0;
+    for (let line = 0; line < lines; line++) {
+      const from = k;
+      while (k < pieces.length && pieces[k]!.line === line) k++;
+      const p = pieces[from];
+      if (k - from === 1 && p!.whole && p!.end - p!.start <= 2000) {
+        texts.push(text.slice(p!.start, p!.end));
+        pieceOf.push(p!);
       } else {
         texts.push(CUT_LINE);
         pieceOf.push(null);

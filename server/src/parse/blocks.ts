@@ -19,27 +19,34 @@ import { echoLine, isTimeLine, isTimePrefix, looksLikeSourceLine } from './field
 export type { LineKind };
 export type LineInfo = Line;
 
+/** Exact boilerplate lines -> their kind: one lookup per short line. */
+const BOILERPLATE_KIND: ReadonlyMap<string, LineKind> = new Map<string, LineKind>([
+  ...[...BOILERPLATE_STRONG].map((s): [string, LineKind] => [s, 'strong']),
+  ...[...BOILERPLATE_WEAK].map((s): [string, LineKind] => [s, 'weak']),
+]);
+
+/** Lengths of those lines (1 at each), indexed by length: most lines can skip the lookup. */
+const BOILERPLATE_LENGTH = new Uint8Array(61);
+for (const s of BOILERPLATE_KIND.keys()) if (s.length < BOILERPLATE_LENGTH.length) BOILERPLATE_LENGTH[s.length] = 1;
+
 /** Sets each line's kind and trimmed text (in place) and returns the lines. */
 export function classify(text: string, lines: Line[]): LineInfo[] {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const len = l.te - l.ts;
+    if (len === 0) {
+      l.kind = 'blank';
+      l.text = '';
+      continue;
+    }
+    const t = lineText(text, l);
     let kind: LineKind = 'other';
-    let t = '';
-    if (len === 0) kind = 'blank';
-    else {
-      t = lineText(text, l);
-      if (len <= 60) {
-        if (BOILERPLATE_STRONG.has(t)) kind = 'strong';
-        else if (BOILERPLATE_WEAK.has(t)) kind = 'weak';
-        else if (isTimeLine(t)) kind = 'time';
-      }
-      if (kind === 'other') {
-        const c = t.charCodeAt(0);
-        if ((c === 45 || c === 0x2022 || c === 0x2013) && echoLine(t)) kind = 'echo';
-        else if (c === 76 /* L */ && len <= 220 && LISTING_HEADER.test(t)) kind = 'listing';
-        else if (len <= 1000 && t.indexOf(' ') === -1 && t.indexOf('=') !== -1 && URL_RESIDUE.test(t)) kind = 'url';
-      }
+    if (len <= 60) kind = (BOILERPLATE_LENGTH[len] === 1 && BOILERPLATE_KIND.get(t)) || (isTimeLine(t) ? 'time' : 'other');
+    if (kind === 'other') {
+      const c = t.charCodeAt(0);
+      if ((c === 45 || c === 0x2022 || c === 0x2013) && echoLine(t)) kind = 'echo';
+      else if (c === 76 /* L */ && len <= 220 && LISTING_HEADER.test(t)) kind = 'listing';
+      else if (len <= 1000 && t.indexOf(' ') === -1 && t.indexOf('=') !== -1 && URL_RESIDUE.test(t)) kind = 'url';
     }
     l.kind = kind;
     l.text = t;

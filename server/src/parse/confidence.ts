@@ -22,25 +22,25 @@ export const WARNING_COST: Readonly<Record<string, number>> = {
 
 export function scoreDump(segments: readonly Segment[], warnings: readonly ParseWarning[], template: string, _mainConf: number): number {
   if (!segments.length) return 1;
-  const articles = segments.filter((s) => s.kind === 'main' || s.kind === 'related');
-  let score: number;
-  if (!articles.length) score = 0.3;
-  else {
-    let min = 1;
-    let sum = 0;
-    for (const a of articles) {
-      min = Math.min(min, a.confidence);
-      sum += a.confidence;
-    }
-    score = 0.6 * min + 0.4 * (sum / articles.length);
+  let count = 0;
+  let min = 1;
+  let sum = 0;
+  for (const a of segments) {
+    if (a.kind !== 'main' && a.kind !== 'related') continue;
+    count++;
+    min = Math.min(min, a.confidence);
+    sum += a.confidence;
   }
+  let score = count ? 0.6 * min + 0.4 * (sum / count) : 0.3;
   if (template === 'unknown') score -= 0.1;
-  const seen = new Map<string, number>();
-  for (const w of warnings) {
-    const cost = WARNING_COST[w.code] ?? 0.05;
-    const times = seen.get(w.code) ?? 0;
-    seen.set(w.code, times + 1);
-    if (times < 4) score -= times ? cost / 2 : cost;
+  if (warnings.length) {
+    const seen = new Map<string, number>();
+    for (const w of warnings) {
+      const cost = WARNING_COST[w.code] ?? 0.05;
+      const times = seen.get(w.code) ?? 0;
+      seen.set(w.code, times + 1);
+      if (times < 4) score -= times ? cost / 2 : cost;
+    }
   }
   // text left to residue that is not blank lowers trust in the partition
   for (const s of segments) if (s.kind === 'residue' && s.confidence < 0.5) score -= 0.03;

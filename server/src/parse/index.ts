@@ -18,6 +18,7 @@ import { noiseContext, noiseLineRule } from './fields/noise.ts';
 import type { NoiseContext } from './fields/noise.ts';
 import { scoreDump } from './confidence.ts';
 import { ENDS_SENTENCE, SENTENCE_CLOSED } from './patterns.ts';
+import { stableSort } from './sort.ts';
 
 export * from './types.ts';
 
@@ -94,11 +95,12 @@ export function parseDump(text: string, _opts: ParseOptions = {}): Segmentation 
     }
     template = logo ? 'logo' : anchor ? 'flat' : 'unknown';
     if (anchor) {
-      ctx.parts.push({ kind: 'boilerplate', from: anchor.start, to: anchor.end, fields: [], confidence: anchor.partial ? 0.6 : 0.98 });
       if (anchor.partial) warn(ctx, 'TRUNCATED_IN_BOILERPLATE', 'The capture stops inside the site boilerplate; its last line was read as a cut-off boilerplate line.', anchor.end - 1, anchor.end);
       zoneStart = anchor.end;
     }
     mainConf = buildMain(ctx, i, mainEnd, logo, !!anchor);
+    // pushed after the main article's part, so that parts stay in text order
+    if (anchor) ctx.parts.push({ kind: 'boilerplate', from: anchor.start, to: anchor.end, fields: [], confidence: anchor.partial ? 0.6 : 0.98 });
     if (!anchor && template === 'unknown' && !isCutLast(ls, n - 1, text.length)) {
       warn(ctx, 'UNKNOWN_TEMPLATE', 'Neither the logo template nor the site boilerplate was found, and the text does not look cut off: the page layout is not one the parser knows.', i, n);
     } else if (!anchor && zoneStart >= n) {
@@ -159,7 +161,7 @@ function buildMain(ctx: Ctx, lo: number, hi: number, logo: boolean, anchored: bo
         continue;
       }
     }
-    const rule = noiseLineRule(l.text);
+    const rule = noiseLineRule(l.text, ctx.noise);
     if (rule === 'bare-by' || rule === 'published-updated') {
       b.add('noise', l.ts, l.te, 0.9);
       j = nextNonBlank(ls, j, end);
@@ -350,10 +352,22 @@ function buildBlock(ctx: Ctx, h: Header, limit: number): number {
   return headerEnd;
 }
 
+function byFirstLine(a: Part, b: Part): number {
+  return a.from - b.from;
+}
+
 /** Parts (line ranges) -> a partition of the text, gaps filled with residue. */
 function assemble(ctx: Ctx): Segment[] {
   const { ls, text } = ctx;
-  const parts = ctx.parts.filter((p) => p.to > p.from).sort((a, b) => a.from - b.from);
+  // non-empty parts in line order (usually already in order; sort is stable when it is needed)
+  const parts: Part[] = [];
+  let ordered = true;
+  for (const p of ctx.parts) {
+    if (p.to <= p.from) continue;
+    if (parts.length && p.from < parts[parts.length - 1]!.from) ordered = false;
+    parts.push(p);
+  }
+  if (!ordered) stableSort(parts, byFirstLine);
   // merge boilerplate parts separated only by blank lines
   const merged: Part[] = [];
   for (const p of parts) {
@@ -367,23 +381,25 @@ function assemble(ctx: Ctx): Segment[] {
   }
   const segs: Segment[] = [];
   let pos = 0;
-  const residue = (start: number, end: number, fromLine: number, toLine: number): void => {
-    if (end <= start) return;
-    const blank = allBlank(ls, fromLine, toLine);
-    segs.push({ kind: 'residue', start, end, fields: [], confidence: blank ? 1 : 0.3 });
-  };
   let lineCursor = 0;
   for (const p of merged) {
     const a = ls[p.from]!;
     const z = ls[p.to - 1]!;
     if (a.start < pos) continue; // overlapping part: ignore (defensive)
-    residue(pos, a.start, lineCursor, p.from);
+    pushResidue(segs, ls, pos, a.start, lineCursor, p.from);
     segs.push({ kind: p.kind, start: a.start, end: z.next, fields: p.fields, confidence: p.confidence });
     pos = z.next;
     lineCursor = p.to;
   }
-  residue(pos, text.length, lineCursor, ls.length);
+  pushResidue(segs, ls, pos, text.length, lineCursor, ls.length);
   return segs;
+}
+
+/** Text [start, end) (lines [fromLine, toLine)) that no part claims, as a residue segment. */
+function pushResidue(segs: Segment[], ls: readonly LineInfo[], start: number, end: number, fromLine: number, toLine: number): void {
+  if (end <= start) return;
+  const blank = allBlank(ls, fromLine, toLine);
+  segs.push({ kind: 'residue', start, end, fields: [], confidence: blank ? 1 : 0.3 });
 }
 
 function allBlank(ls: readonly LineInfo[], from: number, to: number): boolean {

@@ -24,6 +24,7 @@ export interface Line {
 
 function isWs(c: number): boolean {
   // matches what String.prototype.trim strips for the characters dumps contain
+  if (c > 32 && c < 0xa0) return false; // printable ASCII and C1: the usual case, decided at once
   return (
     c === 32 || c === 9 || c === 10 || c === 11 || c === 12 || c === 13 || c === 0xa0 ||
     c === 0xfeff || c === 0x2028 || c === 0x2029 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||

@@ -287,7 +287,7 @@ export const NOISE_INLINE_RULES: readonly InlineNoiseRule[] = [
 /** Whole-line rules apply to lines up to this long; longer lines only lose inline matches. */
 export const MAX_NOISE_LINE = 600;
 
-/** Literals one of which a dump must contain before SUSPECT_BOILERPLATE is tried on its lines. */
+/** Literals one of which a line must contain before SUSPECT_BOILERPLATE is tried on it (every match contains one). */
 export const SUSPECT_HINTS: readonly string[] = ['Subscri', 'Sign up', 'Donat', 'JavaScript', 'Click here', 'Download', 'Follow us'];
 
 /** Words that suggest publisher boilerplate the rules above do not know: flagged for review, kept. */

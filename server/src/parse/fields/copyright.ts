@@ -12,10 +12,11 @@ export function isCopyrightLine(s: string): boolean {
  * and name a year or reserve rights.
  */
 export function trailingCopyright(s: string): number {
+  // the last "©" within the line's last MAX_COPYRIGHT_TAIL characters
   const from = Math.max(0, s.length - MAX_COPYRIGHT_TAIL);
-  const at = s.slice(from).lastIndexOf('©');
-  if (at < 0) return -1;
-  const idx = from + at;
+  let idx = s.indexOf('©', from);
+  if (idx < 0) return -1;
+  for (let j = s.indexOf('©', idx + 1); j >= 0; j = s.indexOf('©', j + 1)) idx = j;
   if (idx <= 0) return -1;
   if (s.length - idx > MAX_COPYRIGHT_TAIL) return -1;
   const before = s.charCodeAt(idx - 1);

@@ -1,9 +1,19 @@
 import { DOMAIN_SUFFIX, ECHO_LINE, GLUED_SOURCE_DATE, MAX_SOURCE_LINE, SENTENCE_LIKE_END, SOURCE_NAME, TIME_LINE, TIME_PREFIX } from '../patterns.ts';
 import type { Range } from './byline.ts';
 
+/** First code unit a TIME_LINE can start with: "t" (time...), "a" (a/an ...) or a digit. */
+function canStartTimeLine(c: number): boolean {
+  return c === 116 || c === 97 || (c >= 48 && c <= 57);
+}
+
+/** Last code unit a date text can end with: "o" (... ago) or a digit (...2025). */
+function canEndDate(c: number): boolean {
+  return c === 111 || (c >= 48 && c <= 57);
+}
+
 /** "3 hours ago" / "time3 hours ago": the date text's range inside the (trimmed) line, or null. */
 export function timeLine(s: string): Range | null {
-  if (s.length > 40) return null;
+  if (s.length > 40 || !canStartTimeLine(s.charCodeAt(0))) return null;
   const m = TIME_LINE.exec(s);
   if (!m) return null;
   const pre = m[1] ? m[1].length : 0;
@@ -12,7 +22,7 @@ export function timeLine(s: string): Range | null {
 
 /** Whether a (trimmed) line is a time line. */
 export function isTimeLine(s: string): boolean {
-  return s.length <= 40 && TIME_LINE.test(s);
+  return s.length <= 40 && canStartTimeLine(s.charCodeAt(0)) && canEndDate(s.charCodeAt(s.length - 1)) && TIME_LINE.test(s);
 }
 
 /** A capture cut inside a time line: "2 ho", "time3 da", "23-04-20", "tim". */
@@ -25,7 +35,7 @@ export function isTimePrefix(s: string): boolean {
  * Returns null when the line is not a (glued) source-and-date line.
  */
 export function gluedSourceDate(s: string): { source: Range | null; date: Range } | null {
-  if (s.length > 100) return null;
+  if (s.length > 100 || !canEndDate(s.charCodeAt(s.length - 1))) return null;
   const m = GLUED_SOURCE_DATE.exec(s);
   if (!m || m[1] === undefined || m[2] === undefined) return null;
   const src = m[1];

@@ -17,9 +17,16 @@ import type { Range } from './byline.ts';
  * which contains none of the hints.
  */
 export interface NoiseContext {
-  inlineRules: readonly InlineNoiseRule[];
-  /** the dump contains a SUSPECT_HINTS word somewhere */
-  suspect: boolean;
+  /** the inline rules whose hints the dump contains */
+  inlineRules: readonly ActiveInlineRule[];
+  /** the hinted whole-line rules' hints that the dump contains (a line can contain no others) */
+  lineHints: readonly string[];
+}
+
+/** An inline rule and a position in the dump no occurrence of its hints starts before. */
+export interface ActiveInlineRule {
+  rule: InlineNoiseRule;
+  from: number;
 }
 
 function escapeRe(s: string): string {
@@ -32,26 +39,50 @@ function hasAny(s: string, hints: readonly string[]): boolean {
 }
 
 export function noiseContext(text: string): NoiseContext {
-  return { inlineRules: NOISE_INLINE_RULES.filter((r) => hasAny(text, r.hints)), suspect: hasAny(text, SUSPECT_HINTS) };
+  const inlineRules: ActiveInlineRule[] = [];
+  for (const rule of NOISE_INLINE_RULES) {
+    if (rule.hints.length === 1) {
+      const from = text.indexOf(rule.hints[0]!);
+      if (from >= 0) inlineRules.push({ rule, from });
+    } else if (hasAny(text, rule.hints)) {
+      // several hints: stop at the first one found (its position need not be the earliest)
+      inlineRules.push({ rule, from: 0 });
+    }
+  }
+  return { inlineRules, lineHints: HINTED_HINTS.filter((h) => text.includes(h)) };
 }
 
-/** The anchored (hint-less) whole-line rules as one alternation: one test per line instead of one per rule. */
+/**
+ * The anchored (hint-less) whole-line rules as one alternation: one test per line instead of one
+ * per rule. The "^" is hoisted out of the alternatives so that the engine sees the whole pattern
+ * anchored and tries only position 0 (not every position of a long line).
+ */
 const ANCHORED = NOISE_LINE_RULES.filter((r) => !r.hints);
-const ANCHORED_ANY = new RegExp(ANCHORED.map((r) => `(?:${r.re.source})`).join('|'), 'u');
+const ANCHORED_ANY = new RegExp(`^(?:${ANCHORED.map((r) => `(?:${unanchored(r)})`).join('|')})`, 'u');
 
-/** The hinted whole-line rules' hints as one alternation: one test per short line. */
+/** A hint-less rule's source without its leading "^" (every such rule must have one). */
+function unanchored(r: { name: string; re: RegExp }): string {
+  if (!r.re.source.startsWith('^')) throw new Error(`noise line rule ${r.name} has no hints and is not anchored at ^`);
+  return r.re.source.slice(1);
+}
+
+/** The hinted whole-line rules and all their hints. */
 const HINTED = NOISE_LINE_RULES.filter((r) => r.hints);
-const HINTED_ANY = new RegExp(HINTED.flatMap((r) => r.hints!.map(escapeRe)).join('|'), 'u');
+const HINTED_HINTS = HINTED.flatMap((r) => r.hints!);
 
-const ALL: NoiseContext = { inlineRules: NOISE_INLINE_RULES, suspect: true };
+const ALL: NoiseContext = { inlineRules: NOISE_INLINE_RULES.map((rule) => ({ rule, from: 0 })), lineHints: HINTED_HINTS };
 
-/** Name of the whole-line publisher-boilerplate rule a (trimmed) body line matches, or null. */
-export function noiseLineRule(s: string): string | null {
+/**
+ * Name of the whole-line publisher-boilerplate rule a (trimmed) body line matches, or null.
+ * `ctx` (the dump's) narrows the per-line hint check to the hints the dump contains.
+ */
+export function noiseLineRule(s: string, ctx: NoiseContext = ALL): string | null {
   if (s.length > MAX_NOISE_LINE) return null;
   if (ANCHORED_ANY.test(s)) {
     for (const r of ANCHORED) if (r.re.test(s)) return r.name;
   }
-  if (HINTED_ANY.test(s)) {
+  // the hinted rules are tried on a line holding any of their hints (one fast `includes` each)
+  if (ctx.lineHints.length && hasAny(s, ctx.lineHints)) {
     for (const r of HINTED) if (r.re.test(s)) return r.name;
   }
   return null;
@@ -64,9 +95,25 @@ export function noiseLineRule(s: string): string | null {
  * ("... Privacy Policy | Fast Company Editorial").
  */
 export function inlineNoise(s: string, source: string | null, ctx: NoiseContext = ALL): { ranges: Range[]; rules: string[] } {
-  const found: Range[] = [];
   const rules: string[] = [];
-  for (const r of ctx.inlineRules) {
+  const ranges = inlineNoiseRanges(s, source, ctx, -1, rules);
+  return { ranges: [...ranges], rules };
+}
+
+const NO_RANGES: readonly Range[] = [];
+
+/**
+ * inlineNoise's ranges (the names of the rules that matched go to `names`, when given). A line
+ * without inline boilerplate (the usual case) allocates nothing: a shared empty array comes back.
+ * `at` is where `s` starts in the dump (-1: unknown).
+ */
+export function inlineNoiseRanges(s: string, source: string | null, ctx: NoiseContext, at = -1, names?: string[]): readonly Range[] {
+  let found: Range[] | null = null;
+  for (const { rule: r, from } of ctx.inlineRules) {
+    // every match contains one of the rule's hints: a line that ends before `from` (no hint
+    // occurs earlier in the dump), or holds none, cannot match
+    if (at >= 0 && at + s.length <= from) continue;
+    if (!hasAny(s, r.hints)) continue;
     r.re.lastIndex = 0;
     for (let m = r.re.exec(s); m; m = r.re.exec(s)) {
       if (m[0].length === 0) r.re.lastIndex++;
@@ -80,13 +127,14 @@ export function inlineNoise(s: string, source: string | null, ctx: NoiseContext 
       let end = r.toEnd ? s.length : m.index + m[0].length;
       if (r.name === 'daily-newsletter') end = extendPolicyFooter(s, end, source);
       if (end > start) {
-        found.push([start, end]);
-        rules.push(r.name);
+        (found ??= []).push([start, end]);
+        names?.push(r.name);
       }
       if (r.toEnd) break;
     }
   }
-  if (found.length <= 1) return { ranges: found, rules };
+  if (!found) return NO_RANGES;
+  if (found.length === 1) return found;
   found.sort((a, b) => a[0] - b[0]);
   const merged: Range[] = [found[0]!];
   for (let i = 1; i < found.length; i++) {
@@ -95,7 +143,7 @@ export function inlineNoise(s: string, source: string | null, ctx: NoiseContext 
     if (cur[0] <= last[1]) last[1] = Math.max(last[1], cur[1]);
     else merged.push(cur);
   }
-  return { ranges: merged, rules };
+  return merged;
 }
 
 /** After "Policy |": the outlet's name and one more word ("Fast Company Editorial"), else one capitalised word. */
@@ -109,7 +157,11 @@ function extendPolicyFooter(s: string, end: number, source: string | null): numb
   return m ? end + m[0].length : end;
 }
 
-/** Text kept in a body that looks like publisher boilerplate the rules do not know. */
-export function isSuspectBoilerplate(s: string, ctx: NoiseContext = ALL): boolean {
-  return ctx.suspect && s.length <= 300 && SUSPECT_BOILERPLATE.test(s);
+/**
+ * Text kept in a body that looks like publisher boilerplate the rules do not know. Asked only of
+ * short lines, so their own hint check (a match contains a SUSPECT_HINTS word) is cheaper than
+ * one over the whole dump.
+ */
+export function isSuspectBoilerplate(s: string): boolean {
+  return s.length <= 300 && hasAny(s, SUSPECT_HINTS) && SUSPECT_BOILERPLATE.test(s);
 }
