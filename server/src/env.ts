@@ -25,6 +25,10 @@ const EnvSchema = z.object({
   COPYDESK_MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   /** largest multipart upload (importDumpFile) */
   COPYDESK_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
+  /** how long anonymous read results are cached, per process (ms); 0 turns the cache off */
+  COPYDESK_RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5000),
+  /** HTTP processes sharing the port (node:cluster), with DATABASE_URL only: PGlite lives in one process */
+  COPYDESK_HTTP_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   /** enrichment workers in the server process (topics, similarity edges); 0 leaves the queue to `copydesk worker` */
   COPYDESK_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
   /** a bootstrap editor token for scripts and first setup (at least 16 characters) */

@@ -4,14 +4,15 @@
  *   pnpm start [--port N] [--data-dir DIR]
  */
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:http';
+import cluster from 'node:cluster';
+import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openDatabase } from './db/client.ts';
+import { openDatabase, type Db } from './db/client.ts';
 import { lockDataDir } from './db/lock.ts';
 import { migrateDatabase } from './db/migrate.ts';
-import { EnvError, loadEnv } from './env.ts';
+import { EnvError, loadEnv, type Env } from './env.ts';
 import { staticHandler } from './http/static.ts';
 import { seedSamples } from './seed.ts';
 import { createApp } from './yoga.ts';
@@ -20,36 +21,19 @@ import { startWorker } from './enrich/queue.ts';
 import type { AppConfig } from './graphql/builder.ts';
 import { DEFAULT_LIMITS } from './graphql/limits.ts';
 
-async function main() {
-  const { values } = parseArgs({
-    options: { port: { type: 'string', short: 'p' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) {
-    console.log('usage: pnpm start [--port N] [--data-dir DIR]   (env: PORT, COPYDESK_DATA_DIR, DATABASE_URL)');
-    return;
-  }
-  const env = loadEnv(process.env, {
-    ...(values.port ? { PORT: values.port } : {}),
-    ...(values['data-dir'] ? { COPYDESK_DATA_DIR: values['data-dir'] } : {}),
-  });
-  const dataDir = resolve(env.COPYDESK_DATA_DIR);
-  if (!env.DATABASE_URL) mkdirSync(dataDir, { recursive: true });
-  const unlock = env.DATABASE_URL ? () => {} : lockDataDir(dataDir);
-  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
-  await migrateDatabase(database);
-  if (env.COPYDESK_SEED_SAMPLES) {
-    const n = await seedSamples(database.db, env.COPYDESK_MAX_DUMP_BYTES);
-    if (n) console.log(`imported ${n} sample dumps`);
-  }
-  const config: AppConfig = {
+function configOf(env: Env): AppConfig {
+  return {
     maxDumpBytes: env.COPYDESK_MAX_DUMP_BYTES,
     editorToken: env.COPYDESK_EDITOR_TOKEN ?? null,
     readRequiresToken: env.COPYDESK_READ_REQUIRES_TOKEN,
+    responseCacheTtlMs: env.COPYDESK_RESPONSE_CACHE_TTL_MS,
     limits: { ...DEFAULT_LIMITS, maxRequestBytes: env.COPYDESK_MAX_REQUEST_BYTES, maxUploadBytes: env.COPYDESK_MAX_UPLOAD_BYTES },
   };
-  const app = createApp({ db: database.db, config, dev: env.NODE_ENV === 'development' });
-  const workers = Array.from({ length: env.COPYDESK_WORKERS }, () => startWorker(database.db));
-  const activeTokens = (await listTokens(database.db)).filter((t) => !t.revokedAt).length;
+}
+
+/** The HTTP listener: GraphQL at /graphql, the dashboard elsewhere. */
+async function listen(env: Env, db: Db): Promise<{ server: Server; port: number }> {
+  const app = createApp({ db, config: configOf(env), dev: env.NODE_ENV === 'development' });
   const dashboardDir = env.COPYDESK_DASHBOARD_DIR ?? fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
   const serveStatic = staticHandler(dashboardDir);
   const server = createServer((req, res) => {
@@ -62,22 +46,70 @@ async function main() {
     else serveStatic(req, res);
   });
   server.requestTimeout = 120_000;
+  server.keepAliveTimeout = 30_000;
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(env.PORT, env.HOST, ok);
   });
   const addr = server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : env.PORT;
+  return { server, port: typeof addr === 'object' && addr ? addr.port : env.PORT };
+}
+
+/** An extra HTTP process of a cluster: the primary migrated and seeded; this one only serves. */
+async function httpWorker(env: Env) {
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 10 });
+  const { server } = await listen(env, database.db);
+  process.once('SIGTERM', () => server.close(() => void database.close().then(() => process.exit(0))));
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { port: { type: 'string', short: 'p' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    console.log('usage: pnpm start [--port N] [--data-dir DIR]   (env: PORT, COPYDESK_DATA_DIR, DATABASE_URL; see README)');
+    return;
+  }
+  const env = loadEnv(process.env, {
+    ...(values.port ? { PORT: values.port } : {}),
+    ...(values['data-dir'] ? { COPYDESK_DATA_DIR: values['data-dir'] } : {}),
+  });
+  if (cluster.isWorker) return httpWorker(env);
+  const dataDir = resolve(env.COPYDESK_DATA_DIR);
+  if (!env.DATABASE_URL) mkdirSync(dataDir, { recursive: true });
+  const unlock = env.DATABASE_URL ? () => {} : lockDataDir(dataDir);
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
+  await migrateDatabase(database);
+  if (env.COPYDESK_SEED_SAMPLES) {
+    const n = await seedSamples(database.db, env.COPYDESK_MAX_DUMP_BYTES);
+    if (n) console.log(`imported ${n} sample dumps`);
+  }
+  const workers = Array.from({ length: env.COPYDESK_WORKERS }, () => startWorker(database.db));
+  const activeTokens = (await listTokens(database.db)).filter((t) => !t.revokedAt).length;
+  // PGlite lives in this process: more HTTP processes need a PostgreSQL server
+  const processes = env.DATABASE_URL ? env.COPYDESK_HTTP_PROCESSES : 1;
+  // one process serves HTTP itself; a cluster's primary only forks the HTTP processes (they share the port)
+  let server: Server | null = null;
+  let port = env.PORT;
+  const forked = processes > 1 ? Array.from({ length: processes }, () => cluster.fork()) : [];
+  if (forked.length) {
+    const addresses = await Promise.all(forked.map((w) => new Promise<{ port: number }>((ok) => w.once('listening', ok))));
+    port = addresses[0]!.port;
+  } else {
+    ({ server, port } = await listen(env, database.db));
+  }
+  const config = configOf(env);
   console.log(`copydesk is running
   dashboard  http://localhost:${port}/
   GraphQL    http://localhost:${port}/graphql  (GraphiQL in a browser)
   database   ${database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${database.location}` : `PostgreSQL at ${database.location}`}
-  workers    ${env.COPYDESK_WORKERS} enrichment worker(s) (COPYDESK_WORKERS)
+  processes  ${processes} HTTP process(es) (COPYDESK_HTTP_PROCESSES, with DATABASE_URL), ${env.COPYDESK_WORKERS} enrichment worker(s) (COPYDESK_WORKERS)
   port       ${port}  (PORT or --port)
   data dir   ${database.kind === 'pglite' ? dataDir : '(unused: DATABASE_URL is set)'}  (COPYDESK_DATA_DIR or --data-dir)
   editors    ${config.editorToken ? 'bootstrap token from COPYDESK_EDITOR_TOKEN' : ''}${config.editorToken && activeTokens ? ' + ' : ''}${activeTokens ? `${activeTokens} token(s)` : ''}${!config.editorToken && !activeTokens ? 'none yet: reading is open, but imports and edits need an editor token.\n             Create one: pnpm copydesk token create --name YOUR_NAME (or set COPYDESK_EDITOR_TOKEN)' : ''}`);
   const stop = async () => {
-    server.close();
+    for (const w of forked) w.kill('SIGTERM');
+    server?.close();
     await Promise.all(workers.map((w) => w.stop()));
     await database.close();
     unlock();

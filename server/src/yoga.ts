@@ -8,6 +8,28 @@ import { authenticate } from './auth/tokens.ts';
 import { UnauthenticatedError } from './errors.ts';
 import type { Plugin } from 'graphql-yoga';
 import { limitPlugins } from './graphql/limits.ts';
+import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { getOperationAST } from 'graphql';
+
+/**
+ * Anonymous reads are cached in this process for `ttl` ms; signed requests (editors) bypass the
+ * cache, and every mutation empties it, so an editor's change shows at once here and within `ttl`
+ * on other instances.
+ */
+function responseCache(ttl: number): Plugin[] {
+  const cache = createInMemoryCache({ max: 5000 });
+  const types = Object.keys(schema.getTypeMap()).filter((n) => !n.startsWith('__')).map((typename) => ({ typename }));
+  const emptyOnMutation: Plugin = {
+    onExecute({ args }) {
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+      return { onExecuteDone: () => void cache.invalidate(types) };
+    },
+  };
+  return [
+    useResponseCache({ cache, session: () => null, ttl, enabled: (request) => !request.headers.has('authorization'), includeExtensionMetadata: false }),
+    emptyOnMutation,
+  ];
+}
 
 /** With readRequiresToken, every operation needs an editor; otherwise reading is open. */
 function requireTokenToRead(config: AppConfig): Plugin<Context> {
@@ -42,7 +64,13 @@ export function createApp({ db, config, dev = false }: CreateAppOptions) {
       config,
       editor: await authenticate(db, request.headers.get('authorization'), config.editorToken),
     }),
-    plugins: [...limitPlugins(config.limits), requireTokenToRead(config)],
+    plugins: [
+      ...limitPlugins(config.limits),
+      requireTokenToRead(config),
+      // anonymous reads are cached for a few seconds; a signed request (an editor) always reads fresh,
+      // and a mutation drops the cached results that hold what it changed
+      ...(config.responseCacheTtlMs > 0 ? responseCache(config.responseCacheTtlMs) : []),
+    ],
     maskedErrors: {
       isDev: dev,
       maskError(error, message, isDev) {

@@ -27,8 +27,14 @@ export interface ApiBench {
   copy: { seconds: number; articlesPerSec: number; rows: number };
   importVsCopy: number;
   enrichment: { seconds: number; jobsPerSec: number; articlesPerSec: number };
+  /** HTTP processes of the server under load */
+  processes: number;
+  /** with the anonymous response cache (default, 5 s) */
   q1: Load;
   q2: Load;
+  /** with the response cache off: every request runs its SQL */
+  q1Uncached: Load;
+  q2Uncached: Load;
 }
 
 export interface Load {
@@ -45,8 +51,10 @@ function withDb(url: string, name: string) {
   return u.toString();
 }
 
-async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), [join(REPO_ROOT, 'server/src/main.ts')], {
+async function startServer(databaseUrl: string, port: number, extra: Record<string, string> = {}): Promise<ChildProcess> {
+  // node itself (not the tsx wrapper), so that a signal reaches the server
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/src/main.ts')], {
+    cwd: REPO_ROOT,
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -56,6 +64,7 @@ async function startServer(databaseUrl: string, port: number): Promise<ChildProc
       COPYDESK_SEED_SAMPLES: 'false',
       COPYDESK_EDITOR_TOKEN: TOKEN,
       NODE_ENV: 'production',
+      ...extra,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -79,10 +88,19 @@ async function gql(url: string, query: string, variables: Record<string, unknown
   return json.data;
 }
 
-function load(url: string, body: string, seconds: number): Promise<Load> {
+/** autocannon, 8 connections, for `seconds`; the bodies rotate (one per request, round robin) */
+function load(url: string, bodies: string[], seconds: number): Promise<Load> {
+  let i = 0;
   return new Promise((ok, fail) => {
     autocannon(
-      { url, method: 'POST', connections: 8, duration: seconds, headers: { 'content-type': 'application/json' }, body },
+      {
+        url,
+        method: 'POST',
+        connections: 8,
+        duration: seconds,
+        headers: { 'content-type': 'application/json' },
+        requests: [{ setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }) }],
+      },
       (err, r) => {
         if (err) return fail(err);
         ok({ reqPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx });
@@ -93,7 +111,7 @@ function load(url: string, body: string, seconds: number): Promise<Load> {
 
 const TABLES = ['dumps', 'segmentation_revisions', 'sources', 'articles', 'appearances', 'story_edges', 'jobs'];
 
-export async function benchApi({ articles = 100_000, loadSeconds = 10, log = (s: string) => console.error(s) } = {}): Promise<ApiBench> {
+export async function benchApi({ articles = 100_000, loadSeconds = 10, processes = 2, log = (s: string) => console.error(s) } = {}): Promise<ApiBench> {
   const server = process.env.DATABASE_URL ? null : await startPostgres();
   const adminUrl = process.env.DATABASE_URL ?? server!.url;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -115,9 +133,9 @@ export async function benchApi({ articles = 100_000, loadSeconds = 10, log = (s:
     const corpus = buildApiCorpus(articles);
     log(`  ${corpus.dumps.length} dumps, ${(corpus.bytes / 1e6).toFixed(1)} MB`);
 
-    const port = 40000 + Math.floor(Math.random() * 20000);
+    let port = 40000 + Math.floor(Math.random() * 20000);
     child = await startServer(apiUrl, port);
-    const url = `http://127.0.0.1:${port}/graphql`;
+    let url = `http://127.0.0.1:${port}/graphql`;
 
     // import through the API: batches of 50 dumps, 4 requests in flight
     log('importing through the API...');
@@ -165,16 +183,41 @@ export async function benchApi({ articles = 100_000, loadSeconds = 10, log = (s:
     const enrichSec = (performance.now() - e0) / 1000;
     await database.close();
 
-    // load
-    const some = await gql(url, `{ articles(first: 1, filter: { role: MAIN }) { edges { node { id } } } }`);
-    const id = some.articles.edges[0].node.id;
-    const Q1 = JSON.stringify({ query: `query($id: ID!) { article(id: $id) { headline byline published body topics { weight topic { name } } related(first: 10) { edges { node { kind weight to { headline } } } } } }`, variables: { id } });
-    const Q2 = JSON.stringify({ query: `{ articles(first: 20) { edges { node { id headline byline published body source { name } topics { weight topic { name } } } } } }` });
-    for (const q of [Q1, Q2]) await gql(url, JSON.parse(q).query, JSON.parse(q).variables);
-    log(`load: Q1 for ${loadSeconds} s...`);
-    const q1 = await load(url, Q1, loadSeconds);
-    log(`load: Q2 for ${loadSeconds} s...`);
-    const q2 = await load(url, Q2, loadSeconds);
+    // load: Q1 over 1,000 different articles, Q2 over the first 50 pages
+    const ids: string[] = [];
+    let after: string | null = null;
+    while (ids.length < 1000) {
+      const page: any = await gqlRetry(url, port, `query($after: String) { articles(first: 100, after: $after, filter: { role: MAIN }) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`, { after });
+      ids.push(...page.articles.edges.map((e: any) => e.node.id));
+      if (!page.articles.pageInfo.hasNextPage) break;
+      after = page.articles.pageInfo.endCursor;
+    }
+    const q1Bodies = ids.map((id) => JSON.stringify({ query: `query($id: ID!) { article(id: $id) { headline byline published body topics { weight topic { name } } related(first: 10) { edges { node { kind weight to { headline } } } } } }`, variables: { id } }));
+    const q2Bodies: string[] = [];
+    after = null;
+    for (let p = 0; p < 50; p++) {
+      q2Bodies.push(JSON.stringify({ query: `query($after: String) { articles(first: 20, after: $after) { edges { node { id headline byline published body source { name } topics { weight topic { name } } } } pageInfo { endCursor } } }`, variables: { after } }));
+      const page: any = await gqlRetry(url, port, `query($after: String) { articles(first: 20, after: $after) { pageInfo { endCursor hasNextPage } } }`, { after });
+      if (!page.articles.pageInfo.hasNextPage) break;
+      after = page.articles.pageInfo.endCursor;
+    }
+    child.kill('SIGTERM');
+    await new Promise((r) => child!.once('exit', r));
+    const runLoad = async (label: string, env: Record<string, string>) => {
+      child = await startServer(apiUrl, ++port, { COPYDESK_HTTP_PROCESSES: String(processes), ...env });
+      url = `http://127.0.0.1:${port}/graphql`;
+      for (const b of [q1Bodies[0]!, q2Bodies[0]!]) await gql(url, JSON.parse(b).query, JSON.parse(b).variables);
+      log(`load (${label}, ${processes} processes): Q1 for ${loadSeconds} s...`);
+      const a = await load(url, q1Bodies, loadSeconds);
+      log(`load (${label}): Q2 for ${loadSeconds} s...`);
+      const b = await load(url, q2Bodies, loadSeconds);
+      child.kill('SIGTERM');
+      await new Promise((r) => child!.once('exit', r));
+      return [a, b] as const;
+    };
+    const [q1, q2] = await runLoad('response cache on', {});
+    const [q1Uncached, q2Uncached] = await runLoad('response cache off', { COPYDESK_RESPONSE_CACHE_TTL_MS: '0' });
+    child = null;
 
     const appearancesPerArticle = appearanceRows / Math.max(1, corpus.articles);
     return {
@@ -189,8 +232,11 @@ export async function benchApi({ articles = 100_000, loadSeconds = 10, log = (s:
       copy: { seconds: round(copySec), articlesPerSec: Math.round((corpus.articles / copySec) * Math.min(1, appearancesPerArticle)), rows: articleRows },
       importVsCopy: round(copySec / importSec),
       enrichment: { seconds: round(enrichSec), jobsPerSec: round(jobs / enrichSec), articlesPerSec: round((jobs * (corpus.articles / corpus.dumps.length)) / enrichSec) },
+      processes,
       q1,
       q2,
+      q1Uncached,
+      q2Uncached,
     };
   } finally {
     child?.kill('SIGTERM');
@@ -198,6 +244,18 @@ export async function benchApi({ articles = 100_000, loadSeconds = 10, log = (s:
     for (const d of dbs) await admin.query(`DROP DATABASE IF EXISTS ${d} WITH (FORCE)`).catch(() => {});
     await admin.end();
     await server?.stop();
+  }
+}
+
+/** a query against a server that may be restarting: wait for it */
+async function gqlRetry(url: string, _port: number, query: string, variables: Record<string, unknown>) {
+  for (let i = 0; ; i++) {
+    try {
+      return await gql(url, query, variables);
+    } catch (e) {
+      if (i > 50) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
 }
 

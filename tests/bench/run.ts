@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../helpers/paths.ts';
 
 const { values } = parseArgs({
-  options: { only: { type: 'string' }, articles: { type: 'string', default: '100000' }, 'load-seconds': { type: 'string', default: '10' } },
+  options: { only: { type: 'string' }, articles: { type: 'string', default: '100000' }, 'load-seconds': { type: 'string', default: '10' }, processes: { type: 'string', default: '2' } },
 });
 const only = new Set((values.only ?? 'parser,derive,api').split(','));
 const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
@@ -35,7 +35,7 @@ if (only.has('derive')) {
 if (only.has('api')) {
   log('== API on PostgreSQL: import vs COPY, enrichment, load (Q1, Q2)');
   const { benchApi } = await import('./api.ts');
-  results.api = await benchApi({ articles: Number(values.articles), loadSeconds: Number(values['load-seconds']), log });
+  results.api = await benchApi({ articles: Number(values.articles), loadSeconds: Number(values['load-seconds']), processes: Number(values.processes), log });
   log(JSON.stringify(results.api, null, 2));
 }
 

@@ -19,6 +19,8 @@ export interface AppConfig {
   readRequiresToken: boolean;
   /** request size, depth, alias, cost and token limits */
   limits: Limits;
+  /** how long anonymous read results are cached in this process (ms); 0 turns the cache off */
+  responseCacheTtlMs: number;
 }
 
 export interface Context {
