@@ -59,11 +59,11 @@ export async function exportCommand(args: string[]): Promise<number> {
       if (!out.write(JSON.stringify(line) + '\n')) await new Promise<void>((r) => out.once('drain', () => r()));
       n++;
     }
-    if (values.out) process.stderr.write(`\rexported ${n}/${total}`);
+    if (values.out && process.stderr.isTTY) process.stderr.write(`\rexported ${n}/${total}`);
     after = page.articles.pageInfo.hasNextPage ? page.articles.pageInfo.endCursor : null;
   } while (after);
   if (values.out) {
-    process.stderr.write('\n');
+    if (process.stderr.isTTY) process.stderr.write('\n');
     await new Promise<void>((r) => (out as ReturnType<typeof createWriteStream>).end(r));
   }
   process.stderr.write(`exported ${n} articles\n`);

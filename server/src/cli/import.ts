@@ -50,6 +50,7 @@ function plan(files: string[], done: Set<string>): { work: Work[]; dumps: number
   const work: Work[] = [];
   const invalid: string[] = [];
   let batch: Extract<Work, { kind: 'dumps' }> | null = null;
+  /** units of progress: one per dump, and one per archive (its dumps are counted when it is read) */
   let dumps = 0;
   let skipped = 0;
   const push = (d: Extract<Work, { kind: 'dumps' }>['dumps'][number]) => {
@@ -72,7 +73,10 @@ function plan(files: string[], done: Set<string>): { work: Work[]; dumps: number
       const st = statSync(file);
       const key = `file:${resolve(file)}:${st.size}:${st.mtimeMs}`;
       if (done.has(key)) skipped++;
-      else work.push({ kind: 'file', label: file, path: file, key });
+      else {
+        dumps++;
+        work.push({ kind: 'file', label: file, path: file, key });
+      }
       continue;
     }
     const text = readFileSync(file, 'utf8');
@@ -105,6 +109,7 @@ class Progress {
   created = 0;
   unchanged = 0;
   failed = 0;
+  private lastLine = '';
   draw(force = false) {
     const now = Date.now();
     if (!force && now - this.last < (this.tty ? 100 : 5000)) return;
@@ -112,8 +117,10 @@ class Progress {
     const rate = this.done / Math.max(0.001, (now - this.started) / 1000);
     const width = 28;
     const filled = this.total ? Math.round((width * this.done) / this.total) : width;
-    const line = `[${'='.repeat(filled)}${' '.repeat(width - filled)}] ${this.done}/${this.total} dumps · ${this.created} created · ${this.unchanged} unchanged · ${this.failed} failed · ${rate.toFixed(1)}/s`;
-    process.stderr.write(this.tty ? `\r${line}` : `${line}\n`);
+    const counts = `${this.done}/${this.total} · ${this.created} created · ${this.unchanged} unchanged · ${this.failed} failed`;
+    if (counts === this.lastLine) return;
+    this.lastLine = counts;
+    process.stderr.write(`${this.tty ? '\r' : ''}[${'='.repeat(filled)}${' '.repeat(width - filled)}] ${counts} · ${rate.toFixed(1)}/s${this.tty ? '' : '\n'}`);
   }
 }
 
@@ -184,7 +191,7 @@ export async function importCommand(args: string[]): Promise<number> {
     progress.created += answer.created;
     progress.unchanged += answer.unchanged;
     progress.failed += answer.failed;
-    progress.done += w.kind === 'dumps' ? w.dumps.length : answer.total;
+    progress.done += w.kind === 'dumps' ? w.dumps.length : 1;
     answer.items.forEach((it, i) => {
       if (it.result.__typename !== 'ImportDumpPayload') failures.push(`${it.filename ?? w.label}: ${it.result.code}: ${it.result.message}`);
       else if (w.kind === 'dumps') record([w.dumps[i]!.key]);
