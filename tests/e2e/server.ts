@@ -4,9 +4,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../helpers/postgres.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 
 export const DASHBOARD_DIST = join(REPO_ROOT, 'dashboard/dist');
@@ -18,18 +18,6 @@ export interface RunningServer {
   stop: () => Promise<void>;
   /** POST a GraphQL request (with the editor token unless anonymous) */
   gql: <T = unknown>(query: string, variables?: Record<string, unknown>, anonymous?: boolean) => Promise<T>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      s.close(() => ok(port));
-    });
-  });
 }
 
 export async function startServer(): Promise<RunningServer> {

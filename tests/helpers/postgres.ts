@@ -26,7 +26,8 @@ function binDir(): string {
   throw new Error('PostgreSQL server binaries not found: apt-get install -y postgresql (or set DATABASE_URL)');
 }
 
-async function freePort(): Promise<number> {
+/** a TCP port free on 127.0.0.1 right now */
+export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const s = createServer();
     s.once('error', fail);

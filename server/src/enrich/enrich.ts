@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { appearances, articleBands, articles, articleTopics, storyEdges, topics } from '@copydesk/schema';
 import type { Executor } from '../import/write.ts';
+import { rowsOf } from '../db/client.ts';
 import { bandKeys, minhash, SAME_STORY_THRESHOLD, similarity } from './minhash.ts';
 import { extractTopics } from './topics.ts';
 
@@ -62,13 +63,7 @@ export async function enrichArticles(tx: Executor, articleIds: number[]): Promis
         .map((c) => ({ id: c.id, w: c.minhash ? similarity(sig, c.minhash) : 0 }))
         .filter((c) => c.w >= SAME_STORY_THRESHOLD);
       if (edges.length) {
-        await tx
-          .insert(storyEdges)
-          .values(edges.flatMap((c) => [
-            { fromArticleId: a.id, toArticleId: c.id, kind: 'SAME_STORY' as const, weight: c.w },
-            { fromArticleId: c.id, toArticleId: a.id, kind: 'SAME_STORY' as const, weight: c.w },
-          ]))
-          .onConflictDoUpdate({ target: [storyEdges.fromArticleId, storyEdges.toArticleId, storyEdges.kind], set: { weight: sql`excluded.weight` } });
+        await linkBothWays(tx, a.id, edges, 'SAME_STORY');
         result.sameStory += edges.length;
       }
     }
@@ -86,22 +81,23 @@ export async function enrichArticles(tx: Executor, articleIds: number[]): Promis
       limit ${TOPICAL_MAX_EDGES}`);
     const topical = rowsOf<{ article_id: number; shared: number; total: number }>(shared).map((r) => ({ id: Number(r.article_id), w: Math.round((Number(r.shared) / Math.max(1, Number(r.total))) * 1000) / 1000 }));
     if (topical.length) {
-      await tx
-        .insert(storyEdges)
-        .values(topical.flatMap((c) => [
-          { fromArticleId: a.id, toArticleId: c.id, kind: 'TOPICAL' as const, weight: c.w },
-          { fromArticleId: c.id, toArticleId: a.id, kind: 'TOPICAL' as const, weight: c.w },
-        ]))
-        .onConflictDoUpdate({ target: [storyEdges.fromArticleId, storyEdges.toArticleId, storyEdges.kind], set: { weight: sql`excluded.weight` } });
+      await linkBothWays(tx, a.id, topical, 'TOPICAL');
       result.topical += topical.length;
     }
   }
   return result;
 }
 
-/** node-postgres answers { rows }, PGlite answers { rows } too; some drivers answer the array itself */
-function rowsOf<T>(r: unknown): T[] {
-  return Array.isArray(r) ? (r as T[]) : ((r as { rows: T[] }).rows ?? []);
+
+/** Upserts weighted edges from `id` to each target and back (similarity is symmetric). */
+async function linkBothWays(tx: Executor, id: number, targets: { id: number; w: number }[], kind: 'SAME_STORY' | 'TOPICAL') {
+  await tx
+    .insert(storyEdges)
+    .values(targets.flatMap((c) => [
+      { fromArticleId: id, toArticleId: c.id, kind, weight: c.w },
+      { fromArticleId: c.id, toArticleId: id, kind, weight: c.w },
+    ]))
+    .onConflictDoUpdate({ target: [storyEdges.fromArticleId, storyEdges.toArticleId, storyEdges.kind], set: { weight: sql`excluded.weight` } });
 }
 
 /** the articles a dump's current revision shows */

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { dumps, segmentationRevisions } from '@copydesk/schema';
 import { parseDump } from '../parse/index.ts';
 import { deriveArticles, type DerivedArticle } from '../derive/index.ts';
-import type { Db } from '../db/client.ts';
+import { rowsOf, type Db } from '../db/client.ts';
 import { validateDump, type DumpInput } from './validate.ts';
 import { writeDerived } from './write.ts';
 
@@ -113,9 +113,6 @@ export async function importDump(db: Db, input: DumpInput, opts: ImportOptions):
   }
 }
 
-function rowsOf<T>(r: unknown): T[] {
-  return Array.isArray(r) ? (r as T[]) : ((r as { rows?: T[] }).rows ?? []);
-}
 
 async function findByHash(db: Db, hash: string): Promise<Pick<ImportResult, 'dumpId' | 'created' | 'articleIds' | 'changes'> | null> {
   const found = await db.query.dumps.findFirst({

@@ -2,7 +2,7 @@ import { and, eq, inArray, notExists, sql, type SQL } from 'drizzle-orm';
 import { appearances, articles, jobs, sources, storyEdges } from '@copydesk/schema';
 import type { DerivedArticle } from '../derive/types.ts';
 import { articleFingerprint, foldText } from '../derive/fingerprint.ts';
-import type { Db } from '../db/client.ts';
+import { rowsOf, type Db } from '../db/client.ts';
 
 /** A database handle or an open transaction on it. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -24,10 +24,6 @@ export interface WriteOptions {
   enqueueEnrich?: boolean;
 }
 
-/** rows of a raw query, whichever driver answered */
-function rowsOf<T>(r: unknown): T[] {
-  return Array.isArray(r) ? (r as T[]) : ((r as { rows?: T[] }).rows ?? []);
-}
 
 const byKey = <T>([a]: [string, T], [b]: [string, T]) => (a < b ? -1 : a > b ? 1 : 0);
 
