@@ -113,7 +113,6 @@ export async function importDump(db: Db, input: DumpInput, opts: ImportOptions):
   }
 }
 
-
 async function findByHash(db: Db, hash: string): Promise<Pick<ImportResult, 'dumpId' | 'created' | 'articleIds' | 'changes'> | null> {
   const found = await db.query.dumps.findFirst({
     where: { contentHash: hash },
