@@ -256,4 +256,16 @@ describe('editorial dashboard', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('#root img, #root iframe, #root script').count()).toBe(0);
   });
+
+  it('imports a dump over the 1 MB request limit through a multipart upload', async () => {
+    const page = await newPage(true);
+    await page.goto(`${server.url}/#/import`);
+    const line = 'Ferry crews worked through the night while the bridge stayed closed for repairs and inspections.\n';
+    const big = `\nA very long harbour report\n${line.repeat(Math.ceil((1200 * 1024) / line.length))}Hashtags\n\nTry Our AI Features\n`;
+    await page.locator('[data-testid=import-files]').setInputFiles({ name: 'long-report.txt', mimeType: 'text/plain', buffer: Buffer.from(big) });
+    await expect.poll(() => page.locator('[data-testid=import-result]').first().getAttribute('data-state'), { timeout: 30_000 }).toBe('created');
+    const res = await server.gql<{ articles: { edges: { node: { headline: string; body: string } }[] } }>(`{ articles(first: 1, filter: { search: "harbour report" }) { edges { node { headline body } } } }`);
+    expect(res.articles.edges[0]!.node.headline).toBe('A very long harbour report');
+    expect(res.articles.edges[0]!.node.body.length).toBeGreaterThan(1024 * 1024);
+  });
 });

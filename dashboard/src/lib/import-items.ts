@@ -31,3 +31,38 @@ export function itemsFromFile(name: string, content: string): ImportItem[] {
   });
   return out;
 }
+
+/** JSON requests are capped by the server (1 MB by default): bigger dumps go as a multipart upload */
+export const UPLOAD_ABOVE_BYTES = 900 * 1024;
+
+export function needsUpload(text: string): boolean {
+  return text.length * 3 > UPLOAD_ABOVE_BYTES && new TextEncoder().encode(text).length > UPLOAD_ABOVE_BYTES;
+}
+
+interface UploadAnswer {
+  __typename: string;
+  code?: string;
+  message?: string;
+  items?: { result: { __typename: string; created?: boolean; code?: string; message?: string; dump?: { id: string } | null; changes?: { articlesCreated: number } } }[];
+}
+
+/** Sends one dump through importDumpFile (multipart), as the GraphQL multipart request spec says. */
+export async function uploadDump(url: string, token: string | null, filename: string, text: string) {
+  const form = new FormData();
+  form.set(
+    'operations',
+    JSON.stringify({
+      query: `mutation($file: File!) { importDumpFile(file: $file) { __typename ... on Error { code message } ... on ImportBatchResult { items { result { __typename ... on Error { code message } ... on ImportDumpPayload { created dump { id } changes { articlesCreated } } } } } } }`,
+      variables: { file: null },
+    }),
+  );
+  form.set('map', JSON.stringify({ 0: ['variables.file'] }));
+  form.set('0', new File([text], filename.endsWith('.txt') ? filename : `${filename}.txt`, { type: 'text/plain' }));
+  const res = await fetch(url, { method: 'POST', body: form, headers: { 'x-copydesk-csrf': '1', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  const json = (await res.json()) as { data?: { importDumpFile: UploadAnswer }; errors?: { message: string; extensions?: { code?: string } }[] };
+  if (json.errors?.length) return { __typename: 'Error', code: json.errors[0]!.extensions?.code ?? 'ERROR', message: json.errors[0]!.message };
+  const a = json.data!.importDumpFile;
+  if (a.__typename !== 'ImportBatchResult') return { __typename: a.__typename, code: a.code, message: a.message };
+  const r = a.items?.[0]?.result;
+  return r ? { ...r, articlesCreated: r.changes?.articlesCreated ?? 0 } : { __typename: 'Error', code: 'EMPTY', message: 'no result' };
+}

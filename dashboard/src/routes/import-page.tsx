@@ -3,7 +3,9 @@ import { useMutation } from 'urql';
 import { href } from '../lib/router.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import { useViewer } from '../lib/viewer.ts';
-import { itemsFromFile, type ImportItem } from '../lib/import-items.ts';
+import { itemsFromFile, needsUpload, uploadDump, type ImportItem } from '../lib/import-items.ts';
+import { getToken } from '../lib/auth.ts';
+import { env } from '../env.ts';
 
 const ImportMutation = /* GraphQL */ `
   mutation ImportPage_ImportDump($input: ImportDumpInput!) {
@@ -24,7 +26,7 @@ interface Result {
   articles?: number;
 }
 
-/** Paste a dump or drop files (.txt, .jsonl): each item goes through importDump, with its result. */
+/** Paste a dump or drop files (.txt, .jsonl): each item goes through importDump (importDumpFile above 900 KB), with its result. */
 export function ImportPage() {
   const viewer = useViewer();
   const [text, setText] = useState('');
@@ -46,10 +48,18 @@ export function ImportPage() {
       if (it.error) continue;
       rs[i] = { ...rs[i]!, state: 'running' };
       setResults([...rs]);
-      const r = await importDump({ input: { text: it.text, filename: it.filename ?? null, url: it.url ?? null, fetchedAt: it.fetchedAt ?? null } });
-      const d = r.data?.importDump as { __typename: string; created?: boolean; articlesCreated?: number; dump?: { id: string }; code?: string; message?: string } | undefined;
+      type Answer = { __typename: string; created?: boolean; articlesCreated?: number; dump?: { id: string } | null; code?: string; message?: string };
+      let d: Answer | undefined;
+      let failure: string | undefined;
+      if (needsUpload(it.text)) {
+        d = await uploadDump(env.graphqlUrl, getToken(), it.filename ?? it.label, it.text).catch((e: Error) => ((failure = e.message), undefined));
+      } else {
+        const r = await importDump({ input: { text: it.text, filename: it.filename ?? null, url: it.url ?? null, fetchedAt: it.fetchedAt ?? null } });
+        d = r.data?.importDump as Answer | undefined;
+        failure = r.error?.message;
+      }
       if (d?.__typename === 'ImportDumpPayload') rs[i] = { ...rs[i]!, state: d.created ? 'created' : 'unchanged', dumpId: d.dump?.id, articles: d.articlesCreated ?? 0 };
-      else rs[i] = { ...rs[i]!, state: 'error', code: d?.code ?? 'NETWORK', message: d?.message ?? r.error?.message ?? 'no answer' };
+      else rs[i] = { ...rs[i]!, state: 'error', code: d?.code ?? 'NETWORK', message: d?.message ?? failure ?? 'no answer' };
       setResults([...rs]);
     }
     setRunning(false);
