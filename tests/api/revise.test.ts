@@ -136,4 +136,25 @@ describe('reviseSegmentation', () => {
     expect(res.data.a.totalCount).toBe(1);
     expect(res.data.b.totalCount).toBe(0);
   });
+
+  it('re-parses without ever replacing an editor\'s revision', async () => {
+    const REPARSE = `mutation($id: ID!) { reparseDump(dumpId: $id) { __typename ... on ReparseDumpPayload { revisionNumber becameCurrent dump { currentRevisionNumber } } ... on Error { code } } }`;
+    // the same parser version: nothing to do
+    expect((await t.gql(REPARSE, { id: dumpId })).data.reparseDump).toMatchObject({ revisionNumber: null, becameCurrent: false });
+    // an older parser made revision 1: the new parse is stored, the editor's revision 3 stays current
+    await t.sql(`update segmentation_revisions set parser_version = '0.9.0' where number = 1`);
+    const r = (await t.gql(REPARSE, { id: dumpId })).data.reparseDump;
+    expect(r).toEqual({ __typename: 'ReparseDumpPayload', revisionNumber: 4, becameCurrent: false, dump: { currentRevisionNumber: 3 } });
+    const rows = await t.sql<{ number: number; author: string; base_number: number }>(`select number, author, base_number from segmentation_revisions order by number`);
+    expect(rows.map((x) => [x.number, x.author])).toEqual([[1, 'parser'], [2, 'editor'], [3, 'editor'], [4, 'parser']]);
+  });
+
+  it('makes a new parse current when the parser\'s revision is current', async () => {
+    const res = await t.gql(`mutation($input: ImportDumpInput!) { importDump(input: $input) { ... on ImportDumpPayload { dump { id } } } }`, { input: { text: text.replace('Peace breakthrough', 'Peace talks') } });
+    const id = res.data.importDump.dump.id;
+    await t.sql(`update segmentation_revisions set parser_version = '0.9.0' where author = 'parser'`);
+    const r = await t.gql(`mutation($id: ID!) { reparseDump(dumpId: $id) { ... on ReparseDumpPayload { revisionNumber becameCurrent dump { currentRevisionNumber appearances { role } } } } }`, { id });
+    expect(r.data.reparseDump).toMatchObject({ revisionNumber: 2, becameCurrent: true, dump: { currentRevisionNumber: 2 } });
+    expect(r.data.reparseDump.dump.appearances).toHaveLength(4);
+  });
 });

@@ -5,6 +5,7 @@ import { deriveArticles } from '../derive/index.ts';
 import { checkSegmentation } from '../derive/validate.ts';
 import { InvalidSegmentationError, NotFoundError, StaleRevisionError } from '../errors.ts';
 import type { Segmentation, SegmentKind, FieldName } from '../parse/types.ts';
+import { parseDump } from '../parse/index.ts';
 import { writeDerived } from '../import/write.ts';
 import { enqueueEnrich } from '../enrich/queue.ts';
 
@@ -86,4 +87,52 @@ export async function reviseSegmentation(db: Db, input: ReviseInput): Promise<Re
 export async function setDumpStatus(db: Db, dumpId: number, status: DumpStatus): Promise<void> {
   const rows = await db.update(dumps).set({ status }).where(eq(dumps.id, dumpId)).returning({ id: dumps.id });
   if (!rows.length) throw new NotFoundError('Dump', String(dumpId));
+}
+
+export interface ReparseResult {
+  dumpId: number;
+  /** the new parser revision, or null when this parser version already parsed the dump */
+  revisionNumber: number | null;
+  /** true when the new parser revision became the current one (no editor revision stood in the way) */
+  becameCurrent: boolean;
+}
+
+/**
+ * Parses a dump again with the current parser and stores the result as a new parser revision.
+ * It becomes current only when the current revision is the parser's: an editor's revision is
+ * never replaced (the editor can compare and rebase on the new parse in the dashboard).
+ */
+export async function reparseDump(db: Db, dumpId: number): Promise<ReparseResult> {
+  const dump = await db.query.dumps.findFirst({ where: { id: dumpId }, columns: { id: true, text: true, fetchedAt: true } });
+  if (!dump) throw new NotFoundError('Dump', String(dumpId));
+  const seg = parseDump(dump.text, { fetchedAt: dump.fetchedAt });
+  return db.transaction(async (tx) => {
+    const [locked] = await tx.select({ current: dumps.currentRevision }).from(dumps).where(eq(dumps.id, dumpId)).for('update');
+    const revisions = await tx
+      .select({ number: segmentationRevisions.number, author: segmentationRevisions.author, parserVersion: segmentationRevisions.parserVersion })
+      .from(segmentationRevisions)
+      .where(eq(segmentationRevisions.dumpId, dumpId));
+    const latestParser = revisions.filter((r) => r.author === 'parser').sort((a, b) => b.number - a.number)[0];
+    if (latestParser?.parserVersion === seg.parserVersion) return { dumpId, revisionNumber: null, becameCurrent: false };
+    const number = Math.max(0, ...revisions.map((r) => r.number)) + 1;
+    const current = revisions.find((r) => r.number === locked!.current);
+    const becameCurrent = current?.author === 'parser';
+    await tx.insert(segmentationRevisions).values({
+      dumpId,
+      number,
+      baseNumber: locked!.current,
+      author: 'parser',
+      parserVersion: seg.parserVersion,
+      segments: seg.segments,
+      warnings: seg.warnings,
+      confidence: seg.confidence,
+    });
+    if (becameCurrent) {
+      const derived = deriveArticles(dump.text, seg, { fetchedAt: dump.fetchedAt });
+      await writeDerived(tx, dumpId, derived);
+      await enqueueEnrich(tx, [dumpId]);
+      await tx.update(dumps).set({ currentRevision: number, confidence: seg.confidence, template: seg.template }).where(eq(dumps.id, dumpId));
+    }
+    return { dumpId, revisionNumber: number, becameCurrent };
+  });
 }

@@ -2,7 +2,7 @@ import { and, eq, exists, sql, type SQL } from 'drizzle-orm';
 import { appearances, articles, dumps as dumpsTable, sources } from '@copydesk/schema';
 import { foldText } from '../../derive/fingerprint.ts';
 import { CopydeskError, InvalidInputError, NotFoundError } from '../../errors.ts';
-import { reviseSegmentation, setDumpStatus } from '../../review/revise.ts';
+import { reparseDump, reviseSegmentation, setDumpStatus } from '../../review/revise.ts';
 import { builder, requireEditor, type Context } from '../builder.ts';
 import { IMPORT_ERRORS, MUTATION_ERRORS, REVISE_ERRORS } from '../errors.ts';
 import { importDump, type ChangeSet, type ImportResult } from '../../import/import-dump.ts';
@@ -267,6 +267,17 @@ const ReviseSegmentationPayload = builder.objectRef<{ dumpId: number; revisionNu
   }),
 });
 
+const ReparseDumpPayload = builder.objectRef<{ dumpId: number; revisionNumber: number | null; becameCurrent: boolean }>('ReparseDumpPayload').implement({
+  fields: (t) => ({
+    revisionNumber: t.exposeInt('revisionNumber', { nullable: true, description: 'the new parser revision; null when this parser version had parsed the dump already' }),
+    becameCurrent: t.exposeBoolean('becameCurrent', { description: "false when an editor's revision is current (it stays current)" }),
+    dump: t.drizzleField({
+      type: 'dumps',
+      resolve: async (query, r, _args, ctx) => (await ctx.db.query.dumps.findFirst(query({ where: { id: r.dumpId } })))!,
+    }),
+  }),
+});
+
 const SetDumpStatusInput = builder.inputType('SetDumpStatusInput', {
   fields: (t) => ({
     dumpId: t.globalID({ required: true, for: Dump }),
@@ -379,6 +390,16 @@ builder.mutationFields((t) => ({
         author: editor.name,
         approve: input.approve ?? false,
       });
+    },
+  }),
+  reparseDump: t.field({
+    type: ReparseDumpPayload,
+    description: "Parses the dump again with this server's parser and stores a new parser revision. It becomes current only if the current revision is the parser's: an editor's revision is never replaced.",
+    args: { dumpId: t.arg.globalID({ required: true, for: Dump }) },
+    errors: { types: [...MUTATION_ERRORS], directResult: true },
+    resolve: (_root, args, ctx) => {
+      requireEditor(ctx);
+      return reparseDump(ctx.db, Number(args.dumpId.id));
     },
   }),
   setDumpStatus: t.drizzleField({
