@@ -60,6 +60,8 @@ interface Piece {
   end: number;
   /** the piece is the whole line (no inline cut) */
   whole: boolean;
+  /** a whole piece's text (its line's trimmed text, sliced once by classify); else "" */
+  text: string;
   /** which body line (counting only lines that kept a piece) it belongs to */
   line: number;
 }
@@ -68,6 +70,12 @@ const NO_RANGES: readonly Range[] = [];
 
 const SUSPECT_MESSAGE =
   'This body text looks like a publisher prompt (subscribe, sign up, donate, ...) that no rule recognises; check whether it belongs to the article.';
+
+/** An ASCII letter or digit first: the line has a word (HAS_WORD), no regex needed. */
+function startsWithAsciiWordChar(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
 
 /** Stands for a body line that inline noise cut: treated as a paragraph by the subhead rule. */
 const CUT_LINE = 'x'.repeat(200) + '.';
@@ -111,8 +119,8 @@ export function buildBody(
     if (from === 0 && ranges.length === 0) {
       // fast path: the whole (already trimmed) line is body
       const len = l.te - l.ts;
-      if (len <= 400 && !HAS_WORD.test(t)) continue;
-      pieces.push({ start: l.ts, end: l.te, whole: true, line: lines++ });
+      if (len <= 400 && !startsWithAsciiWordChar(t) && !HAS_WORD.test(t)) continue;
+      pieces.push({ start: l.ts, end: l.te, whole: true, text: t, line: lines++ });
       if (suspects < 3 && len <= 200 && isSuspectBoilerplate(t)) {
         suspects++;
         warnings.push({ code: 'SUSPECT_BOILERPLATE', message: SUSPECT_MESSAGE, start: l.ts, end: l.te });
@@ -125,10 +133,10 @@ export function buildBody(
     for (const [rs, re] of ranges) {
       const s = rs + from;
       b.add('noise', base + s, base + re + from, 0.85);
-      if (s > cur) cut.push({ start: base + cur, end: base + s, whole: false, line: lines });
+      if (s > cur) cut.push({ start: base + cur, end: base + s, whole: false, text: '', line: lines });
       cur = re + from;
     }
-    if (cur < t.length) cut.push({ start: base + cur, end: base + t.length, whole: false, line: lines });
+    if (cur < t.length) cut.push({ start: base + cur, end: base + t.length, whole: false, text: '', line: lines });
     let kept = 0;
     for (const p of cut) {
       const s = trimStart(text, p.start, p.end);
@@ -198,7 +206,7 @@ export function buildBody(
       while (k < pieces.length && pieces[k]!.line === line) k++;
       const p = pieces[from];
       if (k - from === 1 && p!.whole && p!.end - p!.start <= 2000) {
-        texts.push(text.slice(p!.start, p!.end));
+        texts.push(p!.text);
         pieceOf.push(p!);
       } else {
         texts.push(CUT_LINE);
