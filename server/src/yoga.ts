@@ -1,15 +1,12 @@
-import { GraphQLError } from 'graphql';
-import { createYoga, maskError as defaultMaskError } from 'graphql-yoga';
-import type { Db } from './db/client.ts';
-import { CopydeskError } from './errors.ts';
-import type { AppConfig, Context } from './graphql/builder.ts';
-import { schema } from './graphql/schema.ts';
-import { authenticate } from './auth/tokens.ts';
-import { UnauthenticatedError } from './errors.ts';
-import type { Plugin } from 'graphql-yoga';
-import { limitPlugins } from './graphql/limits.ts';
 import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
-import { getOperationAST } from 'graphql';
+import { getOperationAST, GraphQLError } from 'graphql';
+import { createYoga, maskError as defaultMaskError, type Plugin } from 'graphql-yoga';
+import { authenticate } from './auth/tokens.ts';
+import type { Db } from './db/client.ts';
+import { CopydeskError, UnauthenticatedError } from './errors.ts';
+import type { AppConfig, Context } from './graphql/builder.ts';
+import { limitPlugins } from './graphql/limits.ts';
+import { schema } from './graphql/schema.ts';
 
 /**
  * Anonymous reads are cached in this process for `ttl` ms; signed requests (editors) bypass the
@@ -67,8 +64,6 @@ export function createApp({ db, config, dev = false }: CreateAppOptions) {
     plugins: [
       ...limitPlugins(config.limits),
       requireTokenToRead(config),
-      // anonymous reads are cached for a few seconds; a signed request (an editor) always reads fresh,
-      // and a mutation drops the cached results that hold what it changed
       ...(config.responseCacheTtlMs > 0 ? responseCache(config.responseCacheTtlMs) : []),
     ],
     maskedErrors: {
