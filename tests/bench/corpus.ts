@@ -8,16 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDump } from '../../server/src/parse/index.ts';
 import { SHARED_DUMPS } from '../helpers/paths.ts';
+import { rng } from './rng.ts';
 
-function rng(seed: number) {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 0x100000000;
-  };
-}
 
 const C = 'bcdfghjklmnprstvwz';
 const V = 'aeiou';

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDump } from '../../server/src/parse/index.ts';
 import { deriveArticles } from '../../server/src/derive/articles.ts';
+import { rng } from './rng.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SHARED = resolve(here, '../../../shared/dumps');
@@ -24,16 +25,6 @@ function readDumps(dir: string): string[] {
     .filter((t) => t.length > 0);
 }
 
-/** Deterministic PRNG (xorshift32), so every run parses the same corpus. */
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 0x100000000;
-  };
-}
 
 /** One variant of a dump: CRLF, a truncated capture, a dropped or duplicated line, or as is. */
 function vary(text: string, r: () => number): string {
