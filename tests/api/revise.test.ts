@@ -80,6 +80,12 @@ describe('reviseSegmentation', () => {
       { number: 2, author: 'editor', baseNumber: 1 },
     ]);
     expect(read.data.dump.appearances[0].article.body).not.toContain(droppedLine);
+
+    // topics and similarity edges were recomputed in the save's own transaction, not left to the queue
+    const topics = await t.gql(`query($id: ID!) { dump(id: $id) { appearances { article { enrichedAt topics { topic { name } } } } } }`, { id: dumpId });
+    const mainArticle = topics.data.dump.appearances[0].article;
+    expect(mainArticle.enrichedAt).not.toBeNull();
+    expect(mainArticle.topics.map((x: any) => x.topic.name)).toContain('Vladimir Putin');
   });
 
   it('refuses a save on a stale base revision with a conflict naming both revisions, writing nothing', async () => {

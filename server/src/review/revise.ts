@@ -8,6 +8,7 @@ import type { Segmentation, SegmentKind, FieldName } from '../parse/types.ts';
 import { parseDump } from '../parse/index.ts';
 import { writeDerived } from '../import/write.ts';
 import { enqueueEnrich } from '../enrich/queue.ts';
+import { enrichArticles } from '../enrich/enrich.ts';
 
 export type DumpStatus = 'new' | 'in_review' | 'approved';
 
@@ -27,8 +28,8 @@ export interface ReviseResult {
 }
 
 /**
- * Saves an editor's segmentation as the dump's next revision and re-derives its articles and
- * edges, in one transaction. Refused when the editor's base is no longer the current revision.
+ * Saves an editor's segmentation as the dump's next revision and re-derives its articles, edges
+ * and topics, in one transaction. Refused when the editor's base is no longer the current revision.
  */
 export async function reviseSegmentation(db: Db, input: ReviseInput): Promise<ReviseResult> {
   return db.transaction(async (tx) => {
@@ -75,7 +76,8 @@ export async function reviseSegmentation(db: Db, input: ReviseInput): Promise<Re
     };
     const derived = deriveArticles(dump.text, seg, { fetchedAt: dump.fetchedAt });
     const written = await writeDerived(tx, dump.id, derived, { authoritative: true });
-    await enqueueEnrich(tx, [dump.id]);
+    // one dump's few articles: topics and similarity edges are recomputed in this same transaction
+    await enrichArticles(tx, written.articleIds);
     await tx
       .update(dumps)
       .set({ currentRevision: number, confidence: 1, status: input.approve ? 'approved' : dump.status === 'new' ? 'in_review' : dump.status })
