@@ -1,4 +1,8 @@
-import { builder } from '../builder.ts';
+import { reparseDump, reviseSegmentation } from '../../review/revise.ts';
+import { builder, requireEditor } from '../builder.ts';
+import { MUTATION_ERRORS, REVISE_ERRORS } from '../errors.ts';
+import { loadArticlesInOrder } from '../loaders.ts';
+import { Dump } from './dump.ts';
 import { ParseWarningRef, SegmentRef } from './segment.ts';
 
 export const SegmentationRevision = builder.drizzleNode('segmentationRevisions', {
@@ -17,3 +21,83 @@ export const SegmentationRevision = builder.drizzleNode('segmentationRevisions',
     dump: t.relation('dump'),
   }),
 });
+
+const FieldSpanInput = builder.inputType('FieldSpanInput', {
+  fields: (t) => ({
+    field: t.string({ required: true, description: 'headline, byline, source, published, section, body, copyright, subhead or noise' }),
+    start: t.int({ required: true }),
+    end: t.int({ required: true }),
+  }),
+});
+
+const SegmentInput = builder.inputType('SegmentInput', {
+  fields: (t) => ({
+    kind: t.string({ required: true, description: 'main, related, boilerplate or residue' }),
+    start: t.int({ required: true }),
+    end: t.int({ required: true }),
+    fields: t.field({ type: [FieldSpanInput], required: false }),
+  }),
+});
+
+const ReviseSegmentationInput = builder.inputType('ReviseSegmentationInput', {
+  fields: (t) => ({
+    dumpId: t.globalID({ required: true, for: Dump }),
+    baseRevision: t.int({ required: true, description: 'the revision number the editor started from' }),
+    segments: t.field({ type: [SegmentInput], required: true, description: 'a partition of the dump text, in order' }),
+    approve: t.boolean({ required: false, description: 'approve the dump in the same save' }),
+  }),
+});
+
+const ReviseSegmentationPayload = builder.objectRef<{ dumpId: number; revisionNumber: number; articleIds: number[] }>('ReviseSegmentationPayload').implement({
+  fields: (t) => ({
+    revisionNumber: t.exposeInt('revisionNumber'),
+    dump: t.drizzleField({
+      type: 'dumps',
+      resolve: async (query, r, _args, ctx) => (await ctx.db.query.dumps.findFirst(query({ where: { id: r.dumpId } })))!,
+    }),
+    articles: t.drizzleField({
+      type: ['articles'],
+      resolve: (query, r, _args, ctx) => loadArticlesInOrder(ctx, query, r.articleIds),
+    }),
+  }),
+});
+
+const ReparseDumpPayload = builder.objectRef<{ dumpId: number; revisionNumber: number | null; becameCurrent: boolean }>('ReparseDumpPayload').implement({
+  fields: (t) => ({
+    revisionNumber: t.exposeInt('revisionNumber', { nullable: true, description: 'the new parser revision; null when this parser version had parsed the dump already' }),
+    becameCurrent: t.exposeBoolean('becameCurrent', { description: "false when an editor's revision is current (it stays current)" }),
+    dump: t.drizzleField({
+      type: 'dumps',
+      resolve: async (query, r, _args, ctx) => (await ctx.db.query.dumps.findFirst(query({ where: { id: r.dumpId } })))!,
+    }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  reviseSegmentation: t.field({
+    type: ReviseSegmentationPayload,
+    description: "Saves an editor's segmentation as the dump's next revision and re-derives its articles, in one transaction.",
+    args: { input: t.arg({ type: ReviseSegmentationInput, required: true }) },
+    errors: { types: [...REVISE_ERRORS], directResult: true },
+    resolve: (_root, { input }, ctx) => {
+      const editor = requireEditor(ctx);
+      return reviseSegmentation(ctx.db, {
+        dumpId: Number(input.dumpId.id),
+        baseRevision: input.baseRevision,
+        segments: input.segments,
+        author: editor.name,
+        approve: input.approve ?? false,
+      });
+    },
+  }),
+  reparseDump: t.field({
+    type: ReparseDumpPayload,
+    description: "Parses the dump again with this server's parser and stores a new parser revision. It becomes current only if the current revision is the parser's: an editor's revision is never replaced.",
+    args: { dumpId: t.arg.globalID({ required: true, for: Dump }) },
+    errors: { types: [...MUTATION_ERRORS], directResult: true },
+    resolve: (_root, args, ctx) => {
+      requireEditor(ctx);
+      return reparseDump(ctx.db, Number(args.dumpId.id));
+    },
+  }),
+}));
