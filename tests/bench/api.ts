@@ -53,7 +53,8 @@ function withDb(url: string, name: string) {
 
 async function startServer(databaseUrl: string, port: number, extra: Record<string, string> = {}): Promise<ChildProcess> {
   // node itself (not the tsx wrapper), so that a signal reaches the server
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/src/main.ts')], {
+  // the same flags as `pnpm start` (a larger young generation: fewer GC pauses under load)
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', join(REPO_ROOT, 'server/src/main.ts')], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
