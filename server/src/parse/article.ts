@@ -121,7 +121,7 @@ export function buildBody(
       const len = l.te - l.ts;
       if (len <= 400 && !startsWithAsciiWordChar(t) && !HAS_WORD.test(t)) continue;
       pieces.push({ start: l.ts, end: l.te, whole: true, text: t, line: lines++ });
-      if (suspects < 3 && len <= 200 && isSuspectBoilerplate(t)) {
+      if (suspects < 3 && len <= 200 && isSuspectBoilerplate(t, opts.noise)) {
         suspects++;
         warnings.push({ code: 'SUSPECT_BOILERPLATE', message: SUSPECT_MESSAGE, start: l.ts, end: l.te });
       }
@@ -148,7 +148,7 @@ export function buildBody(
       p.end = e;
       pieces.push(p);
       kept++;
-      if (slice && suspects < 3 && slice.length <= 200 && isSuspectBoilerplate(slice)) {
+      if (slice && suspects < 3 && slice.length <= 200 && isSuspectBoilerplate(slice, opts.noise)) {
         suspects++;
         warnings.push({ code: 'SUSPECT_BOILERPLATE', message: SUSPECT_MESSAGE, start: s, end: e });
       }

@@ -16,6 +16,11 @@ import {
 /** Offsets [start, end) of the author names inside a string, or null. */
 export type Range = [number, number];
 
+/** "By...": what BYLINE_LINE and BYLINE_INLINE_PREFIX both start with (checked before either runs). */
+function startsWithBy(s: string): boolean {
+  return s.charCodeAt(0) === 66 && s.charCodeAt(1) === 121;
+}
+
 function stripComma(w: string): string {
   return w.endsWith(',') ? w.slice(0, -1) : w;
 }
@@ -26,7 +31,7 @@ function stripComma(w: string): string {
  * "By June 11, 1968, ..." (a date), "By" alone, and sentences are not bylines.
  */
 export function bylineFromLine(s: string): Range | null {
-  if (s.length > 170) return null;
+  if (s.length > 170 || !startsWithBy(s)) return null;
   const m = BYLINE_LINE.exec(s);
   if (!m || m[1] === undefined) return null;
   const restStart = s.length - m[1].length;
@@ -64,6 +69,7 @@ export function bylineFromLine(s: string): Range | null {
  * dateline mark keeps two words per name and leaves the place name to the body.
  */
 export function inlineByline(s: string): { names: Range; bodyStart: number } | null {
+  if (!startsWithBy(s)) return null;
   const pre = BYLINE_INLINE_PREFIX.exec(s);
   if (!pre) return null;
   const head = s.slice(0, 400);

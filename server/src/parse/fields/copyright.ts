@@ -2,6 +2,9 @@ import { COPYRIGHT_NOTICE_CUE, COPYRIGHT_OPEN, MAX_COPYRIGHT_TAIL, SENTENCE_CLOS
 
 /** A whole (trimmed) line that is a copyright notice: "© Thomson Reuters 2025." */
 export function isCopyrightLine(s: string): boolean {
+  // COPYRIGHT_OPEN starts with "©", "(" or "C": other lines skip both patterns
+  const c = s.charCodeAt(0);
+  if (c !== 0xa9 && c !== 40 && c !== 67) return false;
   return s.length <= MAX_COPYRIGHT_TAIL && COPYRIGHT_OPEN.test(s) && COPYRIGHT_NOTICE_CUE.test(s);
 }
 

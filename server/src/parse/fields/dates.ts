@@ -48,13 +48,27 @@ export function gluedSourceDate(s: string): { source: Range | null; date: Range 
 
 /** "- Asahi Shimbun" / "• India.com": marker and the name's range, or null. */
 export function echoLine(s: string): { marker: string; name: Range } | null {
-  if (s.length > 200) return null;
+  if (s.length > 200 || !isEchoMarker(s.charCodeAt(0))) return null;
   const m = ECHO_LINE.exec(s);
   if (!m || m[1] === undefined || m[2] === undefined) return null;
   return { marker: m[1], name: [s.length - m[2].length, s.length] };
 }
 
+/** First code unit of an ECHO_LINE: "-", "•" or "–". */
+function isEchoMarker(c: number): boolean {
+  return c === 45 || c === 0x2022 || c === 0x2013;
+}
+
+/** An ASCII letter or digit. */
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
 /** A related block's source line: a short name, not a sentence. */
 export function looksLikeSourceLine(s: string): boolean {
-  return s.length > 0 && s.length <= MAX_SOURCE_LINE && !SENTENCE_LIKE_END.test(s.replace(DOMAIN_SUFFIX, ''));
+  if (s.length === 0 || s.length > MAX_SOURCE_LINE) return false;
+  // the usual name ends in a letter or digit with no "." among its last 8 code units: then
+  // DOMAIN_SUFFIX (a "." at most 7 from the end) removes nothing and SENTENCE_LIKE_END cannot match
+  if (isAsciiAlnum(s.charCodeAt(s.length - 1)) && s.indexOf('.', s.length - 8) === -1) return true;
+  return !SENTENCE_LIKE_END.test(s.replace(DOMAIN_SUFFIX, ''));
 }

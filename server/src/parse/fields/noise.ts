@@ -21,6 +21,10 @@ export interface NoiseContext {
   inlineRules: readonly ActiveInlineRule[];
   /** the hinted whole-line rules' hints that the dump contains (a line can contain no others) */
   lineHints: readonly string[];
+  /** the dump (null: a context for any text) */
+  text: string | null;
+  /** the SUSPECT_HINTS the dump contains, found when first asked for (null: not yet) */
+  suspectHints: readonly string[] | null;
 }
 
 /** An inline rule and a position in the dump no occurrence of its hints starts before. */
@@ -49,7 +53,7 @@ export function noiseContext(text: string): NoiseContext {
       inlineRules.push({ rule, from: 0 });
     }
   }
-  return { inlineRules, lineHints: HINTED_HINTS.filter((h) => text.includes(h)) };
+  return { inlineRules, lineHints: HINTED_HINTS.filter((h) => text.includes(h)), text, suspectHints: null };
 }
 
 /**
@@ -70,7 +74,7 @@ function unanchored(r: { name: string; re: RegExp }): string {
 const HINTED = NOISE_LINE_RULES.filter((r) => r.hints);
 const HINTED_HINTS = HINTED.flatMap((r) => r.hints!);
 
-const ALL: NoiseContext = { inlineRules: NOISE_INLINE_RULES.map((rule) => ({ rule, from: 0 })), lineHints: HINTED_HINTS };
+const ALL: NoiseContext = { inlineRules: NOISE_INLINE_RULES.map((rule) => ({ rule, from: 0 })), lineHints: HINTED_HINTS, text: null, suspectHints: SUSPECT_HINTS };
 
 /**
  * Name of the whole-line publisher-boilerplate rule a (trimmed) body line matches, or null.
@@ -158,10 +162,16 @@ function extendPolicyFooter(s: string, end: number, source: string | null): numb
 }
 
 /**
- * Text kept in a body that looks like publisher boilerplate the rules do not know. Asked only of
- * short lines, so their own hint check (a match contains a SUSPECT_HINTS word) is cheaper than
- * one over the whole dump.
+ * Text kept in a body that looks like publisher boilerplate the rules do not know. A match
+ * contains a SUSPECT_HINTS word: the dump's context (`ctx`, `s` being part of its dump) is
+ * searched for them once, at the first question, and a line is searched only for those found.
  */
-export function isSuspectBoilerplate(s: string): boolean {
-  return s.length <= 300 && hasAny(s, SUSPECT_HINTS) && SUSPECT_BOILERPLATE.test(s);
+export function isSuspectBoilerplate(s: string, ctx: NoiseContext = ALL): boolean {
+  if (s.length > 300) return false;
+  let hints = ctx.suspectHints;
+  if (hints === null) {
+    const text = ctx.text ?? '';
+    hints = ctx.suspectHints = SUSPECT_HINTS.filter((h) => text.includes(h));
+  }
+  return hints.length > 0 && hasAny(s, hints) && SUSPECT_BOILERPLATE.test(s);
 }

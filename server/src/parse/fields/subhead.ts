@@ -27,13 +27,23 @@ function wordCount(s: string): number {
   return n;
 }
 
+/** An ASCII letter: what LETTER matches, decided without the regex. */
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** A character TRAILING_CLOSERS strips: a line ending in anything else keeps its end. */
+function isCloser(c: number): boolean {
+  return c === 39 || c === 34 || c === 0x2019 || c === 0x201d || c === 41 || c === 93 || c === 0xbb || c === 0x203a;
+}
+
 /** A short line without sentence punctuation: the shape every subhead has. */
 export function isSubheadShape(s: string): boolean {
   if (!s || s.length > SUBHEAD_MAX_CHARS) return false;
   const lastC = s.charCodeAt(s.length - 1);
   if (lastC === 46 /* . */ || lastC === 44 /* , */ || lastC === 58 /* : */ || lastC === 63 /* ? */ || lastC === 33 /* ! */) return false;
-  if (!LETTER.test(s)) return false;
-  const core = s.replace(TRAILING_CLOSERS, '');
+  if (!isAsciiLetter(s.charCodeAt(0)) && !LETTER.test(s)) return false;
+  const core = isCloser(lastC) ? s.replace(TRAILING_CLOSERS, '') : s;
   if (!core || SENTENCE_END.test(core)) return false;
   if (LIST_ITEM.test(s) || NOT_SUBHEAD_CHARS.test(s)) return false;
   if (DATELINE_END.test(core) && DATELINE.test(s)) return false;
@@ -55,6 +65,14 @@ export function isTitleCase(s: string): boolean {
     let j = s.indexOf(' ', i);
     if (j < 0) j = s.length;
     if (j > i) {
+      const c0 = s.charCodeAt(i);
+      if (c0 >= 65 && c0 <= 90) {
+        // a capitalised ASCII word: has a letter, no opener, UPPER_START matches
+        n++;
+        if (n > TITLE_SUBHEAD_MAX_WORDS) return false;
+        i = j + 1;
+        continue;
+      }
       const w = s.slice(i, j);
       if (LETTER.test(w)) {
         n++;
