@@ -13,8 +13,8 @@ import type { Range } from './byline.ts';
 
 /**
  * The noise rules that can match anywhere in one dump. Deciding this once per dump (one fast
- * `includes` per hint over the whole text) keeps the per-line cost near zero for the usual dump,
- * which contains none of the hints.
+ * `indexOf` per hint key over the whole text) keeps the per-line cost near zero for the usual
+ * dump, which contains none of the hints.
  */
 export interface NoiseContext {
   /** the inline rules whose hints the dump contains */
@@ -43,18 +43,60 @@ function hasAny(s: string, hints: readonly string[]): boolean {
 }
 
 export function noiseContext(text: string): NoiseContext {
+  // where each hint first occurs (-1: nowhere), searching for the hints' keys
+  const first = FIRST_AT.fill(-1);
+  for (let j = 0; j < KEYS.length; j++) {
+    const key = KEYS[j]!;
+    const hints = KEY_HINTS[j]!;
+    for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) {
+      let pending = false;
+      for (const k of hints) {
+        if (first[k] !== -1) continue;
+        if (HINTS[k]!.length === key.length || text.startsWith(HINTS[k]!, i)) first[k] = i;
+        else pending = true;
+      }
+      if (!pending) break;
+    }
+  }
   const inlineRules: ActiveInlineRule[] = [];
-  for (const rule of NOISE_INLINE_RULES) {
-    if (rule.hints.length === 1) {
-      const from = text.indexOf(rule.hints[0]!);
+  for (const { rule, hints } of INLINE_HINTS) {
+    if (hints.length === 1) {
+      const from = first[hints[0]!]!;
       if (from >= 0) inlineRules.push({ rule, from });
-    } else if (hasAny(text, rule.hints)) {
-      // several hints: stop at the first one found (its position need not be the earliest)
+    } else if (hints.some((k) => first[k] !== -1)) {
+      // several hints: as before, no position (a line anywhere may hold one)
       inlineRules.push({ rule, from: 0 });
     }
   }
-  return { inlineRules, lineHints: HINTED_HINTS.filter((h) => text.includes(h)), text, suspectHints: null };
+  const lineHints: string[] = [];
+  for (const k of LINE_HINTS) if (first[k] !== -1) lineHints.push(HINTS[k]!);
+  return { inlineRules, lineHints, text, suspectHints: null };
 }
+
+/**
+ * The hints, each searched for by its first KEY_LENGTH code units (a short pattern is found
+ * faster) unless another hint's key starts it ("FREE " finds "FREE trial"); where a key occurs,
+ * the whole hint is compared. KEY_HINTS[j]: the hints (indexes into HINTS) KEYS[j] stands for.
+ */
+const KEY_LENGTH = 6;
+const HINTS: string[] = [...new Set([...NOISE_INLINE_RULES.flatMap((r) => r.hints), ...NOISE_LINE_RULES.flatMap((r) => r.hints ?? [])])];
+const KEYS: string[] = [];
+const KEY_HINTS: number[][] = [];
+{
+  const prefixes = HINTS.map((h) => h.slice(0, KEY_LENGTH));
+  HINTS.forEach((h, k) => {
+    const key = prefixes.reduce((best, p) => (h.startsWith(p) && p.length < best.length ? p : best), prefixes[k]!);
+    const j = KEYS.indexOf(key);
+    if (j >= 0) KEY_HINTS[j]!.push(k);
+    else {
+      KEYS.push(key);
+      KEY_HINTS.push([k]);
+    }
+  });
+}
+const FIRST_AT = new Int32Array(HINTS.length);
+const INLINE_HINTS = NOISE_INLINE_RULES.map((rule) => ({ rule, hints: rule.hints.map((h) => HINTS.indexOf(h)) }));
+const LINE_HINTS = NOISE_LINE_RULES.flatMap((r) => r.hints ?? []).map((h) => HINTS.indexOf(h));
 
 /**
  * The anchored (hint-less) whole-line rules as one alternation: one test per line instead of one
