@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   COPYDESK_EDITOR_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** when true, queries need an editor token too; mutations always do */
   COPYDESK_READ_REQUIRES_TOKEN: bool.default(false),
+  /** answer common reads (an article, pages of articles) with one compiled SQL statement; false runs every query on the general executor */
+  COPYDESK_COMPILED_READS: bool.default(true),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 

@@ -7,6 +7,7 @@ import { CopydeskError, UnauthenticatedError } from './errors.ts';
 import type { AppConfig, Context } from './graphql/builder.ts';
 import { limitPlugins } from './graphql/limits.ts';
 import { schema } from './graphql/schema.ts';
+import { useCompiledReads } from './graphql/compiled/plugin.ts';
 
 /**
  * Anonymous reads are cached in this process for `ttl` ms; signed requests (editors) bypass the
@@ -55,6 +56,9 @@ export function createApp({ db, config, dev = false }: CreateAppOptions) {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // request sizes are limited from Content-Length by limitPlugins (and main.ts refuses a POST
+    // without one); Yoga's own limit would pipe every body through a TransformStream as well
+    maxRequestBodySize: false,
     graphiql: { title: 'copydesk GraphQL' },
     context: async ({ request }) => ({
       db,
@@ -64,6 +68,8 @@ export function createApp({ db, config, dev = false }: CreateAppOptions) {
     plugins: [
       ...limitPlugins(config.limits),
       requireTokenToRead(config),
+      // before the cache, whose execute wraps this one's (it adds __typename and id to the document and stores the result)
+      ...(config.compiledReads ? [useCompiledReads(schema)] : []),
       ...(config.responseCacheTtlMs > 0 ? responseCache(config.responseCacheTtlMs) : []),
     ],
     maskedErrors: {

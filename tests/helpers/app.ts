@@ -41,7 +41,7 @@ export interface TestApp {
 
 /** the bootstrap editor token every test app accepts */
 export const TEST_TOKEN = 'test-editor-token-0123456789';
-export const DEFAULT_CONFIG: AppConfig = { maxDumpBytes: 5 * 1024 * 1024, editorToken: TEST_TOKEN, readRequiresToken: false, limits: DEFAULT_LIMITS, responseCacheTtlMs: 0 };
+export const DEFAULT_CONFIG: AppConfig = { maxDumpBytes: 5 * 1024 * 1024, editorToken: TEST_TOKEN, readRequiresToken: false, limits: DEFAULT_LIMITS, responseCacheTtlMs: 0, compiledReads: true };
 
 export async function createTestApp(config: Partial<AppConfig> = {}): Promise<TestApp> {
   const kind = inject('dbKind');

@@ -35,6 +35,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     pool.on('error', opts.onPoolError ?? ((e) => console.warn(`copydesk: a database connection was lost (${e.message}); it will be replaced`)));
     const db = drizzlePg({ client: pool, relations, ...(logger ? { logger } : {}) }) as unknown as Db;
+    if (logger) loggers.set(db, logger);
     const url = new URL(opts.databaseUrl);
     url.password = url.password ? '***' : '';
     return { db, kind: 'postgres', location: url.toString(), close: () => pool.end() };
@@ -47,6 +48,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   const owned = !opts.pglite;
   const db = drizzlePglite({ client, relations, ...(logger ? { logger } : {}) }) as unknown as Db;
+  if (logger) loggers.set(db, logger);
   return {
     db,
     kind: 'pglite',
@@ -60,4 +62,28 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 /** The rows of a raw `db.execute(sql...)`, whichever driver answered (node-postgres and PGlite give `{ rows }`). */
 export function rowsOf<T>(result: unknown): T[] {
   return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
+}
+
+/** the logger a handle was opened with: raw statements are logged like drizzle's */
+const loggers = new WeakMap<Db, Logger>();
+
+/** Statements prepared by name per connection (node-postgres keeps them for the connection's life); beyond this many, run unnamed. */
+const MAX_NAMED_STATEMENTS = 500;
+const statementNames = new Map<string, string>();
+
+/**
+ * Runs one parameterised statement on the driver itself, bypassing drizzle's query builder. On
+ * PostgreSQL a statement seen before runs as a named prepared statement: each connection parses
+ * and plans it once, and later runs send only the parameters.
+ */
+export async function queryRaw<T>(db: Db, text: string, params: unknown[]): Promise<T[]> {
+  loggers.get(db)?.logQuery(text, params);
+  const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
+  if (client instanceof pg.Pool) {
+    let name = statementNames.get(text);
+    if (!name && statementNames.size < MAX_NAMED_STATEMENTS) statementNames.set(text, (name = `cdk_${statementNames.size + 1}`));
+    const result = await client.query(name ? { name, text, values: params } : { text, values: params });
+    return result.rows as T[];
+  }
+  return (await client.query<T>(text, params)).rows;
 }

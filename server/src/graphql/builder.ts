@@ -21,6 +21,8 @@ export interface AppConfig {
   limits: Limits;
   /** how long anonymous read results are cached in this process (ms); 0 turns the cache off */
   responseCacheTtlMs: number;
+  /** answer the reads compiled/entities.ts covers with one SQL statement (false: general executor only) */
+  compiledReads: boolean;
 }
 
 export interface Context {
@@ -29,6 +31,9 @@ export interface Context {
   /** the signed-in editor, from the Authorization header; null when anonymous */
   editor: Editor | null;
 }
+
+/** Relay page sizes: `first`/`last` default to 50 and are capped at 100 */
+export const CONNECTION_PAGE = { defaultSize: 50, maxSize: 100 } as const;
 
 export const builder = new SchemaBuilder<{
   DrizzleRelations: typeof relations;
@@ -49,8 +54,8 @@ export const builder = new SchemaBuilder<{
     client: (ctx) => ctx.db,
     getTableConfig,
     relations,
-    defaultConnectionSize: 50,
-    maxConnectionSize: 100,
+    defaultConnectionSize: CONNECTION_PAGE.defaultSize,
+    maxConnectionSize: CONNECTION_PAGE.maxSize,
   },
   errors: { defaultTypes: [] },
 });

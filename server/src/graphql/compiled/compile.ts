@@ -1,0 +1,491 @@
+/**
+ * Compiled reads: a query document whose every field is in ENTITIES/ROOTS is answered by one SQL
+ * statement that returns the whole response tree as nested JSON arrays, and a walk that shapes it
+ * into the GraphQL result. This is what PostGraphile does, and it skips the per-request cost of
+ * the general executor (Pothos selection planning, the drizzle query builder, one resolver call
+ * per field), which is most of a small read's CPU time.
+ *
+ * Three steps, each cached or cheap:
+ * - `compileOperation` (once per parsed document: Yoga caches documents by text) turns the
+ *   selection into a plan, or null when the document needs anything the plan does not know
+ *   (directives, interfaces, mutations, introspection, a field not in ENTITIES...);
+ * - `emitStatement` (per request) binds the arguments and writes the SQL text and parameters;
+ *   arguments the plan does not handle (`last`, `before`, a malformed ID) raise `Unsupported`, and
+ *   the request runs on the general executor, which answers them or reports the error;
+ * - `shapeResult` turns the statement's single JSON value into `data`, serialising every leaf with
+ *   the schema's own scalar and enum types and Relay IDs and cursors with Pothos's encoders.
+ */
+import { decodeBase64, decodeCursorChunk, encodeBase64, encodeCursorChunk } from '@pothos/core';
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
+import {
+  getArgumentValues,
+  getNamedType,
+  getNullableType,
+  isLeafType,
+  isListType,
+  isObjectType,
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLLeafType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { CONNECTION_PAGE } from '../builder.ts';
+import { ENTITIES, ROOTS, type ConnectionField, type EntityName, type ManyField, type OneField } from './entities.ts';
+
+/** A request the plan cannot answer as asked: run it on the general executor instead. */
+export class Unsupported extends Error {}
+
+type Vars = Record<string, unknown>;
+
+interface FieldRef {
+  node: FieldNode;
+  def: GraphQLField<unknown, unknown>;
+}
+
+/** One entry of an object's selection, in response order. */
+type Item =
+  | { key: string; t: 'typename'; value: string }
+  | { key: string; t: 'leaf'; column: string; serialize: (v: unknown) => unknown; list: boolean }
+  | { key: string; t: 'globalId'; column: string; typename: string }
+  | { key: string; t: 'one'; rel: OneField; obj: ObjectPlan }
+  | { key: string; t: 'many'; rel: ManyField; obj: ObjectPlan }
+  | { key: string; t: 'connection'; rel: ConnectionField; conn: ConnectionPlan; field: FieldRef };
+
+interface ObjectPlan {
+  entity: EntityName;
+  items: Item[];
+}
+
+/** What a connection's selection asks for; the node is an entity. */
+interface ConnectionPlan {
+  typename: string;
+  edgeTypename: string;
+  items: ConnectionItem[];
+  node: ObjectPlan;
+  /** edges carry cursors (only where the cursor is the row id) */
+  cursors: boolean;
+  totalCount: boolean;
+}
+
+type ConnectionItem =
+  | { key: string; t: 'typename' }
+  | { key: string; t: 'totalCount' }
+  | { key: string; t: 'edges'; items: { key: string; t: 'typename' | 'cursor' | 'node' }[] }
+  | { key: string; t: 'pageInfo'; items: { key: string; t: 'typename' | keyof PageInfo }[] };
+
+interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+type RootItem =
+  | { key: string; t: 'typename' }
+  | { key: string; t: 'byId'; obj: ObjectPlan; field: FieldRef; typename: string }
+  | { key: string; t: 'rootConnection'; conn: ConnectionPlan; field: FieldRef; orderColumn: string };
+
+export interface Plan {
+  operation: OperationDefinitionNode;
+  roots: RootItem[];
+}
+
+class Compiler {
+  constructor(
+    readonly schema: GraphQLSchema,
+    readonly fragments: Map<string, FragmentDefinitionNode>,
+  ) {}
+
+  /** The fields of a selection set on `type`, fragments flattened; response keys must be unique. */
+  fields(set: SelectionSetNode, type: GraphQLObjectType, out: FieldNode[] = [], seen = new Set<string>()): FieldNode[] {
+    for (const s of set.selections) {
+      if (s.directives?.length) throw new Unsupported('directive');
+      if (s.kind === Kind.FIELD) {
+        const key = s.alias?.value ?? s.name.value;
+        if (seen.has(key)) throw new Unsupported('merged field');
+        seen.add(key);
+        out.push(s);
+      } else {
+        const frag = s.kind === Kind.FRAGMENT_SPREAD ? this.fragments.get(s.name.value) : s;
+        if (!frag || frag.directives?.length) throw new Unsupported('fragment');
+        if (frag.typeCondition && frag.typeCondition.name.value !== type.name) throw new Unsupported('type condition');
+        this.fields(frag.selectionSet, type, out, seen);
+      }
+    }
+    return out;
+  }
+
+  objectType(name: string): GraphQLObjectType {
+    const t = this.schema.getType(name);
+    if (!isObjectType(t)) throw new Unsupported(name);
+    return t;
+  }
+
+  object(entity: EntityName, typename: string, set: SelectionSetNode | undefined): ObjectPlan {
+    if (!set) throw new Unsupported('no selection');
+    const type = this.objectType(typename);
+    const spec = ENTITIES[entity].fields;
+    const items: Item[] = [];
+    for (const node of this.fields(set, type)) {
+      const key = node.alias?.value ?? node.name.value;
+      const name = node.name.value;
+      if (name === '__typename') {
+        items.push({ key, t: 'typename', value: type.name });
+        continue;
+      }
+      const f = Object.hasOwn(spec, name) ? spec[name] : undefined;
+      const def = type.getFields()[name];
+      if (!f || !def) throw new Unsupported(`${type.name}.${name}`);
+      if (f.kind === 'column') {
+        if (node.arguments?.length) throw new Unsupported('arguments');
+        const nullable = getNullableType(def.type);
+        const list = isListType(nullable);
+        const leaf = getNamedType(def.type);
+        if (!isLeafType(leaf)) throw new Unsupported('not a leaf');
+        items.push({ key, t: 'leaf', column: f.column, serialize: serializerOf(leaf), list });
+      } else if (f.kind === 'globalId') {
+        items.push({ key, t: 'globalId', column: f.column, typename: type.name });
+      } else if (f.kind === 'one' || f.kind === 'many') {
+        if (node.arguments?.length) throw new Unsupported('arguments');
+        const child = getNamedType(def.type);
+        const obj = this.object(f.entity, child.name, node.selectionSet);
+        items.push(f.kind === 'one' ? { key, t: 'one', rel: f, obj } : { key, t: 'many', rel: f, obj });
+      } else {
+        const conn = this.connection(getNamedType(def.type).name, f.entity, node.selectionSet, false);
+        items.push({ key, t: 'connection', rel: f, conn, field: { node, def } });
+      }
+    }
+    return { entity, items };
+  }
+
+  connection(typename: string, entity: EntityName, set: SelectionSetNode | undefined, cursors: boolean): ConnectionPlan {
+    if (!set) throw new Unsupported('no selection');
+    const type = this.objectType(typename);
+    const edgeType = getNamedType(type.getFields().edges?.type);
+    const pageInfoType = getNamedType(type.getFields().pageInfo?.type);
+    if (!edgeType || !isObjectType(edgeType) || !pageInfoType || !isObjectType(pageInfoType)) throw new Unsupported('not a connection');
+    const nodeType = getNamedType(edgeType.getFields().node?.type);
+    if (!nodeType) throw new Unsupported('not a connection');
+    let node: ObjectPlan = { entity, items: [] };
+    let wantsCursor = false;
+    let totalCount = false;
+    const items: ConnectionItem[] = [];
+    for (const f of this.fields(set, type)) {
+      const key = f.alias?.value ?? f.name.value;
+      if (f.name.value === '__typename') items.push({ key, t: 'typename' });
+      else if (f.name.value === 'totalCount') {
+        totalCount = true;
+        items.push({ key, t: 'totalCount' });
+      } else if (f.name.value === 'edges') {
+        const edgeItems: { key: string; t: 'typename' | 'cursor' | 'node' }[] = [];
+        for (const e of this.fields(f.selectionSet!, edgeType)) {
+          const k = e.alias?.value ?? e.name.value;
+          if (e.name.value === '__typename') edgeItems.push({ key: k, t: 'typename' });
+          else if (e.name.value === 'cursor') {
+            wantsCursor = true;
+            edgeItems.push({ key: k, t: 'cursor' });
+          } else if (e.name.value === 'node') {
+            // one node selection per connection: a second (aliased) one would need its own rows
+            if (node.items.length) throw new Unsupported('two node selections');
+            node = this.object(entity, nodeType.name, e.selectionSet);
+            edgeItems.push({ key: k, t: 'node' });
+          } else throw new Unsupported(`edge field ${e.name.value}`);
+        }
+        items.push({ key, t: 'edges', items: edgeItems });
+      } else if (f.name.value === 'pageInfo') {
+        const pi: { key: string; t: 'typename' | keyof PageInfo }[] = [];
+        for (const p of this.fields(f.selectionSet!, pageInfoType)) {
+          const k = p.alias?.value ?? p.name.value;
+          const n = p.name.value;
+          if (n === '__typename') pi.push({ key: k, t: 'typename' });
+          else if (n === 'hasNextPage' || n === 'hasPreviousPage') pi.push({ key: k, t: n });
+          else if (n === 'startCursor' || n === 'endCursor') {
+            wantsCursor = true;
+            pi.push({ key: k, t: n });
+          } else throw new Unsupported(`pageInfo.${n}`);
+        }
+        items.push({ key, t: 'pageInfo', items: pi });
+      } else throw new Unsupported(`connection field ${f.name.value}`);
+    }
+    if (wantsCursor && !cursors) throw new Unsupported('cursor over a compound order');
+    return { typename: type.name, edgeTypename: edgeType.name, items, node, cursors, totalCount };
+  }
+
+  roots(op: OperationDefinitionNode): RootItem[] {
+    const query = this.schema.getQueryType();
+    if (!query) throw new Unsupported('no query type');
+    const roots: RootItem[] = [];
+    for (const node of this.fields(op.selectionSet, query)) {
+      const key = node.alias?.value ?? node.name.value;
+      if (node.name.value === '__typename') {
+        roots.push({ key, t: 'typename' });
+        continue;
+      }
+      const spec = Object.hasOwn(ROOTS, node.name.value) ? ROOTS[node.name.value] : undefined;
+      const def = query.getFields()[node.name.value];
+      if (!spec || !def) throw new Unsupported(`Query.${node.name.value}`);
+      const field = { node, def };
+      if (spec.kind === 'byId') {
+        roots.push({ key, t: 'byId', obj: this.object(spec.entity, getNamedType(def.type).name, node.selectionSet), field, typename: spec.typename });
+      } else {
+        const conn = this.connection(getNamedType(def.type).name, spec.entity, node.selectionSet, true);
+        roots.push({ key, t: 'rootConnection', conn, field, orderColumn: spec.orderColumn });
+      }
+    }
+    return roots;
+  }
+}
+
+/** graphql-js completes a leaf with its type's `serialize`: scalars (DateTime, Float...) and enums alike */
+const serializerOf = (type: GraphQLLeafType) => (v: unknown) => type.serialize(v);
+
+/** The plan for one operation of a document, or null when the general executor must run it. */
+export function compileOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): Plan | null {
+  const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops.length === 1 ? ops[0] : undefined;
+  if (!op || op.operation !== 'query' || op.directives?.length) return null;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  try {
+    const roots = new Compiler(schema, fragments).roots(op);
+    // nothing to read: no statement to save
+    return roots.some((r) => r.t !== 'typename') ? { operation: op, roots } : null;
+  } catch (e) {
+    if (e instanceof Unsupported) return null;
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL: one statement, `select json_build_array(<root>, ...)`. An object is a json array of its
+// selected columns and sub-selections, in item order (typenames take no slot).
+
+interface Emit {
+  vars: Vars;
+  params: unknown[];
+  alias: number;
+}
+
+const param = (e: Emit, value: unknown, type: string) => {
+  e.params.push(value);
+  return `$${e.params.length}::${type}`;
+};
+
+const q = (ident: string) => `"${ident}"`;
+
+function objectSql(e: Emit, obj: ObjectPlan, t: string): string {
+  const cols: string[] = [];
+  for (const it of obj.items) {
+    if (it.t === 'leaf' || it.t === 'globalId') cols.push(`${t}.${q(it.column)}`);
+    else if (it.t === 'one' || it.t === 'many') {
+      const c = `t${e.alias++}`;
+      const table = q(ENTITIES[it.rel.entity].table);
+      const join = `${c}.${q(it.rel.childColumn)} = ${t}.${q(it.rel.parentColumn)}`;
+      if (it.t === 'one') cols.push(`(select ${objectSql(e, it.obj, c)} from ${table} ${c} where ${join})`);
+      else cols.push(`(select coalesce(json_agg(${objectSql(e, it.obj, c)} order by ${orderSql(c, it.rel.orderBy)}), '[]'::json) from ${table} ${c} where ${join})`);
+    } else if (it.t === 'connection') cols.push(relatedConnectionSql(e, it, t));
+  }
+  return `json_build_array(${cols.join(', ')})`;
+}
+
+const orderSql = (t: string, order: { column: string; desc?: boolean }[], alias = false) =>
+  order.map((o, i) => `${alias ? `${t}.o${i}` : `${t}.${q(o.column)}`}${o.desc ? ' desc' : ''}`).join(', ');
+
+/** `first` as Pothos reads it: default 50, capped at 100, one extra row tells whether there is more */
+function pageLimit(args: Record<string, unknown>): number {
+  if (args.last != null || args.before != null) throw new Unsupported('backward page');
+  const first = args.first as number | null | undefined;
+  if (first != null && first < 0) throw new Unsupported('negative first');
+  return Math.min(first ?? CONNECTION_PAGE.defaultSize, CONNECTION_PAGE.maxSize) + 1;
+}
+
+function relatedConnectionSql(e: Emit, it: Extract<Item, { t: 'connection' }>, t: string): string {
+  const args = getArgumentValues(it.field.def, it.field.node, e.vars);
+  if (args.after != null) throw new Unsupported('related after a cursor');
+  const limit = pageLimit(args);
+  const c = `t${e.alias++}`;
+  const x = `x${e.alias++}`;
+  const table = q(ENTITIES[it.rel.entity].table);
+  const conds = [`${c}.${q(it.rel.childColumn)} = ${t}.${q(it.rel.parentColumn)}`];
+  const filter = it.rel.inFilter;
+  const values = filter ? (args[filter.arg] as unknown[] | null | undefined) : null;
+  if (filter && values?.length) conds.push(`${c}.${q(filter.column)} = any(${param(e, values, 'text[]')})`);
+  const where = conds.join(' and ');
+  const count = it.conn.totalCount ? `(select count(*) from ${table} ${c} where ${where})` : 'null';
+  const orderCols = it.rel.orderBy.map((o, i) => `${c}.${q(o.column)} as o${i}`).join(', ');
+  const rows = `(select coalesce(json_agg(${x}.j order by ${orderSql(x, it.rel.orderBy, true)}), '[]'::json) from (select ${objectSql(e, it.conn.node, c)} as j, ${orderCols} from ${table} ${c} where ${where} order by ${orderSql(c, it.rel.orderBy)} limit ${param(e, limit, 'int')}) ${x})`;
+  return `json_build_array(${count}, ${rows})`;
+}
+
+/** every compiled statement starts with this comment: it names them in logs and pg_stat_statements */
+export const LABEL = '/* copydesk compiled read */';
+
+export interface Statement {
+  text: string;
+  params: unknown[];
+  /**
+   * `value`: one row, column `r`, the json array of the roots' values. `rows`: the plan's one
+   * root is a page of rows, returned as rows (`c`: the total count, `k`: the cursor's id, `j`: a
+   * node; one row of nulls when the page is empty): PostgreSQL aggregates large json values slowly (json_agg over 20 article
+   * bodies costs several times the query itself), and rows need no aggregate.
+   */
+  mode: 'value' | 'rows';
+}
+
+/** the statement's result as the json array `shapeResult` reads */
+export function resultValue(statement: Statement, rows: Record<string, unknown>[]): unknown[] {
+  if (statement.mode === 'value') return rows[0]!.r as unknown[];
+  return [[rows[0]?.c ?? null, rows.flatMap((r) => (r.j == null ? [] : [[r.k, r.j]]))]];
+}
+
+/** The SQL for one request of a plan; throws Unsupported when an argument needs the general executor. */
+export function emitStatement(plan: Plan, vars: Vars): Statement {
+  const e: Emit = { vars, params: [], alias: 0 };
+  const cols: string[] = [];
+  const dataRoots = plan.roots.filter((r) => r.t !== 'typename').length;
+  for (const r of plan.roots) {
+    if (r.t === 'typename') continue;
+    const args = getArgumentValues(r.field.def, r.field.node, vars);
+    if (r.t === 'byId') {
+      const id = articleId(args.id, r.typename);
+      const t = `t${e.alias++}`;
+      cols.push(`(select ${objectSql(e, r.obj, t)} from ${q(ENTITIES[r.obj.entity].table)} ${t} where ${t}.${q('id')} = ${param(e, id, 'int')})`);
+    } else {
+      if (args.filter != null || (args.orderBy != null && args.orderBy !== 'ID_ASC')) throw new Unsupported('filter or order');
+      const limit = pageLimit(args);
+      const after = args.after == null ? null : cursorId(args.after);
+      const t = `t${e.alias++}`;
+      const x = `x${e.alias++}`;
+      const table = q(ENTITIES[r.conn.node.entity].table);
+      const col = `${t}.${q(r.orderColumn)}`;
+      const count = r.conn.totalCount ? `(select count(*) from ${table})` : 'null';
+      const where = after == null ? '' : ` where ${col} > ${param(e, after, 'int')}`;
+      const page = `select ${col} as k, ${objectSql(e, r.conn.node, t)} as j from ${table} ${t}${where} order by ${col} limit ${param(e, limit, 'int')}`;
+      if (dataRoots === 1) {
+        // one row even for an empty page, so that the count arrives
+        return { text: `${LABEL} select ${count} as c, ${x}.k, ${x}.j from (select 1) one left join lateral (${page}) ${x} on true order by ${x}.k`, params: e.params, mode: 'rows' };
+      }
+      cols.push(`json_build_array(${count}, (select coalesce(json_agg(json_build_array(${x}.k, ${x}.j) order by ${x}.k), '[]'::json) from (${page}) ${x}))`);
+    }
+  }
+  return { text: `${LABEL} select json_build_array(${cols.join(', ')}) as r`, params: e.params, mode: 'value' };
+}
+
+/** a global ID of `typename` with an integer id in int4 range; anything else is the general executor's to refuse */
+function articleId(globalId: unknown, typename: string): number {
+  let decoded: { typename: string; id: string };
+  try {
+    decoded = decodeGlobalID(String(globalId));
+  } catch {
+    throw new Unsupported('malformed ID');
+  }
+  const n = Number(decoded.id);
+  if (decoded.typename !== typename || !/^\d+$/.test(decoded.id) || n > 2147483647) throw new Unsupported('not an article ID');
+  return n;
+}
+
+/** an `after` cursor of an id-ordered connection (`DC:N:<id>`) */
+function cursorId(cursor: unknown): number {
+  try {
+    const decoded = decodeBase64(String(cursor));
+    if (!decoded.startsWith('DC:')) throw new Error();
+    const v = decodeCursorChunk(decoded.slice(3));
+    if (typeof v !== 'number' || !Number.isInteger(v) || Math.abs(v) > 2147483647) throw new Error();
+    return v;
+  } catch {
+    throw new Unsupported('cursor');
+  }
+}
+
+const idCursor = (id: unknown) => encodeBase64(`DC:${encodeCursorChunk(id)}`);
+
+// ---------------------------------------------------------------------------------------------
+// Shaping the statement's JSON into `data`
+
+function shapeObject(obj: ObjectPlan, row: unknown[], vars: Vars): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  let i = 0;
+  for (const it of obj.items) {
+    if (it.t === 'typename') {
+      out[it.key] = it.value;
+      continue;
+    }
+    const v = row[i++];
+    switch (it.t) {
+      case 'leaf':
+        out[it.key] = v == null ? null : it.list ? (v as unknown[]).map(it.serialize) : it.serialize(v);
+        break;
+      case 'globalId':
+        out[it.key] = encodeGlobalID(it.typename, String(v));
+        break;
+      case 'one':
+        out[it.key] = v == null ? null : shapeObject(it.obj, v as unknown[], vars);
+        break;
+      case 'many':
+        out[it.key] = (v as unknown[][]).map((r) => shapeObject(it.obj, r, vars));
+        break;
+      case 'connection':
+        // the same limit emitStatement bound (the arguments are fixed for the request)
+        out[it.key] = shapeConnection(it.conn, v as [number | null, unknown[]], vars, false, pageLimit(getArgumentValues(it.field.def, it.field.node, vars)), false);
+        break;
+    }
+  }
+  return out;
+}
+
+function shapeConnection(conn: ConnectionPlan, value: [number | null, unknown[]], vars: Vars, cursors: boolean, limit: number, after: boolean): Record<string, unknown> {
+  const [count, rows] = value;
+  // Pothos's wrapConnectionResult for forward pages: one extra row means there is a next page
+  const full = rows.length === limit;
+  const page = full ? rows.slice(0, -1) : rows;
+  const nodes = page.map((r) => (cursors ? (r as [unknown, unknown[]]) : ([null, r] as [unknown, unknown[]])));
+  const cursorOf = (k: unknown) => idCursor(k);
+  const out: Record<string, unknown> = {};
+  for (const it of conn.items) {
+    if (it.t === 'typename') out[it.key] = conn.typename;
+    else if (it.t === 'totalCount') out[it.key] = Number(count);
+    else if (it.t === 'edges') {
+      out[it.key] = nodes.map(([k, r]) => {
+        const edge: Record<string, unknown> = {};
+        for (const e of it.items) edge[e.key] = e.t === 'typename' ? conn.edgeTypename : e.t === 'cursor' ? cursorOf(k) : shapeObject(conn.node, r, vars);
+        return edge;
+      });
+    } else {
+      const info: Record<string, unknown> = {};
+      for (const p of it.items) {
+        if (p.t === 'typename') info[p.key] = 'PageInfo';
+        else if (p.t === 'hasNextPage') info[p.key] = full;
+        else if (p.t === 'hasPreviousPage') info[p.key] = after;
+        else if (p.t === 'startCursor') info[p.key] = nodes.length ? cursorOf(nodes[0]![0]) : null;
+        else info[p.key] = nodes.length ? cursorOf(nodes[nodes.length - 1]![0]) : null;
+      }
+      out[it.key] = info;
+    }
+  }
+  return out;
+}
+
+/** `data` for the plan from the statement's value (`emitStatement` succeeded for the same vars). */
+export function shapeResult(plan: Plan, vars: Vars, value: unknown[]): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  let i = 0;
+  for (const r of plan.roots) {
+    if (r.t === 'typename') {
+      data[r.key] = 'Query';
+      continue;
+    }
+    const v = value[i++];
+    if (r.t === 'byId') data[r.key] = v == null ? null : shapeObject(r.obj, v as unknown[], vars);
+    else {
+      const args = getArgumentValues(r.field.def, r.field.node, vars);
+      data[r.key] = shapeConnection(r.conn, v as [number | null, unknown[]], vars, true, pageLimit(args), args.after != null);
+    }
+  }
+  return data;
+}

@@ -1,0 +1,180 @@
+/**
+ * Compiled reads (server/src/graphql/compiled) answer exactly what the general executor answers:
+ * every document here runs on two apps over one database, one with compiled reads and one
+ * without, and the two response texts must be identical (values, key order, nulls, errors). The
+ * data: the project's own fixture dumps and samples, imported and enriched, so that articles have
+ * sources, topics and all three kinds of story edge.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LABEL } from '@copydesk/server/graphql/compiled/compile.ts';
+import { createApp, type App } from '@copydesk/server/yoga.ts';
+import { createTestApp, DEFAULT_CONFIG, type TestApp } from '../helpers/app.ts';
+import { REPO_ROOT } from '../helpers/paths.ts';
+
+let t: TestApp;
+let general: App;
+let articleIds: string[] = [];
+
+const IMPORT = `mutation($input: ImportDumpInput!) { importDump(input: $input) { __typename } }`;
+
+/** one wire story carried by two outlets (SAME_STORY) and a third story about the same people (TOPICAL) */
+const WIRE = [
+  'Prime Minister Jacinda Ardern met President Joe Biden in Washington on Tuesday to sign a trade pact covering kiwifruit, wool and dairy exports.',
+  'The two leaders agreed to cut tariffs on farm goods over five years, officials in Wellington said after the signing ceremony.',
+  'Ardern told reporters the pact would open new markets for growers in Auckland and Otago, while Biden said it would lower prices for families.',
+  'Farm groups in both countries welcomed the deal but asked for rules on food safety inspections at the ports.',
+].join('\n');
+const flat = (headline: string, body: string, related = '') =>
+  `\n${headline}\n${body}\nHashtags\n\nTry Our AI Features\nExplore what Daily8 AI can do for you:\nComments\nNo comments yet...\nRelated Articles\n${related}`;
+const block = (source: string, age: string, headline: string, body: string) => `\n\n${source}\n${age}\n- ${source}\n${headline}\n${body}`;
+const GRAPH_DUMPS = [
+  flat('Ardern and Biden sign farm trade pact', WIRE, block('Harbour Times', '3 hours ago', 'Growers in Otago ask for inspection rules', 'Kiwifruit growers in Otago asked Jacinda Ardern and Joe Biden for clear rules on port inspections, farm leaders in Auckland said on Wednesday.')),
+  flat('Leaders agree to cut tariffs on farm goods', WIRE.replace('on Tuesday', 'on Tuesday morning').replace('officials in Wellington said', 'government officials in Wellington said')),
+  flat('Ardern and Biden discuss port inspections in Auckland', 'Jacinda Ardern and Joe Biden spoke by phone about food safety inspections at ports in Auckland and Otago.\nOfficials in Wellington said a working group would report in a month.'),
+];
+
+function dumpsIn(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
+}
+
+async function post(app: App, query: string, variables: Record<string, unknown> = {}): Promise<string> {
+  const res = await app.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return res.text();
+}
+
+/** both executors' response texts, and the statements the compiled app ran */
+async function both(query: string, variables: Record<string, unknown> = {}) {
+  t.queries.length = 0;
+  const compiled = await post(t.app, query, variables);
+  const statements = [...t.queries];
+  const reference = await post(general, query, variables);
+  return { compiled, reference, statements };
+}
+
+/** `path`: which executor must have answered; `other`: not the compiled one (the general one may answer without SQL, or refuse before any) */
+async function expectSame(query: string, variables: Record<string, unknown> = {}, path: 'compiled' | 'general' | 'other' = 'compiled') {
+  const r = await both(query, variables);
+  expect(r.compiled).toBe(r.reference);
+  // the compiled path runs one labelled statement; the general one runs drizzle's
+  const compiledStatements = r.statements.filter((q) => q.startsWith(LABEL)).length;
+  if (path === 'compiled') expect([compiledStatements, r.statements.length]).toEqual([1, 1]);
+  else if (path === 'general') expect([compiledStatements, r.statements.length > 0]).toEqual([0, true]);
+  else expect(compiledStatements).toBe(0);
+  return JSON.parse(r.compiled) as { data?: any; errors?: unknown[] };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  general = createApp({ db: t.database.db, config: { ...DEFAULT_CONFIG, compiledReads: false } });
+  const texts = [...dumpsIn(join(REPO_ROOT, 'tests/fixtures/dumps')), ...dumpsIn(join(REPO_ROOT, 'server/samples')), ...GRAPH_DUMPS];
+  for (const text of texts) await t.gql(IMPORT, { input: { text, fetchedAt: '2025-07-26T12:00:00Z' } });
+  await t.drain();
+  const ids = await t.sql<{ id: number }>('select id from articles order by id');
+  articleIds = ids.map((r) => Buffer.from(`Article:${r.id}`).toString('base64'));
+  const kinds = await t.sql<{ kind: string }>('select distinct kind from story_edges order by kind');
+  // the data must exercise every edge kind, topics and sources, or the comparison proves little
+  expect(kinds.map((k) => k.kind)).toEqual(['LISTED', 'SAME_STORY', 'TOPICAL']);
+  expect(Number((await t.sql<{ n: string }>('select count(*) as n from article_topics'))[0]!.n)).toBeGreaterThan(10);
+  expect(Number((await t.sql<{ n: string }>('select count(*) as n from articles where source_id is not null'))[0]!.n)).toBeGreaterThan(10);
+}, 120_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const Q1 = `query($id: ID!) { article(id: $id) { headline byline published body topics { weight topic { name } } related(first: 10) { edges { node { kind weight to { headline } } } } } }`;
+
+const FULL = `query($id: ID!) {
+  article(id: $id) {
+    __typename id headline byline published publishedAt section body copyright subheads enrichedAt
+    source { __typename id name }
+    topics { __typename weight topic { __typename id name kind } }
+    related { __typename totalCount pageInfo { __typename hasNextPage hasPreviousPage } edges { __typename node { __typename kind weight from { id } to { id headline publishedAt source { name } } } } }
+  }
+}`;
+
+describe('compiled reads answer what the general executor answers', () => {
+  it('Q1 (an article with topics and related headlines) for every article', async () => {
+    expect(articleIds.length).toBeGreaterThan(40);
+    let withRelated = 0;
+    for (const id of articleIds) {
+      const res = await expectSame(Q1, { id });
+      if (res.data?.article?.related.edges.length) withRelated++;
+    }
+    expect(withRelated).toBeGreaterThan(5);
+  });
+
+  it('every field the compiled path knows, for every article', async () => {
+    for (const id of articleIds) await expectSame(FULL, { id });
+  });
+
+  it('related: kinds filters, empty kinds, page sizes 0, 1 and over the cap', async () => {
+    const q = `query($id: ID!, $kinds: [StoryEdgeKind!], $n: Int) { article(id: $id) { related(kinds: $kinds, first: $n) { totalCount pageInfo { hasNextPage hasPreviousPage } edges { node { kind weight to { id } } } } } }`;
+    for (const id of articleIds.slice(0, 30)) {
+      for (const vars of [{ kinds: ['LISTED'] }, { kinds: ['SAME_STORY', 'TOPICAL'] }, { kinds: [] }, { n: 0 }, { n: 1 }, { n: 500 }, { kinds: ['TOPICAL'], n: 2 }]) {
+        await expectSame(q, { id, ...vars });
+      }
+    }
+  });
+
+  it('Q2 (pages of articles with bodies and topics), walking every page with cursors', async () => {
+    const q = `query($after: String, $n: Int) { articles(first: $n, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id headline byline published body source { name } topics { weight topic { name } } } } } }`;
+    for (const n of [20, 7]) {
+      let after: string | null = null;
+      let pages = 0;
+      for (;;) {
+        const res = await expectSame(q, { after, n });
+        pages++;
+        if (!res.data!.articles.pageInfo.hasNextPage) break;
+        after = res.data!.articles.pageInfo.endCursor;
+      }
+      expect(pages).toBeGreaterThan(1);
+    }
+  });
+
+  it('page edge cases: first 0, the default size, past the end, over the cap', async () => {
+    const q = `query($after: String, $n: Int) { articles(first: $n, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } } }`;
+    const last = Buffer.from(`DC:N:${1e6}`).toString('base64');
+    for (const vars of [{ n: 0 }, {}, { n: 500 }, { after: last }, { after: last, n: 0 }]) await expectSame(q, vars);
+    await expectSame(`{ articles { edges { node { id } } } }`);
+    await expectSame(`{ articles(orderBy: ID_ASC, first: 3) { edges { node { id } } } }`);
+  });
+
+  it('aliases, fragments, __typename and several roots in one document', async () => {
+    const [a, b] = articleIds;
+    await expectSame(`query($a: ID!) { x: article(id: $a) { ...F h: headline t: __typename } } fragment F on Article { headline ... on Article { body } }`, { a });
+    await expectSame(`query($a: ID!, $b: ID!) { __typename one: article(id: $a) { id } two: article(id: $b) { id topics { weight } } page: articles(first: 3) { totalCount edges { cursor node { id } } } }`, { a, b });
+    await expectSame(`{ __typename }`, {}, 'other');
+    await expectSame(`query($a: ID!) { article(id: $a) { r1: related(first: 1) { edges { node { weight } } } r2: related(kinds: [LISTED]) { totalCount } } }`, { a });
+  });
+
+  it('an id that names no article is null; an ID of another type or a bad cursor errors as before', async () => {
+    const missing = Buffer.from('Article:99999999').toString('base64');
+    expect((await expectSame(Q1, { id: missing })).data).toEqual({ article: null });
+    const topic = Buffer.from('Topic:1').toString('base64');
+    expect((await expectSame(Q1, { id: topic }, 'other')).errors?.length).toBeGreaterThan(0);
+    expect((await expectSame(Q1, { id: 'not an id' }, 'other')).errors?.length).toBeGreaterThan(0);
+    const q = `query($after: String, $n: Int) { articles(first: $n, after: $after) { edges { node { id } } } }`;
+    expect((await expectSame(q, { after: 'bad' }, 'other')).errors?.length).toBeGreaterThan(0);
+    expect((await expectSame(q, { n: -1 }, 'other')).errors?.length).toBeGreaterThan(0);
+  });
+
+  it('documents the compiled path does not cover run on the general executor', async () => {
+    const [a] = articleIds;
+    await expectSame(`{ articles(last: 3) { edges { node { id } } } }`, {}, 'general');
+    await expectSame(`{ articles(first: 3, filter: { role: MAIN }) { edges { node { id headline } } } }`, {}, 'general');
+    await expectSame(`query($a: ID!) { article(id: $a) { appearances { role position } } }`, { a }, 'general');
+    await expectSame(`query($a: ID!) { article(id: $a) { related(first: 2) { edges { cursor } } } }`, { a }, 'general');
+    await expectSame(`query($a: ID!, $s: Boolean!) { article(id: $a) { headline @skip(if: $s) } }`, { a, s: true }, 'general');
+    await expectSame(`query($a: ID!) { node(id: $a) { id } }`, { a }, 'general');
+  });
+});
