@@ -72,18 +72,19 @@ const MAX_NAMED_STATEMENTS = 500;
 const statementNames = new Map<string, string>();
 
 /**
- * Runs one parameterised statement on the driver itself, bypassing drizzle's query builder. On
+ * Runs one parameterised statement on the driver itself, bypassing drizzle's query builder, and
+ * returns its rows as arrays (the driver's own type parsing: json parsed, timestamptz a Date). On
  * PostgreSQL a statement seen before runs as a named prepared statement: each connection parses
  * and plans it once, and later runs send only the parameters.
  */
-export async function queryRaw<T>(db: Db, text: string, params: unknown[]): Promise<T[]> {
+export async function queryRows(db: Db, text: string, params: unknown[]): Promise<unknown[][]> {
   loggers.get(db)?.logQuery(text, params);
   const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
   if (client instanceof pg.Pool) {
     let name = statementNames.get(text);
     if (!name && statementNames.size < MAX_NAMED_STATEMENTS) statementNames.set(text, (name = `cdk_${statementNames.size + 1}`));
-    const result = await client.query(name ? { name, text, values: params } : { text, values: params });
-    return result.rows as T[];
+    const result = await client.query<unknown[]>({ ...(name ? { name } : {}), text, values: params, rowMode: 'array' });
+    return result.rows;
   }
-  return (await client.query<T>(text, params)).rows;
+  return (await client.query<unknown[]>(text, params, { rowMode: 'array' })).rows;
 }

@@ -1,6 +1,6 @@
 import { getVariableValues, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { queryRaw } from '../../db/client.ts';
+import { queryRows } from '../../db/client.ts';
 import type { Context } from '../builder.ts';
 import { compileOperation, emitStatement, resultValue, shapeResult, Unsupported, type Plan } from './compile.ts';
 
@@ -35,7 +35,7 @@ export function useCompiledReads(schema: GraphQLSchema): Plugin<Context> {
           throw e;
         }
         const ctx = args.contextValue as Context;
-        return queryRaw<Record<string, unknown>>(ctx.db, statement.text, statement.params).then(
+        return queryRows(ctx.db, statement.text, statement.params).then(
           (rows): ExecutionResult => ({ data: shapeResult(plan, coerced.coerced, resultValue(statement, rows)) }),
         );
       });
