@@ -29,12 +29,20 @@ export interface ApiBench {
   enrichment: { seconds: number; jobsPerSec: number; articlesPerSec: number };
   /** HTTP processes of the server under load */
   processes: number;
-  /** with the anonymous response cache (default, 5 s) */
+  /** how the server reached PostgreSQL under load */
+  loadConnection: 'unix socket' | 'tcp';
+  /** compiled reads, with the anonymous response cache (default, 5 s) */
   q1: Load;
   q2: Load;
-  /** with the response cache off: every request runs its SQL */
+  /** compiled reads, response cache off: every request runs its SQL */
   q1Uncached: Load;
   q2Uncached: Load;
+  /** the general executor (COPYDESK_COMPILED_READS=false), response cache off */
+  q1General: Load;
+  q2General: Load;
+  /** compiled reads, response cache off, over TCP loopback instead of the socket (null with DATABASE_URL) */
+  q1Tcp: Load | null;
+  q2Tcp: Load | null;
 }
 
 export interface Load {
@@ -110,6 +118,9 @@ function load(url: string, bodies: string[], seconds: number): Promise<Load> {
   });
 }
 
+/** unmeasured load on each fresh server before its measured runs */
+const WARMUP_SECONDS = 3;
+
 const TABLES = ['dumps', 'segmentation_revisions', 'sources', 'articles', 'appearances', 'story_edges', 'jobs'];
 
 export async function benchApi({ articles = 100_000, loadSeconds = 10, processes = 2, log = (s: string) => console.error(s) } = {}): Promise<ApiBench> {
@@ -126,6 +137,8 @@ export async function benchApi({ articles = 100_000, loadSeconds = 10, processes
     await database.close();
   }
   const apiUrl = withDb(adminUrl, dbs[0]!);
+  // under load the server connects the way a same-host deployment should: over the Unix socket
+  const loadUrl = server ? withDb(server.socketUrl, dbs[0]!) : apiUrl;
   const copyUrl = withDb(adminUrl, dbs[1]!);
   let child: ChildProcess | null = null;
   const tmp = mkdtempSync(join(tmpdir(), 'copydesk-bench-'));
@@ -203,10 +216,13 @@ export async function benchApi({ articles = 100_000, loadSeconds = 10, processes
     }
     child.kill('SIGTERM');
     await new Promise((r) => child!.once('exit', r));
-    const runLoad = async (label: string, env: Record<string, string>) => {
-      child = await startServer(apiUrl, ++port, { COPYDESK_HTTP_PROCESSES: String(processes), ...env });
+    const runLoad = async (label: string, env: Record<string, string>, databaseUrl = loadUrl) => {
+      child = await startServer(databaseUrl, ++port, { COPYDESK_HTTP_PROCESSES: String(processes), ...env });
       url = `http://127.0.0.1:${port}/graphql`;
       for (const b of [q1Bodies[0]!, q2Bodies[0]!]) await gql(url, JSON.parse(b).query, JSON.parse(b).variables);
+      // a fresh server's first seconds run unoptimised code: warm both queries up, unmeasured
+      await load(url, q1Bodies, WARMUP_SECONDS);
+      await load(url, q2Bodies, WARMUP_SECONDS);
       log(`load (${label}, ${processes} processes): Q1 for ${loadSeconds} s...`);
       const a = await load(url, q1Bodies, loadSeconds);
       log(`load (${label}): Q2 for ${loadSeconds} s...`);
@@ -215,9 +231,28 @@ export async function benchApi({ articles = 100_000, loadSeconds = 10, processes
       await new Promise((r) => child!.once('exit', r));
       return [a, b] as const;
     };
-    const [q1, q2] = await runLoad('response cache on', {});
-    const [q1Uncached, q2Uncached] = await runLoad('response cache off', { COPYDESK_RESPONSE_CACHE_TTL_MS: '0' });
+    const [q1, q2] = await runLoad('compiled reads, response cache on', {});
+    const [q1Uncached, q2Uncached] = await runLoad('compiled reads, response cache off', { COPYDESK_RESPONSE_CACHE_TTL_MS: '0' });
+    const [q1General, q2General] = await runLoad('general executor, response cache off', { COPYDESK_RESPONSE_CACHE_TTL_MS: '0', COPYDESK_COMPILED_READS: 'false' });
+    const [q1Tcp, q2Tcp] = loadUrl !== apiUrl ? await runLoad('compiled reads, response cache off, TCP', { COPYDESK_RESPONSE_CACHE_TTL_MS: '0' }, apiUrl) : [null, null];
     child = null;
+    const row = (name: string, l: Load | null) => (l ? `  ${name.padEnd(44)} ${String(l.reqPerSec).padStart(6)} req/s   p50 ${l.p50Ms} ms   p99 ${l.p99Ms} ms${l.errors || l.non2xx ? `   errors ${l.errors} non-2xx ${l.non2xx}` : ''}` : '');
+    log(
+      [
+        `load: 8 connections, ${loadSeconds} s each, ${processes} HTTP processes, PostgreSQL over ${loadUrl !== apiUrl ? 'its Unix socket' : 'TCP'}`,
+        row('Q1 compiled, cache on', q1),
+        row('Q1 compiled, cache off', q1Uncached),
+        row('Q1 general executor, cache off', q1General),
+        row('Q1 compiled, cache off, TCP loopback', q1Tcp),
+        row('Q2 compiled, cache on', q2),
+        row('Q2 compiled, cache off', q2Uncached),
+        row('Q2 general executor, cache off', q2General),
+        row('Q2 compiled, cache off, TCP loopback', q2Tcp),
+        `  compiled vs general executor (cache off): Q1 ${round(q1Uncached.reqPerSec / q1General.reqPerSec)}x, Q2 ${round(q2Uncached.reqPerSec / q2General.reqPerSec)}x`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    );
 
     return {
       corpus: { dumps: corpus.dumps.length, articlesDerived: corpus.articles, mb: Math.round(corpus.bytes / 1e5) / 10 },
@@ -232,10 +267,15 @@ export async function benchApi({ articles = 100_000, loadSeconds = 10, processes
       importVsCopy: round(copySec / importSec),
       enrichment: { seconds: round(enrichSec), jobsPerSec: round(jobs / enrichSec), articlesPerSec: round((jobs * (corpus.articles / corpus.dumps.length)) / enrichSec) },
       processes,
+      loadConnection: loadUrl !== apiUrl ? 'unix socket' : 'tcp',
       q1,
       q2,
       q1Uncached,
       q2Uncached,
+      q1General,
+      q2General,
+      q1Tcp,
+      q2Tcp,
     };
   } finally {
     child?.kill('SIGTERM');

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 
 export interface PgServer {
   url: string;
+  /** the same server over its Unix socket (a same-host client's cheapest connection) */
+  socketUrl: string;
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function startPostgres(): Promise<PgServer> {
     }
     return {
       url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      socketUrl: `postgres://postgres@localhost/postgres?host=${encodeURIComponent(dir)}&port=${port}`,
       async stop() {
         try {
           run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
