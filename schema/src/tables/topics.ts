@@ -28,5 +28,10 @@ export const articleTopics = pgTable(
       .references(() => topics.id, { onDelete: 'cascade' }),
     weight: real('weight').notNull().default(1),
   },
-  (t) => [primaryKey({ columns: [t.articleId, t.topicId] }), index('article_topics_topic_idx').on(t.topicId)],
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.topicId] }),
+    index('article_topics_topic_idx').on(t.topicId),
+    // an article's topics strongest first, as every read lists them: an index-only scan, no sort
+    index('article_topics_article_weight_idx').on(t.articleId, t.weight.desc().nullsFirst(), t.topicId),
+  ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "article_topics_article_weight_idx" ON "article_topics" ("article_id","weight" DESC,"topic_id");
