@@ -43,6 +43,10 @@ export interface ApiBench {
   /** compiled reads, response cache off, over TCP loopback instead of the socket (null with DATABASE_URL) */
   q1Tcp: Load | null;
   q2Tcp: Load | null;
+  /** compiled reads, response cache off, with `otherProcesses` HTTP processes */
+  otherProcesses: number;
+  q1OtherProcesses: Load;
+  q2OtherProcesses: Load;
 }
 
 export interface Load {
@@ -123,7 +127,11 @@ const WARMUP_SECONDS = 3;
 
 const TABLES = ['dumps', 'segmentation_revisions', 'sources', 'articles', 'appearances', 'story_edges', 'jobs'];
 
-export async function benchApi({ articles = 100_000, loadSeconds = 10, processes = 2, log = (s: string) => console.error(s) } = {}): Promise<ApiBench> {
+/**
+ * `processes`: HTTP processes under load. One is the default: on this 2-core machine the other
+ * core runs PostgreSQL and the load generator (one more run measures two processes).
+ */
+export async function benchApi({ articles = 100_000, loadSeconds = 10, processes = 1, log = (s: string) => console.error(s) } = {}): Promise<ApiBench> {
   const server = process.env.DATABASE_URL ? null : await startPostgres();
   const adminUrl = process.env.DATABASE_URL ?? server!.url;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -216,14 +224,14 @@ export async function benchApi({ articles = 100_000, loadSeconds = 10, processes
     }
     child.kill('SIGTERM');
     await new Promise((r) => child!.once('exit', r));
-    const runLoad = async (label: string, env: Record<string, string>, databaseUrl = loadUrl) => {
-      child = await startServer(databaseUrl, ++port, { COPYDESK_HTTP_PROCESSES: String(processes), ...env });
+    const runLoad = async (label: string, env: Record<string, string>, databaseUrl = loadUrl, httpProcesses = processes) => {
+      child = await startServer(databaseUrl, ++port, { COPYDESK_HTTP_PROCESSES: String(httpProcesses), ...env });
       url = `http://127.0.0.1:${port}/graphql`;
       for (const b of [q1Bodies[0]!, q2Bodies[0]!]) await gql(url, JSON.parse(b).query, JSON.parse(b).variables);
       // a fresh server's first seconds run unoptimised code: warm both queries up, unmeasured
       await load(url, q1Bodies, WARMUP_SECONDS);
       await load(url, q2Bodies, WARMUP_SECONDS);
-      log(`load (${label}, ${processes} processes): Q1 for ${loadSeconds} s...`);
+      log(`load (${label}, ${httpProcesses} processes): Q1 for ${loadSeconds} s...`);
       const a = await load(url, q1Bodies, loadSeconds);
       log(`load (${label}): Q2 for ${loadSeconds} s...`);
       const b = await load(url, q2Bodies, loadSeconds);
@@ -235,19 +243,23 @@ export async function benchApi({ articles = 100_000, loadSeconds = 10, processes
     const [q1Uncached, q2Uncached] = await runLoad('compiled reads, response cache off', { COPYDESK_RESPONSE_CACHE_TTL_MS: '0' });
     const [q1General, q2General] = await runLoad('general executor, response cache off', { COPYDESK_RESPONSE_CACHE_TTL_MS: '0', COPYDESK_COMPILED_READS: 'false' });
     const [q1Tcp, q2Tcp] = loadUrl !== apiUrl ? await runLoad('compiled reads, response cache off, TCP', { COPYDESK_RESPONSE_CACHE_TTL_MS: '0' }, apiUrl) : [null, null];
+    const otherProcesses = processes === 1 ? 2 : 1;
+    const [q1OtherProcesses, q2OtherProcesses] = await runLoad('compiled reads, response cache off', { COPYDESK_RESPONSE_CACHE_TTL_MS: '0' }, loadUrl, otherProcesses);
     child = null;
     const row = (name: string, l: Load | null) => (l ? `  ${name.padEnd(44)} ${String(l.reqPerSec).padStart(6)} req/s   p50 ${l.p50Ms} ms   p99 ${l.p99Ms} ms${l.errors || l.non2xx ? `   errors ${l.errors} non-2xx ${l.non2xx}` : ''}` : '');
     log(
       [
-        `load: 8 connections, ${loadSeconds} s each, ${processes} HTTP processes, PostgreSQL over ${loadUrl !== apiUrl ? 'its Unix socket' : 'TCP'}`,
+        `load: 8 connections, ${loadSeconds} s each, ${processes} HTTP process(es) unless said, PostgreSQL over ${loadUrl !== apiUrl ? 'its Unix socket' : 'TCP'}`,
         row('Q1 compiled, cache on', q1),
         row('Q1 compiled, cache off', q1Uncached),
         row('Q1 general executor, cache off', q1General),
         row('Q1 compiled, cache off, TCP loopback', q1Tcp),
+        row(`Q1 compiled, cache off, ${otherProcesses} HTTP processes`, q1OtherProcesses),
         row('Q2 compiled, cache on', q2),
         row('Q2 compiled, cache off', q2Uncached),
         row('Q2 general executor, cache off', q2General),
         row('Q2 compiled, cache off, TCP loopback', q2Tcp),
+        row(`Q2 compiled, cache off, ${otherProcesses} HTTP processes`, q2OtherProcesses),
         `  compiled vs general executor (cache off): Q1 ${round(q1Uncached.reqPerSec / q1General.reqPerSec)}x, Q2 ${round(q2Uncached.reqPerSec / q2General.reqPerSec)}x`,
       ]
         .filter(Boolean)
@@ -276,6 +288,9 @@ export async function benchApi({ articles = 100_000, loadSeconds = 10, processes
       q2General,
       q1Tcp,
       q2Tcp,
+      otherProcesses,
+      q1OtherProcesses,
+      q2OtherProcesses,
     };
   } finally {
     child?.kill('SIGTERM');

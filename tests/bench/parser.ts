@@ -1,7 +1,8 @@
 /**
  * Parser throughput benchmark: parse + derive a corpus of >= 50 MB built by repeating and
  * varying the real dumps (../shared/dumps, read at run time) and the synthetic fixtures, on one
- * thread, in several timed passes (median reported). MB counts 10^6 UTF-16 code units of dump text; seconds are the process's CPU time. Run alone: `pnpm tsx tests/bench/parser.ts` prints the figures.
+ * thread, in several timed passes (median reported): the parser alone (parseDump), and parse +
+ * derive, alternating. MB counts 10^6 UTF-16 code units of dump text; seconds are the process's CPU time. Run alone: `pnpm tsx tests/bench/parser.ts` prints the figures.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -54,7 +55,17 @@ export function buildCorpus(): string[] {
 /** Timed passes over TARGET_MB each; the figure is their median (the machines are shared and noisy). */
 const PASSES = 5;
 
-export async function benchParser(): Promise<{ mbPerSec: number; peakRssMb: number; heapDeltaMb: number; corpusMb: number }> {
+export interface ParserBench {
+  /** parseDump alone: text to segmentation (the parser) */
+  parseMbPerSec: number;
+  /** parseDump + deriveArticles (what an import does before it writes) */
+  mbPerSec: number;
+  peakRssMb: number;
+  heapDeltaMb: number;
+  corpusMb: number;
+}
+
+export async function benchParser(): Promise<ParserBench> {
   const pool = buildCorpus();
   const gc = (globalThis as { gc?: () => void }).gc;
   // warm up the JIT on two passes over the pool
@@ -63,30 +74,36 @@ export async function benchParser(): Promise<{ mbPerSec: number; peakRssMb: numb
   const heapBefore = process.memoryUsage().heapUsed;
   let peakRss = process.memoryUsage().rss;
   let articles = 0;
+  let segments = 0;
   let chars = 0;
-  const rates: number[] = [];
+  const rates = { parse: [] as number[], both: [] as number[] };
   let i = 0;
-  for (let pass = 0; pass < PASSES; pass++) {
+  // the two measurements alternate pass by pass, so that both see the same machine
+  for (let pass = 0; pass < 2 * PASSES; pass++) {
+    const derive = pass % 2 === 1;
     chars = 0;
     const cpu0 = process.cpuUsage();
     for (; chars < TARGET_MB * 1e6; i++) {
       const t = pool[i % pool.length]!;
-      articles += deriveArticles(t, parseDump(t, { fetchedAt: FETCHED_AT })).length;
+      const seg = parseDump(t, { fetchedAt: FETCHED_AT });
+      if (derive) articles += deriveArticles(t, seg).length;
+      else segments += seg.segments.length;
       chars += t.length;
       if ((i & 1023) === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }
     const cpu = process.cpuUsage(cpu0);
     // CPU time of this process, not wall time: the figure stays put on a busy machine
-    rates.push(chars / 1e6 / ((cpu.user + cpu.system) / 1e6));
+    (derive ? rates.both : rates.parse).push(chars / 1e6 / ((cpu.user + cpu.system) / 1e6));
   }
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   gc?.();
   const heapAfter = process.memoryUsage().heapUsed;
-  if (articles === 0) throw new Error('benchmark parsed no articles');
-  rates.sort((a, b) => a - b);
+  if (articles === 0 || segments === 0) throw new Error('benchmark parsed no articles');
   const round = (x: number): number => Math.round(x * 10) / 10;
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
   return {
-    mbPerSec: round(rates[rates.length >> 1]!),
+    parseMbPerSec: round(median(rates.parse)),
+    mbPerSec: round(median(rates.both)),
     peakRssMb: round(peakRss / 1e6),
     heapDeltaMb: round((heapAfter - heapBefore) / 1e6),
     corpusMb: round(chars / 1e6),

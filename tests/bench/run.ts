@@ -9,14 +9,14 @@ import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../helpers/paths.ts';
 
 const { values } = parseArgs({
-  options: { only: { type: 'string' }, articles: { type: 'string', default: '100000' }, 'load-seconds': { type: 'string', default: '10' }, processes: { type: 'string', default: '2' } },
+  options: { only: { type: 'string' }, articles: { type: 'string', default: '100000' }, 'load-seconds': { type: 'string', default: '10' }, processes: { type: 'string', default: '1' } },
 });
 const only = new Set((values.only ?? 'parser,derive,api').split(','));
 const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
 const log = (s: string) => console.error(s);
 
 if (only.has('parser')) {
-  log('== parser: parse + derive throughput on one core');
+  log('== parser: throughput on one core, parseDump alone and parse + derive');
   const { benchParser } = await import('./parser.ts');
   results.parser = await benchParser();
   log(JSON.stringify(results.parser));
