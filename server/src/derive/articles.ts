@@ -77,13 +77,29 @@ function segmentValues(text: string, fields: readonly FieldSpan[], crlf: boolean
     return v;
   }
   const body: string[] = [];
+  // body lines that follow each other with one "\n" between them are one slice of the text
+  // (what joining their trimmed pieces with "\n" gives): [runStart, runEnd), -1 when none open
+  let runStart = -1;
+  let runEnd = -1;
   for (const f of fields) {
     const field = f.field;
     if (field === 'noise') continue;
+    if (field === 'body' && !crlf && f.end > f.start && !isWs(text.charCodeAt(f.start)) && !isWs(text.charCodeAt(f.end - 1))) {
+      // already trimmed and not empty
+      if (runStart >= 0 && f.start === runEnd + 1 && text.charCodeAt(runEnd) === 10) runEnd = f.end;
+      else {
+        if (runStart >= 0) body.push(text.slice(runStart, runEnd));
+        runStart = f.start;
+        runEnd = f.end;
+      }
+      continue;
+    }
     const x = crlf ? spanText(text, f) : text.slice(f.start, f.end).trim();
     if (x === '') continue;
     switch (field) {
       case 'body':
+        if (runStart >= 0) body.push(text.slice(runStart, runEnd));
+        runStart = -1;
         body.push(x);
         break;
       case 'subhead':
@@ -93,8 +109,14 @@ function segmentValues(text: string, fields: readonly FieldSpan[], crlf: boolean
         v[field] = v[field] === null ? x : `${v[field]}\n${x}`;
     }
   }
-  if (body.length) v.body = body.join('\n');
+  if (runStart >= 0) body.push(text.slice(runStart, runEnd));
+  if (body.length) v.body = body.length === 1 ? body[0]! : body.join('\n');
   return v;
+}
+
+/** what String.prototype.trim strips, for the one code unit at each end of a span */
+function isWs(c: number): boolean {
+  return c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && /\s/u.test(String.fromCharCode(c));
 }
 
 const NONE: readonly FieldSpan[] = [];
