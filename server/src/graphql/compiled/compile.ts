@@ -1,7 +1,7 @@
 /**
  * Compiled reads: a query document whose every field is in ENTITIES/ROOTS is answered by one SQL
- * statement that returns the whole response tree as nested JSON arrays, and a walk that shapes it
- * into the GraphQL result. This is what PostGraphile does, and it skips the per-request cost of
+ * statement that returns the response tree (plain columns for the root object, nested JSON arrays
+ * below it), and a walk that shapes it into the GraphQL result. This is what PostGraphile does, and it skips the per-request cost of
  * the general executor (Pothos selection planning, the drizzle query builder, one resolver call
  * per field), which is most of a small read's CPU time.
  *
@@ -12,7 +12,7 @@
  * - `emitStatement` (per request) binds the arguments and writes the SQL text and parameters;
  *   arguments the plan does not handle (`last`, `before`, a malformed ID) raise `Unsupported`, and
  *   the request runs on the general executor, which answers them or reports the error;
- * - `shapeResult` turns the statement's single JSON value into `data`, serialising every leaf with
+ * - `shapeResult` turns the statement's rows (`resultValue`) into `data`, serialising every leaf with
  *   the schema's own scalar and enum types and Relay IDs and cursors with Pothos's encoders.
  */
 import { decodeBase64, decodeCursorChunk, encodeBase64, encodeCursorChunk } from '@pothos/core';
