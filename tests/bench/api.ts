@@ -7,10 +7,9 @@
  *   topics and the headlines of its related articles; Q2 a page of 20 articles with bodies and topics.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { openDatabase } from '../../server/src/db/client.ts';
 import { migrateDatabase } from '../../server/src/db/migrate.ts';
@@ -101,24 +100,17 @@ async function gql(url: string, query: string, variables: Record<string, unknown
   return json.data;
 }
 
-/** autocannon, 8 connections, for `seconds`; the bodies rotate (one per request, round robin) */
-function load(url: string, bodies: string[], seconds: number): Promise<Load> {
-  let i = 0;
+/** autocannon, 8 connections, for `seconds`, from a process of its own (load-client.ts); the bodies rotate (one per request, round robin) */
+function load(url: string, bodiesFile: string, seconds: number): Promise<Load> {
   return new Promise((ok, fail) => {
-    autocannon(
-      {
-        url,
-        method: 'POST',
-        connections: 8,
-        duration: seconds,
-        headers: { 'content-type': 'application/json' },
-        requests: [{ setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }) }],
-      },
-      (err, r) => {
-        if (err) return fail(err);
-        ok({ reqPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx });
-      },
-    );
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'tests/bench/load-client.ts'), url, bodiesFile, String(seconds)], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('error', fail);
+    child.once('exit', (code) => (code === 0 ? ok(JSON.parse(out) as Load) : fail(new Error(`load client exited with ${code}`))));
   });
 }
 
@@ -177,6 +169,10 @@ export async function benchApi({ articles = 100_000, loadSeconds = 10, processes
       }),
     );
     const importSec = (performance.now() - t0) / 1000;
+    // the corpus is no longer needed: let it go before the load runs (a large live heap means long GC pauses here)
+    const corpusDumps = corpus.dumps.length;
+    corpus.dumps.length = 0;
+    batches.length = 0;
     const probe = new pg.Client({ connectionString: apiUrl });
     await probe.connect();
     const articleRows = Number((await probe.query('select count(*) from articles')).rows[0].count);
@@ -222,6 +218,10 @@ export async function benchApi({ articles = 100_000, loadSeconds = 10, processes
       if (!page.articles.pageInfo.hasNextPage) break;
       after = page.articles.pageInfo.endCursor;
     }
+    const q1File = join(tmp, 'q1.json');
+    const q2File = join(tmp, 'q2.json');
+    writeFileSync(q1File, JSON.stringify(q1Bodies));
+    writeFileSync(q2File, JSON.stringify(q2Bodies));
     child.kill('SIGTERM');
     await new Promise((r) => child!.once('exit', r));
     const runLoad = async (label: string, env: Record<string, string>, databaseUrl = loadUrl, httpProcesses = processes) => {
@@ -229,12 +229,12 @@ export async function benchApi({ articles = 100_000, loadSeconds = 10, processes
       url = `http://127.0.0.1:${port}/graphql`;
       for (const b of [q1Bodies[0]!, q2Bodies[0]!]) await gql(url, JSON.parse(b).query, JSON.parse(b).variables);
       // a fresh server's first seconds run unoptimised code: warm both queries up, unmeasured
-      await load(url, q1Bodies, WARMUP_SECONDS);
-      await load(url, q2Bodies, WARMUP_SECONDS);
+      await load(url, q1File, WARMUP_SECONDS);
+      await load(url, q2File, WARMUP_SECONDS);
       log(`load (${label}, ${httpProcesses} processes): Q1 for ${loadSeconds} s...`);
-      const a = await load(url, q1Bodies, loadSeconds);
+      const a = await load(url, q1File, loadSeconds);
       log(`load (${label}): Q2 for ${loadSeconds} s...`);
-      const b = await load(url, q2Bodies, loadSeconds);
+      const b = await load(url, q2File, loadSeconds);
       child.kill('SIGTERM');
       await new Promise((r) => child!.once('exit', r));
       return [a, b] as const;
@@ -267,17 +267,17 @@ export async function benchApi({ articles = 100_000, loadSeconds = 10, processes
     );
 
     return {
-      corpus: { dumps: corpus.dumps.length, articlesDerived: corpus.articles, mb: Math.round(corpus.bytes / 1e5) / 10 },
+      corpus: { dumps: corpusDumps, articlesDerived: corpus.articles, mb: Math.round(corpus.bytes / 1e5) / 10 },
       import: {
         seconds: round(importSec),
-        dumpsPerSec: Math.round(corpus.dumps.length / importSec),
+        dumpsPerSec: Math.round(corpusDumps / importSec),
         articlesPerSec: Math.round(corpus.articles / importSec),
         articleRows,
         failed,
       },
       copy: { seconds: round(copySec), articlesPerSec: Math.round(corpus.articles / copySec), rows: articleRows },
       importVsCopy: round(copySec / importSec),
-      enrichment: { seconds: round(enrichSec), jobsPerSec: round(jobs / enrichSec), articlesPerSec: round((jobs * (corpus.articles / corpus.dumps.length)) / enrichSec) },
+      enrichment: { seconds: round(enrichSec), jobsPerSec: round(jobs / enrichSec), articlesPerSec: round((jobs * (corpus.articles / corpusDumps)) / enrichSec) },
       processes,
       loadConnection: loadUrl !== apiUrl ? 'unix socket' : 'tcp',
       q1,
