@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LABEL } from '@copydesk/server/graphql/compiled/compile.ts';
 import { createApp, type App } from '@copydesk/server/yoga.ts';
+import { flatDump, relatedBlock } from '../helpers/dumps.ts';
 import { createTestApp, DEFAULT_CONFIG, type TestApp } from '../helpers/app.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 
@@ -26,13 +27,10 @@ const WIRE = [
   'Ardern told reporters the pact would open new markets for growers in Auckland and Otago, while Biden said it would lower prices for families.',
   'Farm groups in both countries welcomed the deal but asked for rules on food safety inspections at the ports.',
 ].join('\n');
-const flat = (headline: string, body: string, related = '') =>
-  `\n${headline}\n${body}\nHashtags\n\nTry Our AI Features\nExplore what Daily8 AI can do for you:\nComments\nNo comments yet...\nRelated Articles\n${related}`;
-const block = (source: string, age: string, headline: string, body: string) => `\n\n${source}\n${age}\n- ${source}\n${headline}\n${body}`;
 const GRAPH_DUMPS = [
-  flat('Ardern and Biden sign farm trade pact', WIRE, block('Harbour Times', '3 hours ago', 'Growers in Otago ask for inspection rules', 'Kiwifruit growers in Otago asked Jacinda Ardern and Joe Biden for clear rules on port inspections, farm leaders in Auckland said on Wednesday.')),
-  flat('Leaders agree to cut tariffs on farm goods', WIRE.replace('on Tuesday', 'on Tuesday morning').replace('officials in Wellington said', 'government officials in Wellington said')),
-  flat('Ardern and Biden discuss port inspections in Auckland', 'Jacinda Ardern and Joe Biden spoke by phone about food safety inspections at ports in Auckland and Otago.\nOfficials in Wellington said a working group would report in a month.'),
+  flatDump('Ardern and Biden sign farm trade pact', WIRE, relatedBlock('Harbour Times', '3 hours ago', 'Growers in Otago ask for inspection rules', 'Kiwifruit growers in Otago asked Jacinda Ardern and Joe Biden for clear rules on port inspections, farm leaders in Auckland said on Wednesday.')),
+  flatDump('Leaders agree to cut tariffs on farm goods', WIRE.replace('on Tuesday', 'on Tuesday morning').replace('officials in Wellington said', 'government officials in Wellington said')),
+  flatDump('Ardern and Biden discuss port inspections in Auckland', 'Jacinda Ardern and Joe Biden spoke by phone about food safety inspections at ports in Auckland and Otago.\nOfficials in Wellington said a working group would report in a month.'),
 ];
 
 function dumpsIn(dir: string): string[] {

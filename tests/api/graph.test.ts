@@ -3,6 +3,7 @@
  * test (two outlets carrying one wire story, and a third story about the same people).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flatDump, relatedBlock } from '../helpers/dumps.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 
 const WIRE = [
@@ -12,19 +13,15 @@ const WIRE = [
   'Transport unions in both countries welcomed the plan but asked for guarantees on jobs at the existing depots along the Rhine.',
 ].join('\n');
 
-const flat = (headline: string, body: string, related = '') =>
-  `\n${headline}\n${body}\nHashtags\n\nTry Our AI Features\nExplore what Daily8 AI can do for you:\nComments\nNo comments yet...\nRelated Articles\n${related}`;
-const block = (source: string, age: string, headline: string, body: string) => `\n\n${source}\n${age}\n- ${source}\n${headline}\n${body}`;
-
 let t: TestApp;
 const IMPORT = `mutation($input: ImportDumpInput!) { importDump(input: $input) { __typename ... on ImportDumpPayload { articles { id headline } } ... on Error { code message } } }`;
 
 beforeAll(async () => {
   t = await createTestApp();
   const dumps = [
-    flat('Merkel and Macron agree rail freight study', WIRE, block('Rhine Post', '2 hours ago', 'Depot workers seek job guarantees', 'Workers at the freight depots along the Rhine asked Angela Merkel and Emmanuel Macron for written guarantees on their jobs, union leaders in Frankfurt said on Tuesday.')),
-    flat('Leaders back study of cross-border freight corridors', WIRE.replace('on Monday', 'on Monday afternoon').replace('officials in Berlin said', 'government officials in Berlin said')),
-    flat('Harbour ferries to run through the night', 'City ferries will run a round-the-clock timetable from Monday while engineers close the old swing bridge for repairs.\nShop owners on the north quay welcomed the extra sailings.'),
+    flatDump('Merkel and Macron agree rail freight study', WIRE, relatedBlock('Rhine Post', '2 hours ago', 'Depot workers seek job guarantees', 'Workers at the freight depots along the Rhine asked Angela Merkel and Emmanuel Macron for written guarantees on their jobs, union leaders in Frankfurt said on Tuesday.')),
+    flatDump('Leaders back study of cross-border freight corridors', WIRE.replace('on Monday', 'on Monday afternoon').replace('officials in Berlin said', 'government officials in Berlin said')),
+    flatDump('Harbour ferries to run through the night', 'City ferries will run a round-the-clock timetable from Monday while engineers close the old swing bridge for repairs.\nShop owners on the north quay welcomed the extra sailings.'),
   ];
   for (const text of dumps) {
     const res = await t.gql(IMPORT, { input: { text, fetchedAt: '2025-07-25T12:00:00Z' } });
@@ -114,7 +111,7 @@ describe('no N+1', () => {
     const n = t.queries.length;
     // more articles must not mean more statements
     for (let i = 0; i < 6; i++) {
-      await t.gql(IMPORT, { input: { text: flat(`Extra story number ${i} about bridges`, `Body of extra story ${i}, about the old swing bridge and the harbour.`) } });
+      await t.gql(IMPORT, { input: { text: flatDump(`Extra story number ${i} about bridges`, `Body of extra story ${i}, about the old swing bridge and the harbour.`) } });
     }
     await t.drain();
     t.queries.length = 0;
