@@ -21,3 +21,25 @@ describe('splitLines', () => {
     expect(ls[1]!.start).toBe(4);
   });
 });
+
+describe('CR-only line ends', () => {
+  it('ends a line at a lone "\\r", with offsets into the raw text', () => {
+    const text = 'a\rb \r\rc\r';
+    const ls = splitLines(text);
+    expect(ls.map((l) => [l.start, l.end, l.next, l.ts, l.te])).toEqual([
+      [0, 1, 2, 0, 1],
+      [2, 4, 5, 2, 3],
+      [5, 5, 6, 5, 5],
+      [6, 7, 8, 6, 7],
+    ]);
+  });
+  it('mixes CR, CRLF and LF in one text', () => {
+    const ls = splitLines('a\rb\r\nc\nd');
+    expect(ls.map((l) => [l.start, l.end, l.next])).toEqual([
+      [0, 1, 2],
+      [2, 3, 5],
+      [5, 6, 7],
+      [7, 8, 8],
+    ]);
+  });
+});

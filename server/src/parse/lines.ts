@@ -1,7 +1,8 @@
 /**
- * Line splitting with exact UTF-16 offsets. A line ends at "\n"; a "\r" right before it belongs
- * to the terminator, so CRLF and LF dumps give the same content offsets. A missing final newline
- * leaves the last line without a terminator (next === text.length).
+ * Line splitting with exact UTF-16 offsets. A line ends at "\n", "\r\n" or a "\r" alone (old Mac
+ * line ends): the terminator is never part of the content, so CR, CRLF and LF dumps give the
+ * same content offsets. A missing final newline leaves the last line without a terminator
+ * (next === text.length).
  */
 
 /** What a line is, filled in by blocks.ts `classify` ("blank" until then). */
@@ -53,18 +54,20 @@ export function trimEnd(text: string, s: number, e: number): number {
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   const n = text.length;
+  // no "\r" anywhere (the usual dump): "\n" alone ends lines, found with one indexOf per line
+  let cr = text.indexOf('\r');
   let pos = 0;
   while (pos < n) {
     let nl = text.indexOf('\n', pos);
-    let next: number;
-    if (nl === -1) {
-      nl = n;
-      next = n;
-    } else {
-      next = nl + 1;
-    }
+    if (nl === -1) nl = n;
     let end = nl;
-    if (end > pos && text.charCodeAt(end - 1) === 13 && end < n) end--;
+    let next = nl < n ? nl + 1 : n;
+    if (cr !== -1 && cr < pos) cr = text.indexOf('\r', pos);
+    if (cr !== -1 && cr < nl) {
+      // a "\r" before the next "\n": it ends the line, alone or as the first half of "\r\n"
+      end = cr;
+      next = cr + 1 === nl && nl < n ? nl + 1 : cr + 1;
+    }
     const ts = trimStart(text, pos, end);
     const te = trimEnd(text, ts, end);
     lines.push({ start: pos, end, next, ts, te, kind: 'blank', text: '' });
