@@ -14,9 +14,17 @@ export function hash53(s: string, seed = 0): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/** Folds case, quotes, dashes and white space so that trivially different renderings compare equal. */
+/** Zero-width characters and the soft hyphen: invisible, so two renderings differing only in them are one text. */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+/**
+ * Folds case, quotes, dashes, white space and invisible characters (zero-width space/joiners,
+ * word joiner, BOM, soft hyphen) so that trivially different renderings compare equal. Used for
+ * keys only: stored text keeps every character.
+ */
 export function foldText(s: string | null | undefined): string {
   return (s ?? '')
+    .replace(INVISIBLE, '')
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u2018\u2019\u201a\u201b\u2032`]/g, "'")
