@@ -2,7 +2,7 @@
  * Field spans of one article: headline, byline, source/date, body (with noise cut out),
  * subheads and copyright. Offsets are absolute (into the dump text).
  */
-import type { FieldName, FieldSpan, ParseWarning } from './types.ts';
+import type { FieldName, FieldSpan, LineSuspicion, ParseWarning } from './types.ts';
 import type { LineInfo } from './blocks.ts';
 import { trimEnd, trimRange, trimStart } from './lines.ts';
 import { bylineFromLine, inlineByline } from './fields/byline.ts';
@@ -11,6 +11,7 @@ import { isCopyrightLine, trailingCopyright } from './fields/copyright.ts';
 import { inlineNoiseRanges, isSuspectBoilerplate, noiseLineRule } from './fields/noise.ts';
 import type { NoiseContext } from './fields/noise.ts';
 import { subheadIndexes, isAllCaps } from './fields/subhead.ts';
+import { bodyKinds } from './fields/kinds.ts';
 import { HAS_WORD } from './patterns.ts';
 import { stableSort } from './sort.ts';
 
@@ -53,6 +54,10 @@ export interface BodyOptions {
   subheads: boolean;
   confidence: number;
   noise: NoiseContext;
+  /** the body runs to the end of the capture (nothing after it says where it ends): no end-of-body rules */
+  openEnd?: boolean;
+  /** kept lines' suspicions go here (confidence.ts builds the dump's confidence from them) */
+  suspicions?: LineSuspicion[];
 }
 
 interface Piece {
@@ -97,15 +102,27 @@ export function buildBody(
   let lines = 0;
   let first = true;
   let suspects = 0;
-  for (const i of idx) {
-    const l = ls[i]!;
-    if (l.kind === 'blank') continue;
+  // the body's non-blank lines, the ones a site/outlet rule takes, and the kind rules' verdicts
+  const body: LineInfo[] = [];
+  for (const i of idx) if (ls[i]!.kind !== 'blank') body.push(ls[i]!);
+  const skip: boolean[] = new Array<boolean>(body.length);
+  const texts: string[] = new Array<string>(body.length);
+  for (let k = 0; k < body.length; k++) {
+    const l = body[k]!;
+    texts[k] = l.text;
+    skip[k] = l.kind === 'url' || noiseLineRule(l.text, opts.noise) !== null;
+  }
+  const kinds = bodyKinds(texts, skip, opts.openEnd ?? (body.length > 0 && capturedToEnd(ls, idx[idx.length - 1]!)));
+  for (let k = 0; k < body.length; k++) {
+    const l = body[k]!;
     const t = l.text;
     const base = l.ts;
-    if (l.kind === 'url' || noiseLineRule(t, opts.noise)) {
+    const kind = kinds[k]!;
+    if (skip[k] || kind.rule !== null) {
       b.add('noise', l.ts, l.te, 0.9);
       continue;
     }
+    if (kind.suspicion > 0 && opts.suspicions) opts.suspicions.push({ start: l.ts, end: l.te, suspicion: kind.suspicion, reason: kind.reason ?? '' });
     let from = 0;
     if (first && opts.inlineByline && !b.has('byline')) {
       const ib = inlineByline(t);
@@ -218,6 +235,12 @@ export function buildBody(
       if (p) b.add('subhead', p.start, p.end, isAllCaps(texts[k]!) ? 0.85 : 0.65);
     }
   }
+}
+
+/** Nothing but blank lines after line i: the capture stops in this body, so its end says nothing. */
+function capturedToEnd(ls: readonly LineInfo[], i: number): boolean {
+  for (let k = i + 1; k < ls.length; k++) if (ls[k]!.kind !== 'blank') return false;
+  return true;
 }
 
 /** "By Tom Balmforth, ..." on its own line: the names' absolute range, or null. */

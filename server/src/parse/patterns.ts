@@ -294,6 +294,102 @@ export const SUSPECT_HINTS: readonly string[] = ['Subscri', 'Sign up', 'Donat', 
 export const SUSPECT_BOILERPLATE = /(?:Subscri(?:be|ption)|Sign up|Donat(?:e|ion)|enable JavaScript|Click here|Download (?:our|the) app|Follow us on)/u;
 
 // ---------------------------------------------------------------------------------------------
+// Publisher boilerplate by KIND (fields/kinds.ts): families of lines recognised from their shape
+// (imperative start, second person, the outlet speaking of itself, media objects, length,
+// punctuation, runs of short lines, position at a body's edge), never from one outlet's words.
+// Each cue is a single-line test; fields/kinds.ts combines them. All are bounded or anchored.
+// ---------------------------------------------------------------------------------------------
+
+/** Lines longer than this are article paragraphs for the kind rules (publisher prompts are short). */
+export const MAX_KIND_LINE = 420;
+
+/** "Sign up for ...", "Download the app", "Follow us on ...", "Listen to ...": a line opening with a call-to-action verb. */
+export const CTA_START = /^(?:Sign (?:up|in)|Subscribe|Donate|Support|Download|Get|Follow|Join|Listen|Watch|Hear|Play|Scroll|Tap|Click|Swipe|Register|Enter|Become|Give|Read|Keep reading|Continue|See|Share|Email|Copy|Accept|Manage|Reject|Allow|Find|Check out|Tune in|Stream|Like|Try|Start|Unlock|Log in|Don'?t miss|Never miss|Catch up|Learn|Discover|Explore|Visit|Stay|Please|Help|Consider|Make|Contribute|Chip in|Upgrade|Claim|Grab|Install|Open|Send|Tell|Thank you|Thanks)\b/u;
+
+/** "you", "your": the line speaks to the reader. */
+export const READER_ADDRESS = /\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ou're|[Yy]ou've|[Yy]ou'll|[Yy]ou’re|[Yy]ou’ve|[Yy]ou’ll)\b/u;
+
+/** "we", "our", "us": the outlet speaking of itself (or a quoted speaker: reported speech vetoes). */
+export const OUTLET_SELF = /\b(?:[Ww]e|[Ww]e're|[Ww]e’re|[Ww]e've|[Ww]e’ve|[Oo]ur|[Uu]s)\b/u;
+
+/** Things publishers point readers at: newsletters, podcasts, apps, networks, buttons, "here"/"above". */
+export const MEDIA_OBJECT = /\b(?:newsletters?|inbox|e-?mails?|podcasts?|episodes?|videos?|clip|apps?|App Store|Google Play|channel|WhatsApp|Telegram|Facebook|Instagram|Twitter|TikTok|YouTube|LinkedIn|Threads|Bluesky|Flipboard|subscription|subscribers?|membership|donations?|journalism|newsroom|account|below|above|here|link|button|feed|alerts|notifications|briefing|digest|updates)\b/iu;
+
+/** Words of an appeal: support, donate, subscribe, sign up, membership, free trial, register, unlock. */
+export const APPEAL_WORD = /\b(?:support|donat(?:e|ion|ions)|subscri(?:be|ption|ber|bers)|sign(?:ing)? up|member(?:ship)?|free trial|register|unlock|contribut(?:e|ion)|independent journalism|ad-free|paywall)\b/iu;
+
+/** "she said", "told reporters", "according to": reported speech, so article text (vetoes every kind rule but share/consent rows). */
+export const REPORTED_SPEECH = /\b(?:said|says|told|according to|added|asked|urged|wrote|posted|announced|explained|warned|insisted|claimed)\b/u;
+
+/** "Thanks for reading ...", "Thank you for reading": a sign-off addressed to the reader. */
+export const THANKS_FOR_READING = /^(?:Thanks|Thank you) for (?:reading|listening|watching|your support)\b/iu;
+
+/** Newsletter block, the pitch: "... delivered to your inbox every morning", "Get our free newsletter". */
+export const NEWSLETTER_WORD = /\b(?:newsletters?|inbox)\b/iu;
+
+/** Newsletter block, the e-mail prompt: "Enter your email", "Your email address", "Email address". */
+export const EMAIL_PROMPT = /^(?:Enter your e-?mail(?: address)?|Your e-?mail(?: address)?|E-?mail address|Type your e-?mail)\b.{0,40}$/iu;
+
+/** Button labels of prompts and banners: "Sign up", "Subscribe now", "Accept all cookies", "No thanks", "Manage preferences". */
+export const BUTTON_LINE = /^(?:Sign (?:up|me up|in)|Subscribe|Submit|Donate|Give|Support|Join|Register|Continue|Accept|Reject|Manage|Allow|Decline|Agree|Learn more|Read more|No,? thanks|Got it|OK|Okay|Close|Dismiss|I agree|I accept|Maybe later|Not now|Cookie settings|Privacy settings|Yes,? please)(?: (?:up|now|us|today|here|all|cookies|preferences|settings|options|more|thanks|in|me up|free|the newsletter|our journalism|monthly|once|and continue|all cookies|necessary cookies|only|essential))?[.!]?$/iu;
+
+/** Prompts to scroll or tap: "Scroll down for video", "Tap to expand", "Click here to ...", "Swipe for more". */
+export const SCROLL_TAP = /^(?:Scroll|Tap|Swipe|Click|Press) (?:down|up|here|to|for|on|below|above|through|left|right)\b/iu;
+
+/** Podcast and video promos naming a platform: "on any podcast app", "Apple Podcasts", "wherever you get your podcasts". */
+export const PLATFORM_PROMO = /\b(?:Apple Podcasts|Spotify|podcast app|podcast platforms?|wherever you (?:get|listen to) your podcasts|App Store|Google Play|YouTube channel)\b/iu;
+
+/** "Follow us on ...", "Like us on ...", "Join our ... channel": follow prompts naming a network. */
+export const FOLLOW_PROMPT = /^(?:Follow|Like|Join|Find|Connect with|Add) (?:us|our|[\p{Lu}][\p{L}&.' ]{0,30}?) (?:on|at|channel|via)\b/u;
+
+/** Cookie / consent banners: a cookies line that speaks of consent, partners, preferences or browsing. */
+export const CONSENT_WORD = /\bcookies?\b/iu;
+export const CONSENT_CONTEXT = /\b(?:accept|agree|consent|partners|preferences|privacy|personali[sz]e|browse|browsing|use of|this (?:site|website))\b/iu;
+
+/** Share furniture: "Share", "Share on Facebook", "Email this article", "Copy link", "Link copied to clipboard", "Your email has been sent." */
+export const SHARE_LINE = /^(?:Share(?: (?:this|on|via|to|the) ?[\p{L} ]{0,30}|s)?|Tweet(?: this)?|E-?mail(?: this(?: article| story| page| link)?| to a friend)?|Copy(?: the)? link|Link copied(?: to (?:the )?clipboard)?|Copied!?|Print(?: this (?:article|page|story))?|Save(?: (?:article|story|for later|this article|this story))?|Gift(?: this)? (?:article|story)|Listen to (?:this )?(?:article|story)|Your e-?mail has been sent|Open in app|Read in app|Share full article|\d{1,5} [Ss]hares?)[.!]?$/u;
+
+/** Network names and share verbs: a line of only these ("Facebook Twitter WhatsApp Email") is a share row. */
+export const SHARE_TOKENS: ReadonlySet<string> = new Set(['facebook', 'twitter', 'x', 'whatsapp', 'email', 'e-mail', 'linkedin', 'reddit', 'pinterest', 'telegram', 'messenger', 'flipboard', 'print', 'copy', 'link', 'share', 'sms', 'threads', 'bluesky', 'mastodon', 'instagram', 'tiktok', 'youtube', 'tweet', 'comment', 'comments', 'save', 'gift']);
+
+/** Separators between tokens of a share row or a tag row. */
+export const ROW_SPLIT = /\s*[|•·,/]\s*|\s{2,}|\s/u;
+
+/** Link teasers and navigation labels: "ALSO READ:", "See also |", "MORE FROM US:", "Keep reading", "Continue to the article". */
+export const NAV_LABEL = /^(?:also read|read more|see also|more from [\p{L}' ]{1,30}|more on this(?: story)?|related(?: stories| articles| coverage| content| reading| news| links)?|read next|up next|recommended(?: for you| reading)?|don'?t miss|must read|trending(?: now)?|you may also like|you might also like|keep reading|continue reading|continue to (?:the )?(?:article|story)|read the full (?:story|article)|read (?:the )?full (?:story|article)|most read|most popular|top stories|editor'?s picks?|watch|listen|latest|more stories|more news|in other news|in case you missed it)[ \t]{0,3}(?:[:|»›>–—]|-(?= )|$)/iu;
+
+/** "Tags:", "Topics:", "Filed under", "Related topics", "ABOUT US": a tag or keyword row's label. */
+export const TAG_LABEL = /^(?:tags?|topics?|keywords?|related topics|filed under|categories|category|about us|more about)[ \t]{0,3}(?::|\||$)/iu;
+
+/** A glued section-name pair ("WorldEurope", "BusinessMarkets"): navigation residue. */
+export const GLUED_SECTIONS = /^\p{Lu}\p{Ll}{2,15}\p{Lu}\p{Ll}{2,15}$/u;
+
+/** Outlet self-description: the outlet's mission, independence or history ("... has been the city's independent voice since 1887"). */
+export const SELF_INDEPENDENT = /\b(?:independent|non-?profit|not-for-profit|reader-(?:funded|supported)|award-winning|family-owned|locally owned|publicly funded)\b/iu;
+export const SELF_MEDIA = /\b(?:journalism|newsroom|news(?:paper| organi[sz]ation| site| outlet| service| agency| publication)?|publication|reporting|media|voice)\b/iu;
+export const SELF_HISTORY = /\b(?:since (?:1[89]|20)\d{2}|founded in|our mission|mission is|readers|free to read|paywall|every day|for (?:over|more than) (?:a )?(?:century|\d{1,3} years))\b/iu;
+export const ABOUT_OUTLET = /^(?:About (?:us|the author|the writer|this (?:newsletter|podcast|series))|ABOUT (?:US|THE AUTHOR))\b/u;
+
+/** Opinion disclaimers: "The views expressed are the author's own", "does not necessarily reflect the views of". */
+export const DISCLAIMER = /(?:\b(?:views|opinions) (?:expressed )?(?:in this (?:article|piece|column|commentary) )?(?:are|is) (?:solely |entirely |strictly )?(?:those of the (?:author|writer|contributor)s?|the (?:author|writer|contributor)'?s?’?s? own|(?:his|her|their|my) own)|\bdo(?:es)? not (?:necessarily )?(?:reflect|represent) the (?:views|position|opinions?|policy)\b|^\(?Disclaimer\b|^This (?:article|story|content|piece|post) (?:is|was) (?:for (?:general )?information(?:al)? purposes|(?:originally|first) (?:published|appeared)|produced (?:by|in partnership)|sponsored|paid for|part of a paid))/iu;
+
+/** Affiliate / commission disclosures: "We may earn a commission", "affiliate links", "independently selected". */
+export const AFFILIATE = /\b(?:affiliate (?:links?|commission|partners?|programs?)|(?:may |might )?(?:earn|receive) (?:a )?(?:small )?(?:affiliate )?commission|commission (?:on|from) (?:purchases|sales|anything)|independently (?:selected|chosen|reviewed)|when you (?:buy|shop|click|purchase) (?:through|via|using|from) (?:links|our links|the links))/iu;
+
+/** "Reporting by Jane Doe; Editing by John Roe": an agency credits trailer (credits, not body). */
+export const CREDITS_TRAILER = /^\(?(?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Cc]ompiled|[Ff]act-checking|[Pp]roduced|[Gg]raphics) by [\p{Lu}][^.]{0,300}\)?\.?$/u;
+
+/** A short line: at most this many words and characters (tag rows, buttons, titles of promo blocks). */
+export const SHORT_LINE_WORDS = 5;
+export const SHORT_LINE_CHARS = 40;
+
+/** A bare headline pointing elsewhere at a body's end: at most this long, no sentence end. */
+export const TEASER_MAX_CHARS = 140;
+
+/** "... of Trump's campaign against": a line ending in a function word is a sentence cut off (a publisher teaser), not a headline. */
+export const CUT_SENTENCE_END = /\b(?:a|an|the|of|to|and|or|but|against|with|for|in|on|at|by|from|that|which|as|into|over|is|are|was|were|has|have|had|will|would|his|her|their|its|this|these|those|than|about|after|before|while|when|if)$/iu;
+
+// ---------------------------------------------------------------------------------------------
 // Small shapes used by several rules
 // ---------------------------------------------------------------------------------------------
 

@@ -58,6 +58,16 @@ export interface ParseWarning {
   end: number;
 }
 
+/** A kept line (or piece) the parser doubts: it may not be what it was taken for. */
+export interface LineSuspicion {
+  start: number;
+  end: number;
+  /** in (0, 1]: how likely the line is wrongly placed (0.5 and up also gives a warning) */
+  suspicion: number;
+  /** why, in an editor's words */
+  reason: string;
+}
+
 export interface Segmentation {
   parserVersion: string;
   /** length of the text parsed (UTF-16 code units); segments cover [0, length) exactly */

@@ -1,0 +1,326 @@
+/**
+ * Publisher boilerplate by KIND: calls to action, link teasers and navigation, share and consent
+ * furniture, outlet self-descriptions / disclaimers / affiliate disclosures, tag rows. A line is
+ * judged from its shape (an imperative first word, second person, the outlet speaking of itself,
+ * what it points at, length, punctuation) and its place (a run of short lines, the start or end of
+ * a body, next to other boilerplate), the way jusText weighs length, stop words and position,
+ * never from one outlet's wording. Every cue is a named pattern in patterns.ts.
+ *
+ * Lines that keep a doubt (they look half like a prompt) get a suspicion in [0, 1] with a reason:
+ * the dump's confidence is built from them (confidence.ts).
+ */
+import {
+  ABOUT_OUTLET,
+  AFFILIATE,
+  APPEAL_WORD,
+  BUTTON_LINE,
+  CONSENT_CONTEXT,
+  CONSENT_WORD,
+  CREDITS_TRAILER,
+  CTA_START,
+  CUT_SENTENCE_END,
+  DISCLAIMER,
+  EMAIL_PROMPT,
+  FOLLOW_PROMPT,
+  GLUED_SECTIONS,
+  MAX_KIND_LINE,
+  MEDIA_OBJECT,
+  NAV_LABEL,
+  NEWSLETTER_WORD,
+  OUTLET_SELF,
+  PLATFORM_PROMO,
+  READER_ADDRESS,
+  REPORTED_SPEECH,
+  ROW_SPLIT,
+  SCROLL_TAP,
+  SELF_HISTORY,
+  SELF_INDEPENDENT,
+  SELF_MEDIA,
+  SHARE_LINE,
+  SHARE_TOKENS,
+  SHORT_LINE_CHARS,
+  SHORT_LINE_WORDS,
+  TAG_LABEL,
+  TEASER_MAX_CHARS,
+  THANKS_FOR_READING,
+} from '../patterns.ts';
+
+/** The families of publisher boilerplate (issue 10, part 1), each with its rule names below. */
+export type KindFamily = 'call-to-action' | 'link-teaser' | 'share-consent' | 'self-description' | 'tag-row' | 'credits';
+
+/** Rule name -> family. Every rule kinds.ts can name (its cues live in patterns.ts). */
+export const KIND_RULES: Readonly<Record<string, KindFamily>> = {
+  /** "Sign up for our newsletter", the e-mail prompt, the promo title over the pitch */
+  newsletter: 'call-to-action',
+  /** "If you value our journalism, please support us", "Thanks for reading" */
+  appeal: 'call-to-action',
+  /** an imperative pointing at the outlet's app, channel, podcast, video, account */
+  'call-to-action': 'call-to-action',
+  /** "Follow us on Instagram", "Join our WhatsApp channel" */
+  'follow-prompt': 'call-to-action',
+  /** "Hear this episode on any podcast app" */
+  'podcast-video-promo': 'call-to-action',
+  /** "Scroll down for video", "Tap to expand" */
+  'scroll-prompt': 'call-to-action',
+  /** "Sign up", "Accept all cookies", "No thanks": a button label */
+  button: 'call-to-action',
+  /** "ALSO READ: ...", "See also | ...", "Keep reading", a bare headline after the last paragraph */
+  'link-teaser': 'link-teaser',
+  /** breadcrumbs and glued section names ("WorldEurope") at a body's start or end */
+  navigation: 'link-teaser',
+  /** "Share on Facebook", "Copy link", "Link copied", a row of network names */
+  'share-row': 'share-consent',
+  /** "By continuing to browse this site you agree to our use of cookies" */
+  'consent-banner': 'share-consent',
+  /** the outlet describing its mission or history, "About us" */
+  'self-description': 'self-description',
+  /** "The views expressed are the author's own" */
+  disclaimer: 'self-description',
+  /** "We may earn a commission from links on this page" */
+  affiliate: 'self-description',
+  /** "Tags: ...", a row or run of short title-case / ALL-CAPS tokens at a body's edge */
+  'tag-row': 'tag-row',
+  /** "Reporting by ...; Editing by ...": agency credits, not body */
+  credits: 'credits',
+};
+
+/** What kinds.ts says of one body line. */
+export interface KindVerdict {
+  /** the boilerplate rule that takes the line out of the body (a KIND_RULES name), or null */
+  rule: string | null;
+  /** how suspect a kept line is, in [0, 1] (0: plain article text) */
+  suspicion: number;
+  /** why the line is suspect (kept) or taken (rule), in an editor's words; null when neither */
+  reason: string | null;
+}
+
+const KEPT: KindVerdict = Object.freeze({ rule: null, suspicion: 0, reason: null });
+
+/** First words (lower case) some anchored cue can start with: other lines skip the anchored tests. */
+const ANCHORED_FIRST_WORDS: ReadonlySet<string> = new Set(
+  (
+    'sign subscribe donate support download get follow join listen watch hear play scroll tap click swipe register enter become give read keep continue see share email e-mail copy accept manage reject allow find check tune stream like try start unlock log don\'t dont never catch learn discover explore visit stay please help consider make contribute chip upgrade claim grab install open send tell thank thanks ' +
+    'submit decline agree no got ok okay close dismiss i maybe not cookie privacy yes tweet link copied print save gift your type also more related up recommended must trending you most top editor\'s editors in latest ' +
+    'tags tag topics topic keywords keyword filed categories category about reporting additional writing editing edited compiled fact-checking produced graphics this disclaimer press connect add'
+  ).split(' '),
+);
+
+/** The first word of a line, lower-cased, without a leading "(" or trailing punctuation. */
+function firstWord(s: string): string {
+  let i = s.charCodeAt(0) === 40 ? 1 : 0;
+  const from = i;
+  while (i < s.length && i < from + 16) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 58 || c === 124 || c === 44 || c === 46 || c === 33 || c === 9) break;
+    i++;
+  }
+  return s.slice(from, i).toLowerCase();
+}
+
+/** Literals one of which any un-anchored cue needs (a cheap gate before the regexes). */
+const FREE_HINTS = ['you', 'You', 'our', 'Our', 'ookie', 'ewsletter', 'nbox', 'odcast', 'ommission', 'ffiliate', 'views', 'pinions', 'ndependent', 'profit', 'Spotify', 'App Store', 'Google Play', 'reflect'];
+
+function hasFreeHint(s: string): boolean {
+  for (const h of FREE_HINTS) if (s.includes(h)) return true;
+  return false;
+}
+
+/** Sentence punctuation at the end (closing quotes/brackets skipped): the line is a sentence. */
+function endsSentence(s: string): boolean {
+  let i = s.length - 1;
+  while (i > 0) {
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 39 || c === 0x2019 || c === 0x201d || c === 41 || c === 93) i--;
+    else break;
+  }
+  const c = s.charCodeAt(i);
+  return c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 58 || c === 59 || c === 44;
+}
+
+function wordCount(s: string): number {
+  let n = 1;
+  for (let i = 1; i < s.length; i++) if (s.charCodeAt(i) === 32 && s.charCodeAt(i - 1) !== 32) n++;
+  return n;
+}
+
+function startsUpperOrDigit(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  return /^\p{Lu}/u.test(s);
+}
+
+/** A short line: a few words, no sentence end, capitalised (a tag, a button, a promo title, a breadcrumb). */
+export function isShortLine(s: string): boolean {
+  return s.length <= SHORT_LINE_CHARS && startsUpperOrDigit(s) && !endsSentence(s) && wordCount(s) <= SHORT_LINE_WORDS;
+}
+
+/** "Calder Bay, Ferries, Transport" / "POLITICS | ELECTIONS": two or more short capitalised tokens. */
+export function isTagRow(s: string): boolean {
+  if (s.length > 160 || endsSentence(s)) return false;
+  const parts = s.split(/\s*[|•·,]\s*/u);
+  if (parts.length < 2) return false;
+  for (const p of parts) {
+    if (!p) return false;
+    if (p.length > 30 || wordCount(p) > 4 || !startsUpperOrDigit(p)) return false;
+  }
+  return true;
+}
+
+function isShareRow(s: string): boolean {
+  if (s.length > 80) return false;
+  const toks = s.split(ROW_SPLIT).filter((t) => t !== '');
+  if (toks.length < 2) return false;
+  for (const t of toks) if (!SHARE_TOKENS.has(t.toLowerCase())) return false;
+  return true;
+}
+
+/**
+ * The boilerplate rule a (trimmed, non-blank) body line matches on its own, or null; with the
+ * suspicion of a line no rule takes. Context (runs, edges) is weighed in `bodyKinds`.
+ */
+export function lineKind(s: string): KindVerdict {
+  const len = s.length;
+  if (len === 0 || len > MAX_KIND_LINE) return KEPT;
+  const fw = firstWord(s);
+  const anchored = ANCHORED_FIRST_WORDS.has(fw);
+  const free = hasFreeHint(s);
+  if (!anchored && !free) return KEPT;
+  if (anchored) {
+    if (len <= 60 && SHARE_LINE.test(s)) return taken('share-row', 'share-button label');
+    if (len <= 48 && BUTTON_LINE.test(s)) return taken('button', 'button label of a prompt or banner');
+    if (len <= 80 && EMAIL_PROMPT.test(s)) return taken('newsletter', 'e-mail prompt of a sign-up form');
+    if (CREDITS_TRAILER.test(s)) return taken('credits', 'reporting / editing credits');
+    if (NAV_LABEL.test(s) && startsUpperOrDigit(s)) return taken('link-teaser', 'link label pointing to another page');
+    if (len <= 200 && TAG_LABEL.test(s)) return taken('tag-row', 'tag / keyword row');
+    if (ABOUT_OUTLET.test(s)) return taken('self-description', 'outlet describing itself');
+  }
+  if (isShareRow(s)) return taken('share-row', 'row of share buttons');
+  if (free) {
+    if (DISCLAIMER.test(s)) return taken('disclaimer', 'opinion / content disclaimer');
+    if (AFFILIATE.test(s)) return taken('affiliate', 'affiliate / commission disclosure');
+    if (CONSENT_WORD.test(s) && CONSENT_CONTEXT.test(s) && (READER_ADDRESS.test(s) || OUTLET_SELF.test(s))) return taken('consent-banner', 'cookie / consent banner');
+  }
+  // from here on, reported speech ("..., she said") is article text
+  if (REPORTED_SPEECH.test(s)) return KEPT;
+  const reader = free && READER_ADDRESS.test(s);
+  const self = free && OUTLET_SELF.test(s);
+  if (anchored) {
+    if (len <= 120 && SCROLL_TAP.test(s)) return taken('scroll-prompt', 'prompt to scroll or tap');
+    if (FOLLOW_PROMPT.test(s) && MEDIA_OBJECT.test(s)) return taken('follow-prompt', '"follow us" prompt');
+    if (THANKS_FOR_READING.test(s)) return taken('appeal', 'sign-off addressed to the reader');
+  }
+  if (free && PLATFORM_PROMO.test(s)) return taken('podcast-video-promo', 'podcast / video / app promo');
+  if (free && NEWSLETTER_WORD.test(s) && (reader || self || (anchored && CTA_START.test(s)))) return taken('newsletter', 'newsletter sign-up');
+  const cta = anchored && CTA_START.test(s);
+  const media = MEDIA_OBJECT.test(s);
+  const appeal = APPEAL_WORD.test(s);
+  if (cta && (media || self || appeal)) return taken('call-to-action', 'call to action addressed to the reader');
+  if (reader && self && (appeal || media)) return taken('appeal', 'appeal to the reader in the outlet\'s voice');
+  if (free && SELF_INDEPENDENT.test(s) && SELF_MEDIA.test(s) && (self || SELF_HISTORY.test(s))) return taken('self-description', 'outlet describing itself');
+  // kept, but half like a prompt: a doubt for the confidence
+  if (cta && reader) return doubt(0.5, 'starts like a call to action and speaks to the reader');
+  if (reader && appeal) return doubt(0.5, 'speaks to the reader about subscribing, donating or signing up');
+  if (reader && self) return doubt(0.35, 'speaks to the reader in the outlet\'s voice');
+  if (cta && (len < 80 || appeal)) return doubt(0.25, 'starts with an imperative');
+  return KEPT;
+}
+
+function taken(rule: string, reason: string): KindVerdict {
+  return { rule, suspicion: 0, reason };
+}
+
+function doubt(suspicion: number, reason: string): KindVerdict {
+  return { rule: null, suspicion, reason };
+}
+
+/** The call-to-action rules whose neighbours (titles, buttons) belong to the same block. */
+const BLOCK_RULES: ReadonlySet<string> = new Set(['newsletter', 'appeal', 'call-to-action', 'button', 'consent-banner']);
+
+/**
+ * Verdicts for a body's lines (trimmed, non-blank, in order; `skip[i]`: line i is already taken
+ * by another rule, e.g. a site or outlet noise rule). `cutLast`: the capture stops inside the last
+ * line (its end says nothing). Adds to the line rules:
+ * - a short title line right before a newsletter / appeal line is that block's promo title;
+ * - at the body's end: a tag row, a run of short title / ALL-CAPS lines, a bare headline after
+ *   the last paragraph (a teaser pointing elsewhere), glued section names;
+ * - at the body's start: a run of two or more short lines before the first paragraph (breadcrumbs).
+ */
+export function bodyKinds(texts: readonly string[], skip: readonly boolean[], cutLast: boolean): KindVerdict[] {
+  const n = texts.length;
+  const out: KindVerdict[] = new Array<KindVerdict>(n);
+  for (let i = 0; i < n; i++) out[i] = skip[i] ? KEPT : lineKind(texts[i]!);
+  const gone = (i: number): boolean => skip[i]! || out[i]!.rule !== null;
+  // promo titles: "The Morning Ledger" over "Our best stories, delivered to your inbox ..."
+  for (let i = 0; i + 1 < n; i++) {
+    if (gone(i)) continue;
+    let j = i + 1;
+    while (j < n && skip[j]) j++;
+    const r = j < n ? out[j]!.rule : null;
+    if (r && BLOCK_RULES.has(r) && r !== 'button' && isShortLine(texts[i]!)) out[i] = taken(r, 'title of a publisher prompt');
+  }
+  // the body's end: tags, short runs, a teaser headline
+  let last = n - 1;
+  while (last >= 0 && gone(last)) last--;
+  if (last >= 0 && !(cutLast && last === n - 1)) {
+    // a run of tag-like lines, taken only when article text (a sentence) comes right before it
+    let k = last;
+    const run: [number, KindVerdict][] = [];
+    let rows = 0;
+    while (k >= 0) {
+      if (gone(k)) {
+        k--;
+        continue;
+      }
+      const t = texts[k]!;
+      if (isTagRow(t)) {
+        run.push([k, taken('tag-row', 'tag / keyword row at the end of the body')]);
+        rows++;
+      } else if (GLUED_SECTIONS.test(t)) run.push([k, taken('navigation', 'section names at the end of the body')]);
+      else if (isShortLine(t) && !isListItem(t)) run.push([k, taken('tag-row', 'short tag line at the end of the body')]);
+      else break;
+      k--;
+    }
+    // k: the kept line above the run (-1: none); a paragraph there, or a tag row in the run, decides
+    if (run.length && k >= 0 && (rows > 0 || (endsSentence(texts[k]!) && texts[k]!.length > SHORT_LINE_CHARS))) {
+      for (const [m, v] of run) out[m] = v;
+    }
+    if (!run.length && isTeaserHeadline(texts[last]!) && endsParagraph(texts, skip, out, last)) {
+      out[last] = taken('link-teaser', 'headline of another story after the last paragraph');
+    }
+  }
+  // the body's start: breadcrumbs (two or more short lines before the first paragraph)
+  let first = 0;
+  while (first < n && gone(first)) first++;
+  let k = first;
+  while (k < n && (gone(k) || (isShortLine(texts[k]!) && wordCount(texts[k]!) <= 3 && !isListItem(texts[k]!)))) k++;
+  let shorts = 0;
+  for (let m = first; m < k; m++) if (!gone(m)) shorts++;
+  if (shorts >= 2 && k < n) {
+    for (let m = first; m < k; m++) if (!gone(m)) out[m] = taken('navigation', 'breadcrumb / section line before the first paragraph');
+  } else if (first < n && GLUED_SECTIONS.test(texts[first]!)) {
+    out[first] = taken('navigation', 'section names before the first paragraph');
+  }
+  return out;
+}
+
+/** "1. item", "- item", "• item": list items are not tags or teasers. */
+function isListItem(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 45 || c === 0x2022 || c === 42 || c === 0x2013;
+}
+
+/** The kept line before k is a paragraph that ends a sentence (not another headline-shaped list item). */
+function endsParagraph(texts: readonly string[], skip: readonly boolean[], out: readonly KindVerdict[], k: number): boolean {
+  for (let m = k - 1; m >= 0; m--) {
+    if (skip[m] || out[m]!.rule) continue;
+    const t = texts[m]!;
+    return endsSentence(t) && t.length > TEASER_MAX_CHARS;
+  }
+  return false;
+}
+
+/** A bare headline: capitalised, four or more words, no sentence end, not a list item or a quote. */
+function isTeaserHeadline(s: string): boolean {
+  return s.length <= TEASER_MAX_CHARS && startsUpperOrDigit(s) && !isListItem(s) && !endsSentence(s) && wordCount(s) >= 4 && !REPORTED_SPEECH.test(s) && !CUT_SENTENCE_END.test(s);
+}
