@@ -48,3 +48,10 @@ describe('deriveArticles', () => {
     expect(deriveArticles('abc', seg)).toEqual([]);
   });
 });
+
+describe('publishedAt from credit and labelled date lines', () => {
+  it('derives an absolute timestamp from a month-name date with time and zone, without the capture time', () => {
+    expect(publishedAt('09:30 GMT, 12 March 2024')).toBe('2024-03-12T09:30:00.000Z');
+    expect(publishedAt('March 12, 2024 at 9:30 a.m. ET', '2025-01-01T00:00:00.000Z')).toBe('2024-03-12T14:30:00.000Z');
+  });
+});

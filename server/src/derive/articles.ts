@@ -1,6 +1,7 @@
 import type { FieldName, FieldSpan, ParseOptions, Segmentation } from '../parse/types.ts';
 import { ABSOLUTE_DATE, CRLF, RELATIVE_DATE } from '../parse/patterns.ts';
 import type { DerivedArticle } from './types.ts';
+import { absoluteDateIso } from '../parse/fields/dates.ts';
 
 /**
  * THE SLICE RULE (the one place it is defined; tests check every derived value against it):
@@ -160,6 +161,11 @@ export function publishedAt(published: string | null, fetchedAt?: string | null)
     const year = y <= 99 ? 1900 + y : y;
     if (d > daysInMonth(year, m)) return null;
     return `${String(year).padStart(4, '0')}-${pad2(m)}-${pad2(d)}T00:00:00.000Z`;
+  }
+  if (!RELATIVE_DATE.test(p)) {
+    // a credit or labelled date line's absolute date ("09:30 GMT, 12 March 2024")
+    const a = absoluteDateIso(p);
+    if (a) return a;
   }
   if (!fetchedAt) return null;
   const rel = RELATIVE_DATE.exec(p);

@@ -12,7 +12,8 @@ import {
   startsWithDashHeader,
 } from './blocks.ts';
 import type { Header, LineInfo, Run } from './blocks.ts';
-import { ArticleBuilder, buildBody, bylineSpan } from './article.ts';
+import { ArticleBuilder, buildBody } from './article.ts';
+import { creditLine } from './fields/credit.ts';
 import { echoLine, gluedSourceDate, isTimePrefix, looksLikeSourceLine, timeLine } from './fields/dates.ts';
 import { noiseContext, noiseLineRule } from './fields/noise.ts';
 import type { NoiseContext } from './fields/noise.ts';
@@ -153,13 +154,14 @@ function buildMain(ctx: Ctx, lo: number, hi: number, logo: boolean, anchored: bo
         continue;
       }
     }
-    if (!b.has('byline')) {
-      const r = bylineSpan(l);
-      if (r) {
-        b.add('byline', r[0], r[1], 0.9);
-        j = nextNonBlank(ls, j, end);
-        continue;
-      }
+    const c = creditLine(l.text);
+    if (c && ((c.names && !b.has('byline')) || (c.date && !b.has('published')))) {
+      // "By X", "By X · 3 hours ago", "12 March 2024 by X", "Posted 09:30 GMT, 12 March 2024 - last modified ..."
+      if (c.names && !b.has('byline')) b.add('byline', l.ts + c.names[0], l.ts + c.names[1], 0.9);
+      if (c.date && !b.has('published')) b.add('published', l.ts + c.date[0], l.ts + c.date[1], 0.85);
+      else if (c.date) b.add('noise', l.ts + c.date[0], l.ts + c.date[1], 0.8);
+      j = nextNonBlank(ls, j, end);
+      continue;
     }
     const rule = noiseLineRule(l.text, ctx.noise);
     if (rule === 'bare-by' || rule === 'published-updated') {

@@ -40,3 +40,18 @@ describe('inlineByline', () => {
     expect(inline('Bystanders said')).toBeNull();
   });
 });
+
+describe('bylines give only the names', () => {
+  it('drops a job title or agency after a comma', () => {
+    expect(names('By Mara Quillfeather, Senior Transport Correspondent')).toBe('Mara Quillfeather');
+    expect(names('By Jane Doe, Reuters')).toBe('Jane Doe');
+    expect(names('By Jane Doe, Associated Press')).toBe('Jane Doe');
+    expect(names('By Jane Doe, Political Editor')).toBe('Jane Doe');
+    expect(names('By Jane Doe for The Daily Ledger')).toBe('Jane Doe');
+  });
+  it('keeps every name of "A and B" and "A, B and C"', () => {
+    expect(names('By Ana Ruiz and Tom Bell')).toBe('Ana Ruiz and Tom Bell');
+    expect(names('By Ana Ruiz, Tom Bell and Li Wei')).toBe('Ana Ruiz, Tom Bell and Li Wei');
+    expect(names('By Ana Ruiz, Tom Bell and Li Wei, Reuters')).toBe('Ana Ruiz, Tom Bell and Li Wei');
+  });
+});

@@ -11,6 +11,9 @@ import {
   NAME_JOINERS,
   NAME_PARTICLES,
   NAME_WORD,
+  AGENCY_WORD,
+  JOB_TITLE_WORD,
+  NAMES_STOP_WORD,
 } from '../patterns.ts';
 
 /** Offsets [start, end) of the author names inside a string, or null. */
@@ -29,36 +32,82 @@ function stripComma(w: string): string {
  * A byline on its own line: "By Tom Balmforth, Vladimir Soldatkin and Huseyin Hayatsever".
  * Returns the names' range within `s` (a trimmed line), without the leading "By ".
  * "By June 11, 1968, ..." (a date), "By" alone, and sentences are not bylines.
+ * Only names: "By Mara Quillfeather, Senior Transport Correspondent" and "By Jane Doe, Reuters"
+ * give the name; "By Jane Doe | Reuters", "By Jane Doe for The Ledger" too.
  */
 export function bylineFromLine(s: string): Range | null {
   if (s.length > 170 || !startsWithBy(s)) return null;
   const m = BYLINE_LINE.exec(s);
   if (!m || m[1] === undefined) return null;
   const restStart = s.length - m[1].length;
-  let rest = m[1];
+  return namesIn(s, restStart, s.length);
+}
+
+/**
+ * The author names at the start of s[from, to): names joined by ",", "and", "&", up to a job
+ * title or agency after a comma ("Jane Doe, Political Editor", "Jane Doe, Reuters"), a "|", or a
+ * word like "for" / "in" ("Jane Doe for The Ledger"). Null when the text does not open with a name
+ * (a month, a lower-case word, a digit) or holds no name.
+ */
+export function namesIn(s: string, from: number, to: number): Range | null {
+  let rest = s.slice(from, to);
   const bar = rest.indexOf('|');
   if (bar >= 0) rest = rest.slice(0, bar);
+  const words: { w: string; s: number; e: number; comma: boolean }[] = [];
   WORD.lastIndex = 0;
-  let names = 0;
-  let last = restStart;
-  let first = true;
   for (let w = WORD.exec(rest); w; w = WORD.exec(rest)) {
-    const word = stripComma(w[0]);
-    if (first && MONTH_WORD.test(word)) return null;
-    first = false;
+    words.push({ w: stripComma(w[0]), s: from + w.index, e: from + w.index + w[0].length, comma: w[0].endsWith(',') });
+    if (words.length > 40) return null;
+  }
+  let names = 0;
+  let last = -1;
+  let segStart = true;
+  for (let i = 0; i < words.length; i++) {
+    const { w: word } = words[i]!;
+    if (i === 0 && MONTH_WORD.test(word)) return null;
+    if (segStart && names > 0 && !nameSegment(words, i)) break;
+    segStart = false;
+    if (names > 0 && NAMES_STOP_WORD.has(word)) break;
     if (NAME_JOINERS.has(word) || NAME_PARTICLES.has(word)) {
+      if (words[i]!.comma) segStart = true;
       continue;
     }
-    if (!NAME_WORD.test(word) || DIGIT.test(word)) return null;
+    if (!NAME_WORD.test(word) || DIGIT.test(word)) {
+      if (names === 0 || !segStartBefore(words, i)) return null;
+      break;
+    }
     names++;
     if (names > 12) return null;
-    last = restStart + w.index + w[0].length;
+    last = words[i]!.e;
+    if (words[i]!.comma) segStart = true;
   }
-  if (names < 1) return null;
-  // drop a trailing comma
+  if (names < 1 || last < 0) return null;
   let end = last;
-  while (end > restStart && (s[end - 1] === ',' || s[end - 1] === ' ')) end--;
-  return [restStart, end];
+  while (end > from && (s[end - 1] === ',' || s[end - 1] === ' ')) end--;
+  return [from, end];
+}
+
+/** Whether word i opens a comma segment (the word before it ended in ","). */
+function segStartBefore(words: readonly { comma: boolean }[], i: number): boolean {
+  return i > 0 && words[i - 1]!.comma;
+}
+
+/**
+ * A comma segment starting at word i holds more names ("B and C" in "A, B and C"), not a job
+ * title ("Senior Transport Correspondent") or an agency ("Reuters", "Associated Press").
+ */
+function nameSegment(words: readonly { w: string; comma: boolean }[], i: number): boolean {
+  let n = 0;
+  let agency = 0;
+  for (let k = i; k < words.length; k++) {
+    const w = words[k]!.w;
+    if (JOB_TITLE_WORD.test(w)) return false;
+    if (AGENCY_WORD.test(w)) agency++;
+    if (!NAME_JOINERS.has(w) && !NAME_PARTICLES.has(w)) n++;
+    if (words[k]!.comma) break;
+  }
+  // a lone word after a comma is an outlet or agency, not a person ("Jane Doe, Reuters")
+  return n >= 2 && agency < n;
 }
 
 /**

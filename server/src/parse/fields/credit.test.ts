@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { creditLine } from './credit.ts';
+import { absoluteDateIso } from './dates.ts';
+
+const read = (s: string): { byline: string | null; published: string | null } | null => {
+  const c = creditLine(s);
+  return c ? { byline: c.names ? s.slice(c.names[0], c.names[1]) : null, published: c.date ? s.slice(c.date[0], c.date[1]) : null } : null;
+};
+
+describe('credit lines: names and a date, in either order', () => {
+  it('names first, then a date after a separator', () => {
+    expect(read('By Tobias Fenwright · 3 hours ago')).toEqual({ byline: 'Tobias Fenwright', published: '3 hours ago' });
+    expect(read('By Ana Ruiz | 12 March 2024')).toEqual({ byline: 'Ana Ruiz', published: '12 March 2024' });
+    expect(read('By Ana Ruiz and Tom Bell — March 12, 2024 at 9:30 a.m. ET')).toEqual({ byline: 'Ana Ruiz and Tom Bell', published: 'March 12, 2024 at 9:30 a.m. ET' });
+    expect(read('By Ana Ruiz, Health Editor, 2 days ago')).toEqual({ byline: 'Ana Ruiz', published: '2 days ago' });
+  });
+  it('a date and time first, then "by" and the names', () => {
+    expect(read('12 March 2024 09:30 by Jane Doe')).toEqual({ byline: 'Jane Doe', published: '12 March 2024 09:30' });
+    expect(read('Updated 3 hours ago by Jane Doe and John Roe')).toEqual({ byline: 'Jane Doe and John Roe', published: '3 hours ago' });
+  });
+  it('labelled date lines give the first (original) date', () => {
+    expect(read('Posted 09:30 GMT, 12 March 2024 - last modified 10:15 GMT, 12 March 2024')).toEqual({ byline: null, published: '09:30 GMT, 12 March 2024' });
+    expect(read('Published: March 12, 2024 | Updated: March 13, 2024')).toEqual({ byline: null, published: 'March 12, 2024' });
+    expect(read('First published on Tue 4 Jun 2024 06.00 BST')).toEqual({ byline: null, published: 'Tue 4 Jun 2024 06.00 BST' });
+  });
+  it('leaves article sentences alone', () => {
+    expect(read('By June 11, 1968, the river had frozen.')).toBeNull();
+    expect(read('By the end of the week prices had fallen.')).toBeNull();
+    expect(read('Posted guards stood at the gate all night.')).toBeNull();
+    expect(read('12 March 2024 was the wettest day on record, the Met Office said.')).toBeNull();
+    expect(read('Published: | Updated:')).toBeNull();
+  });
+});
+
+describe('absoluteDateIso', () => {
+  it('reads month-name, ISO and numeric dates with a clock time and zone', () => {
+    expect(absoluteDateIso('09:30 GMT, 12 March 2024')).toBe('2024-03-12T09:30:00.000Z');
+    expect(absoluteDateIso('March 12, 2024 at 9:30 a.m. ET')).toBe('2024-03-12T14:30:00.000Z');
+    expect(absoluteDateIso('Tue 4 Jun 2024 06.00 BST')).toBe('2024-06-04T05:00:00.000Z');
+    expect(absoluteDateIso('2024-03-12')).toBe('2024-03-12T00:00:00.000Z');
+  });
+  it('gives null without a year or for a day past the month end', () => {
+    expect(absoluteDateIso('12 March')).toBeNull();
+    expect(absoluteDateIso('31 February 2024')).toBeNull();
+  });
+});
