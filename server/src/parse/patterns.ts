@@ -355,6 +355,9 @@ export const MAX_KIND_LINE = 420;
 /** "Sign up for ...", "Download the app", "Follow us on ...", "Listen to ...": a line opening with a call-to-action verb. */
 export const CTA_START = /^(?:Sign (?:up|in)|Subscribe|Donate|Support|Download|Get|Follow|Join|Listen|Watch|Hear|Play|Scroll|Tap|Click|Swipe|Register|Enter|Become|Give|Read|Keep reading|Continue|See|Share|Email|Copy|Accept|Manage|Reject|Allow|Find|Check out|Tune in|Stream|Like|Try|Start|Unlock|Log in|Don'?t miss|Never miss|Catch up|Learn|Discover|Explore|Visit|Stay|Please|Help|Consider|Make|Contribute|Chip in|Upgrade|Claim|Grab|Install|Open|Send|Tell|Thank you|Thanks)\b/u;
 
+/** What follows a first word used as a noun or subject, not an imperative: "Support for ...", "Download speeds ...", "Share prices ...". */
+export const NOT_IMPERATIVE_NEXT = /^(?:-|[ \t](?:of|for|is|was|were|has|had|have|will|would|could|can|may|might|from|among|and|or|levels?|rates?|prices?|speeds?|numbers?|figures?|records?|groups?|members?|'s|’s|rose|fell|grew|went|came)\b)/u;
+
 /** "you", "your": the line speaks to the reader. */
 export const READER_ADDRESS = /\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ou're|[Yy]ou've|[Yy]ou'll|[Yy]ou’re|[Yy]ou’ve|[Yy]ou’ll)\b/u;
 
@@ -368,7 +371,7 @@ export const MEDIA_OBJECT = /\b(?:newsletters?|inbox|e-?mails?|podcasts?|episode
 export const APPEAL_WORD = /\b(?:support|donat(?:e|ion|ions)|subscri(?:be|ption|ber|bers)|sign(?:ing)? up|member(?:ship)?|free trial|register|unlock|contribut(?:e|ion)|independent journalism|ad-free|paywall)\b/iu;
 
 /** "she said", "told reporters", "according to": reported speech, so article text (vetoes every kind rule but share/consent rows). */
-export const REPORTED_SPEECH = /\b(?:said|says|told|according to|added|asked|urged|wrote|posted|announced|explained|warned|insisted|claimed)\b/u;
+export const REPORTED_SPEECH = /\b(?:said|says|told|according to|added|asked|urged|wrote|posted|announced|explained|warned|insisted|claimed|found|showed|chanted|advise[sd]?)\b/u;
 
 /** "Thanks for reading ...", "Thank you for reading": a sign-off addressed to the reader. */
 export const THANKS_FOR_READING = /^(?:Thanks|Thank you) for (?:reading|listening|watching|your support)\b/iu;

@@ -24,6 +24,7 @@ import {
   FOLLOW_PROMPT,
   GLUED_SECTIONS,
   MAX_KIND_LINE,
+  NOT_IMPERATIVE_NEXT,
   MEDIA_OBJECT,
   NAV_LABEL,
   NEWSLETTER_WORD,
@@ -101,7 +102,8 @@ const ANCHORED_FIRST_WORDS: ReadonlySet<string> = new Set(
   (
     'sign subscribe donate support download get follow join listen watch hear play scroll tap click swipe register enter become give read keep continue see share email e-mail copy accept manage reject allow find check tune stream like try start unlock log don\'t dont never catch learn discover explore visit stay please help consider make contribute chip upgrade claim grab install open send tell thank thanks ' +
     'submit decline agree no got ok okay close dismiss i maybe not cookie privacy yes tweet link copied print save gift your type also more related up recommended must trending you most top editor\'s editors in latest ' +
-    'tags tag topics topic keywords keyword filed categories category about reporting additional writing editing edited compiled fact-checking produced graphics this disclaimer press connect add'
+    'tags tag topics topic keywords keyword filed categories category about reporting additional writing editing edited compiled fact-checking produced graphics this disclaimer press connect add ' +
+    'facebook twitter x whatsapp linkedin reddit pinterest telegram messenger flipboard instagram tiktok youtube threads bluesky mastodon sms'
   ).split(' '),
 );
 
@@ -196,8 +198,8 @@ export function lineKind(s: string): KindVerdict {
     if (ABOUT_OUTLET.test(s)) return taken('self-description', 'outlet describing itself');
   }
   if (isShareRow(s)) return taken('share-row', 'row of share buttons');
+  if (DISCLAIMER.test(s)) return taken('disclaimer', 'opinion / content disclaimer');
   if (free) {
-    if (DISCLAIMER.test(s)) return taken('disclaimer', 'opinion / content disclaimer');
     if (AFFILIATE.test(s)) return taken('affiliate', 'affiliate / commission disclosure');
     if (CONSENT_WORD.test(s) && CONSENT_CONTEXT.test(s) && (READER_ADDRESS.test(s) || OUTLET_SELF.test(s))) return taken('consent-banner', 'cookie / consent banner');
   }
@@ -212,12 +214,13 @@ export function lineKind(s: string): KindVerdict {
   }
   if (free && PLATFORM_PROMO.test(s)) return taken('podcast-video-promo', 'podcast / video / app promo');
   if (free && NEWSLETTER_WORD.test(s) && (reader || self || (anchored && CTA_START.test(s)))) return taken('newsletter', 'newsletter sign-up');
-  const cta = anchored && CTA_START.test(s);
+  if (free && SELF_INDEPENDENT.test(s) && SELF_MEDIA.test(s) && (self || SELF_HISTORY.test(s))) return taken('self-description', 'outlet describing itself');
+  // "Support for the bill ...": a verb-like first word used as a noun is no imperative
+  const cta = anchored && CTA_START.test(s) && !NOT_IMPERATIVE_NEXT.test(s.slice(fw.length));
   const media = MEDIA_OBJECT.test(s);
-  const appeal = APPEAL_WORD.test(s);
+  const appeal = APPEAL_WORD.test(cta ? s.slice(fw.length) : s);
   if (cta && (media || self || appeal)) return taken('call-to-action', 'call to action addressed to the reader');
   if (reader && self && (appeal || media)) return taken('appeal', 'appeal to the reader in the outlet\'s voice');
-  if (free && SELF_INDEPENDENT.test(s) && SELF_MEDIA.test(s) && (self || SELF_HISTORY.test(s))) return taken('self-description', 'outlet describing itself');
   // kept, but half like a prompt: a doubt for the confidence
   if (cta && reader) return doubt(0.5, 'starts like a call to action and speaks to the reader');
   if (reader && appeal) return doubt(0.5, 'speaks to the reader about subscribing, donating or signing up');
@@ -315,7 +318,7 @@ function endsParagraph(texts: readonly string[], skip: readonly boolean[], out: 
   for (let m = k - 1; m >= 0; m--) {
     if (skip[m] || out[m]!.rule) continue;
     const t = texts[m]!;
-    return endsSentence(t) && t.length > TEASER_MAX_CHARS;
+    return endsSentence(t) && t.length > 2 * SHORT_LINE_CHARS;
   }
   return false;
 }
