@@ -1,5 +1,5 @@
 /**
- * The parser against the gold annotations in ../shared/dumps (read at test time, never copied
+ * The parser against the gold annotations in ../shared/dumps and ../shared/cases (read at test time, never copied
  * into the repo), compared the way shared/tools/eval-parse.mjs compares: strings with runs of
  * white space folded, bylines without a leading "By", and no notBody line in any body.
  */
@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseDump } from '../../server/src/parse/index.ts';
 import { deriveArticles } from '../../server/src/derive/articles.ts';
-import type { DerivedArticle } from '../../server/src/derive/types.ts';
+import { mismatches } from '../helpers/gold.ts';
+import type { Gold } from '../helpers/gold.ts';
 import { checkInvariants } from './invariants.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -21,85 +22,38 @@ const GOLD_DIR = resolve(repoRoot, '../shared/dumps');
  */
 const KNOWN_FAILURES: Record<string, string> = {};
 
-interface GoldArticle {
-  role: 'main' | 'related';
-  headline: string | null;
-  byline: string | null;
-  source?: string | null;
-  published?: string | null;
-  section?: string | null;
-  bodyFirst: string | null;
-  bodyLast: string | null;
-  copyright?: string | null;
-  subheads?: string[];
-}
-interface Gold {
-  file: string;
-  articles: GoldArticle[];
-  notBody?: string[];
-}
+/**
+ * The gold sets: the shared dumps, the shared cases (phenomena from public extractor bug reports)
+ * and the own synthetic fixtures that carry a .gold.json (tests/fixtures/dumps).
+ */
+const SETS: [string, string][] = [
+  ['gold dumps (../shared/dumps)', GOLD_DIR],
+  ['gold cases (../shared/cases)', resolve(repoRoot, '../shared/cases')],
+  ['own fixtures with gold (tests/fixtures/dumps)', resolve(repoRoot, 'tests/fixtures/dumps')],
+];
 
-const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/gu, ' ').trim();
-const normBy = (s: string | null | undefined): string => norm(s).replace(/^by\s+/iu, '').toLowerCase();
-
-/** Every mismatch between the parse and the gold, as "field: got vs want" strings. */
-function mismatches(gold: Gold, got: DerivedArticle[]): string[] {
-  const out: string[] = [];
-  if (got.length !== gold.articles.length) out.push(`articleCount: ${got.length} vs ${gold.articles.length}`);
-  const goldRelated = gold.articles.filter((a) => a.role === 'related');
-  const gotRelated = got.filter((a) => a.role === 'related');
-  gold.articles.forEach((ga, j) => {
-    const a = ga.role === 'main' ? got.find((x) => x.role === 'main') : gotRelated[goldRelated.indexOf(ga)];
-    const tag = `#${j} ${ga.role}`;
-    if (!a) {
-      out.push(`${tag} missing`);
-      return;
-    }
-    const eq = (field: string, g: string | null | undefined, w: string | null | undefined): void => {
-      if (norm(g) !== norm(w)) out.push(`${tag} ${field}: ${JSON.stringify(g)} vs ${JSON.stringify(w)}`);
-    };
-    eq('headline', a.headline, ga.headline);
-    if (ga.source !== undefined && (ga.source !== null || ga.role === 'related')) eq('source', a.source, ga.source);
-    if (ga.published !== undefined && (ga.published !== null || ga.role === 'related')) eq('published', a.published, ga.published);
-    if (ga.section !== undefined && (ga.section || a.section)) eq('section', a.section, ga.section);
-    if (normBy(a.byline) !== normBy(ga.byline)) out.push(`${tag} byline: ${JSON.stringify(a.byline)} vs ${JSON.stringify(ga.byline)}`);
-    const body = norm(a.body);
-    if (ga.bodyFirst) {
-      if (!body.startsWith(norm(ga.bodyFirst))) out.push(`${tag} bodyFirst: ${JSON.stringify(body.slice(0, 60))}`);
-    } else if (body !== '') out.push(`${tag} body should be empty: ${JSON.stringify(body.slice(0, 60))}`);
-    if (ga.bodyLast && !body.endsWith(norm(ga.bodyLast))) out.push(`${tag} bodyLast: ${JSON.stringify(body.slice(-60))}`);
-    if (ga.copyright !== undefined && (ga.copyright || a.copyright)) eq('copyright', a.copyright, ga.copyright);
-    if (ga.subheads?.length && JSON.stringify(a.subheads.map(norm)) !== JSON.stringify(ga.subheads.map(norm))) {
-      out.push(`${tag} subheads: ${JSON.stringify(a.subheads)}`);
-    }
-    for (const phrase of gold.notBody ?? []) {
-      if (a.body.split('\n').some((l) => norm(l) === norm(phrase))) out.push(`${tag} leak: ${phrase}`);
-    }
-  });
-  return out;
-}
-
-const goldFiles = existsSync(GOLD_DIR) ? readdirSync(GOLD_DIR).filter((f) => f.endsWith('.gold.json')).sort() : [];
-
-describe('gold dumps (../shared/dumps)', () => {
-  it('finds the gold files', () => {
-    expect(goldFiles.length, `no gold files in ${GOLD_DIR}`).toBeGreaterThan(0);
-  });
-  for (const g of goldFiles) {
-    it(g, () => {
-      const gold = JSON.parse(readFileSync(join(GOLD_DIR, g), 'utf8')) as Gold;
-      const text = readFileSync(join(GOLD_DIR, gold.file), 'utf8');
-      const seg = parseDump(text);
-      checkInvariants(text, seg);
-      const miss = mismatches(gold, deriveArticles(text, seg));
-      if (KNOWN_FAILURES[g]) {
-        expect(miss.length, `${g} now passes: remove it from KNOWN_FAILURES`).toBeGreaterThan(0);
-      } else {
-        expect(miss).toEqual([]);
-      }
+for (const [title, dir] of SETS) {
+  const goldFiles = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.gold.json')).sort() : [];
+  describe(title, () => {
+    it('finds the gold files', () => {
+      expect(goldFiles.length, `no gold files in ${dir}`).toBeGreaterThan(0);
     });
-  }
-  it('lists only existing gold files as known failures', () => {
-    for (const k of Object.keys(KNOWN_FAILURES)) expect(goldFiles).toContain(k);
+    for (const g of goldFiles) {
+      it(g, () => {
+        const gold = JSON.parse(readFileSync(join(dir, g), 'utf8')) as Gold;
+        const text = readFileSync(join(dir, gold.file), 'utf8');
+        const seg = parseDump(text);
+        checkInvariants(text, seg);
+        const miss = mismatches(gold, deriveArticles(text, seg));
+        if (KNOWN_FAILURES[g]) {
+          expect(miss.length, `${g} now passes: remove it from KNOWN_FAILURES`).toBeGreaterThan(0);
+        } else {
+          expect(miss).toEqual([]);
+        }
+      });
+    }
+    it('lists only existing gold files as known failures', () => {
+      for (const k of Object.keys(KNOWN_FAILURES)) if (dir === GOLD_DIR) expect(goldFiles).toContain(k);
+    });
   });
-});
+}
