@@ -10,5 +10,7 @@ import './types/article.ts';
 import './types/dump.ts';
 import './types/import.ts';
 import './types/editor.ts';
+import './types/remembered-line.ts';
+import './types/parse-rule.ts';
 
 export const schema = builder.toSchema();
