@@ -135,10 +135,14 @@ export async function ruleImpact(db: Db, rule: ParseRuleRow): Promise<RuleImpact
   return { dumpIds, editorOwned, checked: Math.min(rows.length, MAX_RULE_DUMPS), truncated };
 }
 
-/** Whether two segment lists are the same (a stored revision, whose jsonb reorders keys, against a fresh parse). */
+/**
+ * Whether two segment lists are the same (a stored revision, whose jsonb reorders keys, against a
+ * fresh parse). A span's `reason` is words, not output: a rule whose description changed does not
+ * make a dump worth re-parsing.
+ */
 export function sameSegments(a: readonly StoredSegment[] | null | undefined, b: readonly StoredSegment[]): boolean {
   const canon = (segs: readonly StoredSegment[]) =>
-    JSON.stringify(segs.map((s) => [s.kind, s.start, s.end, s.confidence, s.fields.map((f) => [f.field, f.start, f.end, f.confidence, f.rule ?? null, f.reason ?? null])]));
+    JSON.stringify(segs.map((s) => [s.kind, s.start, s.end, s.confidence, s.fields.map((f) => [f.field, f.start, f.end, f.confidence, f.rule ?? null])]));
   return !!a && canon(a) === canon(b);
 }
 
