@@ -257,7 +257,67 @@ function LearnedLines({ canEdit }: { canEdit: boolean }) {
   );
 }
 
-/** The Rules page: editors' rules (list, impact, re-parse, edit, remove) and what the line memory learned. */
+const DriftQuery = /* GraphQL */ `
+  query RulesPage_Drift {
+    driftReport { source dumps articles changed kinds { kind count } }
+  }
+`;
+
+const DRIFT_LABEL: Record<string, string> = {
+  ARTICLES: 'articles',
+  HEADLINE: 'headline',
+  BYLINE: 'byline',
+  SOURCE: 'source',
+  PUBLISHED: 'date',
+  SECTION: 'section',
+  BODY_START: 'body start',
+  BODY_END: 'body end',
+  BOILERPLATE: 'boilerplate',
+  SUBHEAD: 'subhead',
+  COPYRIGHT: 'copyright',
+};
+
+/** Per source, how often editors changed the parser's output, by kind. */
+function Drift() {
+  const [{ data, fetching }] = useQuery<{ driftReport: { source: string | null; dumps: number; articles: number; changed: number; kinds: { kind: string; count: number }[] }[] }>({
+    query: DriftQuery,
+    requestPolicy: 'cache-and-network',
+  });
+  const rows = data?.driftReport ?? [];
+  return (
+    <section>
+      <h2>Drift</h2>
+      <p className="muted small">Per source, how often editors changed the parser's output (each edited dump's latest editor revision against the parser's), by kind: where the parser needs work.</p>
+      {!fetching && !rows.length && <p className="muted">No editor revisions yet.</p>}
+      {rows.length > 0 && (
+        <table className="lines" data-testid="drift">
+          <thead>
+            <tr>
+              <th>source</th>
+              <th>edited dumps</th>
+              <th>articles changed</th>
+              <th>by kind</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.source ?? ''}>
+                <td>{r.source ?? <span className="muted">(none named)</span>}</td>
+                <td>{r.dumps}</td>
+                <td>
+                  {r.changed} of {r.articles}
+                </td>
+                <td>{r.kinds.map((k) => `${DRIFT_LABEL[k.kind] ?? k.kind} ${k.count}`).join(' · ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** The Rules page: editors' rules (list, impact, re-parse, edit, remove), what the line memory learned, and the drift report. */
 export function RulesPage() {
   const viewer = useViewer();
   const { query } = useRoute();
@@ -279,6 +339,7 @@ export function RulesPage() {
         ))}
       </ul>
       <LearnedLines canEdit={canEdit} />
+      <Drift />
     </div>
   );
 }

@@ -12,5 +12,6 @@ import './types/import.ts';
 import './types/editor.ts';
 import './types/remembered-line.ts';
 import './types/parse-rule.ts';
+import './types/source-drift.ts';
 
 export const schema = builder.toSchema();
