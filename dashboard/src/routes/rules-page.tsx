@@ -169,9 +169,9 @@ function RuleRow({ rule, canEdit, highlighted, onChanged }: { rule: RulesPage_Ru
         <button type="button" onClick={() => checkImpact()} disabled={impactRes.fetching} data-testid="rule-impact">
           {impactRes.fetching ? 'Checking…' : 'How many dumps would it change?'}
         </button>
+        {impact && ' '}
         {impact && (
           <span data-testid="rule-impact-result">
-            {' '}
             {impact.wouldChange} stored dump{impact.wouldChange === 1 ? '' : 's'} would change
             {impact.editorOwned ? ` (${impact.editorOwned} with an editor's revision: they get a proposed revision to review)` : ''}
             {impact.truncated ? ` (only the first ${impact.checked} checked)` : ''}.{' '}
@@ -193,9 +193,9 @@ function RuleRow({ rule, canEdit, highlighted, onChanged }: { rule: RulesPage_Ru
             </button>
           </>
         )}
+        {said && ' '}
         {said && (
           <span className="msg" role="status" data-testid="rule-message">
-            {' '}
             {said}
           </span>
         )}
