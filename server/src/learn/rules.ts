@@ -8,14 +8,13 @@ import { rowsOf, type Db } from '../db/client.ts';
 import type { Executor } from '../import/write.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import { lineKey, sourceKey } from '../parse/learned.ts';
+import { RULE_MAX_LINE } from '../parse/patterns.ts';
 import type { LearnedRule, ParseOptions } from '../parse/types.ts';
 import { parseDump } from '../parse/index.ts';
 import { loadMemory } from './memory.ts';
 
 export type ParseRuleRow = typeof parseRules.$inferSelect;
 
-/** The longest line a rule may name (a promo, not a paragraph). */
-export const MAX_RULE_LINE = 1000;
 /** How many stored dumps one impact check or re-parse looks at, at most (the rest are reported as not checked). */
 export const MAX_RULE_DUMPS = 500;
 
@@ -48,7 +47,7 @@ export interface RuleInput {
 function checkRule(input: RuleInput): { lineText: string; lineKey: string; sourceKey: string | null; sourceName: string | null } {
   const lineText = input.lineText.trim();
   if (!lineText || lineText.includes('\n')) throw new InvalidInputError('lineText', 'a rule names one non-empty line');
-  if (lineText.length > MAX_RULE_LINE) throw new InvalidInputError('lineText', `a rule names a line of at most ${MAX_RULE_LINE} characters`);
+  if (lineText.length > RULE_MAX_LINE) throw new InvalidInputError('lineText', `a rule names a line of at most ${RULE_MAX_LINE} characters`);
   if (input.scope === 'source') {
     const key = sourceKey(input.source);
     if (!key) throw new InvalidInputError('source', 'a rule "always, for this source" needs the source');

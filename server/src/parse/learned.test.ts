@@ -54,6 +54,12 @@ describe('line memory', () => {
     expect(storiesNeeded(300, true)).toBe(2 * LINE_MEMORY_MIN_STORIES);
   });
 
+  it('counts a paragraph too long to remember as body when it looks for a body\'s edge', () => {
+    const para = 'Ferry crews said the new timetable would take effect on Monday. '.repeat(8).trim();
+    const t = dump(SENTENCE, INNER, para, PROMO);
+    expect(noise(t, { memory: memoryOf([[INNER, 3], [PROMO, 3]]) }).filter((n) => n.kind === 'main').map((n) => n.text)).toEqual([PROMO]);
+  });
+
   it('folds case, quotes, white space and digits in its keys', () => {
     expect(lineKey('Show all 7 photos')).toBe(lineKey('show  all 12 PHOTOS'));
     expect(lineKey('It’s here')).toBe(lineKey("It's here"));

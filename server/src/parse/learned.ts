@@ -6,7 +6,7 @@
  */
 import type { FieldSpan, LearnedRule, LineMemory, ParseOptions, Segment } from './types.ts';
 import { foldText, hash53 } from '../derive/fingerprint.ts';
-import { LINE_KEY_DIGITS, LINE_MEMORY_MAX, LINE_MEMORY_MIN, LINE_MEMORY_MIN_STORIES, LINE_MEMORY_SHORT } from './patterns.ts';
+import { LINE_KEY_DIGITS, LINE_MEMORY_MAX, LINE_MEMORY_MIN, LINE_MEMORY_MIN_STORIES, LINE_MEMORY_SHORT, RULE_MAX_LINE } from './patterns.ts';
 
 /** The rule name on spans the line memory produced. */
 export const LINE_MEMORY_RULE = 'line-memory';
@@ -63,7 +63,8 @@ function isWholeLine(text: string, s: number, e: number): boolean {
 
 interface Candidate {
   span: FieldSpan;
-  key: string;
+  /** null: never matched */
+  key: string | null;
   length: number;
 }
 
@@ -82,19 +83,24 @@ export function applyLearned(text: string, segments: Segment[], opts: ParseOptio
   const rules = opts.rules ?? [];
   const memory = opts.memory;
   const k = memory?.minStories ?? LINE_MEMORY_MIN_STORIES;
+  // longer lines can match nothing: their keys (the costly part) are never computed
+  const maxLength = rules.length ? RULE_MAX_LINE : LINE_MEMORY_MAX;
   for (const seg of segments) {
     if (seg.kind !== 'main' && seg.kind !== 'related') continue;
     const src = seg.fields.find((f) => f.field === 'source');
     const source = src ? sourceKey(text.slice(src.start, src.end)) : null;
     const body: Candidate[] = [];
     for (const f of seg.fields) {
-      if (f.field !== 'body' || !isWholeLine(text, f.start, f.end)) continue;
-      body.push({ span: f, key: lineKey(text.slice(f.start, f.end)), length: f.end - f.start });
+      if (f.field !== 'body') continue;
+      const length = f.end - f.start;
+      // a piece of a line (inline noise cut it) or a line too long for any rule: it keeps its place in the body, with no key
+      const key = length <= maxLength && isWholeLine(text, f.start, f.end) ? lineKey(text.slice(f.start, f.end)) : null;
+      body.push({ span: f, key, length });
     }
-    if (!body.length) continue;
+    if (!body.some((c) => c.key !== null)) continue;
     const marked = new Set<FieldSpan>();
     for (const c of body) {
-      const rule = matchRule(rules, c.key, source);
+      const rule = c.key === null ? null : matchRule(rules, c.key, source);
       if (rule) {
         mark(c.span, rule.name, rule.description ?? `editor rule ${rule.name}`);
         marked.add(c.span);
@@ -102,7 +108,7 @@ export function applyLearned(text: string, segments: Segment[], opts: ParseOptio
     }
     if (memory?.lines.size) {
       const count = (c: Candidate): number => {
-        const e = memory.lines.get(c.key);
+        const e = c.key === null ? undefined : memory.lines.get(c.key);
         return e && !e.vetoed ? e.stories : 0;
       };
       const hit = (c: Candidate, edge: boolean): boolean => count(c) >= storiesNeeded(c.length, edge, k);
@@ -116,7 +122,10 @@ export function applyLearned(text: string, segments: Segment[], opts: ParseOptio
         marked.add(c.span);
       }
     }
-    if (marked.size) seg.fields = seg.fields.filter((f) => f.field !== 'subhead' || !body.some((c) => marked.has(c.span) && c.span.start === f.start && c.span.end === f.end));
+    if (marked.size) {
+      const gone = new Set([...marked].map((f) => `${f.start}:${f.end}`));
+      seg.fields = seg.fields.filter((f) => f.field !== 'subhead' || !gone.has(`${f.start}:${f.end}`));
+    }
   }
   return segments;
 }

@@ -358,5 +358,7 @@ export const LINE_MEMORY_MIN_STORIES = 3;
 export const LINE_MEMORY_SHORT = 200;
 /** Lines longer than this are never remembered nor marked: promos are short, paragraphs long. */
 export const LINE_MEMORY_MAX = 400;
+/** An editor's rule names a line of at most this many code units (a promo, not a paragraph). */
+export const RULE_MAX_LINE = 1000;
 /** Lines shorter than this are not remembered (one-word lines are subheads and labels). */
 export const LINE_MEMORY_MIN = 12;
