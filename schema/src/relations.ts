@@ -40,4 +40,7 @@ export const relations = defineRelations(tables, (r) => ({
     to: r.one.articles({ from: r.storyEdges.toArticleId, to: r.articles.id, alias: 'in_edges', optional: false }),
     dump: r.one.dumps({ from: r.storyEdges.dumpId, to: r.dumps.id }),
   },
+  parseRules: {
+    dump: r.one.dumps({ from: r.parseRules.dumpId, to: r.dumps.id }),
+  },
 }));

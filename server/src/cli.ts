@@ -5,13 +5,15 @@
 import { readFile } from 'node:fs/promises';
 import { parseDump } from './parse/index.ts';
 import { deriveArticles } from './derive/index.ts';
+import { MemoryCollector, sightingsOf } from './learn/sightings.ts';
 import { CliError } from './cli/errors.ts';
 import { EnvError } from './env.ts';
 
 const USAGE = `usage: copydesk <command> [options]
 
 commands:
-  parse FILE...                 print each file's parse as one JSON line (JSON Lines)
+  parse FILE...                 print each file's parse as one JSON line (JSON Lines); lines repeated in
+                                3+ of the files' stories are publisher boilerplate (a first pass collects them)
   import PATH...                send dumps (.txt, .jsonl, folders, .zip/.tar.gz) to a running copydesk
         [--url URL] [--token T] [--concurrency 4] [--dry-run] [--journal FILE] [--restart]
   export [--out FILE]           write every article with its topics and edges as JSON Lines
@@ -28,15 +30,34 @@ The token and worker commands open the database the server uses (DATABASE_URL, o
 --data-dir for the embedded one; stop a server that holds the embedded one first).
 `;
 
+/**
+ * Two passes over the files: the first parses each and collects its body lines into a line
+ * memory (sightings.ts), the second parses each again with that memory, so that a line repeated
+ * in K or more of the batch's stories is publisher boilerplate: the batch learns from itself.
+ */
 async function parseCommand(files: string[]): Promise<number> {
   if (!files.length) {
     process.stderr.write('copydesk parse: no files given\n' + USAGE);
     return 2;
   }
+  const collector = new MemoryCollector();
+  const unreadable = new Map<string, string>();
+  for (const file of files) {
+    try {
+      const text = await readFile(file, 'utf8');
+      const seg = parseDump(text);
+      collector.add(sightingsOf(text, seg, deriveArticles(text, seg), `file:${file}`));
+    } catch (e) {
+      unreadable.set(file, (e as Error).message);
+    }
+  }
+  const memory = collector.memory();
   let failed = 0;
   for (const file of files) {
     let text: string;
     try {
+      const earlier = unreadable.get(file);
+      if (earlier !== undefined) throw new Error(earlier);
       text = await readFile(file, 'utf8');
     } catch (e) {
       failed++;
@@ -44,7 +65,7 @@ async function parseCommand(files: string[]): Promise<number> {
       process.stdout.write(JSON.stringify({ file, error: (e as Error).message }) + '\n');
       continue;
     }
-    const seg = parseDump(text);
+    const seg = parseDump(text, { memory });
     const articles = deriveArticles(text, seg).map((a) => ({
       role: a.role,
       headline: a.headline,
@@ -66,6 +87,7 @@ async function parseCommand(files: string[]): Promise<number> {
       confidence: seg.confidence,
       articles,
       segments: seg.segments.map((s) => ({ kind: s.kind, start: s.start, end: s.end })),
+      learned: seg.segments.flatMap((s) => s.fields.filter((f) => f.rule).map((f) => ({ rule: f.rule, reason: f.reason, start: f.start, end: f.end }))),
       warnings: seg.warnings,
     };
     process.stdout.write(JSON.stringify(line) + '\n');

@@ -9,3 +9,10 @@ export const flatDump = (headline: string, body: string, related = '') =>
 
 /** One dash-style related block: outlet, age, "- outlet", headline, body. */
 export const relatedBlock = (source: string, age: string, headline: string, body: string) => `\n\n${source}\n${age}\n- ${source}\n${headline}\n${body}`;
+
+/**
+ * A logo-layout dump whose main article names its outlet: "logo", the headline twice, the outlet
+ * glued to its date ("Harbour Post3 hours ago"), body lines, then the boilerplate run.
+ */
+export const logoDump = (source: string, headline: string, bodyLines: readonly string[]) =>
+  `logo\n${headline}\n\n${headline}\n\n${source}3 hours ago\n\n${bodyLines.join('\n')}\n\nOrange background\n\nTry Our AI Features\n\nExplore what Daily8 AI can do for you:\n\nComments\n\nNo comments yet...\n\nRelated Articles\n`;

@@ -34,6 +34,7 @@ import { SegmentText, offsetAtPoint, domOffset } from '../components/segment-tex
 import { DerivedArticles } from '../components/derived-articles.tsx';
 import { ChangeList } from '../components/change-list.tsx';
 import { ConflictDialog, type Conflict } from '../components/conflict-dialog.tsx';
+import { RuleOffer } from '../components/rule-offer.tsx';
 
 const RevisionFields = /* GraphQL */ `
   fragment DumpEditor_RevisionFragment on SegmentationRevision {
@@ -380,9 +381,17 @@ function Editor({ dump }: { dump: NonNullable<DumpData['dump']> }) {
     } else say(`Not approved: ${res?.message ?? r.error?.message ?? 'no answer'}`, 'error');
   };
 
+  const [ruleOffer, setRuleOffer] = useState<{ lineText: string; source: string | null } | null>(null);
   const markField = (field: FieldName) => {
     const s = selection();
-    apply(s ? { op: 'markField', start: s.start, end: s.end, field } : { op: 'markField', start: caret, end: caret, field });
+    const done = apply(s ? { op: 'markField', start: s.start, end: s.end, field } : { op: 'markField', start: caret, end: caret, field });
+    if (done && field === 'noise') {
+      // the marked line can become a rule: always for this source, or everywhere
+      const at = s ? s.start : caret;
+      const lineText = text.slice(lineStartOf(text, at), lineEndOf(text, at)).trim();
+      const article = derived.find((a) => a.start <= at && at < a.end);
+      setRuleOffer(lineText ? { lineText, source: article?.source ?? null } : null);
+    }
   };
 
   const shortcuts: Shortcut[] = [
@@ -558,6 +567,7 @@ function Editor({ dump }: { dump: NonNullable<DumpData['dump']> }) {
           </button>
         </span>
       </div>
+      {ruleOffer && canEdit && <RuleOffer key={ruleOffer.lineText} dumpId={dump.id} lineText={ruleOffer.lineText} source={ruleOffer.source} onClose={() => setRuleOffer(null)} />}
       <div className="editor-body">
         <div className="textpane" ref={textRef} onMouseUp={onMouseUp} data-testid="textpane" aria-label="Dump text">
           <SegmentText text={text} segments={segments} caret={caret} anchor={anchor} activeHandle={active} changed={changedIdx} onHandleDown={onHandleDown} />

@@ -8,3 +8,5 @@ export * from './story-edges.ts';
 export * from './editor-tokens.ts';
 export * from './jobs.ts';
 export * from './article-bands.ts';
+export * from './line-memory.ts';
+export * from './parse-rules.ts';

@@ -8,7 +8,8 @@ export interface StoredSegment {
   start: number;
   end: number;
   confidence: number;
-  fields: { field: string; start: number; end: number; confidence: number }[];
+  /** `rule`/`reason`: the learned rule that produced a span (parser revisions only) */
+  fields: { field: string; start: number; end: number; confidence: number; rule?: string; reason?: string }[];
 }
 
 export interface StoredWarning {

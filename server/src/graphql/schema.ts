@@ -10,5 +10,8 @@ import './types/article.ts';
 import './types/dump.ts';
 import './types/import.ts';
 import './types/editor.ts';
+import './types/remembered-line.ts';
+import './types/parse-rule.ts';
+import './types/source-drift.ts';
 
 export const schema = builder.toSchema();

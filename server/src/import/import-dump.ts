@@ -6,6 +6,9 @@ import { deriveArticles, type DerivedArticle } from '../derive/index.ts';
 import { rowsOf, type Db } from '../db/client.ts';
 import { validateDump, type DumpInput } from './validate.ts';
 import { writeDerived } from './write.ts';
+import { learnedInputs } from '../learn/rules.ts';
+import { recordSightings } from '../learn/memory.ts';
+import { sightingsOf } from '../learn/sightings.ts';
 
 export interface ImportOptions {
   maxBytes: number;
@@ -51,8 +54,9 @@ class DryRunRollback extends Error {
 const RETRYABLE = new Set(['40P01', '40001']);
 
 /**
- * Imports one dump: validates, parses, derives, and writes the dump, its parser revision, what
- * it derives and its enrichment job in one transaction. The same text again is a no-op that
+ * Imports one dump: validates, loads the learned inputs for its lines (rules, line memory),
+ * parses, derives, and writes the dump, its parser revision, what it derives, its lines' sightings
+ * (the line memory) and its enrichment job in one transaction. The same text again is a no-op that
  * returns the stored dump. A dry run does the same and rolls back.
  */
 export async function importDump(db: Db, input: DumpInput, opts: ImportOptions): Promise<ImportResult> {
@@ -61,8 +65,10 @@ export async function importDump(db: Db, input: DumpInput, opts: ImportOptions):
   const dryRun = opts.dryRun ?? false;
 
   // parsing is pure and can be slow on big dumps: do it before the transaction opens
-  const seg = parseDump(dump.text, { fetchedAt: dump.fetchedAt });
+  const learned = await learnedInputs(db, dump.text, { countSelf: true });
+  const seg = parseDump(dump.text, { fetchedAt: dump.fetchedAt, ...learned });
   const derived = deriveArticles(dump.text, seg, { fetchedAt: dump.fetchedAt });
+  const sightings = sightingsOf(dump.text, seg, derived, hash);
   const base = { dryRun, preview: derived, parserVersion: seg.parserVersion, confidence: seg.confidence };
 
   for (let attempt = 1; ; attempt++) {
@@ -84,6 +90,7 @@ export async function importDump(db: Db, input: DumpInput, opts: ImportOptions):
         const dumpId = Number(row.dump_id);
         // topics and similarity edges cost more than the write: the job runs after commit
         const written = await writeDerived(tx, dumpId, derived, { fresh: true, enqueueEnrich: true });
+        await recordSightings(tx, dumpId, sightings);
         const result: ImportResult = {
           ...base,
           dumpId: dryRun ? null : dumpId,

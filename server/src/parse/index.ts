@@ -18,6 +18,7 @@ import { echoLine, gluedSourceDate, isTimePrefix, looksLikeSourceLine, timeLine 
 import { noiseContext, noiseLineRule } from './fields/noise.ts';
 import type { NoiseContext } from './fields/noise.ts';
 import { scoreDump } from './confidence.ts';
+import { applyLearned, hasLearned } from './learned.ts';
 import { ENDS_SENTENCE, SENTENCE_CLOSED } from './patterns.ts';
 import { stableSort } from './sort.ts';
 
@@ -50,7 +51,7 @@ function warn(ctx: Ctx, code: string, message: string, fromLine: number, toLine:
 }
 
 /** Text in, segmentation out. Pure: no I/O, no clock. */
-export function parseDump(text: string, _opts: ParseOptions = {}): Segmentation {
+export function parseDump(text: string, opts: ParseOptions = {}): Segmentation {
   const ls = classify(text, splitLines(text));
   const ctx: Ctx = { text, ls, parts: [], warnings: [], noise: noiseContext(text) };
   const n = ls.length;
@@ -116,7 +117,7 @@ export function parseDump(text: string, _opts: ParseOptions = {}): Segmentation 
     warn(ctx, 'TRUNCATED', 'The capture stops mid-sentence: the last article is probably incomplete.', n - 1, n);
   }
 
-  const segments = assemble(ctx);
+  const segments = hasLearned(opts) ? applyLearned(text, assemble(ctx), opts) : assemble(ctx);
   return {
     parserVersion: PARSER_VERSION,
     length: text.length,

@@ -487,3 +487,26 @@ export const REGEXP_SPECIAL = /[.*+?^${}()|[\]\\]/gu;
 
 /** CRLF line ends, turned into LF by the slice rule (derive/articles.ts). */
 export const CRLF = /\r\n/gu;
+
+// ---------------------------------------------------------------------------------------------
+// Learned inputs (learned.ts): line memory and editors' rules
+// ---------------------------------------------------------------------------------------------
+
+/** "Show all 7" / "Show all 12": runs of digits fold to one "#" in a line's memory key. */
+export const LINE_KEY_DIGITS = /\p{Nd}+/gu;
+
+/**
+ * K: a line at a body's edge seen in at least this many distinct stories is publisher
+ * boilerplate ("repeated in N articles"). An interior line needs twice as many, a line longer
+ * than LINE_MEMORY_SHORT twice as many again, and a line longer than LINE_MEMORY_MAX never
+ * qualifies (paragraphs are article text, however often syndicated).
+ */
+export const LINE_MEMORY_MIN_STORIES = 3;
+/** Lines up to this long (UTF-16 code units) need only K stories (at a body's edge). */
+export const LINE_MEMORY_SHORT = 200;
+/** Lines longer than this are never remembered nor marked: promos are short, paragraphs long. */
+export const LINE_MEMORY_MAX = 400;
+/** An editor's rule names a line of at most this many code units (a promo, not a paragraph). */
+export const RULE_MAX_LINE = 1000;
+/** Lines shorter than this are not remembered (one-word lines are subheads and labels). */
+export const LINE_MEMORY_MIN = 12;

@@ -37,6 +37,10 @@ export interface FieldSpan {
   end: number;
   /** how sure the parser is of this span's boundaries, in [0, 1] */
   confidence: number;
+  /** the learned rule that produced the span ("line-memory", "rule:12"); absent for the built-in rules */
+  rule?: string;
+  /** why, in an editor's words ("repeated in 5 articles") */
+  reason?: string;
 }
 
 export interface Segment {
@@ -83,4 +87,35 @@ export interface Segmentation {
 export interface ParseOptions {
   /** capture time, ISO 8601: lets relative dates ("3 hours ago") become timestamps */
   fetchedAt?: string | null;
+  /** lines remembered from other stories (learned.ts): a line seen in enough of them is publisher boilerplate */
+  memory?: LineMemory;
+  /** editors' rules (learned.ts), applied in order; the first that matches a line names it */
+  rules?: readonly LearnedRule[];
+}
+
+/** What the line memory knows of one line: in how many distinct stories and outlets it appeared. */
+export interface LineMemoryEntry {
+  stories: number;
+  sources: number;
+  /** an editor vetoed the line: never applied */
+  vetoed?: boolean;
+}
+
+export interface LineMemory {
+  /** lineKey(line) -> what is known of it (only the keys of the dump's lines need be given) */
+  lines: ReadonlyMap<string, LineMemoryEntry>;
+  /** K (default LINE_MEMORY_MIN_STORIES = 3): stories a short line at a body's edge needs */
+  minStories?: number;
+}
+
+/** An editor's rule: "this line is publisher boilerplate", everywhere or for one source. */
+export interface LearnedRule {
+  /** named on every span the rule produced, e.g. "rule:12" */
+  name: string;
+  /** lineKey of the line the rule marks */
+  key: string;
+  /** sourceKey of the outlet the rule is limited to; null: everywhere */
+  source: string | null;
+  /** the reason shown on its spans, e.g. "always, for Yahoo (rule 12 by alice)" */
+  description?: string;
 }

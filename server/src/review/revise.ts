@@ -9,6 +9,7 @@ import { parseDump } from '../parse/index.ts';
 import { writeDerived } from '../import/write.ts';
 import { enqueueEnrich } from '../enrich/queue.ts';
 import { enrichArticles } from '../enrich/enrich.ts';
+import { learnedInputs, sameSegments } from '../learn/rules.ts';
 
 export type DumpStatus = 'new' | 'in_review' | 'approved';
 
@@ -100,22 +101,24 @@ export interface ReparseResult {
 }
 
 /**
- * Parses a dump again with the current parser and stores the result as a new parser revision.
- * It becomes current only when the current revision is the parser's: an editor's revision is
- * never replaced (the editor can compare and rebase on the new parse in the dashboard).
+ * Parses a dump again with the current parser, rules and line memory, and stores the result as a
+ * new parser revision (none when it equals the latest parser revision). It becomes current only
+ * when the current revision is the parser's: an editor's revision is never replaced; the new
+ * parser revision is then a proposed revision (Dump.proposedRevision) the editor can review.
  */
 export async function reparseDump(db: Db, dumpId: number): Promise<ReparseResult> {
   const dump = await db.query.dumps.findFirst({ where: { id: dumpId }, columns: { id: true, text: true, fetchedAt: true } });
   if (!dump) throw new NotFoundError('Dump', String(dumpId));
-  const seg = parseDump(dump.text, { fetchedAt: dump.fetchedAt });
+  const seg = parseDump(dump.text, { fetchedAt: dump.fetchedAt, ...(await learnedInputs(db, dump.text)) });
   return db.transaction(async (tx) => {
     const [locked] = await tx.select({ current: dumps.currentRevision }).from(dumps).where(eq(dumps.id, dumpId)).for('update');
     const revisions = await tx
-      .select({ number: segmentationRevisions.number, author: segmentationRevisions.author, parserVersion: segmentationRevisions.parserVersion })
+      .select({ number: segmentationRevisions.number, author: segmentationRevisions.author, parserVersion: segmentationRevisions.parserVersion, segments: segmentationRevisions.segments })
       .from(segmentationRevisions)
       .where(eq(segmentationRevisions.dumpId, dumpId));
     const latestParser = revisions.filter((r) => r.author === 'parser').sort((a, b) => b.number - a.number)[0];
-    if (latestParser?.parserVersion === seg.parserVersion) return { dumpId, revisionNumber: null, becameCurrent: false };
+    // the same parser with the same rules and memory gives the same parse: nothing to store
+    if (latestParser?.parserVersion === seg.parserVersion && sameSegments(latestParser.segments, seg.segments)) return { dumpId, revisionNumber: null, becameCurrent: false };
     const number = Math.max(0, ...revisions.map((r) => r.number)) + 1;
     const current = revisions.find((r) => r.number === locked!.current);
     const becameCurrent = current?.author === 'parser';
@@ -131,7 +134,8 @@ export async function reparseDump(db: Db, dumpId: number): Promise<ReparseResult
     });
     if (becameCurrent) {
       const derived = deriveArticles(dump.text, seg, { fetchedAt: dump.fetchedAt });
-      await writeDerived(tx, dumpId, derived);
+      // the new parse replaces the articles' values (a body a rule or the memory shortened must not lose to the old, longer one)
+      await writeDerived(tx, dumpId, derived, { authoritative: true });
       await enqueueEnrich(tx, [dumpId]);
       await tx.update(dumps).set({ currentRevision: number, confidence: seg.confidence, template: seg.template }).where(eq(dumps.id, dumpId));
     }

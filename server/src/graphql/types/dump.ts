@@ -72,6 +72,19 @@ export const Dump = builder.drizzleNode('dumps', {
         return rev;
       },
     }),
+    proposedRevision: t.drizzleField({
+      type: 'segmentationRevisions',
+      nullable: true,
+      description: "a parser revision newer than the current one, which is an editor's (a re-parse after a rule or a parser upgrade): proposed for review, never applied by itself",
+      select: { columns: { id: true, currentRevision: true } },
+      resolve: (query, dump, _args, ctx) =>
+        ctx.db.query.segmentationRevisions.findFirst(
+          query({
+            where: { dumpId: dump.id, author: 'parser', number: { gt: dump.currentRevision } },
+            orderBy: { number: 'desc' },
+          }),
+        ),
+    }),
     revisions: t.relatedConnection('revisions', { query: { orderBy: { number: 'asc' } }, totalCount: true }),
     appearances: t.relation('appearances', {
       description: 'the articles of the current revision, in page order',

@@ -10,6 +10,8 @@ export const FieldSpanRef = builder.objectRef<StoredField>('FieldSpan').implemen
     start: t.exposeInt('start'),
     end: t.exposeInt('end'),
     confidence: t.exposeFloat('confidence'),
+    rule: t.string({ nullable: true, description: 'the learned rule that produced the span: "line-memory" or an editor\'s rule ("rule:12"); null for the built-in rules', resolve: (f) => f.rule ?? null }),
+    reason: t.string({ nullable: true, description: 'why, in an editor\'s words ("repeated in 5 articles")', resolve: (f) => f.reason ?? null }),
   }),
 });
 

@@ -1,0 +1,197 @@
+import { createRule, deleteRule, ruleImpact, updateRule, type ParseRuleRow, type RuleImpact } from '../../learn/rules.ts';
+import { reparseDump } from '../../review/revise.ts';
+import { NotFoundError } from '../../errors.ts';
+import { sourceKey } from '../../parse/learned.ts';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { builder, requireEditor, type Context } from '../builder.ts';
+import { MUTATION_ERRORS } from '../errors.ts';
+import { Dump } from './dump.ts';
+
+export const RuleScopeEnum = builder.enumType('RuleScope', {
+  values: {
+    SOURCE: { value: 'source', description: 'always, for this source' },
+    EVERYWHERE: { value: 'everywhere', description: 'always, everywhere' },
+  } as const,
+});
+
+const RuleImpactRef = builder.objectRef<RuleImpact>('RuleImpact').implement({
+  description: 'What re-parsing the stored dumps with the rules would change.',
+  fields: (t) => ({
+    wouldChange: t.int({ description: 'stored dumps whose parse changes', resolve: (i) => i.dumpIds.length }),
+    editorOwned: t.int({ description: "of them, dumps whose current revision is an editor's: they get a proposed revision, never a new current one", resolve: (i) => i.editorOwned.length }),
+    checked: t.exposeInt('checked', { description: 'stored dumps that hold the line and were parsed again' }),
+    truncated: t.exposeBoolean('truncated', { description: 'more dumps hold the line than one check looks at (500)' }),
+    dumps: t.drizzleField({
+      type: ['dumps'],
+      description: 'the dumps whose parse changes',
+      resolve: (query, i, _args, ctx) => (i.dumpIds.length ? ctx.db.query.dumps.findMany(query({ where: { id: { in: i.dumpIds } }, orderBy: { id: 'asc' } })) : []),
+    }),
+  }),
+});
+
+export const ParseRule = builder.drizzleNode('parseRules', {
+  name: 'ParseRule',
+  description: "An editor's rule, learned from a fix: the line is publisher boilerplate, always for one source or always everywhere. The parser names it on every span it produced.",
+  id: { column: (r) => r.id },
+  fields: (t) => ({
+    name: t.string({ description: 'the name on the spans it produced, e.g. "rule:12"', select: { columns: { id: true } }, resolve: (r) => `rule:${r.id}` }),
+    action: t.exposeString('action', { description: 'what it does: "boilerplate" (mark the line as publisher boilerplate)' }),
+    scope: t.field({ type: RuleScopeEnum, select: { columns: { scope: true } }, resolve: (r) => r.scope }),
+    source: t.exposeString('sourceName', { nullable: true, description: 'the outlet, for scope SOURCE' }),
+    lineText: t.exposeString('lineText'),
+    note: t.exposeString('note', { nullable: true }),
+    createdBy: t.exposeString('createdBy'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedBy: t.exposeString('updatedBy', { nullable: true }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', nullable: true }),
+    dump: t.relation('dump', { nullable: true, description: 'the dump the editor was fixing when the rule was made' }),
+    impact: t.field({
+      type: RuleImpactRef,
+      description: 'how many stored dumps re-parsing with the rules would change (parses them: ask for one rule at a time)',
+      select: { columns: { id: true, lineText: true } },
+      resolve: (r, _args, ctx) => ruleImpact(ctx.db, r as ParseRuleRow),
+    }),
+  }),
+});
+
+const CreateParseRuleInput = builder.inputType('CreateParseRuleInput', {
+  fields: (t) => ({
+    lineText: t.string({ required: true, description: 'the line to mark as publisher boilerplate, as the dump shows it' }),
+    scope: t.field({ type: RuleScopeEnum, required: true }),
+    source: t.string({ required: false, description: 'the outlet, for scope SOURCE' }),
+    note: t.string({ required: false }),
+    dumpId: t.globalID({ required: false, for: Dump, description: 'the dump the editor was fixing' }),
+  }),
+});
+
+const UpdateParseRuleInput = builder.inputType('UpdateParseRuleInput', {
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: ParseRule }),
+    lineText: t.string({ required: false }),
+    scope: t.field({ type: RuleScopeEnum, required: false }),
+    source: t.string({ required: false }),
+    note: t.string({ required: false }),
+  }),
+});
+
+const DeleteParseRulePayload = builder.objectRef<{ id: number }>('DeleteParseRulePayload').implement({
+  fields: (t) => ({
+    deletedId: t.id({ description: 'the global id of the rule removed', resolve: (r) => encodeGlobalID('ParseRule', r.id) }),
+  }),
+});
+
+interface ApplyResult {
+  ruleId: number;
+  dumpIds: number[];
+  becameCurrent: number;
+  proposed: number;
+}
+
+const ApplyParseRulePayload = builder.objectRef<ApplyResult>('ApplyParseRulePayload').implement({
+  description: "Dumps re-parsed with the rules: those whose current revision was the parser's have a new current parser revision; those with an editor's revision have a proposed revision to review.",
+  fields: (t) => ({
+    reparsed: t.int({ resolve: (r) => r.dumpIds.length }),
+    becameCurrent: t.exposeInt('becameCurrent'),
+    proposed: t.exposeInt('proposed', { description: "dumps whose editor's revision stays current: the new parse is their proposedRevision" }),
+    dumps: t.drizzleField({
+      type: ['dumps'],
+      resolve: (query, r, _args, ctx) => (r.dumpIds.length ? ctx.db.query.dumps.findMany(query({ where: { id: { in: r.dumpIds } }, orderBy: { id: 'asc' } })) : []),
+    }),
+    rule: t.drizzleField({
+      type: 'parseRules',
+      nullable: true,
+      resolve: (query, r, _args, ctx) => ctx.db.query.parseRules.findFirst(query({ where: { id: r.ruleId } })),
+    }),
+  }),
+});
+
+async function loadRule(ctx: Context, id: number): Promise<ParseRuleRow> {
+  const row = await ctx.db.query.parseRules.findFirst({ where: { id } });
+  if (!row) throw new NotFoundError('ParseRule', String(id));
+  return row;
+}
+
+builder.queryFields((t) => ({
+  parseRules: t.drizzleField({
+    type: ['parseRules'],
+    description: "Editors' rules, newest first.",
+    args: { source: t.arg.string({ required: false, description: 'only rules for this outlet (and everywhere)' }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.query.parseRules.findMany(
+        query({
+          where: args.source ? { OR: [{ scope: 'everywhere' }, { sourceKey: sourceKey(args.source) }] } : {},
+          orderBy: { id: 'desc' },
+        }),
+      ),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createParseRule: t.drizzleField({
+    type: 'parseRules',
+    description: 'Makes an editor\'s fix a rule: the line is publisher boilerplate "always, for this source" (SOURCE) or "always, everywhere" (EVERYWHERE). New imports apply it at once; applyParseRule re-parses the stored dumps it changes.',
+    args: { input: t.arg({ type: CreateParseRuleInput, required: true }) },
+    errors: { types: [...MUTATION_ERRORS], directResult: true },
+    resolve: async (query, _root, { input }, ctx) => {
+      const editor = requireEditor(ctx);
+      const row = await createRule(
+        ctx.db,
+        { lineText: input.lineText, scope: input.scope, source: input.source, note: input.note, dumpId: input.dumpId ? Number(input.dumpId.id) : null },
+        editor.name,
+      );
+      return (await ctx.db.query.parseRules.findFirst(query({ where: { id: row.id } })))!;
+    },
+  }),
+  updateParseRule: t.drizzleField({
+    type: 'parseRules',
+    description: 'Edits a rule (its line, scope, source or note).',
+    args: { input: t.arg({ type: UpdateParseRuleInput, required: true }) },
+    errors: { types: [...MUTATION_ERRORS], directResult: true },
+    resolve: async (query, _root, { input }, ctx) => {
+      const editor = requireEditor(ctx);
+      const id = Number(input.id.id);
+      await updateRule(
+        ctx.db,
+        id,
+        {
+          ...(input.lineText != null ? { lineText: input.lineText } : {}),
+          ...(input.scope != null ? { scope: input.scope } : {}),
+          ...(input.source !== undefined ? { source: input.source } : {}),
+          ...(input.note !== undefined ? { note: input.note } : {}),
+        },
+        editor.name,
+      );
+      return (await ctx.db.query.parseRules.findFirst(query({ where: { id } })))!;
+    },
+  }),
+  deleteParseRule: t.field({
+    type: DeleteParseRulePayload,
+    description: 'Removes a rule. Stored parses keep their spans until re-parsed.',
+    args: { id: t.arg.globalID({ required: true, for: ParseRule }) },
+    errors: { types: [...MUTATION_ERRORS], directResult: true },
+    resolve: async (_root, args, ctx) => {
+      requireEditor(ctx);
+      return deleteRule(ctx.db, Number(args.id.id));
+    },
+  }),
+  applyParseRule: t.field({
+    type: ApplyParseRulePayload,
+    description: "Re-parses the stored dumps a rule changes (see ParseRule.impact): a dump whose current revision is the parser's gets a new current parser revision; a dump with an editor's revision keeps it and gets a proposed revision to review.",
+    args: { id: t.arg.globalID({ required: true, for: ParseRule }) },
+    errors: { types: [...MUTATION_ERRORS], directResult: true },
+    resolve: async (_root, args, ctx) => {
+      requireEditor(ctx);
+      const rule = await loadRule(ctx, Number(args.id.id));
+      const impact = await ruleImpact(ctx.db, rule);
+      const result: ApplyResult = { ruleId: rule.id, dumpIds: [], becameCurrent: 0, proposed: 0 };
+      for (const id of impact.dumpIds) {
+        const r = await reparseDump(ctx.db, id);
+        if (r.revisionNumber === null) continue;
+        result.dumpIds.push(id);
+        if (r.becameCurrent) result.becameCurrent++;
+        else result.proposed++;
+      }
+      return result;
+    },
+  }),
+}));

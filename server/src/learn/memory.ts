@@ -1,0 +1,110 @@
+/**
+ * The line memory in PostgreSQL: recorded on import (in the import's transaction), loaded before
+ * a parse (one query for the dump's lines), listed and vetoed by editors.
+ */
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { lineMemory, lineSightings } from '@copydesk/schema';
+import { rowsOf, type Db } from '../db/client.ts';
+import type { Executor } from '../import/write.ts';
+import type { LineMemory, LineMemoryEntry } from '../parse/types.ts';
+import { memorableLineKeys, type Sighting } from './sightings.ts';
+import { NotFoundError } from '../errors.ts';
+
+/**
+ * Records a dump's sightings in one statement: a line seen in a story it was not seen in before
+ * gains one story, from an outlet it was not seen from before one outlet (the statement's
+ * snapshot holds the earlier sightings only), so importing the same story again changes nothing. Lines are locked in key order (concurrent imports cannot deadlock).
+ */
+export async function recordSightings(tx: Executor, dumpId: number, sightings: readonly Sighting[]): Promise<void> {
+  if (!sightings.length) return;
+  const sorted = [...sightings].sort((a, b) => (a.lineKey < b.lineKey ? -1 : a.lineKey > b.lineKey ? 1 : a.storyKey < b.storyKey ? -1 : 1));
+  const values = sql.join(
+    sorted.map((s) => sql`(${s.lineKey}, ${s.storyKey}, ${s.sourceKey}, ${s.text})`),
+    sql`, `,
+  );
+  await tx.execute(sql`
+    with v(line_key, story_key, source_key, text) as (values ${values}),
+    ins as (
+      insert into ${lineSightings} (line_key, story_key, source_key, dump_id)
+      select line_key, story_key, source_key, ${dumpId}::int from v
+      on conflict do nothing
+      returning line_key, story_key, source_key
+    ),
+    agg as (
+      select i.line_key,
+        count(distinct i.story_key) filter (
+          where not exists (select 1 from ${lineSightings} p where p.line_key = i.line_key and p.story_key = i.story_key)
+        )::int as stories,
+        count(distinct i.source_key) filter (
+          where i.source_key <> '' and not exists (select 1 from ${lineSightings} p where p.line_key = i.line_key and p.source_key = i.source_key)
+        )::int as sources
+      from ins i group by i.line_key
+    )
+    insert into ${lineMemory} (key, text, stories, sources)
+    select a.line_key, (select min(v.text) from v where v.line_key = a.line_key), a.stories, a.sources from agg a order by a.line_key
+    on conflict (key) do update set stories = ${lineMemory}.stories + excluded.stories, sources = ${lineMemory}.sources + excluded.sources, updated_at = now()`);
+}
+
+/**
+ * What the memory knows of a dump's lines, as the parser takes it: one query for the keys of
+ * its memorable lines. `countSelf`: the dump is about to be imported, so its own story counts
+ * as one more (a line seen in 2 stored stories and this one is "repeated in 3 articles").
+ */
+export async function loadMemory(db: Executor, text: string, opts: { countSelf?: boolean } = {}): Promise<LineMemory> {
+  const keys = memorableLineKeys(text);
+  const lines = new Map<string, LineMemoryEntry>();
+  if (!keys.length) return { lines };
+  const rows = rowsOf<{ key: string; stories: number; sources: number; vetoed: boolean }>(
+    await db.execute(sql`select key, stories, sources, vetoed_at is not null as vetoed from ${lineMemory} where key = any(${sql.param(keys)}::text[])`),
+  );
+  const self = opts.countSelf ? 1 : 0;
+  for (const r of rows) lines.set(r.key, { stories: Number(r.stories) + self, sources: Number(r.sources), vetoed: r.vetoed === true });
+  return { lines };
+}
+
+export interface RememberedLine {
+  key: string;
+  text: string;
+  stories: number;
+  sources: number;
+  vetoedAt: string | null;
+  vetoedBy: string | null;
+}
+
+/**
+ * The most repeated lines, most stories first: overall, or seen from one outlet (`source`, a
+ * folded name; `stories` then counts that outlet's stories). At most `limit` (1-100).
+ */
+export async function mostRepeatedLines(db: Db, opts: { source?: string | null; limit: number; includeVetoed?: boolean }): Promise<RememberedLine[]> {
+  const limit = Math.max(1, Math.min(100, opts.limit));
+  const vetoFilter = opts.includeVetoed === false ? sql`and m.vetoed_at is null` : sql``;
+  if (opts.source) {
+    const rows = rowsOf<{ key: string; text: string; stories: number; sources: number; vetoed_at: string | null; vetoed_by: string | null }>(
+      await db.execute(sql`
+        select m.key, m.text, s.n as stories, m.sources, m.vetoed_at, m.vetoed_by
+        from (select line_key, count(distinct story_key)::int as n from ${lineSightings} where source_key = ${opts.source} group by line_key) s
+        join ${lineMemory} m on m.key = s.line_key
+        where true ${vetoFilter}
+        order by s.n desc, m.key limit ${limit}`),
+    );
+    return rows.map((r) => ({ key: r.key, text: r.text, stories: Number(r.stories), sources: Number(r.sources), vetoedAt: r.vetoed_at, vetoedBy: r.vetoed_by }));
+  }
+  const rows = await db
+    .select()
+    .from(lineMemory)
+    .where(opts.includeVetoed === false ? sql`${lineMemory.vetoedAt} is null` : undefined)
+    .orderBy(desc(lineMemory.stories), lineMemory.key)
+    .limit(limit);
+  return rows.map((r) => ({ key: r.key, text: r.text, stories: r.stories, sources: r.sources, vetoedAt: r.vetoedAt, vetoedBy: r.vetoedBy }));
+}
+
+/** Vetoes a remembered line (never applied again) or lifts the veto. NOT_FOUND for an unknown key. */
+export async function setLineVeto(db: Db, key: string, vetoed: boolean, editor: string): Promise<RememberedLine> {
+  const [r] = await db
+    .update(lineMemory)
+    .set(vetoed ? { vetoedAt: sql`now()`, vetoedBy: editor } : { vetoedAt: null, vetoedBy: null })
+    .where(and(eq(lineMemory.key, key)))
+    .returning();
+  if (!r) throw new NotFoundError('RememberedLine', key);
+  return { key: r.key, text: r.text, stories: r.stories, sources: r.sources, vetoedAt: r.vetoedAt, vetoedBy: r.vetoedBy };
+}

@@ -1,0 +1,155 @@
+/**
+ * Editors' rules: stored with who, when, from which dump and scope; loaded as parser input; and
+ * what a rule would change in the stored dumps (dry run) or does change (re-parse).
+ */
+import { asc, eq, sql } from 'drizzle-orm';
+import { dumps, parseRules, segmentationRevisions, type RuleScope, type StoredSegment } from '@copydesk/schema';
+import { rowsOf, type Db } from '../db/client.ts';
+import type { Executor } from '../import/write.ts';
+import { InvalidInputError, NotFoundError } from '../errors.ts';
+import { lineKey, sourceKey } from '../parse/learned.ts';
+import { RULE_MAX_LINE } from '../parse/patterns.ts';
+import type { LearnedRule, ParseOptions } from '../parse/types.ts';
+import { parseDump } from '../parse/index.ts';
+import { loadMemory } from './memory.ts';
+
+export type ParseRuleRow = typeof parseRules.$inferSelect;
+
+/** How many stored dumps one impact check or re-parse looks at, at most (the rest are reported as not checked). */
+export const MAX_RULE_DUMPS = 500;
+
+/** A stored rule as the parser takes it. */
+export function toLearnedRule(r: ParseRuleRow): LearnedRule {
+  const scope = r.scope === 'everywhere' ? 'always, everywhere' : `always, for ${r.sourceName ?? r.sourceKey}`;
+  return { name: `rule:${r.id}`, key: r.lineKey, source: r.scope === 'everywhere' ? null : r.sourceKey, description: `${scope} (rule ${r.id} by ${r.createdBy})` };
+}
+
+/** Every rule, oldest first (the parser applies the first that matches a line). */
+export async function loadRules(db: Executor): Promise<LearnedRule[]> {
+  return (await db.select().from(parseRules).orderBy(asc(parseRules.id))).map(toLearnedRule);
+}
+
+/** The learned inputs for parsing `text`: the memory of its lines and every rule (two queries). */
+export async function learnedInputs(db: Executor, text: string, opts: { countSelf?: boolean } = {}): Promise<Pick<ParseOptions, 'memory' | 'rules'>> {
+  const [memory, rules] = await Promise.all([loadMemory(db, text, opts), loadRules(db)]);
+  return { memory, rules };
+}
+
+export interface RuleInput {
+  lineText: string;
+  scope: RuleScope;
+  /** the outlet's name, for scope "source" */
+  source?: string | null;
+  note?: string | null;
+  dumpId?: number | null;
+}
+
+function checkRule(input: RuleInput): { lineText: string; lineKey: string; sourceKey: string | null; sourceName: string | null } {
+  const lineText = input.lineText.trim();
+  if (!lineText || lineText.includes('\n')) throw new InvalidInputError('lineText', 'a rule names one non-empty line');
+  if (lineText.length > RULE_MAX_LINE) throw new InvalidInputError('lineText', `a rule names a line of at most ${RULE_MAX_LINE} characters`);
+  if (input.scope === 'source') {
+    const key = sourceKey(input.source);
+    if (!key) throw new InvalidInputError('source', 'a rule "always, for this source" needs the source');
+    return { lineText, lineKey: lineKey(lineText), sourceKey: key, sourceName: input.source!.trim() };
+  }
+  return { lineText, lineKey: lineKey(lineText), sourceKey: null, sourceName: null };
+}
+
+export async function createRule(db: Db, input: RuleInput, editor: string): Promise<ParseRuleRow> {
+  const v = checkRule(input);
+  if (input.dumpId != null && !(await db.query.dumps.findFirst({ where: { id: input.dumpId }, columns: { id: true } }))) throw new NotFoundError('Dump', String(input.dumpId));
+  const [row] = await db
+    .insert(parseRules)
+    .values({ action: 'boilerplate', scope: input.scope, ...v, note: input.note ?? null, createdBy: editor, dumpId: input.dumpId ?? null })
+    .returning();
+  return row!;
+}
+
+export async function updateRule(db: Db, id: number, input: Partial<RuleInput>, editor: string): Promise<ParseRuleRow> {
+  const current = await db.query.parseRules.findFirst({ where: { id } });
+  if (!current) throw new NotFoundError('ParseRule', String(id));
+  const v = checkRule({
+    lineText: input.lineText ?? current.lineText,
+    scope: input.scope ?? current.scope,
+    source: input.source !== undefined ? input.source : current.sourceName,
+  });
+  const [row] = await db
+    .update(parseRules)
+    .set({ scope: input.scope ?? current.scope, ...v, note: input.note !== undefined ? input.note : current.note, updatedBy: editor, updatedAt: sql`now()` })
+    .where(eq(parseRules.id, id))
+    .returning();
+  return row!;
+}
+
+export async function deleteRule(db: Db, id: number): Promise<ParseRuleRow> {
+  const [row] = await db.delete(parseRules).where(eq(parseRules.id, id)).returning();
+  if (!row) throw new NotFoundError('ParseRule', String(id));
+  return row;
+}
+
+/** A stored dump a rule would change: its current revision is the parser's (re-parsed in place) or an editor's (gets a proposed revision). */
+export interface RuleImpact {
+  /** dumps whose parse the rules change */
+  dumpIds: number[];
+  /** of them, dumps whose current revision is an editor's: they would get a proposed revision, never a new current one */
+  editorOwned: number[];
+  /** dumps that hold the line and were looked at */
+  checked: number;
+  /** true when more than MAX_RULE_DUMPS dumps hold the line (only the first were looked at) */
+  truncated: boolean;
+}
+
+/**
+ * Which stored dumps the rule changes: dumps whose text holds the rule's line (a case-folded
+ * text search narrows them, at most MAX_RULE_DUMPS) and whose parse with every rule and the
+ * memory differs from their latest parser revision.
+ */
+export async function ruleImpact(db: Db, rule: ParseRuleRow): Promise<RuleImpact> {
+  const needles = searchWords(rule.lineText);
+  const where = needles.length ? sql.join(needles.map((w) => sql`strpos(lower(d.text), ${w}) > 0`), sql` and `) : sql`false`;
+  const rows = rowsOf<{ id: number; text: string; fetched_at: string | null; current_author: string; parser_segments: unknown }>(
+    await db.execute(sql`
+      select d.id, d.text, d.fetched_at,
+        (select r.author from ${segmentationRevisions} r where r.dump_id = d.id and r.number = d.current_revision) as current_author,
+        (select r.segments from ${segmentationRevisions} r where r.dump_id = d.id and r.author = 'parser' order by r.number desc limit 1) as parser_segments
+      from ${dumps} d
+      where ${where}
+      order by d.id limit ${MAX_RULE_DUMPS + 1}`),
+  );
+  const truncated = rows.length > MAX_RULE_DUMPS;
+  const rules = await loadRules(db);
+  const dumpIds: number[] = [];
+  const editorOwned: number[] = [];
+  for (const r of rows.slice(0, MAX_RULE_DUMPS)) {
+    const memory = await loadMemory(db, r.text);
+    const seg = parseDump(r.text, { fetchedAt: r.fetched_at, memory, rules });
+    const stored = (typeof r.parser_segments === 'string' ? JSON.parse(r.parser_segments) : r.parser_segments) as StoredSegment[] | null;
+    if (sameSegments(stored, seg.segments)) continue;
+    dumpIds.push(Number(r.id));
+    if (r.current_author !== 'parser') editorOwned.push(Number(r.id));
+    // parsing is CPU work: let other requests run between dumps
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { dumpIds, editorOwned, checked: Math.min(rows.length, MAX_RULE_DUMPS), truncated };
+}
+
+/**
+ * Whether two segment lists are the same (a stored revision, whose jsonb reorders keys, against a
+ * fresh parse). A span's `reason` is words, not output: a rule whose description changed does not
+ * make a dump worth re-parsing.
+ */
+export function sameSegments(a: readonly StoredSegment[] | null | undefined, b: readonly StoredSegment[]): boolean {
+  const canon = (segs: readonly StoredSegment[]) =>
+    JSON.stringify(segs.map((s) => [s.kind, s.start, s.end, s.confidence, s.fields.map((f) => [f.field, f.start, f.end, f.confidence, f.rule ?? null])]));
+  return !!a && canon(a) === canon(b);
+}
+
+/**
+ * Up to three of the line's longest words, lower-cased: a dump holding the line holds them (a
+ * key folds case, quotes, dashes, spaces and digits, never letters), so they narrow the search.
+ */
+function searchWords(line: string): string[] {
+  const words = [...new Set(line.toLowerCase().match(/\p{L}+/gu) ?? [])];
+  return words.sort((a, b) => b.length - a.length).slice(0, 3);
+}

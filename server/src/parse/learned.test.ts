@@ -1,0 +1,103 @@
+/** Learned inputs: the line memory and editors' rules turn whole body lines into publisher boilerplate. */
+import { describe, expect, it } from 'vitest';
+import { parseDump } from './index.ts';
+import { deriveArticles } from '../derive/index.ts';
+import { lineKey, sourceKey, storiesNeeded } from './learned.ts';
+import type { LineMemoryEntry, ParseOptions } from './types.ts';
+import { LINE_MEMORY_MIN_STORIES } from './patterns.ts';
+
+const BP = 'Hashtags\n\nTry Our AI Features\nExplore what Daily8 AI can do for you:\nComments\nNo comments yet...\nRelated Articles\n\n\n';
+const PROMO = 'Get the Harbour Bulletin in your inbox every weekday morning.';
+const SENTENCE = 'Ferry crews said the new timetable would take effect on Monday across all routes.';
+const INNER = 'Officials did not say how much the extra crossings would cost the city.';
+const dump = (...body: string[]) => `\nHarbour ferries to run all night\n${body.join('\n')}\n${BP}Yahoo\n3 hours ago\n- Yahoo\nA related headline\n${PROMO}\n`;
+const text = dump(SENTENCE, INNER, 'The council will review the trial after six months of night services.', PROMO);
+
+const memoryOf = (entries: [string, number, Partial<LineMemoryEntry>?][]): ParseOptions['memory'] => ({
+  lines: new Map(entries.map(([line, stories, extra]) => [lineKey(line), { stories, sources: 1, ...extra }])),
+});
+const noise = (t: string, opts: ParseOptions) =>
+  parseDump(t, opts)
+    .segments.flatMap((s) => s.fields.filter((f) => f.field === 'noise').map((f) => ({ kind: s.kind, text: t.slice(f.start, f.end), rule: f.rule, reason: f.reason })));
+const bodies = (t: string, opts: ParseOptions) => deriveArticles(t, parseDump(t, opts)).map((a) => a.body);
+
+describe('line memory', () => {
+  it(`marks a short line seen in ${LINE_MEMORY_MIN_STORIES} stories at a body's edge as publisher boilerplate`, () => {
+    const found = noise(text, { memory: memoryOf([[PROMO, 3]]) });
+    expect(found).toEqual([
+      { kind: 'main', text: PROMO, rule: 'line-memory', reason: 'repeated in 3 articles' },
+      { kind: 'related', text: PROMO, rule: 'line-memory', reason: 'repeated in 3 articles' },
+    ]);
+    for (const b of bodies(text, { memory: memoryOf([[PROMO, 3]]) })) expect(b).not.toContain(PROMO);
+  });
+
+  it('leaves a line seen in fewer stories, and a vetoed line, in the body', () => {
+    expect(noise(text, { memory: memoryOf([[PROMO, 2]]) })).toEqual([]);
+    expect(noise(text, { memory: memoryOf([[PROMO, 9, { vetoed: true }]]) })).toEqual([]);
+    expect(bodies(text, { memory: memoryOf([[PROMO, 9, { vetoed: true }]]) })[0]).toContain(PROMO);
+  });
+
+  it('needs twice as many stories inside a body as at its edge', () => {
+    expect(noise(text, { memory: memoryOf([[INNER, 5]]) })).toEqual([]);
+    expect(noise(text, { memory: memoryOf([[INNER, 6]]) }).map((n) => n.text)).toEqual([INNER]);
+    // a run of remembered lines at the end peels off line by line
+    const run = noise(text, { memory: memoryOf([[PROMO, 3], ['The council will review the trial after six months of night services.', 3]]) });
+    expect(run.filter((n) => n.kind === 'main').map((n) => n.text)).toEqual(['The council will review the trial after six months of night services.', PROMO]);
+  });
+
+  it('never marks a paragraph, however often it was seen', () => {
+    const para = 'Ferry crews said the new timetable would take effect on Monday. '.repeat(8).trim();
+    const t = dump(SENTENCE, para);
+    expect(para.length).toBeGreaterThan(400);
+    expect(noise(t, { memory: memoryOf([[para, 1000]]) })).toEqual([]);
+    expect(storiesNeeded(para.length, true)).toBe(Infinity);
+    expect(storiesNeeded(300, true)).toBe(2 * LINE_MEMORY_MIN_STORIES);
+  });
+
+  it('counts a paragraph too long to remember as body when it looks for a body\'s edge', () => {
+    const para = 'Ferry crews said the new timetable would take effect on Monday. '.repeat(8).trim();
+    const t = dump(SENTENCE, INNER, para, PROMO);
+    expect(noise(t, { memory: memoryOf([[INNER, 3], [PROMO, 3]]) }).filter((n) => n.kind === 'main').map((n) => n.text)).toEqual([PROMO]);
+  });
+
+  it('folds case, quotes, white space and digits in its keys', () => {
+    expect(lineKey('Show all 7 photos')).toBe(lineKey('show  all 12 PHOTOS'));
+    expect(lineKey('It’s here')).toBe(lineKey("It's here"));
+    expect(lineKey('Show all photos')).not.toBe(lineKey('Show some photos'));
+  });
+
+  it('takes K from the options', () => {
+    expect(noise(text, { memory: { ...memoryOf([[PROMO, 2]])!, minStories: 2 } }).length).toBe(2);
+  });
+
+  it('changes nothing without learned inputs', () => {
+    expect(parseDump(text, { memory: { lines: new Map() }, rules: [] })).toEqual(parseDump(text));
+  });
+});
+
+describe('editor rules', () => {
+  it('"always, everywhere" marks the line in every article and names the rule', () => {
+    const found = noise(text, { rules: [{ name: 'rule:7', key: lineKey(PROMO), source: null, description: 'always, everywhere (rule 7 by alice)' }] });
+    expect(found.map((n) => [n.kind, n.rule, n.reason])).toEqual([
+      ['main', 'rule:7', 'always, everywhere (rule 7 by alice)'],
+      ['related', 'rule:7', 'always, everywhere (rule 7 by alice)'],
+    ]);
+  });
+
+  it('"always, for this source" marks the line only in that source\'s articles', () => {
+    const yahoo = noise(text, { rules: [{ name: 'rule:8', key: lineKey(PROMO), source: sourceKey('YAHOO') }] });
+    expect(yahoo.map((n) => n.kind)).toEqual(['related']);
+    expect(noise(text, { rules: [{ name: 'rule:9', key: lineKey(PROMO), source: sourceKey('Reuters') }] })).toEqual([]);
+  });
+
+  it('drops the subhead of a line it marks', () => {
+    const sub = 'NIGHT ALERTS BY TEXT';
+    const long = 'Ferry crews said the new timetable would take effect on Monday, with night crossings every forty minutes and extra staff on the busiest routes until the spring.';
+    const t = dump(long, sub, long.replace('Monday', 'Tuesday'));
+    const sub0 = parseDump(t).segments.find((s) => s.kind === 'main')!.fields.filter((f) => f.field === 'subhead');
+    expect(sub0.map((f) => t.slice(f.start, f.end))).toEqual([sub]);
+    const seg = parseDump(t, { rules: [{ name: 'rule:1', key: lineKey(sub), source: null }] }).segments.find((s) => s.kind === 'main')!;
+    expect(seg.fields.filter((f) => f.field === 'subhead')).toEqual([]);
+    expect(seg.fields.filter((f) => f.field === 'noise').map((f) => f.rule)).toEqual(['rule:1']);
+  });
+});
