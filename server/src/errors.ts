@@ -48,6 +48,15 @@ export class InvalidInputError extends CopydeskError {
   }
 }
 
+/** A dump that failed for a reason of the server's own (logged there); nothing of it was written. */
+export class ImportFailedError extends CopydeskError {
+  readonly code = 'IMPORT_FAILED';
+  constructor(message = 'This dump could not be stored because of an internal error; nothing of it was written. The other dumps of the batch were imported on their own.') {
+    super(message);
+    this.name = 'ImportFailedError';
+  }
+}
+
 export class NotFoundError extends CopydeskError {
   readonly code = 'NOT_FOUND';
   constructor(

@@ -8,6 +8,7 @@ import type { AppConfig, Context } from './graphql/builder.ts';
 import { limitPlugins } from './graphql/limits.ts';
 import { schema } from './graphql/schema.ts';
 import { useCompiledReads } from './graphql/compiled/plugin.ts';
+import { useUploads } from './http/uploads.ts';
 
 /**
  * Anonymous reads are cached in this process for `ttl` ms; signed requests (editors) bypass the
@@ -67,6 +68,8 @@ export function createApp({ db, config, dev = false }: CreateAppOptions) {
     }),
     plugins: [
       ...limitPlugins(config.limits),
+      // multipart: refused from its headers without an editor token; files streamed, not buffered
+      useUploads(db, config),
       requireTokenToRead(config),
       // before the cache, whose execute wraps this one's (it adds __typename and id to the document and stores the result)
       ...(config.compiledReads ? [useCompiledReads(schema)] : []),

@@ -1,6 +1,6 @@
 /**
  * `pnpm bench`: every figure the issues name, measured side by side in one run.
- *   pnpm bench [--only parser,derive,api] [--articles N] [--load-seconds S]
+ *   pnpm bench [--only parser,derive,api,upload] [--articles N] [--load-seconds S]
  * Prints a summary and writes .bench/results.json. Never run as a test: these machines are shared and noisy.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -37,6 +37,12 @@ if (only.has('api')) {
   const { benchApi } = await import('./api.ts');
   results.api = await benchApi({ articles: Number(values.articles), loadSeconds: Number(values['load-seconds']), processes: Number(values.processes), log });
   log(JSON.stringify(results.api, null, 2));
+}
+
+if (only.has('upload')) {
+  log('== hostile uploads: anonymous 60 MB multipart, lying and bomb zips (time, server CPU, peak RSS, liveness)');
+  const { benchUpload } = await import('./upload.ts');
+  results.upload = await benchUpload(log);
 }
 
 mkdirSync(join(REPO_ROOT, '.bench'), { recursive: true });

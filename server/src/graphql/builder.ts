@@ -8,6 +8,7 @@ import { relations } from '@copydesk/schema';
 import type { Db } from '../db/client.ts';
 import type { Limits } from './limits.ts';
 import type { Editor } from '../auth/tokens.ts';
+import type { Upload } from '../http/uploads.ts';
 import { UnauthenticatedError } from '../errors.ts';
 
 export interface AppConfig {
@@ -40,7 +41,7 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   Scalars: {
     DateTime: { Input: string; Output: string };
-    File: { Input: File; Output: never };
+    File: { Input: Upload; Output: never };
   };
   DefaultFieldNullability: false;
 }>({

@@ -5,6 +5,7 @@ import {
   ForbiddenError,
   InvalidInputError,
   InvalidSegmentationError,
+  ImportFailedError,
   InvalidTextError,
   StaleRevisionError,
   NotFoundError,
@@ -58,6 +59,14 @@ builder.objectType(InvalidInputError, {
   fields: (t) => ({
     field: t.exposeString('field'),
   }),
+});
+
+builder.objectType(ImportFailedError, {
+  name: 'ImportFailedError',
+  description: 'code IMPORT_FAILED: one dump of a batch or file failed on the server (the details are in its log); nothing of it was written, the others went on',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof ImportFailedError,
+  fields: () => ({}),
 });
 
 builder.objectType(NotFoundError, {
@@ -115,4 +124,6 @@ builder.objectType(InvalidSegmentationError, {
 export const MUTATION_ERRORS = [UnauthenticatedError, ForbiddenError, NotFoundError, InvalidInputError] as const;
 export const REVISE_ERRORS = [...MUTATION_ERRORS, StaleRevisionError, InvalidSegmentationError] as const;
 export const IMPORT_ERRORS = [...MUTATION_ERRORS, EmptyDumpError, DumpTooLargeError, InvalidTextError] as const;
+/** what one item of a batch can answer with */
+export const IMPORT_ITEM_ERRORS = [...IMPORT_ERRORS, ImportFailedError] as const;
 

@@ -15,6 +15,8 @@ export interface Limits {
   maxRequestBytes: number;
   /** largest multipart upload (bytes): importDumpFile */
   maxUploadBytes: number;
+  /** most bytes an uploaded archive may unpack to (all entries together); inflating stops there */
+  maxUnpackedBytes: number;
   maxDepth: number;
   maxAliases: number;
   maxCost: number;
@@ -24,6 +26,7 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = {
   maxRequestBytes: 1024 * 1024,
   maxUploadBytes: 64 * 1024 * 1024,
+  maxUnpackedBytes: 64 * 1024 * 1024,
   maxDepth: 12,
   maxAliases: 30,
   maxCost: 200_000,

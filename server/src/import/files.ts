@@ -2,23 +2,36 @@
  * Unpacks an uploaded file into dumps: a `.txt` dump, a `.jsonl` file of
  * `{ "text", "filename"?, "url"?, "fetchedAt"? }` lines, or a `.zip` / `.tar.gz` / `.tgz` / `.tar`
  * archive of `.txt` (and `.jsonl`) files. Bad entries become items with an error, never a crash.
+ *
+ * Archives are read by counting bytes, never by trusting their headers: an entry that holds more
+ * (or less) than its header declares, or whose CRC does not match, is refused by name; inflating
+ * stops at the per-entry limit (`maxDumpBytes`) and at the total limit (`maxUnpackedBytes`).
+ * This module runs in a worker thread (unpack-worker.ts): call `unpackUpload` from unpack.ts.
  */
-import { gunzipSync, unzipSync } from 'fflate';
-import { parseTar } from 'nanotar';
-import { DumpTooLargeError, InvalidInputError, InvalidTextError } from '../errors.ts';
+import { crc32, createGunzip } from 'node:zlib';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import * as yauzl from 'yauzl';
+import * as tar from 'tar-stream';
+import { DumpTooLargeError, InvalidInputError, InvalidTextError, type CopydeskError } from '../errors.ts';
 import type { DumpInput } from './validate.ts';
 
-export type UnpackedItem = { filename: string; input: DumpInput } | { filename: string; error: Error };
+export type UnpackedItem = { filename: string; input: DumpInput } | { filename: string; error: CopydeskError };
 
 export interface UnpackLimits {
-  /** largest single dump (bytes) */
+  /** largest single dump, in bytes: also the most inflated from one archive entry */
   maxDumpBytes: number;
-  /** largest total unpacked size (bytes): a guard against archive bombs */
+  /** largest total unpacked size, in bytes: inflating stops there (archive bombs) */
   maxUnpackedBytes: number;
+  /** largest upload, in bytes, as sent */
+  maxUploadBytes: number;
   maxEntries: number;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** the whole archive is refused: an error item named after the upload */
+class ArchiveError extends Error {}
 
 function decode(filename: string, bytes: Uint8Array): UnpackedItem {
   try {
@@ -58,75 +71,212 @@ function jsonLines(filename: string, bytes: Uint8Array, limits: UnpackLimits): U
 }
 
 const base = (name: string) => name.split('/').pop() ?? name;
+const isJsonLines = (name: string) => /\.(jsonl|ndjson)$/i.test(name);
 const wanted = (name: string) => !name.endsWith('/') && !base(name).startsWith('.') && !name.includes('__MACOSX/') && /\.(txt|jsonl|ndjson)$/i.test(name);
 
-function entries(files: { name: string; data: Uint8Array; size: number }[], limits: UnpackLimits): UnpackedItem[] {
+/** one archive entry's bytes, as items */
+function entryItems(name: string, data: Uint8Array, limits: UnpackLimits): UnpackedItem[] {
+  return isJsonLines(name) ? jsonLines(name, data, limits) : [decode(name, data)];
+}
+
+/** Reads a stream to its end into one buffer; past `limit` bytes it keeps nothing more and answers the size it counted. */
+async function readAtMost(chunks: AsyncIterable<Uint8Array>, limit: number): Promise<Buffer | number> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const c of chunks) {
+    size += c.length;
+    if (size <= limit) parts.push(c);
+    else parts.length = 0;
+  }
+  return size > limit ? size : Buffer.concat(parts, size);
+}
+
+/** Counts the bytes inflated across an archive; past the limit the whole archive is refused. */
+class Budget {
+  used = 0;
+  constructor(readonly limit: number) {}
+  take(n: number) {
+    this.used += n;
+    if (this.used > this.limit) throw new ArchiveError(`the archive unpacks to more than ${this.limit} bytes`);
+  }
+}
+
+const tooManyEntries = (limits: UnpackLimits) => new ArchiveError(`the archive holds more than ${limits.maxEntries} dumps`);
+
+/** A zip's entries, inflated one at a time; each checked against its declared size and CRC. */
+async function unzip(zip: Buffer, limits: UnpackLimits): Promise<UnpackedItem[]> {
+  const zipfile = await new Promise<yauzl.ZipFile>((ok, fail) =>
+    // strictFileNames off: a name written with backslashes (Windows tools) is read with slashes
+    yauzl.fromBuffer(zip, { lazyEntries: true, strictFileNames: false, validateEntrySizes: true, decodeStrings: true }, (e, z) => (e ? fail(new ArchiveError(`not a readable zip archive (${e.message})`)) : ok(z))),
+  );
   const out: UnpackedItem[] = [];
-  for (const f of files) {
-    if (f.size > limits.maxDumpBytes) out.push({ filename: f.name, error: new DumpTooLargeError(f.size, limits.maxDumpBytes) });
-    else if (/\.(jsonl|ndjson)$/i.test(f.name)) out.push(...jsonLines(f.name, f.data, limits));
-    else out.push(decode(f.name, f.data));
+  const budget = new Budget(limits.maxUnpackedBytes);
+  let count = 0;
+  try {
+    for (;;) {
+      const entry = await new Promise<yauzl.Entry | null>((ok, fail) => {
+        const cleanup = () => zipfile.removeAllListeners('entry').removeAllListeners('end').removeAllListeners('error');
+        zipfile.once('entry', (e: yauzl.Entry) => (cleanup(), ok(e)));
+        zipfile.once('end', () => (cleanup(), ok(null)));
+        zipfile.once('error', (e: Error) => (cleanup(), fail(new ArchiveError(`not a readable zip archive (${e.message})`))));
+        zipfile.readEntry();
+      });
+      if (!entry) break;
+      const name = entry.fileName;
+      if (!wanted(name)) continue;
+      if (++count > limits.maxEntries) throw tooManyEntries(limits);
+      if (entry.uncompressedSize > limits.maxDumpBytes) {
+        out.push({ filename: name, error: new DumpTooLargeError(entry.uncompressedSize, limits.maxDumpBytes) });
+        continue;
+      }
+      const data = await readZipEntry(zipfile, entry, budget).catch((e: unknown) => {
+        if (e instanceof ArchiveError) throw e;
+        return e as InvalidInputError;
+      });
+      if (data instanceof InvalidInputError) out.push({ filename: name, error: data });
+      else out.push(...entryItems(name, data, limits));
+    }
+  } finally {
+    zipfile.close();
   }
   return out;
 }
 
-export function unpackUpload(filename: string, bytes: Uint8Array, limits: UnpackLimits): UnpackedItem[] {
-  const name = filename.toLowerCase();
-  if (name.endsWith('.txt')) {
-    if (bytes.length > limits.maxDumpBytes) return [{ filename, error: new DumpTooLargeError(bytes.length, limits.maxDumpBytes) }];
-    return [decode(filename, bytes)];
-  }
-  if (name.endsWith('.jsonl') || name.endsWith('.ndjson')) return jsonLines(filename, bytes, limits);
-  if (name.endsWith('.zip')) {
-    const skipped: UnpackedItem[] = [];
-    let total = 0;
-    let count = 0;
-    let files: Record<string, Uint8Array>;
-    try {
-      files = unzipSync(bytes, {
-        filter: (f) => {
-          if (!wanted(f.name)) return false;
-          if (++count > limits.maxEntries) return false;
-          if (f.originalSize > limits.maxDumpBytes) {
-            skipped.push({ filename: f.name, error: new DumpTooLargeError(f.originalSize, limits.maxDumpBytes) });
-            return false;
-          }
-          total += f.originalSize;
-          if (total > limits.maxUnpackedBytes) throw new InvalidInputError('file', `the archive unpacks to more than ${limits.maxUnpackedBytes} bytes`);
-          return true;
-        },
-      });
-    } catch (e) {
-      return [{ filename, error: e instanceof InvalidInputError ? e : new InvalidInputError('file', `not a readable zip archive (${(e as Error).message})`) }];
+/** An entry's bytes: refused (by name) when they are more or fewer than declared, or the CRC differs. */
+async function readZipEntry(zipfile: yauzl.ZipFile, entry: yauzl.Entry, budget: Budget): Promise<Buffer> {
+  const name = entry.fileName;
+  const stream = await new Promise<Readable>((ok, fail) =>
+    zipfile.openReadStream(entry, (e, s) => (e ? fail(new InvalidInputError(name, `the entry cannot be read (${e.message})`)) : ok(s))),
+  );
+  const parts: Buffer[] = [];
+  let size = 0;
+  let crc = 0;
+  try {
+    for await (const c of stream as AsyncIterable<Buffer>) {
+      size += c.length;
+      // never inflate past what the header declares (yauzl checks it too)
+      if (size > entry.uncompressedSize) throw new InvalidInputError(name, `the entry holds more than the ${entry.uncompressedSize} bytes its header declares`);
+      budget.take(c.length);
+      crc = crc32(c, crc);
+      parts.push(c);
     }
-    const list = Object.entries(files)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([n, data]) => ({ name: n, data, size: data.length }));
-    return [...entries(list, limits), ...skipped];
+  } catch (e) {
+    stream.destroy();
+    if (e instanceof InvalidInputError || e instanceof ArchiveError) throw e;
+    const m = (e as Error).message;
+    if (/too many bytes/.test(m)) throw new InvalidInputError(name, `the entry holds more than the ${entry.uncompressedSize} bytes its header declares`);
+    if (/too few bytes/.test(m)) throw new InvalidInputError(name, `the entry holds fewer than the ${entry.uncompressedSize} bytes its header declares`);
+    throw new InvalidInputError(name, `the entry cannot be read (${m})`);
   }
-  if (name.endsWith('.tar.gz') || name.endsWith('.tgz') || name.endsWith('.tar')) {
-    let tar = bytes;
-    if (!name.endsWith('.tar')) {
-      // the gzip trailer holds the unpacked size (mod 4 GiB): refuse a bomb before inflating it
-      const isize = bytes.length >= 4 ? new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 4, 4).getUint32(0, true) : 0;
-      if (isize > limits.maxUnpackedBytes) return [{ filename, error: new InvalidInputError('file', `the archive unpacks to more than ${limits.maxUnpackedBytes} bytes`) }];
+  if (size !== entry.uncompressedSize) throw new InvalidInputError(name, `the entry holds ${size} bytes, not the ${entry.uncompressedSize} its header declares`);
+  if (crc >>> 0 !== entry.crc32 >>> 0) throw new InvalidInputError(name, 'the entry does not match its CRC-32 (damaged or forged archive)');
+  return Buffer.concat(parts, size);
+}
+
+/** A tar (optionally gzipped) read as a stream: the gunzipped bytes are counted against the total limit. */
+async function untar(chunks: AsyncIterable<Uint8Array>, gzipped: boolean, limits: UnpackLimits): Promise<UnpackedItem[]> {
+  const out: UnpackedItem[] = [];
+  const budget = new Budget(limits.maxUnpackedBytes);
+  const extract = tar.extract();
+  let count = 0;
+  const counter = new Writable({
+    write(chunk: Buffer, _enc, done) {
       try {
-        tar = gunzipSync(bytes);
+        budget.take(chunk.length);
       } catch (e) {
-        return [{ filename, error: new InvalidInputError('file', `not a readable gzip file (${(e as Error).message})`) }];
+        return done(e as Error);
       }
+      if (extract.write(chunk)) done();
+      else extract.once('drain', () => done());
+    },
+    final(done) {
+      extract.end(undefined);
+      done();
+    },
+  });
+  const entries = (async () => {
+    for await (const entry of extract) {
+      const { name, size = 0, type } = entry.header;
+      const file = (type === 'file' || type === 'contiguous-file') && wanted(name);
+      if (file && ++count > limits.maxEntries) throw tooManyEntries(limits);
+      if (!file || size > limits.maxDumpBytes) {
+        if (file) out.push({ filename: name, error: new DumpTooLargeError(size, limits.maxDumpBytes) });
+        entry.resume();
+        // a truncated entry never ends: it closes (and the extractor fails with the reason)
+        await new Promise<void>((ok) => entry.once('end', ok).once('close', ok).once('error', () => ok()));
+        continue;
+      }
+      const parts: Buffer[] = [];
+      for await (const c of entry as AsyncIterable<Buffer>) parts.push(c);
+      out.push(...entryItems(name, Buffer.concat(parts), limits));
     }
-    let items;
-    try {
-      items = parseTar(tar);
-    } catch (e) {
-      return [{ filename, error: new InvalidInputError('file', `not a readable tar archive (${(e as Error).message})`) }];
+  })();
+  const source = Readable.from(chunks, { objectMode: false });
+  const feeding = gzipped ? pipeline(source, createGunzip(), counter) : pipeline(source, counter);
+  try {
+    await Promise.all([
+      feeding.catch((e: unknown) => {
+        extract.destroy(e as Error);
+        throw e;
+      }),
+      entries,
+    ]);
+  } catch (e) {
+    if (e instanceof ArchiveError) throw e;
+    throw new ArchiveError(`not a readable ${gzipped ? 'tar.gz' : 'tar'} archive (${(e as Error).message})`);
+  }
+  return out;
+}
+
+/**
+ * Reads an upload (its bytes as they arrive) into items, in archive order: `{ filename, input }` per
+ * dump, `{ filename, error }` per refused entry (the entry named), or one error item for the whole
+ * upload when it cannot be read or unpacks past `maxUnpackedBytes`.
+ */
+export async function unpackStream(filename: string, chunks: AsyncIterable<Uint8Array>, limits: UnpackLimits): Promise<UnpackedItem[]> {
+  const name = filename.toLowerCase();
+  try {
+    if (name.endsWith('.txt')) {
+      const bytes = await readAtMost(chunks, limits.maxDumpBytes);
+      return [typeof bytes === 'number' ? { filename, error: new DumpTooLargeError(bytes, limits.maxDumpBytes) } : decode(filename, bytes)];
     }
-    const list = items
-      .filter((i) => (i.type === 'file' || i.type === undefined) && wanted(i.name) && i.data)
-      .slice(0, limits.maxEntries)
-      .map((i) => ({ name: i.name, data: i.data!, size: i.data!.length }));
-    return entries(list, limits);
+    if (isJsonLines(name)) {
+      const bytes = await readAtMost(chunks, limits.maxUploadBytes);
+      if (typeof bytes === 'number') throw new ArchiveError(`the file is over ${limits.maxUploadBytes} bytes`);
+      return jsonLines(filename, bytes, limits);
+    }
+    if (name.endsWith('.zip')) {
+      // a zip's table of contents is at its end: the archive is read whole (up to the upload limit)
+      const bytes = await readAtMost(chunks, limits.maxUploadBytes);
+      if (typeof bytes === 'number') throw new ArchiveError(`the file is over ${limits.maxUploadBytes} bytes`);
+      return await unzip(bytes, limits);
+    }
+    if (name.endsWith('.tar.gz') || name.endsWith('.tgz') || name.endsWith('.tar')) return await untar(chunks, !name.endsWith('.tar'), limits);
+  } catch (e) {
+    if (e instanceof ArchiveError) return [{ filename, error: new InvalidInputError('file', e.message) }];
+    throw e;
   }
   return [{ filename, error: new InvalidInputError('file', 'copydesk imports .txt, .jsonl, .zip, .tar.gz, .tgz and .tar files') }];
+}
+
+/** An item as it crosses a thread boundary (errors lose their class in structured clone). */
+export type WireItem =
+  | { filename: string; input: DumpInput }
+  | { filename: string; error: { kind: 'DUMP_TOO_LARGE'; sizeBytes: number; limitBytes: number } | { kind: 'INVALID_TEXT'; reason: string; offset: number | null } | { kind: 'INVALID_INPUT'; field: string; message: string } };
+
+export function toWire(item: UnpackedItem): WireItem {
+  if ('input' in item) return item;
+  const e = item.error;
+  if (e instanceof DumpTooLargeError) return { filename: item.filename, error: { kind: 'DUMP_TOO_LARGE', sizeBytes: e.sizeBytes, limitBytes: e.limitBytes } };
+  if (e instanceof InvalidTextError) return { filename: item.filename, error: { kind: 'INVALID_TEXT', reason: e.reason, offset: e.offset } };
+  const field = e instanceof InvalidInputError ? e.field : 'file';
+  return { filename: item.filename, error: { kind: 'INVALID_INPUT', field, message: e.message.startsWith(`${field}: `) ? e.message.slice(field.length + 2) : e.message } };
+}
+
+export function fromWire(item: WireItem): UnpackedItem {
+  if ('input' in item) return item;
+  const e = item.error;
+  if (e.kind === 'DUMP_TOO_LARGE') return { filename: item.filename, error: new DumpTooLargeError(e.sizeBytes, e.limitBytes) };
+  if (e.kind === 'INVALID_TEXT') return { filename: item.filename, error: new InvalidTextError(e.reason, e.offset) };
+  return { filename: item.filename, error: new InvalidInputError(e.field, e.message) };
 }

@@ -1,10 +1,10 @@
-import { InvalidInputError, CopydeskError } from '../../errors.ts';
+import { InvalidInputError, CopydeskError, ImportFailedError } from '../../errors.ts';
 import type { DerivedArticle } from '../../derive/types.ts';
-import { unpackUpload } from '../../import/files.ts';
+import { unpackUpload } from '../../import/unpack.ts';
 import { importDump, type ChangeSet, type ImportResult } from '../../import/import-dump.ts';
 import type { DumpInput } from '../../import/validate.ts';
 import { builder, requireEditor, type Context } from '../builder.ts';
-import { IMPORT_ERRORS, MUTATION_ERRORS } from '../errors.ts';
+import { IMPORT_ERRORS, IMPORT_ITEM_ERRORS, MUTATION_ERRORS } from '../errors.ts';
 import { loadArticlesInOrder } from '../loaders.ts';
 
 const ImportDumpInput = builder.inputType('ImportDumpInput', {
@@ -84,7 +84,7 @@ const ImportItemRef = builder.objectRef<ImportItem>('ImportItem').implement({
     result: t.field({
       type: ImportDumpPayload,
       description: 'the dump\'s result, or the typed error that refused it',
-      errors: { types: [...IMPORT_ERRORS], directResult: true, union: { name: 'ImportDumpResult' } },
+      errors: { types: [...IMPORT_ITEM_ERRORS], directResult: true, union: { name: 'ImportDumpResult' } },
       resolve: (i) => {
         if (i.result instanceof CopydeskError) throw i.result;
         return i.result;
@@ -123,7 +123,11 @@ const ImportBatchSummary = builder.objectRef<BatchResult>('ImportBatchResult').i
   }),
 });
 
-/** each dump in its own transaction; a refused dump is an item with its error, the others go on */
+/**
+ * Each dump in its own transaction; a refused dump is an item with its typed error, and a dump that
+ * fails for a reason of the server's own is an item with ImportFailedError (the cause is logged):
+ * the others go on either way.
+ */
 async function importEach(ctx: Context, inputs: { filename: string; input?: DumpInput; error?: Error }[], dryRun: boolean): Promise<BatchResult> {
   const items: ImportItem[] = [];
   for (const [index, it] of inputs.entries()) {
@@ -134,8 +138,8 @@ async function importEach(ctx: Context, inputs: { filename: string; input?: Dump
     try {
       items.push({ index, filename: it.input!.filename ?? it.filename, result: await importDump(ctx.db, it.input!, { maxBytes: ctx.config.maxDumpBytes, dryRun }) });
     } catch (e) {
-      if (!(e instanceof CopydeskError)) throw e;
-      items.push({ index, filename: it.input!.filename ?? it.filename, result: e });
+      if (!(e instanceof CopydeskError)) console.error(`copydesk: importing item ${index} (${it.input!.filename ?? it.filename}) failed:`, e);
+      items.push({ index, filename: it.input!.filename ?? it.filename, result: e instanceof CopydeskError ? e : new ImportFailedError() });
     }
   }
   return { items };
@@ -179,10 +183,11 @@ builder.mutationFields((t) => ({
     errors: { types: [...MUTATION_ERRORS], directResult: true },
     resolve: async (_root, { file, dryRun }, ctx) => {
       requireEditor(ctx);
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const unpacked = unpackUpload(file.name || 'upload.txt', bytes, {
+      // the bytes go to a worker thread as they arrive (http/uploads.ts), never whole through this one
+      const unpacked = await unpackUpload(file.name || 'upload.txt', file.stream(), {
         maxDumpBytes: ctx.config.maxDumpBytes,
-        maxUnpackedBytes: 8 * ctx.config.limits.maxUploadBytes,
+        maxUploadBytes: ctx.config.limits.maxUploadBytes,
+        maxUnpackedBytes: ctx.config.limits.maxUnpackedBytes,
         maxEntries: 10_000,
       });
       return importEach(ctx, unpacked.map((u) => ('error' in u ? { filename: u.filename, error: u.error } : { filename: u.filename, input: u.input })), dryRun ?? false);

@@ -1,0 +1,3 @@
+ALTER TABLE "articles" DROP COLUMN "search";--> statement-breakpoint
+ALTER TABLE "articles" ADD COLUMN "search" tsvector GENERATED ALWAYS AS (setweight(to_tsvector('english', left(coalesce("articles"."headline", ''), 2000)), 'A') || setweight(to_tsvector('english', left("articles"."body", 100000)), 'B')) STORED;--> statement-breakpoint
+CREATE INDEX "articles_search_idx" ON "articles" USING gin ("search");

@@ -1,0 +1,78 @@
+/**
+ * Uploads are unpacked off the request thread: each in a worker thread of its own (unpack-worker.ts),
+ * at most `MAX_CONCURRENT` at a time (the others wait, and their bodies are not read meanwhile),
+ * each with a time limit and a heap limit.
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { InvalidInputError } from '../errors.ts';
+import { fromWire, type UnpackedItem, type UnpackLimits, type WireItem } from './files.ts';
+
+export type { UnpackedItem, UnpackLimits } from './files.ts';
+
+const MAX_CONCURRENT = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function slot(): Promise<() => void> {
+  if (running >= MAX_CONCURRENT) await new Promise<void>((ok) => waiting.push(ok));
+  running++;
+  return () => {
+    running--;
+    waiting.shift()?.();
+  };
+}
+
+const workerUrl = new URL('./unpack-worker.ts', import.meta.url).href;
+// the sources are TypeScript, run through tsx: the worker's entry registers tsx, then loads them
+const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => tsx.tsImport(${JSON.stringify(workerUrl)}, ${JSON.stringify(workerUrl)}))`;
+
+export interface UnpackOptions {
+  /** the worker is stopped after this long (ms) and the upload refused */
+  timeoutMs?: number;
+}
+
+/**
+ * Unpacks an upload's bytes (an async iterable of chunks, read as the worker takes them) into
+ * items in file order: `{ filename, input }` per dump or `{ filename, error }` per refused entry,
+ * where error is a DumpTooLargeError, InvalidTextError or InvalidInputError naming the entry.
+ * Stops reading `chunks` past `limits.maxUploadBytes` (then answers one error item).
+ */
+export async function unpackUpload(filename: string, chunks: AsyncIterable<Uint8Array>, limits: UnpackLimits, opts: UnpackOptions = {}): Promise<UnpackedItem[]> {
+  const release = await slot();
+  const worker = new Worker(bootstrap, { eval: true, workerData: { filename, limits }, resourceLimits: { maxOldGenerationSizeMb: 1024 }, stdout: false, stderr: false });
+  let finished = false;
+  const answer = new Promise<UnpackedItem[]>((ok, fail) => {
+    const timer = setTimeout(() => fail(new InvalidInputError('file', `unpacking took longer than ${Math.round((opts.timeoutMs ?? 60_000) / 1000)} s`)), opts.timeoutMs ?? 60_000);
+    const done = () => {
+      finished = true;
+      clearTimeout(timer);
+    };
+    worker.once('message', (m: { items?: WireItem[]; failure?: string }) => {
+      done();
+      if (m.items) ok(m.items.map(fromWire));
+      else fail(new Error(`unpacking failed: ${m.failure}`));
+    });
+    worker.once('error', (e) => (done(), fail(e)));
+    worker.once('exit', (code) => (done(), fail(new Error(`the unpack worker exited (${code})`))));
+  });
+  answer.catch(() => {});
+  try {
+    let size = 0;
+    for await (const c of chunks) {
+      if (finished) break;
+      size += c.length;
+      if (size > limits.maxUploadBytes) return [{ filename, error: new InvalidInputError('file', `the upload is over ${limits.maxUploadBytes} bytes`) }];
+      // a view is cloned with its whole buffer: send a copy of just these bytes, transferred
+      const own = new Uint8Array(c);
+      worker.postMessage(own, [own.buffer]);
+    }
+    if (!finished) worker.postMessage(null);
+    return await answer;
+  } finally {
+    release();
+    void worker.terminate();
+  }
+}
