@@ -237,10 +237,18 @@ export function buildBody(
   }
 }
 
+/** Each dump's last non-blank line index (found once per dump, from the end). */
+const LAST_NON_BLANK = new WeakMap<readonly LineInfo[], number>();
+
 /** Nothing but blank lines after line i: the capture stops in this body, so its end says nothing. */
 function capturedToEnd(ls: readonly LineInfo[], i: number): boolean {
-  for (let k = i + 1; k < ls.length; k++) if (ls[k]!.kind !== 'blank') return false;
-  return true;
+  let last = LAST_NON_BLANK.get(ls);
+  if (last === undefined) {
+    last = ls.length - 1;
+    while (last >= 0 && ls[last]!.kind === 'blank') last--;
+    LAST_NON_BLANK.set(ls, last);
+  }
+  return i >= last;
 }
 
 /** "By Tom Balmforth, ..." on its own line: the names' absolute range, or null. */

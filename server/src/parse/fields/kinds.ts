@@ -98,7 +98,7 @@ export interface KindVerdict {
 const KEPT: KindVerdict = Object.freeze({ rule: null, suspicion: 0, reason: null });
 
 /** First words (lower case) some anchored cue can start with: other lines skip the anchored tests. */
-const ANCHORED_FIRST_WORDS: ReadonlySet<string> = new Set(
+const ANCHORED_FIRST_WORDS: ReadonlySet<string> = withCases(
   (
     'sign subscribe donate support download get follow join listen watch hear play scroll tap click swipe register enter become give read keep continue see share email e-mail copy accept manage reject allow find check tune stream like try start unlock log don\'t dont never catch learn discover explore visit stay please help consider make contribute chip upgrade claim grab install open send tell thank thanks ' +
     'submit decline agree no got ok okay close dismiss i maybe not cookie privacy yes tweet link copied print save gift your type also more related up recommended must trending you most top editor\'s editors in latest ' +
@@ -107,24 +107,68 @@ const ANCHORED_FIRST_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** The first word of a line, lower-cased, without a leading "(" or trailing punctuation. */
+/** A word set holding each word as written, capitalised and in capitals (a line's first word is looked up as is). */
+function withCases(words: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const w of words) {
+    out.add(w);
+    out.add(w.charAt(0).toUpperCase() + w.slice(1));
+    out.add(w.toUpperCase());
+  }
+  return out;
+}
+
+/** The first word of a line as written, without a leading "(" or trailing punctuation ("" past 16 code units). */
 function firstWord(s: string): string {
   let i = s.charCodeAt(0) === 40 ? 1 : 0;
   const from = i;
-  while (i < s.length && i < from + 16) {
+  while (i < s.length) {
     const c = s.charCodeAt(i);
     if (c === 32 || c === 58 || c === 124 || c === 44 || c === 46 || c === 33 || c === 9) break;
-    i++;
+    if (++i - from > 16) return '';
   }
-  return s.slice(from, i).toLowerCase();
+  return s.slice(from, i);
 }
 
-/** Literals one of which any un-anchored cue needs (a cheap gate before the regexes). */
-const FREE_HINTS = ['you', 'You', 'our', 'Our', 'ookie', 'ewsletter', 'nbox', 'odcast', 'ommission', 'ffiliate', 'views', 'pinions', 'ndependent', 'profit', 'Spotify', 'App Store', 'Google Play', 'reflect'];
+/**
+ * Literals one of which each un-anchored cue needs (a cheap gate before its regexes): parts of
+ * the cue words that start with a rare letter, so that `includes` skips fast over ordinary text.
+ * Each hint sets the bit of the cues it opens.
+ */
+const YOU = 1;
+const COOKIE = 2;
+const NEWS = 4;
+const PLATFORM = 8;
+const COMMISSION = 16;
+const VIEWS = 32;
+const SELF = 64;
+const FREE_HINTS: readonly [string, number][] = [
+  ['you', YOU],
+  ['You', YOU],
+  ['kie', COOKIE],
+  ['wsletter', NEWS],
+  ['nbox', NEWS],
+  ['dcast', PLATFORM],
+  ['Spotify', PLATFORM],
+  ['App Store', PLATFORM],
+  ['Google Play', PLATFORM],
+  ['mmission', COMMISSION],
+  ['ffiliat', COMMISSION],
+  ['ndependently', COMMISSION],
+  ['views', VIEWS],
+  ['pinions', VIEWS],
+  ['flect', VIEWS],
+  ['dependent', SELF],
+  ['profit', SELF],
+  ['ward-', SELF],
+  ['reader-', SELF],
+];
 
-function hasFreeHint(s: string): boolean {
-  for (const h of FREE_HINTS) if (s.includes(h)) return true;
-  return false;
+/** The bits (YOU, COOKIE, ...) of the hints s contains; 0 for the usual line. */
+function freeHints(s: string): number {
+  let bits = 0;
+  for (const [h, bit] of FREE_HINTS) if ((bits & bit) === 0 && s.includes(h)) bits |= bit;
+  return bits;
 }
 
 /** Sentence punctuation at the end (closing quotes/brackets skipped): the line is a sentence. */
@@ -178,15 +222,30 @@ function isShareRow(s: string): boolean {
 }
 
 /**
- * The boilerplate rule a (trimmed, non-blank) body line matches on its own, or null; with the
- * suspicion of a line no rule takes. Context (runs, edges) is weighed in `bodyKinds`.
+ * First words (lower case) of publisher lines that do not open with an imperative: "If you value
+ * ...", "We use cookies", "The views expressed ...", "Products are independently selected".
+ * Lines that open otherwise are searched for un-anchored cues only when short or at a body's edge.
  */
-export function lineKind(s: string): KindVerdict {
+const FREE_FIRST_WORDS: ReadonlySet<string> = withCases(
+  'if your we our by this independent views opinions products every thanks editorial here you unlike'.split(' '),
+);
+
+/** Lines up to this long are searched for un-anchored cues wherever they stand. */
+const FREE_ANYWHERE_CHARS = 60;
+
+/**
+ * The boilerplate rule a (trimmed, non-blank) body line matches on its own, or null; with the
+ * suspicion of a line no rule takes. `edge`: the line is at the start or end of its body (searched
+ * for every cue, whatever its first word). Context (runs, edges) is weighed in `bodyKinds`.
+ * Cost: a line that opens with no cue word and is not at an edge is decided from its first word.
+ */
+export function lineKind(s: string, edge = false): KindVerdict {
   const len = s.length;
   if (len === 0 || len > MAX_KIND_LINE) return KEPT;
   const fw = firstWord(s);
   const anchored = ANCHORED_FIRST_WORDS.has(fw);
-  const free = hasFreeHint(s);
+  const hints = edge || len <= FREE_ANYWHERE_CHARS || FREE_FIRST_WORDS.has(fw) ? freeHints(s) : 0;
+  const free = hints !== 0;
   if (!anchored && !free) return KEPT;
   if (anchored) {
     if (len <= 60 && SHARE_LINE.test(s)) return taken('share-row', 'share-button label');
@@ -196,27 +255,26 @@ export function lineKind(s: string): KindVerdict {
     if (NAV_LABEL.test(s) && startsUpperOrDigit(s)) return taken('link-teaser', 'link label pointing to another page');
     if (len <= 200 && TAG_LABEL.test(s)) return taken('tag-row', 'tag / keyword row');
     if (ABOUT_OUTLET.test(s)) return taken('self-description', 'outlet describing itself');
-  }
-  if (isShareRow(s)) return taken('share-row', 'row of share buttons');
-  if (DISCLAIMER.test(s)) return taken('disclaimer', 'opinion / content disclaimer');
-  if (free) {
-    if (AFFILIATE.test(s)) return taken('affiliate', 'affiliate / commission disclosure');
-    if (CONSENT_WORD.test(s) && CONSENT_CONTEXT.test(s) && (READER_ADDRESS.test(s) || OUTLET_SELF.test(s))) return taken('consent-banner', 'cookie / consent banner');
-  }
-  // from here on, reported speech ("..., she said") is article text
-  if (REPORTED_SPEECH.test(s)) return KEPT;
-  const reader = free && READER_ADDRESS.test(s);
-  const self = free && OUTLET_SELF.test(s);
-  if (anchored) {
-    if (len <= 120 && SCROLL_TAP.test(s)) return taken('scroll-prompt', 'prompt to scroll or tap');
-    if (FOLLOW_PROMPT.test(s) && MEDIA_OBJECT.test(s)) return taken('follow-prompt', '"follow us" prompt');
     if (THANKS_FOR_READING.test(s)) return taken('appeal', 'sign-off addressed to the reader');
   }
-  if (free && PLATFORM_PROMO.test(s)) return taken('podcast-video-promo', 'podcast / video / app promo');
-  if (free && NEWSLETTER_WORD.test(s) && (reader || self || (anchored && CTA_START.test(s)))) return taken('newsletter', 'newsletter sign-up');
-  if (free && SELF_INDEPENDENT.test(s) && SELF_MEDIA.test(s) && (self || SELF_HISTORY.test(s))) return taken('self-description', 'outlet describing itself');
+  if (len <= 80 && SHARE_TOKENS.has(fw.toLowerCase()) && isShareRow(s)) return taken('share-row', 'row of share buttons');
+  if ((hints & VIEWS || fw === 'This' || fw === 'Disclaimer') && DISCLAIMER.test(s)) return taken('disclaimer', 'opinion / content disclaimer');
+  if (hints & COMMISSION && AFFILIATE.test(s)) return taken('affiliate', 'affiliate / commission disclosure');
+  if (hints & COOKIE && CONSENT_WORD.test(s) && CONSENT_CONTEXT.test(s) && (READER_ADDRESS.test(s) || OUTLET_SELF.test(s))) return taken('consent-banner', 'cookie / consent banner');
   // "Support for the bill ...": a verb-like first word used as a noun is no imperative
   const cta = anchored && CTA_START.test(s) && !NOT_IMPERATIVE_NEXT.test(s.slice(fw.length));
+  if (!cta && (hints & (YOU | NEWS | PLATFORM | SELF)) === 0) return KEPT;
+  // from here on, reported speech ("..., she said") is article text
+  if (REPORTED_SPEECH.test(s)) return KEPT;
+  const reader = (hints & YOU) !== 0 && READER_ADDRESS.test(s);
+  const self = (reader || (hints & (NEWS | SELF)) !== 0) && OUTLET_SELF.test(s);
+  if (cta) {
+    if (len <= 120 && SCROLL_TAP.test(s)) return taken('scroll-prompt', 'prompt to scroll or tap');
+    if (FOLLOW_PROMPT.test(s) && MEDIA_OBJECT.test(s)) return taken('follow-prompt', '"follow us" prompt');
+  }
+  if (hints & PLATFORM && PLATFORM_PROMO.test(s)) return taken('podcast-video-promo', 'podcast / video / app promo');
+  if (hints & NEWS && NEWSLETTER_WORD.test(s) && (reader || self || cta)) return taken('newsletter', 'newsletter sign-up');
+  if (hints & SELF && SELF_INDEPENDENT.test(s) && SELF_MEDIA.test(s) && (self || SELF_HISTORY.test(s))) return taken('self-description', 'outlet describing itself');
   const media = MEDIA_OBJECT.test(s);
   const appeal = APPEAL_WORD.test(cta ? s.slice(fw.length) : s);
   if (cta && (media || self || appeal)) return taken('call-to-action', 'call to action addressed to the reader');
@@ -252,11 +310,32 @@ const BLOCK_RULES: ReadonlySet<string> = new Set(['newsletter', 'appeal', 'call-
 export function bodyKinds(texts: readonly string[], skip: readonly boolean[], cutLast: boolean): KindVerdict[] {
   const n = texts.length;
   const out: KindVerdict[] = new Array<KindVerdict>(n);
-  for (let i = 0; i < n; i++) out[i] = skip[i] ? KEPT : lineKind(texts[i]!);
-  const gone = (i: number): boolean => skip[i]! || out[i]!.rule !== null;
+  let blocks = false;
+  for (let i = 0; i < n; i++) {
+    const v = skip[i] ? KEPT : lineKind(texts[i]!, n > 1 && (i === 0 || i >= n - 2));
+    out[i] = v;
+    if (v.rule !== null && BLOCK_RULES.has(v.rule)) blocks = true;
+  }
+  // the neighbours of a prompt are read like edge lines (every cue, whatever their first word):
+  // a newsletter pitch above its e-mail prompt, an appeal next to its button
+  for (let round = 0; blocks && round < 3; round++) {
+    blocks = false;
+    for (let i = 0; i < n; i++) {
+      const r = out[i]!.rule;
+      if (r === null || !BLOCK_RULES.has(r)) continue;
+      for (const j of [i - 1, i + 1]) {
+        if (j < 0 || j >= n || isGone(skip, out, j)) continue;
+        const v = lineKind(texts[j]!, true);
+        if (v.rule !== null) {
+          out[j] = v;
+          blocks = true;
+        }
+      }
+    }
+  }
   // promo titles: "The Morning Ledger" over "Our best stories, delivered to your inbox ..."
   for (let i = 0; i + 1 < n; i++) {
-    if (gone(i)) continue;
+    if (isGone(skip, out, i)) continue;
     let j = i + 1;
     while (j < n && skip[j]) j++;
     const r = j < n ? out[j]!.rule : null;
@@ -264,14 +343,14 @@ export function bodyKinds(texts: readonly string[], skip: readonly boolean[], cu
   }
   // the body's end: tags, short runs, a teaser headline
   let last = n - 1;
-  while (last >= 0 && gone(last)) last--;
+  while (last >= 0 && isGone(skip, out, last)) last--;
   if (last >= 0 && !(cutLast && last === n - 1)) {
     // a run of tag-like lines, taken only when article text (a sentence) comes right before it
     let k = last;
     const run: [number, KindVerdict][] = [];
     let rows = 0;
     while (k >= 0) {
-      if (gone(k)) {
+      if (isGone(skip, out, k)) {
         k--;
         continue;
       }
@@ -294,17 +373,22 @@ export function bodyKinds(texts: readonly string[], skip: readonly boolean[], cu
   }
   // the body's start: breadcrumbs (two or more short lines before the first paragraph)
   let first = 0;
-  while (first < n && gone(first)) first++;
+  while (first < n && isGone(skip, out, first)) first++;
   let k = first;
-  while (k < n && (gone(k) || (isShortLine(texts[k]!) && wordCount(texts[k]!) <= 3 && !isListItem(texts[k]!)))) k++;
+  while (k < n && (isGone(skip, out, k) || (isShortLine(texts[k]!) && wordCount(texts[k]!) <= 3 && !isListItem(texts[k]!)))) k++;
   let shorts = 0;
-  for (let m = first; m < k; m++) if (!gone(m)) shorts++;
+  for (let m = first; m < k; m++) if (!isGone(skip, out, m)) shorts++;
   if (shorts >= 2 && k < n) {
-    for (let m = first; m < k; m++) if (!gone(m)) out[m] = taken('navigation', 'breadcrumb / section line before the first paragraph');
+    for (let m = first; m < k; m++) if (!isGone(skip, out, m)) out[m] = taken('navigation', 'breadcrumb / section line before the first paragraph');
   } else if (first < n && GLUED_SECTIONS.test(texts[first]!)) {
     out[first] = taken('navigation', 'section names before the first paragraph');
   }
   return out;
+}
+
+/** Line i is taken (by another rule or a kind rule). */
+function isGone(skip: readonly boolean[], out: readonly KindVerdict[], i: number): boolean {
+  return skip[i]! || out[i]!.rule !== null;
 }
 
 /** "1. item", "- item", "• item": list items are not tags or teasers. */
