@@ -97,16 +97,6 @@ export interface KindVerdict {
 
 const KEPT: KindVerdict = Object.freeze({ rule: null, suspicion: 0, reason: null });
 
-/** First words (lower case) some anchored cue can start with: other lines skip the anchored tests. */
-const ANCHORED_FIRST_WORDS: ReadonlySet<string> = withCases(
-  (
-    'sign subscribe donate support download get follow join listen watch hear play scroll tap click swipe register enter become give read keep continue see share email e-mail copy accept manage reject allow find check tune stream like try start unlock log don\'t dont never catch learn discover explore visit stay please help consider make contribute chip upgrade claim grab install open send tell thank thanks ' +
-    'submit decline agree no got ok okay close dismiss i maybe not cookie privacy yes tweet link copied print save gift your type also more related up recommended must trending you most top editor\'s editors in latest ' +
-    'tags tag topics topic keywords keyword filed categories category about reporting additional writing editing edited compiled fact-checking produced graphics this disclaimer press connect add ' +
-    'facebook twitter x whatsapp linkedin reddit pinterest telegram messenger flipboard instagram tiktok youtube threads bluesky mastodon sms'
-  ).split(' '),
-);
-
 /** A word set holding each word as written, capitalised and in capitals (a line's first word is looked up as is). */
 function withCases(words: readonly string[]): Set<string> {
   const out = new Set<string>();
@@ -117,6 +107,42 @@ function withCases(words: readonly string[]): Set<string> {
   }
   return out;
 }
+
+/** The anchored cues, as bits: a line's first word says which of them can match it. */
+const G_SHARE = 1;
+const G_BUTTON = 2;
+const G_EMAIL = 4;
+const G_CREDITS = 8;
+const G_NAV = 16;
+const G_TAG = 32;
+const G_ABOUT = 64;
+const G_THANKS = 128;
+const G_CTA = 256;
+const G_ROW = 512;
+const G_DISCLAIMER = 1024;
+
+/** First words (as written, capitalised or in capitals) -> the anchored cues that can open with them. */
+const FIRST_WORD_CUES: ReadonlyMap<string, number> = (() => {
+  const m = new Map<string, number>();
+  const add = (bit: number, words: string): void => {
+    for (const w of withCases(words.split(' '))) m.set(w, (m.get(w) ?? 0) | bit);
+  };
+  add(G_SHARE, 'share shares tweet email e-mail copy link copied print save gift listen your open read');
+  add(G_BUTTON, 'sign subscribe submit donate give support join register continue accept reject manage allow decline agree learn read no got ok okay close dismiss i maybe not cookie privacy yes');
+  add(G_EMAIL, 'enter your email e-mail type');
+  add(G_CREDITS, 'reporting additional writing editing edited compiled fact-checking produced graphics');
+  add(G_NAV, "also read see more related up recommended don't dont must trending you keep continue most top editor's editors watch listen latest in");
+  add(G_TAG, 'tags tag topics topic keywords keyword related filed categories category about more');
+  add(G_ABOUT, 'about');
+  add(G_ROW, 'facebook twitter x whatsapp linkedin reddit pinterest telegram messenger flipboard instagram tiktok youtube threads bluesky mastodon sms share email e-mail print copy link tweet');
+  add(G_DISCLAIMER, 'this disclaimer');
+  add(G_THANKS, 'thanks thank');
+  add(
+    G_CTA,
+    "sign subscribe donate support download get follow join listen watch hear play scroll tap click swipe register enter become give read keep continue see share email copy accept manage reject allow find check tune stream like try start unlock log don't never catch learn discover explore visit stay please help consider make contribute chip upgrade claim grab install open send tell thank thanks press connect add",
+  );
+  return m;
+})();
 
 /** The first word of a line as written, without a leading "(" or trailing punctuation ("" past 16 code units). */
 function firstWord(s: string): string {
@@ -142,32 +168,63 @@ const PLATFORM = 8;
 const COMMISSION = 16;
 const VIEWS = 32;
 const SELF = 64;
-const FREE_HINTS: readonly [string, number][] = [
-  ['you', YOU],
-  ['You', YOU],
-  ['kie', COOKIE],
-  ['wsletter', NEWS],
-  ['nbox', NEWS],
-  ['dcast', PLATFORM],
-  ['Spotify', PLATFORM],
-  ['App Store', PLATFORM],
-  ['Google Play', PLATFORM],
-  ['mmission', COMMISSION],
-  ['ffiliat', COMMISSION],
-  ['ndependently', COMMISSION],
-  ['views', VIEWS],
-  ['pinions', VIEWS],
-  ['flect', VIEWS],
-  ['dependent', SELF],
-  ['profit', SELF],
-  ['ward-', SELF],
-  ['reader-', SELF],
+/**
+ * The hints, each found from one trigger character (one pass over the line, no per-hint search):
+ * [trigger, text from the trigger on, bit]. "you"/"You" -> YOU, "kie" (cookie) -> COOKIE, ...
+ */
+const FREE_HINTS: readonly [string, string, number][] = [
+  ['y', 'you', YOU],
+  ['Y', 'You', YOU],
+  ['k', 'kie', COOKIE],
+  ['w', 'wsletter', NEWS],
+  ['x', 'x', NEWS], // "inbox", checked backwards below
+  ['p', 'podcast', PLATFORM],
+  ['S', 'Spotify', PLATFORM],
+  ['A', 'App Store', PLATFORM],
+  ['G', 'Google Play', PLATFORM],
+  ['m', 'mmission', COMMISSION],
+  ['f', 'ffiliat', COMMISSION],
+  ['v', 'views', VIEWS],
+  ['p', 'pinions', VIEWS],
+  ['f', 'flect', VIEWS],
+  ['p', 'pendently', COMMISSION], // "independently selected"
+  ['p', 'pendent', SELF], // "independent", "independently"
+  ['p', 'profit', SELF],
+  ['w', 'ward-', SELF], // "award-winning"
+  ['-', '-funded', SELF], // "reader-funded"
+  ['-', '-supported', SELF],
 ];
 
-/** The bits (YOU, COOKIE, ...) of the hints s contains; 0 for the usual line. */
+/** Per trigger code unit (ASCII): the FREE_HINTS indexes it starts, flattened: TRIGGER_AT[c]..TRIGGER_AT[c+1]. */
+const HINT_TEXT: string[] = [];
+const HINT_BIT: number[] = [];
+const HINT_BACK: boolean[] = [];
+const TRIGGER_AT = new Int32Array(129);
+for (let c = 0; c < 128; c++) {
+  TRIGGER_AT[c] = HINT_TEXT.length;
+  for (const [t, text, bit] of FREE_HINTS) {
+    if (t.charCodeAt(0) !== c) continue;
+    HINT_TEXT.push(text);
+    HINT_BIT.push(bit);
+    HINT_BACK.push(c === 120);
+  }
+}
+TRIGGER_AT[128] = HINT_TEXT.length;
+
+/** The bits (YOU, COOKIE, ...) of the hints s contains; 0 for the usual line. One pass over s. */
 function freeHints(s: string): number {
   let bits = 0;
-  for (const [h, bit] of FREE_HINTS) if ((bits & bit) === 0 && s.includes(h)) bits |= bit;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) continue;
+    const to = TRIGGER_AT[c + 1]!;
+    for (let k = TRIGGER_AT[c]!; k < to; k++) {
+      const bit = HINT_BIT[k]!;
+      if (bits & bit) continue;
+      if (HINT_BACK[k] ? i >= 4 && s.startsWith('inbo', i - 4) : s.startsWith(HINT_TEXT[k]!, i)) bits |= bit;
+    }
+  }
   return bits;
 }
 
@@ -224,14 +281,11 @@ function isShareRow(s: string): boolean {
 /**
  * First words (lower case) of publisher lines that do not open with an imperative: "If you value
  * ...", "We use cookies", "The views expressed ...", "Products are independently selected".
- * Lines that open otherwise are searched for un-anchored cues only when short or at a body's edge.
+ * Lines that open otherwise are searched for un-anchored cues only at a body's edge (or next to a prompt).
  */
 const FREE_FIRST_WORDS: ReadonlySet<string> = withCases(
   'if your we our by this independent views opinions products every thanks editorial here you unlike'.split(' '),
 );
-
-/** Lines up to this long are searched for un-anchored cues wherever they stand. */
-const FREE_ANYWHERE_CHARS = 60;
 
 /**
  * The boilerplate rule a (trimmed, non-blank) body line matches on its own, or null; with the
@@ -243,26 +297,27 @@ export function lineKind(s: string, edge = false): KindVerdict {
   const len = s.length;
   if (len === 0 || len > MAX_KIND_LINE) return KEPT;
   const fw = firstWord(s);
-  const anchored = ANCHORED_FIRST_WORDS.has(fw);
-  const hints = edge || len <= FREE_ANYWHERE_CHARS || FREE_FIRST_WORDS.has(fw) ? freeHints(s) : 0;
+  const cues = FIRST_WORD_CUES.get(fw) ?? 0;
+  const anchored = cues !== 0;
+  const hints = edge || FREE_FIRST_WORDS.has(fw) ? freeHints(s) : 0;
   const free = hints !== 0;
   if (!anchored && !free) return KEPT;
   if (anchored) {
-    if (len <= 60 && SHARE_LINE.test(s)) return taken('share-row', 'share-button label');
-    if (len <= 48 && BUTTON_LINE.test(s)) return taken('button', 'button label of a prompt or banner');
-    if (len <= 80 && EMAIL_PROMPT.test(s)) return taken('newsletter', 'e-mail prompt of a sign-up form');
-    if (CREDITS_TRAILER.test(s)) return taken('credits', 'reporting / editing credits');
-    if (NAV_LABEL.test(s) && startsUpperOrDigit(s)) return taken('link-teaser', 'link label pointing to another page');
-    if (len <= 200 && TAG_LABEL.test(s)) return taken('tag-row', 'tag / keyword row');
-    if (ABOUT_OUTLET.test(s)) return taken('self-description', 'outlet describing itself');
-    if (THANKS_FOR_READING.test(s)) return taken('appeal', 'sign-off addressed to the reader');
+    if (cues & G_SHARE && len <= 60 && SHARE_LINE.test(s)) return taken('share-row', 'share-button label');
+    if (cues & G_BUTTON && len <= 48 && BUTTON_LINE.test(s)) return taken('button', 'button label of a prompt or banner');
+    if (cues & G_EMAIL && len <= 80 && EMAIL_PROMPT.test(s)) return taken('newsletter', 'e-mail prompt of a sign-up form');
+    if (cues & G_CREDITS && CREDITS_TRAILER.test(s)) return taken('credits', 'reporting / editing credits');
+    if (cues & G_NAV && NAV_LABEL.test(s) && startsUpperOrDigit(s)) return taken('link-teaser', 'link label pointing to another page');
+    if (cues & G_TAG && len <= 200 && TAG_LABEL.test(s)) return taken('tag-row', 'tag / keyword row');
+    if (cues & G_ABOUT && ABOUT_OUTLET.test(s)) return taken('self-description', 'outlet describing itself');
+    if (cues & G_THANKS && THANKS_FOR_READING.test(s)) return taken('appeal', 'sign-off addressed to the reader');
   }
-  if (len <= 80 && SHARE_TOKENS.has(fw.toLowerCase()) && isShareRow(s)) return taken('share-row', 'row of share buttons');
-  if ((hints & VIEWS || fw === 'This' || fw === 'Disclaimer') && DISCLAIMER.test(s)) return taken('disclaimer', 'opinion / content disclaimer');
+  if (cues & G_ROW && len <= 80 && isShareRow(s)) return taken('share-row', 'row of share buttons');
+  if ((hints & VIEWS || cues & G_DISCLAIMER) && DISCLAIMER.test(s)) return taken('disclaimer', 'opinion / content disclaimer');
   if (hints & COMMISSION && AFFILIATE.test(s)) return taken('affiliate', 'affiliate / commission disclosure');
   if (hints & COOKIE && CONSENT_WORD.test(s) && CONSENT_CONTEXT.test(s) && (READER_ADDRESS.test(s) || OUTLET_SELF.test(s))) return taken('consent-banner', 'cookie / consent banner');
   // "Support for the bill ...": a verb-like first word used as a noun is no imperative
-  const cta = anchored && CTA_START.test(s) && !NOT_IMPERATIVE_NEXT.test(s.slice(fw.length));
+  const cta = (cues & G_CTA) !== 0 && CTA_START.test(s) && !NOT_IMPERATIVE_NEXT.test(s.slice(fw.length));
   if (!cta && (hints & (YOU | NEWS | PLATFORM | SELF)) === 0) return KEPT;
   // from here on, reported speech ("..., she said") is article text
   if (REPORTED_SPEECH.test(s)) return KEPT;
