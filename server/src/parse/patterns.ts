@@ -94,8 +94,8 @@ export const DOMAIN_SUFFIX = /\.(?:com|co\.uk|in|net|org|co|news)$/u;
 /** "Yahoo23-04-2025", "Sky Newsa day ago", "ITV News5 days ago": source glued to date (logo template). */
 export const GLUED_SOURCE_DATE = new RegExp(String.raw`^(.{0,60}?)(${DATE_TEXT})$`, 'u');
 
-/** A glued source must look like an outlet name: starts with a letter or digit, no sentence punctuation. */
-export const SOURCE_NAME = /^(?!.{0,60}\p{Ll}{2}\. )(?!(?:\S{1,30} ){6})[\p{L}\p{N}][\p{L}\p{N} .&'’-]{0,59}$/u;
+/** A glued source must look like an outlet name: starts with a letter or digit, no sentence punctuation, not "By " (a byline glued to its date). */
+export const SOURCE_NAME = /^(?!By )(?!.{0,60}\p{Ll}{2}\. )(?!(?:\S{1,30} ){6})[\p{L}\p{N}][\p{L}\p{N} .&'’-]{0,59}$/u;
 
 /** Parts of a relative date, for publishedAt: "3 hours ago", "an hour ago", "a day ago". */
 export const RELATIVE_DATE = /^(\d{1,2}|an?) (second|minute|hour|day|week|month|year)s? ago$/u;
@@ -127,6 +127,9 @@ export const NAME_JOINERS: ReadonlySet<string> = new Set(['and', '&', 'AND']);
 
 /** "By June 11, 1968, ...": a sentence starting with "By" + a month is not a byline. */
 export const MONTH_WORD = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$/u;
+
+/** "By Jane Doe3 hours ago", "By J. DOE ...": a line opening like a byline (for suspicion when no byline rule took it). */
+export const BYLINE_LIKE = /^By[ \t]{1,3}\p{Lu}[\p{L}.'’-]{0,30}[ \t]\p{Lu}/u;
 
 /** "By" alone on a line: Daily Mail residue, not a byline. */
 export const BARE_BY = /^By$/u;
@@ -342,6 +345,9 @@ export const MAX_NOISE_LINE = 600;
 
 /** Literals one of which a line must contain before SUSPECT_BOILERPLATE is tried on it (every match contains one). */
 export const SUSPECT_HINTS: readonly string[] = ['Subscri', 'Sign up', 'Donat', 'JavaScript', 'Click here', 'Download', 'Follow us'];
+
+/** ... and the line addresses the reader or opens with the prompt ("Subscribers to the water company ..." is article text). */
+export const SUSPECT_CONTEXT = /\b(?:[Yy]ou|[Yy]our)\b|^(?:Subscribe\b|Sign up|Donate\b|Click\b|Download\b|Follow us)/u;
 
 /** Words that suggest publisher boilerplate the rules above do not know: flagged for review, kept. */
 export const SUSPECT_BOILERPLATE = /(?:Subscri(?:be|ption)|Sign up|Donat(?:e|ion)|enable JavaScript|Click here|Download (?:our|the) app|Follow us on)/u;

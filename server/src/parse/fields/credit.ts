@@ -139,6 +139,17 @@ export function creditLine(s: string): Credit | null {
       const names = namesIn(s, 3, p);
       if (names) return { names, date };
     }
+    // "By Jane Doe3 hours ago", "By Jane Doea day ago": the date glued to the last name
+    for (let p = 4; p < s.length; p++) {
+      const c = s.charCodeAt(p);
+      const prev = s.charCodeAt(p - 1);
+      if (prev === 32 || !((c >= 48 && c <= 57) || (c === 97 && (s.startsWith('a ', p) || s.startsWith('an ', p))))) continue;
+      if (prev >= 48 && prev <= 57) continue;
+      const date = dateToEnd(s, p);
+      if (!date) continue;
+      const names = namesIn(s, 3, p);
+      if (names && names[1] === p) return { names, date };
+    }
     const r = bylineFromLine(s);
     return r ? { names: r, date: null } : null;
   }

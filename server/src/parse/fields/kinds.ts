@@ -346,6 +346,11 @@ function taken(rule: string, reason: string): KindVerdict {
   return { rule, suspicion: 0, reason };
 }
 
+/** Taken by its place in the body (a tag run, a teaser headline, breadcrumbs): kept with a doubt. */
+function placed(rule: string, reason: string, suspicion: number): KindVerdict {
+  return { rule, suspicion, reason };
+}
+
 function doubt(suspicion: number, reason: string): KindVerdict {
   return { rule: null, suspicion, reason };
 }
@@ -394,7 +399,7 @@ export function bodyKinds(texts: readonly string[], skip: readonly boolean[], cu
     let j = i + 1;
     while (j < n && skip[j]) j++;
     const r = j < n ? out[j]!.rule : null;
-    if (r && BLOCK_RULES.has(r) && r !== 'button' && isShortLine(texts[i]!)) out[i] = taken(r, 'title of a publisher prompt');
+    if (r && BLOCK_RULES.has(r) && r !== 'button' && isShortLine(texts[i]!)) out[i] = placed(r, 'title of a publisher prompt', 0.2);
   }
   // the body's end: tags, short runs, a teaser headline
   let last = n - 1;
@@ -411,19 +416,20 @@ export function bodyKinds(texts: readonly string[], skip: readonly boolean[], cu
       }
       const t = texts[k]!;
       if (isTagRow(t)) {
-        run.push([k, taken('tag-row', 'tag / keyword row at the end of the body')]);
+        run.push([k, placed('tag-row', 'tag / keyword row at the end of the body', 0.15)]);
         rows++;
-      } else if (GLUED_SECTIONS.test(t)) run.push([k, taken('navigation', 'section names at the end of the body')]);
-      else if (isShortLine(t) && !isListItem(t)) run.push([k, taken('tag-row', 'short tag line at the end of the body')]);
+      } else if (GLUED_SECTIONS.test(t)) run.push([k, placed('navigation', 'section names at the end of the body', 0.2)]);
+      else if (isShortLine(t) && !isListItem(t)) run.push([k, placed('tag-row', 'short tag line at the end of the body', 0.25)]);
       else break;
       k--;
     }
     // k: the kept line above the run (-1: none); a paragraph there, or a tag row in the run, decides
     if (run.length && k >= 0 && (rows > 0 || (endsSentence(texts[k]!) && texts[k]!.length > SHORT_LINE_CHARS))) {
-      for (const [m, v] of run) out[m] = v;
+      // the doubt is where the body ends: on the run's first line, once
+      for (const [m, v] of run) out[m] = m === run[run.length - 1]![0] ? v : placed(v.rule!, v.reason!, 0);
     }
     if (!run.length && isTeaserHeadline(texts[last]!) && endsParagraph(texts, skip, out, last)) {
-      out[last] = taken('link-teaser', 'headline of another story after the last paragraph');
+      out[last] = placed('link-teaser', 'headline of another story after the last paragraph', 0.35);
     }
   }
   // the body's start: breadcrumbs (two or more short lines before the first paragraph)
@@ -434,9 +440,14 @@ export function bodyKinds(texts: readonly string[], skip: readonly boolean[], cu
   let shorts = 0;
   for (let m = first; m < k; m++) if (!isGone(skip, out, m)) shorts++;
   if (shorts >= 2 && k < n) {
-    for (let m = first; m < k; m++) if (!isGone(skip, out, m)) out[m] = taken('navigation', 'breadcrumb / section line before the first paragraph');
+    let doubt = 0.3;
+    for (let m = first; m < k; m++) {
+      if (isGone(skip, out, m)) continue;
+      out[m] = placed('navigation', 'breadcrumb / section line before the first paragraph', doubt);
+      doubt = 0;
+    }
   } else if (first < n && GLUED_SECTIONS.test(texts[first]!)) {
-    out[first] = taken('navigation', 'section names before the first paragraph');
+    out[first] = placed('navigation', 'section names before the first paragraph', 0.2);
   }
   return out;
 }
