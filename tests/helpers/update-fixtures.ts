@@ -30,6 +30,8 @@ export function expectedFor(text: string): unknown {
       fields: s.fields.map((f) => ({ field: f.field, start: f.start, end: f.end, text: text.slice(f.start, f.end) })),
     })),
     warnings: seg.warnings.map((w) => ({ code: w.code, start: w.start, end: w.end })),
+    notes: (seg.notes ?? []).map((w) => ({ code: w.code, start: w.start, end: w.end })),
+    suspicions: (seg.suspicions ?? []).map((x) => ({ text: text.slice(x.start, x.end).slice(0, 80), suspicion: x.suspicion, reason: x.reason })),
   };
 }
 

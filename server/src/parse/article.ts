@@ -11,8 +11,9 @@ import { isCopyrightLine, trailingCopyright } from './fields/copyright.ts';
 import { inlineNoiseRanges, isSuspectBoilerplate, noiseLineRule } from './fields/noise.ts';
 import type { NoiseContext } from './fields/noise.ts';
 import { subheadIndexes, isAllCaps } from './fields/subhead.ts';
-import { bodyKinds } from './fields/kinds.ts';
-import { HAS_WORD } from './patterns.ts';
+import { bodyKinds, isShortLine } from './fields/kinds.ts';
+import { datePhraseEnd } from './fields/credit.ts';
+import { BYLINE_LIKE, DIGIT, HAS_WORD, LIST_ITEM, MONTH_WORD, SENTENCE_CLOSED } from './patterns.ts';
 import { stableSort } from './sort.ts';
 
 /** Text order; of two spans starting together, the longer (enclosing) one first. */
@@ -120,15 +121,25 @@ export function buildBody(
     const kind = kinds[k]!;
     if (skip[k] || kind.rule !== null) {
       b.add('noise', l.ts, l.te, 0.9);
+      // taken by its position only (a tag run, a teaser headline): it may be article text
+      if (kind.suspicion > 0) suspect(opts, l.ts, l.te, kind.suspicion, `taken out as ${kind.reason ?? 'boilerplate'}; may be article text`);
       continue;
     }
-    if (kind.suspicion > 0 && opts.suspicions) opts.suspicions.push({ start: l.ts, end: l.te, suspicion: kind.suspicion, reason: kind.reason ?? '' });
+    if (kind.suspicion > 0) suspect(opts, l.ts, l.te, kind.suspicion, kind.reason ?? '');
     let from = 0;
     if (first && opts.inlineByline && !b.has('byline')) {
       const ib = inlineByline(t);
       if (ib) {
         b.add('byline', base + ib.names[0], base + ib.names[1], 0.75);
         from = ib.bodyStart;
+      }
+    }
+    if (first && from === 0) {
+      // the top of a body: a credit line the parser could not read stays in the body
+      const doubt = topLineDoubt(t);
+      if (doubt) {
+        suspect(opts, l.ts, l.te, doubt[0], doubt[1]);
+        if (doubt[0] >= WARN_AT) warnings.push({ code: 'SUSPECT_BYLINE', message: `This line at the top of the body ${doubt[1]}; check the byline and date.`, start: l.ts, end: l.te });
       }
     }
     first = false;
@@ -138,8 +149,9 @@ export function buildBody(
       const len = l.te - l.ts;
       if (len <= 400 && !startsWithAsciiWordChar(t) && !HAS_WORD.test(t)) continue;
       pieces.push({ start: l.ts, end: l.te, whole: true, text: t, line: lines++ });
-      if (suspects < 3 && len <= 200 && isSuspectBoilerplate(t, opts.noise)) {
+      if (suspects < 3 && ((kind.suspicion >= WARN_AT) || (len <= 200 && isSuspectBoilerplate(t, opts.noise)))) {
         suspects++;
+        if (kind.suspicion < WARN_AT) suspect(opts, l.ts, l.te, WARN_AT, 'contains publisher-prompt words');
         warnings.push({ code: 'SUSPECT_BOILERPLATE', message: SUSPECT_MESSAGE, start: l.ts, end: l.te });
       }
       continue;
@@ -167,6 +179,7 @@ export function buildBody(
       kept++;
       if (slice && suspects < 3 && slice.length <= 200 && isSuspectBoilerplate(slice, opts.noise)) {
         suspects++;
+        suspect(opts, s, e, WARN_AT, 'contains publisher-prompt words');
         warnings.push({ code: 'SUSPECT_BOILERPLATE', message: SUSPECT_MESSAGE, start: s, end: e });
       }
     }
@@ -230,17 +243,60 @@ export function buildBody(
         pieceOf.push(null);
       }
     }
-    for (const k of subheadIndexes(texts)) {
+    const subs = subheadIndexes(texts);
+    for (const k of subs) {
       const p = pieceOf[k];
       if (p) b.add('subhead', p.start, p.end, isAllCaps(texts[k]!) ? 0.85 : 0.65);
+    }
+    // a short line that is neither a subhead nor a paragraph: a promo header, button or tag left in
+    let si = 0;
+    for (let k = 0; k < texts.length; k++) {
+      while (si < subs.length && subs[si]! < k) si++;
+      if (subs[si] === k) continue;
+      const p = pieceOf[k];
+      if (p && isShortLine(texts[k]!) && !LIST_ITEM.test(texts[k]!) && !(k > 0 && isShortLine(texts[k - 1]!)) && !(k + 1 < texts.length && isShortLine(texts[k + 1]!))) {
+        suspect(opts, p.start, p.end, 0.3, 'short line that is neither a subhead nor a paragraph');
+      }
     }
   }
 }
 
+/** A suspicion of at least this much also gives a warning on its span. */
+export const WARN_AT = 0.5;
+
+function suspect(opts: BodyOptions, start: number, end: number, suspicion: number, reason: string): void {
+  opts.suspicions?.push({ start, end, suspicion, reason });
+}
+
+/**
+ * The first body line, when it looks like a byline or credit line that was not read: "By Jane
+ * Doe3 hours ago", "By J. DOE | ..." -> [suspicion, reason]; null for an ordinary first line.
+ */
+function topLineDoubt(t: string): [number, string] | null {
+  if (t.length > 140) return null;
+  if (BYLINE_LIKE.test(t) && !MONTH_WORD.test(t.slice(3).split(' ')[0] ?? '')) return [0.6, 'looks like a byline or credit line the parser could not read'];
+  if (t.length <= 80 && DIGIT.test(t) && !SENTENCE_CLOSED.test(t) && datePhraseIn(t)) return [0.5, 'holds a date the parser did not take as the published date'];
+  return null;
+}
+
+/** Whether a date phrase starts at some word of t. */
+function datePhraseIn(t: string): boolean {
+  for (let i = 0; i >= 0 && i < t.length; i = t.indexOf(' ', i + 1)) if (datePhraseEnd(t, i === 0 ? 0 : i + 1) > 0) return true;
+  return false;
+}
+
+/** Each dump's last non-blank line index (found once per dump, from the end). */
+const LAST_NON_BLANK = new WeakMap<readonly LineInfo[], number>();
+
 /** Nothing but blank lines after line i: the capture stops in this body, so its end says nothing. */
 function capturedToEnd(ls: readonly LineInfo[], i: number): boolean {
-  for (let k = i + 1; k < ls.length; k++) if (ls[k]!.kind !== 'blank') return false;
-  return true;
+  let last = LAST_NON_BLANK.get(ls);
+  if (last === undefined) {
+    last = ls.length - 1;
+    while (last >= 0 && ls[last]!.kind === 'blank') last--;
+    LAST_NON_BLANK.set(ls, last);
+  }
+  return i >= last;
 }
 
 /** "By Tom Balmforth, ..." on its own line: the names' absolute range, or null. */

@@ -30,3 +30,37 @@ describe('dump confidence', () => {
     expect(c).toBeLessThanOrEqual(1);
   });
 });
+
+describe('confidence built from lines', () => {
+  const para = 'The harbour authority said on Tuesday that the night ferries would return in September after a three-year pause.';
+  const dump = (...body: string[]) => `\nFerries to return\n${body.join('\n')}\n${BP}${BLOCK}`;
+  const clean = parseDump(dump(para, para));
+  it('gives a clean dump no warning and no suspicion', () => {
+    expect(clean.warnings).toEqual([]);
+    expect(clean.suspicions).toEqual([]);
+  });
+  it('drops for a kept line that speaks to the reader like a prompt, and warns on exactly that line', () => {
+    const line = 'Get the whole story first: you can have it before anyone else.';
+    const text = dump(para, line, para);
+    const seg = parseDump(text);
+    expect(seg.confidence).toBeLessThan(clean.confidence);
+    expect(seg.warnings.map((w) => text.slice(w.start, w.end))).toEqual([line]);
+    expect(seg.suspicions?.[0]?.reason).toMatch(/call to action/u);
+  });
+  it('drops for a byline line that no rule reads, and warns on it', () => {
+    const text = dump('By Jane Example (3h)', para, para);
+    const seg = parseDump(text);
+    expect(seg.confidence).toBeLessThan(clean.confidence);
+    expect(seg.warnings.map((w) => w.code)).toEqual(['SUSPECT_BYLINE']);
+  });
+  it('drops a little for a line taken out by its position only', () => {
+    const seg = parseDump(dump(para, para, 'Harbour trust names new chair after long search'));
+    expect(seg.confidence).toBeLessThan(clean.confidence);
+    expect(seg.warnings).toEqual([]);
+  });
+  it('puts a truncated capture in notes, not warnings', () => {
+    const seg = parseDump('\nA headline\nA body sentence that is cut off in the mid');
+    expect(seg.warnings).toEqual([]);
+    expect(seg.notes?.map((w) => w.code)).toContain('TRUNCATED');
+  });
+});

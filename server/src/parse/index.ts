@@ -1,4 +1,4 @@
-import type { FieldSpan, ParseOptions, ParseWarning, Segment, SegmentKind, Segmentation } from './types.ts';
+import type { FieldSpan, LineSuspicion, ParseOptions, ParseWarning, Segment, SegmentKind, Segmentation } from './types.ts';
 import { splitLines } from './lines.ts';
 import {
   classify,
@@ -41,6 +41,10 @@ interface Ctx {
   ls: LineInfo[];
   parts: Part[];
   warnings: ParseWarning[];
+  /** facts about the capture that make no parse suspect (it stops mid-sentence, ...) */
+  notes: ParseWarning[];
+  /** lines the parser doubts (fields/kinds.ts, article.ts): the dump's confidence is built from them */
+  suspicions: LineSuspicion[];
   noise: NoiseContext;
 }
 
@@ -50,10 +54,17 @@ function warn(ctx: Ctx, code: string, message: string, fromLine: number, toLine:
   ctx.warnings.push({ code, message, start: a ? a.start : 0, end: b ? b.end : 0 });
 }
 
+/** A fact about the capture (not a doubt about the parse): listed in `notes`, not in `warnings`. */
+function note(ctx: Ctx, code: string, message: string, fromLine: number, toLine: number): void {
+  const a = ctx.ls[fromLine];
+  const b = ctx.ls[Math.max(fromLine, toLine - 1)];
+  ctx.notes.push({ code, message, start: a ? a.start : 0, end: b ? b.end : 0 });
+}
+
 /** Text in, segmentation out. Pure: no I/O, no clock. */
 export function parseDump(text: string, opts: ParseOptions = {}): Segmentation {
   const ls = classify(text, splitLines(text));
-  const ctx: Ctx = { text, ls, parts: [], warnings: [], noise: noiseContext(text) };
+  const ctx: Ctx = { text, ls, parts: [], warnings: [], notes: [], suspicions: [], noise: noiseContext(text) };
   const n = ls.length;
   let template = 'unknown';
 
@@ -107,14 +118,14 @@ export function parseDump(text: string, opts: ParseOptions = {}): Segmentation {
       warn(ctx, 'UNKNOWN_TEMPLATE', 'Neither the logo template nor the site boilerplate was found, and the text does not look cut off: the page layout is not one the parser knows.', i, n);
     } else if (!anchor && zoneStart >= n) {
       template = logo ? 'logo' : 'flat';
-      warn(ctx, 'NO_BOILERPLATE_ANCHOR', 'The site boilerplate was not found: the capture seems to stop inside the main article, which is taken to run to the end.', i, n);
+      note(ctx, 'NO_BOILERPLATE_ANCHOR', 'The site boilerplate was not found: the capture seems to stop inside the main article, which is taken to run to the end.', i, n);
     }
   }
   if (zoneStart < n) buildRelatedZone(ctx, zoneStart, n, logo || listing);
 
   const last = ls[n - 1];
   if (last && last.next === text.length && last.end === text.length && last.te > last.ts && !SENTENCE_CLOSED.test(last.text)) {
-    warn(ctx, 'TRUNCATED', 'The capture stops mid-sentence: the last article is probably incomplete.', n - 1, n);
+    note(ctx, 'TRUNCATED', 'The capture stops mid-sentence: the last article is probably incomplete.', n - 1, n);
   }
 
   const segments = hasLearned(opts) ? applyLearned(text, assemble(ctx), opts) : assemble(ctx);
@@ -124,7 +135,9 @@ export function parseDump(text: string, opts: ParseOptions = {}): Segmentation {
     template,
     segments,
     warnings: ctx.warnings,
-    confidence: scoreDump(segments, ctx.warnings, template, mainConf),
+    notes: ctx.notes,
+    suspicions: ctx.suspicions,
+    confidence: scoreDump(segments, ctx.warnings, template, mainConf, ctx.suspicions, ctx.notes),
   };
 }
 
@@ -175,7 +188,7 @@ function buildMain(ctx: Ctx, lo: number, hi: number, logo: boolean, anchored: bo
   const idx: number[] = [];
   for (let k = j; k < end; k++) idx.push(k);
   const src = b.fields.find((f) => f.field === 'source');
-  buildBody(b, ls, idx, { source: src ? text.slice(src.start, src.end) : null, inlineByline: true, subheads: true, confidence: anchored ? 0.92 : 0.85, noise: ctx.noise }, ctx.warnings);
+  buildBody(b, ls, idx, { source: src ? text.slice(src.start, src.end) : null, inlineByline: true, subheads: true, confidence: anchored ? 0.92 : 0.85, noise: ctx.noise, suspicions: ctx.suspicions }, ctx.warnings);
   ctx.parts.push({ kind: 'main', from: lo, to: end, fields: b.sorted(), confidence: conf });
   return conf;
 }
@@ -262,7 +275,7 @@ function tailBlock(ctx: Ctx, idx: number[]): void {
     }
     body.push(idx[m]!);
   }
-  buildBody(b, ls, body, { source: null, inlineByline: true, subheads: false, confidence: 0.6, noise: ctx.noise }, ctx.warnings);
+  buildBody(b, ls, body, { source: null, inlineByline: true, subheads: false, confidence: 0.6, noise: ctx.noise, suspicions: ctx.suspicions }, ctx.warnings);
   ctx.parts.push({ kind: 'related', from: first, to: idx[idx.length - 1]! + 1, fields: b.sorted(), confidence: 0.55 });
   warn(ctx, 'TRUNCATED_BLOCK', 'The capture stops inside a related block before its time line: the block was read from its headline alone.', first, idx[idx.length - 1]! + 1);
 }
@@ -348,7 +361,7 @@ function buildBlock(ctx: Ctx, h: Header, limit: number): number {
       }
     }
   }
-  buildBody(b, ls, body, { source: sourceName, inlineByline: true, subheads: false, confidence: h.confidence > 0.9 ? 0.9 : 0.7, noise: ctx.noise }, ctx.warnings);
+  buildBody(b, ls, body, { source: sourceName, inlineByline: true, subheads: false, confidence: h.confidence > 0.9 ? 0.9 : 0.7, noise: ctx.noise, suspicions: ctx.suspicions }, ctx.warnings);
   const lastLine = body.length ? body[body.length - 1]! : Math.max(headlineIdx, headerEnd - 1);
   headerEnd = lastLine + 1;
   ctx.parts.push({ kind: 'related', from: h.start, to: headerEnd, fields: b.sorted(), confidence: h.confidence });

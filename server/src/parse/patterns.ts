@@ -94,8 +94,8 @@ export const DOMAIN_SUFFIX = /\.(?:com|co\.uk|in|net|org|co|news)$/u;
 /** "Yahoo23-04-2025", "Sky Newsa day ago", "ITV News5 days ago": source glued to date (logo template). */
 export const GLUED_SOURCE_DATE = new RegExp(String.raw`^(.{0,60}?)(${DATE_TEXT})$`, 'u');
 
-/** A glued source must look like an outlet name: starts with a letter or digit, no sentence punctuation. */
-export const SOURCE_NAME = /^(?!.{0,60}\p{Ll}{2}\. )(?!(?:\S{1,30} ){6})[\p{L}\p{N}][\p{L}\p{N} .&'’-]{0,59}$/u;
+/** A glued source must look like an outlet name: starts with a letter or digit, no sentence punctuation, not "By " (a byline glued to its date). */
+export const SOURCE_NAME = /^(?!By )(?!.{0,60}\p{Ll}{2}\. )(?!(?:\S{1,30} ){6})[\p{L}\p{N}][\p{L}\p{N} .&'’-]{0,59}$/u;
 
 /** Parts of a relative date, for publishedAt: "3 hours ago", "an hour ago", "a day ago". */
 export const RELATIVE_DATE = /^(\d{1,2}|an?) (second|minute|hour|day|week|month|year)s? ago$/u;
@@ -128,6 +128,9 @@ export const NAME_JOINERS: ReadonlySet<string> = new Set(['and', '&', 'AND']);
 /** "By June 11, 1968, ...": a sentence starting with "By" + a month is not a byline. */
 export const MONTH_WORD = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$/u;
 
+/** "By Jane Doe3 hours ago", "By J. DOE ...": a line opening like a byline (for suspicion when no byline rule took it). */
+export const BYLINE_LIKE = /^By[ \t]{1,3}\p{Lu}[\p{L}.'’-]{0,30}[ \t]\p{Lu}/u;
+
 /** "By" alone on a line: Daily Mail residue, not a byline. */
 export const BARE_BY = /^By$/u;
 
@@ -141,41 +144,45 @@ export const DATELINE_MARK = /^(?:\((?:AP|Reuters|AFP|CP)\)|--|—|–|-|:)/u;
 // Credit lines: names and a date on one line, and labelled date lines (fields/credit.ts)
 // ---------------------------------------------------------------------------------------------
 
-/** Month names and abbreviations, as written in dates ("12 March 2024", "Mar 12, 2024", "Sept. 3"). */
-const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
-/** Weekday names ("Tue", "Tuesday,"). */
-const WEEKDAY = String.raw`(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?,?`;
-/** A clock time with an optional zone: "09:30", "9.30am", "14:05 GMT", "9:30 a.m. ET", "10:15 (IST)". */
-const CLOCK = String.raw`(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?: ?[ap]\.?m\.?)?|\d{1,2} ?[ap]\.?m\.?)(?: ?\(?(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|ET|PT|IST|JST|AEST|AEDT|SAST|WAT|EAT|HKT|SGT|[A-Z]{2,4}T)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?`;
-/** A calendar date: "12 March 2024", "March 12, 2024", "12 Mar", "2024-03-12", "12/03/2024", "12.03.2024", "23-04-2025". */
-const CALENDAR = String.raw`(?:\d{1,2}(?:st|nd|rd|th)? ${MONTH},? \d{4}|${MONTH} \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} ${MONTH}|${MONTH} \d{1,2}(?:st|nd|rd|th)?|\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})`;
-/** Relative dates: "3 hours ago", "an hour ago", "3h ago", "yesterday", "just now". */
-const RELATIVE = String.raw`(?:(?:\d{1,3}|an?) ?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|years?) ago|yesterday|today|just now)`;
+// Dates are read token by token (fields/credit.ts datePhraseEnd): one big date regex costs tens
+// of milliseconds to compile, and V8 recompiles a regex it has flushed.
 
-/**
- * The date text of a credit or labelled date line, as the page prints it: a relative date, or an
- * optional weekday with a calendar date and a clock time in either order ("09:30 GMT, 12 March
- * 2024", "Tue 12 Mar 2024 14.05 BST", "March 12, 2024 at 9:30 a.m. ET").
- */
-export const DATE_PHRASE_SOURCE = String.raw`(?:${RELATIVE}|(?:${WEEKDAY} )?(?:${CALENDAR}(?:,? (?:at |@ |- )?${CLOCK})?|${CLOCK}(?:,| on| -)? (?:${WEEKDAY} )?${CALENDAR}))`;
+/** "March", "Mar.", "Sept": a month token of a date phrase. */
+export const DATE_MONTH = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)\.?$/;
+/** "Tue", "Tuesday": a weekday token. */
+export const DATE_WEEKDAY = /^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?$/;
+/** "12", "3rd": a day-of-month token. */
+export const DATE_DAY = /^\d{1,2}(?:st|nd|rd|th)?$/;
+/** "2024": a year token. */
+export const DATE_YEAR = /^(?:19|20)\d{2}$/;
+/** "09:30", "9.30am", "14:05:10": a clock-time token. */
+export const DATE_CLOCK = /^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[aApP]\.?[mM]\.?)?$/;
+/** "am", "p.m.", "9am": the am/pm mark (alone or glued to an hour). */
+export const DATE_AMPM = /^(?:\d{1,2})?[aApP]\.?[mM]\.?$/;
+/** "GMT", "(IST)", "UTC+2": a time-zone token (after a clock time). */
+export const DATE_ZONE = /^\(?(?:[A-Z]{2,4}T|GMT|UTC|ET|PT|IST|JST|KST|HKT|SGT)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?$/;
+/** "12/03/2024", "12.03.2024", "23-04-2025", "2024-03-12": a numeric date token. */
+export const DATE_NUMERIC = /^(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})$/;
+/** "3", "an": the count of a relative date ("3 hours ago", "an hour ago"); "3h": count and unit glued. */
+export const DATE_COUNT = /^(?:\d{1,3}|an?|An?)$/;
+export const DATE_UNIT = /^(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?)$/;
+export const DATE_COUNT_UNIT = /^\d{1,3}(?:s|m|h|d|w|mo|y|min|mins|hr|hrs)$/;
+/** "yesterday", "today", "Yesterday": a one-word relative date. */
+export const DATE_DAY_WORD = /^(?:[Yy]esterday|[Tt]oday)$/;
+/** "at", "on", "@", "-": words that join the date and the time inside one date phrase. */
+export const DATE_JOINERS: ReadonlySet<string> = new Set(['at', 'on', '@', '-', '|', '·']);
 
-/** A whole line (or part) that is a date phrase. */
-export const DATE_PHRASE = new RegExp(String.raw`^${DATE_PHRASE_SOURCE}$`, 'iu');
+/** Labels that open a labelled date line: "Posted", "Published:", "First published on", "Last updated". */
+export const DATE_LABEL = /^(?:(?:First|Originally) )?(?:[Pp]ublished|[Pp]osted|[Cc]reated|[Uu]pdated|[Ll]ast [Uu]pdated|[Mm]odified|[Dd]ated?|[Ff]iled|PUBLISHED|UPDATED|Pub\.?)(?: on| at)?:?(?= )/;
 
-/** Separators between names and a date on a credit line: "·", "|", "•", "—", "–", " - ", ",". */
-export const CREDIT_SEPARATOR = /[ \t]{0,3}(?:[·|•—–]|(?<= )-(?= )|,)[ \t]{0,3}/u;
+/** After the first date of a labelled line: "- last modified ...", "| Updated: ...", "(updated ...)": the later date, not read. */
+export const LATER_DATE_LABEL = /^[ \t]{0,3}(?:[·|•—–,;(]|-)?[ \t]{0,3}(?:and )?(?:[Ll]ast )?(?:[Mm]odified|[Uu]pdated|[Ee]dited|[Aa]mended|UPDATED)\b/;
 
-/** "By Tobias Fenwright · 3 hours ago", "By X | 12 March 2024": names first, then a date. */
-export const CREDIT_NAMES_DATE = new RegExp(String.raw`^By[ \t]{1,4}(\S[^·|•—–]{0,120}?)[ \t]{0,3}(?:[·|•—–]|(?<= )-(?= )|,)[ \t]{0,3}(?:(?:Published|Posted|Updated)(?: on| at)?:? )?(${DATE_PHRASE_SOURCE})[.]?$`, 'u');
+/** " by Jane Doe", " | By X": the names after a date on a credit line ("12 March 2024 09:30 by Jane Doe"). */
+export const BY_AFTER_DATE = /^[ \t]{0,3}(?:[·|•—–,]|-)?[ \t]{0,3}[Bb]y[ \t]{1,4}(?=\S)/u;
 
-/** "12 March 2024 09:30 by Jane Doe", "3 hours ago | By X": a date first, then the names. */
-export const CREDIT_DATE_NAMES = new RegExp(String.raw`^(?:(?:Published|Posted|Updated)(?: on| at)?:? )?(${DATE_PHRASE_SOURCE})[ \t]{0,3}(?:[·|•—–,]|-)?[ \t]{0,3}[Bb]y[ \t]{1,4}(\S.{0,120})$`, 'iu');
-
-/**
- * "Posted 09:30 GMT, 12 March 2024 - last modified 10:15 GMT, 12 March 2024", "Published: March
- * 12, 2024 | Updated: ...": a labelled date line. Group 1 is the first (original) date.
- */
-export const LABELLED_DATE = new RegExp(String.raw`^(?:(?:First |Originally )?(?:Published|Posted|Created|Updated|Last updated|Modified|Date|Dated|Filed)(?: on| at)?:?|Pub(?:lished)?\.?:?)[ \t]{1,3}(${DATE_PHRASE_SOURCE})(?:[ \t]{0,3}(?:[·|•—–,;]|-|\()?[ \t]{0,3}(?:and )?(?:last )?(?:modified|updated|edited|amended)\b.{0,80})?\)?[.]?$`, 'iu');
+/** Separators between the names and the date of a credit line ("By X · 3 hours ago"). */
+export const CREDIT_SEPARATORS = '·|•—–,';
 
 /** Words of a job title or desk after a byline's names: "Senior Transport Correspondent", "Political Editor". */
 export const JOB_TITLE_WORD = /^(?:correspondents?|editors?|reporters?|writers?|columnists?|contributors?|contributing|staff|senior|chief|deputy|associate|assistant|executive|managing|political|business|sports?|science|health|technology|tech|foreign|diplomatic|economics?|finance|transport|education|environment|climate|crime|legal|home|affairs|culture|arts|entertainment|fashion|travel|food|investigations?|investigative|data|digital|news|global|international|national|local|regional|bureau|desk|chief|producer|photographer|journalist|analyst|commentator|critic|special|intern|team|staffer|correspondent|lead|head|director|officer|author|presenter|host)$/iu;
@@ -338,6 +345,9 @@ export const MAX_NOISE_LINE = 600;
 
 /** Literals one of which a line must contain before SUSPECT_BOILERPLATE is tried on it (every match contains one). */
 export const SUSPECT_HINTS: readonly string[] = ['Subscri', 'Sign up', 'Donat', 'JavaScript', 'Click here', 'Download', 'Follow us'];
+
+/** ... and the line addresses the reader or opens with the prompt ("Subscribers to the water company ..." is article text). */
+export const SUSPECT_CONTEXT = /\b(?:[Yy]ou|[Yy]our)\b|^(?:Subscribe\b|Sign up|Donate\b|Click\b|Download\b|Follow us)/u;
 
 /** Words that suggest publisher boilerplate the rules above do not know: flagged for review, kept. */
 export const SUSPECT_BOILERPLATE = /(?:Subscri(?:be|ption)|Sign up|Donat(?:e|ion)|enable JavaScript|Click here|Download (?:our|the) app|Follow us on)/u;

@@ -79,7 +79,12 @@ export interface Segmentation {
   /** page template recognised: "flat", "logo", "hashtag-listing", "unknown" */
   template: string;
   segments: Segment[];
+  /** only where something is actually suspect, each on the exact span (a clean dump has none) */
   warnings: ParseWarning[];
+  /** facts about the capture that make no parse suspect ("TRUNCATED": it stops mid-sentence) */
+  notes?: ParseWarning[];
+  /** every line the parser doubts, with how much and why (those of 0.5 and up are also warnings) */
+  suspicions?: LineSuspicion[];
   /** the dump's overall confidence in [0, 1]: the review queue sorts on it */
   confidence: number;
 }

@@ -14,6 +14,11 @@ describe('credit lines: names and a date, in either order', () => {
     expect(read('By Ana Ruiz and Tom Bell — March 12, 2024 at 9:30 a.m. ET')).toEqual({ byline: 'Ana Ruiz and Tom Bell', published: 'March 12, 2024 at 9:30 a.m. ET' });
     expect(read('By Ana Ruiz, Health Editor, 2 days ago')).toEqual({ byline: 'Ana Ruiz', published: '2 days ago' });
   });
+  it('a date glued to the last name', () => {
+    expect(read('By Jane Example3 hours ago')).toEqual({ byline: 'Jane Example', published: '3 hours ago' });
+    expect(read('By Jane Examplea day ago')).toEqual({ byline: 'Jane Example', published: 'a day ago' });
+    expect(read('By Ana Ruiz12 March 2024')).toEqual({ byline: 'Ana Ruiz', published: '12 March 2024' });
+  });
   it('a date and time first, then "by" and the names', () => {
     expect(read('12 March 2024 09:30 by Jane Doe')).toEqual({ byline: 'Jane Doe', published: '12 March 2024 09:30' });
     expect(read('Updated 3 hours ago by Jane Doe and John Roe')).toEqual({ byline: 'Jane Doe and John Roe', published: '3 hours ago' });

@@ -97,34 +97,135 @@ export interface KindVerdict {
 
 const KEPT: KindVerdict = Object.freeze({ rule: null, suspicion: 0, reason: null });
 
-/** First words (lower case) some anchored cue can start with: other lines skip the anchored tests. */
-const ANCHORED_FIRST_WORDS: ReadonlySet<string> = new Set(
-  (
-    'sign subscribe donate support download get follow join listen watch hear play scroll tap click swipe register enter become give read keep continue see share email e-mail copy accept manage reject allow find check tune stream like try start unlock log don\'t dont never catch learn discover explore visit stay please help consider make contribute chip upgrade claim grab install open send tell thank thanks ' +
-    'submit decline agree no got ok okay close dismiss i maybe not cookie privacy yes tweet link copied print save gift your type also more related up recommended must trending you most top editor\'s editors in latest ' +
-    'tags tag topics topic keywords keyword filed categories category about reporting additional writing editing edited compiled fact-checking produced graphics this disclaimer press connect add ' +
-    'facebook twitter x whatsapp linkedin reddit pinterest telegram messenger flipboard instagram tiktok youtube threads bluesky mastodon sms'
-  ).split(' '),
-);
+/** A word set holding each word as written, capitalised and in capitals (a line's first word is looked up as is). */
+function withCases(words: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const w of words) {
+    out.add(w);
+    out.add(w.charAt(0).toUpperCase() + w.slice(1));
+    out.add(w.toUpperCase());
+  }
+  return out;
+}
 
-/** The first word of a line, lower-cased, without a leading "(" or trailing punctuation. */
+/** The anchored cues, as bits: a line's first word says which of them can match it. */
+const G_SHARE = 1;
+const G_BUTTON = 2;
+const G_EMAIL = 4;
+const G_CREDITS = 8;
+const G_NAV = 16;
+const G_TAG = 32;
+const G_ABOUT = 64;
+const G_THANKS = 128;
+const G_CTA = 256;
+const G_ROW = 512;
+const G_DISCLAIMER = 1024;
+
+/** First words (as written, capitalised or in capitals) -> the anchored cues that can open with them. */
+const FIRST_WORD_CUES: ReadonlyMap<string, number> = (() => {
+  const m = new Map<string, number>();
+  const add = (bit: number, words: string): void => {
+    for (const w of withCases(words.split(' '))) m.set(w, (m.get(w) ?? 0) | bit);
+  };
+  add(G_SHARE, 'share shares tweet email e-mail copy link copied print save gift listen your open read');
+  add(G_BUTTON, 'sign subscribe submit donate give support join register continue accept reject manage allow decline agree learn read no got ok okay close dismiss i maybe not cookie privacy yes');
+  add(G_EMAIL, 'enter your email e-mail type');
+  add(G_CREDITS, 'reporting additional writing editing edited compiled fact-checking produced graphics');
+  add(G_NAV, "also read see more related up recommended don't dont must trending you keep continue most top editor's editors watch listen latest in");
+  add(G_TAG, 'tags tag topics topic keywords keyword related filed categories category about more');
+  add(G_ABOUT, 'about');
+  add(G_ROW, 'facebook twitter x whatsapp linkedin reddit pinterest telegram messenger flipboard instagram tiktok youtube threads bluesky mastodon sms share email e-mail print copy link tweet');
+  add(G_DISCLAIMER, 'this disclaimer');
+  add(G_THANKS, 'thanks thank');
+  add(
+    G_CTA,
+    "sign subscribe donate support download get follow join listen watch hear play scroll tap click swipe register enter become give read keep continue see share email copy accept manage reject allow find check tune stream like try start unlock log don't never catch learn discover explore visit stay please help consider make contribute chip upgrade claim grab install open send tell thank thanks press connect add",
+  );
+  return m;
+})();
+
+/** The first word of a line as written, without a leading "(" or trailing punctuation ("" past 16 code units). */
 function firstWord(s: string): string {
   let i = s.charCodeAt(0) === 40 ? 1 : 0;
   const from = i;
-  while (i < s.length && i < from + 16) {
+  while (i < s.length) {
     const c = s.charCodeAt(i);
     if (c === 32 || c === 58 || c === 124 || c === 44 || c === 46 || c === 33 || c === 9) break;
-    i++;
+    if (++i - from > 16) return '';
   }
-  return s.slice(from, i).toLowerCase();
+  return s.slice(from, i);
 }
 
-/** Literals one of which any un-anchored cue needs (a cheap gate before the regexes). */
-const FREE_HINTS = ['you', 'You', 'our', 'Our', 'ookie', 'ewsletter', 'nbox', 'odcast', 'ommission', 'ffiliate', 'views', 'pinions', 'ndependent', 'profit', 'Spotify', 'App Store', 'Google Play', 'reflect'];
+/**
+ * Literals one of which each un-anchored cue needs (a cheap gate before its regexes): parts of
+ * the cue words that start with a rare letter, so that `includes` skips fast over ordinary text.
+ * Each hint sets the bit of the cues it opens.
+ */
+const YOU = 1;
+const COOKIE = 2;
+const NEWS = 4;
+const PLATFORM = 8;
+const COMMISSION = 16;
+const VIEWS = 32;
+const SELF = 64;
+/**
+ * The hints, each found from one trigger character (one pass over the line, no per-hint search):
+ * [trigger, text from the trigger on, bit]. "you"/"You" -> YOU, "kie" (cookie) -> COOKIE, ...
+ */
+const FREE_HINTS: readonly [string, string, number][] = [
+  ['y', 'you', YOU],
+  ['Y', 'You', YOU],
+  ['k', 'kie', COOKIE],
+  ['w', 'wsletter', NEWS],
+  ['x', 'x', NEWS], // "inbox", checked backwards below
+  ['p', 'podcast', PLATFORM],
+  ['S', 'Spotify', PLATFORM],
+  ['A', 'App Store', PLATFORM],
+  ['G', 'Google Play', PLATFORM],
+  ['m', 'mmission', COMMISSION],
+  ['f', 'ffiliat', COMMISSION],
+  ['v', 'views', VIEWS],
+  ['p', 'pinions', VIEWS],
+  ['f', 'flect', VIEWS],
+  ['p', 'pendently', COMMISSION], // "independently selected"
+  ['p', 'pendent', SELF], // "independent", "independently"
+  ['p', 'profit', SELF],
+  ['w', 'ward-', SELF], // "award-winning"
+  ['-', '-funded', SELF], // "reader-funded"
+  ['-', '-supported', SELF],
+];
 
-function hasFreeHint(s: string): boolean {
-  for (const h of FREE_HINTS) if (s.includes(h)) return true;
-  return false;
+/** Per trigger code unit (ASCII): the FREE_HINTS indexes it starts, flattened: TRIGGER_AT[c]..TRIGGER_AT[c+1]. */
+const HINT_TEXT: string[] = [];
+const HINT_BIT: number[] = [];
+const HINT_BACK: boolean[] = [];
+const TRIGGER_AT = new Int32Array(129);
+for (let c = 0; c < 128; c++) {
+  TRIGGER_AT[c] = HINT_TEXT.length;
+  for (const [t, text, bit] of FREE_HINTS) {
+    if (t.charCodeAt(0) !== c) continue;
+    HINT_TEXT.push(text);
+    HINT_BIT.push(bit);
+    HINT_BACK.push(c === 120);
+  }
+}
+TRIGGER_AT[128] = HINT_TEXT.length;
+
+/** The bits (YOU, COOKIE, ...) of the hints s contains; 0 for the usual line. One pass over s. */
+function freeHints(s: string): number {
+  let bits = 0;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) continue;
+    const to = TRIGGER_AT[c + 1]!;
+    for (let k = TRIGGER_AT[c]!; k < to; k++) {
+      const bit = HINT_BIT[k]!;
+      if (bits & bit) continue;
+      if (HINT_BACK[k] ? i >= 4 && s.startsWith('inbo', i - 4) : s.startsWith(HINT_TEXT[k]!, i)) bits |= bit;
+    }
+  }
+  return bits;
 }
 
 /** Sentence punctuation at the end (closing quotes/brackets skipped): the line is a sentence. */
@@ -178,45 +279,57 @@ function isShareRow(s: string): boolean {
 }
 
 /**
- * The boilerplate rule a (trimmed, non-blank) body line matches on its own, or null; with the
- * suspicion of a line no rule takes. Context (runs, edges) is weighed in `bodyKinds`.
+ * First words (lower case) of publisher lines that do not open with an imperative: "If you value
+ * ...", "We use cookies", "The views expressed ...", "Products are independently selected".
+ * Lines that open otherwise are searched for un-anchored cues only at a body's edge (or next to a prompt).
  */
-export function lineKind(s: string): KindVerdict {
+const FREE_FIRST_WORDS: ReadonlySet<string> = withCases(
+  'if your we our by this independent views opinions products every thanks editorial here you unlike'.split(' '),
+);
+
+/**
+ * The boilerplate rule a (trimmed, non-blank) body line matches on its own, or null; with the
+ * suspicion of a line no rule takes. `edge`: the line is at the start or end of its body (searched
+ * for every cue, whatever its first word). Context (runs, edges) is weighed in `bodyKinds`.
+ * Cost: a line that opens with no cue word and is not at an edge is decided from its first word.
+ */
+export function lineKind(s: string, edge = false): KindVerdict {
   const len = s.length;
   if (len === 0 || len > MAX_KIND_LINE) return KEPT;
   const fw = firstWord(s);
-  const anchored = ANCHORED_FIRST_WORDS.has(fw);
-  const free = hasFreeHint(s);
+  const cues = FIRST_WORD_CUES.get(fw) ?? 0;
+  const anchored = cues !== 0;
+  const hints = edge || FREE_FIRST_WORDS.has(fw) ? freeHints(s) : 0;
+  const free = hints !== 0;
   if (!anchored && !free) return KEPT;
   if (anchored) {
-    if (len <= 60 && SHARE_LINE.test(s)) return taken('share-row', 'share-button label');
-    if (len <= 48 && BUTTON_LINE.test(s)) return taken('button', 'button label of a prompt or banner');
-    if (len <= 80 && EMAIL_PROMPT.test(s)) return taken('newsletter', 'e-mail prompt of a sign-up form');
-    if (CREDITS_TRAILER.test(s)) return taken('credits', 'reporting / editing credits');
-    if (NAV_LABEL.test(s) && startsUpperOrDigit(s)) return taken('link-teaser', 'link label pointing to another page');
-    if (len <= 200 && TAG_LABEL.test(s)) return taken('tag-row', 'tag / keyword row');
-    if (ABOUT_OUTLET.test(s)) return taken('self-description', 'outlet describing itself');
+    if (cues & G_SHARE && len <= 60 && SHARE_LINE.test(s)) return taken('share-row', 'share-button label');
+    if (cues & G_BUTTON && len <= 48 && BUTTON_LINE.test(s)) return taken('button', 'button label of a prompt or banner');
+    if (cues & G_EMAIL && len <= 80 && EMAIL_PROMPT.test(s)) return taken('newsletter', 'e-mail prompt of a sign-up form');
+    if (cues & G_CREDITS && CREDITS_TRAILER.test(s)) return taken('credits', 'reporting / editing credits');
+    if (cues & G_NAV && NAV_LABEL.test(s) && startsUpperOrDigit(s)) return taken('link-teaser', 'link label pointing to another page');
+    if (cues & G_TAG && len <= 200 && TAG_LABEL.test(s)) return taken('tag-row', 'tag / keyword row');
+    if (cues & G_ABOUT && ABOUT_OUTLET.test(s)) return taken('self-description', 'outlet describing itself');
+    if (cues & G_THANKS && THANKS_FOR_READING.test(s)) return taken('appeal', 'sign-off addressed to the reader');
   }
-  if (isShareRow(s)) return taken('share-row', 'row of share buttons');
-  if (DISCLAIMER.test(s)) return taken('disclaimer', 'opinion / content disclaimer');
-  if (free) {
-    if (AFFILIATE.test(s)) return taken('affiliate', 'affiliate / commission disclosure');
-    if (CONSENT_WORD.test(s) && CONSENT_CONTEXT.test(s) && (READER_ADDRESS.test(s) || OUTLET_SELF.test(s))) return taken('consent-banner', 'cookie / consent banner');
-  }
+  if (cues & G_ROW && len <= 80 && isShareRow(s)) return taken('share-row', 'row of share buttons');
+  if ((hints & VIEWS || cues & G_DISCLAIMER) && DISCLAIMER.test(s)) return taken('disclaimer', 'opinion / content disclaimer');
+  if (hints & COMMISSION && AFFILIATE.test(s)) return taken('affiliate', 'affiliate / commission disclosure');
+  if (hints & COOKIE && CONSENT_WORD.test(s) && CONSENT_CONTEXT.test(s) && (READER_ADDRESS.test(s) || OUTLET_SELF.test(s))) return taken('consent-banner', 'cookie / consent banner');
+  // "Support for the bill ...": a verb-like first word used as a noun is no imperative
+  const cta = (cues & G_CTA) !== 0 && CTA_START.test(s) && !NOT_IMPERATIVE_NEXT.test(s.slice(fw.length));
+  if (!cta && (hints & (YOU | NEWS | PLATFORM | SELF)) === 0) return KEPT;
   // from here on, reported speech ("..., she said") is article text
   if (REPORTED_SPEECH.test(s)) return KEPT;
-  const reader = free && READER_ADDRESS.test(s);
-  const self = free && OUTLET_SELF.test(s);
-  if (anchored) {
+  const reader = (hints & YOU) !== 0 && READER_ADDRESS.test(s);
+  const self = (reader || (hints & (NEWS | SELF)) !== 0) && OUTLET_SELF.test(s);
+  if (cta) {
     if (len <= 120 && SCROLL_TAP.test(s)) return taken('scroll-prompt', 'prompt to scroll or tap');
     if (FOLLOW_PROMPT.test(s) && MEDIA_OBJECT.test(s)) return taken('follow-prompt', '"follow us" prompt');
-    if (THANKS_FOR_READING.test(s)) return taken('appeal', 'sign-off addressed to the reader');
   }
-  if (free && PLATFORM_PROMO.test(s)) return taken('podcast-video-promo', 'podcast / video / app promo');
-  if (free && NEWSLETTER_WORD.test(s) && (reader || self || (anchored && CTA_START.test(s)))) return taken('newsletter', 'newsletter sign-up');
-  if (free && SELF_INDEPENDENT.test(s) && SELF_MEDIA.test(s) && (self || SELF_HISTORY.test(s))) return taken('self-description', 'outlet describing itself');
-  // "Support for the bill ...": a verb-like first word used as a noun is no imperative
-  const cta = anchored && CTA_START.test(s) && !NOT_IMPERATIVE_NEXT.test(s.slice(fw.length));
+  if (hints & PLATFORM && PLATFORM_PROMO.test(s)) return taken('podcast-video-promo', 'podcast / video / app promo');
+  if (hints & NEWS && NEWSLETTER_WORD.test(s) && (reader || self || cta)) return taken('newsletter', 'newsletter sign-up');
+  if (hints & SELF && SELF_INDEPENDENT.test(s) && SELF_MEDIA.test(s) && (self || SELF_HISTORY.test(s))) return taken('self-description', 'outlet describing itself');
   const media = MEDIA_OBJECT.test(s);
   const appeal = APPEAL_WORD.test(cta ? s.slice(fw.length) : s);
   if (cta && (media || self || appeal)) return taken('call-to-action', 'call to action addressed to the reader');
@@ -231,6 +344,11 @@ export function lineKind(s: string): KindVerdict {
 
 function taken(rule: string, reason: string): KindVerdict {
   return { rule, suspicion: 0, reason };
+}
+
+/** Taken by its place in the body (a tag run, a teaser headline, breadcrumbs): kept with a doubt. */
+function placed(rule: string, reason: string, suspicion: number): KindVerdict {
+  return { rule, suspicion, reason };
 }
 
 function doubt(suspicion: number, reason: string): KindVerdict {
@@ -252,59 +370,91 @@ const BLOCK_RULES: ReadonlySet<string> = new Set(['newsletter', 'appeal', 'call-
 export function bodyKinds(texts: readonly string[], skip: readonly boolean[], cutLast: boolean): KindVerdict[] {
   const n = texts.length;
   const out: KindVerdict[] = new Array<KindVerdict>(n);
-  for (let i = 0; i < n; i++) out[i] = skip[i] ? KEPT : lineKind(texts[i]!);
-  const gone = (i: number): boolean => skip[i]! || out[i]!.rule !== null;
+  let blocks = false;
+  for (let i = 0; i < n; i++) {
+    const v = skip[i] ? KEPT : lineKind(texts[i]!, n > 1 && (i === 0 || i >= n - 2));
+    out[i] = v;
+    if (v.rule !== null && BLOCK_RULES.has(v.rule)) blocks = true;
+  }
+  // the neighbours of a prompt are read like edge lines (every cue, whatever their first word):
+  // a newsletter pitch above its e-mail prompt, an appeal next to its button
+  for (let round = 0; blocks && round < 3; round++) {
+    blocks = false;
+    for (let i = 0; i < n; i++) {
+      const r = out[i]!.rule;
+      if (r === null || !BLOCK_RULES.has(r)) continue;
+      for (const j of [i - 1, i + 1]) {
+        if (j < 0 || j >= n || isGone(skip, out, j)) continue;
+        const v = lineKind(texts[j]!, true);
+        if (v.rule !== null) {
+          out[j] = v;
+          blocks = true;
+        }
+      }
+    }
+  }
   // promo titles: "The Morning Ledger" over "Our best stories, delivered to your inbox ..."
   for (let i = 0; i + 1 < n; i++) {
-    if (gone(i)) continue;
+    if (isGone(skip, out, i)) continue;
     let j = i + 1;
     while (j < n && skip[j]) j++;
     const r = j < n ? out[j]!.rule : null;
-    if (r && BLOCK_RULES.has(r) && r !== 'button' && isShortLine(texts[i]!)) out[i] = taken(r, 'title of a publisher prompt');
+    if (r && BLOCK_RULES.has(r) && r !== 'button' && isShortLine(texts[i]!)) out[i] = placed(r, 'title of a publisher prompt', 0.2);
   }
   // the body's end: tags, short runs, a teaser headline
   let last = n - 1;
-  while (last >= 0 && gone(last)) last--;
+  while (last >= 0 && isGone(skip, out, last)) last--;
   if (last >= 0 && !(cutLast && last === n - 1)) {
     // a run of tag-like lines, taken only when article text (a sentence) comes right before it
     let k = last;
     const run: [number, KindVerdict][] = [];
     let rows = 0;
     while (k >= 0) {
-      if (gone(k)) {
+      if (isGone(skip, out, k)) {
         k--;
         continue;
       }
       const t = texts[k]!;
       if (isTagRow(t)) {
-        run.push([k, taken('tag-row', 'tag / keyword row at the end of the body')]);
+        run.push([k, placed('tag-row', 'tag / keyword row at the end of the body', 0.15)]);
         rows++;
-      } else if (GLUED_SECTIONS.test(t)) run.push([k, taken('navigation', 'section names at the end of the body')]);
-      else if (isShortLine(t) && !isListItem(t)) run.push([k, taken('tag-row', 'short tag line at the end of the body')]);
+      } else if (GLUED_SECTIONS.test(t)) run.push([k, placed('navigation', 'section names at the end of the body', 0.2)]);
+      else if (isShortLine(t) && !isListItem(t)) run.push([k, placed('tag-row', 'short tag line at the end of the body', 0.25)]);
       else break;
       k--;
     }
     // k: the kept line above the run (-1: none); a paragraph there, or a tag row in the run, decides
     if (run.length && k >= 0 && (rows > 0 || (endsSentence(texts[k]!) && texts[k]!.length > SHORT_LINE_CHARS))) {
-      for (const [m, v] of run) out[m] = v;
+      // the doubt is where the body ends: on the run's first line, once
+      for (const [m, v] of run) out[m] = m === run[run.length - 1]![0] ? v : placed(v.rule!, v.reason!, 0);
     }
     if (!run.length && isTeaserHeadline(texts[last]!) && endsParagraph(texts, skip, out, last)) {
-      out[last] = taken('link-teaser', 'headline of another story after the last paragraph');
+      out[last] = placed('link-teaser', 'headline of another story after the last paragraph', 0.35);
     }
   }
   // the body's start: breadcrumbs (two or more short lines before the first paragraph)
   let first = 0;
-  while (first < n && gone(first)) first++;
+  while (first < n && isGone(skip, out, first)) first++;
   let k = first;
-  while (k < n && (gone(k) || (isShortLine(texts[k]!) && wordCount(texts[k]!) <= 3 && !isListItem(texts[k]!)))) k++;
+  while (k < n && (isGone(skip, out, k) || (isShortLine(texts[k]!) && wordCount(texts[k]!) <= 3 && !isListItem(texts[k]!)))) k++;
   let shorts = 0;
-  for (let m = first; m < k; m++) if (!gone(m)) shorts++;
+  for (let m = first; m < k; m++) if (!isGone(skip, out, m)) shorts++;
   if (shorts >= 2 && k < n) {
-    for (let m = first; m < k; m++) if (!gone(m)) out[m] = taken('navigation', 'breadcrumb / section line before the first paragraph');
+    let doubt = 0.3;
+    for (let m = first; m < k; m++) {
+      if (isGone(skip, out, m)) continue;
+      out[m] = placed('navigation', 'breadcrumb / section line before the first paragraph', doubt);
+      doubt = 0;
+    }
   } else if (first < n && GLUED_SECTIONS.test(texts[first]!)) {
-    out[first] = taken('navigation', 'section names before the first paragraph');
+    out[first] = placed('navigation', 'section names before the first paragraph', 0.2);
   }
   return out;
+}
+
+/** Line i is taken (by another rule or a kind rule). */
+function isGone(skip: readonly boolean[], out: readonly KindVerdict[], i: number): boolean {
+  return skip[i]! || out[i]!.rule !== null;
 }
 
 /** "1. item", "- item", "• item": list items are not tags or teasers. */

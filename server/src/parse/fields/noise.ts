@@ -6,6 +6,7 @@ import {
   NOISE_INLINE_RULES,
   NOISE_LINE_RULES,
   SUSPECT_BOILERPLATE,
+  SUSPECT_CONTEXT,
   SUSPECT_HINTS,
 } from '../patterns.ts';
 import type { InlineNoiseRule } from '../patterns.ts';
@@ -215,5 +216,5 @@ export function isSuspectBoilerplate(s: string, ctx: NoiseContext = ALL): boolea
     const text = ctx.text ?? '';
     hints = ctx.suspectHints = SUSPECT_HINTS.filter((h) => text.includes(h));
   }
-  return hints.length > 0 && hasAny(s, hints) && SUSPECT_BOILERPLATE.test(s);
+  return hints.length > 0 && hasAny(s, hints) && SUSPECT_BOILERPLATE.test(s) && SUSPECT_CONTEXT.test(s);
 }
