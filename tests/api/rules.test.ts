@@ -24,7 +24,7 @@ const CREATE = /* GraphQL */ `
     createParseRule(input: $input) { __typename ... on Error { code message } ... on ParseRule { ${RULE_FIELDS} } }
   }
 `;
-const IMPACT = /* GraphQL */ `query($id: ID!) { node(id: $id) { ... on ParseRule { impact { wouldChange editorOwned checked truncated dumps { id } } } } }`;
+const IMPACT = /* GraphQL */ `query($id: ID!) { node(id: $id) { ... on ParseRule { impact { ... on RuleImpact { wouldChange editorOwned checked truncated dumps { id } } } } } }`;
 
 let t: TestApp;
 const ids: Record<string, string> = {};
@@ -84,6 +84,11 @@ describe('parse rules', () => {
     const res = await t.gql(IMPACT, { id: ruleId });
     expect(res.errors).toBeUndefined();
     expect(res.data.node.impact).toEqual({ wouldChange: 2, editorOwned: 1, checked: 3, truncated: false, dumps: [{ id: ids.hp1 }, { id: ids.hp2 }] });
+  });
+
+  it('answer one impact per request (each parses the dumps again)', async () => {
+    const res = await t.gql(`query($id: ID!) { a: node(id: $id) { ... on ParseRule { impact { __typename } } } b: node(id: $id) { ... on ParseRule { impact { __typename ... on Error { code } } } } }`, { id: ruleId });
+    expect(res.data).toEqual({ a: { impact: { __typename: 'RuleImpact' } }, b: { impact: { __typename: 'InvalidInputError', code: 'INVALID_INPUT' } } });
   });
 
   it('re-parse those dumps: a new current parser revision, or a proposed one over an editor\'s', async () => {

@@ -10,6 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { parseDump } from '../../server/src/parse/index.ts';
 import { deriveArticles } from '../../server/src/derive/articles.ts';
 import { rng } from './rng.ts';
+import { MemoryCollector, sightingsOf } from '../../server/src/learn/sightings.ts';
+import { lineKey } from '../../server/src/parse/learned.ts';
+import type { ParseOptions } from '../../server/src/parse/types.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SHARED = resolve(here, '../../../shared/dumps');
@@ -65,11 +68,37 @@ export interface ParserBench {
   corpusMb: number;
 }
 
-export async function benchParser(): Promise<ParserBench> {
+/**
+ * Learned inputs as an import passes them: the line memory of the whole corpus (collected as
+ * `pnpm parse` does) and RULES editors' rules, half naming real body lines of the corpus.
+ */
+export function learnedInputs(pool: readonly string[]): Pick<ParseOptions, 'memory' | 'rules'> {
+  const collector = new MemoryCollector();
+  const lines: string[] = [];
+  pool.forEach((t, i) => {
+    const seg = parseDump(t, { fetchedAt: FETCHED_AT });
+    const sightings = sightingsOf(t, seg, deriveArticles(t, seg), `bench:${i}`);
+    collector.add(sightings);
+    for (const s of sightings) lines.push(s.text);
+  });
+  const r = rng(7);
+  const rules = Array.from({ length: RULES }, (_, i) => ({
+    name: `rule:${i + 1}`,
+    key: i % 2 ? lineKey(`a promo line no dump holds, number ${i}`) : lineKey(lines[Math.floor(r() * lines.length)] ?? ''),
+    source: i % 3 ? null : 'yahoo',
+  }));
+  return { memory: collector.memory(), rules };
+}
+const RULES = 50;
+
+/** `learned`: parse with the line memory and rules as inputs (learnedInputs). */
+export async function benchParser(opts: { learned?: boolean } = {}): Promise<ParserBench & { memoryLines?: number; rules?: number }> {
   const pool = buildCorpus();
+  const learned = opts.learned ? learnedInputs(pool) : {};
+  const parseOpts: ParseOptions = { fetchedAt: FETCHED_AT, ...learned };
   const gc = (globalThis as { gc?: () => void }).gc;
   // warm up the JIT on two passes over the pool
-  for (let w = 0; w < 2; w++) for (const t of pool) deriveArticles(t, parseDump(t, { fetchedAt: FETCHED_AT }));
+  for (let w = 0; w < 2; w++) for (const t of pool) deriveArticles(t, parseDump(t, parseOpts));
   gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   let peakRss = process.memoryUsage().rss;
@@ -85,7 +114,7 @@ export async function benchParser(): Promise<ParserBench> {
     const cpu0 = process.cpuUsage();
     for (; chars < TARGET_MB * 1e6; i++) {
       const t = pool[i % pool.length]!;
-      const seg = parseDump(t, { fetchedAt: FETCHED_AT });
+      const seg = parseDump(t, parseOpts);
       if (derive) articles += deriveArticles(t, seg).length;
       else segments += seg.segments.length;
       chars += t.length;
@@ -107,11 +136,12 @@ export async function benchParser(): Promise<ParserBench> {
     peakRssMb: round(peakRss / 1e6),
     heapDeltaMb: round((heapAfter - heapBefore) / 1e6),
     corpusMb: round(chars / 1e6),
+    ...(learned.memory ? { memoryLines: learned.memory.lines.size, rules: learned.rules?.length ?? 0 } : {}),
   };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  benchParser().then(
+  benchParser({ learned: process.argv.includes('--learned') }).then(
     (r) => process.stdout.write(JSON.stringify(r) + '\n'),
     (e: unknown) => {
       process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);

@@ -20,6 +20,9 @@ if (only.has('parser')) {
   const { benchParser } = await import('./parser.ts');
   results.parser = await benchParser();
   log(JSON.stringify(results.parser));
+  log('== parser with learned inputs: the line memory and 50 editors\' rules');
+  results.parserLearned = await benchParser({ learned: true });
+  log(JSON.stringify(results.parserLearned));
 }
 if (only.has('derive')) {
   log('== dashboard: boundary move on a 50 KB dump (edit + partition check + derive)');

@@ -43,7 +43,7 @@ interface RulesPage_RuleFragment {
 
 const ImpactQuery = /* GraphQL */ `
   query RulesPage_Impact($id: ID!) {
-    node(id: $id) { ... on ParseRule { id impact { wouldChange editorOwned checked truncated } } }
+    node(id: $id) { ... on ParseRule { id impact { __typename ... on RuleImpact { wouldChange editorOwned checked truncated } ... on Error { message } } } }
   }
 `;
 const ApplyRule = /* GraphQL */ `
@@ -82,13 +82,14 @@ interface Impact {
 
 /** One rule: what it marks, where, who made it; its impact on the stored dumps, re-parse, edit, remove. */
 function RuleRow({ rule, canEdit, highlighted, onChanged }: { rule: RulesPage_RuleFragment; canEdit: boolean; highlighted: boolean; onChanged: () => void }) {
-  const [impactRes, checkImpact] = useQuery<{ node: { impact: Impact } | null }>({ query: ImpactQuery, variables: { id: rule.id }, pause: true, requestPolicy: 'network-only' });
+  const [impactRes, checkImpact] = useQuery<{ node: { impact: (Impact & { __typename: 'RuleImpact' }) | { __typename: string; message: string } } | null }>({ query: ImpactQuery, variables: { id: rule.id }, pause: true, requestPolicy: 'network-only' });
   const [{ fetching: applying }, apply] = useMutation(ApplyRule);
   const [, update] = useMutation(UpdateRule);
   const [, remove] = useMutation(DeleteRule);
   const [edit, setEdit] = useState<{ lineText: string; scope: 'SOURCE' | 'EVERYWHERE'; source: string; note: string } | null>(null);
   const [said, setSaid] = useState<string | null>(null);
-  const impact = impactRes.data?.node?.impact;
+  const answer = impactRes.data?.node?.impact;
+  const impact = answer && 'wouldChange' in answer ? answer : null;
   const reparse = async () => {
     const r = await apply({ id: rule.id });
     const d = r.data?.applyParseRule;
@@ -169,6 +170,7 @@ function RuleRow({ rule, canEdit, highlighted, onChanged }: { rule: RulesPage_Ru
         <button type="button" onClick={() => checkImpact()} disabled={impactRes.fetching} data-testid="rule-impact">
           {impactRes.fetching ? 'Checking…' : 'How many dumps would it change?'}
         </button>
+        {answer && !impact && 'message' in answer && <span className="error"> {answer.message}</span>}
         {impact && ' '}
         {impact && (
           <span data-testid="rule-impact-result">

@@ -6,19 +6,49 @@
  */
 import type { FieldSpan, LearnedRule, LineMemory, ParseOptions, Segment } from './types.ts';
 import { foldText, hash53 } from '../derive/fingerprint.ts';
-import { LINE_KEY_DIGITS, LINE_MEMORY_MAX, LINE_MEMORY_MIN, LINE_MEMORY_MIN_STORIES, LINE_MEMORY_SHORT, RULE_MAX_LINE } from './patterns.ts';
+import { LETTER, LINE_KEY_MIN_LETTERS, LINE_MEMORY_MAX, LINE_MEMORY_MIN, LINE_MEMORY_MIN_STORIES, LINE_MEMORY_SHORT, RULE_MAX_LINE } from './patterns.ts';
 
 /** The rule name on spans the line memory produced. */
 export const LINE_MEMORY_RULE = 'line-memory';
 
+/** bound once: a namespace import's getter would run on every character */
+const IS_LETTER = LETTER;
+
 /**
- * A line's memory key: its text folded (case, quotes, dashes, white space, digit runs) and
- * hashed, e.g. "l:3k2j…:9x…". Two renderings of the same promo ("Show all 7", "Show all 12")
- * share a key. Shared by the parser, the importer (it counts lines) and rules.
+ * A line's memory key: a 64-bit hash (cyrb53's mixing, two 32-bit lanes) of its letters,
+ * lower-cased, e.g. "l:9f86d081.2c26b46b": "Show all 7 photos" and "show  all 12 photos", curly and
+ * straight quotes, dashes and spacing give one key. One pass, no allocation but the key (it runs
+ * on every body line of every parse with learned inputs). A line with fewer than
+ * LINE_KEY_MIN_LETTERS letters keys on its whole folded text. Shared by the parser, the importer
+ * (it counts lines) and rules.
  */
 export function lineKey(line: string): string {
-  const f = foldText(line).replace(LINE_KEY_DIGITS, '#');
-  return `l:${hash53(f).toString(36)}:${hash53(f, 1).toString(36)}`;
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  let letters = 0;
+  for (let i = 0; i < line.length; i++) {
+    let c = line.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) c += 32;
+      else if (c < 97 || c > 122) continue;
+    } else {
+      // general punctuation (curly quotes, dashes, "…") is never a letter: no regex for it
+      if ((c >= 0x2000 && c <= 0x206f) || c === 0xa0) continue;
+      const ch = line[i]!;
+      if (!IS_LETTER.test(ch)) continue;
+      c = ch.toLowerCase().charCodeAt(0);
+    }
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+    letters++;
+  }
+  if (letters < LINE_KEY_MIN_LETTERS) {
+    const f = foldText(line);
+    return `l:${hash53(f).toString(36)}:${hash53(f, 1).toString(36)}`;
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `l:${(h1 >>> 0).toString(16)}.${(h2 >>> 0).toString(16)}`;
 }
 
 /** An outlet name as rules and the sources table key it ("The  Independent" -> "the independent"). */

@@ -502,8 +502,9 @@ export const CRLF = /\r\n/gu;
 // Learned inputs (learned.ts): line memory and editors' rules
 // ---------------------------------------------------------------------------------------------
 
-/** "Show all 7" / "Show all 12": runs of digits fold to one "#" in a line's memory key. */
-export const LINE_KEY_DIGITS = /\p{Nd}+/gu;
+/** A line's memory key hashes its letters only, lower-cased (learned.ts lineKey). */
+/** A line with fewer letters than this keys on its whole folded text instead ("12:30 - 14:00"). */
+export const LINE_KEY_MIN_LETTERS = 3;
 
 /**
  * K: a line at a body's edge seen in at least this many distinct stories is publisher

@@ -1,6 +1,6 @@
 import { createRule, deleteRule, ruleImpact, updateRule, type ParseRuleRow, type RuleImpact } from '../../learn/rules.ts';
 import { reparseDump } from '../../review/revise.ts';
-import { NotFoundError } from '../../errors.ts';
+import { InvalidInputError, NotFoundError } from '../../errors.ts';
 import { sourceKey } from '../../parse/learned.ts';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder, requireEditor, type Context } from '../builder.ts';
@@ -29,6 +29,8 @@ const RuleImpactRef = builder.objectRef<RuleImpact>('RuleImpact').implement({
   }),
 });
 
+const impactsAsked = new WeakMap<Context, number>();
+
 export const ParseRule = builder.drizzleNode('parseRules', {
   name: 'ParseRule',
   description: "An editor's rule, learned from a fix: the line is publisher boilerplate, always for one source or always everywhere. The parser names it on every span it produced.",
@@ -47,9 +49,16 @@ export const ParseRule = builder.drizzleNode('parseRules', {
     dump: t.relation('dump', { nullable: true, description: 'the dump the editor was fixing when the rule was made' }),
     impact: t.field({
       type: RuleImpactRef,
-      description: 'how many stored dumps re-parsing with the rules would change (parses them: ask for one rule at a time)',
+      description: 'how many stored dumps re-parsing with the rules would change (it parses them again: one rule per request, else INVALID_INPUT)',
+      errors: { types: [InvalidInputError], directResult: true },
       select: { columns: { id: true, lineText: true } },
-      resolve: (r, _args, ctx) => ruleImpact(ctx.db, r as ParseRuleRow),
+      resolve: (r, _args, ctx) => {
+        // each impact parses up to MAX_RULE_DUMPS dumps: one per request keeps a request bounded
+        const asked = (impactsAsked.get(ctx) ?? 0) + 1;
+        impactsAsked.set(ctx, asked);
+        if (asked > 1) throw new InvalidInputError('impact', 'ask for one rule\'s impact per request');
+        return ruleImpact(ctx.db, r as ParseRuleRow);
+      },
     }),
   }),
 });
