@@ -138,7 +138,8 @@ async function importEach(ctx: Context, inputs: { filename: string; input?: Dump
     try {
       items.push({ index, filename: it.input!.filename ?? it.filename, result: await importDump(ctx.db, it.input!, { maxBytes: ctx.config.maxDumpBytes, dryRun }) });
     } catch (e) {
-      if (!(e instanceof CopydeskError)) console.error(`copydesk: importing item ${index} (${it.input!.filename ?? it.filename}) failed:`, e);
+      // the cause goes to the log (its first line: a failed statement quotes the whole dump), never to the client
+      if (!(e instanceof CopydeskError)) console.error(`copydesk: importing item ${index} (${it.input!.filename ?? it.filename}) failed: ${String((e as { cause?: Error }).cause?.message ?? (e as Error).message).split('\n')[0]!.slice(0, 300)}`);
       items.push({ index, filename: it.input!.filename ?? it.filename, result: e instanceof CopydeskError ? e : new ImportFailedError() });
     }
   }
