@@ -1,16 +1,18 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { dumps, segmentationRevisions } from '@copydesk/schema';
-import { parseDump } from '../parse/index.ts';
-import { deriveArticles, type DerivedArticle } from '../derive/index.ts';
+import type { DerivedArticle } from '../derive/index.ts';
 import { rowsOf, type Db } from '../db/client.ts';
-import { validateDump, type DumpInput } from './validate.ts';
+import { prepareDump, type PreparedDump } from './prepare.ts';
+import type { DumpInput } from './validate.ts';
 import { writeDerived } from './write.ts';
 
 export interface ImportOptions {
   maxBytes: number;
   /** do everything, report the change-set, and roll back */
   dryRun?: boolean;
+  /** the dump already checked, parsed and derived from this same input (off the request thread) */
+  prepared?: PreparedDump;
 }
 
 export interface ChangeSet {
@@ -56,13 +58,10 @@ const RETRYABLE = new Set(['40P01', '40001']);
  * returns the stored dump. A dry run does the same and rolls back.
  */
 export async function importDump(db: Db, input: DumpInput, opts: ImportOptions): Promise<ImportResult> {
-  const dump = validateDump(input, opts.maxBytes);
+  // parsing is pure and can be slow on big dumps: done before the transaction opens (by the caller's worker, for uploads)
+  const { dump, seg, derived } = opts.prepared ?? prepareDump(input, opts.maxBytes);
   const hash = contentHash(dump.text);
   const dryRun = opts.dryRun ?? false;
-
-  // parsing is pure and can be slow on big dumps: do it before the transaction opens
-  const seg = parseDump(dump.text, { fetchedAt: dump.fetchedAt });
-  const derived = deriveArticles(dump.text, seg, { fetchedAt: dump.fetchedAt });
   const base = { dryRun, preview: derived, parserVersion: seg.parserVersion, confidence: seg.confidence };
 
   for (let attempt = 1; ; attempt++) {
