@@ -13,10 +13,11 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as yauzl from 'yauzl';
 import * as tar from 'tar-stream';
-import { DumpTooLargeError, InvalidInputError, InvalidTextError, type CopydeskError } from '../errors.ts';
+import { CopydeskError, DumpTooLargeError, EmptyDumpError, InvalidInputError, InvalidTextError } from '../errors.ts';
+import { prepareDump, type PreparedDump } from './prepare.ts';
 import type { DumpInput } from './validate.ts';
 
-export type UnpackedItem = { filename: string; input: DumpInput } | { filename: string; error: CopydeskError };
+export type UnpackedItem = { filename: string; input: DumpInput; prepared?: PreparedDump } | { filename: string; error: CopydeskError };
 
 export interface UnpackLimits {
   /** largest single dump, in bytes: also the most inflated from one archive entry */
@@ -259,16 +260,40 @@ export async function unpackStream(filename: string, chunks: AsyncIterable<Uint8
   return [{ filename, error: new InvalidInputError('file', 'copydesk imports .txt, .jsonl, .zip, .tar.gz, .tgz and .tar files') }];
 }
 
+/**
+ * Checks, parses and derives each dump of an upload (prepare.ts), so that importDump has nothing
+ * CPU-heavy left to do; a dump that fails its checks becomes an item with the typed error.
+ */
+export function prepareItems(items: UnpackedItem[], maxDumpBytes: number): UnpackedItem[] {
+  return items.map((item) => {
+    if (!('input' in item)) return item;
+    try {
+      return { ...item, prepared: prepareDump(item.input, maxDumpBytes) };
+    } catch (e) {
+      if (e instanceof CopydeskError) return { filename: item.filename, error: e };
+      throw e;
+    }
+  });
+}
+
 /** An item as it crosses a thread boundary (errors lose their class in structured clone). */
 export type WireItem =
-  | { filename: string; input: DumpInput }
-  | { filename: string; error: { kind: 'DUMP_TOO_LARGE'; sizeBytes: number; limitBytes: number } | { kind: 'INVALID_TEXT'; reason: string; offset: number | null } | { kind: 'INVALID_INPUT'; field: string; message: string } };
+  | { filename: string; input: DumpInput; prepared?: PreparedDump }
+  | {
+      filename: string;
+      error:
+        | { kind: 'DUMP_TOO_LARGE'; sizeBytes: number; limitBytes: number }
+        | { kind: 'INVALID_TEXT'; reason: string; offset: number | null }
+        | { kind: 'EMPTY_DUMP'; message: string }
+        | { kind: 'INVALID_INPUT'; field: string; message: string };
+    };
 
 export function toWire(item: UnpackedItem): WireItem {
   if ('input' in item) return item;
   const e = item.error;
   if (e instanceof DumpTooLargeError) return { filename: item.filename, error: { kind: 'DUMP_TOO_LARGE', sizeBytes: e.sizeBytes, limitBytes: e.limitBytes } };
   if (e instanceof InvalidTextError) return { filename: item.filename, error: { kind: 'INVALID_TEXT', reason: e.reason, offset: e.offset } };
+  if (e instanceof EmptyDumpError) return { filename: item.filename, error: { kind: 'EMPTY_DUMP', message: e.message } };
   const field = e instanceof InvalidInputError ? e.field : 'file';
   return { filename: item.filename, error: { kind: 'INVALID_INPUT', field, message: e.message.startsWith(`${field}: `) ? e.message.slice(field.length + 2) : e.message } };
 }
@@ -278,5 +303,6 @@ export function fromWire(item: WireItem): UnpackedItem {
   const e = item.error;
   if (e.kind === 'DUMP_TOO_LARGE') return { filename: item.filename, error: new DumpTooLargeError(e.sizeBytes, e.limitBytes) };
   if (e.kind === 'INVALID_TEXT') return { filename: item.filename, error: new InvalidTextError(e.reason, e.offset) };
+  if (e.kind === 'EMPTY_DUMP') return { filename: item.filename, error: new EmptyDumpError(e.message) };
   return { filename: item.filename, error: new InvalidInputError(e.field, e.message) };
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { dumps, segmentationRevisions } from '@copydesk/schema';
-import { parseDump } from '../parse/index.ts';
-import { deriveArticles, type DerivedArticle } from '../derive/index.ts';
+import type { DerivedArticle } from '../derive/index.ts';
 import { rowsOf, type Db } from '../db/client.ts';
+import { prepareDump, type PreparedDump } from './prepare.ts';
 import { validateDump, type DumpInput } from './validate.ts';
 import { writeDerived } from './write.ts';
 import { learnedInputs } from '../learn/rules.ts';
@@ -14,6 +14,8 @@ export interface ImportOptions {
   maxBytes: number;
   /** do everything, report the change-set, and roll back */
   dryRun?: boolean;
+  /** the dump already checked, parsed and derived from this same input (off the request thread) */
+  prepared?: PreparedDump;
 }
 
 export interface ChangeSet {
@@ -60,14 +62,15 @@ const RETRYABLE = new Set(['40P01', '40001']);
  * returns the stored dump. A dry run does the same and rolls back.
  */
 export async function importDump(db: Db, input: DumpInput, opts: ImportOptions): Promise<ImportResult> {
-  const dump = validateDump(input, opts.maxBytes);
+  const valid = opts.prepared?.dump ?? validateDump(input, opts.maxBytes);
+  // the learned inputs for this text's lines (rules, line memory); a dump prepared without them
+  // (an upload's worker) is parsed again only when there is something learned to apply
+  const learned = await learnedInputs(db, valid.text, { countSelf: true });
+  const hasLearned = (learned.memory?.lines.size ?? 0) > 0 || (learned.rules?.length ?? 0) > 0;
+  // parsing is pure: done before the transaction opens
+  const { dump, seg, derived } = opts.prepared && !hasLearned ? opts.prepared : prepareDump(input, opts.maxBytes, learned, valid);
   const hash = contentHash(dump.text);
   const dryRun = opts.dryRun ?? false;
-
-  // parsing is pure and can be slow on big dumps: do it before the transaction opens
-  const learned = await learnedInputs(db, dump.text, { countSelf: true });
-  const seg = parseDump(dump.text, { fetchedAt: dump.fetchedAt, ...learned });
-  const derived = deriveArticles(dump.text, seg, { fetchedAt: dump.fetchedAt });
   const sightings = sightingsOf(dump.text, seg, derived, hash);
   const base = { dryRun, preview: derived, parserVersion: seg.parserVersion, confidence: seg.confidence };
 

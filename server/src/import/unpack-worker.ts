@@ -1,11 +1,12 @@
 /**
- * Worker thread: unpacks one upload (unpack.ts sends its bytes as they arrive) and answers its
- * items, so inflating and decoding never run on the request thread.
+ * Worker thread: unpacks one upload (unpack.ts sends its bytes as they arrive), checks, parses and
+ * derives each dump, and answers the items: inflating, decoding and parsing never run on the
+ * request thread.
  * In:  workerData `{ filename, limits }`; messages `Uint8Array` (a chunk) then `null` (the end).
  * Out: one message `{ items: WireItem[] }` or `{ failure: string }`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { toWire, unpackStream, type UnpackLimits } from './files.ts';
+import { prepareItems, toWire, unpackStream, type UnpackLimits } from './files.ts';
 
 const { filename, limits } = workerData as { filename: string; limits: UnpackLimits };
 const port = parentPort!;
@@ -28,6 +29,6 @@ async function* received(): AsyncGenerator<Uint8Array> {
 }
 
 unpackStream(filename, received(), limits).then(
-  (items) => port.postMessage({ items: items.map(toWire) }),
+  (items) => port.postMessage({ items: prepareItems(items, limits.maxDumpBytes).map(toWire) }),
   (e: unknown) => port.postMessage({ failure: (e as Error).message ?? String(e) }),
 );

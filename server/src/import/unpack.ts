@@ -44,19 +44,31 @@ export async function unpackUpload(filename: string, chunks: AsyncIterable<Uint8
   const release = await slot();
   const worker = new Worker(bootstrap, { eval: true, workerData: { filename, limits }, resourceLimits: { maxOldGenerationSizeMb: 1024 }, stdout: false, stderr: false });
   let finished = false;
+  let settled = false;
   const answer = new Promise<UnpackedItem[]>((ok, fail) => {
-    const timer = setTimeout(() => fail(new InvalidInputError('file', `unpacking took longer than ${Math.round((opts.timeoutMs ?? 60_000) / 1000)} s`)), opts.timeoutMs ?? 60_000);
+    const timer = setTimeout(() => {
+      finished = settled = true;
+      fail(new InvalidInputError('file', `unpacking took longer than ${Math.round((opts.timeoutMs ?? 60_000) / 1000)} s`));
+    }, opts.timeoutMs ?? 60_000);
     const done = () => {
       finished = true;
       clearTimeout(timer);
     };
+    // the worker's own failures (out of memory, a bug) refuse the upload with a typed error; the cause goes to the log
+    const broken = (cause: string) => {
+      if (settled) return; // stopped by us after its answer
+      settled = true;
+      console.error(`copydesk: unpacking ${filename} failed: ${cause}`);
+      fail(new InvalidInputError('file', 'the upload could not be unpacked'));
+    };
     worker.once('message', (m: { items?: WireItem[]; failure?: string }) => {
       done();
-      if (m.items) ok(m.items.map(fromWire));
-      else fail(new Error(`unpacking failed: ${m.failure}`));
+      if (!m.items) return broken(m.failure ?? 'no answer');
+      settled = true;
+      ok(m.items.map(fromWire));
     });
-    worker.once('error', (e) => (done(), fail(e)));
-    worker.once('exit', (code) => (done(), fail(new Error(`the unpack worker exited (${code})`))));
+    worker.once('error', (e) => (done(), broken(e.message)));
+    worker.once('exit', (code) => (done(), broken(`the worker exited (${code})`)));
   });
   answer.catch(() => {});
   try {

@@ -1,8 +1,9 @@
-import { and, eq, inArray, notExists, sql, type SQL } from 'drizzle-orm';
+import { and, eq, notExists, sql, type SQL } from 'drizzle-orm';
 import { appearances, articles, jobs, sources, storyEdges } from '@copydesk/schema';
 import type { DerivedArticle } from '../derive/types.ts';
 import { articleFingerprint, foldText } from '../derive/fingerprint.ts';
 import { rowsOf, type Db } from '../db/client.ts';
+import { anyOf, intArray, jsonRows } from '../db/rows.ts';
 
 /** A database handle or an open transaction on it. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -63,17 +64,26 @@ export async function writeDerived(tx: Executor, dumpId: number, derived: Derive
   if (rowsByKey.size) {
     const sourceCte = sourceNames.size
       ? sql`with s as (
-          insert into ${sources} (key, name) values ${sql.join([...sourceNames].sort(byKey).map(([k, n]) => sql`(${k}, ${n})`), sql`, `)}
+          insert into ${sources} (key, name) select key, name from ${jsonRows([...sourceNames].sort(byKey).map(([key, name]) => ({ key, name })), 'x(key text, name text)')}
           on conflict (key) do update set key = excluded.key
           returning id, key
         ) `
       : sql`with s as (select null::int as id, null::text as key where false) `;
-    const values = sql.join(
-      [...rowsByKey].sort(byKey).map(
-        ([fingerprint, a]) =>
-          sql`(${fingerprint}, ${a.headline}, ${a.byline}, ${foldText(a.source) || null}, ${a.published}, ${a.publishedAt}::timestamptz, ${a.section}, ${a.body}, ${a.copyright}, ${JSON.stringify(a.subheads)}::jsonb)`,
-      ),
-      sql`, `,
+    // every row in one parameter, however many the dump derives
+    const values = jsonRows(
+      [...rowsByKey].sort(byKey).map(([fingerprint, a]) => ({
+        fingerprint,
+        headline: a.headline,
+        byline: a.byline,
+        source_key: foldText(a.source) || null,
+        published: a.published,
+        published_at: a.publishedAt,
+        section: a.section,
+        body: a.body,
+        copyright: a.copyright,
+        subheads: a.subheads,
+      })),
+      'v(fingerprint text, headline text, byline text, source_key text, published text, published_at timestamptz, section text, body text, copyright text, subheads jsonb)',
     );
     const keep = (col: string) => sql.raw(`coalesce(excluded.${col}, articles.${col})`);
     const longer = (col: string) => sql.raw(`case when length(excluded.body) > length(articles.body) then excluded.${col} else articles.${col} end`);
@@ -86,7 +96,7 @@ export async function writeDerived(tx: Executor, dumpId: number, derived: Derive
     const result = await tx.execute(sql`${sourceCte}
       insert into ${articles} (fingerprint, headline, byline, source_id, published, published_at, section, body, copyright, subheads)
       select v.fingerprint, v.headline, v.byline, s.id, v.published, v.published_at, v.section, v.body, v.copyright, v.subheads
-      from (values ${values}) as v(fingerprint, headline, byline, source_key, published, published_at, section, body, copyright, subheads)
+      from ${values}
       left join s on s.key = v.source_key
       on conflict (fingerprint) do update set ${update}
       returning id, fingerprint, (xmax = 0) as inserted`);
@@ -103,16 +113,14 @@ export async function writeDerived(tx: Executor, dumpId: number, derived: Derive
   const targets = from === null ? [] : [...new Set(derived.flatMap((a, i) => (a.role === 'related' && articleIds[i] !== from ? [articleIds[i]!] : [])))];
   const parts: SQL[] = [];
   if (derived.length) {
-    parts.push(sql`a as (insert into ${appearances} (article_id, dump_id, role, position, start, "end", confidence) values ${sql.join(
-      derived.map((a, i) => sql`(${articleIds[i]!}, ${dumpId}, ${a.role}, ${a.position}, ${a.start}, ${a.end}, ${a.confidence})`),
-      sql`, `,
-    )})`);
+    const rows = derived.map((a, i) => ({ article_id: articleIds[i]!, role: a.role, position: a.position, start: a.start, end: a.end, confidence: a.confidence }));
+    parts.push(sql`a as (insert into ${appearances} (article_id, dump_id, role, position, start, "end", confidence)
+      select article_id, ${dumpId}::int, role, position, start, "end", confidence from ${jsonRows(rows, 'x(article_id int, role text, position int, start int, "end" int, confidence float8)')})`);
   }
   if (targets.length) {
-    parts.push(sql`e as (insert into ${storyEdges} (from_article_id, to_article_id, kind, weight, dump_id) values ${sql.join(
-      targets.map((to) => sql`(${from}, ${to}, 'LISTED', 1, ${dumpId})`),
-      sql`, `,
-    )} on conflict do nothing returning 1)`);
+    parts.push(sql`e as (insert into ${storyEdges} (from_article_id, to_article_id, kind, weight, dump_id)
+      select ${from}::int, to_id, 'LISTED', 1, ${dumpId}::int from unnest(${intArray(targets)}) as t(to_id)
+      on conflict do nothing returning 1)`);
   }
   if (opts.enqueueEnrich) parts.push(sql`j as (insert into ${jobs} (kind, payload) values ('enrich', ${JSON.stringify({ dumpId })}::jsonb))`);
   let edgesAdded = 0;
@@ -126,7 +134,7 @@ export async function writeDerived(tx: Executor, dumpId: number, derived: Derive
   if (dropped.length) {
     await tx
       .delete(articles)
-      .where(and(inArray(articles.id, dropped), notExists(tx.select({ one: sql`1` }).from(appearances).where(eq(appearances.articleId, articles.id)))));
+      .where(and(anyOf(articles.id, dropped), notExists(tx.select({ one: sql`1` }).from(appearances).where(eq(appearances.articleId, articles.id)))));
   }
   return { articleIds, articlesCreated, edgesAdded };
 }

@@ -11,6 +11,9 @@ import { enqueueEnrich } from '../enrich/queue.ts';
 import { enrichArticles } from '../enrich/enrich.ts';
 import { learnedInputs, sameSegments } from '../learn/rules.ts';
 
+/** a save enriches at most this many articles itself; more go to the enrichment queue */
+const INLINE_ENRICH_MAX_ARTICLES = 50;
+
 export type DumpStatus = 'new' | 'in_review' | 'approved';
 
 export interface ReviseInput {
@@ -77,8 +80,10 @@ export async function reviseSegmentation(db: Db, input: ReviseInput): Promise<Re
     };
     const derived = deriveArticles(dump.text, seg, { fetchedAt: dump.fetchedAt });
     const written = await writeDerived(tx, dump.id, derived, { authoritative: true });
-    // one dump's few articles: topics and similarity edges are recomputed in this same transaction
-    await enrichArticles(tx, written.articleIds);
+    // one dump's few articles: topics and similarity edges are recomputed in this same transaction;
+    // a revision that derives many (thousands of segments) leaves them to the queue, as an import does
+    if (new Set(written.articleIds).size <= INLINE_ENRICH_MAX_ARTICLES) await enrichArticles(tx, written.articleIds);
+    else await enqueueEnrich(tx, [dump.id]);
     await tx
       .update(dumps)
       .set({ currentRevision: number, confidence: 1, status: input.approve ? 'approved' : dump.status === 'new' ? 'in_review' : dump.status })

@@ -3,6 +3,7 @@ import type { DerivedArticle } from '../../derive/types.ts';
 import { unpackUpload } from '../../import/unpack.ts';
 import { importDump, type ChangeSet, type ImportResult } from '../../import/import-dump.ts';
 import type { DumpInput } from '../../import/validate.ts';
+import type { PreparedDump } from '../../import/prepare.ts';
 import { builder, requireEditor, type Context } from '../builder.ts';
 import { IMPORT_ERRORS, IMPORT_ITEM_ERRORS, MUTATION_ERRORS } from '../errors.ts';
 import { loadArticlesInOrder } from '../loaders.ts';
@@ -128,7 +129,7 @@ const ImportBatchSummary = builder.objectRef<BatchResult>('ImportBatchResult').i
  * fails for a reason of the server's own is an item with ImportFailedError (the cause is logged):
  * the others go on either way.
  */
-async function importEach(ctx: Context, inputs: { filename: string; input?: DumpInput; error?: Error }[], dryRun: boolean): Promise<BatchResult> {
+async function importEach(ctx: Context, inputs: { filename: string; input?: DumpInput; prepared?: PreparedDump; error?: Error }[], dryRun: boolean): Promise<BatchResult> {
   const items: ImportItem[] = [];
   for (const [index, it] of inputs.entries()) {
     if (it.error) {
@@ -136,9 +137,10 @@ async function importEach(ctx: Context, inputs: { filename: string; input?: Dump
       continue;
     }
     try {
-      items.push({ index, filename: it.input!.filename ?? it.filename, result: await importDump(ctx.db, it.input!, { maxBytes: ctx.config.maxDumpBytes, dryRun }) });
+      items.push({ index, filename: it.input!.filename ?? it.filename, result: await importDump(ctx.db, it.input!, { maxBytes: ctx.config.maxDumpBytes, dryRun, ...(it.prepared ? { prepared: it.prepared } : {}) }) });
     } catch (e) {
-      if (!(e instanceof CopydeskError)) console.error(`copydesk: importing item ${index} (${it.input!.filename ?? it.filename}) failed:`, e);
+      // the cause goes to the log (its first line: a failed statement quotes the whole dump), never to the client
+      if (!(e instanceof CopydeskError)) console.error(`copydesk: importing item ${index} (${it.input!.filename ?? it.filename}) failed: ${String((e as { cause?: Error }).cause?.message ?? (e as Error).message).split('\n')[0]!.slice(0, 300)}`);
       items.push({ index, filename: it.input!.filename ?? it.filename, result: e instanceof CopydeskError ? e : new ImportFailedError() });
     }
   }
@@ -183,14 +185,14 @@ builder.mutationFields((t) => ({
     errors: { types: [...MUTATION_ERRORS], directResult: true },
     resolve: async (_root, { file, dryRun }, ctx) => {
       requireEditor(ctx);
-      // the bytes go to a worker thread as they arrive (http/uploads.ts), never whole through this one
+      // the bytes go to a worker thread as they arrive (http/uploads.ts), which unpacks and parses them
       const unpacked = await unpackUpload(file.name || 'upload.txt', file.stream(), {
         maxDumpBytes: ctx.config.maxDumpBytes,
         maxUploadBytes: ctx.config.limits.maxUploadBytes,
         maxUnpackedBytes: ctx.config.limits.maxUnpackedBytes,
         maxEntries: 10_000,
       });
-      return importEach(ctx, unpacked.map((u) => ('error' in u ? { filename: u.filename, error: u.error } : { filename: u.filename, input: u.input })), dryRun ?? false);
+      return importEach(ctx, unpacked, dryRun ?? false);
     },
   }),
 }));
