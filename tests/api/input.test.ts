@@ -6,7 +6,9 @@
  * 500 and never an internal message. Runs on PGlite and on PostgreSQL (api-pglite, api-postgres).
  */
 import { isObjectType } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDatabase } from '@copydesk/server/db/client.ts';
 import { schema } from '@copydesk/server/graphql/schema.ts';
 import { CURSOR_EXTENSION } from '@copydesk/server/graphql/input.ts';
 import { createApp } from '@copydesk/server/yoga.ts';
@@ -269,6 +271,13 @@ describe('values JavaScript accepts and PostgreSQL refuses never reach SQL', () 
     expect((await expectData(`{ articles(filter: { publishedBefore: "2025-07-25T09:30:00+02:00" }) { totalCount } }`)).articles.totalCount).toBeGreaterThanOrEqual(0);
   });
 
+  it('refuses a Float PostgreSQL real cannot hold', async () => {
+    const articleId = (await expectData(ARTICLE_IDS)).articles.edges[0].node.id;
+    const q = `mutation($a: ID!, $w: Float) { addArticleTopic(articleId: $a, name: "Ferries", weight: $w) { __typename } }`;
+    await expectInvalid(q, { a: articleId, w: 1e39 }, 'weight');
+    await expectInvalid(q, { a: articleId, w: -1e300 }, 'weight');
+  });
+
   it('refuses negative and combined first/last with a typed error', async () => {
     await expectInvalid(`{ articles(first: -1) { totalCount } }`, undefined, 'first');
     await expectInvalid(`{ topics(last: -5) { totalCount } }`, undefined, 'last');
@@ -351,6 +360,31 @@ describe('requests that used to end in a 500 or an unbounded body', () => {
     expect(loadEnv({}).COPYDESK_DEBUG_ERRORS).toBe(false);
     expect(loadEnv({ NODE_ENV: 'development' }).COPYDESK_DEBUG_ERRORS).toBe(false);
     expect(loadEnv({ COPYDESK_DEBUG_ERRORS: '1' }).COPYDESK_DEBUG_ERRORS).toBe(true);
+  });
+
+  it('a statement PostgreSQL cancels (statement_timeout) is the typed QUERY_TIMEOUT, not a 500', async () => {
+    const cancelled = new Proxy({} as any, {
+      get() {
+        const cause = Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' });
+        throw new Error('Failed query: select count(*) from articles', { cause });
+      },
+    });
+    const r = await raw(`{ reviewCounts { total } }`, undefined, createApp({ db: cancelled, config: DEFAULT_CONFIG }));
+    expect(r.status).toBeLessThan(500);
+    expect(r.json.errors[0].extensions.code).toBe('QUERY_TIMEOUT');
+    expect(r.text).not.toMatch(/Failed query|select/);
+    if (t.kind === 'postgres') {
+      // the server's pool sets statement_timeout: a long statement is cancelled with 57014
+      const database = await openDatabase({ databaseUrl: inject('pgAdminUrl'), poolSize: 1, statementTimeoutMs: 200, onPoolError: () => {} });
+      try {
+        const err = await database.db.execute(sql`select pg_sleep(5)`).then(() => null, (e: unknown) => e);
+        const codes: unknown[] = [];
+        for (let e = err as { cause?: unknown; code?: unknown } | undefined; e; e = e.cause as typeof e) codes.push(e.code);
+        expect(codes).toContain('57014');
+      } finally {
+        await database.close();
+      }
+    }
   });
 
   it('binds the embedded server to loopback by default', () => {

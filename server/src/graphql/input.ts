@@ -10,10 +10,12 @@
  *   and an integer id within PostgreSQL's `integer`;
  * - cursors (`after`, `before`): of the ordering the field is asked for, holding values of that
  *   ordering's types (see `CursorOrdering` and `cursorOrdering`);
+ * - Floats: within PostgreSQL's `real` (what every Float argument is stored as);
  * - `first`/`last`: not negative, not both.
  */
 import { decodeBase64, decodeCursorChunk, encodeBase64 } from '@pothos/core';
 import {
+  GraphQLFloat,
   getArgumentValues,
   getNamedType,
   getNullableType,
@@ -36,6 +38,9 @@ import { InvalidInputError } from '../errors.ts';
 
 /** PostgreSQL `integer`: every copydesk table's id */
 export const INT4_MAX = 2147483647;
+
+/** PostgreSQL `real`: the largest magnitude it holds */
+const REAL_MAX = 3.4028234e38;
 
 /** Field extension naming the cursor a paginated field issues and accepts: `(args) => CursorOrdering`. */
 export const CURSOR_EXTENSION = 'copydeskCursor';
@@ -243,6 +248,9 @@ function checkValue(w: Walk, type: GraphQLInputType, value: unknown, path: strin
     const forTypes = ext.relayGlobalIDFor as { typename: string }[] | null | undefined;
     parseGlobalId(value, forTypes ? forTypes.map((f) => f.typename) : null, path, w.nodeTypes);
     return;
+  }
+  if (t === GraphQLFloat && typeof value === 'number' && !(Math.abs(value) <= REAL_MAX)) {
+    throw new InvalidInputError(path, `${value} is out of range (at most ${REAL_MAX} either way)`);
   }
   if (typeof value === 'string' && value.includes('\u0000') && !ext?.[TEXT_CHECKED_EXTENSION]) {
     throw new InvalidInputError(path, 'holds a NUL character, which text cannot contain');
