@@ -82,33 +82,34 @@ export function nameCursor(ordering: CursorOrdering, pothosCursor: string): stri
  * that ordering and holds values of its types. Throws InvalidInputError(arg) otherwise.
  */
 export function unnameCursor(ordering: CursorOrdering, cursor: unknown, arg: string): string {
-  const bad = (why: string): never => {
-    throw new InvalidInputError(arg, `${why}; pass a cursor this connection returned with the same orderBy (and search), or none to start over`);
-  };
-  if (typeof cursor !== 'string' || cursor.length > 2000) return bad('not a cursor');
-  // the cursor must be canonical base64: Node's decoder skips characters it does not know
+  if (typeof cursor !== 'string' || cursor.length > 2000) return badCursor(arg, 'not a cursor');
   let decoded: string;
   try {
     decoded = decodeBase64(cursor);
   } catch {
-    return bad('not a cursor');
+    return badCursor(arg, 'not a cursor');
   }
-  if (encodeBase64(decoded) !== cursor) return bad('not a cursor');
+  // the cursor must be canonical base64: Node's decoder skips characters it does not know
+  if (encodeBase64(decoded) !== cursor) return badCursor(arg, 'not a cursor');
   const bar = ordering.name ? decoded.indexOf('|') : -1;
-  if (!decoded.startsWith('DC:', bar + 1)) return bad('not a cursor');
+  if (!decoded.startsWith('DC:', bar + 1)) return badCursor(arg, 'not a cursor');
   const named = decoded.slice(0, Math.max(bar, 0));
-  if (ordering.name && named !== ordering.name) return bad(`this cursor is for another ordering (${named.slice(0, 40) || 'none'}), not ${ordering.name}`);
+  if (ordering.name && named !== ordering.name) return badCursor(arg, `this cursor is for another ordering (${named.slice(0, 40) || 'none'}), not ${ordering.name}`);
   let value: unknown;
   try {
     value = decodeCursorChunk(decoded.slice(bar + 4));
   } catch {
-    return bad('not a cursor');
+    return badCursor(arg, 'not a cursor');
   }
   const values = ordering.values.length === 1 ? [value] : value;
   if (!Array.isArray(values) || values.length !== ordering.values.length || !values.every((v, i) => fits(v, ordering.values[i]!))) {
-    return bad(`this cursor does not hold a position of ${ordering.name}`);
+    return badCursor(arg, `this cursor does not hold a position of ${ordering.name ?? 'this connection'}`);
   }
   return encodeBase64(decoded.slice(bar + 1));
+}
+
+function badCursor(arg: string, why: string): never {
+  throw new InvalidInputError(arg, `${why}; pass a cursor this connection returned with the same orderBy (and search), or none to start over`);
 }
 
 const TIMESTAMP = /^(-?infinity|\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d{1,6})?(Z|[+-]\d\d(:?\d\d)?)?)$/;
@@ -130,32 +131,45 @@ function fits(v: unknown, kind: CursorValue): boolean {
  * A Relay global ID's type and integer id, checked: decodable, of one of `types` (any node type
  * when null), id a decimal integer in int4 range. Throws InvalidInputError(arg) otherwise.
  */
-export function parseGlobalId(globalId: unknown, types: readonly string[] | null, arg: string, nodeTypes: (name: string) => boolean): { typename: string; id: number } {
-  const expected = types?.length ? types.join(' or ') : 'copydesk';
-  const bad = (why: string): never => {
-    throw new InvalidInputError(arg, `${why}: pass the id of a${/^[AEIOU]/.test(expected) ? 'n' : ''} ${expected} as the API returned it`);
-  };
-  if (typeof globalId !== 'string' || globalId.length > 200) return bad('not an ID');
+export function parseGlobalId(globalId: unknown, types: readonly string[] | null, arg: string, nodeTypes: ReadonlySet<string>): { typename: string; id: number } {
+  if (typeof globalId !== 'string' || globalId.length > 200) return badId(arg, types, 'not an ID');
   let decoded: string;
   try {
     decoded = decodeBase64(globalId);
   } catch {
-    return bad('not an ID');
+    return badId(arg, types, 'not an ID');
   }
   const colon = decoded.indexOf(':');
   const typename = decoded.slice(0, colon);
   const id = decoded.slice(colon + 1);
-  if (colon < 1 || !nodeTypes(typename)) return bad('not an ID');
-  if (types?.length && !types.includes(typename)) return bad(`an ID of a ${typename}, not of a${/^[AEIOU]/.test(expected) ? 'n' : ''} ${expected}`);
-  if (!/^\d{1,10}$/.test(id) || Number(id) > INT4_MAX) return bad('not an ID (its number is malformed or out of range)');
+  if (colon < 1 || !nodeTypes.has(typename)) return badId(arg, types, 'not an ID');
+  if (types?.length && !types.includes(typename)) return badId(arg, types, `an ID of a ${typename}`);
+  if (!/^\d{1,10}$/.test(id) || Number(id) > INT4_MAX) return badId(arg, types, 'not an ID (its number is malformed or out of range)');
   return { typename, id: Number(id) };
+}
+
+function badId(arg: string, types: readonly string[] | null, why: string): never {
+  const expected = types?.length ? types.join(' or ') : 'copydesk object';
+  throw new InvalidInputError(arg, `${why}: pass the ID of a${/^[AEIOU]/.test(expected) ? 'n' : ''} ${expected} as the API returned it`);
+}
+
+/** the names of the schema's node types (those with a global ID), computed once per schema */
+const nodeTypeNames = new WeakMap<GraphQLSchema, ReadonlySet<string>>();
+function nodeTypesOf(schema: GraphQLSchema): ReadonlySet<string> {
+  let names = nodeTypeNames.get(schema);
+  if (!names) {
+    const node = schema.getType('Node');
+    names = new Set(isInterfaceType(node) ? schema.getPossibleTypes(node).map((t) => t.name) : []);
+    nodeTypeNames.set(schema, names);
+  }
+  return names;
 }
 
 interface Walk {
   schema: GraphQLSchema;
   fragments: Map<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
-  nodeTypes: (name: string) => boolean;
+  nodeTypes: ReadonlySet<string>;
   seen: Set<SelectionSetNode>;
 }
 
@@ -172,11 +186,7 @@ export function checkOperationInput(schema: GraphQLSchema, document: DocumentNod
   if (!root) return;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const nodeTypes = (name: string) => {
-    const t = schema.getType(name);
-    return isObjectType(t) && t.getInterfaces().some((i) => i.name === 'Node');
-  };
-  walkSelections({ schema, fragments, variables: variables ?? {}, nodeTypes, seen: new Set() }, op.selectionSet, [root]);
+  walkSelections({ schema, fragments, variables: variables ?? {}, nodeTypes: nodeTypesOf(schema), seen: new Set() }, op.selectionSet, [root]);
 }
 
 /** `types`: the object types the selection may apply to (several below an interface or union) */
