@@ -222,7 +222,7 @@ describe('IDs: malformed, out of range, of another type, or missing', () => {
       await expectInvalid(`query($id: ID!) { article(id: $id) { id } }`, { id }, 'id');
       await expectInvalid(`query($id: ID!) { dump(id: $id) { id } }`, { id }, 'id');
       await expectInvalid(`query($id: ID!) { topic(id: $id) { id } }`, { id }, 'id');
-      await expectInvalid(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [encodeGlobalID('Article', 1), id] }, 'ids');
+      await expectInvalid(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [encodeGlobalID('Article', 1), id] }, 'ids[1]');
       await expectInvalid(`query($id: ID) { articles(filter: { dumpId: $id }) { totalCount } }`, { id }, 'filter.dumpId');
     }
   });
@@ -256,6 +256,14 @@ describe('values JavaScript accepts and PostgreSQL refuses never reach SQL', () 
     await expectInvalid(`query($s: String) { topics(search: $s) { totalCount } }`, { s: 'a\u0000b' }, 'search');
     await expectInvalid(`query($s: String) { dumps(filter: { template: $s }) { totalCount } }`, { s: '\u0000' }, 'filter.template');
     await expectInvalid(`query($s: String) { dumps(filter: { source: $s }) { totalCount } }`, { s: '\u0000' }, 'filter.source');
+  });
+
+  it('refuses NUL in a mutation string, naming the list item, and writes nothing', async () => {
+    const before = (await t.sql<{ n: string }>('select count(*) as n from dumps'))[0]!.n;
+    const q = `mutation($i: [ImportDumpInput!]!) { importDumps(inputs: $i) { __typename } }`;
+    await expectInvalid(q, { i: [{ text: flatDump('One headline here', 'Body one.\nMore body.') }, { text: flatDump('Two headline here', 'Body two.\nMore.'), filename: 'a\u0000.txt' }] }, 'inputs[1].filename');
+    await expectInvalid(`mutation($n: String!) { addArticleTopic(articleId: "${encodeGlobalID('Article', 1)}", name: $n) { __typename } }`, { n: 'x\u0000' }, 'name');
+    expect((await t.sql<{ n: string }>('select count(*) as n from dumps'))[0]!.n).toBe(before);
   });
 
   it('refuses date-times outside what PostgreSQL stores, and answers those inside', async () => {

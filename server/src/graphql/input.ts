@@ -243,7 +243,7 @@ function checkValue(w: Walk, type: GraphQLInputType, value: unknown, path: strin
   if (value == null) return;
   const t = getNullableType(type);
   if (isListType(t)) {
-    if (Array.isArray(value)) for (const v of value) checkValue(w, t.ofType, v, path, ext);
+    if (Array.isArray(value)) value.forEach((v, i) => checkValue(w, t.ofType, v, `${path}[${i}]`, ext));
     return;
   }
   if (isInputObjectType(t)) {
