@@ -61,21 +61,6 @@ function requireTokenToRead(config: AppConfig): Plugin<Context> {
   };
 }
 
-/** nesting of variables' JSON beyond which a request is refused (graphql-js coerces them recursively) */
-const MAX_VARIABLE_DEPTH = 32;
-
-/** how deep `value` nests, counted without recursion, up to `limit + 1` */
-function depthOf(value: unknown, limit: number): number {
-  let level: unknown[] = [value];
-  for (let depth = 0; level.length; depth++) {
-    if (depth > limit) return depth;
-    const next: unknown[] = [];
-    for (const v of level) if (v && typeof v === 'object') for (const c of Object.values(v)) if (c && typeof c === 'object') next.push(c);
-    level = next;
-  }
-  return 0;
-}
-
 /**
  * Every argument of the operation is checked before anything runs (graphql/input.ts): a bad one
  * is a typed INVALID_INPUT naming it, and nothing reaches SQL.
@@ -84,9 +69,6 @@ function checkInput(): Plugin<Context> {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       try {
-        if (depthOf(args.variableValues, MAX_VARIABLE_DEPTH) > MAX_VARIABLE_DEPTH) {
-          throw new InvalidInputError('variables', `nested deeper than ${MAX_VARIABLE_DEPTH} levels`);
-        }
         checkOperationInput(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown> | undefined);
       } catch (e) {
         if (!(e instanceof CopydeskError)) throw e;

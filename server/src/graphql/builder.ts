@@ -56,12 +56,12 @@ export const builder = new SchemaBuilder<{
       resolve: (_root, args, _ctx, _info, resolveNodes) => {
         const ids = args.ids;
         // the plugin's resolveNodes reads `args.ids` when called: one call per id, batched by its loader
-        return Promise.all(
-          ids.map((id) => {
-            (args as { ids: typeof ids }).ids = [id];
-            return orMissing(Promise.resolve(resolveNodes([id] as never)).then((r) => r[0]));
-          }),
-        );
+        const nodes = ids.map((id) => {
+          (args as { ids: typeof ids }).ids = [id];
+          return orMissing(Promise.resolve(resolveNodes([id] as never)).then((r) => r[0]));
+        });
+        (args as { ids: typeof ids }).ids = ids;
+        return Promise.all(nodes);
       },
     },
   },

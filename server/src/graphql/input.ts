@@ -11,7 +11,9 @@
  * - cursors (`after`, `before`): of the ordering the field is asked for, holding values of that
  *   ordering's types (see `CursorOrdering` and `cursorOrdering`);
  * - Floats: within PostgreSQL's `real` (what every Float argument is stored as);
- * - `first`/`last`: not negative, not both.
+ * - `first`/`last`: not negative, not both;
+ * - variables: nested at most MAX_VARIABLE_DEPTH deep (graphql-js coerces them recursively, and
+ *   100,000 levels overflowed its stack).
  */
 import { decodeBase64, decodeCursorChunk, encodeBase64 } from '@pothos/core';
 import {
@@ -165,6 +167,21 @@ function nodeTypesOf(schema: GraphQLSchema): ReadonlySet<string> {
   return names;
 }
 
+/** nesting of variables' JSON beyond which a request is refused */
+export const MAX_VARIABLE_DEPTH = 32;
+
+/** how deep `value` nests, counted level by level without recursion, up to `limit + 1` */
+function depthOf(value: unknown, limit: number): number {
+  let level: unknown[] = [value];
+  for (let depth = 0; level.length; depth++) {
+    if (depth > limit) return depth;
+    const next: unknown[] = [];
+    for (const v of level) if (v && typeof v === 'object') for (const c of Object.values(v)) if (c && typeof c === 'object') next.push(c);
+    level = next;
+  }
+  return 0;
+}
+
 interface Walk {
   schema: GraphQLSchema;
   fragments: Map<string, FragmentDefinitionNode>;
@@ -179,6 +196,7 @@ interface Walk {
  * Arguments graphql-js cannot coerce are left to its own (typed) validation errors.
  */
 export function checkOperationInput(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): void {
+  if (depthOf(variables, MAX_VARIABLE_DEPTH) > MAX_VARIABLE_DEPTH) throw new InvalidInputError('variables', `nested deeper than ${MAX_VARIABLE_DEPTH} levels`);
   const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops[0];
   if (!op) return;
