@@ -197,6 +197,17 @@ describe('pageInfo follows the Relay connection spec with first+before and last+
     expect(empty.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, endCursor: null });
   });
 
+  it('nested connections: a page shorter than asked toward the cursor has nothing more there', async () => {
+    const q = (args: string) => `query${args.includes('$c') ? '($c: String)' : ''} { dumps(first: 1) { edges { node { revisions(${args}) { edges { cursor } pageInfo { hasNextPage hasPreviousPage endCursor startCursor } } } } } }`;
+    const first = (await expectData(q('first: 1'))).dumps.edges[0].node.revisions.edges[0].cursor;
+    const before = (await expectData(q('first: 2, before: $c'), { c: first })).dumps.edges[0].node.revisions;
+    expect(before.edges).toEqual([]);
+    expect(before.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, endCursor: null, startCursor: null });
+    const after = (await expectData(q('last: 2, after: $c'), { c: first })).dumps.edges[0].node.revisions;
+    expect(after.edges).toEqual([]);
+    expect(after.pageInfo.hasPreviousPage).toBe(false);
+  });
+
   it('last + after: hasPreviousPage says whether more edges lie after the cursor before the page', async () => {
     const edges = (await expectData(ARTICLE_IDS)).articles.edges;
     const n = edges.length;

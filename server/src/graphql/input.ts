@@ -291,34 +291,59 @@ interface Connection {
 }
 
 /**
- * Wraps the resolvers of the schema's root connections whose orderings are named: the client's
- * cursor is checked and unwrapped before the Pothos resolver sees it, and the cursors it issues
- * are named. pageInfo follows the Relay connection spec where Pothos does not: with `first` and
- * `before`, hasNextPage says whether edges lie between the page and `before` (Pothos answers
- * true); with `last` and `after`, hasPreviousPage likewise (one more row read, for those pages only).
+ * Wraps the resolvers of the schema's paginated fields (those with a CURSOR_EXTENSION).
+ *
+ * Root connections with a named ordering: the client's cursor is checked and unwrapped before the
+ * Pothos resolver sees it, and the cursors it issues are named. pageInfo follows the Relay
+ * connection spec where Pothos does not: with `first` and `before`, hasNextPage says whether edges
+ * lie between the page and `before` (Pothos always answers true), with `last` and `after`
+ * hasPreviousPage likewise (one more row read, for those pages only).
+ *
+ * Nested connections are loaded with their parent, so no row can be added: there a page shorter
+ * than asked has nothing more toward the cursor (hasNextPage / hasPreviousPage false); a full page
+ * keeps Pothos's true, and its end cursor leads to an empty page that says so.
  */
-export function nameRootCursors(schema: GraphQLSchema): GraphQLSchema {
-  for (const field of Object.values(schema.getQueryType()?.getFields() ?? {})) {
-    const ordering = field.extensions?.[CURSOR_EXTENSION] as ((args: Record<string, unknown>) => CursorOrdering) | undefined;
-    const inner = field.resolve;
-    if (!ordering || !inner) continue;
-    field.resolve = async (root, args: Record<string, unknown>, ctx, info) => {
-      const o = ordering(args);
-      if (!o.name) return inner(root, args, ctx, info);
-      const raw: Record<string, unknown> = {
-        ...args,
-        after: args.after == null ? args.after : unnameCursor(o, args.after, 'after'),
-        before: args.before == null ? args.before : unnameCursor(o, args.before, 'before'),
-      };
-      const conn = (await inner(root, raw, ctx, info)) as Connection;
-      const more = async (page: Record<string, unknown>) => ((await inner(root, { ...raw, first: null, last: null, ...page }, ctx, info)) as Connection).edges.length > 0;
-      if (raw.first != null && raw.before != null) conn.pageInfo.hasNextPage = conn.pageInfo.endCursor != null && (await more({ first: 1, after: conn.pageInfo.endCursor }));
-      if (raw.last != null && raw.after != null) conn.pageInfo.hasPreviousPage = conn.pageInfo.startCursor != null && (await more({ last: 1, before: conn.pageInfo.startCursor }));
-      for (const e of conn.edges) if (e) e.cursor = nameCursor(o, e.cursor);
-      if (conn.pageInfo.startCursor) conn.pageInfo.startCursor = nameCursor(o, conn.pageInfo.startCursor);
-      if (conn.pageInfo.endCursor) conn.pageInfo.endCursor = nameCursor(o, conn.pageInfo.endCursor);
-      return conn;
-    };
+export function wrapConnections(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const ordering = field.extensions?.[CURSOR_EXTENSION] as ((args: Record<string, unknown>) => CursorOrdering) | undefined;
+      const inner = field.resolve;
+      if (!ordering || !inner) continue;
+      field.resolve = type === query ? rootConnection(inner, ordering) : nestedConnection(inner);
+    }
   }
   return schema;
+}
+
+type Resolver = NonNullable<GraphQLField<unknown, unknown>['resolve']>;
+
+function rootConnection(inner: Resolver, ordering: (args: Record<string, unknown>) => CursorOrdering): Resolver {
+  return async (root, args: Record<string, unknown>, ctx, info) => {
+    const o = ordering(args);
+    const raw: Record<string, unknown> = {
+      ...args,
+      after: args.after == null || !o.name ? args.after : unnameCursor(o, args.after, 'after'),
+      before: args.before == null || !o.name ? args.before : unnameCursor(o, args.before, 'before'),
+    };
+    const conn = (await inner(root, raw, ctx, info)) as Connection;
+    const more = async (page: Record<string, unknown>) => ((await inner(root, { ...raw, first: null, last: null, ...page }, ctx, info)) as Connection).edges.length > 0;
+    if (raw.first != null && raw.before != null) conn.pageInfo.hasNextPage = conn.pageInfo.endCursor != null && (await more({ first: 1, after: conn.pageInfo.endCursor }));
+    if (raw.last != null && raw.after != null) conn.pageInfo.hasPreviousPage = conn.pageInfo.startCursor != null && (await more({ last: 1, before: conn.pageInfo.startCursor }));
+    for (const e of conn.edges) if (e) e.cursor = nameCursor(o, e.cursor);
+    if (conn.pageInfo.startCursor) conn.pageInfo.startCursor = nameCursor(o, conn.pageInfo.startCursor);
+    if (conn.pageInfo.endCursor) conn.pageInfo.endCursor = nameCursor(o, conn.pageInfo.endCursor);
+    return conn;
+  };
+}
+
+function nestedConnection(inner: Resolver): Resolver {
+  return async (root, args: { first?: number | null; last?: number | null; after?: unknown; before?: unknown }, ctx, info) => {
+    const conn = (await inner(root, args, ctx, info)) as Connection | null;
+    if (!conn) return conn;
+    if (args.first != null && args.before != null && conn.edges.length < args.first) conn.pageInfo.hasNextPage = false;
+    if (args.last != null && args.after != null && conn.edges.length < args.last) conn.pageInfo.hasPreviousPage = false;
+    return conn;
+  };
 }

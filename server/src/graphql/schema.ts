@@ -1,5 +1,5 @@
 import { builder } from './builder.ts';
-import { nameRootCursors } from './input.ts';
+import { wrapConnections } from './input.ts';
 import './errors.ts';
 import './types/segment.ts';
 import './types/revision.ts';
@@ -12,4 +12,4 @@ import './types/dump.ts';
 import './types/import.ts';
 import './types/editor.ts';
 
-export const schema = nameRootCursors(builder.toSchema());
+export const schema = wrapConnections(builder.toSchema());
