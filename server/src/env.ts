@@ -9,7 +9,8 @@ const bool = z
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** the address to listen on; default 127.0.0.1 (this machine only) with the embedded database, 0.0.0.0 with DATABASE_URL */
+  HOST: z.string().min(1).optional(),
   /** embedded PostgreSQL (PGlite) data folder, used when DATABASE_URL is not set */
   COPYDESK_DATA_DIR: z.string().min(1).default('./data'),
   /** a real PostgreSQL server; when set, the data folder is not used */
@@ -37,10 +38,14 @@ const EnvSchema = z.object({
   COPYDESK_READ_REQUIRES_TOKEN: bool.default(false),
   /** answer common reads (an article, pages of articles) with one compiled SQL statement; false runs every query on the general executor */
   COPYDESK_COMPILED_READS: bool.default(true),
+  /** longest a single SQL statement may run on PostgreSQL (ms) before it is cancelled and the request gets QUERY_TIMEOUT */
+  COPYDESK_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** show internal error messages, stacks and SQL to clients; for debugging on your own machine only */
+  COPYDESK_DEBUG_ERRORS: bool.default(false),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+export type Env = Omit<z.infer<typeof EnvSchema>, 'HOST'> & { HOST: string };
 
 export class EnvError extends Error {}
 
@@ -53,7 +58,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new EnvError(`invalid configuration:\n${lines.join('\n')}`);
   }
-  return parsed.data;
+  return { ...parsed.data, HOST: parsed.data.HOST ?? (parsed.data.DATABASE_URL ? '0.0.0.0' : '127.0.0.1') };
 }
 
 const CliEnvSchema = z.object({

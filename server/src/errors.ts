@@ -107,3 +107,11 @@ export class InvalidSegmentationError extends CopydeskError {
     this.name = 'InvalidSegmentationError';
   }
 }
+
+export class QueryTimeoutError extends CopydeskError {
+  readonly code = 'QUERY_TIMEOUT';
+  constructor(message = 'The database took too long to answer and the request was stopped (COPYDESK_STATEMENT_TIMEOUT_MS); ask for less, e.g. a shorter search or a smaller page.') {
+    super(message);
+    this.name = 'QueryTimeoutError';
+  }
+}

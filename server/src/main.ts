@@ -34,7 +34,7 @@ function configOf(env: Env): AppConfig {
 
 /** The HTTP listener: GraphQL at /graphql, the dashboard elsewhere. */
 async function listen(env: Env, db: Db): Promise<{ server: Server; port: number }> {
-  const app = createApp({ db, config: configOf(env), dev: env.NODE_ENV === 'development' });
+  const app = createApp({ db, config: configOf(env), dev: env.COPYDESK_DEBUG_ERRORS });
   const dashboardDir = env.COPYDESK_DASHBOARD_DIR ?? fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
   const serveStatic = staticHandler(dashboardDir);
   const server = createServer((req, res) => {
@@ -58,7 +58,7 @@ async function listen(env: Env, db: Db): Promise<{ server: Server; port: number 
 
 /** An extra HTTP process of a cluster: the primary migrated and seeded; this one only serves. */
 async function httpWorker(env: Env) {
-  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 10 });
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 10, statementTimeoutMs: env.COPYDESK_STATEMENT_TIMEOUT_MS });
   const { server } = await listen(env, database.db);
   process.once('SIGTERM', () => server.close(() => void database.close().then(() => process.exit(0))));
 }
@@ -79,7 +79,7 @@ async function main() {
   const dataDir = resolve(env.COPYDESK_DATA_DIR);
   if (!env.DATABASE_URL) mkdirSync(dataDir, { recursive: true });
   const unlock = env.DATABASE_URL ? () => {} : lockDataDir(dataDir);
-  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir, statementTimeoutMs: env.COPYDESK_STATEMENT_TIMEOUT_MS });
   await migrateDatabase(database);
   if (env.COPYDESK_SEED_SAMPLES) {
     const n = await seedSamples(database.db, env.COPYDESK_MAX_DUMP_BYTES);
@@ -105,7 +105,7 @@ async function main() {
   GraphQL    http://localhost:${port}/graphql  (GraphiQL in a browser)
   database   ${database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${database.location}` : `PostgreSQL at ${database.location}`}
   processes  ${processes} HTTP process(es) (COPYDESK_HTTP_PROCESSES, with DATABASE_URL), ${env.COPYDESK_WORKERS} enrichment worker(s) (COPYDESK_WORKERS)
-  port       ${port}  (PORT or --port)
+  port       ${port} on ${env.HOST}  (PORT or --port; HOST: 127.0.0.1 is this machine only, 0.0.0.0 every interface)
   data dir   ${database.kind === 'pglite' ? dataDir : '(unused: DATABASE_URL is set)'}  (COPYDESK_DATA_DIR or --data-dir)
   editors    ${config.editorToken ? 'bootstrap token from COPYDESK_EDITOR_TOKEN' : ''}${config.editorToken && activeTokens ? ' + ' : ''}${activeTokens ? `${activeTokens} token(s)` : ''}${!config.editorToken && !activeTokens ? 'none yet: reading is open, but imports and edits need an editor token.\n             Create one: pnpm copydesk token create --name YOUR_NAME (or set COPYDESK_EDITOR_TOKEN)' : ''}`);
   const stop = async () => {

@@ -3,7 +3,8 @@ import { getOperationAST, GraphQLError } from 'graphql';
 import { createYoga, maskError as defaultMaskError, type Plugin } from 'graphql-yoga';
 import { authenticate } from './auth/tokens.ts';
 import type { Db } from './db/client.ts';
-import { CopydeskError, UnauthenticatedError } from './errors.ts';
+import { CopydeskError, InvalidInputError, QueryTimeoutError, UnauthenticatedError } from './errors.ts';
+import { checkOperationInput } from './graphql/input.ts';
 import type { AppConfig, Context } from './graphql/builder.ts';
 import { limitPlugins } from './graphql/limits.ts';
 import { schema } from './graphql/schema.ts';
@@ -30,13 +31,50 @@ function responseCache(ttl: number): Plugin[] {
   ];
 }
 
+/** longest error message a client gets (characters): a message that quotes a huge input is cut */
+const MAX_ERROR_MESSAGE = 1000;
+
+const bounded = (message: string) => (message.length > MAX_ERROR_MESSAGE ? `${message.slice(0, MAX_ERROR_MESSAGE)}… (${message.length} characters, cut)` : message);
+
+/** A domain error as the GraphQL error clients get: its message and code (and the argument an INVALID_INPUT names). */
+function typedError(e: CopydeskError, at?: GraphQLError): GraphQLError {
+  return new GraphQLError(bounded(e.message), {
+    ...(at ? { nodes: at.nodes, path: at.path } : {}),
+    extensions: { code: e.code, ...(e instanceof InvalidInputError ? { field: e.field } : {}) },
+  });
+}
+
+/** PostgreSQL's query_canceled (statement_timeout), anywhere in an error's cause chain */
+function isStatementTimeout(error: unknown): boolean {
+  for (let e = error, i = 0; e && i < 8; e = (e as { cause?: unknown }).cause, i++) {
+    if ((e as { code?: unknown }).code === '57014') return true;
+  }
+  return false;
+}
+
 /** With readRequiresToken, every operation needs an editor; otherwise reading is open. */
 function requireTokenToRead(config: AppConfig): Plugin<Context> {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       if (!config.readRequiresToken || (args.contextValue as Context).editor) return;
-      const e = new UnauthenticatedError();
-      setResultAndStopExecution({ errors: [new GraphQLError(e.message, { extensions: { code: e.code } })] });
+      setResultAndStopExecution({ errors: [typedError(new UnauthenticatedError())] });
+    },
+  };
+}
+
+/**
+ * Every argument of the operation is checked before anything runs (graphql/input.ts): a bad one
+ * is a typed INVALID_INPUT naming it, and nothing reaches SQL.
+ */
+function checkInput(): Plugin<Context> {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      try {
+        checkOperationInput(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown> | undefined);
+      } catch (e) {
+        if (!(e instanceof CopydeskError)) throw e;
+        setResultAndStopExecution({ errors: [typedError(e)] });
+      }
     },
   };
 }
@@ -71,22 +109,26 @@ export function createApp({ db, config, dev = false }: CreateAppOptions) {
       // multipart: refused from its headers without an editor token; files streamed, not buffered
       useUploads(db, config),
       requireTokenToRead(config),
+      checkInput(),
       // before the cache, whose execute wraps this one's (it adds __typename and id to the document and stores the result)
       ...(config.compiledReads ? [useCompiledReads(schema)] : []),
       ...(config.responseCacheTtlMs > 0 ? responseCache(config.responseCacheTtlMs) : []),
     ],
+    // internals (SQL, parameters, stacks, paths) never reach a client unless `dev` is set
+    // (COPYDESK_DEBUG_ERRORS); every message is bounded
     maskedErrors: {
       isDev: dev,
       maskError(error, message, isDev) {
         // a domain error thrown outside a typed result still reaches the client with its code
         const original = error instanceof GraphQLError ? error.originalError : error;
-        if (original instanceof CopydeskError) {
-          return new GraphQLError(original.message, {
-            ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
-            extensions: { code: original.code },
-          });
+        const at = error instanceof GraphQLError ? error : undefined;
+        if (original instanceof CopydeskError) return typedError(original, at);
+        if (isStatementTimeout(original)) return typedError(new QueryTimeoutError(), at);
+        const masked = defaultMaskError(error, message, isDev);
+        if (masked instanceof GraphQLError && masked.message.length > MAX_ERROR_MESSAGE) {
+          return new GraphQLError(bounded(masked.message), { nodes: masked.nodes, path: masked.path, extensions: masked.extensions });
         }
-        return defaultMaskError(error, message, isDev);
+        return masked;
       },
     },
   });

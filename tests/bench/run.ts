@@ -1,6 +1,6 @@
 /**
  * `pnpm bench`: every figure the issues name, measured side by side in one run.
- *   pnpm bench [--only parser,derive,api,upload] [--articles N] [--load-seconds S]
+ *   pnpm bench [--only parser,derive,api,input,upload] [--articles N] [--load-seconds S]
  * Prints a summary and writes .bench/results.json. Never run as a test: these machines are shared and noisy.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { REPO_ROOT } from '../helpers/paths.ts';
 const { values } = parseArgs({
   options: { only: { type: 'string' }, articles: { type: 'string', default: '100000' }, 'load-seconds': { type: 'string', default: '10' }, processes: { type: 'string', default: '1' } },
 });
-const only = new Set((values.only ?? 'parser,derive,api').split(','));
+const only = new Set((values.only ?? 'parser,derive,api,input,upload').split(','));
 const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
 const log = (s: string) => console.error(s);
 
@@ -40,6 +40,11 @@ if (only.has('api')) {
   const { benchApi } = await import('./api.ts');
   results.api = await benchApi({ articles: Number(values.articles), loadSeconds: Number(values['load-seconds']), processes: Number(values.processes), log });
   log(JSON.stringify(results.api, null, 2));
+}
+if (only.has('input')) {
+  log('== API input on PGlite: the edge check per request, a hostile search refused, the widest search accepted');
+  const { benchInput } = await import('./input.ts');
+  results.input = await benchInput({ log });
 }
 
 if (only.has('upload')) {

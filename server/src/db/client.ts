@@ -25,6 +25,12 @@ export interface OpenOptions {
   pglite?: PGlite;
   logger?: Logger;
   poolSize?: number;
+  /**
+   * PostgreSQL cancels any statement running longer than this (ms; `statement_timeout`), and the
+   * request gets a typed QUERY_TIMEOUT. PGlite runs statements on this thread and cannot cancel
+   * one: there, the input bounds (search length and terms, page sizes) keep statements short.
+   */
+  statementTimeoutMs?: number;
   /** an idle connection died (server restart, admin command): pg emits it on the pool, which must not crash the process */
   onPoolError?: (e: Error) => void;
 }
@@ -32,7 +38,7 @@ export interface OpenOptions {
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const logger = opts.logger;
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}) });
     pool.on('error', opts.onPoolError ?? ((e) => console.warn(`copydesk: a database connection was lost (${e.message}); it will be replaced`)));
     const db = drizzlePg({ client: pool, relations, ...(logger ? { logger } : {}) }) as unknown as Db;
     if (logger) loggers.set(db, logger);

@@ -50,6 +50,21 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // Relay: a node that does not exist is null, and one missing id does not lose the others
+    // (ids are checked before execution, graphql/input.ts, so only "no such row" is left here)
+    nodeQueryOptions: { resolve: (_root, args, _ctx, _info, resolveNode) => orMissing(resolveNode(args.id)) },
+    nodesQueryOptions: {
+      resolve: (_root, args, _ctx, _info, resolveNodes) => {
+        const ids = args.ids;
+        // the plugin's resolveNodes reads `args.ids` when called: one call per id, batched by its loader
+        const nodes = ids.map((id) => {
+          (args as { ids: typeof ids }).ids = [id];
+          return orMissing(Promise.resolve(resolveNodes([id] as never)).then((r) => r[0]));
+        });
+        (args as { ids: typeof ids }).ids = ids;
+        return Promise.all(nodes);
+      },
+    },
   },
   drizzle: {
     client: (ctx) => ctx.db,
@@ -61,6 +76,16 @@ export const builder = new SchemaBuilder<{
   errors: { defaultTypes: [] },
 });
 
+/** drizzle's node loader rejects a missing row with "Model <table>(<id>) not found": that is null */
+async function orMissing<T>(node: T | Promise<T>): Promise<T | null> {
+  try {
+    return await node;
+  } catch (e) {
+    if (e instanceof Error && /^Model \w+\(.*\) not found$/.test(e.message)) return null;
+    throw e;
+  }
+}
+
 builder.queryType({});
 builder.mutationType({});
 
@@ -71,6 +96,9 @@ builder.scalarType('File', {
   },
 });
 
+/** YYYY-MM-DD, optionally THH:MM[:SS[.fff]] with Z or an offset */
+const ISO_DATE_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?)?$/;
+
 builder.scalarType('DateTime', {
   description: 'An ISO 8601 date-time string with time zone, e.g. 2025-07-25T09:30:00.000Z',
   // PostgreSQL gives "2025-07-25 10:00:00+00"; clients get ISO 8601 in UTC
@@ -80,9 +108,15 @@ builder.scalarType('DateTime', {
     if (Number.isNaN(d.getTime())) throw new GraphQLError(`not a date-time: ${String(v)}`);
     return d.toISOString();
   },
+  // strict ISO 8601 with years 0001-9999: Date.parse takes far more ("Tuesday", year -271821)
+  // than PostgreSQL stores, and the value is handed to SQL as the normalised UTC string
   parseValue: (v) => {
-    if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw new GraphQLError('DateTime must be an ISO 8601 string, e.g. 2025-07-25T09:30:00Z', { extensions: { code: 'INVALID_INPUT' } });
-    return v;
+    const d = typeof v === 'string' && ISO_DATE_TIME.test(v) ? new Date(v) : null;
+    const year = d?.getUTCFullYear() ?? NaN;
+    if (!d || !(year >= 1 && year <= 9999)) {
+      throw new GraphQLError('DateTime must be an ISO 8601 date-time between years 0001 and 9999, e.g. 2025-07-25T09:30:00Z', { extensions: { code: 'INVALID_INPUT' } });
+    }
+    return d.toISOString();
   },
 });
 

@@ -66,7 +66,7 @@ export function limitPlugins(limits: Limits): Plugin[] {
     useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }) as Plugin,
     maxTokensPlugin({ ...common, n: limits.maxTokens }) as unknown as Plugin,
     maxDepthPlugin({ ...common, n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
-    maxAliasesPlugin({ ...common, n: limits.maxAliases }) as Plugin,
+    maxAliasesPlugin({ ...common, n: limits.maxAliases, allowList: [] }) as Plugin,
     costLimitPlugin({ ...common, maxCost: limits.maxCost, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
     blockFieldSuggestionsPlugin() as Plugin,
   ];

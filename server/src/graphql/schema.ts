@@ -1,4 +1,5 @@
 import { builder } from './builder.ts';
+import { wrapConnections } from './input.ts';
 import './errors.ts';
 import './types/segment.ts';
 import './types/revision.ts';
@@ -14,4 +15,4 @@ import './types/remembered-line.ts';
 import './types/parse-rule.ts';
 import './types/source-drift.ts';
 
-export const schema = builder.toSchema();
+export const schema = wrapConnections(builder.toSchema());

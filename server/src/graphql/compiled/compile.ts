@@ -36,6 +36,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { CONNECTION_PAGE } from '../builder.ts';
+import { nameCursor, unnameCursor, type CursorOrdering } from '../input.ts';
 import { ENTITIES, ROOTS, type ConnectionField, type EntityName, type ManyField, type OneField } from './entities.ts';
 
 /** A request the plan cannot answer as asked: run it on the general executor instead. */
@@ -89,7 +90,7 @@ interface PageInfo {
 type RootItem =
   | { key: string; t: 'typename' }
   | { key: string; t: 'byId'; obj: ObjectPlan; field: FieldRef; typename: string }
-  | { key: string; t: 'rootConnection'; conn: ConnectionPlan; field: FieldRef; orderColumn: string };
+  | { key: string; t: 'rootConnection'; conn: ConnectionPlan; field: FieldRef; orderColumn: string; ordering: CursorOrdering };
 
 export interface Plan {
   operation: OperationDefinitionNode;
@@ -235,7 +236,7 @@ class Compiler {
         roots.push({ key, t: 'byId', obj: this.object(spec.entity, getNamedType(def.type).name, node.selectionSet), field, typename: spec.typename });
       } else {
         const conn = this.connection(getNamedType(def.type).name, spec.entity, node.selectionSet, true);
-        roots.push({ key, t: 'rootConnection', conn, field, orderColumn: spec.orderColumn });
+        roots.push({ key, t: 'rootConnection', conn, field, orderColumn: spec.orderColumn, ordering: spec.ordering });
       }
     }
     return roots;
@@ -369,7 +370,7 @@ export function emitStatement(plan: Plan, vars: Vars): Statement {
     } else {
       if (args.filter != null || (args.orderBy != null && args.orderBy !== 'ID_ASC')) throw new Unsupported('filter or order');
       const limit = pageLimit(args);
-      const after = args.after == null ? null : cursorId(args.after);
+      const after = args.after == null ? null : cursorId(r.ordering, args.after);
       const x = `x${e.alias++}`;
       const col = `${t}.${q(r.orderColumn)}`;
       const count = r.conn.totalCount ? `(select count(*)::int from ${table})` : 'null';
@@ -403,20 +404,17 @@ function articleId(globalId: unknown, typename: string): number {
   return n;
 }
 
-/** an `after` cursor of an id-ordered connection (`DC:N:<id>`) */
-function cursorId(cursor: unknown): number {
+/** the id in an `after` cursor of an id-ordered connection (checked by graphql/input.ts, as the general executor's are) */
+function cursorId(ordering: CursorOrdering, cursor: unknown): number {
   try {
-    const decoded = decodeBase64(String(cursor));
-    if (!decoded.startsWith('DC:')) throw new Error();
-    const v = decodeCursorChunk(decoded.slice(3));
-    if (typeof v !== 'number' || !Number.isInteger(v) || Math.abs(v) > 2147483647) throw new Error();
-    return v;
+    return decodeCursorChunk(decodeBase64(unnameCursor(ordering, cursor, 'after')).slice(3)) as number;
   } catch {
     throw new Unsupported('cursor');
   }
 }
 
-const idCursor = (id: unknown) => encodeBase64(`DC:${encodeCursorChunk(id)}`);
+/** the cursor of the row with this id, as the general executor names it */
+const idCursor = (ordering: CursorOrdering, id: unknown) => nameCursor(ordering, encodeBase64(`DC:${encodeCursorChunk(id)}`));
 
 // ---------------------------------------------------------------------------------------------
 // Shaping the statement's JSON into `data`
@@ -445,20 +443,20 @@ function shapeObject(obj: ObjectPlan, row: unknown[], vars: Vars): Record<string
         break;
       case 'connection':
         // the same limit emitStatement bound (the arguments are fixed for the request)
-        out[it.key] = shapeConnection(it.conn, v as [number | null, unknown[]], vars, false, pageLimit(getArgumentValues(it.field.def, it.field.node, vars)), false);
+        out[it.key] = shapeConnection(it.conn, v as [number | null, unknown[]], vars, null, pageLimit(getArgumentValues(it.field.def, it.field.node, vars)), false);
         break;
     }
   }
   return out;
 }
 
-function shapeConnection(conn: ConnectionPlan, value: [number | null, unknown[]], vars: Vars, cursors: boolean, limit: number, after: boolean): Record<string, unknown> {
+function shapeConnection(conn: ConnectionPlan, value: [number | null, unknown[]], vars: Vars, ordering: CursorOrdering | null, limit: number, after: boolean): Record<string, unknown> {
   const [count, rows] = value;
   // Pothos's wrapConnectionResult for forward pages: one extra row means there is a next page
   const full = rows.length === limit;
   const page = full ? rows.slice(0, -1) : rows;
-  const nodes = page.map((r) => (cursors ? (r as [unknown, unknown[]]) : ([null, r] as [unknown, unknown[]])));
-  const cursorOf = (k: unknown) => idCursor(k);
+  const nodes = page.map((r) => (ordering ? (r as [unknown, unknown[]]) : ([null, r] as [unknown, unknown[]])));
+  const cursorOf = (k: unknown) => idCursor(ordering!, k);
   const out: Record<string, unknown> = {};
   for (const it of conn.items) {
     if (it.t === 'typename') out[it.key] = conn.typename;
@@ -497,7 +495,7 @@ export function shapeResult(plan: Plan, vars: Vars, value: unknown[]): Record<st
     if (r.t === 'byId') data[r.key] = v == null ? null : shapeObject(r.obj, v as unknown[], vars);
     else {
       const args = getArgumentValues(r.field.def, r.field.node, vars);
-      data[r.key] = shapeConnection(r.conn, v as [number | null, unknown[]], vars, true, pageLimit(args), args.after != null);
+      data[r.key] = shapeConnection(r.conn, v as [number | null, unknown[]], vars, r.ordering, pageLimit(args), args.after != null);
     }
   }
   return data;

@@ -63,6 +63,9 @@ export interface Entity {
   fields: Record<string, EntityField>;
 }
 
+import type { CursorOrdering } from '../input.ts';
+import { ARTICLE_ORDERINGS } from '../types/article.ts';
+
 const column = (name: string): ColumnField => ({ kind: 'column', column: name });
 
 export type EntityName = 'Article' | 'Source' | 'Topic' | 'ArticleTopic' | 'StoryEdge';
@@ -127,9 +130,9 @@ export const ENTITIES: Record<EntityName, Entity> = {
 };
 
 /** Root query fields the compiled executor answers. */
-export const ROOTS: Record<string, { kind: 'byId'; entity: EntityName; typename: string } | { kind: 'rootConnection'; entity: EntityName; orderColumn: string }> = {
+export const ROOTS: Record<string, { kind: 'byId'; entity: EntityName; typename: string } | { kind: 'rootConnection'; entity: EntityName; orderColumn: string; ordering: CursorOrdering }> = {
   /** `article(id: ID!)`: one article by its global ID */
   article: { kind: 'byId', entity: 'Article', typename: 'Article' },
   /** `articles(first, after)`, no filter, id order (the default): a page of articles */
-  articles: { kind: 'rootConnection', entity: 'Article', orderColumn: 'id' },
+  articles: { kind: 'rootConnection', entity: 'Article', orderColumn: 'id', ordering: ARTICLE_ORDERINGS.ID_ASC },
 };

@@ -1,10 +1,15 @@
-import { and, eq, exists, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { appearances, articles as articlesTable, articleTopics, sources } from '@copydesk/schema';
-import { foldText } from '../../derive/fingerprint.ts';
+import { containsPattern } from '../../db/like.ts';
+import { rowsOf, type Db } from '../../db/client.ts';
+import { InvalidInputError } from '../../errors.ts';
 import { queueCounts } from '../../enrich/queue.ts';
-import { builder } from '../builder.ts';
+import { builder, CONNECTION_PAGE } from '../builder.ts';
+import { cursorOrdering, type CursorOrdering } from '../input.ts';
+import { Dump } from './dump.ts';
+import { Source } from './source.ts';
 import { StoryEdgeKind } from './story-edge.ts';
-import { ArticleTopicRef } from './topic.ts';
+import { ArticleTopicRef, Topic } from './topic.ts';
 
 export const Article = builder.drizzleNode('articles', {
   name: 'Article',
@@ -25,7 +30,7 @@ export const Article = builder.drizzleNode('articles', {
     searchSnippet: t.string({
       nullable: true,
       description: 'with `articles(filter: {search})`: the best matching passages, matches between « and »',
-      resolve: (a) => (a as { searchSnippet?: string | null }).searchSnippet ?? null,
+      resolve: (a) => (a as { searchSnippet?: () => Promise<string | null> }).searchSnippet?.() ?? null,
     }),
     appearances: t.relation('appearances', { query: { orderBy: { dumpId: 'asc', position: 'asc' } } }),
     topics: t.relation('topicLinks', {
@@ -41,6 +46,7 @@ export const Article = builder.drizzleNode('articles', {
         orderBy: { weight: 'desc', id: 'asc' },
       }),
       totalCount: true,
+      extensions: cursorOrdering({ values: ['float', 'int'] }),
     }),
   }),
 });
@@ -61,10 +67,10 @@ const ArticleFilter = builder.inputType('ArticleFilter', {
   fields: (t) => ({
     search: t.string({ required: false, description: 'full-text query (web-search syntax: words, "phrases", -exclusions, or)' }),
     source: t.string({ required: false, description: 'outlet name or part of it, case-insensitive' }),
-    sourceId: t.globalID({ required: false }),
-    topicId: t.globalID({ required: false }),
+    sourceId: t.globalID({ required: false, for: Source }),
+    topicId: t.globalID({ required: false, for: Topic }),
     role: t.field({ type: ArticleRole, required: false, description: 'articles that appear in this role somewhere' }),
-    dumpId: t.globalID({ required: false }),
+    dumpId: t.globalID({ required: false, for: Dump }),
     publishedAfter: t.field({ type: 'DateTime', required: false }),
     publishedBefore: t.field({ type: 'DateTime', required: false }),
   }),
@@ -81,17 +87,68 @@ interface ArticleFilterValue {
   publishedBefore?: string | null;
 }
 
-/** a case-insensitive substring match on the folded outlet name: "nikkei" finds Nikkei Asia */
-const likePattern = (q: string) => `%${foldText(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/**
+ * A full-text search is bounded before it reaches PostgreSQL: matching, ranking and highlighting
+ * cost grows with the terms, and faster than linearly. Past either bound: INVALID_INPUT.
+ */
+export const SEARCH_LIMITS = { maxChars: 500, maxTerms: 32 } as const;
+
+/** the trimmed search, or null when there is none; throws InvalidInputError past SEARCH_LIMITS */
+function searchOf(f: ArticleFilterValue | null | undefined): string | null {
+  const q = f?.search?.trim();
+  if (!q) return null;
+  if (q.length > SEARCH_LIMITS.maxChars) throw new InvalidInputError('filter.search', `${q.length} characters; a search has at most ${SEARCH_LIMITS.maxChars}`);
+  const terms = q.split(/\s+/).length;
+  if (terms > SEARCH_LIMITS.maxTerms) throw new InvalidInputError('filter.search', `${terms} terms; a search has at most ${SEARCH_LIMITS.maxTerms}`);
+  return q;
+}
 
 const tsQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
+
+/** The orderings of `articles`, each with the values its cursors hold (graphql/input.ts). */
+export const ARTICLE_ORDERINGS = {
+  ID_ASC: { name: 'articles.ID_ASC', values: ['int'] },
+  PUBLISHED_DESC: { name: 'articles.PUBLISHED_DESC', values: ['timestamp', 'int'] },
+  RELEVANCE: { name: 'articles.RELEVANCE', values: ['float', 'int'] },
+} as const satisfies Record<string, CursorOrdering>;
+
+/** the ordering `articles(filter, orderBy)` pages by: RELEVANCE with a search (by default), else ID_ASC unless asked */
+function articleOrdering(args: { filter?: ArticleFilterValue | null; orderBy?: string | null }): keyof typeof ARTICLE_ORDERINGS {
+  const search = args.filter?.search?.trim();
+  const order = (args.orderBy ?? (search ? 'RELEVANCE' : 'ID_ASC')) as keyof typeof ARTICLE_ORDERINGS;
+  return order === 'RELEVANCE' && !search ? 'ID_ASC' : order;
+}
+
+/** ts_headline reads at most this many characters of an article (its cost grows with the text: ~6 ms for a long story on PGlite) */
+const SNIPPET_SOURCE_CHARS = 20_000;
+
+/**
+ * Gives each row of a page of a search a `searchSnippet()` that highlights it: on first call one
+ * ts_headline statement runs over the page's ids (never over every match, which the ranked query
+ * sees), and only when a client asks for snippets.
+ */
+function withSnippets<R extends { id: number }>(db: Db, rows: R[], search: string, pageSize: number): R[] {
+  let batch: Promise<Map<number, string>> | undefined;
+  const ids = rows.slice(0, pageSize).map((r) => r.id);
+  const load = () =>
+    (batch ??= ids.length
+      ? db
+          .execute(
+            sql`select ${articlesTable.id} as id, ts_headline('english', left(coalesce(${articlesTable.headline}, '') || ' — ' || ${articlesTable.body}, ${SNIPPET_SOURCE_CHARS}), ${tsQuery(search)}, 'StartSel=«, StopSel=», MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') as snippet from ${articlesTable} where ${inArray(articlesTable.id, ids)}`,
+          )
+          .then((r) => new Map(rowsOf<{ id: number; snippet: string }>(r).map((x) => [Number(x.id), x.snippet])))
+      : Promise.resolve(new Map()));
+  for (const r of rows) Object.assign(r, { searchSnippet: async () => (await load()).get(r.id) ?? null });
+  return rows;
+}
 
 /** The filter as SQL over `t` (the articles table, or the alias a relational query gives it). */
 function articleFilterSql(t: typeof articlesTable, f: ArticleFilterValue | null | undefined): SQL | undefined {
   if (!f) return undefined;
   const parts: SQL[] = [];
-  if (f.search?.trim()) parts.push(sql`${t.search} @@ ${tsQuery(f.search)}`);
-  if (f.source) parts.push(exists(sql`(select 1 from ${sources} where ${sources.id} = ${t.sourceId} and ${sources.key} like ${likePattern(f.source)})`));
+  const search = searchOf(f);
+  if (search) parts.push(sql`${t.search} @@ ${tsQuery(search)}`);
+  if (f.source) parts.push(exists(sql`(select 1 from ${sources} where ${sources.id} = ${t.sourceId} and ${sources.key} like ${containsPattern(f.source)})`));
   if (f.sourceId) parts.push(eq(t.sourceId, Number(f.sourceId.id)));
   if (f.topicId) parts.push(exists(sql`(select 1 from ${articleTopics} where ${articleTopics.articleId} = ${t.id} and ${articleTopics.topicId} = ${Number(f.topicId.id)})`));
   if (f.role) parts.push(exists(sql`(select 1 from ${appearances} where ${appearances.articleId} = ${t.id} and ${appearances.role} = ${f.role})`));
@@ -125,28 +182,24 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: ArticleOrder, required: false }),
     },
     totalCount: (_p, args, ctx) => ctx.db.$count(articlesTable, articleFilterSql(articlesTable, args.filter)),
-    resolve: (query, _root, args, ctx) => {
-      const search = args.filter?.search?.trim();
-      const order = args.orderBy ?? (search ? 'RELEVANCE' : 'ID_ASC');
+    extensions: cursorOrdering((args) => ARTICLE_ORDERINGS[articleOrdering(args)]),
+    resolve: async (query, _root, args, ctx) => {
+      const search = searchOf(args.filter);
+      const order = articleOrdering(args);
       const where = args.filter ? { RAW: (a: typeof articlesTable) => articleFilterSql(a, args.filter) ?? sql`true` } : {};
-      return ctx.db.query.articles.findMany(
+      const rows = await ctx.db.query.articles.findMany(
         query({
           where,
           extras: {
             // a null date cannot be paged past: unknown dates sort last
             ...(order === 'PUBLISHED_DESC' ? { publishedSort: (a: typeof articlesTable) => sql<string>`coalesce(${a.publishedAt}, '-infinity'::timestamptz)` } : {}),
-            ...(search
-              ? {
-                  searchRank: (a: typeof articlesTable) => sql<number>`ts_rank_cd(${a.search}, ${tsQuery(search)})::real`,
-                  searchSnippet: (a: typeof articlesTable) =>
-                    sql<string>`ts_headline('english', coalesce(${a.headline}, '') || ' — ' || ${a.body}, ${tsQuery(search)}, 'StartSel=«, StopSel=», MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')`,
-                }
-              : {}),
+            ...(order === 'RELEVANCE' && search ? { searchRank: (a: typeof articlesTable) => sql<number>`ts_rank_cd(${a.search}, ${tsQuery(search)})::real` } : {}),
           },
-          orderBy:
-            order === 'RELEVANCE' && search ? { searchRank: 'desc', id: 'asc' } : order === 'PUBLISHED_DESC' ? { publishedSort: 'desc', id: 'desc' } : { id: 'asc' },
+          orderBy: order === 'RELEVANCE' ? { searchRank: 'desc', id: 'asc' } : order === 'PUBLISHED_DESC' ? { publishedSort: 'desc', id: 'desc' } : { id: 'asc' },
         } as never),
       );
+      const pageSize = Math.min(args.first ?? args.last ?? CONNECTION_PAGE.defaultSize, CONNECTION_PAGE.maxSize);
+      return search ? withSnippets(ctx.db, rows, search, pageSize) : rows;
     },
   }),
   enrichment: t.field({

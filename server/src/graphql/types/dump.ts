@@ -5,6 +5,13 @@ import { NotFoundError } from '../../errors.ts';
 import { setDumpStatus } from '../../review/revise.ts';
 import { builder, requireEditor } from '../builder.ts';
 import { MUTATION_ERRORS } from '../errors.ts';
+import { cursorOrdering, type CursorOrdering } from '../input.ts';
+
+/** The orderings of `dumps`, each with the values its cursors hold (graphql/input.ts). */
+const DUMP_ORDERINGS = {
+  CREATED_DESC: { name: 'dumps.CREATED_DESC', values: ['int'] },
+  CONFIDENCE_ASC: { name: 'dumps.CONFIDENCE_ASC', values: ['float', 'int'] },
+} as const satisfies Record<string, CursorOrdering>;
 
 export const DumpStatus = builder.enumType('DumpStatus', {
   values: {
@@ -85,7 +92,7 @@ export const Dump = builder.drizzleNode('dumps', {
           }),
         ),
     }),
-    revisions: t.relatedConnection('revisions', { query: { orderBy: { number: 'asc' } }, totalCount: true }),
+    revisions: t.relatedConnection('revisions', { query: { orderBy: { number: 'asc' } }, totalCount: true, extensions: cursorOrdering({ values: ['int', 'int'] }) }),
     appearances: t.relation('appearances', {
       description: 'the articles of the current revision, in page order',
       query: { orderBy: { position: 'asc' } },
@@ -123,6 +130,7 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: DumpOrder, required: false, defaultValue: 'CREATED_DESC' }),
     },
     totalCount: (_p, args, ctx) => ctx.db.$count(dumpsTable, dumpFilterSql(dumpsTable, args.filter)),
+    extensions: cursorOrdering((args) => DUMP_ORDERINGS[(args.orderBy as keyof typeof DUMP_ORDERINGS | null) ?? 'CREATED_DESC']),
     resolve: (query, _root, args, ctx) =>
       ctx.db.query.dumps.findMany(
         query({

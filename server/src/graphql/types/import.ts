@@ -6,11 +6,13 @@ import type { DumpInput } from '../../import/validate.ts';
 import type { PreparedDump } from '../../import/prepare.ts';
 import { builder, requireEditor, type Context } from '../builder.ts';
 import { IMPORT_ERRORS, IMPORT_ITEM_ERRORS, MUTATION_ERRORS } from '../errors.ts';
+import { TEXT_CHECKED_EXTENSION } from '../input.ts';
 import { loadArticlesInOrder } from '../loaders.ts';
 
 const ImportDumpInput = builder.inputType('ImportDumpInput', {
   fields: (t) => ({
-    text: t.string({ required: true, description: 'the dump text, as captured' }),
+    // NUL in the text is an InvalidTextError result with its offset (import/validate.ts), not the edge check's INVALID_INPUT
+    text: t.string({ required: true, description: 'the dump text, as captured', extensions: { [TEXT_CHECKED_EXTENSION]: true } }),
     filename: t.string({ required: false }),
     url: t.string({ required: false }),
     fetchedAt: t.field({ type: 'DateTime', required: false, description: 'capture time: lets "3 hours ago" become a timestamp' }),

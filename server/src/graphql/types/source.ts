@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { cursorOrdering } from '../input.ts';
 
 export const Source = builder.drizzleNode('sources', {
   name: 'Source',
@@ -6,6 +7,6 @@ export const Source = builder.drizzleNode('sources', {
   id: { column: (s) => s.id },
   fields: (t) => ({
     name: t.exposeString('name'),
-    articles: t.relatedConnection('articles', { query: { orderBy: { id: 'asc' } }, totalCount: true }),
+    articles: t.relatedConnection('articles', { query: { orderBy: { id: 'asc' } }, totalCount: true, extensions: cursorOrdering({ values: ['int'] }) }),
   }),
 });

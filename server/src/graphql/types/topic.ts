@@ -1,9 +1,21 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { articleTopics, topics as topicsTable } from '@copydesk/schema';
 import { foldText } from '../../derive/fingerprint.ts';
+import { containsPattern } from '../../db/like.ts';
 import { InvalidInputError, NotFoundError } from '../../errors.ts';
 import { builder, requireEditor } from '../builder.ts';
 import { MUTATION_ERRORS } from '../errors.ts';
+import { cursorOrdering } from '../input.ts';
+
+/** longest topic search (characters): a topic name has at most 200 */
+const MAX_TOPIC_SEARCH = 200;
+
+/** the LIKE pattern of `topics(search:)`, or null without one; throws InvalidInputError past MAX_TOPIC_SEARCH */
+function topicSearch(search: string | null | undefined): string | null {
+  if (!search) return null;
+  if (search.length > MAX_TOPIC_SEARCH) throw new InvalidInputError('search', `${search.length} characters; a topic search has at most ${MAX_TOPIC_SEARCH}`);
+  return containsPattern(search);
+}
 
 export const TopicKind = builder.enumType('TopicKind', {
   values: { PERSON: { value: 'person' }, PLACE: { value: 'place' }, ORGANIZATION: { value: 'organization' }, SUBJECT: { value: 'subject' } } as const,
@@ -23,6 +35,7 @@ export const Topic = builder.drizzleNode('topics', {
       query: { orderBy: { weight: 'desc', articleId: 'asc' } },
       totalCount: true,
       type: ArticleTopicRef,
+      extensions: cursorOrdering({ values: ['float', 'int', 'int'] }),
     }),
   }),
 });
@@ -47,15 +60,20 @@ builder.queryFields((t) => ({
   topics: t.drizzleConnection({
     type: 'topics',
     args: { search: t.arg.string({ required: false, description: 'names containing this, case-insensitive' }) },
-    totalCount: (_p, args, ctx) =>
-      ctx.db.$count(topicsTable, and(sql`${topicsTable.mergedIntoId} is null`, args.search ? sql`${topicsTable.key} like ${'%' + foldText(args.search) + '%'}` : undefined)),
-    resolve: (query, _r, args, ctx) =>
-      ctx.db.query.topics.findMany(
+    extensions: cursorOrdering({ name: 'topics.NAME_ASC', values: ['text', 'int'] }),
+    totalCount: (_p, args, ctx) => {
+      const like = topicSearch(args.search);
+      return ctx.db.$count(topicsTable, and(sql`${topicsTable.mergedIntoId} is null`, like ? sql`${topicsTable.key} like ${like}` : undefined));
+    },
+    resolve: (query, _r, args, ctx) => {
+      const like = topicSearch(args.search);
+      return ctx.db.query.topics.findMany(
         query({
-          where: { mergedIntoId: { isNull: true }, ...(args.search ? { key: { like: `%${foldText(args.search)}%` } } : {}) },
+          where: { mergedIntoId: { isNull: true }, ...(like ? { key: { like } } : {}) },
           orderBy: { name: 'asc' },
         }),
-      ),
+      );
+    },
   }),
 }));
 
@@ -140,6 +158,7 @@ builder.mutationFields((t) => ({
     args: { articleId: t.arg.globalID({ required: true }), topicId: t.arg.globalID({ required: true, for: Topic }) },
     resolve: async (query, _r, args, ctx) => {
       requireEditor(ctx);
+      if (args.articleId.typename !== 'Article') throw new InvalidInputError('articleId', 'not an Article id');
       const articleId = Number(args.articleId.id);
       await ctx.db.delete(articleTopics).where(and(eq(articleTopics.articleId, articleId), eq(articleTopics.topicId, Number(args.topicId.id))));
       const row = await ctx.db.query.articles.findFirst(query({ where: { id: articleId } }));
