@@ -6,6 +6,7 @@ import { deriveArticles, type DerivedArticle } from '../derive/index.ts';
 import { rowsOf, type Db } from '../db/client.ts';
 import { validateDump, type DumpInput } from './validate.ts';
 import { writeDerived } from './write.ts';
+import { enqueueEnrichment } from '../enrich/jobs.ts';
 
 export interface ImportOptions {
   maxBytes: number;
@@ -83,7 +84,8 @@ export async function importDump(db: Db, input: DumpInput, opts: ImportOptions):
         if (!row) return null;
         const dumpId = Number(row.dump_id);
         // topics and similarity edges cost more than the write: the job runs after commit
-        const written = await writeDerived(tx, dumpId, derived, { fresh: true, enqueueEnrich: true });
+        const written = await writeDerived(tx, dumpId, derived, { fresh: true });
+        await enqueueEnrichment(tx, [dumpId]);
         const result: ImportResult = {
           ...base,
           dumpId: dryRun ? null : dumpId,

@@ -7,8 +7,7 @@ import { InvalidSegmentationError, NotFoundError, StaleRevisionError } from '../
 import type { Segmentation, SegmentKind, FieldName } from '../parse/types.ts';
 import { parseDump } from '../parse/index.ts';
 import { writeDerived } from '../import/write.ts';
-import { enqueueEnrich } from '../enrich/queue.ts';
-import { enrichArticles } from '../enrich/enrich.ts';
+import { enqueueEnrichment } from '../enrich/jobs.ts';
 
 export type DumpStatus = 'new' | 'in_review' | 'approved';
 
@@ -76,8 +75,8 @@ export async function reviseSegmentation(db: Db, input: ReviseInput): Promise<Re
     };
     const derived = deriveArticles(dump.text, seg, { fetchedAt: dump.fetchedAt });
     const written = await writeDerived(tx, dump.id, derived, { authoritative: true });
-    // one dump's few articles: topics and similarity edges are recomputed in this same transaction
-    await enrichArticles(tx, written.articleIds);
+    // topics and similarity edges: the same job as after an import, committed with the save
+    await enqueueEnrichment(tx, [dump.id]);
     await tx
       .update(dumps)
       .set({ currentRevision: number, confidence: 1, status: input.approve ? 'approved' : dump.status === 'new' ? 'in_review' : dump.status })
@@ -132,7 +131,7 @@ export async function reparseDump(db: Db, dumpId: number): Promise<ReparseResult
     if (becameCurrent) {
       const derived = deriveArticles(dump.text, seg, { fetchedAt: dump.fetchedAt });
       await writeDerived(tx, dumpId, derived);
-      await enqueueEnrich(tx, [dumpId]);
+      await enqueueEnrichment(tx, [dumpId]);
       await tx.update(dumps).set({ currentRevision: number, confidence: seg.confidence, template: seg.template }).where(eq(dumps.id, dumpId));
     }
     return { dumpId, revisionNumber: number, becameCurrent };

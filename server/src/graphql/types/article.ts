@@ -1,7 +1,6 @@
 import { and, eq, exists, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { appearances, articles as articlesTable, articleTopics, sources } from '@copydesk/schema';
 import { foldText } from '../../derive/fingerprint.ts';
-import { queueCounts } from '../../enrich/queue.ts';
 import { builder } from '../builder.ts';
 import { StoryEdgeKind } from './story-edge.ts';
 import { ArticleTopicRef } from './topic.ts';
@@ -101,16 +100,6 @@ function articleFilterSql(t: typeof articlesTable, f: ArticleFilterValue | null 
   return parts.length ? and(...parts) : undefined;
 }
 
-const EnrichmentProgress = builder.objectRef<{ queued: number; running: number; done: number; failed: number }>('EnrichmentProgress').implement({
-  description: 'The enrichment job queue (topics, SAME_STORY and TOPICAL edges), in jobs (one per imported or revised dump).',
-  fields: (t) => ({
-    queued: t.exposeInt('queued'),
-    running: t.exposeInt('running'),
-    done: t.exposeInt('done'),
-    failed: t.exposeInt('failed'),
-  }),
-});
-
 builder.queryFields((t) => ({
   article: t.drizzleField({
     type: 'articles',
@@ -148,10 +137,5 @@ builder.queryFields((t) => ({
         } as never),
       );
     },
-  }),
-  enrichment: t.field({
-    type: EnrichmentProgress,
-    description: 'progress of topic and similarity enrichment after imports',
-    resolve: (_r, _a, ctx) => queueCounts(ctx.db),
   }),
 }));
