@@ -6,5 +6,4 @@ export * from './appearances.ts';
 export * from './topics.ts';
 export * from './story-edges.ts';
 export * from './editor-tokens.ts';
-export * from './jobs.ts';
 export * from './article-bands.ts';
