@@ -176,8 +176,12 @@ export async function startEnrichWorkers(db: Db, { concurrency = 1, pollingInter
   boss.on('error', (e) => console.error('copydesk: job queue:', e));
   await boss.start();
   for (let i = 0; i < concurrency; i++) {
-    await boss.work<EnrichJob>(ENRICH_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
-      if (job) await runJob(db, boss, job);
+    let workerId: string | null = null;
+    workerId = await boss.work<EnrichJob>(ENRICH_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
+      if (!job) return;
+      await runJob(db, boss, job);
+      // a worker that found a job asks for the next one at once (pg-boss waits out the polling interval otherwise)
+      if (workerId) boss.notifyWorker(workerId);
     });
   }
   return {
