@@ -18,7 +18,7 @@ commands:
         [--url URL] [--token T] [--concurrency 4] [--dry-run] [--journal FILE] [--restart]
   export [--out FILE]           write every article with its topics and edges as JSON Lines
         [--url URL] [--search Q] [--source NAME]
-  worker                        drain the enrichment queue of the configured database (topics, edges)
+  worker [--once] [--concurrency N]  drain the enrichment queue of the configured database (topics, edges); N jobs at once
   token create --name NAME      create an editor token (shown once)
   token list                    list editor tokens (never the tokens themselves)
   token revoke ID|NAME          revoke a token by id, or every token of an editor

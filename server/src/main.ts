@@ -17,7 +17,8 @@ import { staticHandler } from './http/static.ts';
 import { seedSamples } from './seed.ts';
 import { createApp } from './yoga.ts';
 import { listTokens } from './auth/tokens.ts';
-import { startWorker } from './enrich/queue.ts';
+import { startEnrichWorkers } from './enrich/jobs.ts';
+import { closeAnalysePool, setAnalyseThreads } from './enrich/pool.ts';
 import type { AppConfig } from './graphql/builder.ts';
 import { DEFAULT_LIMITS } from './graphql/limits.ts';
 
@@ -85,7 +86,8 @@ async function main() {
     const n = await seedSamples(database.db, env.COPYDESK_MAX_DUMP_BYTES);
     if (n) console.log(`imported ${n} sample dumps`);
   }
-  const workers = Array.from({ length: env.COPYDESK_WORKERS }, () => startWorker(database.db));
+  setAnalyseThreads(env.COPYDESK_WORKERS);
+  const workers = env.COPYDESK_WORKERS ? [await startEnrichWorkers(database.db, { concurrency: env.COPYDESK_WORKERS })] : [];
   const activeTokens = (await listTokens(database.db)).filter((t) => !t.revokedAt).length;
   // PGlite lives in this process: more HTTP processes need a PostgreSQL server
   const processes = env.DATABASE_URL ? env.COPYDESK_HTTP_PROCESSES : 1;
@@ -112,6 +114,7 @@ async function main() {
     for (const w of forked) w.kill('SIGTERM');
     server?.close();
     await Promise.all(workers.map((w) => w.stop()));
+    await closeAnalysePool();
     await database.close();
     unlock();
     process.exit(0);

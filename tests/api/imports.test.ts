@@ -45,7 +45,7 @@ describe('dry runs', () => {
       { role: 'main', headline: 'Council story number 1 about the tram line', source: null, published: null },
       { role: 'related', headline: 'Tram depot opens its doors to visitors', source: 'City Wire', published: '3 hours ago' },
     ]);
-    for (const table of ['dumps', 'articles', 'appearances', 'story_edges', 'segmentation_revisions', 'jobs']) expect(await count(table)).toBe(0);
+    for (const table of ['dumps', 'articles', 'appearances', 'story_edges', 'segmentation_revisions', 'pgboss.job']) expect(await count(table)).toBe(0);
   });
 });
 

@@ -64,6 +64,7 @@ describe('reviseSegmentation', () => {
     const lastBodyEnd = Math.max(...main.fields.filter((f) => f.field === 'body').map((f) => f.end));
     main.fields = main.fields.filter((f) => f.field !== 'subhead' || f.end <= lastBodyEnd);
 
+    await t.drain();
     const res = await t.gql(REVISE, { input: { dumpId, baseRevision: 1, segments: segs } });
     expect(res.errors).toBeUndefined();
     const r = res.data.reviseSegmentation;
@@ -81,7 +82,10 @@ describe('reviseSegmentation', () => {
     ]);
     expect(read.data.dump.appearances[0].article.body).not.toContain(droppedLine);
 
-    // topics and similarity edges were recomputed in the save's own transaction, not left to the queue
+    // topics and similarity edges: the save queued the dump's enrichment job (one policy with imports)
+    const queued = await t.gql(`{ enrichment { queued } }`);
+    expect(queued.data.enrichment.queued).toBe(1);
+    expect(await t.drain()).toBe(1);
     const topics = await t.gql(`query($id: ID!) { dump(id: $id) { appearances { article { enrichedAt topics { topic { name } } } } } }`, { id: dumpId });
     const mainArticle = topics.data.dump.appearances[0].article;
     expect(mainArticle.enrichedAt).not.toBeNull();

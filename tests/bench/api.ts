@@ -2,7 +2,8 @@
  * API benchmarks on a real PostgreSQL, side by side in one run:
  * - import through the API (importDumps over HTTP to a copydesk server process) vs a plain COPY
  *   of the same rows into an empty copy of the schema;
- * - enrichment (topics, SAME_STORY, TOPICAL) throughput of one queue worker;
+ * - enrichment (topics, SAME_STORY, TOPICAL) throughput of the queue's workers, with 1 and then 2
+ *   jobs at once (each with its worker thread) in this process;
  * - load on loopback with autocannon (8 connections, bounded in time): Q1 one article with its
  *   topics and the headlines of its related articles; Q2 a page of 20 articles with bodies and topics.
  */
@@ -13,7 +14,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../../server/src/db/client.ts';
 import { migrateDatabase } from '../../server/src/db/migrate.ts';
-import { runQueuedJobs } from '../../server/src/enrich/queue.ts';
+import { queueCounts, startEnrichWorkers } from '../../server/src/enrich/jobs.ts';
+import { closeAnalysePool, setAnalyseThreads } from '../../server/src/enrich/pool.ts';
 import { startPostgres } from '../helpers/postgres.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { buildApiCorpus } from './corpus.ts';
@@ -25,7 +27,7 @@ export interface ApiBench {
   import: { seconds: number; dumpsPerSec: number; articlesPerSec: number; articleRows: number; failed: number };
   copy: { seconds: number; articlesPerSec: number; rows: number };
   importVsCopy: number;
-  enrichment: { seconds: number; jobsPerSec: number; articlesPerSec: number };
+  enrichment: Record<'workers1' | 'workers2', EnrichmentRate>;
   /** HTTP processes of the server under load */
   processes: number;
   /** how the server reached PostgreSQL under load */
@@ -117,7 +119,38 @@ function load(url: string, bodiesFile: string, seconds: number): Promise<Load> {
 /** unmeasured load on each fresh server before its measured runs */
 const WARMUP_SECONDS = 3;
 
-const TABLES = ['dumps', 'segmentation_revisions', 'sources', 'articles', 'appearances', 'story_edges', 'jobs'];
+// the enrichment jobs (pg-boss's partitioned table) are not copied: COPY cannot read a partitioned table
+const TABLES = ['dumps', 'segmentation_revisions', 'sources', 'articles', 'appearances', 'story_edges'];
+
+export interface EnrichmentRate {
+  seconds: number;
+  jobsPerSec: number;
+  articlesPerSec: number;
+}
+
+/** Runs the queue's workers (`concurrency` jobs at once) for `seconds`, counting finished jobs and newly enriched articles. */
+async function enrichmentRate(url: string, concurrency: number, seconds: number): Promise<EnrichmentRate> {
+  const database = await openDatabase({ databaseUrl: url, poolSize: concurrency + 2 });
+  const counter = new pg.Client({ connectionString: url });
+  await counter.connect();
+  const enriched = async () => Number((await counter.query('select count(*)::int as n from articles where enriched_at is not null')).rows[0].n);
+  try {
+    setAnalyseThreads(concurrency);
+    const jobs0 = (await queueCounts(database.db)).done;
+    const articles0 = await enriched();
+    const t0 = performance.now();
+    const workers = await startEnrichWorkers(database.db, { concurrency, pollingIntervalSeconds: 0.5 });
+    await new Promise((ok) => setTimeout(ok, seconds * 1000));
+    await workers.stop();
+    const sec = (performance.now() - t0) / 1000;
+    const jobs = (await queueCounts(database.db)).done - jobs0;
+    return { seconds: round(sec), jobsPerSec: round(jobs / sec), articlesPerSec: round(((await enriched()) - articles0) / sec) };
+  } finally {
+    await closeAnalysePool();
+    await counter.end();
+    await database.close();
+  }
+}
 
 /**
  * `processes`: HTTP processes under load. One is the default: on this 2-core machine the other
@@ -191,14 +224,9 @@ export async function benchApi({ articles = 100_000, loadSeconds = 10, processes
     const copySec = (performance.now() - c0) / 1000;
     await probe.end();
 
-    // enrichment: one worker in this process, for a bounded time
-    log('enrichment (one worker, 20 s)...');
-    const database = await openDatabase({ databaseUrl: apiUrl, poolSize: 2 });
-    const e0 = performance.now();
-    let jobs = 0;
-    while (performance.now() - e0 < 20_000) jobs += await runQueuedJobs(database.db, { max: 20 });
-    const enrichSec = (performance.now() - e0) / 1000;
-    await database.close();
+    // enrichment: the queue's workers in this process, 1 then 2 jobs at once, for a bounded time each
+    log('enrichment (1 worker, then 2 workers, 15 s each)...');
+    const enrichment = { workers1: await enrichmentRate(apiUrl, 1, 15), workers2: await enrichmentRate(apiUrl, 2, 15) };
 
     // load: Q1 over 1,000 different articles, Q2 over the first 50 pages
     const ids: string[] = [];
@@ -277,7 +305,7 @@ export async function benchApi({ articles = 100_000, loadSeconds = 10, processes
       },
       copy: { seconds: round(copySec), articlesPerSec: Math.round(corpus.articles / copySec), rows: articleRows },
       importVsCopy: round(copySec / importSec),
-      enrichment: { seconds: round(enrichSec), jobsPerSec: round(jobs / enrichSec), articlesPerSec: round((jobs * (corpus.articles / corpusDumps)) / enrichSec) },
+      enrichment,
       processes,
       loadConnection: loadUrl !== apiUrl ? 'unix socket' : 'tcp',
       q1,

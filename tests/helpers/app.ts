@@ -8,7 +8,7 @@ import { openDatabase, type Database } from '@copydesk/server/db/client.ts';
 import { createApp, type App } from '@copydesk/server/yoga.ts';
 import type { AppConfig } from '@copydesk/server/graphql/builder.ts';
 import { DEFAULT_LIMITS } from '@copydesk/server/graphql/limits.ts';
-import { runQueuedJobs } from '@copydesk/server/enrich/queue.ts';
+import { runDueJobs } from '@copydesk/server/enrich/jobs.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -81,7 +81,7 @@ export async function createTestApp(config: Partial<AppConfig> = {}): Promise<Te
     kind,
     sql,
     queries,
-    drain: () => runQueuedJobs(database.db),
+    drain: () => runDueJobs(database.db),
     async gql(query, variables, opts = {}) {
       const token = opts.token === undefined ? TEST_TOKEN : opts.token;
       const res = await app.fetch('http://localhost/graphql', {

@@ -6,7 +6,6 @@ export * from './appearances.ts';
 export * from './topics.ts';
 export * from './story-edges.ts';
 export * from './editor-tokens.ts';
-export * from './jobs.ts';
 export * from './article-bands.ts';
 export * from './line-memory.ts';
 export * from './parse-rules.ts';

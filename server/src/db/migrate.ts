@@ -4,12 +4,14 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Database } from './client.ts';
+import { installJobQueue } from '../enrich/jobs.ts';
 
-/** Applies the generated migrations in schema/migrations (idempotent). */
+/** Applies the generated migrations in schema/migrations, then installs or upgrades the job queue's schema (pg-boss); idempotent. */
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
     await migratePglite(database.db as unknown as PgliteDatabase<never>, { migrationsFolder });
   } else {
     await migratePg(database.db as unknown as NodePgDatabase<never>, { migrationsFolder });
   }
+  await installJobQueue(database.db);
 }

@@ -1,9 +1,10 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { appearances, articleBands, articles, articleTopics, storyEdges, topics } from '@copydesk/schema';
 import type { Executor } from '../import/write.ts';
-import { rowsOf } from '../db/client.ts';
-import { bandKeys, minhash, SAME_STORY_THRESHOLD, similarity } from './minhash.ts';
-import { extractTopics } from './topics.ts';
+import { rowsOf, type Db } from '../db/client.ts';
+import { bandKeys, SAME_STORY_THRESHOLD, similarity } from './minhash.ts';
+import type { ArticleAnalysis } from './analyse.ts';
+import { analyseOffThread } from './pool.ts';
 
 /** TOPICAL edges need this many shared topics, and keep the strongest few per article */
 export const TOPICAL_MIN_SHARED = 2;
@@ -17,18 +18,38 @@ export interface EnrichResult {
 }
 
 /**
- * Computes an article set's topics, MinHash signature and LSH bands, then its SAME_STORY and
- * TOPICAL edges (both directions). Idempotent: recomputes what it replaces.
+ * Enriches the articles a dump shows: reads their text, analyses it in a worker thread (topics,
+ * MinHash; see pool.ts for the time limit), then writes the result in one transaction, in which
+ * `inTransaction` runs too (the job queue completes the job there). Throws what the analysis or
+ * the write throws; nothing is written then.
  */
-export async function enrichArticles(tx: Executor, articleIds: number[]): Promise<EnrichResult> {
-  const ids = [...new Set(articleIds)];
+export async function enrichDump(db: Db, dumpId: number, inTransaction: (tx: Executor, result: EnrichResult) => Promise<void> = async () => {}): Promise<EnrichResult> {
+  const ids = await articlesOfDump(db, dumpId);
+  const texts = ids.length
+    ? await db.select({ id: articles.id, headline: articles.headline, body: articles.body }).from(articles).where(inArray(articles.id, ids))
+    : [];
+  const analyses = await analyseOffThread(texts);
+  return db.transaction(async (tx) => {
+    const result = await storeEnrichment(tx, analyses);
+    await inTransaction(tx, result);
+    return result;
+  });
+}
+
+/**
+ * Writes analysed articles' topics, MinHash signature and LSH bands, then their SAME_STORY and
+ * TOPICAL edges (both directions). Idempotent: recomputes what it replaces. An article deleted
+ * since it was analysed is skipped.
+ */
+export async function storeEnrichment(tx: Executor, analyses: ArticleAnalysis[]): Promise<EnrichResult> {
   const result: EnrichResult = { articles: 0, topicLinks: 0, sameStory: 0, topical: 0 };
-  if (!ids.length) return result;
-  const rows = await tx.select({ id: articles.id, headline: articles.headline, body: articles.body }).from(articles).where(inArray(articles.id, ids));
+  if (!analyses.length) return result;
+  const alive = new Set((await tx.select({ id: articles.id }).from(articles).where(inArray(articles.id, analyses.map((a) => a.id)))).map((r) => r.id));
+  const rows = analyses.filter((a) => alive.has(a.id));
   for (const a of rows) {
     result.articles++;
     // topics
-    const found = extractTopics(a.headline, a.body);
+    const found = a.topics;
     await tx.delete(articleTopics).where(eq(articleTopics.articleId, a.id));
     if (found.length) {
       const topicRows = await tx
@@ -49,7 +70,7 @@ export async function enrichArticles(tx: Executor, articleIds: number[]): Promis
     // SAME_STORY: MinHash + LSH candidates
     await tx.delete(storyEdges).where(and(inArray(storyEdges.kind, ['SAME_STORY', 'TOPICAL']), sql`(${storyEdges.fromArticleId} = ${a.id} or ${storyEdges.toArticleId} = ${a.id})`));
     await tx.delete(articleBands).where(eq(articleBands.articleId, a.id));
-    const sig = minhash(a.body);
+    const sig = a.signature;
     await tx.update(articles).set({ minhash: sig, enrichedAt: sql`now()` }).where(eq(articles.id, a.id));
     if (sig) {
       const keys = bandKeys(sig);

@@ -9,6 +9,7 @@ import './types/story-edge.ts';
 import './types/topic.ts';
 import './types/article.ts';
 import './types/dump.ts';
+import './types/enrichment-progress.ts';
 import './types/import.ts';
 import './types/editor.ts';
 import './types/remembered-line.ts';

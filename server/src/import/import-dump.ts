@@ -9,6 +9,7 @@ import { writeDerived } from './write.ts';
 import { learnedInputs } from '../learn/rules.ts';
 import { recordSightings } from '../learn/memory.ts';
 import { sightingsOf } from '../learn/sightings.ts';
+import { enqueueEnrichment } from '../enrich/jobs.ts';
 
 export interface ImportOptions {
   maxBytes: number;
@@ -92,7 +93,8 @@ export async function importDump(db: Db, input: DumpInput, opts: ImportOptions):
         if (!row) return null;
         const dumpId = Number(row.dump_id);
         // topics and similarity edges cost more than the write: the job runs after commit
-        const written = await writeDerived(tx, dumpId, derived, { fresh: true, enqueueEnrich: true });
+        const written = await writeDerived(tx, dumpId, derived, { fresh: true });
+        await enqueueEnrichment(tx, [dumpId]);
         await recordSightings(tx, dumpId, sightings);
         const result: ImportResult = {
           ...base,

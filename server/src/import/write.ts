@@ -1,5 +1,5 @@
-import { and, eq, notExists, sql, type SQL } from 'drizzle-orm';
-import { appearances, articles, jobs, sources, storyEdges } from '@copydesk/schema';
+import { and, eq, inArray, notExists, sql, type SQL } from 'drizzle-orm';
+import { appearances, articles, sources, storyEdges } from '@copydesk/schema';
 import type { DerivedArticle } from '../derive/types.ts';
 import { articleFingerprint, foldText } from '../derive/fingerprint.ts';
 import { rowsOf, type Db } from '../db/client.ts';
@@ -21,8 +21,6 @@ export interface WriteOptions {
   authoritative?: boolean;
   /** the dump was inserted in this transaction: there is nothing of an earlier revision to replace */
   fresh?: boolean;
-  /** enqueue the dump's enrichment job in the same statement */
-  enqueueEnrich?: boolean;
 }
 
 
@@ -32,7 +30,7 @@ const byKey = <T>([a]: [string, T], [b]: [string, T]) => (a < b ? -1 : a > b ? 1
  * Writes what a dump's current segmentation derives: sources, articles (deduplicated by story
  * fingerprint), appearances and LISTED edges, replacing what an earlier revision of the same dump
  * derived. Run it inside the caller's transaction. A fresh dump takes two statements: sources
- * with articles, then appearances with edges (and the enrichment job).
+ * with articles, then appearances with edges. Enrichment jobs are the caller's (enrich/jobs.ts).
  */
 export async function writeDerived(tx: Executor, dumpId: number, derived: DerivedArticle[], opts: WriteOptions = {}): Promise<WriteResult> {
   const { authoritative = false, fresh = false } = opts;
@@ -107,7 +105,7 @@ export async function writeDerived(tx: Executor, dumpId: number, derived: Derive
   }
   const articleIds = keys.map((k) => ids.get(k)!);
 
-  // appearances, LISTED edges (the page's main article lists each related one) and the job
+  // appearances and LISTED edges (the page's main article lists each related one)
   const mainIdx = derived.findIndex((a) => a.role === 'main');
   const from = mainIdx >= 0 ? articleIds[mainIdx]! : null;
   const targets = from === null ? [] : [...new Set(derived.flatMap((a, i) => (a.role === 'related' && articleIds[i] !== from ? [articleIds[i]!] : [])))];
@@ -122,7 +120,6 @@ export async function writeDerived(tx: Executor, dumpId: number, derived: Derive
       select ${from}::int, to_id, 'LISTED', 1, ${dumpId}::int from unnest(${intArray(targets)}) as t(to_id)
       on conflict do nothing returning 1)`);
   }
-  if (opts.enqueueEnrich) parts.push(sql`j as (insert into ${jobs} (kind, payload) values ('enrich', ${JSON.stringify({ dumpId })}::jsonb))`);
   let edgesAdded = 0;
   if (parts.length) {
     const result = await tx.execute(sql`with ${sql.join(parts, sql`, `)} select ${targets.length ? sql`(select count(*) from e)` : sql`0`}::int as edges`);

@@ -7,12 +7,8 @@ import { InvalidSegmentationError, NotFoundError, StaleRevisionError } from '../
 import type { Segmentation, SegmentKind, FieldName } from '../parse/types.ts';
 import { parseDump } from '../parse/index.ts';
 import { writeDerived } from '../import/write.ts';
-import { enqueueEnrich } from '../enrich/queue.ts';
-import { enrichArticles } from '../enrich/enrich.ts';
+import { enqueueEnrichment } from '../enrich/jobs.ts';
 import { learnedInputs, sameSegments } from '../learn/rules.ts';
-
-/** a save enriches at most this many articles itself; more go to the enrichment queue */
-const INLINE_ENRICH_MAX_ARTICLES = 50;
 
 export type DumpStatus = 'new' | 'in_review' | 'approved';
 
@@ -80,10 +76,8 @@ export async function reviseSegmentation(db: Db, input: ReviseInput): Promise<Re
     };
     const derived = deriveArticles(dump.text, seg, { fetchedAt: dump.fetchedAt });
     const written = await writeDerived(tx, dump.id, derived, { authoritative: true });
-    // one dump's few articles: topics and similarity edges are recomputed in this same transaction;
-    // a revision that derives many (thousands of segments) leaves them to the queue, as an import does
-    if (new Set(written.articleIds).size <= INLINE_ENRICH_MAX_ARTICLES) await enrichArticles(tx, written.articleIds);
-    else await enqueueEnrich(tx, [dump.id]);
+    // topics and similarity edges: the same job as after an import, committed with the save
+    await enqueueEnrichment(tx, [dump.id]);
     await tx
       .update(dumps)
       .set({ currentRevision: number, confidence: 1, status: input.approve ? 'approved' : dump.status === 'new' ? 'in_review' : dump.status })
@@ -141,7 +135,7 @@ export async function reparseDump(db: Db, dumpId: number): Promise<ReparseResult
       const derived = deriveArticles(dump.text, seg, { fetchedAt: dump.fetchedAt });
       // the new parse replaces the articles' values (a body a rule or the memory shortened must not lose to the old, longer one)
       await writeDerived(tx, dumpId, derived, { authoritative: true });
-      await enqueueEnrich(tx, [dumpId]);
+      await enqueueEnrichment(tx, [dumpId]);
       await tx.update(dumps).set({ currentRevision: number, confidence: seg.confidence, template: seg.template }).where(eq(dumps.id, dumpId));
     }
     return { dumpId, revisionNumber: number, becameCurrent };

@@ -3,7 +3,7 @@ import { appearances, articles as articlesTable, articleTopics, sources } from '
 import { containsPattern } from '../../db/like.ts';
 import { rowsOf, type Db } from '../../db/client.ts';
 import { InvalidInputError } from '../../errors.ts';
-import { queueCounts } from '../../enrich/queue.ts';
+import { foldText } from '../../derive/fingerprint.ts';
 import { builder, CONNECTION_PAGE } from '../builder.ts';
 import { cursorOrdering, type CursorOrdering } from '../input.ts';
 import { Dump } from './dump.ts';
@@ -158,16 +158,6 @@ function articleFilterSql(t: typeof articlesTable, f: ArticleFilterValue | null 
   return parts.length ? and(...parts) : undefined;
 }
 
-const EnrichmentProgress = builder.objectRef<{ queued: number; running: number; done: number; failed: number }>('EnrichmentProgress').implement({
-  description: 'The enrichment job queue (topics, SAME_STORY and TOPICAL edges), in jobs (one per imported or revised dump).',
-  fields: (t) => ({
-    queued: t.exposeInt('queued'),
-    running: t.exposeInt('running'),
-    done: t.exposeInt('done'),
-    failed: t.exposeInt('failed'),
-  }),
-});
-
 builder.queryFields((t) => ({
   article: t.drizzleField({
     type: 'articles',
@@ -201,10 +191,5 @@ builder.queryFields((t) => ({
       const pageSize = Math.min(args.first ?? args.last ?? CONNECTION_PAGE.defaultSize, CONNECTION_PAGE.maxSize);
       return search ? withSnippets(ctx.db, rows, search, pageSize) : rows;
     },
-  }),
-  enrichment: t.field({
-    type: EnrichmentProgress,
-    description: 'progress of topic and similarity enrichment after imports',
-    resolve: (_r, _a, ctx) => queueCounts(ctx.db),
   }),
 }));

@@ -1,0 +1,226 @@
+/**
+ * The enrichment job queue: pg-boss (10.x) on the database itself, on PostgreSQL and on PGlite
+ * alike. This module owns the job format (queue name, payload, policy); nothing else writes jobs.
+ *
+ * - Imports, saves and re-parses enqueue one job per dump inside their own transaction
+ *   (`enqueueEnrichment`): the job commits with the rows it enriches, or not at all.
+ * - Workers (`startEnrichWorkers` in the server process, `copydesk worker` on other machines)
+ *   claim jobs with pg-boss (FOR UPDATE SKIP LOCKED), run the CPU part in worker threads
+ *   (`pool.ts`), and write the result and complete the job in one transaction.
+ * - Policy (ENRICH_POLICY): a failed job is retried with exponential backoff; a job still active
+ *   past its expiry (its worker died, or hangs) is taken back by pg-boss's maintenance and
+ *   retried; after `retryLimit` retries it ends as failed, its error kept and shown through the API
+ *   (`enrichment { failures }`). Finished jobs move to pg-boss's archive.
+ */
+import { hostname } from 'node:os';
+import PgBoss from 'pg-boss';
+import { sql, type SQL } from 'drizzle-orm';
+import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { rowsOf, type Db } from '../db/client.ts';
+import type { Executor } from '../import/write.ts';
+import { enrichDump } from './enrich.ts';
+
+export const ENRICH_QUEUE = 'enrich';
+
+/** the payload of an enrichment job */
+export interface EnrichJob {
+  dumpId: number;
+}
+
+/**
+ * One policy for every enrichment job (imports, saves, re-parses):
+ * - retryLimit: retries after the first try (so 1 + retryLimit tries in all), then failed;
+ * - retryDelay (s) with retryBackoff: the n-th retry waits about retryDelay * 2^n seconds;
+ * - expireInSeconds: how long a job may stay active; past it the job is taken back (its worker is
+ *   presumed dead) and counts as a failed try. Longer than the CPU time limit in pool.ts.
+ */
+export const ENRICH_POLICY = { retryLimit: 2, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 } as const;
+
+/** how often a running server's queue is checked for expired jobs and archived, in seconds */
+const MAINTENANCE_INTERVAL_S = 30;
+
+/** pg-boss's database interface (`{ executeSql(text, values) }`) */
+type BossDb = { executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }> };
+
+/** pg serialises a plain object parameter as JSON; PGlite is told the same way */
+const param = (v: unknown) => (v === undefined ? null : v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) ? JSON.stringify(v) : v);
+
+/** pg-boss's interface over the driver of a drizzle handle (node-postgres pool or PGlite) */
+function clientDb(db: Db): BossDb {
+  const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
+  if (client instanceof pg.Pool) return { executeSql: (text, values) => client.query(text, values?.map(param)) };
+  return {
+    async executeSql(text, values) {
+      // pg-boss sends its migrations as several statements without parameters
+      if (!values?.length) {
+        const results = await client.exec(text);
+        return { rows: results.at(-1)?.rows ?? [] };
+      }
+      return client.query(text, values.map(param));
+    },
+  };
+}
+
+/** pg-boss's interface over an open drizzle transaction: its statements run in that transaction */
+function txDb(tx: Executor): BossDb {
+  return {
+    async executeSql(text, values = []) {
+      const chunks: SQL[] = [];
+      text.split(/\$(\d+)/).forEach((piece, i) => chunks.push(i % 2 ? sql`${sql.param(param(values[Number(piece) - 1]))}` : sql.raw(piece)));
+      return { rows: rowsOf(await tx.execute(sql.join(chunks))) };
+    },
+  };
+}
+
+const bosses = new WeakMap<Db, PgBoss>();
+
+/** A pg-boss handle on the database (not started: no polling, no maintenance of its own). */
+function bossOf(db: Db): PgBoss {
+  let boss = bosses.get(db);
+  if (!boss) {
+    boss = new PgBoss({ db: clientDb(db), supervise: false, schedule: false, migrate: false } as PgBoss.ConstructorOptions);
+    boss.on('error', (e) => console.error('copydesk: job queue:', e));
+    bosses.set(db, boss);
+  }
+  return boss;
+}
+
+/** Installs or upgrades pg-boss's schema and the enrichment queue with ENRICH_POLICY (idempotent; part of migrating). */
+export async function installJobQueue(db: Db): Promise<void> {
+  const boss = new PgBoss({ db: clientDb(db), supervise: false, schedule: false, migrate: true } as PgBoss.ConstructorOptions);
+  boss.on('error', (e) => console.error('copydesk: job queue:', e));
+  await boss.start();
+  await boss.createQueue(ENRICH_QUEUE, { name: ENRICH_QUEUE, ...ENRICH_POLICY });
+  await boss.updateQueue(ENRICH_QUEUE, { name: ENRICH_QUEUE, ...ENRICH_POLICY });
+  await boss.stop({ graceful: false, wait: true, close: false });
+}
+
+/**
+ * Enqueues one enrichment job per dump inside the caller's transaction (it commits or rolls back
+ * with the rows it enriches). For imports, saves and re-parses.
+ */
+export async function enqueueEnrichment(tx: Executor, dumpIds: number[]): Promise<void> {
+  const jobs = [...new Set(dumpIds)].map((dumpId) => ({ name: ENRICH_QUEUE, data: { dumpId } satisfies EnrichJob }));
+  if (!jobs.length) return;
+  // the sender is never started: every statement goes to the caller's transaction
+  await sender.insert(jobs, { db: txDb(tx) } as PgBoss.InsertOptions);
+}
+
+const sender = new PgBoss({
+  db: { executeSql: () => Promise.reject(new Error('the job sender runs statements in the caller’s transaction only')) },
+  supervise: false,
+  schedule: false,
+  migrate: false,
+} as PgBoss.ConstructorOptions);
+
+/** An error's message for the job's record: a failed statement's database error, not the statement and its parameters. */
+function errorMessage(e: unknown): string {
+  const err = e as Error & { cause?: unknown };
+  const message = err?.message?.startsWith('Failed query') && err.cause instanceof Error ? err.cause.message : String(err?.message ?? e);
+  return message.slice(0, 500);
+}
+
+/** Runs one claimed job: enrich its dump and complete the job in one transaction; a throw fails the try. */
+async function runJob(db: Db, boss: PgBoss, job: PgBoss.Job<EnrichJob>): Promise<void> {
+  try {
+    // the job's output is what it wrote (EnrichResult)
+    await enrichDump(db, job.data.dumpId, (tx, result) => boss.complete(ENRICH_QUEUE, job.id, { ...result }, { db: txDb(tx) }));
+  } catch (e) {
+    await boss.fail(ENRICH_QUEUE, job.id, { message: errorMessage(e) });
+  }
+}
+
+/** Takes back jobs active past their expiry (their worker is gone): each counts as a failed try. */
+export async function expireStuckJobs(db: Db): Promise<void> {
+  await bossOf(db).expire();
+}
+
+/**
+ * Runs due enrichment jobs in this process until none is left or `max` ran, after taking back
+ * expired ones; returns how many ran. For `copydesk worker --once`, tests and benchmarks.
+ */
+export async function runDueJobs(db: Db, { max = Infinity }: { max?: number } = {}): Promise<number> {
+  const boss = bossOf(db);
+  await boss.expire();
+  let ran = 0;
+  while (ran < max) {
+    const [job] = (await boss.fetch<EnrichJob>(ENRICH_QUEUE, { batchSize: 1 })) ?? [];
+    if (!job) break;
+    await runJob(db, boss, job);
+    ran++;
+  }
+  return ran;
+}
+
+export interface WorkerOptions {
+  /** jobs run at once by this process (each one uses one worker thread for its CPU part) */
+  concurrency?: number;
+  /** how often an idle worker polls, in seconds (pg-boss's minimum is 0.5) */
+  pollingIntervalSeconds?: number;
+}
+
+/**
+ * Starts `concurrency` pollers on the enrichment queue in this process, and pg-boss's maintenance
+ * (expired jobs taken back, finished ones archived). For the server and `copydesk worker`.
+ */
+export async function startEnrichWorkers(db: Db, { concurrency = 1, pollingIntervalSeconds = 1 }: WorkerOptions = {}): Promise<{ stop(): Promise<void> }> {
+  const boss = new PgBoss({
+    db: clientDb(db),
+    supervise: true,
+    maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_S,
+    schedule: false,
+    migrate: false,
+    application_name: `copydesk:${hostname()}:${process.pid}`,
+  } as PgBoss.ConstructorOptions);
+  boss.on('error', (e) => console.error('copydesk: job queue:', e));
+  await boss.start();
+  for (let i = 0; i < concurrency; i++) {
+    let workerId: string | null = null;
+    workerId = await boss.work<EnrichJob>(ENRICH_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
+      if (!job) return;
+      await runJob(db, boss, job);
+      // a worker that found a job asks for the next one at once (pg-boss waits out the polling interval otherwise)
+      if (workerId) boss.notifyWorker(workerId);
+    });
+  }
+  return {
+    // jobs still running when the process stops are failed by pg-boss and retried later
+    stop: () => boss.stop({ graceful: true, wait: true, close: false, timeout: 5_000 }),
+  };
+}
+
+export interface EnrichmentFailure {
+  dumpId: number;
+  /** the last try's error message */
+  error: string;
+  /** tries made */
+  attempts: number;
+  failedAt: Date;
+}
+
+export interface QueueCounts {
+  queued: number;
+  running: number;
+  done: number;
+  failed: number;
+}
+
+const FROM_JOBS = sql.raw(`(select state, data, output, retry_count, completed_on, id from pgboss.job where name = '${ENRICH_QUEUE}'
+  union all select state, data, output, retry_count, completed_on, id from pgboss.archive where name = '${ENRICH_QUEUE}') j`);
+
+/** Jobs per state, the archive included: queued (created or waiting to retry), running, done, failed (or cancelled). */
+export async function queueCounts(db: Db): Promise<QueueCounts> {
+  const rows = rowsOf<{ state: string; n: number }>(await db.execute(sql`select state::text, count(*)::int as n from ${FROM_JOBS} group by state`));
+  const n = (...states: string[]) => rows.filter((r) => states.includes(r.state)).reduce((s, r) => s + Number(r.n), 0);
+  return { queued: n('created', 'retry'), running: n('active'), done: n('completed'), failed: n('failed', 'cancelled') };
+}
+
+/** The most recently failed jobs (up to `limit`), newest first, with their last error. */
+export async function enrichmentFailures(db: Db, limit = 20): Promise<EnrichmentFailure[]> {
+  const rows = rowsOf<{ dump_id: number; error: string | null; tries: number; failed_at: Date | string }>(
+    await db.execute(sql`select (data->>'dumpId')::int as dump_id, coalesce(output->>'message', output->'value'->>'message') as error, retry_count + 1 as tries, completed_on as failed_at
+      from ${FROM_JOBS} where state = 'failed' order by completed_on desc, id limit ${limit}`),
+  );
+  return rows.map((r) => ({ dumpId: Number(r.dump_id), error: r.error ?? 'unknown error', attempts: Number(r.tries), failedAt: new Date(r.failed_at) }));
+}
