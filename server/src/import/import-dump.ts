@@ -6,6 +6,7 @@ import { deriveArticles, type DerivedArticle } from '../derive/index.ts';
 import { rowsOf, type Db } from '../db/client.ts';
 import { validateDump, type DumpInput } from './validate.ts';
 import { writeDerived } from './write.ts';
+import { isRetryable } from '../db/retry.ts';
 
 export interface ImportOptions {
   maxBytes: number;
@@ -48,8 +49,6 @@ class DryRunRollback extends Error {
 }
 
 /** deadlocks and serialization failures between concurrent imports are retried */
-const RETRYABLE = new Set(['40P01', '40001']);
-
 /**
  * Imports one dump: validates, parses, derives, and writes the dump, its parser revision, what
  * it derives and its enrichment job in one transaction. The same text again is a no-op that
@@ -106,7 +105,7 @@ export async function importDump(db: Db, input: DumpInput, opts: ImportOptions):
       // deleted between the two statements: try again
     } catch (e) {
       if (e instanceof DryRunRollback) return e.result;
-      if (attempt < 4 && RETRYABLE.has((e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code ?? '')) continue;
+      if (attempt < 4 && isRetryable(e)) continue;
       throw e;
     }
     if (attempt >= 4) throw new Error('could not import the dump: it kept changing under the import');
