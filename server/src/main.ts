@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDatabase, type Db } from './db/client.ts';
+import { openChangeFeed, type ChangeFeed } from './db/changes.ts';
 import { lockDataDir } from './db/lock.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { EnvError, loadEnv, type Env } from './env.ts';
@@ -33,8 +34,8 @@ function configOf(env: Env): AppConfig {
 }
 
 /** The HTTP listener: GraphQL at /graphql, the dashboard elsewhere. */
-async function listen(env: Env, db: Db): Promise<{ server: Server; port: number }> {
-  const app = createApp({ db, config: configOf(env), dev: env.NODE_ENV === 'development' });
+async function listen(env: Env, db: Db, changes: ChangeFeed): Promise<{ server: Server; port: number }> {
+  const app = createApp({ db, config: configOf(env), dev: env.NODE_ENV === 'development', changes });
   const dashboardDir = env.COPYDESK_DASHBOARD_DIR ?? fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
   const serveStatic = staticHandler(dashboardDir);
   const server = createServer((req, res) => {
@@ -59,8 +60,9 @@ async function listen(env: Env, db: Db): Promise<{ server: Server; port: number 
 /** An extra HTTP process of a cluster: the primary migrated and seeded; this one only serves. */
 async function httpWorker(env: Env) {
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 10 });
-  const { server } = await listen(env, database.db);
-  process.once('SIGTERM', () => server.close(() => void database.close().then(() => process.exit(0))));
+  const changes = await openChangeFeed(database, env.DATABASE_URL);
+  const { server } = await listen(env, database.db, changes);
+  process.once('SIGTERM', () => server.close(() => void changes.close().then(() => database.close()).then(() => process.exit(0))));
 }
 
 async function main() {
@@ -91,13 +93,15 @@ async function main() {
   const processes = env.DATABASE_URL ? env.COPYDESK_HTTP_PROCESSES : 1;
   // one process serves HTTP itself; a cluster's primary only forks the HTTP processes (they share the port)
   let server: Server | null = null;
+  let changes: ChangeFeed | null = null;
   let port = env.PORT;
   const forked = processes > 1 ? Array.from({ length: processes }, () => cluster.fork()) : [];
   if (forked.length) {
     const addresses = await Promise.all(forked.map((w) => new Promise<{ port: number }>((ok) => w.once('listening', ok))));
     port = addresses[0]!.port;
   } else {
-    ({ server, port } = await listen(env, database.db));
+    changes = await openChangeFeed(database, env.DATABASE_URL);
+    ({ server, port } = await listen(env, database.db, changes));
   }
   const config = configOf(env);
   console.log(`copydesk is running
@@ -112,6 +116,7 @@ async function main() {
     for (const w of forked) w.kill('SIGTERM');
     server?.close();
     await Promise.all(workers.map((w) => w.stop()));
+    await changes?.close();
     await database.close();
     unlock();
     process.exit(0);

@@ -1,5 +1,4 @@
-import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
-import { getOperationAST, GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { createYoga, maskError as defaultMaskError, type Plugin } from 'graphql-yoga';
 import { authenticate } from './auth/tokens.ts';
 import type { Db } from './db/client.ts';
@@ -8,26 +7,8 @@ import type { AppConfig, Context } from './graphql/builder.ts';
 import { limitPlugins } from './graphql/limits.ts';
 import { schema } from './graphql/schema.ts';
 import { useCompiledReads } from './graphql/compiled/plugin.ts';
-
-/**
- * Anonymous reads are cached in this process for `ttl` ms; signed requests (editors) bypass the
- * cache, and every mutation empties it, so an editor's change shows at once here and within `ttl`
- * on other instances.
- */
-function responseCache(ttl: number): Plugin[] {
-  const cache = createInMemoryCache({ max: 5000 });
-  const types = Object.keys(schema.getTypeMap()).filter((n) => !n.startsWith('__')).map((typename) => ({ typename }));
-  const emptyOnMutation: Plugin = {
-    onExecute({ args }) {
-      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
-      return { onExecuteDone: () => void cache.invalidate(types) };
-    },
-  };
-  return [
-    useResponseCache({ cache, session: () => null, ttl, enabled: (request) => !request.headers.has('authorization'), includeExtensionMetadata: false }),
-    emptyOnMutation,
-  ];
-}
+import { responseCachePlugins } from './graphql/response-cache.ts';
+import { localChangeFeed, type ChangeFeed } from './db/changes.ts';
 
 /** With readRequiresToken, every operation needs an editor; otherwise reading is open. */
 function requireTokenToRead(config: AppConfig): Plugin<Context> {
@@ -45,13 +26,15 @@ export interface CreateAppOptions {
   config: AppConfig;
   /** show error details (development only) */
   dev?: boolean;
+  /** announces writes to every process on the database (the response cache listens); this process only by default */
+  changes?: ChangeFeed;
 }
 
 /**
  * The GraphQL app as a fetch handler (`app.fetch(request)`), with no listener: tests call it in
  * process, main.ts puts it behind an HTTP server.
  */
-export function createApp({ db, config, dev = false }: CreateAppOptions) {
+export function createApp({ db, config, dev = false, changes = localChangeFeed() }: CreateAppOptions) {
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -70,7 +53,7 @@ export function createApp({ db, config, dev = false }: CreateAppOptions) {
       requireTokenToRead(config),
       // before the cache, whose execute wraps this one's (it adds __typename and id to the document and stores the result)
       ...(config.compiledReads ? [useCompiledReads(schema)] : []),
-      ...(config.responseCacheTtlMs > 0 ? responseCache(config.responseCacheTtlMs) : []),
+      ...(config.responseCacheTtlMs > 0 ? responseCachePlugins(schema, config.responseCacheTtlMs, changes) : []),
     ],
     maskedErrors: {
       isDev: dev,
