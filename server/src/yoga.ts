@@ -15,7 +15,7 @@ function requireTokenToRead(config: AppConfig): Plugin<Context> {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       if (!config.readRequiresToken || (args.contextValue as Context).editor) return;
-      const e = new UnauthenticatedError();
+      const e = new UnauthenticatedError((args.contextValue as Context).tokenSent ? 'rejected' : 'missing');
       setResultAndStopExecution({ errors: [new GraphQLError(e.message, { extensions: { code: e.code } })] });
     },
   };
@@ -47,6 +47,7 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
       db,
       config,
       editor: await authenticate(db, request.headers.get('authorization'), config.editorToken),
+      tokenSent: Boolean(request.headers.get('authorization')?.trim()),
     }),
     plugins: [
       ...limitPlugins(config.limits),

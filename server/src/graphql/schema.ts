@@ -10,5 +10,6 @@ import './types/article.ts';
 import './types/dump.ts';
 import './types/import.ts';
 import './types/editor.ts';
+import './types/database.ts';
 
 export const schema = builder.toSchema();
