@@ -13,7 +13,8 @@ import { openDatabase, type Db } from './db/client.ts';
 import { openChangeFeed, type ChangeFeed } from './db/changes.ts';
 import { lockDataDir } from './db/lock.ts';
 import { migrateDatabase } from './db/migrate.ts';
-import { EnvError, loadEnv, type Env } from './env.ts';
+import { loadEnv, type Env } from './env.ts';
+import { startupFailure, tokenHint, USAGE, type StartContext } from './startup.ts';
 import { staticHandler } from './http/static.ts';
 import { seedSamples } from './seed.ts';
 import { createApp } from './yoga.ts';
@@ -65,12 +66,18 @@ async function httpWorker(env: Env) {
   process.once('SIGTERM', () => server.close(() => void changes.close().then(() => database.close()).then(() => process.exit(0))));
 }
 
+/** what the start was about to use, for a failure's one line */
+const starting: StartContext = {};
+
 async function main() {
+  // `pnpm start -- --help` hands the `--` on: it only separates pnpm's arguments from ours
+  const argv = process.argv.slice(2);
   const { values } = parseArgs({
+    args: argv[0] === '--' ? argv.slice(1) : argv,
     options: { port: { type: 'string', short: 'p' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
-    console.log('usage: pnpm start [--port N] [--data-dir DIR]   (env: PORT, COPYDESK_DATA_DIR, DATABASE_URL; see README)');
+    console.log(USAGE);
     return;
   }
   const env = loadEnv(process.env, {
@@ -79,6 +86,11 @@ async function main() {
   });
   if (cluster.isWorker) return httpWorker(env);
   const dataDir = resolve(env.COPYDESK_DATA_DIR);
+  if (env.DATABASE_URL) {
+    const u = new URL(env.DATABASE_URL);
+    u.password = u.password ? '***' : '';
+    starting.database = u.toString();
+  } else starting.dataDir = dataDir;
   if (!env.DATABASE_URL) mkdirSync(dataDir, { recursive: true });
   const unlock = env.DATABASE_URL ? () => {} : lockDataDir(dataDir);
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
@@ -111,23 +123,31 @@ async function main() {
   processes  ${processes} HTTP process(es) (COPYDESK_HTTP_PROCESSES, with DATABASE_URL), ${env.COPYDESK_WORKERS} enrichment worker(s) (COPYDESK_WORKERS)
   port       ${port}  (PORT or --port)
   data dir   ${database.kind === 'pglite' ? dataDir : '(unused: DATABASE_URL is set)'}  (COPYDESK_DATA_DIR or --data-dir)
-  editors    ${config.editorToken ? 'bootstrap token from COPYDESK_EDITOR_TOKEN' : ''}${config.editorToken && activeTokens ? ' + ' : ''}${activeTokens ? `${activeTokens} token(s)` : ''}${!config.editorToken && !activeTokens ? 'none yet: reading is open, but imports and edits need an editor token.\n             Create one: pnpm copydesk token create --name YOUR_NAME (or set COPYDESK_EDITOR_TOKEN)' : ''}`);
-  const stop = async () => {
+  editors    ${config.editorToken ? 'bootstrap token from COPYDESK_EDITOR_TOKEN' : ''}${config.editorToken && activeTokens ? ' + ' : ''}${activeTokens ? `${activeTokens} token(s)` : ''}${!config.editorToken && !activeTokens ? `none yet: reading is open, but imports and edits need an editor token.\n             ${tokenHint(database.kind, dataDir)}` : ''}`);
+  const stop = async (signal: NodeJS.Signals) => {
+    console.log(`copydesk: ${signal === 'SIGINT' ? 'Ctrl+C' : signal}: shutting down`);
     for (const w of forked) w.kill('SIGTERM');
     server?.close();
     await Promise.all(workers.map((w) => w.stop()));
     await changes?.close();
     await database.close();
     unlock();
+    console.log('copydesk: stopped');
     process.exit(0);
   };
+  process.removeAllListeners('SIGINT').removeAllListeners('SIGTERM');
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
+// Ctrl+C while starting: nothing to shut down yet
+const early = (signal: NodeJS.Signals) => {
+  console.log(`copydesk: ${signal === 'SIGINT' ? 'Ctrl+C' : signal} while starting: stopped`);
+  process.exit(0);
+};
+if (!cluster.isWorker) process.once('SIGINT', early).once('SIGTERM', early);
+
 main().catch((e: unknown) => {
-  if (e instanceof EnvError) console.error(`copydesk: ${e.message}`);
-  else if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`copydesk: port in use (${(e as Error).message}); set PORT or --port`);
-  else console.error('copydesk: failed to start:', e);
+  console.error(startupFailure(e, starting));
   process.exit(1);
 });
