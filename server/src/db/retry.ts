@@ -9,14 +9,16 @@ export function isRetryable(e: unknown): boolean {
 
 /**
  * Runs `attempt` (one whole transaction) again when PostgreSQL aborted it as a deadlock victim or
- * a serialization failure, up to `tries` times in all; any other error, or the last one, is thrown.
+ * a serialization failure, up to `tries` times in all, after a short random pause that grows with
+ * each try (so the writers it collided with get ahead); any other error, or the last one, is thrown.
  */
-export async function retryTransaction<T>(attempt: () => Promise<T>, tries = 4): Promise<T> {
+export async function retryTransaction<T>(attempt: () => Promise<T>, tries = 8): Promise<T> {
   for (let n = 1; ; n++) {
     try {
       return await attempt();
     } catch (e) {
       if (n >= tries || !isRetryable(e)) throw e;
+      await new Promise((ok) => setTimeout(ok, Math.random() * 25 * n));
     }
   }
 }

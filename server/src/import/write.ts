@@ -39,6 +39,11 @@ const byKey = <T>([a]: [string, T], [b]: [string, T]) => (a < b ? -1 : a > b ? 1
 export async function writeDerived(tx: Executor, dumpId: number, derived: DerivedArticle[], opts: WriteOptions = {}): Promise<WriteResult> {
   const { authoritative = false, fresh = false } = opts;
   const keys = derived.map((a) => articleFingerprint(a) ?? `dump:${dumpId}:${a.position}`);
+  const sourceNames = new Map<string, string>();
+  for (const a of derived) {
+    const key = foldText(a.source);
+    if (key && !sourceNames.has(key)) sourceNames.set(key, a.source!.trim());
+  }
   let previous: number[] = [];
   if (!fresh) {
     previous = (await tx.select({ articleId: appearances.articleId }).from(appearances).where(eq(appearances.dumpId, dumpId))).map((r) => r.articleId);
@@ -47,6 +52,8 @@ export async function writeDerived(tx: Executor, dumpId: number, derived: Derive
       // first (with the rows the upsert will lock, in the same fingerprint order as every import
       // locks them): a writer that is adding or dropping an appearance of it holds its row until it
       // commits, so the re-check below, a later statement, sees that writer's appearances.
+      // Sources first: the upsert below (and every import) locks them before the articles.
+      if (sourceNames.size) await tx.execute(sql`select 1 from ${sources} where ${sources.key} = any(${pgTextArray([...sourceNames.keys()])}::text[]) order by ${sources.key} for update`);
       await tx.execute(sql`select 1 from ${articles}
         where ${articles.id} = any(${`{${[...new Set(previous)].join(',')}}`}::int[]) or ${articles.fingerprint} = any(${pgTextArray(keys)}::text[])
         order by ${articles.fingerprint} for update`);
@@ -62,11 +69,6 @@ export async function writeDerived(tx: Executor, dumpId: number, derived: Derive
     const seen = rowsByKey.get(keys[i]!);
     if (!seen || a.body.length > seen.body.length) rowsByKey.set(keys[i]!, a);
   });
-  const sourceNames = new Map<string, string>();
-  for (const a of derived) {
-    const key = foldText(a.source);
-    if (key && !sourceNames.has(key)) sourceNames.set(key, a.source!.trim());
-  }
 
   const ids = new Map<string, number>();
   let articlesCreated = 0;
