@@ -116,3 +116,17 @@ describe('response cache: read your writes', () => {
     }
   });
 });
+
+describe('response cache: keys', () => {
+  it('answers an anonymous request whose variables are too deep to print without an internal error', async () => {
+    const depth = 100_000;
+    const res = await t.app.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"query":"query($v: String) { __typename }","variables":{"v":${'['.repeat(depth)}${']'.repeat(depth)}}}`,
+    });
+    const body = (await res.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+    expect(res.status).toBeLessThan(500);
+    expect(body.errors?.map((e) => e.extensions?.code)).not.toContain('INTERNAL_SERVER_ERROR');
+  });
+});

@@ -5,6 +5,7 @@
  * database through the change feed. A read that started before the change can still finish
  * after it: its result is stored under the generation it started in, and never served.
  */
+import { randomUUID } from 'node:crypto';
 import { createInMemoryCache, hashSHA256, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import { getOperationAST, isObjectType, Kind, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -89,8 +90,16 @@ export function responseCachePlugins(schema: GraphQLSchema, ttl: number, changes
       ttl,
       enabled: (request) => !request.headers.has('authorization'),
       includeExtensionMetadata: false,
-      buildResponseCacheKey: async ({ documentString, operationName, variableValues }) =>
-        `${generation}:${await hashSHA256([documentString, operationName ?? '', JSON.stringify(variableValues ?? {})].join('|'))}`,
+      buildResponseCacheKey: async ({ documentString, operationName, variableValues }) => {
+        let variables: string;
+        try {
+          variables = JSON.stringify(variableValues ?? {});
+        } catch {
+          // too deep to print (or cyclic): a key no other request has, so never served from the cache
+          variables = `uncacheable:${randomUUID()}`;
+        }
+        return `${generation}:${await hashSHA256([documentString, operationName ?? '', variables].join('|'))}`;
+      },
     }),
     announceMutations,
   ];
