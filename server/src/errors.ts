@@ -70,8 +70,13 @@ export class NotFoundError extends CopydeskError {
 
 export class UnauthenticatedError extends CopydeskError {
   readonly code = 'UNAUTHENTICATED';
-  constructor(message = 'This needs an editor token: send "Authorization: Bearer <token>" (create one with `pnpm copydesk token create --name NAME`).') {
-    super(message);
+  /** `missing`: the request carried no token; `rejected`: it carried one this server does not know or that was revoked */
+  constructor(readonly reason: 'missing' | 'rejected' = 'missing') {
+    super(
+      reason === 'rejected'
+        ? 'The editor token is unknown to this server or was revoked: check it, or create one with `pnpm copydesk token create --name NAME` (with the server\'s --data-dir or DATABASE_URL).'
+        : 'This needs an editor token and the request carried none: send "Authorization: Bearer <token>" (create one with `pnpm copydesk token create --name NAME`, with the server\'s --data-dir or DATABASE_URL).',
+    );
     this.name = 'UnauthenticatedError';
   }
 }

@@ -10,9 +10,11 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDatabase, type Db } from './db/client.ts';
+import { openChangeFeed, type ChangeFeed } from './db/changes.ts';
 import { lockDataDir } from './db/lock.ts';
 import { migrateDatabase } from './db/migrate.ts';
-import { EnvError, loadEnv, type Env } from './env.ts';
+import { loadEnv, type Env } from './env.ts';
+import { startupFailure, tokenHint, USAGE, type StartContext } from './startup.ts';
 import { staticHandler } from './http/static.ts';
 import { seedSamples } from './seed.ts';
 import { createApp } from './yoga.ts';
@@ -34,8 +36,8 @@ function configOf(env: Env): AppConfig {
 }
 
 /** The HTTP listener: GraphQL at /graphql, the dashboard elsewhere. */
-async function listen(env: Env, db: Db): Promise<{ server: Server; port: number }> {
-  const app = createApp({ db, config: configOf(env), dev: env.COPYDESK_DEBUG_ERRORS });
+async function listen(env: Env, db: Db, changes: ChangeFeed): Promise<{ server: Server; port: number }> {
+  const app = createApp({ db, config: configOf(env), dev: env.COPYDESK_DEBUG_ERRORS, changes });
   const dashboardDir = env.COPYDESK_DASHBOARD_DIR ?? fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
   const serveStatic = staticHandler(dashboardDir);
   const server = createServer((req, res) => {
@@ -60,16 +62,23 @@ async function listen(env: Env, db: Db): Promise<{ server: Server; port: number 
 /** An extra HTTP process of a cluster: the primary migrated and seeded; this one only serves. */
 async function httpWorker(env: Env) {
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 10, statementTimeoutMs: env.COPYDESK_STATEMENT_TIMEOUT_MS });
-  const { server } = await listen(env, database.db);
-  process.once('SIGTERM', () => server.close(() => void database.close().then(() => process.exit(0))));
+  const changes = await openChangeFeed(database, env.DATABASE_URL);
+  const { server } = await listen(env, database.db, changes);
+  process.once('SIGTERM', () => server.close(() => void changes.close().then(() => database.close()).then(() => process.exit(0))));
 }
 
+/** what the start was about to use, for a failure's one line */
+const starting: StartContext = {};
+
 async function main() {
+  // `pnpm start -- --help` hands the `--` on: it only separates pnpm's arguments from ours
+  const argv = process.argv.slice(2);
   const { values } = parseArgs({
+    args: argv[0] === '--' ? argv.slice(1) : argv,
     options: { port: { type: 'string', short: 'p' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
-    console.log('usage: pnpm start [--port N] [--data-dir DIR]   (env: PORT, COPYDESK_DATA_DIR, DATABASE_URL; see README)');
+    console.log(USAGE);
     return;
   }
   const env = loadEnv(process.env, {
@@ -78,6 +87,11 @@ async function main() {
   });
   if (cluster.isWorker) return httpWorker(env);
   const dataDir = resolve(env.COPYDESK_DATA_DIR);
+  if (env.DATABASE_URL) {
+    const u = new URL(env.DATABASE_URL);
+    u.password = u.password ? '***' : '';
+    starting.database = u.toString();
+  } else starting.dataDir = dataDir;
   if (!env.DATABASE_URL) mkdirSync(dataDir, { recursive: true });
   const unlock = env.DATABASE_URL ? () => {} : lockDataDir(dataDir);
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir, statementTimeoutMs: env.COPYDESK_STATEMENT_TIMEOUT_MS });
@@ -93,13 +107,15 @@ async function main() {
   const processes = env.DATABASE_URL ? env.COPYDESK_HTTP_PROCESSES : 1;
   // one process serves HTTP itself; a cluster's primary only forks the HTTP processes (they share the port)
   let server: Server | null = null;
+  let changes: ChangeFeed | null = null;
   let port = env.PORT;
   const forked = processes > 1 ? Array.from({ length: processes }, () => cluster.fork()) : [];
   if (forked.length) {
     const addresses = await Promise.all(forked.map((w) => new Promise<{ port: number }>((ok) => w.once('listening', ok))));
     port = addresses[0]!.port;
   } else {
-    ({ server, port } = await listen(env, database.db));
+    changes = await openChangeFeed(database, env.DATABASE_URL);
+    ({ server, port } = await listen(env, database.db, changes));
   }
   const config = configOf(env);
   console.log(`copydesk is running
@@ -109,23 +125,32 @@ async function main() {
   processes  ${processes} HTTP process(es) (COPYDESK_HTTP_PROCESSES, with DATABASE_URL), ${env.COPYDESK_WORKERS} enrichment worker(s) (COPYDESK_WORKERS)
   port       ${port} on ${env.HOST}  (PORT or --port; HOST: 127.0.0.1 is this machine only, 0.0.0.0 every interface)
   data dir   ${database.kind === 'pglite' ? dataDir : '(unused: DATABASE_URL is set)'}  (COPYDESK_DATA_DIR or --data-dir)
-  editors    ${config.editorToken ? 'bootstrap token from COPYDESK_EDITOR_TOKEN' : ''}${config.editorToken && activeTokens ? ' + ' : ''}${activeTokens ? `${activeTokens} token(s)` : ''}${!config.editorToken && !activeTokens ? 'none yet: reading is open, but imports and edits need an editor token.\n             Create one: pnpm copydesk token create --name YOUR_NAME (or set COPYDESK_EDITOR_TOKEN)' : ''}`);
-  const stop = async () => {
+  editors    ${config.editorToken ? 'bootstrap token from COPYDESK_EDITOR_TOKEN' : ''}${config.editorToken && activeTokens ? ' + ' : ''}${activeTokens ? `${activeTokens} token(s)` : ''}${!config.editorToken && !activeTokens ? `none yet: reading is open, but imports and edits need an editor token.\n             ${tokenHint(database.kind, dataDir)}` : ''}`);
+  const stop = async (signal: NodeJS.Signals) => {
+    console.log(`copydesk: ${signal === 'SIGINT' ? 'Ctrl+C' : signal}: shutting down`);
     for (const w of forked) w.kill('SIGTERM');
     server?.close();
     await Promise.all(workers.map((w) => w.stop()));
     await closeAnalysePool();
+    await changes?.close();
     await database.close();
     unlock();
+    console.log('copydesk: stopped');
     process.exit(0);
   };
+  process.removeAllListeners('SIGINT').removeAllListeners('SIGTERM');
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
+// Ctrl+C while starting: nothing to shut down yet
+const early = (signal: NodeJS.Signals) => {
+  console.log(`copydesk: ${signal === 'SIGINT' ? 'Ctrl+C' : signal} while starting: stopped`);
+  process.exit(0);
+};
+if (!cluster.isWorker) process.once('SIGINT', early).once('SIGTERM', early);
+
 main().catch((e: unknown) => {
-  if (e instanceof EnvError) console.error(`copydesk: ${e.message}`);
-  else if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`copydesk: port in use (${(e as Error).message}); set PORT or --port`);
-  else console.error('copydesk: failed to start:', e);
+  console.error(startupFailure(e, starting));
   process.exit(1);
 });

@@ -1,5 +1,4 @@
-import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
-import { getOperationAST, GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { createYoga, maskError as defaultMaskError, type Plugin } from 'graphql-yoga';
 import { authenticate } from './auth/tokens.ts';
 import type { Db } from './db/client.ts';
@@ -10,26 +9,8 @@ import { limitPlugins } from './graphql/limits.ts';
 import { schema } from './graphql/schema.ts';
 import { useCompiledReads } from './graphql/compiled/plugin.ts';
 import { useUploads } from './http/uploads.ts';
-
-/**
- * Anonymous reads are cached in this process for `ttl` ms; signed requests (editors) bypass the
- * cache, and every mutation empties it, so an editor's change shows at once here and within `ttl`
- * on other instances.
- */
-function responseCache(ttl: number): Plugin[] {
-  const cache = createInMemoryCache({ max: 5000 });
-  const types = Object.keys(schema.getTypeMap()).filter((n) => !n.startsWith('__')).map((typename) => ({ typename }));
-  const emptyOnMutation: Plugin = {
-    onExecute({ args }) {
-      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
-      return { onExecuteDone: () => void cache.invalidate(types) };
-    },
-  };
-  return [
-    useResponseCache({ cache, session: () => null, ttl, enabled: (request) => !request.headers.has('authorization'), includeExtensionMetadata: false }),
-    emptyOnMutation,
-  ];
-}
+import { responseCachePlugins } from './graphql/response-cache.ts';
+import { localChangeFeed, type ChangeFeed } from './db/changes.ts';
 
 /** longest error message a client gets (characters): a message that quotes a huge input is cut */
 const MAX_ERROR_MESSAGE = 1000;
@@ -57,7 +38,7 @@ function requireTokenToRead(config: AppConfig): Plugin<Context> {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       if (!config.readRequiresToken || (args.contextValue as Context).editor) return;
-      setResultAndStopExecution({ errors: [typedError(new UnauthenticatedError())] });
+      setResultAndStopExecution({ errors: [typedError(new UnauthenticatedError((args.contextValue as Context).tokenSent ? 'rejected' : 'missing'))] });
     },
   };
 }
@@ -84,13 +65,15 @@ export interface CreateAppOptions {
   config: AppConfig;
   /** show error details (development only) */
   dev?: boolean;
+  /** announces writes to every process on the database (the response cache listens); this process only by default */
+  changes?: ChangeFeed;
 }
 
 /**
  * The GraphQL app as a fetch handler (`app.fetch(request)`), with no listener: tests call it in
  * process, main.ts puts it behind an HTTP server.
  */
-export function createApp({ db, config, dev = false }: CreateAppOptions) {
+export function createApp({ db, config, dev = false, changes = localChangeFeed() }: CreateAppOptions) {
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -103,6 +86,7 @@ export function createApp({ db, config, dev = false }: CreateAppOptions) {
       db,
       config,
       editor: await authenticate(db, request.headers.get('authorization'), config.editorToken),
+      tokenSent: Boolean(request.headers.get('authorization')?.trim()),
     }),
     plugins: [
       ...limitPlugins(config.limits),
@@ -112,7 +96,7 @@ export function createApp({ db, config, dev = false }: CreateAppOptions) {
       checkInput(),
       // before the cache, whose execute wraps this one's (it adds __typename and id to the document and stores the result)
       ...(config.compiledReads ? [useCompiledReads(schema)] : []),
-      ...(config.responseCacheTtlMs > 0 ? responseCache(config.responseCacheTtlMs) : []),
+      ...(config.responseCacheTtlMs > 0 ? responseCachePlugins(schema, config.responseCacheTtlMs, changes) : []),
     ],
     // internals (SQL, parameters, stacks, paths) never reach a client unless `dev` is set
     // (COPYDESK_DEBUG_ERRORS); every message is bounded

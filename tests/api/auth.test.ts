@@ -19,12 +19,14 @@ describe('editor tokens', () => {
     const res = await t.gql(IMPORT, { input }, { token: null });
     expect(res.data.importDump.__typename).toBe('UnauthenticatedError');
     expect(res.data.importDump.code).toBe('UNAUTHENTICATED');
+    expect(res.data.importDump.message).toMatch(/carried none/);
     expect(await dumps()).toBe(0);
   });
 
-  it('refuses an unknown token', async () => {
+  it('refuses an unknown token, and says the token is unknown rather than missing', async () => {
     const res = await t.gql(IMPORT, { input }, { token: 'cdk_not-a-real-token' });
     expect(res.data.importDump.code).toBe('UNAUTHENTICATED');
+    expect(res.data.importDump.message).toMatch(/unknown to this server or was revoked/);
     expect(await dumps()).toBe(0);
   });
 
@@ -38,6 +40,7 @@ describe('editor tokens', () => {
     expect(await revokeToken(t.database.db, name)).toBe(1);
     const refused = await t.gql(IMPORT, { input: { text: 'Another headline\nAnother body.\n' } }, { token });
     expect(refused.data.importDump.code).toBe('UNAUTHENTICATED');
+    expect(refused.data.importDump.message).toMatch(/unknown to this server or was revoked/);
     expect(await dumps()).toBe(1);
   });
 

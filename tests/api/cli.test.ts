@@ -63,6 +63,41 @@ describe('copydesk import', () => {
     expect(r.stderr).toMatch(/token create/);
   });
 
+  it('keys its journal by server and database: a fresh server gets everything, the first one still nothing', async () => {
+    const other = await createTestApp();
+    const otherServer = createServer(other.app);
+    await new Promise<void>((ok) => otherServer.listen(0, '127.0.0.1', ok));
+    const addr = otherServer.address();
+    const otherUrl = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/graphql`;
+    try {
+      const r = await cli(['import', 'in', '--url', otherUrl]);
+      expect(r.stdout).toContain('imported 4, unchanged 0, failed 1');
+      expect(Number((await other.sql<{ n: string }>('select count(*) as n from dumps'))[0]!.n)).toBe(4);
+      const again = await cli(['import', 'in']);
+      expect(again.stdout).toContain('skipped 4');
+    } finally {
+      await new Promise((ok) => otherServer.close(ok));
+      await other.close();
+    }
+  });
+
+  it('fails with exit 2 when the server is not there, even when the journal says everything was sent', async () => {
+    mkdirSync(join(dir, 'sent'));
+    writeFileSync(join(dir, 'sent', 'nine.txt'), dump(9));
+    expect((await cli(['import', 'sent'])).stdout).toContain('imported 1');
+    expect((await cli(['import', 'sent'])).stdout).toContain('skipped 1');
+    const r = await cli(['import', 'sent', '--url', 'http://127.0.0.1:9/graphql']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot reach copydesk at http:\/\/127\.0\.0\.1:9/);
+    expect(r.stdout).not.toContain('skipped');
+  });
+
+  it('tells an unknown token from a missing one', async () => {
+    const r = await cli(['import', 'in', '--token', 'cdk_not-a-real-token']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown to this server or was revoked/);
+  });
+
   it('says clearly when the server is not there', async () => {
     const r = await cli(['import', 'in', '--restart', '--url', 'http://127.0.0.1:9/graphql']);
     expect(r.code).toBe(2);
@@ -76,7 +111,7 @@ describe('copydesk export', () => {
     const r = await cli(['export', '--out', 'articles.jsonl']);
     expect(r.code).toBe(0);
     const lines = readFileSync(join(dir, 'articles.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     expect(lines[0]).toMatchObject({ headline: 'Library story 1: reading rooms stay open late', appearances: [{ role: 'main', filename: '1.txt' }] });
     expect(Array.isArray(lines[0].topics)).toBe(true);
     expect(Array.isArray(lines[0].edges)).toBe(true);

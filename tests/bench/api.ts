@@ -20,7 +20,8 @@ import { startPostgres } from '../helpers/postgres.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { buildApiCorpus } from './corpus.ts';
 
-const TOKEN = 'bench-editor-token-0123456789';
+/** the bootstrap editor token of the servers the benchmarks start */
+export const TOKEN = 'bench-editor-token-0123456789';
 
 export interface ApiBench {
   corpus: { dumps: number; articlesDerived: number; mb: number };
@@ -58,13 +59,15 @@ export interface Load {
   non2xx: number;
 }
 
-function withDb(url: string, name: string) {
+/** `url` with its database name replaced by `name` */
+export function withDb(url: string, name: string) {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
 }
 
-async function startServer(databaseUrl: string, port: number, extra: Record<string, string> = {}): Promise<ChildProcess> {
+/** A copydesk server process on 127.0.0.1:`port` over `databaseUrl` (no worker, no samples, `extra` env on top); resolves once it listens. */
+export async function startServer(databaseUrl: string, port: number, extra: Record<string, string> = {}): Promise<ChildProcess> {
   // node itself (not the tsx wrapper), so that a signal reaches the server
   // the same flags as `pnpm start` (a larger young generation: fewer GC pauses under load)
   const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', join(REPO_ROOT, 'server/src/main.ts')], {

@@ -1,6 +1,6 @@
 /**
  * `pnpm bench`: every figure the issues name, measured side by side in one run.
- *   pnpm bench [--only parser,derive,api,input,upload] [--articles N] [--load-seconds S]
+ *   pnpm bench [--only parser,derive,api,input,upload,soak] [--articles N] [--load-seconds S] [--soak-seconds S]
  * Prints a summary and writes .bench/results.json. Never run as a test: these machines are shared and noisy.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,9 +9,9 @@ import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../helpers/paths.ts';
 
 const { values } = parseArgs({
-  options: { only: { type: 'string' }, articles: { type: 'string', default: '100000' }, 'load-seconds': { type: 'string', default: '10' }, processes: { type: 'string', default: '1' } },
+  options: { only: { type: 'string' }, articles: { type: 'string', default: '100000' }, 'load-seconds': { type: 'string', default: '10' }, processes: { type: 'string', default: '1' }, 'soak-seconds': { type: 'string', default: '60' } },
 });
-const only = new Set((values.only ?? 'parser,derive,api,input,upload').split(','));
+const only = new Set((values.only ?? 'parser,derive,api,input,upload,soak').split(','));
 const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
 const log = (s: string) => console.error(s);
 
@@ -51,6 +51,13 @@ if (only.has('upload')) {
   log('== hostile uploads: anonymous 60 MB multipart, lying and bomb zips (time, server CPU, peak RSS, liveness)');
   const { benchUpload } = await import('./upload.ts');
   results.upload = await benchUpload(log);
+}
+
+if (only.has('soak')) {
+  log('== soak on PostgreSQL: mixed reads, imports and saves from 8 clients, hostile requests, row audit');
+  const { benchSoak } = await import('./soak.ts');
+  results.soak = await benchSoak({ seconds: Number(values['soak-seconds']), log });
+  log(JSON.stringify(results.soak, null, 2));
 }
 
 mkdirSync(join(REPO_ROOT, '.bench'), { recursive: true });

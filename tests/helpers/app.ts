@@ -28,6 +28,8 @@ export interface TestApp {
   app: App;
   database: Database;
   kind: 'pglite' | 'postgres';
+  /** the test database's URL on PostgreSQL (undefined on PGlite) */
+  databaseUrl: string | undefined;
   /** every SQL statement the app's database handle ran, in order (clear it with .length = 0) */
   queries: string[];
   /** runs the enrichment queue until it is empty (what the server's worker does in the background) */
@@ -48,6 +50,7 @@ export async function createTestApp(config: Partial<AppConfig> = {}): Promise<Te
   let database: Database;
   let sql: TestApp['sql'];
   let cleanup: () => Promise<void>;
+  let databaseUrl: string | undefined;
   const queries: string[] = [];
   const logger = { logQuery: (q: string) => void queries.push(q) };
   if (kind === 'pglite') {
@@ -63,6 +66,7 @@ export async function createTestApp(config: Partial<AppConfig> = {}): Promise<Te
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
     const u = new URL(adminUrl);
     u.pathname = `/${name}`;
+    databaseUrl = u.toString();
     database = await openDatabase({ databaseUrl: u.toString(), poolSize: 10, logger, onPoolError: () => {} });
     const pool = new pg.Pool({ connectionString: u.toString(), max: 2 });
     pool.on('error', () => {});
@@ -79,6 +83,7 @@ export async function createTestApp(config: Partial<AppConfig> = {}): Promise<Te
     app,
     database,
     kind,
+    databaseUrl,
     sql,
     queries,
     drain: () => runDueJobs(database.db),

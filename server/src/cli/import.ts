@@ -98,6 +98,30 @@ function plan(files: string[], done: Set<string>): { work: Work[]; dumps: number
   return { work, dumps, skipped, invalid };
 }
 
+/**
+ * What a journal line is keyed by: the server's URL and the identity of its database (the
+ * `databaseId` it reports), hashed. Throws a CliError when the server cannot be reached.
+ */
+async function journalTarget(client: GqlClient): Promise<string> {
+  let id: string;
+  try {
+    id = (await client.request<{ databaseId: string }>('{ databaseId }')).databaseId;
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    if ((e as { code?: string }).code === 'UNAUTHENTICATED') throw new CliError(`the server refused the token: ${(e as Error).message}`);
+    throw new CliError(`${client.url} did not say which database it serves (${(e as Error).message}): is it a copydesk server of this version?`);
+  }
+  return sha(`${client.url}\n${id}`).slice(0, 32);
+}
+
+/** the keys a journal holds for `target` (lines `target<TAB>key`; lines of other targets and older journals do not count) */
+function journalKeys(text: string, target: string): string[] {
+  return text.split('\n').flatMap((line) => {
+    const tab = line.indexOf('\t');
+    return tab > 0 && line.slice(0, tab) === target ? [line.slice(tab + 1)] : [];
+  });
+}
+
 class Progress {
   private last = 0;
   private readonly started = Date.now();
@@ -151,16 +175,19 @@ export async function importCommand(args: string[]): Promise<number> {
     if (!existsSync(p)) throw new CliError(`no such file or folder: ${p}`);
     walk(p, files);
   }
-  const done = new Set(!values.restart && !dryRun && existsSync(journal) ? readFileSync(journal, 'utf8').split('\n').filter(Boolean) : []);
-  const { work, dumps, skipped, invalid } = plan(files, done);
-  if (skipped) process.stderr.write(`resuming: ${skipped} dump(s) or archive(s) already imported (journal ${journal}; --restart to ignore it)\n`);
-
   const client = createClient(url, token);
+  // the journal remembers what reached which database: another server, or a new database behind
+  // the same address, starts from nothing (and a server that is not there fails here, exit 2)
+  const target = await journalTarget(client);
+  const done = new Set(!values.restart && !dryRun && existsSync(journal) ? journalKeys(readFileSync(journal, 'utf8'), target) : []);
+  const { work, dumps, skipped, invalid } = plan(files, done);
+  if (skipped) process.stderr.write(`resuming: ${skipped} dump(s) or archive(s) already imported into this server's database (journal ${journal}; --restart to ignore it)\n`);
+
   const progress = new Progress(dumps, process.stderr.isTTY === true);
   const failures: string[] = [...invalid];
   progress.failed = invalid.length;
   const record = (keys: string[]) => {
-    if (!dryRun && keys.length) appendFileSync(journal, keys.join('\n') + '\n');
+    if (!dryRun && keys.length) appendFileSync(journal, keys.map((k) => `${target}\t${k}\n`).join(''));
   };
 
   const run = async (w: Work) => {

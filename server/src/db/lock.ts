@@ -21,9 +21,20 @@ export function dataDirHolder(dataDir: string): number | null {
   return Number.isInteger(pid) && pid !== process.pid && alive(pid) ? pid : null;
 }
 
+/** the data folder is held by another live copydesk process */
+export class DataDirInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(`the data folder ${dataDir} is in use by process ${pid} (another copydesk?)`);
+  }
+}
+
+/** Marks `dataDir` as this process's; returns the unlock. Throws DataDirInUseError when another live process holds it. */
 export function lockDataDir(dataDir: string): () => void {
   const holder = dataDirHolder(dataDir);
-  if (holder) throw new Error(`the data folder ${dataDir} is in use by process ${holder} (another copydesk?)`);
+  if (holder) throw new DataDirInUseError(dataDir, holder);
   const f = join(dataDir, LOCK);
   writeFileSync(f, String(process.pid));
   return () => rmSync(f, { force: true });

@@ -31,6 +31,8 @@ export interface Context {
   config: AppConfig;
   /** the signed-in editor, from the Authorization header; null when anonymous */
   editor: Editor | null;
+  /** the request carried a bearer token (which may be unknown or revoked when `editor` is null) */
+  tokenSent: boolean;
 }
 
 /** Relay page sizes: `first`/`last` default to 50 and are capped at 100 */
@@ -122,6 +124,6 @@ builder.scalarType('DateTime', {
 
 /** Throws UNAUTHENTICATED unless an editor signed the request; returns the editor. */
 export function requireEditor(ctx: Context): Editor {
-  if (!ctx.editor) throw new UnauthenticatedError();
+  if (!ctx.editor) throw new UnauthenticatedError(ctx.tokenSent ? 'rejected' : 'missing');
   return ctx.editor;
 }

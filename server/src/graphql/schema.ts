@@ -15,5 +15,6 @@ import './types/editor.ts';
 import './types/remembered-line.ts';
 import './types/parse-rule.ts';
 import './types/source-drift.ts';
+import './types/database.ts';
 
 export const schema = wrapConnections(builder.toSchema());

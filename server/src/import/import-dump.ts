@@ -10,6 +10,7 @@ import { learnedInputs } from '../learn/rules.ts';
 import { recordSightings } from '../learn/memory.ts';
 import { sightingsOf } from '../learn/sightings.ts';
 import { enqueueEnrichment } from '../enrich/jobs.ts';
+import { isRetryable } from '../db/retry.ts';
 
 export interface ImportOptions {
   maxBytes: number;
@@ -54,8 +55,6 @@ class DryRunRollback extends Error {
 }
 
 /** deadlocks and serialization failures between concurrent imports are retried */
-const RETRYABLE = new Set(['40P01', '40001']);
-
 /**
  * Imports one dump: validates, loads the learned inputs for its lines (rules, line memory),
  * parses, derives, and writes the dump, its parser revision, what it derives, its lines' sightings
@@ -118,7 +117,7 @@ export async function importDump(db: Db, input: DumpInput, opts: ImportOptions):
       // deleted between the two statements: try again
     } catch (e) {
       if (e instanceof DryRunRollback) return e.result;
-      if (attempt < 4 && RETRYABLE.has((e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code ?? '')) continue;
+      if (attempt < 4 && isRetryable(e)) continue;
       throw e;
     }
     if (attempt >= 4) throw new Error('could not import the dump: it kept changing under the import');

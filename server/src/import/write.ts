@@ -24,6 +24,9 @@ export interface WriteOptions {
 }
 
 
+/** a PostgreSQL text[] literal (every element quoted), for `= any($1::text[])` with one bind parameter */
+const pgTextArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+
 const byKey = <T>([a]: [string, T], [b]: [string, T]) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -34,10 +37,25 @@ const byKey = <T>([a]: [string, T], [b]: [string, T]) => (a < b ? -1 : a > b ? 1
  */
 export async function writeDerived(tx: Executor, dumpId: number, derived: DerivedArticle[], opts: WriteOptions = {}): Promise<WriteResult> {
   const { authoritative = false, fresh = false } = opts;
+  const keys = derived.map((a) => articleFingerprint(a) ?? `dump:${dumpId}:${a.position}`);
+  const sourceNames = new Map<string, string>();
+  for (const a of derived) {
+    const key = foldText(a.source);
+    if (key && !sourceNames.has(key)) sourceNames.set(key, a.source!.trim());
+  }
   let previous: number[] = [];
   if (!fresh) {
     previous = (await tx.select({ articleId: appearances.articleId }).from(appearances).where(eq(appearances.dumpId, dumpId))).map((r) => r.articleId);
     if (previous.length) {
+      // An article this revision may drop is deleted below when nothing else shows it. Lock it
+      // first (with the rows the upsert will lock, in the same fingerprint order as every import
+      // locks them): a writer that is adding or dropping an appearance of it holds its row until it
+      // commits, so the re-check below, a later statement, sees that writer's appearances.
+      // Sources first: the upsert below (and every import) locks them before the articles.
+      if (sourceNames.size) await tx.execute(sql`select 1 from ${sources} where ${sources.key} = any(${pgTextArray([...sourceNames.keys()])}::text[]) order by ${sources.key} for update`);
+      await tx.execute(sql`select 1 from ${articles}
+        where ${articles.id} = any(${`{${[...new Set(previous)].join(',')}}`}::int[]) or ${articles.fingerprint} = any(${pgTextArray(keys)}::text[])
+        order by ${articles.fingerprint} for update`);
       await tx.delete(appearances).where(eq(appearances.dumpId, dumpId));
       await tx.delete(storyEdges).where(and(eq(storyEdges.dumpId, dumpId), eq(storyEdges.kind, 'LISTED')));
     }
@@ -45,17 +63,11 @@ export async function writeDerived(tx: Executor, dumpId: number, derived: Derive
 
   // one row per story fingerprint (the longest body wins), in key order: concurrent imports lock
   // shared rows in the same order and cannot deadlock
-  const keys = derived.map((a) => articleFingerprint(a) ?? `dump:${dumpId}:${a.position}`);
   const rowsByKey = new Map<string, DerivedArticle>();
   derived.forEach((a, i) => {
     const seen = rowsByKey.get(keys[i]!);
     if (!seen || a.body.length > seen.body.length) rowsByKey.set(keys[i]!, a);
   });
-  const sourceNames = new Map<string, string>();
-  for (const a of derived) {
-    const key = foldText(a.source);
-    if (key && !sourceNames.has(key)) sourceNames.set(key, a.source!.trim());
-  }
 
   const ids = new Map<string, number>();
   let articlesCreated = 0;
@@ -126,7 +138,8 @@ export async function writeDerived(tx: Executor, dumpId: number, derived: Derive
     edgesAdded = Number(rowsOf<{ edges: number }>(result)[0]?.edges ?? 0);
   }
 
-  // articles that only this dump's earlier revision showed are gone now
+  // articles that only this dump's earlier revision showed are gone now (their rows are locked
+  // above, so this statement's snapshot holds every other writer's appearances of them)
   const dropped = [...new Set(previous)].filter((id) => !articleIds.includes(id));
   if (dropped.length) {
     await tx

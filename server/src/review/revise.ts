@@ -9,6 +9,7 @@ import { parseDump } from '../parse/index.ts';
 import { writeDerived } from '../import/write.ts';
 import { enqueueEnrichment } from '../enrich/jobs.ts';
 import { learnedInputs, sameSegments } from '../learn/rules.ts';
+import { retryTransaction } from '../db/retry.ts';
 
 export type DumpStatus = 'new' | 'in_review' | 'approved';
 
@@ -29,10 +30,11 @@ export interface ReviseResult {
 
 /**
  * Saves an editor's segmentation as the dump's next revision and re-derives its articles, edges
- * and topics, in one transaction. Refused when the editor's base is no longer the current revision.
+ * and topics, in one transaction (run again if PostgreSQL picks it as a deadlock victim). Refused
+ * when the editor's base is no longer the current revision.
  */
 export async function reviseSegmentation(db: Db, input: ReviseInput): Promise<ReviseResult> {
-  return db.transaction(async (tx) => {
+  return retryTransaction(() => db.transaction(async (tx) => {
     const [dump] = await tx
       .select({ id: dumps.id, text: dumps.text, template: dumps.template, fetchedAt: dumps.fetchedAt, current: dumps.currentRevision, status: dumps.status })
       .from(dumps)
@@ -83,7 +85,7 @@ export async function reviseSegmentation(db: Db, input: ReviseInput): Promise<Re
       .set({ currentRevision: number, confidence: 1, status: input.approve ? 'approved' : dump.status === 'new' ? 'in_review' : dump.status })
       .where(and(eq(dumps.id, dump.id)));
     return { dumpId: dump.id, revisionNumber: number, articleIds: written.articleIds };
-  });
+  }));
 }
 
 export async function setDumpStatus(db: Db, dumpId: number, status: DumpStatus): Promise<void> {
@@ -109,7 +111,7 @@ export async function reparseDump(db: Db, dumpId: number): Promise<ReparseResult
   const dump = await db.query.dumps.findFirst({ where: { id: dumpId }, columns: { id: true, text: true, fetchedAt: true } });
   if (!dump) throw new NotFoundError('Dump', String(dumpId));
   const seg = parseDump(dump.text, { fetchedAt: dump.fetchedAt, ...(await learnedInputs(db, dump.text)) });
-  return db.transaction(async (tx) => {
+  return retryTransaction(() => db.transaction(async (tx) => {
     const [locked] = await tx.select({ current: dumps.currentRevision }).from(dumps).where(eq(dumps.id, dumpId)).for('update');
     const revisions = await tx
       .select({ number: segmentationRevisions.number, author: segmentationRevisions.author, parserVersion: segmentationRevisions.parserVersion, segments: segmentationRevisions.segments })
@@ -139,5 +141,5 @@ export async function reparseDump(db: Db, dumpId: number): Promise<ReparseResult
       await tx.update(dumps).set({ currentRevision: number, confidence: seg.confidence, template: seg.template }).where(eq(dumps.id, dumpId));
     }
     return { dumpId, revisionNumber: number, becameCurrent };
-  });
+  }));
 }
