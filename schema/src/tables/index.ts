@@ -8,3 +8,4 @@ export * from './story-edges.ts';
 export * from './editor-tokens.ts';
 export * from './jobs.ts';
 export * from './article-bands.ts';
+export * from './review.ts';
