@@ -8,6 +8,8 @@ import './types/story-edge.ts';
 import './types/topic.ts';
 import './types/article.ts';
 import './types/dump.ts';
+import './types/status-change.ts';
+import './types/warning-check.ts';
 import './types/import.ts';
 import './types/editor.ts';
 

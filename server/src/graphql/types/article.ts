@@ -1,7 +1,7 @@
 import { and, eq, exists, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { appearances, articles as articlesTable, articleTopics, sources } from '@copydesk/schema';
-import { foldText } from '../../derive/fingerprint.ts';
 import { queueCounts } from '../../enrich/queue.ts';
+import { containsPattern } from '../like.ts';
 import { builder } from '../builder.ts';
 import { StoryEdgeKind } from './story-edge.ts';
 import { ArticleTopicRef } from './topic.ts';
@@ -82,7 +82,6 @@ interface ArticleFilterValue {
 }
 
 /** a case-insensitive substring match on the folded outlet name: "nikkei" finds Nikkei Asia */
-const likePattern = (q: string) => `%${foldText(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 const tsQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
 
@@ -91,7 +90,7 @@ function articleFilterSql(t: typeof articlesTable, f: ArticleFilterValue | null 
   if (!f) return undefined;
   const parts: SQL[] = [];
   if (f.search?.trim()) parts.push(sql`${t.search} @@ ${tsQuery(f.search)}`);
-  if (f.source) parts.push(exists(sql`(select 1 from ${sources} where ${sources.id} = ${t.sourceId} and ${sources.key} like ${likePattern(f.source)})`));
+  if (f.source) parts.push(exists(sql`(select 1 from ${sources} where ${sources.id} = ${t.sourceId} and ${sources.key} like ${containsPattern(f.source)})`));
   if (f.sourceId) parts.push(eq(t.sourceId, Number(f.sourceId.id)));
   if (f.topicId) parts.push(exists(sql`(select 1 from ${articleTopics} where ${articleTopics.articleId} = ${t.id} and ${articleTopics.topicId} = ${Number(f.topicId.id)})`));
   if (f.role) parts.push(exists(sql`(select 1 from ${appearances} where ${appearances.articleId} = ${t.id} and ${appearances.role} = ${f.role})`));

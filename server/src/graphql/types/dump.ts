@@ -1,10 +1,10 @@
 import { and, eq, exists, sql, type SQL } from 'drizzle-orm';
 import { appearances, articles, dumps as dumpsTable, sources } from '@copydesk/schema';
-import { foldText } from '../../derive/fingerprint.ts';
 import { NotFoundError } from '../../errors.ts';
 import { setDumpStatus } from '../../review/revise.ts';
 import { builder, requireEditor } from '../builder.ts';
-import { MUTATION_ERRORS } from '../errors.ts';
+import { STATUS_ERRORS } from '../errors.ts';
+import { containsPattern } from '../like.ts';
 
 export const DumpStatus = builder.enumType('DumpStatus', {
   values: {
@@ -25,7 +25,7 @@ const DumpFilter = builder.inputType('DumpFilter', {
   fields: (t) => ({
     status: t.field({ type: DumpStatus, required: false }),
     template: t.string({ required: false, description: 'flat, logo, hashtag-listing, unknown' }),
-    source: t.string({ required: false, description: 'dumps showing an article from this outlet (case-insensitive)' }),
+    source: t.string({ required: false, description: 'dumps showing an article from an outlet whose name contains this (case-insensitive)' }),
   }),
 });
 
@@ -39,7 +39,7 @@ function dumpFilterSql(t: typeof dumpsTable, f: DumpFilterValue): SQL | undefine
   if (f?.source) {
     parts.push(
       exists(
-        sql`(select 1 from ${appearances} join ${articles} on ${articles.id} = ${appearances.articleId} join ${sources} on ${sources.id} = ${articles.sourceId} where ${appearances.dumpId} = ${t.id} and ${sources.key} = ${foldText(f.source)})`,
+        sql`(select 1 from ${appearances} join ${articles} on ${articles.id} = ${appearances.articleId} join ${sources} on ${sources.id} = ${articles.sourceId} where ${appearances.dumpId} = ${t.id} and ${sources.key} like ${containsPattern(f.source)})`,
       ),
     );
   }
@@ -77,6 +77,10 @@ export const Dump = builder.drizzleNode('dumps', {
       description: 'the articles of the current revision, in page order',
       query: { orderBy: { position: 'asc' } },
     }),
+    statusChanges: t.relation('statusChanges', {
+      description: 'who moved which revision to which status, oldest first (an approval names the revision approved)',
+      query: { orderBy: { id: 'asc' } },
+    }),
   }),
 });
 
@@ -92,6 +96,7 @@ const ReviewCounts = builder.objectRef<{ new: number; inReview: number; approved
 const SetDumpStatusInput = builder.inputType('SetDumpStatusInput', {
   fields: (t) => ({
     dumpId: t.globalID({ required: true, for: Dump }),
+    revision: t.int({ required: true, description: 'the revision number the editor saw: refused with STALE_REVISION when it is no longer current' }),
     status: t.field({ type: DumpStatus, required: true }),
   }),
 });
@@ -132,13 +137,13 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   setDumpStatus: t.drizzleField({
     type: 'dumps',
-    description: 'Moves a dump through review: NEW, IN_REVIEW, APPROVED.',
+    description: 'Moves a dump through review (NEW, IN_REVIEW, APPROVED) for the revision the editor saw, and records who did it; a stale revision is refused (STALE_REVISION).',
     args: { input: t.arg({ type: SetDumpStatusInput, required: true }) },
-    errors: { types: [...MUTATION_ERRORS], directResult: true },
+    errors: { types: [...STATUS_ERRORS], directResult: true },
     resolve: async (query, _root, { input }, ctx) => {
-      requireEditor(ctx);
+      const editor = requireEditor(ctx);
       const id = Number(input.dumpId.id);
-      await setDumpStatus(ctx.db, id, input.status as 'new' | 'in_review' | 'approved');
+      await setDumpStatus(ctx.db, { dumpId: id, revision: input.revision, status: input.status as 'new' | 'in_review' | 'approved', editor: editor.name });
       const row = await ctx.db.query.dumps.findFirst(query({ where: { id } }));
       if (!row) throw new NotFoundError('Dump', String(input.dumpId.id));
       return row;
