@@ -13,6 +13,7 @@ import { DumpEditor } from './routes/dump-editor.tsx';
 import { ArticleList } from './routes/article-list.tsx';
 import { ArticlePage } from './routes/article-page.tsx';
 import { ImportPage } from './routes/import-page.tsx';
+import { TopicPage } from './routes/topic-page.tsx';
 import './styles.css';
 
 const ViewerQuery = /* GraphQL */ `
@@ -40,6 +41,7 @@ function Shell() {
   if (section === 'dump' && route.path[1]) page = <DumpEditor key={route.path[1]} id={route.path[1]} />;
   else if (section === 'articles') page = <ArticleList />;
   else if (section === 'article' && route.path[1]) page = <ArticlePage key={route.path[1]} id={route.path[1]} />;
+  else if (section === 'topic' && route.path[1]) page = <TopicPage key={route.path[1]} id={route.path[1]} />;
   else if (section === 'import') page = <ImportPage />;
   else page = <ReviewQueue />;
   const nav = (to: string, label: string, active: boolean) => (
@@ -55,7 +57,7 @@ function Shell() {
         </a>
         <nav>
           {nav('/', 'Review queue', section === '' || section === 'dump')}
-          {nav('/articles', 'Articles', section === 'articles' || section === 'article')}
+          {nav('/articles', 'Articles', section === 'articles' || section === 'article' || section === 'topic')}
           {nav('/import', 'Import', section === 'import')}
         </nav>
         <span className="spacer" />
