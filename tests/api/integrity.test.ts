@@ -4,22 +4,9 @@
  * across revisions (resolved by an edit covering the span, or dismissed with who/when/why), and
  * the editorial rules (one main article, a headline on every related block) are refused by name.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { REPO_ROOT } from '../helpers/paths.ts';
-
-/** an own fixture with three runs of stray text the parser cannot attribute (three UNATTRIBUTED_TEXT warnings) */
-function strayTextDump(): string {
-  const parts = readFileSync(join(REPO_ROOT, 'tests/fixtures/dumps/001_flat-reference-shape.txt'), 'utf8').split('\n\n\n');
-  return [
-    `${parts[0]}\n\nclick here to read more from our partners today.`,
-    `${parts[1]}\n\nsome stray caption text about the weather.`,
-    ...parts.slice(2),
-    'A stray closing remark that belongs to nothing at all.\nAnother stray sentence here.\n',
-  ].join('\n\n\n');
-}
+import { strayTextDump } from '../helpers/dumps.ts';
 
 interface Seg {
   kind: string;
@@ -61,7 +48,7 @@ afterAll(async () => {
 
 describe('status changes name the revision they apply to', () => {
   it('refuses an approve of a revision that is no longer current, and records who approved which revision', async () => {
-    const text = strayTextDump().replace('tram line', 'light rail line');
+    const text = strayTextDump(' (a)');
     const d = await importDump(text);
     // editor A saves revision 2 (the last related block becomes boilerplate) while B still looks at revision 1
     const segs = clone(d.segments);
@@ -89,7 +76,7 @@ describe('status changes name the revision they apply to', () => {
   });
 
   it('every status change needs the revision, and an approval in a save records the saved revision', async () => {
-    const d = await importDump(strayTextDump().replace('tram line', 'cable car'));
+    const d = await importDump(strayTextDump(' (b)'));
     const missing = await t.gql(STATUS, { input: { dumpId: d.id, status: 'IN_REVIEW' } });
     expect(missing.errors?.[0]?.message).toMatch(/revision/);
     const res = await t.gql(REVISE, { input: { dumpId: d.id, baseRevision: 1, segments: d.segments, approve: true } });
@@ -169,7 +156,7 @@ describe('warnings are a checklist across revisions', () => {
 
 describe('editorial rules', () => {
   it('refuses two main articles and a related block without a headline, naming the rule, writing nothing', async () => {
-    const d = await importDump(strayTextDump().replace('tram line', 'bus lane'));
+    const d = await importDump(strayTextDump(' (c)'));
     const twoMains = clone(d.segments);
     const related = twoMains.find((s) => s.kind === 'related')!;
     related.kind = 'main';

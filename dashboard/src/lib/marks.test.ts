@@ -14,6 +14,14 @@ describe('marks', () => {
     ]);
   });
 
+  it('marks a suspect span at its first non-blank line, and not at all when a warning covers it or it is blank', () => {
+    const t = 'Head\n\n\nStray words\nBody\n';
+    const residue = { kind: 'residue', start: 5, end: 19, confidence: 0.2, fields: [] };
+    expect(marksOf(t, [], [residue]).map((m) => [m.line, m.start])).toEqual([[7, 7]]);
+    expect(marksOf(t, [{ code: 'UNATTRIBUTED_TEXT', message: '', start: 7, end: 18 }], [residue]).map((m) => m.kind)).toEqual(['warning']);
+    expect(marksOf(t, [], [{ ...residue, end: 7 }])).toEqual([]);
+  });
+
   it('n and N go to the next and previous mark across the dump, wrapping', () => {
     const marks = marksOf(text, [{ code: 'A', message: '', start: 20, end: 25 }, { code: 'B', message: '', start: 40, end: 45 }], []);
     expect(nextMark(text, marks, 0, 1)?.line).toBe(20);

@@ -25,7 +25,10 @@ interface Scored {
   fields: { field: string; start: number; end: number; confidence: number }[];
 }
 
-/** Marks for the open warnings and the parser's low-confidence segments and fields, in text order, one per line (warnings first). */
+/**
+ * Marks for the open warnings and the parser's low-confidence segments and fields (those no
+ * warning covers, at their first non-blank line), in text order, one per line (warnings first).
+ */
 export function marksOf(text: string, warnings: readonly { code: string; message: string; start: number; end: number }[], scored: readonly Scored[]): Mark[] {
   const byLine = new Map<number, Mark>();
   const add = (m: Mark) => {
@@ -33,10 +36,16 @@ export function marksOf(text: string, warnings: readonly { code: string; message
     if (!had || (had.kind === 'suspect' && m.kind === 'warning')) byLine.set(m.line, m);
   };
   for (const w of warnings) add({ line: lineStartOf(text, w.start), start: w.start, end: w.end, kind: 'warning', label: `${w.code}: ${w.message}` });
+  // a suspect span is marked at its first non-blank line, unless a warning already covers it
+  const suspect = (start: number, end: number, label: string) => {
+    if (warnings.some((w) => w.start < end && start < Math.max(w.end, w.start + 1))) return;
+    const first = text.slice(start, end).search(/\S/);
+    if (first < 0) return;
+    add({ line: lineStartOf(text, start + first), start: start + first, end, kind: 'suspect', label });
+  };
   for (const s of scored) {
-    if (s.confidence < SUSPECT_BELOW) add({ line: lineStartOf(text, s.start), start: s.start, end: s.end, kind: 'suspect', label: `${s.kind} segment: parser confidence ${s.confidence.toFixed(2)}` });
-    for (const f of s.fields)
-      if (f.confidence < SUSPECT_BELOW) add({ line: lineStartOf(text, f.start), start: f.start, end: f.end, kind: 'suspect', label: `${f.field}: parser confidence ${f.confidence.toFixed(2)}` });
+    if (s.confidence < SUSPECT_BELOW) suspect(s.start, s.end, `${s.kind} segment: parser confidence ${s.confidence.toFixed(2)}`);
+    for (const f of s.fields) if (f.confidence < SUSPECT_BELOW) suspect(f.start, f.end, `${f.field}: parser confidence ${f.confidence.toFixed(2)}`);
   }
   return [...byLine.values()].sort((a, b) => a.line - b.line);
 }
