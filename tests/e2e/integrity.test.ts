@@ -5,13 +5,17 @@
  * importDumpFile, topics are edited from the article and topic pages, search within a dump, and
  * the small things (Home on an empty first line, the token placeholder, the source filter).
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
 import type { Page } from 'playwright-core';
 import { flatDump, relatedBlock, strayTextDump } from '../helpers/dumps.ts';
+import { REPO_ROOT } from '../helpers/paths.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { launchBrowser, message, pressUntil, status, type TestBrowser } from './browser.ts';
 
+const SHOTS = join(REPO_ROOT, 'tests/e2e/screenshots');
 let server: RunningServer;
 let chromium: TestBrowser;
 
@@ -74,6 +78,8 @@ describe('editorial integrity', () => {
     await expect.poll(() => caretOf(page)).toBe(before.warnings[1]!.start);
     await page.keyboard.press('Shift+N');
     await expect.poll(() => caretOf(page)).toBe(before.warnings[0]!.start);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'warnings.png') });
 
     // fix the first one only: its line becomes boilerplate; the checklist sees the draft cover it
     await page.keyboard.press('Shift+3');
