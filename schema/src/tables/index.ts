@@ -9,3 +9,4 @@ export * from './editor-tokens.ts';
 export * from './jobs.ts';
 export * from './article-bands.ts';
 export * from './review.ts';
+export * from './audit-log.ts';
