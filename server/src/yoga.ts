@@ -1,5 +1,6 @@
 import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { getOperationAST, GraphQLError } from 'graphql';
+import { requestOrigin } from './audit/log.ts';
 import { createYoga, maskError as defaultMaskError, type Plugin } from 'graphql-yoga';
 import { authenticate } from './auth/tokens.ts';
 import type { Db } from './db/client.ts';
@@ -60,10 +61,12 @@ export function createApp({ db, config, dev = false }: CreateAppOptions) {
     // without one); Yoga's own limit would pipe every body through a TransformStream as well
     maxRequestBodySize: false,
     graphiql: { title: 'copydesk GraphQL' },
-    context: async ({ request }) => ({
+    context: async ({ request, req }) => ({
       db,
       config,
       editor: await authenticate(db, request.headers.get('authorization'), config.editorToken),
+      // node's http server passes its IncomingMessage as `req`; in-process callers have none
+      origin: requestOrigin(request.headers, (req as { socket?: { remoteAddress?: string } } | undefined)?.socket?.remoteAddress),
     }),
     plugins: [
       ...limitPlugins(config.limits),

@@ -9,6 +9,7 @@ import type { Db } from '../db/client.ts';
 import type { Limits } from './limits.ts';
 import type { Editor } from '../auth/tokens.ts';
 import { UnauthenticatedError } from '../errors.ts';
+import type { Actor } from '../audit/log.ts';
 
 export interface AppConfig {
   /** largest dump accepted, in bytes of UTF-8 */
@@ -30,6 +31,8 @@ export interface Context {
   config: AppConfig;
   /** the signed-in editor, from the Authorization header; null when anonymous */
   editor: Editor | null;
+  /** where the request came from (client address and user agent), for the audit log */
+  origin: string;
 }
 
 /** Relay page sizes: `first`/`last` default to 50 and are capped at 100 */
@@ -89,4 +92,9 @@ builder.scalarType('DateTime', {
 export function requireEditor(ctx: Context): Editor {
   if (!ctx.editor) throw new UnauthenticatedError();
   return ctx.editor;
+}
+
+/** The signed-in editor as the audit log's actor (name and origin); UnauthenticatedError without one. */
+export function requireActor(ctx: Context): Actor {
+  return { name: requireEditor(ctx).name, origin: ctx.origin };
 }

@@ -10,6 +10,7 @@ import './types/article.ts';
 import './types/dump.ts';
 import './types/status-change.ts';
 import './types/warning-check.ts';
+import './types/audit-entry.ts';
 import './types/import.ts';
 import './types/editor.ts';
 

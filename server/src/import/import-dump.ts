@@ -7,10 +7,14 @@ import { rowsOf, type Db } from '../db/client.ts';
 import { validateDump, type DumpInput } from './validate.ts';
 import { writeDerived } from './write.ts';
 
+import { audit, type Actor } from '../audit/log.ts';
+
 export interface ImportOptions {
   maxBytes: number;
   /** do everything, report the change-set, and roll back */
   dryRun?: boolean;
+  /** who imports, from where: a created dump is written to the audit log in the import's transaction */
+  actor?: Actor;
 }
 
 export interface ChangeSet {
@@ -98,6 +102,7 @@ export async function importDump(db: Db, input: DumpInput, opts: ImportOptions):
           },
         };
         if (dryRun) throw new DryRunRollback(result);
+        if (opts.actor) await audit(tx, opts.actor, { action: 'import', dumpId, subject: dump.filename ?? `dump ${dumpId}`, detail: { filename: dump.filename, url: dump.url, articles: derived.length, articlesCreated: written.articlesCreated, confidence: seg.confidence } });
         return result;
       });
       if (outcome) return outcome;

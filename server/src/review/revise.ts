@@ -9,6 +9,7 @@ import { parseDump } from '../parse/index.ts';
 import { writeDerived } from '../import/write.ts';
 import { enqueueEnrich } from '../enrich/queue.ts';
 import { enrichArticles } from '../enrich/enrich.ts';
+import { audit } from '../audit/log.ts';
 import { carryWarnings, openWarnings, revisionConfidence, warningKey } from './warnings.ts';
 
 export type DumpStatus = 'new' | 'in_review' | 'approved';
@@ -18,6 +19,8 @@ export interface ReviseInput {
   baseRevision: number;
   segments: { kind: string; start: number; end: number; fields?: { field: string; start: number; end: number }[] | null }[];
   author: string;
+  /** where the save came from, for the audit log */
+  origin: string;
   /** approve the dump in the same save */
   approve?: boolean;
 }
@@ -89,7 +92,13 @@ export async function reviseSegmentation(db: Db, input: ReviseInput): Promise<Re
     await enrichArticles(tx, written.articleIds);
     const status = input.approve ? 'approved' : dump.status === 'new' ? 'in_review' : dump.status;
     await tx.update(dumps).set({ currentRevision: number, confidence, status }).where(eq(dumps.id, dump.id));
-    if (status !== dump.status || input.approve) await tx.insert(dumpStatusChanges).values({ dumpId: dump.id, revision: number, status, editor: input.author });
+    const actor = { name: input.author, origin: input.origin };
+    const resolved = warnings.filter((w) => w.resolvedInRevision === number).length;
+    await audit(tx, actor, { action: 'save', dumpId: dump.id, subject: `revision ${number}`, detail: { baseRevision: input.baseRevision, revision: number, segments: segments.length, warningsResolved: resolved, confidence } });
+    if (status !== dump.status || input.approve) {
+      await tx.insert(dumpStatusChanges).values({ dumpId: dump.id, revision: number, status, editor: input.author });
+      await audit(tx, actor, { action: 'status', dumpId: dump.id, subject: `revision ${number}`, detail: { from: dump.status, to: status, revision: number } });
+    }
     return { dumpId: dump.id, revisionNumber: number, articleIds: written.articleIds };
   });
 }
@@ -111,6 +120,8 @@ export interface SetStatusInput {
   revision: number;
   status: DumpStatus;
   editor: string;
+  /** where the request came from, for the audit log */
+  origin: string;
 }
 
 /**
@@ -120,11 +131,12 @@ export interface SetStatusInput {
  */
 export async function setDumpStatus(db: Db, input: SetStatusInput): Promise<void> {
   await db.transaction(async (tx) => {
-    const [dump] = await tx.select({ current: dumps.currentRevision }).from(dumps).where(eq(dumps.id, input.dumpId)).for('update');
+    const [dump] = await tx.select({ current: dumps.currentRevision, status: dumps.status }).from(dumps).where(eq(dumps.id, input.dumpId)).for('update');
     if (!dump) throw new NotFoundError('Dump', String(input.dumpId));
     if (dump.current !== input.revision) throw new StaleRevisionError(input.revision, dump.current, 'status');
     await tx.update(dumps).set({ status: input.status }).where(eq(dumps.id, input.dumpId));
     await tx.insert(dumpStatusChanges).values({ dumpId: input.dumpId, revision: input.revision, status: input.status, editor: input.editor });
+    await audit(tx, { name: input.editor, origin: input.origin }, { action: 'status', dumpId: input.dumpId, subject: `revision ${input.revision}`, detail: { from: dump.status, to: input.status, revision: input.revision } });
   });
 }
 
@@ -135,6 +147,8 @@ export interface DismissWarningInput {
   end: number;
   reason: string;
   editor: string;
+  /** where the request came from, for the audit log */
+  origin: string;
 }
 
 /**
@@ -161,6 +175,7 @@ export async function dismissWarning(db: Db, input: DismissWarningInput): Promis
     dismissed.add(key);
     const confidence = revisionConfidence(rev!.segments, openWarnings(rev!.warnings, dismissed), dump.template, rev!.author !== 'parser');
     await tx.update(dumps).set({ confidence }).where(eq(dumps.id, input.dumpId));
+    await audit(tx, { name: input.editor, origin: input.origin }, { action: 'dismiss', dumpId: input.dumpId, subject: `${input.code} at ${input.start}-${input.end}`, detail: { code: input.code, start: input.start, end: input.end, reason, revision: dump.current, confidence } });
   });
 }
 

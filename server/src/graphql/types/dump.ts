@@ -2,7 +2,7 @@ import { and, eq, exists, sql, type SQL } from 'drizzle-orm';
 import { appearances, articles, dumps as dumpsTable, sources } from '@copydesk/schema';
 import { NotFoundError } from '../../errors.ts';
 import { setDumpStatus } from '../../review/revise.ts';
-import { builder, requireEditor } from '../builder.ts';
+import { builder, requireActor } from '../builder.ts';
 import { STATUS_ERRORS } from '../errors.ts';
 import { containsPattern } from '../like.ts';
 
@@ -141,9 +141,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SetDumpStatusInput, required: true }) },
     errors: { types: [...STATUS_ERRORS], directResult: true },
     resolve: async (query, _root, { input }, ctx) => {
-      const editor = requireEditor(ctx);
+      const editor = requireActor(ctx);
       const id = Number(input.dumpId.id);
-      await setDumpStatus(ctx.db, { dumpId: id, revision: input.revision, status: input.status as 'new' | 'in_review' | 'approved', editor: editor.name });
+      await setDumpStatus(ctx.db, { dumpId: id, revision: input.revision, status: input.status as 'new' | 'in_review' | 'approved', editor: editor.name, origin: editor.origin });
       const row = await ctx.db.query.dumps.findFirst(query({ where: { id } }));
       if (!row) throw new NotFoundError('Dump', String(input.dumpId.id));
       return row;

@@ -3,7 +3,7 @@ import type { DerivedArticle } from '../../derive/types.ts';
 import { unpackUpload } from '../../import/files.ts';
 import { importDump, type ChangeSet, type ImportResult } from '../../import/import-dump.ts';
 import type { DumpInput } from '../../import/validate.ts';
-import { builder, requireEditor, type Context } from '../builder.ts';
+import { builder, requireActor, requireEditor, type Context } from '../builder.ts';
 import { IMPORT_ERRORS, MUTATION_ERRORS } from '../errors.ts';
 import { loadArticlesInOrder } from '../loaders.ts';
 
@@ -126,13 +126,14 @@ const ImportBatchSummary = builder.objectRef<BatchResult>('ImportBatchResult').i
 /** each dump in its own transaction; a refused dump is an item with its error, the others go on */
 async function importEach(ctx: Context, inputs: { filename: string; input?: DumpInput; error?: Error }[], dryRun: boolean): Promise<BatchResult> {
   const items: ImportItem[] = [];
+  const actor = requireActor(ctx);
   for (const [index, it] of inputs.entries()) {
     if (it.error) {
       items.push({ index, filename: it.filename, result: it.error instanceof CopydeskError ? it.error : new InvalidInputError('file', it.error.message) });
       continue;
     }
     try {
-      items.push({ index, filename: it.input!.filename ?? it.filename, result: await importDump(ctx.db, it.input!, { maxBytes: ctx.config.maxDumpBytes, dryRun }) });
+      items.push({ index, filename: it.input!.filename ?? it.filename, result: await importDump(ctx.db, it.input!, { maxBytes: ctx.config.maxDumpBytes, dryRun, actor }) });
     } catch (e) {
       if (!(e instanceof CopydeskError)) throw e;
       items.push({ index, filename: it.input!.filename ?? it.filename, result: e });
@@ -151,8 +152,7 @@ builder.mutationFields((t) => ({
     },
     errors: { types: [...IMPORT_ERRORS], directResult: true },
     resolve: (_root, { input, dryRun }, ctx) => {
-      requireEditor(ctx);
-      return importDump(ctx.db, input, { maxBytes: ctx.config.maxDumpBytes, dryRun: dryRun ?? false });
+      return importDump(ctx.db, input, { maxBytes: ctx.config.maxDumpBytes, dryRun: dryRun ?? false, actor: requireActor(ctx) });
     },
   }),
   importDumps: t.field({

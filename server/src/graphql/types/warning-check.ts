@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { dumps, segmentationRevisions, warningDismissals, type StoredWarning } from '@copydesk/schema';
 import { dismissWarning } from '../../review/revise.ts';
 import { warningKey } from '../../review/warnings.ts';
-import { builder, requireEditor, type Context } from '../builder.ts';
+import { builder, requireActor, type Context } from '../builder.ts';
 import { MUTATION_ERRORS } from '../errors.ts';
 import { Dump } from './dump.ts';
 
@@ -84,9 +84,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: DismissWarningInput, required: true }) },
     errors: { types: [...MUTATION_ERRORS], directResult: true },
     resolve: async (query, _root, { input }, ctx) => {
-      const editor = requireEditor(ctx);
+      const editor = requireActor(ctx);
       const id = Number(input.dumpId.id);
-      await dismissWarning(ctx.db, { dumpId: id, code: input.code, start: input.start, end: input.end, reason: input.reason, editor: editor.name });
+      await dismissWarning(ctx.db, { dumpId: id, code: input.code, start: input.start, end: input.end, reason: input.reason, editor: editor.name, origin: editor.origin });
       return (await ctx.db.query.dumps.findFirst(query({ where: { id } })))!;
     },
   }),
