@@ -154,6 +154,19 @@ describe('warnings are a checklist across revisions', () => {
   });
 });
 
+describe('the checklist on a page of dumps', () => {
+  it('loads the warnings of every dump on a page with two statements, not two per dump', async () => {
+    t.queries.length = 0;
+    const res = await t.gql(`{ dumps(first: 20, orderBy: CONFIDENCE_ASC) { edges { node { openWarningCount warnings { state } } } } }`);
+    expect(res.errors).toBeUndefined();
+    const nodes = res.data.dumps.edges.map((e: any) => e.node);
+    expect(nodes.length).toBeGreaterThan(2);
+    expect(nodes.some((n: any) => n.openWarningCount > 0)).toBe(true);
+    for (const n of nodes) expect(n.openWarningCount).toBe(n.warnings.filter((w: any) => w.state === 'OPEN').length);
+    expect(t.queries.filter((q) => q.includes('"warning_dismissals"')).length).toBe(1);
+  });
+});
+
 describe('editorial rules', () => {
   it('refuses two main articles and a related block without a headline, naming the rule, writing nothing', async () => {
     const d = await importDump(strayTextDump(' (c)'));

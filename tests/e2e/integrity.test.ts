@@ -113,6 +113,9 @@ describe('editorial integrity', () => {
     await expect.poll(() => page.locator('[data-testid=warning][data-state=DISMISSED]').count()).toBe(1);
     expect(await page.locator('[data-testid=warning][data-state=DISMISSED]').innerText()).toContain('a caption; nothing is lost');
     expect((await dumpState(id)).openWarningCount).toBe(2);
+    await page.goto(`${server.url}/#/`);
+    const row = page.locator('[data-testid=queue-row]', { hasText: 'stray-dismiss.txt' });
+    await expect.poll(() => row.locator('[data-testid=queue-warnings]').getAttribute('data-open')).toBe('2');
   });
 
   it('refuses an approve of a revision another editor replaced, and says so', async () => {

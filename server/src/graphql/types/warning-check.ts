@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { dumps, segmentationRevisions, warningDismissals, type StoredWarning } from '@copydesk/schema';
 import { dismissWarning } from '../../review/revise.ts';
 import { warningKey } from '../../review/warnings.ts';
@@ -43,18 +43,52 @@ export const WarningCheckRef = builder.objectRef<Check>('WarningCheck').implemen
   }),
 });
 
-/** The checklist of a dump's current revision, in text order. */
-export async function warningChecklist(ctx: Context, dumpId: number): Promise<Check[]> {
-  const [rev] = await ctx.db
-    .select({ warnings: segmentationRevisions.warnings })
+/** Loads the checklists of many dumps with two statements. */
+async function loadChecklists(ctx: Context, ids: number[]): Promise<Map<number, Check[]>> {
+  const revs = await ctx.db
+    .select({ dumpId: dumps.id, warnings: segmentationRevisions.warnings })
     .from(segmentationRevisions)
     .innerJoin(dumps, and(eq(dumps.id, segmentationRevisions.dumpId), eq(dumps.currentRevision, segmentationRevisions.number)))
-    .where(eq(dumps.id, dumpId));
-  const rows = await ctx.db.select().from(warningDismissals).where(eq(warningDismissals.dumpId, dumpId));
-  const byKey = new Map(rows.map((r) => [warningKey(r), { editor: r.editor, reason: r.reason, at: r.at }]));
-  return (rev?.warnings ?? []).map((w) => ({ ...w, dismissal: byKey.get(warningKey(w)) ?? null })).sort((a, b) => a.start - b.start || a.end - b.end);
+    .where(inArray(dumps.id, ids));
+  const rows = await ctx.db.select().from(warningDismissals).where(inArray(warningDismissals.dumpId, ids));
+  const byKey = new Map(rows.map((r) => [`${r.dumpId}|${warningKey(r)}`, { editor: r.editor, reason: r.reason, at: r.at }]));
+  const out = new Map<number, Check[]>(ids.map((id) => [id, []]));
+  for (const r of revs)
+    out.set(
+      r.dumpId,
+      r.warnings.map((w) => ({ ...w, dismissal: byKey.get(`${r.dumpId}|${warningKey(w)}`) ?? null })).sort((a, b) => a.start - b.start || a.end - b.end),
+    );
+  return out;
 }
 
+/** per request: the dump ids asked for in this tick, loaded together (a queue page is two statements, not two per dump) */
+const batches = new WeakMap<Context, Map<number, Promise<Check[]>>>();
+const queued = new WeakMap<Context, { id: number; resolve: (c: Check[]) => void; reject: (e: unknown) => void }[]>();
+
+/** The checklist of a dump's current revision, in text order (batched and cached per request). */
+export function warningChecklist(ctx: Context, dumpId: number): Promise<Check[]> {
+  let cache = batches.get(ctx);
+  if (!cache) batches.set(ctx, (cache = new Map()));
+  const known = cache.get(dumpId);
+  if (known) return known;
+  const p = new Promise<Check[]>((resolve, reject) => {
+    let q = queued.get(ctx);
+    if (!q) {
+      queued.set(ctx, (q = []));
+      setImmediate(() => {
+        const batch = queued.get(ctx)!;
+        queued.delete(ctx);
+        loadChecklists(ctx, batch.map((b) => b.id)).then(
+          (m) => batch.forEach((b) => b.resolve(m.get(b.id) ?? [])),
+          (e: unknown) => batch.forEach((b) => b.reject(e)),
+        );
+      });
+    }
+    q.push({ id: dumpId, resolve, reject });
+  });
+  cache.set(dumpId, p);
+  return p;
+}
 builder.objectFields(Dump, (t) => ({
   warnings: t.field({
     type: [WarningCheckRef],
@@ -86,6 +120,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, { input }, ctx) => {
       const editor = requireActor(ctx);
       const id = Number(input.dumpId.id);
+      batches.delete(ctx); // what this request read before the dismissal is stale now
       await dismissWarning(ctx.db, { dumpId: id, code: input.code, start: input.start, end: input.end, reason: input.reason, editor: editor.name, origin: editor.origin });
       return (await ctx.db.query.dumps.findFirst(query({ where: { id } })))!;
     },
