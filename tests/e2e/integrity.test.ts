@@ -137,6 +137,18 @@ describe('editorial integrity', () => {
     const s = await dumpState(id);
     expect(s.status).toBe('IN_REVIEW');
     expect(s.statusChanges.some((c) => c.status === 'APPROVED')).toBe(false);
+    // the audit log has the import, then the save and the status change it made from the browser, and no approval
+    const log = await server.gql<{ auditLog: { edges: { node: { action: string; actor: string; subject: string; origin: string } }[] } }>(
+      'query($id: ID!) { auditLog(filter: { dumpId: $id }) { edges { node { action actor subject origin } } } }',
+      { id },
+    );
+    expect(log.auditLog.edges.map((e) => [e.node.action, e.node.subject])).toEqual([
+      ['status', 'revision 2'],
+      ['save', 'revision 2'],
+      ['import', 'stray-stale.txt'],
+    ]);
+    expect(log.auditLog.edges.every((e) => e.node.actor === 'editor')).toBe(true);
+    expect(log.auditLog.edges[1]!.node.origin).toMatch(/^127\.0\.0\.1 · Mozilla/);
   });
 
   it('refuses two main articles in the editor before saving, naming the rule', async () => {
