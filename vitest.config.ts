@@ -42,6 +42,8 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 90_000,
+          // a page waits on the server, which shares the machine: poll for up to 10 s, not vitest's default 1 s
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },

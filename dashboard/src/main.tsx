@@ -14,6 +14,7 @@ import { ArticleList } from './routes/article-list.tsx';
 import { ArticlePage } from './routes/article-page.tsx';
 import { ImportPage } from './routes/import-page.tsx';
 import { RulesPage } from './routes/rules-page.tsx';
+import { TopicPage } from './routes/topic-page.tsx';
 import './styles.css';
 
 const ViewerQuery = /* GraphQL */ `
@@ -42,6 +43,7 @@ function Shell() {
   if (section === 'dump' && route.path[1]) page = <DumpEditor key={route.path[1]} id={route.path[1]} />;
   else if (section === 'articles') page = <ArticleList />;
   else if (section === 'article' && route.path[1]) page = <ArticlePage key={route.path[1]} id={route.path[1]} />;
+  else if (section === 'topic' && route.path[1]) page = <TopicPage key={route.path[1]} id={route.path[1]} />;
   else if (section === 'import') page = <ImportPage />;
   else if (section === 'rules') page = <RulesPage />;
   else page = <ReviewQueue />;
@@ -58,7 +60,7 @@ function Shell() {
         </a>
         <nav>
           {nav('/', 'Review queue', section === '' || section === 'dump')}
-          {nav('/articles', 'Articles', section === 'articles' || section === 'article')}
+          {nav('/articles', 'Articles', section === 'articles' || section === 'article' || section === 'topic')}
           {nav('/import', 'Import', section === 'import')}
           {nav('/rules', 'Rules', section === 'rules')}
         </nav>

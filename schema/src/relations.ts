@@ -5,6 +5,14 @@ export const relations = defineRelations(tables, (r) => ({
   dumps: {
     revisions: r.many.segmentationRevisions(),
     appearances: r.many.appearances(),
+    statusChanges: r.many.dumpStatusChanges(),
+    dismissals: r.many.warningDismissals(),
+  },
+  dumpStatusChanges: {
+    dump: r.one.dumps({ from: r.dumpStatusChanges.dumpId, to: r.dumps.id, optional: false }),
+  },
+  warningDismissals: {
+    dump: r.one.dumps({ from: r.warningDismissals.dumpId, to: r.dumps.id, optional: false }),
   },
   segmentationRevisions: {
     dump: r.one.dumps({ from: r.segmentationRevisions.dumpId, to: r.dumps.id, optional: false }),

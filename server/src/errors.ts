@@ -94,8 +94,14 @@ export class StaleRevisionError extends CopydeskError {
   constructor(
     readonly baseRevision: number,
     readonly currentRevision: number,
+    /** what the editor tried: a save, or a status change (approve) of the revision they saw */
+    action: 'save' | 'status' = 'save',
   ) {
-    super(`This dump was saved by someone else since you opened it (you edited revision ${baseRevision}; the current one is ${currentRevision}). Rebase your changes on revision ${currentRevision} and save again.`);
+    super(
+      action === 'save'
+        ? `This dump was saved by someone else since you opened it (you edited revision ${baseRevision}; the current one is ${currentRevision}). Rebase your changes on revision ${currentRevision} and save again.`
+        : `This dump was saved by someone else since you opened it (you saw revision ${baseRevision}; the current one is ${currentRevision}). Look at revision ${currentRevision} before changing its status.`,
+    );
     this.name = 'StaleRevisionError';
   }
 }
@@ -103,12 +109,14 @@ export class StaleRevisionError extends CopydeskError {
 export class InvalidSegmentationError extends CopydeskError {
   readonly code = 'INVALID_SEGMENTATION';
   constructor(
+    /** the rule broken: PARTITION, SEGMENT_KIND, FIELD, ONE_MAIN or RELATED_HEADLINE (derive/validate.ts) */
+    readonly rule: string,
     readonly reason: string,
     readonly index: number,
     readonly start: number,
     readonly end: number,
   ) {
-    super(`The segmentation is not valid: ${reason} (segment ${index}, offsets ${start}-${end}).`);
+    super(`The segmentation breaks the ${rule} rule: ${reason} (segment ${index}, offsets ${start}-${end}).`);
     this.name = 'InvalidSegmentationError';
   }
 }

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { requestOrigin } from './audit/log.ts';
 import { createYoga, maskError as defaultMaskError, type Plugin } from 'graphql-yoga';
 import { authenticate } from './auth/tokens.ts';
 import type { Db } from './db/client.ts';
@@ -82,11 +83,13 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
     // without one); Yoga's own limit would pipe every body through a TransformStream as well
     maxRequestBodySize: false,
     graphiql: { title: 'copydesk GraphQL' },
-    context: async ({ request }) => ({
+    context: async ({ request, req }) => ({
       db,
       config,
       editor: await authenticate(db, request.headers.get('authorization'), config.editorToken),
       tokenSent: Boolean(request.headers.get('authorization')?.trim()),
+      // node's http server passes its IncomingMessage as `req`; in-process callers have none
+      origin: requestOrigin(request.headers, (req as { socket?: { remoteAddress?: string } } | undefined)?.socket?.remoteAddress),
     }),
     plugins: [
       ...limitPlugins(config.limits),

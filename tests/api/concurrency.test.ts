@@ -154,7 +154,7 @@ describe.skipIf(inject('dbKind') !== 'postgres')('concurrent writers on PostgreS
             const related = cur!.segments.filter((s) => s.kind === 'related');
             const drop = related.length ? related[Math.floor(r() * related.length)] : null;
             const segments = cur!.segments.map((s) => (s === drop ? { ...s, kind: 'boilerplate', fields: [] } : s));
-            await reviseSegmentation(t.database.db, { dumpId: id, baseRevision: cur!.current_revision, segments, author: 'tester' });
+            await reviseSegmentation(t.database.db, { dumpId: id, baseRevision: cur!.current_revision, segments, author: 'tester', origin: 'test' });
           }
         } catch (e) {
           // another writer saved the same dump first: the editor is told, nothing is written

@@ -131,7 +131,7 @@ describe('reviseSegmentation', () => {
 
   it('moves a dump through review with setDumpStatus and counts it', async () => {
     const res = await t.gql(`mutation($input: SetDumpStatusInput!) { setDumpStatus(input: $input) { __typename ... on Dump { status } ... on Error { code } } }`, {
-      input: { dumpId, status: 'IN_REVIEW' },
+      input: { dumpId, revision: 3, status: 'IN_REVIEW' },
     });
     expect(res.data.setDumpStatus).toEqual({ __typename: 'Dump', status: 'IN_REVIEW' });
     const counts = await t.gql(`{ reviewCounts { new inReview approved total } dumps(filter: { status: IN_REVIEW }, orderBy: CONFIDENCE_ASC) { totalCount } }`);
@@ -142,9 +142,13 @@ describe('reviseSegmentation', () => {
   });
 
   it('filters dumps by the outlets of their articles', async () => {
-    const res = await t.gql(`{ a: dumps(filter: { source: "nikkei asia" }) { totalCount } b: dumps(filter: { source: "Nobody Times" }) { totalCount } }`);
+    const res = await t.gql(`{ a: dumps(filter: { source: "nikkei asia" }) { totalCount } b: dumps(filter: { source: "Nobody Times" }) { totalCount } c: dumps(filter: { source: "NIKKEI" }) { totalCount } d: dumps(filter: { source: "kei as" }) { totalCount } e: dumps(filter: { source: "%" }) { totalCount } }`);
     expect(res.data.a.totalCount).toBe(1);
     expect(res.data.b.totalCount).toBe(0);
+    // part of the name matches too; LIKE wildcards are taken literally
+    expect(res.data.c.totalCount).toBe(1);
+    expect(res.data.d.totalCount).toBe(1);
+    expect(res.data.e.totalCount).toBe(0);
   });
 
   it('re-parses without ever replacing an editor\'s revision', async () => {

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { parseDump } from '../../server/src/parse/index.ts';
 import { deriveArticles } from '../../server/src/derive/articles.ts';
-import { checkSegmentation } from '../../server/src/derive/validate.ts';
+import { checkPartition } from '../../server/src/derive/validate.ts';
 import type { Segmentation } from '../../server/src/parse/types.ts';
 import { applyOp, toEditSegments, type EditSegment } from '../../dashboard/src/lib/segmentation-edit.ts';
 import { allHandles, moveOp } from '../../dashboard/src/lib/handles.ts';
@@ -69,7 +69,7 @@ export async function benchDerive(): Promise<{ dumpKb: number; moveP50Ms: number
     const t0 = performance.now();
     const r = applyOp(text, segments, moveOp(h, segments, to));
     const next = r.ok ? r.segments : segments;
-    const problem = checkSegmentation(text.length, next);
+    const problem = checkPartition(text.length, next);
     if (problem) throw new Error(`a move broke the partition: ${problem.reason}`);
     deriveArticles(text, asSeg(next), {});
     const dt = performance.now() - t0;

@@ -7,6 +7,7 @@ import { memo, useMemo, type ReactNode } from 'react';
 import type { EditField, EditSegment } from '../lib/segmentation-edit.ts';
 import { fieldHandles, type Handle } from '../lib/handles.ts';
 import { lineEndOf, lineStartOf, nextLineStartOf } from '../lib/text-nav.ts';
+import type { Mark } from '../lib/marks.ts';
 
 export interface TextViewProps {
   text: string;
@@ -16,6 +17,8 @@ export interface TextViewProps {
   activeHandle: string | null;
   /** segments (by index) whose range differs from the parser's */
   changed: ReadonlySet<number>;
+  /** gutter marks (open warnings, suspect spans) by line start */
+  marks?: ReadonlyMap<number, Mark>;
   onHandleDown: (id: string, e: React.PointerEvent) => void;
 }
 
@@ -91,9 +94,11 @@ const LineView = memo(function LineView({
   sel,
   handles,
   active,
+  mark,
 }: {
   text: string;
   line: Line;
+  mark: Mark | null;
   partial: boolean;
   caret: number | null;
   sel: readonly [number, number] | null;
@@ -141,7 +146,8 @@ const LineView = memo(function LineView({
   flush(Number.MAX_SAFE_INTEGER);
   const lineSel = sel && sel[0] <= line.start && sel[1] > line.end;
   return (
-    <div className={`ln${line.start === line.end ? ' empty' : ''}${partial ? ' partial' : ''}${lineSel ? ' lsel' : ''}`} data-ls={line.start} data-le={line.end} data-n={line.n}>
+    <div className={`ln${line.start === line.end ? ' empty' : ''}${partial ? ' partial' : ''}${lineSel ? ' lsel' : ''}${mark ? ` mark-${mark.kind}` : ''}`} data-ls={line.start} data-le={line.end} data-n={line.n} data-mark={mark?.kind}>
+      {mark && <span className={`gutter-mark gm-${mark.kind}`} title={mark.label} aria-label={mark.label} data-testid="gutter-mark" />}
       {out}
     </div>
   );
@@ -156,6 +162,7 @@ const SegmentView = memo(function SegmentView({
   sel,
   active,
   changed,
+  marks,
 }: {
   text: string;
   seg: EditSegment;
@@ -165,6 +172,7 @@ const SegmentView = memo(function SegmentView({
   sel: readonly [number, number] | null;
   active: string | null;
   changed: boolean;
+  marks: ReadonlyMap<number, Mark> | undefined;
 }) {
   const lines = useMemo(() => buildLines(text, seg, starts), [text, seg, starts]);
   const handles = useMemo(() => fieldHandles(seg, index), [seg, index]);
@@ -187,13 +195,14 @@ const SegmentView = memo(function SegmentView({
         const c = caret !== null && inLine(caret) ? caret : null;
         const s = sel && sel[0] < Math.max(l.end, l.start + 1) && sel[1] > l.start ? sel : null;
         const act = active && hs.some((h) => h.id === active) ? active : null;
-        return <LineView key={l.start} text={text} line={l} partial={k === 0 && lineStartOf(text, l.start) !== l.start} caret={c} sel={s} handles={hs} active={act} />;
+        const partial = k === 0 && lineStartOf(text, l.start) !== l.start;
+        return <LineView key={l.start} text={text} line={l} partial={partial} caret={c} sel={s} handles={hs} active={act} mark={partial ? null : (marks?.get(l.start) ?? null)} />;
       })}
     </section>
   );
 });
 
-export function SegmentText({ text, segments, caret, anchor, activeHandle, changed, onHandleDown }: TextViewProps) {
+export function SegmentText({ text, segments, caret, anchor, activeHandle, changed, marks, onHandleDown }: TextViewProps) {
   const starts = useMemo(() => lineIndex(text), [text]);
   const sel: [number, number] | null = anchor !== null && anchor !== caret ? [Math.min(anchor, caret), Math.max(anchor, caret)] : null;
   return (
@@ -209,7 +218,7 @@ export function SegmentText({ text, segments, caret, anchor, activeHandle, chang
         const hasCaret = caret >= s.start && (caret < s.end || (last && caret === s.end));
         const segSel = sel && sel[0] < s.end && sel[1] > s.start ? sel : null;
         const act = activeHandle && (activeHandle === `s${i}` || activeHandle.startsWith(`f${i}:`)) ? activeHandle : null;
-        return <SegmentView key={`${s.start}:${i}`} text={text} seg={s} index={i} starts={starts} caret={hasCaret ? caret : null} sel={segSel} active={act} changed={changed.has(i)} />;
+        return <SegmentView key={`${s.start}:${i}`} text={text} seg={s} index={i} starts={starts} caret={hasCaret ? caret : null} sel={segSel} active={act} changed={changed.has(i)} marks={marks} />;
       })}
     </div>
   );

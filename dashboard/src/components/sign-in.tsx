@@ -35,7 +35,7 @@ export function SignIn({ onClose, viewer }: { onClose: () => void; viewer: Viewe
       >
         <label>
           Editor token
-          <input type="password" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} placeholder="cd_…" data-testid="token-input" />
+          <input type="password" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} placeholder="cdk_…" data-testid="token-input" />
         </label>
         <p className="muted">
           Without a token the desk is read-only. Ask an admin for one: <code>pnpm copydesk token create --name YOU</code>

@@ -39,30 +39,55 @@ export function needsUpload(text: string): boolean {
   return text.length * 3 > UPLOAD_ABOVE_BYTES && new TextEncoder().encode(text).length > UPLOAD_ABOVE_BYTES;
 }
 
+/** Archives of .txt dumps: sent whole through importDumpFile, the server unpacks them (never read as text here). */
+export const isArchive = (name: string): boolean => /\.(zip|tar\.gz|tgz)$/i.test(name);
+
+/** One dump's answer from importDumpFile, in the shape the import page shows. */
+export interface UploadedItem {
+  __typename: string;
+  filename: string | null;
+  created?: boolean;
+  code?: string;
+  message?: string;
+  dump?: { id: string } | null;
+  articlesCreated: number;
+}
+
 interface UploadAnswer {
   __typename: string;
   code?: string;
   message?: string;
-  items?: { result: { __typename: string; created?: boolean; code?: string; message?: string; dump?: { id: string } | null; changes?: { articlesCreated: number } } }[];
+  items?: { filename: string | null; result: { __typename: string; created?: boolean; code?: string; message?: string; dump?: { id: string } | null; changes?: { articlesCreated: number } } }[];
 }
 
-/** Sends one dump through importDumpFile (multipart), as the GraphQL multipart request spec says. */
-export async function uploadDump(url: string, token: string | null, filename: string, text: string) {
+/**
+ * Sends a file through importDumpFile (multipart, as the GraphQL multipart request spec says): a
+ * .txt dump, a .jsonl file, or a .zip / .tar.gz of dumps. Resolves to one answer per dump, or
+ * throws with the server's message when the whole file is refused.
+ */
+export async function uploadFile(url: string, token: string | null, file: File): Promise<UploadedItem[]> {
   const form = new FormData();
   form.set(
     'operations',
     JSON.stringify({
-      query: `mutation($file: File!) { importDumpFile(file: $file) { __typename ... on Error { code message } ... on ImportBatchResult { items { result { __typename ... on Error { code message } ... on ImportDumpPayload { created dump { id } changes { articlesCreated } } } } } } }`,
+      query: `mutation($file: File!) { importDumpFile(file: $file) { __typename ... on Error { code message } ... on ImportBatchResult { items { filename result { __typename ... on Error { code message } ... on ImportDumpPayload { created dump { id } changes { articlesCreated } } } } } } }`,
       variables: { file: null },
     }),
   );
   form.set('map', JSON.stringify({ 0: ['variables.file'] }));
-  form.set('0', new File([text], filename.endsWith('.txt') ? filename : `${filename}.txt`, { type: 'text/plain' }));
+  form.set('0', file);
   const res = await fetch(url, { method: 'POST', body: form, headers: { 'x-copydesk-csrf': '1', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
   const json = (await res.json()) as { data?: { importDumpFile: UploadAnswer }; errors?: { message: string; extensions?: { code?: string } }[] };
-  if (json.errors?.length) return { __typename: 'Error', code: json.errors[0]!.extensions?.code ?? 'ERROR', message: json.errors[0]!.message };
+  if (json.errors?.length) throw new Error(`${json.errors[0]!.extensions?.code ?? 'ERROR'}: ${json.errors[0]!.message}`);
   const a = json.data!.importDumpFile;
-  if (a.__typename !== 'ImportBatchResult') return { __typename: a.__typename, code: a.code, message: a.message };
-  const r = a.items?.[0]?.result;
-  return r ? { ...r, articlesCreated: r.changes?.articlesCreated ?? 0 } : { __typename: 'Error', code: 'EMPTY', message: 'no result' };
+  if (a.__typename !== 'ImportBatchResult') throw new Error(`${a.code ?? a.__typename}: ${a.message ?? ''}`);
+  return (a.items ?? []).map((i) => ({ ...i.result, filename: i.filename, articlesCreated: i.result.changes?.articlesCreated ?? 0 }));
+}
+
+/** Sends one dump's text through importDumpFile (for dumps over the JSON request limit). */
+export async function uploadDump(url: string, token: string | null, filename: string, text: string) {
+  const items = await uploadFile(url, token, new File([text], filename.endsWith('.txt') ? filename : `${filename}.txt`, { type: 'text/plain' })).catch((e: Error) => [
+    { __typename: 'Error', filename: null, code: e.message.split(':')[0], message: e.message, articlesCreated: 0 } as UploadedItem,
+  ]);
+  return items[0] ?? { __typename: 'Error', filename: null, code: 'EMPTY', message: 'no result', articlesCreated: 0 };
 }

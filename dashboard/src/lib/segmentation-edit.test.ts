@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkSegmentation } from '../../../server/src/derive/validate.ts';
+import { checkPartition } from '../../../server/src/derive/validate.ts';
 import {
   applyOp,
   clearFields,
@@ -36,7 +36,7 @@ const base: EditSegment[] = [
   { kind: 'related', start: at(6), end: text.length, fields: [f('source', 6), f('headline', 7), f('body', 8)] },
 ];
 
-const valid = (segs: EditSegment[]) => expect(checkSegmentation(text.length, segs)).toBeNull();
+const valid = (segs: EditSegment[]) => expect(checkPartition(text.length, segs)).toBeNull();
 const must = (r: ReturnType<typeof applyOp>) => {
   if (!r.ok) throw new Error(r.reason);
   valid(r.segments);
@@ -161,7 +161,7 @@ describe('segmentation edits', () => {
         for (const o of ops) {
           const r = applyOp(text, segs, o);
           if (r.ok) {
-            expect(checkSegmentation(text.length, r.segments)).toBeNull();
+            expect(checkPartition(text.length, r.segments)).toBeNull();
             segs = r.segments;
           }
         }

@@ -9,6 +9,8 @@ export type Direction = -1 | 1;
 
 /** Start of the line holding offset o. */
 export function lineStartOf(text: string, o: number): number {
+  // lastIndexOf reads a negative position as 0: at offset 0 a leading "\n" would count as before it
+  if (o <= 0) return 0;
   const i = text.lastIndexOf('\n', o - 1);
   return i + 1;
 }

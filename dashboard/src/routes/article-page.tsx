@@ -4,6 +4,7 @@ import { href, navigate } from '../lib/router.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import { RelatedGraph } from '../components/related-graph.tsx';
 import { topicsOf, type RawTopic } from '../lib/topics.ts';
+import { ArticleTopics } from '../components/article-topics.tsx';
 
 const topicSel = env.features.articleTopicsSelection ?? '';
 
@@ -45,7 +46,7 @@ export interface ArticlePage_ArticleFragment {
 
 /** One article: its text, where it appears, its topics and related stories. */
 export function ArticlePage({ id }: { id: string }) {
-  const [{ data, error, fetching }] = useQuery<{ article: ArticlePage_ArticleFragment | null }>({ query: ArticleQuery, variables: { id } });
+  const [{ data, error, fetching }, refetch] = useQuery<{ article: ArticlePage_ArticleFragment | null }>({ query: ArticleQuery, variables: { id } });
   const a = data?.article;
   useShortcuts('article', 'Article', [
     { keys: ['u', 'Backspace'], label: 'Back to the article list', run: () => navigate('/articles') },
@@ -64,15 +65,7 @@ export function ArticlePage({ id }: { id: string }) {
         </a>
         <h1>{a.headline ?? <em>no headline</em>}</h1>
         <p className="meta">{[a.byline && `By ${a.byline}`, a.source?.name, a.published, a.publishedAt && new Date(a.publishedAt).toLocaleString(), a.section].filter(Boolean).join(' · ')}</p>
-        {topicsOf(a.topics).length > 0 && (
-          <ul className="chips topics" aria-label="Topics">
-            {topicsOf(a.topics).map((t) => (
-              <li key={t.id ?? t.name} className="chip" title={[t.kind, t.weight?.toFixed(2)].filter(Boolean).join(' · ')}>
-                <a href={href('/articles', t.id ? { topicId: t.id, topicName: t.name } : { topic: t.name })}>{t.name}</a>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ArticleTopics articleId={a.id} topics={topicsOf(a.topics)} onChange={() => refetch({ requestPolicy: 'network-only' })} />
         <div className="body">
           {a.body ? a.body.split('\n').map((p, i) => (subheads.has(p) ? <h2 key={i}>{p}</h2> : <p key={i}>{p}</p>)) : <p className="missing">Empty body.</p>}
         </div>

@@ -35,6 +35,11 @@ import { DerivedArticles } from '../components/derived-articles.tsx';
 import { ChangeList } from '../components/change-list.tsx';
 import { ConflictDialog, type Conflict } from '../components/conflict-dialog.tsx';
 import { RuleOffer } from '../components/rule-offer.tsx';
+import { WarningChecklist } from '../components/warning-checklist.tsx';
+import { FindBar } from '../components/find-bar.tsx';
+import { ApproveDialog } from '../components/approve-dialog.tsx';
+import { useReview } from '../lib/use-review.ts';
+import { nextMark } from '../lib/marks.ts';
 
 const RevisionFields = /* GraphQL */ `
   fragment DumpEditor_RevisionFragment on SegmentationRevision {
@@ -83,7 +88,7 @@ const ReviseMutation = /* GraphQL */ `
       __typename
       ... on ReviseSegmentationPayload { revisionNumber dump { id status currentRevisionNumber confidence } }
       ... on StaleRevisionError { baseRevision currentRevision }
-      ... on InvalidSegmentationError { reason index start end }
+      ... on InvalidSegmentationError { rule reason index start end }
       ... on Error { message code }
     }
   }
@@ -94,6 +99,7 @@ const StatusMutation = /* GraphQL */ `
     setDumpStatus(input: $input) {
       __typename
       ... on Dump { id status }
+      ... on StaleRevisionError { baseRevision currentRevision }
       ... on Error { message code }
     }
   }
@@ -147,7 +153,7 @@ const FIELD_KEYS: [string, FieldName, string][] = [
   ['b', 'body', 'body'],
   ['c', 'copyright', 'copyright'],
   ['u', 'subhead', 'subhead (inside the body)'],
-  ['n', 'noise', 'publisher boilerplate (noise)'],
+  ['i', 'noise', 'publisher boilerplate (noise)'],
 ];
 
 export function DumpEditor({ id }: { id: string }) {
@@ -183,7 +189,9 @@ function Editor({ dump }: { dump: NonNullable<DumpData['dump']> }) {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState(dump.status);
   const [, revise] = useMutation<{ reviseSegmentation: ReviseResult }>(ReviseMutation);
-  const [, setDumpStatus] = useMutation<{ setDumpStatus: { __typename: string; status?: string; message?: string; code?: string } }>(StatusMutation);
+  const [, setDumpStatus] = useMutation<{ setDumpStatus: { __typename: string; status?: string; message?: string; code?: string; currentRevision?: number } }>(StatusMutation);
+  const [find, setFind] = useState<'search' | 'line' | null>(null);
+  const [confirmApprove, setConfirmApprove] = useState(false);
   const textRef = useRef<HTMLDivElement>(null);
 
   const segments = present(history);
@@ -212,6 +220,7 @@ function Editor({ dump }: { dump: NonNullable<DumpData['dump']> }) {
   const derived = useMemo(() => deriveArticles(text, asSegmentation(segments), { fetchedAt: dump.fetchedAt }), [text, segments, asSegmentation, dump.fetchedAt]);
   const baseDerived = useMemo(() => deriveArticles(text, asSegmentation(base.segments), { fetchedAt: dump.fetchedAt }), [text, base.segments, asSegmentation, dump.fetchedAt]);
   const problem = useMemo(() => checkSegmentation(text.length, segments), [text.length, segments]);
+  const review = useReview(dump.id, text, base, segments, dump.revisions.edges[0]?.node.segments ?? dump.currentRevision.segments);
 
   // keep the draft in localStorage, keyed by dump and base revision
   useEffect(() => {
@@ -294,7 +303,7 @@ function Editor({ dump }: { dump: NonNullable<DumpData['dump']> }) {
     const p = checkSegmentation(text.length, segs);
     if (p) {
       setCaret(p.start);
-      return say(`Cannot save: ${p.reason}`, 'error');
+      return say(`Cannot save (${p.rule}): ${p.reason}`, 'error');
     }
     setBusy(true);
     const r = await revise({
@@ -319,7 +328,7 @@ function Editor({ dump }: { dump: NonNullable<DumpData['dump']> }) {
     }
     if (res.__typename === 'InvalidSegmentationError' && 'reason' in res) {
       setCaret(res.start);
-      return say(`The server refused the segmentation: ${res.reason}`, 'error');
+      return say(`The server refused the segmentation (${'rule' in res ? res.rule : ''}): ${res.reason}`, 'error');
     }
     return say(`Not saved: ${'message' in res ? res.message : res.__typename}`, 'error');
   };
@@ -370,18 +379,34 @@ function Editor({ dump }: { dump: NonNullable<DumpData['dump']> }) {
     await save(false, t.number, conflict.mine);
   };
 
-  const approve = async () => {
+  /** approves the revision on screen (saving the draft first); asks first while warnings are open */
+  const approve = async (confirmed = false) => {
     if (!canEdit) return say('Read-only: sign in with an editor token to approve.', 'error');
+    if (!confirmed && review.openCount > 0) return setConfirmApprove(true);
+    setConfirmApprove(false);
     if (dirty) return save(true);
-    const r = await setDumpStatus({ input: { dumpId: dump.id, status: 'APPROVED' } });
+    const r = await setDumpStatus({ input: { dumpId: dump.id, revision: base.number, status: 'APPROVED' } });
     const res = r.data?.setDumpStatus;
     if (res?.__typename === 'Dump') {
       setStatus('APPROVED');
       say(`Approved revision ${base.number}.`, 'ok');
+    } else if (res?.__typename === 'StaleRevisionError' && res.currentRevision) {
+      say(`Not approved: revision ${res.currentRevision} was saved by someone else since revision ${base.number}, the one on your screen. Look at it first.`, 'error');
+      await openConflict(base.number, { dumpId: dump.id, baseRevision: base.number, ops, segments, savedAt: new Date().toISOString() }, res.currentRevision);
     } else say(`Not approved: ${res?.message ?? r.error?.message ?? 'no answer'}`, 'error');
   };
 
   const [ruleOffer, setRuleOffer] = useState<{ lineText: string; source: string | null } | null>(null);
+
+  const goToMark = (dir: 1 | -1) => {
+    const m = nextMark(text, review.marks, caret, dir);
+    if (!m) return say('Nothing marked: no open warnings or suspect lines.');
+    setActive(null);
+    moveCaret(m.start, false);
+    if (m.kind === 'warning') setTab('warnings');
+    say(`${m.kind === 'warning' ? 'Warning' : 'Suspect'}: ${m.label}`);
+  };
+
   const markField = (field: FieldName) => {
     const s = selection();
     const done = apply(s ? { op: 'markField', start: s.start, end: s.end, field } : { op: 'markField', start: caret, end: caret, field });
@@ -452,6 +477,10 @@ function Editor({ dump }: { dump: NonNullable<DumpData['dump']> }) {
     { keys: 'w', label: 'Show the parser warnings', run: () => setTab('warnings') },
     { keys: 'r', label: 'Show the undo history', run: () => setTab('history') },
     { keys: 'q', label: 'Back to the queue', run: () => navigate('/') },
+    { keys: 'n', label: 'Next open warning or suspect line (marked in the gutter)', run: () => goToMark(1) },
+    { keys: 'N', label: 'Previous open warning or suspect line', run: () => goToMark(-1) },
+    { keys: '/', label: 'Find in the dump (Enter next, Shift+Enter previous)', run: () => setFind('search') },
+    { keys: [':', 'mod+g'], label: 'Go to line', run: () => setFind('line') },
   ];
   useShortcuts('editor', 'Boundary editor', shortcuts);
 
@@ -500,10 +529,9 @@ function Editor({ dump }: { dump: NonNullable<DumpData['dump']> }) {
   const field = seg?.fields.find((f) => f.field !== 'subhead' && f.start <= caret && caret < f.end)?.field;
   const lineNo = text.slice(0, caret).split('\n').length;
   const col = caret - lineStartOf(text, caret) + 1;
-  const warnings = dump.currentRevision.warnings;
 
   return (
-    <div className="editor" data-testid="editor" data-base={base.number} data-dirty={dirty ? 'true' : 'false'} data-status={status}>
+    <div className="editor" data-testid="editor" data-base={base.number} data-dirty={dirty ? 'true' : 'false'} data-status={status} data-open-warnings={review.loaded ? review.openCount : ''}>
       <div className="editor-head">
         <a href={href('/')} className="back" title="Back to the queue (q)">
           ← Queue
@@ -570,7 +598,20 @@ function Editor({ dump }: { dump: NonNullable<DumpData['dump']> }) {
       {ruleOffer && canEdit && <RuleOffer key={ruleOffer.lineText} dumpId={dump.id} lineText={ruleOffer.lineText} source={ruleOffer.source} onClose={() => setRuleOffer(null)} />}
       <div className="editor-body">
         <div className="textpane" ref={textRef} onMouseUp={onMouseUp} data-testid="textpane" aria-label="Dump text">
-          <SegmentText text={text} segments={segments} caret={caret} anchor={anchor} activeHandle={active} changed={changedIdx} onHandleDown={onHandleDown} />
+          {find && (
+            <FindBar
+              text={text}
+              caret={caret}
+              mode={find}
+              onFound={(start, end) => {
+                setActive(null);
+                setAnchor(end > start ? start : null);
+                setCaret(end > start ? end : start);
+              }}
+              onClose={() => setFind(null)}
+            />
+          )}
+          <SegmentText text={text} segments={segments} caret={caret} anchor={anchor} activeHandle={active} changed={changedIdx} marks={review.marksByLine} onHandleDown={onHandleDown} />
         </div>
         <aside className="side">
           <div className="tabs" role="tablist">
@@ -578,7 +619,7 @@ function Editor({ dump }: { dump: NonNullable<DumpData['dump']> }) {
               [
                 ['articles', `Articles ${derived.length}`, 'v'],
                 ['changes', `vs parser ${vsParser.length}`, 'd'],
-                ['warnings', `Warnings ${warnings.length}`, 'w'],
+                ['warnings', `Warnings ${review.openCount} open`, 'w'],
                 ['history', `Undo ${ops.length}`, 'r'],
               ] as const
             ).map(([k, label, key]) => (
@@ -595,20 +636,7 @@ function Editor({ dump }: { dump: NonNullable<DumpData['dump']> }) {
                 <ChangeList text={text} changes={vsParser} onPick={(o) => moveCaret(o, false)} />
               </div>
             )}
-            {tab === 'warnings' &&
-              (warnings.length ? (
-                <ul className="warnings">
-                  {warnings.map((w, i) => (
-                    <li key={i}>
-                      <button type="button" className="link" onClick={() => moveCaret(w.start, false)}>
-                        <strong>{w.code}</strong> {w.message} <span className="muted">@{w.start}</span>
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p className="muted">No warnings on revision {dump.currentRevision.number}.</p>
-              ))}
+            {tab === 'warnings' && <WarningChecklist items={review.items} caret={caret} canEdit={canEdit} onPick={(o) => moveCaret(o, false)} onDismiss={review.dismiss} />}
             {tab === 'history' && (
               <ol className="undo-list">
                 <li className={history.index === 0 ? 'current' : undefined}>revision {base.number}</li>
@@ -637,6 +665,7 @@ function Editor({ dump }: { dump: NonNullable<DumpData['dump']> }) {
           {message?.text ?? 'Press ? for the shortcuts'}
         </span>
       </div>
+      {confirmApprove && <ApproveDialog open={review.openCount} revision={base.number} onApprove={() => void approve(true)} onShow={() => (setConfirmApprove(false), setTab('warnings'), goToMark(1))} onClose={() => setConfirmApprove(false)} />}
       {conflict && <ConflictDialog text={text} conflict={conflict} onResolve={(how) => void resolve(how)} onClose={() => setConflict(null)} />}
     </div>
   );

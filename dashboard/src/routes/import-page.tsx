@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import { href } from '../lib/router.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import { useViewer } from '../lib/viewer.ts';
-import { itemsFromFile, needsUpload, uploadDump, type ImportItem } from '../lib/import-items.ts';
+import { isArchive, itemsFromFile, needsUpload, uploadDump, uploadFile, type ImportItem } from '../lib/import-items.ts';
 import { getToken } from '../lib/auth.ts';
 import { env } from '../env.ts';
 
@@ -26,7 +26,10 @@ interface Result {
   articles?: number;
 }
 
-/** Paste a dump or drop files (.txt, .jsonl): each item goes through importDump (importDumpFile above 900 KB), with its result. */
+/**
+ * Paste a dump or drop files: .txt and .jsonl items go through importDump (importDumpFile above
+ * 900 KB); .zip and .tar.gz archives go whole through importDumpFile. A result per dump.
+ */
 export function ImportPage() {
   const viewer = useViewer();
   const [text, setText] = useState('');
@@ -65,10 +68,31 @@ export function ImportPage() {
     setRunning(false);
   };
 
+  /** an archive: one upload, then a result row per dump it held */
+  const runArchive = async (file: File) => {
+    setRunning(true);
+    setResults((rs) => [...rs, { label: file.name, state: 'running' }]);
+    const rows: Result[] = await uploadFile(env.graphqlUrl, getToken(), file).then(
+      (items) =>
+        items.map((d) => {
+          const label = `${file.name}: ${d.filename ?? '?'}`;
+          return d.__typename === 'ImportDumpPayload'
+            ? { label, state: d.created ? 'created' : 'unchanged', dumpId: d.dump?.id, articles: d.articlesCreated }
+            : { label, state: 'error', code: d.code ?? d.__typename, message: d.message };
+        }),
+      (e: Error) => [{ label: file.name, state: 'error', code: 'UPLOAD', message: e.message }],
+    );
+    setResults((rs) => [...rs.filter((r) => !(r.label === file.name && r.state === 'running')), ...rows]);
+    setRunning(false);
+  };
+
   const readFiles = async (files: FileList | File[]) => {
+    setResults([]);
     const items: ImportItem[] = [];
-    for (const f of Array.from(files)) items.push(...itemsFromFile(f.name, await f.text()));
+    const archives = Array.from(files).filter((f) => isArchive(f.name));
+    for (const f of Array.from(files)) if (!isArchive(f.name)) items.push(...itemsFromFile(f.name, await f.text()));
     await run(items);
+    for (const a of archives) await runArchive(a);
   };
 
   useShortcuts('import', 'Import', [
@@ -123,7 +147,7 @@ export function ImportPage() {
           }}
         >
           <p>
-            Drop <strong>.txt</strong> dumps or <strong>.jsonl</strong> files here
+            Drop <strong>.txt</strong> dumps, <strong>.jsonl</strong> files or <strong>.zip</strong> / <strong>.tar.gz</strong> archives here
           </p>
           <p className="muted small">
             JSON Lines: one <code>{'{ "text", "filename"?, "url"?, "fetchedAt"? }'}</code> per line
@@ -131,7 +155,7 @@ export function ImportPage() {
           <button type="button" onClick={() => fileRef.current?.click()}>
             Choose files <kbd>f</kbd>
           </button>
-          <input ref={fileRef} type="file" multiple accept=".txt,.jsonl,.json,text/plain" hidden onChange={(e) => e.target.files && void readFiles(e.target.files)} data-testid="import-files" />
+          <input ref={fileRef} type="file" multiple accept=".txt,.jsonl,.json,.zip,.gz,.tgz,text/plain,application/zip,application/gzip" hidden onChange={(e) => e.target.files && void readFiles(e.target.files)} data-testid="import-files" />
         </div>
       </div>
       {results.length > 0 && (

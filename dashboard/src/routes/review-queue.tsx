@@ -22,7 +22,9 @@ const QueueQuery = /* GraphQL */ `
     status
     createdAt
     currentRevisionNumber
-    currentRevision { number author warnings { code message } }
+    currentRevision { number author }
+    openWarningCount
+    warnings { code message state }
     appearances { role article { id headline source { name } } }
   }
 `;
@@ -35,7 +37,9 @@ export interface ReviewQueue_DumpFragment {
   status: string;
   createdAt: string;
   currentRevisionNumber: number;
-  currentRevision: { number: number; author: string; warnings: { code: string; message: string }[] };
+  currentRevision: { number: number; author: string };
+  openWarningCount: number;
+  warnings: { code: string; message: string; state: string }[];
   appearances: { role: string; article: { id: string; headline: string | null; source: { name: string } | null } }[];
 }
 
@@ -170,16 +174,19 @@ export function ReviewQueue() {
                     </div>
                   </td>
                   <td className="c-warn">
-                    {d.currentRevision.warnings.length === 0 ? (
+                    {d.openWarningCount === 0 ? (
                       <span className="muted">{d.currentRevisionNumber > 1 ? `edited by ${d.currentRevision.author} (r${d.currentRevisionNumber})` : 'no warnings'}</span>
                     ) : (
-                      <ul className="chips">
-                        {d.currentRevision.warnings.slice(0, 4).map((w, k) => (
-                          <li key={k} className="chip warn" title={w.message}>
-                            {w.code.toLowerCase().replace(/_/g, ' ')}
-                          </li>
-                        ))}
-                        {d.currentRevision.warnings.length > 4 && <li className="chip">+{d.currentRevision.warnings.length - 4}</li>}
+                      <ul className="chips" data-testid="queue-warnings" data-open={d.openWarningCount}>
+                        {d.warnings
+                          .filter((w) => w.state === 'OPEN')
+                          .slice(0, 4)
+                          .map((w, k) => (
+                            <li key={k} className="chip warn" title={w.message}>
+                              {w.code.toLowerCase().replace(/_/g, ' ')}
+                            </li>
+                          ))}
+                        {d.openWarningCount > 4 && <li className="chip">+{d.openWarningCount - 4}</li>}
                       </ul>
                     )}
                   </td>

@@ -9,3 +9,5 @@ export * from './editor-tokens.ts';
 export * from './article-bands.ts';
 export * from './line-memory.ts';
 export * from './parse-rules.ts';
+export * from './review.ts';
+export * from './audit-log.ts';

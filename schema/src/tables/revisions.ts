@@ -17,6 +17,9 @@ export interface StoredWarning {
   message: string;
   start: number;
   end: number;
+  /** set on an editor revision whose edit covered the warning's span: that revision's number and author */
+  resolvedInRevision?: number;
+  resolvedBy?: string;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hostname } from 'node:os';
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import { editorTokens } from '@copydesk/schema';
+import { audit, type Actor } from '../audit/log.ts';
 import type { Db } from '../db/client.ts';
 
 export interface Editor {
@@ -15,24 +17,34 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-/** Creates a token for an editor; the token itself is returned once and never stored. */
-export async function createToken(db: Db, name: string): Promise<{ id: number; name: string; token: string }> {
+/** who runs the token commands when no one else is named: the CLI on the server's machine */
+export const CLI_ACTOR: Actor = { name: 'cli', origin: `cli on ${hostname()}` };
+
+/** Creates a token for an editor (audit-logged as `actor`); the token itself is returned once and never stored. */
+export async function createToken(db: Db, name: string, actor: Actor = CLI_ACTOR): Promise<{ id: number; name: string; token: string }> {
   const clean = name.trim();
   if (!clean || clean.length > 100) throw new Error('an editor name is 1 to 100 characters');
   const token = PREFIX + randomBytes(24).toString('base64url');
-  const [row] = await db.insert(editorTokens).values({ name: clean, tokenHash: hashToken(token) }).returning({ id: editorTokens.id });
-  return { id: row!.id, name: clean, token };
+  const row = await db.transaction(async (tx) => {
+    const [r] = await tx.insert(editorTokens).values({ name: clean, tokenHash: hashToken(token) }).returning({ id: editorTokens.id });
+    await audit(tx, actor, { action: 'token.create', subject: `token ${r!.id} (${clean})`, detail: { tokenId: r!.id, editor: clean } });
+    return r!;
+  });
+  return { id: row.id, name: clean, token };
 }
 
-/** Revokes tokens by id or by editor name; returns how many were revoked. */
-export async function revokeToken(db: Db, idOrName: string): Promise<number> {
+/** Revokes tokens by id or by editor name (audit-logged as `actor`, one entry per token); returns how many were revoked. */
+export async function revokeToken(db: Db, idOrName: string, actor: Actor = CLI_ACTOR): Promise<number> {
   const id = /^\d+$/.test(idOrName) ? Number(idOrName) : -1;
-  const rows = await db
-    .update(editorTokens)
-    .set({ revokedAt: sql`now()` })
-    .where(and(isNull(editorTokens.revokedAt), or(eq(editorTokens.id, id), eq(editorTokens.name, idOrName))))
-    .returning({ id: editorTokens.id });
-  return rows.length;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(editorTokens)
+      .set({ revokedAt: sql`now()` })
+      .where(and(isNull(editorTokens.revokedAt), or(eq(editorTokens.id, id), eq(editorTokens.name, idOrName))))
+      .returning({ id: editorTokens.id, name: editorTokens.name });
+    for (const r of rows) await audit(tx, actor, { action: 'token.revoke', subject: `token ${r.id} (${r.name})`, detail: { tokenId: r.id, editor: r.name } });
+    return rows.length;
+  });
 }
 
 export async function listTokens(db: Db) {

@@ -31,4 +31,15 @@ describe('checkSegmentation', () => {
     expect(checkSegmentation(8, [seg('main', 0, 8, [body, sub])])).toBeNull();
     expect(checkSegmentation(8, [seg('main', 0, 8, [{ field: 'subhead', start: 0, end: 4 }])])?.reason).toMatch(/inside a body/);
   });
+
+  it('names the editorial rules: one main article, a headline on every related block', () => {
+    const h = (start: number, end: number) => [{ field: 'headline', start, end }];
+    const twoMains = checkSegmentation(30, [seg('main', 0, 10, h(0, 3)), seg('boilerplate', 10, 15), seg('main', 15, 30, h(15, 18))]);
+    expect(twoMains).toMatchObject({ rule: 'ONE_MAIN', index: 2, start: 15, end: 30 });
+    expect(checkSegmentation(30, [seg('main', 0, 10, h(0, 3)), seg('related', 10, 30)])).toMatchObject({ rule: 'RELATED_HEADLINE', index: 1 });
+    expect(checkSegmentation(30, [seg('main', 0, 10, h(0, 3)), seg('related', 10, 20, h(10, 14)), seg('related', 20, 30, h(20, 24))])).toBeNull();
+    // no main at all is allowed (a listing page), and a main article needs no headline
+    expect(checkSegmentation(20, [seg('related', 0, 10, h(0, 3)), seg('main', 10, 20)])).toBeNull();
+    expect(checkSegmentation(30, [seg('main', 0, 10), seg('residue', 11, 30)])?.rule).toBe('PARTITION');
+  });
 });

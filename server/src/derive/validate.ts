@@ -3,7 +3,16 @@ import type { FieldName, Segment, SegmentKind } from '../parse/types.ts';
 export const SEGMENT_KINDS: readonly SegmentKind[] = ['main', 'related', 'boilerplate', 'residue'];
 export const FIELD_NAMES: readonly FieldName[] = ['headline', 'byline', 'source', 'published', 'section', 'body', 'copyright', 'subhead', 'noise'];
 
+/**
+ * The rule a segmentation breaks, named for the editor and in INVALID_SEGMENTATION errors:
+ * PARTITION (segments must cover the text exactly, in order), SEGMENT_KIND (a known kind),
+ * FIELD (fields known, inside article segments, not overlapping), ONE_MAIN (a dump has at most one
+ * main article), RELATED_HEADLINE (a related block needs a headline: CONVENTIONS.md).
+ */
+export type SegmentationRule = 'PARTITION' | 'SEGMENT_KIND' | 'FIELD' | 'ONE_MAIN' | 'RELATED_HEADLINE';
+
 export interface SegmentationProblem {
+  rule: SegmentationRule;
   reason: string;
   /** index of the offending segment */
   index: number;
@@ -14,42 +23,70 @@ export interface SegmentationProblem {
 type SegmentLike = Pick<Segment, 'start' | 'end'> & { kind: string; fields: { field: string; start: number; end: number }[] };
 
 /**
- * Pure check that segments are a partition of [0, length) (sorted, contiguous, non-empty) and
- * that fields are known, lie inside article segments, and do not overlap (a subhead lies inside
- * a body span). Returns the first problem, or null. The dashboard runs the same check before saving.
+ * Pure check that segments are a partition of [0, length) (sorted, contiguous, non-empty), that
+ * fields are known, lie inside article segments, and do not overlap (a subhead lies inside a body
+ * span), and the editorial rules: at most one main article, a headline on every related block.
+ * Returns the first problem (with the rule it breaks), or null. The dashboard runs the same check
+ * before saving; the server refuses a revision that fails it (INVALID_SEGMENTATION).
  */
 export function checkSegmentation(length: number, segments: readonly SegmentLike[]): SegmentationProblem | null {
-  if (length === 0) return segments.length ? { reason: 'an empty text has no segments', index: 0, start: 0, end: 0 } : null;
-  if (!segments.length) return { reason: 'the segments must cover the text', index: 0, start: 0, end: length };
+  return checkPartition(length, segments) ?? checkEditorialRules(segments);
+}
+
+/**
+ * The editorial rules alone (segments assumed a partition): at most one main article
+ * (ONE_MAIN), a headline field on every related block (RELATED_HEADLINE). First problem or null.
+ */
+export function checkEditorialRules(segments: readonly SegmentLike[]): SegmentationProblem | null {
+  let main = -1;
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i]!;
+    if (s.kind === 'main') {
+      if (main >= 0) return { rule: 'ONE_MAIN', reason: `a dump has at most one main article (segment ${main + 1} is main already): relabel one of them as related`, index: i, start: s.start, end: s.end };
+      main = i;
+    }
+    if (s.kind === 'related' && !s.fields.some((f) => f.field === 'headline')) return { rule: 'RELATED_HEADLINE', reason: 'a related block needs a headline: mark its headline line (h) or relabel the block', index: i, start: s.start, end: s.end };
+  }
+  return null;
+}
+
+/**
+ * The structure alone: segments are a partition of [0, length) and fields are well placed
+ * (PARTITION, SEGMENT_KIND, FIELD). Every editing operation keeps this; the editorial rules may
+ * be broken in between edits and are checked on save.
+ */
+export function checkPartition(length: number, segments: readonly SegmentLike[]): SegmentationProblem | null {
+  if (length === 0) return segments.length ? { rule: 'PARTITION', reason: 'an empty text has no segments', index: 0, start: 0, end: 0 } : null;
+  if (!segments.length) return { rule: 'PARTITION', reason: 'the segments must cover the text', index: 0, start: 0, end: length };
   let pos = 0;
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i]!;
-    const at = (reason: string, start = s.start, end = s.end): SegmentationProblem => ({ reason, index: i, start, end });
-    if (!SEGMENT_KINDS.includes(s.kind as SegmentKind)) return at(`unknown segment kind "${s.kind}"`);
-    if (!Number.isInteger(s.start) || !Number.isInteger(s.end)) return at('offsets must be integers');
-    if (s.start !== pos) return at(s.start > pos ? `gap before this segment (text ${pos}-${s.start} belongs to none)` : 'this segment overlaps the previous one', Math.min(pos, s.start), Math.max(pos, s.start));
-    if (s.end <= s.start) return at('a segment must not be empty');
-    if (s.end > length) return at(`the segment runs past the end of the text (${length})`);
+    const at = (rule: SegmentationRule, reason: string, start = s.start, end = s.end): SegmentationProblem => ({ rule, reason, index: i, start, end });
+    if (!SEGMENT_KINDS.includes(s.kind as SegmentKind)) return at('SEGMENT_KIND', `unknown segment kind "${s.kind}"`);
+    if (!Number.isInteger(s.start) || !Number.isInteger(s.end)) return at('PARTITION', 'offsets must be integers');
+    if (s.start !== pos) return at('PARTITION', s.start > pos ? `gap before this segment (text ${pos}-${s.start} belongs to none)` : 'this segment overlaps the previous one', Math.min(pos, s.start), Math.max(pos, s.start));
+    if (s.end <= s.start) return at('PARTITION', 'a segment must not be empty');
+    if (s.end > length) return at('PARTITION', `the segment runs past the end of the text (${length})`);
     pos = s.end;
     const article = s.kind === 'main' || s.kind === 'related';
-    if (!article && s.fields.length) return at(`a ${s.kind} segment has no fields`);
+    if (!article && s.fields.length) return at('FIELD', `a ${s.kind} segment has no fields`);
     // at equal offsets a subhead comes after the body span that holds it
     const sorted = [...s.fields].sort((a, b) => a.start - b.start || b.end - a.end || Number(a.field === 'subhead') - Number(b.field === 'subhead'));
     let last = s.start;
     const bodies: { start: number; end: number }[] = [];
     for (const f of sorted) {
-      if (!FIELD_NAMES.includes(f.field as FieldName)) return at(`unknown field "${f.field}"`, f.start, f.end);
-      if (!Number.isInteger(f.start) || !Number.isInteger(f.end) || f.end <= f.start) return at(`the ${f.field} span is empty or malformed`, f.start, f.end);
-      if (f.start < s.start || f.end > s.end) return at(`the ${f.field} span lies outside its segment`, f.start, f.end);
+      if (!FIELD_NAMES.includes(f.field as FieldName)) return at('FIELD', `unknown field "${f.field}"`, f.start, f.end);
+      if (!Number.isInteger(f.start) || !Number.isInteger(f.end) || f.end <= f.start) return at('FIELD', `the ${f.field} span is empty or malformed`, f.start, f.end);
+      if (f.start < s.start || f.end > s.end) return at('FIELD', `the ${f.field} span lies outside its segment`, f.start, f.end);
       if (f.field === 'subhead') {
-        if (!bodies.some((b) => b.start <= f.start && f.end <= b.end)) return at('a subhead must lie inside a body span', f.start, f.end);
+        if (!bodies.some((b) => b.start <= f.start && f.end <= b.end)) return at('FIELD', 'a subhead must lie inside a body span', f.start, f.end);
         continue;
       }
-      if (f.start < last) return at(`the ${f.field} span overlaps another field`, f.start, f.end);
+      if (f.start < last) return at('FIELD', `the ${f.field} span overlaps another field`, f.start, f.end);
       last = f.end;
       if (f.field === 'body') bodies.push(f);
     }
   }
-  if (pos !== length) return { reason: `the segments stop at ${pos}, before the end of the text (${length})`, index: segments.length - 1, start: pos, end: length };
+  if (pos !== length) return { rule: 'PARTITION', reason: `the segments stop at ${pos}, before the end of the text (${length})`, index: segments.length - 1, start: pos, end: length };
   return null;
 }

@@ -10,6 +10,7 @@ import type { Limits } from './limits.ts';
 import type { Editor } from '../auth/tokens.ts';
 import type { Upload } from '../http/uploads.ts';
 import { UnauthenticatedError } from '../errors.ts';
+import type { Actor } from '../audit/log.ts';
 
 export interface AppConfig {
   /** largest dump accepted, in bytes of UTF-8 */
@@ -33,6 +34,8 @@ export interface Context {
   editor: Editor | null;
   /** the request carried a bearer token (which may be unknown or revoked when `editor` is null) */
   tokenSent: boolean;
+  /** where the request came from (client address and user agent), for the audit log */
+  origin: string;
 }
 
 /** Relay page sizes: `first`/`last` default to 50 and are capped at 100 */
@@ -126,4 +129,9 @@ builder.scalarType('DateTime', {
 export function requireEditor(ctx: Context): Editor {
   if (!ctx.editor) throw new UnauthenticatedError(ctx.tokenSent ? 'rejected' : 'missing');
   return ctx.editor;
+}
+
+/** The signed-in editor as the audit log's actor (name and origin); UnauthenticatedError without one. */
+export function requireActor(ctx: Context): Actor {
+  return { name: requireEditor(ctx).name, origin: ctx.origin };
 }

@@ -109,10 +109,11 @@ builder.objectType(StaleRevisionError, {
 
 builder.objectType(InvalidSegmentationError, {
   name: 'InvalidSegmentationError',
-  description: 'code INVALID_SEGMENTATION: the segments are not a partition of the text, or a field is misplaced',
+  description: 'code INVALID_SEGMENTATION: the segments are not a partition of the text, a field is misplaced, or an editorial rule is broken (`rule` names it)',
   interfaces: [ErrorInterface],
   isTypeOf: (e) => e instanceof InvalidSegmentationError,
   fields: (t) => ({
+    rule: t.exposeString('rule', { description: 'PARTITION, SEGMENT_KIND, FIELD, ONE_MAIN (at most one main article) or RELATED_HEADLINE (a related block needs a headline)' }),
     reason: t.exposeString('reason'),
     index: t.exposeInt('index'),
     start: t.exposeInt('start'),
@@ -123,6 +124,8 @@ builder.objectType(InvalidSegmentationError, {
 /** errors every mutation can answer with */
 export const MUTATION_ERRORS = [UnauthenticatedError, ForbiddenError, NotFoundError, InvalidInputError] as const;
 export const REVISE_ERRORS = [...MUTATION_ERRORS, StaleRevisionError, InvalidSegmentationError] as const;
+/** errors a status change can answer with: a stale revision is refused like a stale save */
+export const STATUS_ERRORS = [...MUTATION_ERRORS, StaleRevisionError] as const;
 export const IMPORT_ERRORS = [...MUTATION_ERRORS, EmptyDumpError, DumpTooLargeError, InvalidTextError] as const;
 /** what one item of a batch can answer with */
 export const IMPORT_ITEM_ERRORS = [...IMPORT_ERRORS, ImportFailedError] as const;

@@ -12,12 +12,16 @@ import { sightingsOf } from '../learn/sightings.ts';
 import { enqueueEnrichment } from '../enrich/jobs.ts';
 import { isRetryable } from '../db/retry.ts';
 
+import { audit, type Actor } from '../audit/log.ts';
+
 export interface ImportOptions {
   maxBytes: number;
   /** do everything, report the change-set, and roll back */
   dryRun?: boolean;
   /** the dump already checked, parsed and derived from this same input (off the request thread) */
   prepared?: PreparedDump;
+  /** who imports, from where: a created dump is written to the audit log in the import's transaction */
+  actor?: Actor;
 }
 
 export interface ChangeSet {
@@ -109,6 +113,7 @@ export async function importDump(db: Db, input: DumpInput, opts: ImportOptions):
           },
         };
         if (dryRun) throw new DryRunRollback(result);
+        if (opts.actor) await audit(tx, opts.actor, { action: 'import', dumpId, subject: dump.filename ?? `dump ${dumpId}`, detail: { filename: dump.filename, url: dump.url, articles: derived.length, articlesCreated: written.articlesCreated, confidence: seg.confidence } });
         return result;
       });
       if (outcome) return outcome;

@@ -1,15 +1,17 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { dumps, segmentationRevisions, type StoredSegment } from '@copydesk/schema';
+import { dumps, dumpStatusChanges, segmentationRevisions, warningDismissals, type StoredSegment } from '@copydesk/schema';
 import type { Db } from '../db/client.ts';
 import { deriveArticles } from '../derive/index.ts';
 import { checkSegmentation } from '../derive/validate.ts';
-import { InvalidSegmentationError, NotFoundError, StaleRevisionError } from '../errors.ts';
+import { InvalidInputError, InvalidSegmentationError, NotFoundError, StaleRevisionError } from '../errors.ts';
 import type { Segmentation, SegmentKind, FieldName } from '../parse/types.ts';
 import { parseDump } from '../parse/index.ts';
 import { writeDerived } from '../import/write.ts';
 import { enqueueEnrichment } from '../enrich/jobs.ts';
 import { learnedInputs, sameSegments } from '../learn/rules.ts';
 import { retryTransaction } from '../db/retry.ts';
+import { audit } from '../audit/log.ts';
+import { carryWarnings, openWarnings, revisionConfidence, warningKey } from './warnings.ts';
 
 export type DumpStatus = 'new' | 'in_review' | 'approved';
 
@@ -18,6 +20,8 @@ export interface ReviseInput {
   baseRevision: number;
   segments: { kind: string; start: number; end: number; fields?: { field: string; start: number; end: number }[] | null }[];
   author: string;
+  /** where the save came from, for the audit log */
+  origin: string;
   /** approve the dump in the same save */
   approve?: boolean;
 }
@@ -51,13 +55,21 @@ export async function reviseSegmentation(db: Db, input: ReviseInput): Promise<Re
       fields: (s.fields ?? []).map((f) => ({ field: f.field, start: f.start, end: f.end, confidence: 1 })).sort((a, b) => a.start - b.start || b.end - a.end || Number(a.field === 'subhead') - Number(b.field === 'subhead')),
     }));
     const problem = checkSegmentation(dump.text.length, segments);
-    if (problem) throw new InvalidSegmentationError(problem.reason, problem.index, problem.start, problem.end);
+    if (problem) throw new InvalidSegmentationError(problem.rule, problem.reason, problem.index, problem.start, problem.end);
 
     const [{ next }] = (await tx
       .select({ next: sql<number>`coalesce(max(${segmentationRevisions.number}), 0) + 1` })
       .from(segmentationRevisions)
       .where(eq(segmentationRevisions.dumpId, dump.id))) as [{ next: number }];
     const number = Number(next);
+    // the base revision's warnings carry over: those the edit covered are marked resolved
+    const [baseRev] = await tx
+      .select({ segments: segmentationRevisions.segments, warnings: segmentationRevisions.warnings })
+      .from(segmentationRevisions)
+      .where(and(eq(segmentationRevisions.dumpId, dump.id), eq(segmentationRevisions.number, input.baseRevision)));
+    const warnings = carryWarnings(baseRev?.warnings ?? [], baseRev?.segments ?? [], segments, number, input.author);
+    const dismissed = await dismissedKeys(tx, dump.id);
+    const confidence = revisionConfidence(segments, openWarnings(warnings, dismissed), dump.template, true);
     await tx.insert(segmentationRevisions).values({
       dumpId: dump.id,
       number,
@@ -65,8 +77,8 @@ export async function reviseSegmentation(db: Db, input: ReviseInput): Promise<Re
       author: input.author,
       parserVersion: null,
       segments,
-      warnings: [],
-      confidence: 1,
+      warnings,
+      confidence,
     });
     const seg: Segmentation = {
       parserVersion: 'editor',
@@ -80,17 +92,93 @@ export async function reviseSegmentation(db: Db, input: ReviseInput): Promise<Re
     const written = await writeDerived(tx, dump.id, derived, { authoritative: true });
     // topics and similarity edges: the same job as after an import, committed with the save
     await enqueueEnrichment(tx, [dump.id]);
-    await tx
-      .update(dumps)
-      .set({ currentRevision: number, confidence: 1, status: input.approve ? 'approved' : dump.status === 'new' ? 'in_review' : dump.status })
-      .where(and(eq(dumps.id, dump.id)));
+    const status = input.approve ? 'approved' : dump.status === 'new' ? 'in_review' : dump.status;
+    await tx.update(dumps).set({ currentRevision: number, confidence, status }).where(eq(dumps.id, dump.id));
+    const actor = { name: input.author, origin: input.origin };
+    const resolved = warnings.filter((w) => w.resolvedInRevision === number).length;
+    await audit(tx, actor, { action: 'save', dumpId: dump.id, subject: `revision ${number}`, detail: { baseRevision: input.baseRevision, revision: number, segments: segments.length, warningsResolved: resolved, confidence } });
+    if (status !== dump.status || input.approve) {
+      await tx.insert(dumpStatusChanges).values({ dumpId: dump.id, revision: number, status, editor: input.author });
+      await audit(tx, actor, { action: 'status', dumpId: dump.id, subject: `revision ${number}`, detail: { from: dump.status, to: status, revision: number } });
+    }
     return { dumpId: dump.id, revisionNumber: number, articleIds: written.articleIds };
   }));
 }
 
-export async function setDumpStatus(db: Db, dumpId: number, status: DumpStatus): Promise<void> {
-  const rows = await db.update(dumps).set({ status }).where(eq(dumps.id, dumpId)).returning({ id: dumps.id });
-  if (!rows.length) throw new NotFoundError('Dump', String(dumpId));
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** The warningKey of every warning dismissed on a dump. */
+export async function dismissedKeys(db: Db | Tx, dumpId: number): Promise<Set<string>> {
+  const rows = await db
+    .select({ code: warningDismissals.code, start: warningDismissals.start, end: warningDismissals.end })
+    .from(warningDismissals)
+    .where(eq(warningDismissals.dumpId, dumpId));
+  return new Set(rows.map(warningKey));
+}
+
+export interface SetStatusInput {
+  dumpId: number;
+  /** the revision number the editor saw: the status applies to it */
+  revision: number;
+  status: DumpStatus;
+  editor: string;
+  /** where the request came from, for the audit log */
+  origin: string;
+}
+
+/**
+ * Moves a dump to `status` for the revision the editor saw, and records who did it (an
+ * append-only dump_status_changes row). Errors: NotFoundError (no such dump),
+ * StaleRevisionError (the current revision is no longer `revision`: nothing is written).
+ */
+export async function setDumpStatus(db: Db, input: SetStatusInput): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [dump] = await tx.select({ current: dumps.currentRevision, status: dumps.status }).from(dumps).where(eq(dumps.id, input.dumpId)).for('update');
+    if (!dump) throw new NotFoundError('Dump', String(input.dumpId));
+    if (dump.current !== input.revision) throw new StaleRevisionError(input.revision, dump.current, 'status');
+    await tx.update(dumps).set({ status: input.status }).where(eq(dumps.id, input.dumpId));
+    await tx.insert(dumpStatusChanges).values({ dumpId: input.dumpId, revision: input.revision, status: input.status, editor: input.editor });
+    await audit(tx, { name: input.editor, origin: input.origin }, { action: 'status', dumpId: input.dumpId, subject: `revision ${input.revision}`, detail: { from: dump.status, to: input.status, revision: input.revision } });
+  });
+}
+
+export interface DismissWarningInput {
+  dumpId: number;
+  code: string;
+  start: number;
+  end: number;
+  reason: string;
+  editor: string;
+  /** where the request came from, for the audit log */
+  origin: string;
+}
+
+/**
+ * Dismisses an open warning of the dump's current revision (the editor looked and there is
+ * nothing to fix), recording who, when and why, and recomputes the dump's confidence from the
+ * warnings left open. Errors: NotFoundError (no dump, or no such open warning on the current
+ * revision), InvalidInputError (an empty reason).
+ */
+export async function dismissWarning(db: Db, input: DismissWarningInput): Promise<void> {
+  const reason = input.reason.trim();
+  if (!reason) throw new InvalidInputError('reason', 'say why the warning is dismissed');
+  await db.transaction(async (tx) => {
+    const [dump] = await tx.select({ current: dumps.currentRevision, template: dumps.template }).from(dumps).where(eq(dumps.id, input.dumpId)).for('update');
+    if (!dump) throw new NotFoundError('Dump', String(input.dumpId));
+    const [rev] = await tx
+      .select({ author: segmentationRevisions.author, segments: segmentationRevisions.segments, warnings: segmentationRevisions.warnings })
+      .from(segmentationRevisions)
+      .where(and(eq(segmentationRevisions.dumpId, input.dumpId), eq(segmentationRevisions.number, dump.current)));
+    const dismissed = await dismissedKeys(tx, input.dumpId);
+    const key = warningKey(input);
+    const open = openWarnings(rev?.warnings ?? [], dismissed);
+    if (!open.some((w) => warningKey(w) === key)) throw new NotFoundError('open warning', key);
+    await tx.insert(warningDismissals).values({ dumpId: input.dumpId, code: input.code, start: input.start, end: input.end, editor: input.editor, reason });
+    dismissed.add(key);
+    const confidence = revisionConfidence(rev!.segments, openWarnings(rev!.warnings, dismissed), dump.template, rev!.author !== 'parser');
+    await tx.update(dumps).set({ confidence }).where(eq(dumps.id, input.dumpId));
+    await audit(tx, { name: input.editor, origin: input.origin }, { action: 'dismiss', dumpId: input.dumpId, subject: `${input.code} at ${input.start}-${input.end}`, detail: { code: input.code, start: input.start, end: input.end, reason, revision: dump.current, confidence } });
+  });
 }
 
 export interface ReparseResult {

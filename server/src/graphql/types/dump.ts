@@ -1,10 +1,10 @@
 import { and, eq, exists, sql, type SQL } from 'drizzle-orm';
 import { appearances, articles, dumps as dumpsTable, sources } from '@copydesk/schema';
-import { foldText } from '../../derive/fingerprint.ts';
 import { NotFoundError } from '../../errors.ts';
 import { setDumpStatus } from '../../review/revise.ts';
-import { builder, requireEditor } from '../builder.ts';
-import { MUTATION_ERRORS } from '../errors.ts';
+import { containsPattern } from '../../db/like.ts';
+import { builder, requireActor, requireEditor } from '../builder.ts';
+import { MUTATION_ERRORS, STATUS_ERRORS } from '../errors.ts';
 import { cursorOrdering, type CursorOrdering } from '../input.ts';
 
 /** The orderings of `dumps`, each with the values its cursors hold (graphql/input.ts). */
@@ -32,7 +32,7 @@ const DumpFilter = builder.inputType('DumpFilter', {
   fields: (t) => ({
     status: t.field({ type: DumpStatus, required: false }),
     template: t.string({ required: false, description: 'flat, logo, hashtag-listing, unknown' }),
-    source: t.string({ required: false, description: 'dumps showing an article from this outlet (case-insensitive)' }),
+    source: t.string({ required: false, description: 'dumps showing an article from an outlet whose name contains this (case-insensitive)' }),
   }),
 });
 
@@ -46,7 +46,7 @@ function dumpFilterSql(t: typeof dumpsTable, f: DumpFilterValue): SQL | undefine
   if (f?.source) {
     parts.push(
       exists(
-        sql`(select 1 from ${appearances} join ${articles} on ${articles.id} = ${appearances.articleId} join ${sources} on ${sources.id} = ${articles.sourceId} where ${appearances.dumpId} = ${t.id} and ${sources.key} = ${foldText(f.source)})`,
+        sql`(select 1 from ${appearances} join ${articles} on ${articles.id} = ${appearances.articleId} join ${sources} on ${sources.id} = ${articles.sourceId} where ${appearances.dumpId} = ${t.id} and ${sources.key} like ${containsPattern(f.source)})`,
       ),
     );
   }
@@ -97,6 +97,10 @@ export const Dump = builder.drizzleNode('dumps', {
       description: 'the articles of the current revision, in page order',
       query: { orderBy: { position: 'asc' } },
     }),
+    statusChanges: t.relation('statusChanges', {
+      description: 'who moved which revision to which status, oldest first (an approval names the revision approved)',
+      query: { orderBy: { id: 'asc' } },
+    }),
   }),
 });
 
@@ -112,6 +116,7 @@ const ReviewCounts = builder.objectRef<{ new: number; inReview: number; approved
 const SetDumpStatusInput = builder.inputType('SetDumpStatusInput', {
   fields: (t) => ({
     dumpId: t.globalID({ required: true, for: Dump }),
+    revision: t.int({ required: true, description: 'the revision number the editor saw: refused with STALE_REVISION when it is no longer current' }),
     status: t.field({ type: DumpStatus, required: true }),
   }),
 });
@@ -153,13 +158,13 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   setDumpStatus: t.drizzleField({
     type: 'dumps',
-    description: 'Moves a dump through review: NEW, IN_REVIEW, APPROVED.',
+    description: 'Moves a dump through review (NEW, IN_REVIEW, APPROVED) for the revision the editor saw, and records who did it; a stale revision is refused (STALE_REVISION).',
     args: { input: t.arg({ type: SetDumpStatusInput, required: true }) },
-    errors: { types: [...MUTATION_ERRORS], directResult: true },
+    errors: { types: [...STATUS_ERRORS], directResult: true },
     resolve: async (query, _root, { input }, ctx) => {
-      requireEditor(ctx);
+      const editor = requireActor(ctx);
       const id = Number(input.dumpId.id);
-      await setDumpStatus(ctx.db, id, input.status as 'new' | 'in_review' | 'approved');
+      await setDumpStatus(ctx.db, { dumpId: id, revision: input.revision, status: input.status as 'new' | 'in_review' | 'approved', editor: editor.name, origin: editor.origin });
       const row = await ctx.db.query.dumps.findFirst(query({ where: { id } }));
       if (!row) throw new NotFoundError('Dump', String(input.dumpId.id));
       return row;

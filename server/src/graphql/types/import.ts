@@ -4,7 +4,7 @@ import { unpackUpload } from '../../import/unpack.ts';
 import { importDump, type ChangeSet, type ImportResult } from '../../import/import-dump.ts';
 import type { DumpInput } from '../../import/validate.ts';
 import type { PreparedDump } from '../../import/prepare.ts';
-import { builder, requireEditor, type Context } from '../builder.ts';
+import { builder, requireActor, requireEditor, type Context } from '../builder.ts';
 import { IMPORT_ERRORS, IMPORT_ITEM_ERRORS, MUTATION_ERRORS } from '../errors.ts';
 import { TEXT_CHECKED_EXTENSION } from '../input.ts';
 import { loadArticlesInOrder } from '../loaders.ts';
@@ -133,13 +133,14 @@ const ImportBatchSummary = builder.objectRef<BatchResult>('ImportBatchResult').i
  */
 async function importEach(ctx: Context, inputs: { filename: string; input?: DumpInput; prepared?: PreparedDump; error?: Error }[], dryRun: boolean): Promise<BatchResult> {
   const items: ImportItem[] = [];
+  const actor = requireActor(ctx);
   for (const [index, it] of inputs.entries()) {
     if (it.error) {
       items.push({ index, filename: it.filename, result: it.error instanceof CopydeskError ? it.error : new InvalidInputError('file', it.error.message) });
       continue;
     }
     try {
-      items.push({ index, filename: it.input!.filename ?? it.filename, result: await importDump(ctx.db, it.input!, { maxBytes: ctx.config.maxDumpBytes, dryRun, ...(it.prepared ? { prepared: it.prepared } : {}) }) });
+      items.push({ index, filename: it.input!.filename ?? it.filename, result: await importDump(ctx.db, it.input!, { maxBytes: ctx.config.maxDumpBytes, dryRun, actor, ...(it.prepared ? { prepared: it.prepared } : {}) }) });
     } catch (e) {
       // the cause goes to the log (its first line: a failed statement quotes the whole dump), never to the client
       if (!(e instanceof CopydeskError)) console.error(`copydesk: importing item ${index} (${it.input!.filename ?? it.filename}) failed: ${String((e as { cause?: Error }).cause?.message ?? (e as Error).message).split('\n')[0]!.slice(0, 300)}`);
@@ -159,8 +160,7 @@ builder.mutationFields((t) => ({
     },
     errors: { types: [...IMPORT_ERRORS], directResult: true },
     resolve: (_root, { input, dryRun }, ctx) => {
-      requireEditor(ctx);
-      return importDump(ctx.db, input, { maxBytes: ctx.config.maxDumpBytes, dryRun: dryRun ?? false });
+      return importDump(ctx.db, input, { maxBytes: ctx.config.maxDumpBytes, dryRun: dryRun ?? false, actor: requireActor(ctx) });
     },
   }),
   importDumps: t.field({

@@ -1,5 +1,5 @@
 import { reparseDump, reviseSegmentation } from '../../review/revise.ts';
-import { builder, requireEditor } from '../builder.ts';
+import { builder, requireActor, requireEditor } from '../builder.ts';
 import { MUTATION_ERRORS, REVISE_ERRORS } from '../errors.ts';
 import { loadArticlesInOrder } from '../loaders.ts';
 import { Dump } from './dump.ts';
@@ -80,12 +80,13 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ReviseSegmentationInput, required: true }) },
     errors: { types: [...REVISE_ERRORS], directResult: true },
     resolve: (_root, { input }, ctx) => {
-      const editor = requireEditor(ctx);
+      const editor = requireActor(ctx);
       return reviseSegmentation(ctx.db, {
         dumpId: Number(input.dumpId.id),
         baseRevision: input.baseRevision,
         segments: input.segments,
         author: editor.name,
+        origin: editor.origin,
         approve: input.approve ?? false,
       });
     },

@@ -3,7 +3,8 @@ import { articleTopics, topics as topicsTable } from '@copydesk/schema';
 import { foldText } from '../../derive/fingerprint.ts';
 import { containsPattern } from '../../db/like.ts';
 import { InvalidInputError, NotFoundError } from '../../errors.ts';
-import { builder, requireEditor } from '../builder.ts';
+import { audit } from '../../audit/log.ts';
+import { builder, requireActor } from '../builder.ts';
 import { MUTATION_ERRORS } from '../errors.ts';
 import { cursorOrdering } from '../input.ts';
 
@@ -85,12 +86,16 @@ builder.mutationFields((t) => ({
     errors: { types: [...MUTATION_ERRORS], directResult: true },
     args: { id: t.arg.globalID({ required: true, for: Topic }), name: t.arg.string({ required: true }) },
     resolve: async (query, _r, args, ctx) => {
-      requireEditor(ctx);
+      const actor = requireActor(ctx);
       const name = args.name.trim();
       if (!name || name.length > 200) throw new InvalidInputError('name', 'a topic name is 1 to 200 characters');
       const id = Number(args.id.id);
-      const rows = await ctx.db.update(topicsTable).set({ name }).where(eq(topicsTable.id, id)).returning({ id: topicsTable.id });
-      if (!rows.length) throw new NotFoundError('Topic', String(args.id.id));
+      await ctx.db.transaction(async (tx) => {
+        const [old] = await tx.select({ name: topicsTable.name }).from(topicsTable).where(eq(topicsTable.id, id)).for('update');
+        if (!old) throw new NotFoundError('Topic', String(args.id.id));
+        await tx.update(topicsTable).set({ name }).where(eq(topicsTable.id, id));
+        await audit(tx, actor, { action: 'topic.rename', subject: `topic ${id} ${name}`, detail: { topicId: id, from: old.name, to: name } });
+      });
       return (await ctx.db.query.topics.findFirst(query({ where: { id } })))!;
     },
   }),
@@ -100,7 +105,7 @@ builder.mutationFields((t) => ({
     errors: { types: [...MUTATION_ERRORS], directResult: true },
     args: { into: t.arg.globalID({ required: true, for: Topic }), from: t.arg.globalIDList({ required: true, for: Topic }) },
     resolve: async (query, _r, args, ctx) => {
-      requireEditor(ctx);
+      const actor = requireActor(ctx);
       const into = Number(args.into.id);
       const from = args.from.map((g) => Number(g.id)).filter((id) => id !== into);
       await ctx.db.transaction(async (tx) => {
@@ -113,6 +118,7 @@ builder.mutationFields((t) => ({
           on conflict (article_id, topic_id) do update set weight = greatest(${articleTopics}.weight, excluded.weight)`);
         await tx.delete(articleTopics).where(inArray(articleTopics.topicId, from));
         await tx.update(topicsTable).set({ mergedIntoId: into }).where(inArray(topicsTable.id, from));
+        await audit(tx, actor, { action: 'topic.merge', subject: `topics ${from.join(', ')} into ${into}`, detail: { into, from } });
       });
       return (await ctx.db.query.topics.findFirst(query({ where: { id: into } })))!;
     },
@@ -129,7 +135,7 @@ builder.mutationFields((t) => ({
       weight: t.arg.float({ required: false }),
     },
     resolve: async (query, _r, args, ctx) => {
-      requireEditor(ctx);
+      const actor = requireActor(ctx);
       const articleId = Number(args.articleId.id);
       if (args.articleId.typename !== 'Article') throw new InvalidInputError('articleId', 'not an Article id');
       let topicId = args.topicId ? Number(args.topicId.id) : null;
@@ -145,10 +151,13 @@ builder.mutationFields((t) => ({
       }
       const article = await ctx.db.query.articles.findFirst({ where: { id: articleId }, columns: { id: true } });
       if (!article) throw new NotFoundError('Article', String(args.articleId.id));
-      await ctx.db
-        .insert(articleTopics)
-        .values({ articleId, topicId, weight: args.weight ?? 1 })
-        .onConflictDoUpdate({ target: [articleTopics.articleId, articleTopics.topicId], set: { weight: sql`excluded.weight` } });
+      await ctx.db.transaction(async (tx) => {
+        await tx
+          .insert(articleTopics)
+          .values({ articleId, topicId, weight: args.weight ?? 1 })
+          .onConflictDoUpdate({ target: [articleTopics.articleId, articleTopics.topicId], set: { weight: sql`excluded.weight` } });
+        await audit(tx, actor, { action: 'topic.add', subject: `article ${articleId}, topic ${topicId}`, detail: { articleId, topicId, name: args.name ?? null, weight: args.weight ?? 1 } });
+      });
       return (await ctx.db.query.articles.findFirst(query({ where: { id: articleId } })))!;
     },
   }),
@@ -157,10 +166,14 @@ builder.mutationFields((t) => ({
     errors: { types: [...MUTATION_ERRORS], directResult: true },
     args: { articleId: t.arg.globalID({ required: true }), topicId: t.arg.globalID({ required: true, for: Topic }) },
     resolve: async (query, _r, args, ctx) => {
-      requireEditor(ctx);
+      const actor = requireActor(ctx);
       if (args.articleId.typename !== 'Article') throw new InvalidInputError('articleId', 'not an Article id');
       const articleId = Number(args.articleId.id);
-      await ctx.db.delete(articleTopics).where(and(eq(articleTopics.articleId, articleId), eq(articleTopics.topicId, Number(args.topicId.id))));
+      const topicId = Number(args.topicId.id);
+      await ctx.db.transaction(async (tx) => {
+        const gone = await tx.delete(articleTopics).where(and(eq(articleTopics.articleId, articleId), eq(articleTopics.topicId, topicId))).returning({ topicId: articleTopics.topicId });
+        if (gone.length) await audit(tx, actor, { action: 'topic.remove', subject: `article ${articleId}, topic ${topicId}`, detail: { articleId, topicId } });
+      });
       const row = await ctx.db.query.articles.findFirst(query({ where: { id: articleId } }));
       if (!row) throw new NotFoundError('Article', String(args.articleId.id));
       return row;

@@ -1,0 +1,57 @@
+import { useQuery } from 'urql';
+import { href, navigate } from '../lib/router.ts';
+import { useShortcuts } from '../lib/shortcuts.ts';
+import { useViewer } from '../lib/viewer.ts';
+import { TopicActions } from '../components/topic-actions.tsx';
+
+const TopicQuery = /* GraphQL */ `
+  query TopicPage_Topic($id: ID!) {
+    topic(id: $id) {
+      id
+      name
+      kind
+      articleCount
+      articles(first: 100) { totalCount edges { node { weight article { id headline source { name } } } } }
+    }
+  }
+`;
+
+interface TopicData {
+  topic: {
+    id: string;
+    name: string;
+    kind: string;
+    articleCount: number;
+    articles: { totalCount: number; edges: { node: { weight: number; article: { id: string; headline: string | null; source: { name: string } | null } } }[] };
+  } | null;
+}
+
+/** One topic: its articles, strongest first; editors rename it or merge it into another. */
+export function TopicPage({ id }: { id: string }) {
+  const viewer = useViewer();
+  const [{ data, error, fetching }, refetch] = useQuery<TopicData>({ query: TopicQuery, variables: { id }, requestPolicy: 'cache-and-network' });
+  useShortcuts('topic', 'Topic', [{ keys: ['u', 'Backspace'], label: 'Back to the article list', run: () => navigate('/articles') }]);
+  if (error) return <p className="error">Could not load the topic: {error.message}</p>;
+  if (!data) return <p className="muted">{fetching ? 'Loading…' : ''}</p>;
+  const t = data.topic;
+  if (!t) return <p>No topic {id}. <a href={href('/articles')}>All articles</a></p>;
+  return (
+    <div className="topic-page" data-testid="topic-page">
+      <a href={href('/articles')} className="back">
+        ← Articles
+      </a>
+      <h1 data-testid="topic-name">{t.name}</h1>
+      <p className="muted">
+        {t.kind.toLowerCase()} · {t.articleCount} article{t.articleCount === 1 ? '' : 's'}
+      </p>
+      {viewer.name && <TopicActions key={`${t.id}:${t.name}`} topic={t} onDone={() => refetch({ requestPolicy: 'network-only' })} />}
+      <ul className="plain">
+        {t.articles.edges.map(({ node }) => (
+          <li key={node.article.id}>
+            <a href={href(`/article/${encodeURIComponent(node.article.id)}`)}>{node.article.headline ?? 'no headline'}</a> <span className="muted small">{node.article.source?.name ?? ''} · {node.weight.toFixed(2)}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { and, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { auditLog } from '@copydesk/schema';
+import { AUDIT_ACTIONS } from '../../audit/log.ts';
+import { InvalidInputError } from '../../errors.ts';
+import { builder, requireEditor } from '../builder.ts';
+import { Dump } from './dump.ts';
+
+export const AuditEntry = builder.drizzleObject('auditLog', {
+  name: 'AuditEntry',
+  description: 'One change in the append-only audit log: who, when, what, from where.',
+  fields: (t) => ({
+    at: t.expose('at', { type: 'DateTime' }),
+    actor: t.exposeString('actor', { description: "the editor's name, or cli" }),
+    action: t.exposeString('action', { description: AUDIT_ACTIONS.join(', ') }),
+    dumpId: t.globalID({ nullable: true, description: 'the dump it was about, if any (it may have been deleted since)', resolve: (e) => (e.dumpId === null ? null : { type: 'Dump', id: e.dumpId }) }),
+    subject: t.exposeString('subject', { nullable: true }),
+    detail: t.string({ description: 'the change itself, as JSON', resolve: (e) => JSON.stringify(e.detail) }),
+    origin: t.exposeString('origin', { description: 'client address and user agent, or cli' }),
+  }),
+});
+
+const AuditLogFilter = builder.inputType('AuditLogFilter', {
+  fields: (t) => ({
+    dumpId: t.globalID({ required: false, for: Dump }),
+    actor: t.string({ required: false, description: "an editor's name, exactly" }),
+    action: t.string({ required: false, description: AUDIT_ACTIONS.join(', ') }),
+    since: t.field({ type: 'DateTime', required: false, description: 'at or after' }),
+    until: t.field({ type: 'DateTime', required: false, description: 'before' }),
+  }),
+});
+
+type Filter = { dumpId?: { id: string | number } | null; actor?: string | null; action?: string | null; since?: string | null; until?: string | null } | null | undefined;
+
+function filterSql(t: typeof auditLog, f: Filter): SQL | undefined {
+  if (f?.action && !AUDIT_ACTIONS.includes(f.action as never)) throw new InvalidInputError('filter.action', `one of ${AUDIT_ACTIONS.join(', ')}`);
+  const parts: SQL[] = [];
+  if (f?.dumpId) parts.push(eq(t.dumpId, Number(f.dumpId.id)));
+  if (f?.actor) parts.push(eq(t.actor, f.actor));
+  if (f?.action) parts.push(eq(t.action, f.action));
+  if (f?.since) parts.push(gte(t.at, f.since));
+  if (f?.until) parts.push(lt(t.at, f.until));
+  return parts.length ? and(...parts) : undefined;
+}
+
+builder.queryFields((t) => ({
+  auditLog: t.drizzleConnection({
+    type: 'auditLog',
+    description: 'The audit log, newest first, for editors only (UNAUTHENTICATED otherwise): filter by dump, editor, action and time.',
+    args: { filter: t.arg({ type: AuditLogFilter, required: false }) },
+    totalCount: (_p, args, ctx) => (requireEditor(ctx), ctx.db.$count(auditLog, filterSql(auditLog, args.filter))),
+    resolve: (query, _root, args, ctx) => {
+      requireEditor(ctx);
+      const where = filterSql(auditLog, args.filter);
+      return ctx.db.query.auditLog.findMany(query({ where: where ? { RAW: (tt) => filterSql(tt, args.filter)! } : {}, orderBy: { id: 'desc' } }));
+    },
+  }),
+}));
