@@ -11,6 +11,10 @@ export const relations = defineRelations(tables, (r) => ({
   },
   sources: {
     articles: r.many.articles(),
+    aliases: r.many.sourceAliases(),
+  },
+  sourceAliases: {
+    source: r.one.sources({ from: r.sourceAliases.sourceId, to: r.sources.id, optional: false }),
   },
   articles: {
     source: r.one.sources({ from: r.articles.sourceId, to: r.sources.id }),
