@@ -12,6 +12,7 @@ export const relations = defineRelations(tables, (r) => ({
   sources: {
     articles: r.many.articles(),
     aliases: r.many.sourceAliases(),
+    mergedInto: r.one.sources({ from: r.sources.mergedIntoId, to: r.sources.id, alias: 'merged_into' }),
   },
   sourceAliases: {
     source: r.one.sources({ from: r.sourceAliases.sourceId, to: r.sources.id, optional: false }),

@@ -4,12 +4,17 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Database } from './client.ts';
+import { foldLegacySources } from '../sources/index.ts';
 
-/** Applies the generated migrations in schema/migrations (idempotent). */
+/**
+ * Applies the generated migrations in schema/migrations, then brings rows written before a
+ * migration up to what the code expects (sources folded by canonical key, with aliases). Idempotent.
+ */
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
     await migratePglite(database.db as unknown as PgliteDatabase<never>, { migrationsFolder });
   } else {
     await migratePg(database.db as unknown as NodePgDatabase<never>, { migrationsFolder });
   }
+  await database.db.transaction((tx) => foldLegacySources(tx));
 }

@@ -1,8 +1,9 @@
 import { and, eq, inArray, notExists, sql, type SQL } from 'drizzle-orm';
-import { appearances, articles, jobs, sources, storyEdges } from '@copydesk/schema';
+import { appearances, articles, jobs, sourceAliases, sources, storyEdges } from '@copydesk/schema';
 import type { DerivedArticle } from '../derive/types.ts';
-import { articleFingerprint, foldText } from '../derive/fingerprint.ts';
+import { articleFingerprint } from '../derive/fingerprint.ts';
 import { rowsOf, type Db } from '../db/client.ts';
+import { aliasKey, sourceKey } from '../sources/key.ts';
 
 /** A database handle or an open transaction on it. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -52,10 +53,15 @@ export async function writeDerived(tx: Executor, dumpId: number, derived: Derive
     const seen = rowsByKey.get(keys[i]!);
     if (!seen || a.body.length > seen.body.length) rowsByKey.set(keys[i]!, a);
   });
+  // one source per canonical key ("The Independent" and "Independent" are one), every spelling an alias
   const sourceNames = new Map<string, string>();
+  const aliases = new Map<string, { key: string; name: string }>();
   for (const a of derived) {
-    const key = foldText(a.source);
-    if (key && !sourceNames.has(key)) sourceNames.set(key, a.source!.trim());
+    const key = sourceKey(a.source);
+    if (!key) continue;
+    const name = a.source!.trim().replace(/\s+/g, ' ');
+    if (!sourceNames.has(key)) sourceNames.set(key, name);
+    if (!aliases.has(aliasKey(name))) aliases.set(aliasKey(name), { key, name });
   }
 
   const ids = new Map<string, number>();
@@ -65,13 +71,18 @@ export async function writeDerived(tx: Executor, dumpId: number, derived: Derive
       ? sql`with s as (
           insert into ${sources} (key, name) values ${sql.join([...sourceNames].sort(byKey).map(([k, n]) => sql`(${k}, ${n})`), sql`, `)}
           on conflict (key) do update set key = excluded.key
-          returning id, key
+          returning coalesce(merged_into_id, id) as id, key
+        ), sa as (
+          insert into ${sourceAliases} (key, source_id, name)
+          select v.alias_key, s.id, v.name from (values ${sql.join([...aliases].sort(byKey).map(([k, v]) => sql`(${k}, ${v.key}, ${v.name})`), sql`, `)}) as v(alias_key, source_key, name)
+          join s on s.key = v.source_key
+          on conflict (key) do nothing
         ) `
       : sql`with s as (select null::int as id, null::text as key where false) `;
     const values = sql.join(
       [...rowsByKey].sort(byKey).map(
         ([fingerprint, a]) =>
-          sql`(${fingerprint}, ${a.headline}, ${a.byline}, ${foldText(a.source) || null}, ${a.published}, ${a.publishedAt}::timestamptz, ${a.section}, ${a.body}, ${a.copyright}, ${JSON.stringify(a.subheads)}::jsonb)`,
+          sql`(${fingerprint}, ${a.headline}, ${a.byline}, ${sourceKey(a.source) || null}, ${a.published}, ${a.publishedAt}::timestamptz, ${a.section}, ${a.body}, ${a.copyright}, ${JSON.stringify(a.subheads)}::jsonb)`,
       ),
       sql`, `,
     );

@@ -1,6 +1,6 @@
 import { and, eq, exists, gte, lte, sql, type SQL } from 'drizzle-orm';
-import { appearances, articles as articlesTable, articleTopics, sources } from '@copydesk/schema';
-import { foldText } from '../../derive/fingerprint.ts';
+import { appearances, articles as articlesTable, articleTopics } from '@copydesk/schema';
+import { sourceMatchSql } from '../../sources/index.ts';
 import { queueCounts } from '../../enrich/queue.ts';
 import { builder } from '../builder.ts';
 import { StoryEdgeKind } from './story-edge.ts';
@@ -60,7 +60,7 @@ const ArticleOrder = builder.enumType('ArticleOrder', {
 const ArticleFilter = builder.inputType('ArticleFilter', {
   fields: (t) => ({
     search: t.string({ required: false, description: 'full-text query (web-search syntax: words, "phrases", -exclusions, or)' }),
-    source: t.string({ required: false, description: 'outlet name or part of it, case-insensitive' }),
+    source: t.string({ required: false, description: 'part of any name the outlet goes by (canonical name or alias), case-insensitive' }),
     sourceId: t.globalID({ required: false }),
     topicId: t.globalID({ required: false }),
     role: t.field({ type: ArticleRole, required: false, description: 'articles that appear in this role somewhere' }),
@@ -81,9 +81,6 @@ interface ArticleFilterValue {
   publishedBefore?: string | null;
 }
 
-/** a case-insensitive substring match on the folded outlet name: "nikkei" finds Nikkei Asia */
-const likePattern = (q: string) => `%${foldText(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 const tsQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
 
 /** The filter as SQL over `t` (the articles table, or the alias a relational query gives it). */
@@ -91,7 +88,7 @@ function articleFilterSql(t: typeof articlesTable, f: ArticleFilterValue | null 
   if (!f) return undefined;
   const parts: SQL[] = [];
   if (f.search?.trim()) parts.push(sql`${t.search} @@ ${tsQuery(f.search)}`);
-  if (f.source) parts.push(exists(sql`(select 1 from ${sources} where ${sources.id} = ${t.sourceId} and ${sources.key} like ${likePattern(f.source)})`));
+  if (f.source?.trim()) parts.push(sourceMatchSql(t.sourceId, f.source));
   if (f.sourceId) parts.push(eq(t.sourceId, Number(f.sourceId.id)));
   if (f.topicId) parts.push(exists(sql`(select 1 from ${articleTopics} where ${articleTopics.articleId} = ${t.id} and ${articleTopics.topicId} = ${Number(f.topicId.id)})`));
   if (f.role) parts.push(exists(sql`(select 1 from ${appearances} where ${appearances.articleId} = ${t.id} and ${appearances.role} = ${f.role})`));
