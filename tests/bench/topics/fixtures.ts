@@ -26,7 +26,7 @@ export const FIXTURES: FixtureArticle[] = [
       'Officials from the European Commission joined the talks as observers. The European banking sector welcomed the deal, which lifts the threat of tariffs on frozen fish.',
       'Portugal hosted the meeting at the request of both governments.',
     ].join('\n'),
-    entities: [P('Haruto Nakamura', 'Nakamura'), P('Chidi Okafor', 'Okafor'), L('Lisbon'), L('Niger Delta'), O('European Commission'), L('Portugal')],
+    entities: [P('Haruto Nakamura', 'Nakamura'), P('Chidi Okafor', 'Okafor'), L('Lisbon'), L('Atlantic', 'Atlantic Ocean'), L('Niger Delta'), O('European Commission'), L('Portugal')],
     subjects: ['politics', 'economy'],
   },
   {
