@@ -35,6 +35,10 @@ export const relations = defineRelations(tables, (r) => ({
   topics: {
     links: r.many.articleTopics(),
     articles: r.many.articles(),
+    aliases: r.many.topicAliases(),
+  },
+  topicAliases: {
+    topic: r.one.topics({ from: r.topicAliases.topicId, to: r.topics.id, optional: false }),
   },
   articleTopics: {
     article: r.one.articles({ from: r.articleTopics.articleId, to: r.articles.id, optional: false }),
