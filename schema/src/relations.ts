@@ -36,6 +36,7 @@ export const relations = defineRelations(tables, (r) => ({
     links: r.many.articleTopics(),
     articles: r.many.articles(),
     aliases: r.many.topicAliases(),
+    mergedInto: r.one.topics({ from: r.topics.mergedIntoId, to: r.topics.id, alias: 'topic_merged_into' }),
   },
   topicAliases: {
     topic: r.one.topics({ from: r.topicAliases.topicId, to: r.topics.id, optional: false }),

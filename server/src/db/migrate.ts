@@ -5,10 +5,11 @@ import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Database } from './client.ts';
 import { foldLegacySources } from '../sources/index.ts';
+import { backfillTopicAliases } from '../topics/store.ts';
 
 /**
  * Applies the generated migrations in schema/migrations, then brings rows written before a
- * migration up to what the code expects (sources folded by canonical key, with aliases). Idempotent.
+ * migration up to what the code expects (sources folded by canonical key, with aliases; merged topics' names as aliases). Idempotent.
  */
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
@@ -16,5 +17,8 @@ export async function migrateDatabase(database: Database): Promise<void> {
   } else {
     await migratePg(database.db as unknown as NodePgDatabase<never>, { migrationsFolder });
   }
-  await database.db.transaction((tx) => foldLegacySources(tx));
+  await database.db.transaction(async (tx) => {
+    await foldLegacySources(tx);
+    await backfillTopicAliases(tx);
+  });
 }

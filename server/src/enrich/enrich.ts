@@ -1,9 +1,10 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import { appearances, articleBands, articles, articleTopics, storyEdges, topics } from '@copydesk/schema';
+import { appearances, articleBands, articles, articleTopics, storyEdges } from '@copydesk/schema';
 import type { Executor } from '../import/write.ts';
 import { rowsOf } from '../db/client.ts';
 import { bandKeys, minhash, SAME_STORY_THRESHOLD, similarity } from './minhash.ts';
 import { extractTopics } from './topics.ts';
+import { linkExtractedTopics } from '../topics/store.ts';
 
 /** TOPICAL edges need this many shared topics, and keep the strongest few per article */
 export const TOPICAL_MIN_SHARED = 2;
@@ -29,22 +30,7 @@ export async function enrichArticles(tx: Executor, articleIds: number[]): Promis
     result.articles++;
     // topics
     const found = extractTopics(a.headline, a.body);
-    await tx.delete(articleTopics).where(eq(articleTopics.articleId, a.id));
-    if (found.length) {
-      const topicRows = await tx
-        .insert(topics)
-        .values(found.map((t) => ({ key: t.key, name: t.name, kind: t.kind })))
-        .onConflictDoUpdate({ target: topics.key, set: { key: sql`excluded.key` } })
-        .returning({ id: topics.id, key: topics.key, mergedIntoId: topics.mergedIntoId });
-      const idOf = new Map(topicRows.map((r) => [r.key, r.mergedIntoId ?? r.id]));
-      const links = new Map<number, number>();
-      for (const t of found) {
-        const id = idOf.get(t.key)!;
-        links.set(id, Math.max(links.get(id) ?? 0, t.weight));
-      }
-      await tx.insert(articleTopics).values([...links].map(([topicId, weight]) => ({ articleId: a.id, topicId, weight })));
-      result.topicLinks += links.size;
-    }
+    result.topicLinks += await linkExtractedTopics(tx, a.id, found);
 
     // SAME_STORY: MinHash + LSH candidates
     await tx.delete(storyEdges).where(and(inArray(storyEdges.kind, ['SAME_STORY', 'TOPICAL']), sql`(${storyEdges.fromArticleId} = ${a.id} or ${storyEdges.toArticleId} = ${a.id})`));

@@ -4,3 +4,4 @@
  */
 export { topicKey } from './key.ts';
 export { extractTopics, TOPIC_TEXT_LIMIT, type ExtractedTopic, type TopicKind } from './topics.ts';
+export { addArticleTopic, linkExtractedTopics, mergeTopics, removeArticleTopic, renameTopic, topicMatchSql } from './store.ts';

@@ -1,7 +1,7 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { articleTopics, topics as topicsTable } from '@copydesk/schema';
-import { foldText } from '../../derive/fingerprint.ts';
+import { and, isNull } from 'drizzle-orm';
+import { topics as topicsTable } from '@copydesk/schema';
 import { InvalidInputError, NotFoundError } from '../../errors.ts';
+import { addArticleTopic, mergeTopics, removeArticleTopic, renameTopic, topicMatchSql } from '../../topics/store.ts';
 import { builder, requireEditor } from '../builder.ts';
 import { MUTATION_ERRORS } from '../errors.ts';
 
@@ -17,6 +17,12 @@ export const Topic = builder.drizzleNode('topics', {
   fields: (t) => ({
     name: t.exposeString('name'),
     kind: t.field({ type: TopicKind, select: { columns: { kind: true } }, resolve: (r) => r.kind as 'person' | 'place' | 'organization' | 'subject' }),
+    aliases: t.stringList({
+      description: 'other names it goes by: spellings folded into it ("Rubio" for Marco Rubio), and names merged or renamed away; alphabetical',
+      select: { with: { aliases: { columns: { name: true } } } },
+      resolve: (r) => [...new Set(r.aliases.map((a) => a.name))].sort((a, b) => a.localeCompare(b)),
+    }),
+    mergedInto: t.relation('mergedInto', { nullable: true, description: 'set when an editor merged this topic into another' }),
     articleCount: t.relatedCount('links'),
     articles: t.relatedConnection('links', {
       description: 'the articles about this topic, strongest first',
@@ -46,20 +52,18 @@ builder.queryFields((t) => ({
   }),
   topics: t.drizzleConnection({
     type: 'topics',
-    args: { search: t.arg.string({ required: false, description: 'names containing this, case-insensitive' }) },
-    totalCount: (_p, args, ctx) =>
-      ctx.db.$count(topicsTable, and(sql`${topicsTable.mergedIntoId} is null`, args.search ? sql`${topicsTable.key} like ${'%' + foldText(args.search) + '%'}` : undefined)),
+    description: 'topics (merged ones left out), alphabetical',
+    args: { search: t.arg.string({ required: false, description: 'part of its name or of any alias, case- and accent-insensitive' }) },
+    totalCount: (_p, args, ctx) => ctx.db.$count(topicsTable, listed(topicsTable, args.search)),
     resolve: (query, _r, args, ctx) =>
-      ctx.db.query.topics.findMany(
-        query({
-          where: { mergedIntoId: { isNull: true }, ...(args.search ? { key: { like: `%${foldText(args.search)}%` } } : {}) },
-          orderBy: { name: 'asc' },
-        }),
-      ),
+      ctx.db.query.topics.findMany(query({ where: { RAW: (tt) => listed(tt, args.search) }, orderBy: { name: 'asc', id: 'asc' } })),
   }),
 }));
 
-const TopicKey = (name: string) => foldText(name).replace(/[^\p{L}\p{N} ]/gu, '').trim();
+/** topics not merged away (`tt`: the topics table, or the alias a relational query gives it), matching `search` when given */
+function listed(tt: typeof topicsTable, search: string | null | undefined) {
+  return and(isNull(tt.mergedIntoId), search?.trim() ? topicMatchSql(tt.id, tt.key, search) : undefined)!;
+}
 
 builder.mutationFields((t) => ({
   renameTopic: t.drizzleField({
@@ -68,11 +72,8 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ required: true, for: Topic }), name: t.arg.string({ required: true }) },
     resolve: async (query, _r, args, ctx) => {
       requireEditor(ctx);
-      const name = args.name.trim();
-      if (!name || name.length > 200) throw new InvalidInputError('name', 'a topic name is 1 to 200 characters');
       const id = Number(args.id.id);
-      const rows = await ctx.db.update(topicsTable).set({ name }).where(eq(topicsTable.id, id)).returning({ id: topicsTable.id });
-      if (!rows.length) throw new NotFoundError('Topic', String(args.id.id));
+      await ctx.db.transaction((tx) => renameTopic(tx, id, args.name));
       return (await ctx.db.query.topics.findFirst(query({ where: { id } })))!;
     },
   }),
@@ -84,18 +85,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _r, args, ctx) => {
       requireEditor(ctx);
       const into = Number(args.into.id);
-      const from = args.from.map((g) => Number(g.id)).filter((id) => id !== into);
-      await ctx.db.transaction(async (tx) => {
-        const found = await tx.select({ id: topicsTable.id }).from(topicsTable).where(inArray(topicsTable.id, [into, ...from]));
-        if (found.length !== from.length + 1) throw new NotFoundError('Topic', 'one of the given ids');
-        if (!from.length) return;
-        await tx.execute(sql`
-          insert into ${articleTopics} (article_id, topic_id, weight)
-          select article_id, ${into}, max(weight) from ${articleTopics} where topic_id in (${sql.join(from.map((f) => sql`${f}`), sql`, `)}) group by article_id
-          on conflict (article_id, topic_id) do update set weight = greatest(${articleTopics}.weight, excluded.weight)`);
-        await tx.delete(articleTopics).where(inArray(articleTopics.topicId, from));
-        await tx.update(topicsTable).set({ mergedIntoId: into }).where(inArray(topicsTable.id, from));
-      });
+      await ctx.db.transaction((tx) => mergeTopics(tx, into, args.from.map((g) => Number(g.id))));
       return (await ctx.db.query.topics.findFirst(query({ where: { id: into } })))!;
     },
   }),
@@ -114,23 +104,10 @@ builder.mutationFields((t) => ({
       requireEditor(ctx);
       const articleId = Number(args.articleId.id);
       if (args.articleId.typename !== 'Article') throw new InvalidInputError('articleId', 'not an Article id');
-      let topicId = args.topicId ? Number(args.topicId.id) : null;
-      if (topicId === null) {
-        const name = args.name?.trim();
-        if (!name) throw new InvalidInputError('name', 'give a topicId or a name');
-        const [row] = await ctx.db
-          .insert(topicsTable)
-          .values({ key: TopicKey(name), name, kind: args.kind ?? 'subject' })
-          .onConflictDoUpdate({ target: topicsTable.key, set: { key: sql`excluded.key` } })
-          .returning({ id: topicsTable.id, mergedIntoId: topicsTable.mergedIntoId });
-        topicId = row!.mergedIntoId ?? row!.id;
-      }
-      const article = await ctx.db.query.articles.findFirst({ where: { id: articleId }, columns: { id: true } });
-      if (!article) throw new NotFoundError('Article', String(args.articleId.id));
-      await ctx.db
-        .insert(articleTopics)
-        .values({ articleId, topicId, weight: args.weight ?? 1 })
-        .onConflictDoUpdate({ target: [articleTopics.articleId, articleTopics.topicId], set: { weight: sql`excluded.weight` } });
+      if (args.weight != null && !(args.weight > 0 && args.weight <= 1)) throw new InvalidInputError('weight', 'a weight is in (0, 1]');
+      await ctx.db.transaction((tx) =>
+        addArticleTopic(tx, articleId, { id: args.topicId ? Number(args.topicId.id) : null, name: args.name, kind: args.kind }, args.weight ?? 1),
+      );
       return (await ctx.db.query.articles.findFirst(query({ where: { id: articleId } })))!;
     },
   }),
@@ -141,7 +118,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _r, args, ctx) => {
       requireEditor(ctx);
       const articleId = Number(args.articleId.id);
-      await ctx.db.delete(articleTopics).where(and(eq(articleTopics.articleId, articleId), eq(articleTopics.topicId, Number(args.topicId.id))));
+      await removeArticleTopic(ctx.db, articleId, Number(args.topicId.id));
       const row = await ctx.db.query.articles.findFirst(query({ where: { id: articleId } }));
       if (!row) throw new NotFoundError('Article', String(args.articleId.id));
       return row;
