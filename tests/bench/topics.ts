@@ -1,9 +1,10 @@
 /**
  * Topic quality: precision and recall of the topics enrichment extracts, against a labelled
- * sample (tests/bench/topics/), for copydesk's extractor. Run alone: `pnpm tsx tests/bench/topics.ts`.
+ * sample (tests/bench/topics/), for copydesk's extractor and, side by side, wink-nlp. Run alone: `pnpm tsx tests/bench/topics.ts`.
  */
 import { extractTopics } from '../../server/src/enrich/topics.ts';
 import { scoreTopics, loadSamples } from './topics/score.ts';
+import { winkTopics } from './topics/wink.ts';
 
 /**
  * Scores on the whole sample, and apart on its two kinds of text: real prose (the reference dump,
@@ -19,6 +20,9 @@ export async function benchTopics(opts: { verbose?: boolean } = {}) {
     copydesk: strip(scoreTopics(extract, samples)),
     copydeskRealText: strip(scoreTopics(extract, samples.filter((s) => !pseudo(s)))),
     copydeskPseudoWordDumps: strip(scoreTopics(extract, samples.filter(pseudo))),
+    // side by side: wink-nlp's packaged model (part-of-speech runs; it has no entity kinds)
+    winkNlp: strip(scoreTopics(winkTopics, samples)),
+    winkNlpRealText: strip(scoreTopics(winkTopics, samples.filter((s) => !pseudo(s)))),
   };
 }
 
