@@ -11,6 +11,17 @@ import { winkTopics } from './topics/wink.ts';
  * the shared cases, our fixtures) and the d8-* dumps whose ordinary words are pseudo-words (there
  * an editor cannot always tell a scrambled name from a scrambled word, so labels are partial).
  */
+/** median over 5 passes of the mean wall time per labelled article, in milliseconds */
+function msPerArticle(extract: (h: string | null, b: string) => unknown, samples: { headline: string | null; body: string }[]): number {
+  const passes: number[] = [];
+  for (let p = 0; p < 5; p++) {
+    const t0 = performance.now();
+    for (const s of samples) extract(s.headline, s.body);
+    passes.push((performance.now() - t0) / samples.length);
+  }
+  return Math.round(passes.sort((a, b) => a - b)[2]! * 100) / 100;
+}
+
 export async function benchTopics(opts: { verbose?: boolean } = {}) {
   const samples = loadSamples();
   const extract = (h: string | null, b: string) => extractTopics(h, b);
@@ -23,6 +34,7 @@ export async function benchTopics(opts: { verbose?: boolean } = {}) {
     // side by side: wink-nlp's packaged model (part-of-speech runs; it has no entity kinds)
     winkNlp: strip(scoreTopics(winkTopics, samples)),
     winkNlpRealText: strip(scoreTopics(winkTopics, samples.filter((s) => !pseudo(s)))),
+    msPerArticle: { copydesk: msPerArticle(extract, samples), winkNlp: msPerArticle(winkTopics, samples) },
   };
 }
 
