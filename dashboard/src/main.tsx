@@ -13,6 +13,7 @@ import { DumpEditor } from './routes/dump-editor.tsx';
 import { ArticleList } from './routes/article-list.tsx';
 import { ArticlePage } from './routes/article-page.tsx';
 import { ImportPage } from './routes/import-page.tsx';
+import { SourceList } from './routes/source-list.tsx';
 import './styles.css';
 
 const ViewerQuery = /* GraphQL */ `
@@ -33,6 +34,7 @@ function Shell() {
     { keys: 'g q', label: 'Go to the review queue', run: () => navigate('/') },
     { keys: 'g a', label: 'Go to articles', run: () => navigate('/articles') },
     { keys: 'g i', label: 'Go to import', run: () => navigate('/import') },
+    { keys: 'g o', label: 'Go to sources (outlets)', run: () => navigate('/sources') },
     { keys: 'g s', label: 'Sign in / out', run: () => setSignIn(true) },
   ]);
   const section = route.path[0] ?? '';
@@ -41,6 +43,7 @@ function Shell() {
   else if (section === 'articles') page = <ArticleList />;
   else if (section === 'article' && route.path[1]) page = <ArticlePage key={route.path[1]} id={route.path[1]} />;
   else if (section === 'import') page = <ImportPage />;
+  else if (section === 'sources') page = <SourceList />;
   else page = <ReviewQueue />;
   const nav = (to: string, label: string, active: boolean) => (
     <a href={href(to)} className={active ? 'active' : undefined} aria-current={active ? 'page' : undefined}>
@@ -56,6 +59,7 @@ function Shell() {
         <nav>
           {nav('/', 'Review queue', section === '' || section === 'dump')}
           {nav('/articles', 'Articles', section === 'articles' || section === 'article')}
+          {nav('/sources', 'Sources', section === 'sources')}
           {nav('/import', 'Import', section === 'import')}
         </nav>
         <span className="spacer" />
