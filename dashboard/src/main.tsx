@@ -15,6 +15,7 @@ import { ArticlePage } from './routes/article-page.tsx';
 import { ImportPage } from './routes/import-page.tsx';
 import { RulesPage } from './routes/rules-page.tsx';
 import { TopicPage } from './routes/topic-page.tsx';
+import { SourceList } from './routes/source-list.tsx';
 import './styles.css';
 
 const ViewerQuery = /* GraphQL */ `
@@ -36,6 +37,7 @@ function Shell() {
     { keys: 'g a', label: 'Go to articles', run: () => navigate('/articles') },
     { keys: 'g i', label: 'Go to import', run: () => navigate('/import') },
     { keys: 'g r', label: 'Go to rules', run: () => navigate('/rules') },
+    { keys: 'g o', label: 'Go to sources (outlets)', run: () => navigate('/sources') },
     { keys: 'g s', label: 'Sign in / out', run: () => setSignIn(true) },
   ]);
   const section = route.path[0] ?? '';
@@ -46,6 +48,7 @@ function Shell() {
   else if (section === 'topic' && route.path[1]) page = <TopicPage key={route.path[1]} id={route.path[1]} />;
   else if (section === 'import') page = <ImportPage />;
   else if (section === 'rules') page = <RulesPage />;
+  else if (section === 'sources') page = <SourceList />;
   else page = <ReviewQueue />;
   const nav = (to: string, label: string, active: boolean) => (
     <a href={href(to)} className={active ? 'active' : undefined} aria-current={active ? 'page' : undefined}>
@@ -61,6 +64,7 @@ function Shell() {
         <nav>
           {nav('/', 'Review queue', section === '' || section === 'dump')}
           {nav('/articles', 'Articles', section === 'articles' || section === 'article' || section === 'topic')}
+          {nav('/sources', 'Sources', section === 'sources')}
           {nav('/import', 'Import', section === 'import')}
           {nav('/rules', 'Rules', section === 'rules')}
         </nav>

@@ -19,6 +19,11 @@ export const relations = defineRelations(tables, (r) => ({
   },
   sources: {
     articles: r.many.articles(),
+    aliases: r.many.sourceAliases(),
+    mergedInto: r.one.sources({ from: r.sources.mergedIntoId, to: r.sources.id, alias: 'merged_into' }),
+  },
+  sourceAliases: {
+    source: r.one.sources({ from: r.sourceAliases.sourceId, to: r.sources.id, optional: false }),
   },
   articles: {
     source: r.one.sources({ from: r.articles.sourceId, to: r.sources.id }),
@@ -38,6 +43,11 @@ export const relations = defineRelations(tables, (r) => ({
   topics: {
     links: r.many.articleTopics(),
     articles: r.many.articles(),
+    aliases: r.many.topicAliases(),
+    mergedInto: r.one.topics({ from: r.topics.mergedIntoId, to: r.topics.id, alias: 'topic_merged_into' }),
+  },
+  topicAliases: {
+    topic: r.one.topics({ from: r.topicAliases.topicId, to: r.topics.id, optional: false }),
   },
   articleTopics: {
     article: r.one.articles({ from: r.articleTopics.articleId, to: r.articles.id, optional: false }),

@@ -1,6 +1,6 @@
 /**
  * `pnpm bench`: every figure the issues name, measured side by side in one run.
- *   pnpm bench [--only parser,derive,api,input,upload,soak] [--articles N] [--load-seconds S] [--soak-seconds S]
+ *   pnpm bench [--only parser,derive,topics,api,input,upload,soak] [--articles N] [--load-seconds S] [--soak-seconds S]
  * Prints a summary and writes .bench/results.json. Never run as a test: these machines are shared and noisy.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { REPO_ROOT } from '../helpers/paths.ts';
 const { values } = parseArgs({
   options: { only: { type: 'string' }, articles: { type: 'string', default: '100000' }, 'load-seconds': { type: 'string', default: '10' }, processes: { type: 'string', default: '1' }, 'soak-seconds': { type: 'string', default: '60' } },
 });
-const only = new Set((values.only ?? 'parser,derive,api,input,upload,soak').split(','));
+const only = new Set((values.only ?? 'parser,derive,topics,api,input,upload,soak').split(','));
 const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
 const log = (s: string) => console.error(s);
 
@@ -34,6 +34,12 @@ if (only.has('derive')) {
     results.derive = { error: String((e as Error).message) };
     log(`derive bench unavailable: ${(e as Error).message}`);
   }
+}
+if (only.has('topics')) {
+  log('== topics: precision / recall of extracted topics against the labelled sample (tests/bench/topics/)');
+  const { benchTopics } = await import('./topics.ts');
+  results.topics = await benchTopics();
+  log(JSON.stringify(results.topics, null, 2));
 }
 if (only.has('api')) {
   log('== API on PostgreSQL: import vs COPY, enrichment, load (Q1, Q2)');

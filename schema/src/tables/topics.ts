@@ -35,3 +35,17 @@ export const articleTopics = pgTable(
     index('article_topics_article_weight_idx').on(t.articleId, t.weight.desc().nullsFirst(), t.topicId),
   ],
 );
+
+/** Other names a topic goes by: spellings folded into it by extraction ("Rubio"), and names merged or renamed away. Searchable. */
+export const topicAliases = pgTable(
+  'topic_aliases',
+  {
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id, { onDelete: 'cascade' }),
+    /** topicKey of the alias */
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.topicId, t.key] }), index('topic_aliases_key_idx').on(t.key)],
+);

@@ -1,10 +1,11 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import { appearances, articleBands, articles, articleTopics, storyEdges, topics } from '@copydesk/schema';
+import { appearances, articleBands, articles, articleTopics, storyEdges } from '@copydesk/schema';
 import type { Executor } from '../import/write.ts';
 import { rowsOf, type Db } from '../db/client.ts';
 import { bandKeys, SAME_STORY_THRESHOLD, similarity } from './minhash.ts';
 import type { ArticleAnalysis } from './analyse.ts';
 import { analyseOffThread } from './pool.ts';
+import { linkExtractedTopics } from '../topics/store.ts';
 
 /** TOPICAL edges need this many shared topics, and keep the strongest few per article */
 export const TOPICAL_MIN_SHARED = 2;
@@ -49,23 +50,7 @@ export async function storeEnrichment(tx: Executor, analyses: ArticleAnalysis[])
   for (const a of rows) {
     result.articles++;
     // topics
-    const found = a.topics;
-    await tx.delete(articleTopics).where(eq(articleTopics.articleId, a.id));
-    if (found.length) {
-      const topicRows = await tx
-        .insert(topics)
-        .values(found.map((t) => ({ key: t.key, name: t.name, kind: t.kind })))
-        .onConflictDoUpdate({ target: topics.key, set: { key: sql`excluded.key` } })
-        .returning({ id: topics.id, key: topics.key, mergedIntoId: topics.mergedIntoId });
-      const idOf = new Map(topicRows.map((r) => [r.key, r.mergedIntoId ?? r.id]));
-      const links = new Map<number, number>();
-      for (const t of found) {
-        const id = idOf.get(t.key)!;
-        links.set(id, Math.max(links.get(id) ?? 0, t.weight));
-      }
-      await tx.insert(articleTopics).values([...links].map(([topicId, weight]) => ({ articleId: a.id, topicId, weight })));
-      result.topicLinks += links.size;
-    }
+    result.topicLinks += await linkExtractedTopics(tx, a.id, a.topics);
 
     // SAME_STORY: MinHash + LSH candidates
     await tx.delete(storyEdges).where(and(inArray(storyEdges.kind, ['SAME_STORY', 'TOPICAL']), sql`(${storyEdges.fromArticleId} = ${a.id} or ${storyEdges.toArticleId} = ${a.id})`));

@@ -1,9 +1,10 @@
 import { and, eq, inArray, notExists, sql, type SQL } from 'drizzle-orm';
-import { appearances, articles, sources, storyEdges } from '@copydesk/schema';
+import { appearances, articles, sourceAliases, sources, storyEdges } from '@copydesk/schema';
 import type { DerivedArticle } from '../derive/types.ts';
-import { articleFingerprint, foldText } from '../derive/fingerprint.ts';
+import { articleFingerprint } from '../derive/fingerprint.ts';
 import { rowsOf, type Db } from '../db/client.ts';
 import { anyOf, intArray, jsonRows } from '../db/rows.ts';
+import { aliasKey, sourceKey } from '../sources/key.ts';
 
 /** A database handle or an open transaction on it. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -38,10 +39,15 @@ const byKey = <T>([a]: [string, T], [b]: [string, T]) => (a < b ? -1 : a > b ? 1
 export async function writeDerived(tx: Executor, dumpId: number, derived: DerivedArticle[], opts: WriteOptions = {}): Promise<WriteResult> {
   const { authoritative = false, fresh = false } = opts;
   const keys = derived.map((a) => articleFingerprint(a) ?? `dump:${dumpId}:${a.position}`);
+  // one source per canonical key ("The Independent" and "Independent" are one), every spelling an alias
   const sourceNames = new Map<string, string>();
+  const aliases = new Map<string, { key: string; name: string }>();
   for (const a of derived) {
-    const key = foldText(a.source);
-    if (key && !sourceNames.has(key)) sourceNames.set(key, a.source!.trim());
+    const key = sourceKey(a.source);
+    if (!key) continue;
+    const name = a.source!.trim().replace(/\s+/g, ' ');
+    if (!sourceNames.has(key)) sourceNames.set(key, name);
+    if (!aliases.has(aliasKey(name))) aliases.set(aliasKey(name), { key, name });
   }
   let previous: number[] = [];
   if (!fresh) {
@@ -68,7 +74,6 @@ export async function writeDerived(tx: Executor, dumpId: number, derived: Derive
     const seen = rowsByKey.get(keys[i]!);
     if (!seen || a.body.length > seen.body.length) rowsByKey.set(keys[i]!, a);
   });
-
   const ids = new Map<string, number>();
   let articlesCreated = 0;
   if (rowsByKey.size) {
@@ -76,7 +81,12 @@ export async function writeDerived(tx: Executor, dumpId: number, derived: Derive
       ? sql`with s as (
           insert into ${sources} (key, name) select key, name from ${jsonRows([...sourceNames].sort(byKey).map(([key, name]) => ({ key, name })), 'x(key text, name text)')}
           on conflict (key) do update set key = excluded.key
-          returning id, key
+          returning coalesce(merged_into_id, id) as id, key
+        ), sa as (
+          insert into ${sourceAliases} (key, source_id, name)
+          select v.alias_key, s.id, v.name from ${jsonRows([...aliases].sort(byKey).map(([k, v]) => ({ alias_key: k, source_key: v.key, name: v.name })), 'v(alias_key text, source_key text, name text)')}
+          join s on s.key = v.source_key
+          on conflict (key) do nothing
         ) `
       : sql`with s as (select null::int as id, null::text as key where false) `;
     // every row in one parameter, however many the dump derives
@@ -85,7 +95,7 @@ export async function writeDerived(tx: Executor, dumpId: number, derived: Derive
         fingerprint,
         headline: a.headline,
         byline: a.byline,
-        source_key: foldText(a.source) || null,
+        source_key: sourceKey(a.source) || null,
         published: a.published,
         published_at: a.publishedAt,
         section: a.section,

@@ -1,6 +1,6 @@
 import { and, eq, exists, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import { appearances, articles as articlesTable, articleTopics, sources } from '@copydesk/schema';
-import { containsPattern } from '../../db/like.ts';
+import { appearances, articles as articlesTable, articleTopics } from '@copydesk/schema';
+import { sourceMatchSql } from '../../sources/index.ts';
 import { rowsOf, type Db } from '../../db/client.ts';
 import { InvalidInputError } from '../../errors.ts';
 import { foldText } from '../../derive/fingerprint.ts';
@@ -66,7 +66,7 @@ const ArticleOrder = builder.enumType('ArticleOrder', {
 const ArticleFilter = builder.inputType('ArticleFilter', {
   fields: (t) => ({
     search: t.string({ required: false, description: 'full-text query (web-search syntax: words, "phrases", -exclusions, or)' }),
-    source: t.string({ required: false, description: 'outlet name or part of it, case-insensitive' }),
+    source: t.string({ required: false, description: 'part of any name the outlet goes by (canonical name or alias), case-insensitive' }),
     sourceId: t.globalID({ required: false, for: Source }),
     topicId: t.globalID({ required: false, for: Topic }),
     role: t.field({ type: ArticleRole, required: false, description: 'articles that appear in this role somewhere' }),
@@ -148,7 +148,7 @@ function articleFilterSql(t: typeof articlesTable, f: ArticleFilterValue | null 
   const parts: SQL[] = [];
   const search = searchOf(f);
   if (search) parts.push(sql`${t.search} @@ ${tsQuery(search)}`);
-  if (f.source) parts.push(exists(sql`(select 1 from ${sources} where ${sources.id} = ${t.sourceId} and ${sources.key} like ${containsPattern(f.source)})`));
+  if (f.source?.trim()) parts.push(sourceMatchSql(t.sourceId, f.source));
   if (f.sourceId) parts.push(eq(t.sourceId, Number(f.sourceId.id)));
   if (f.topicId) parts.push(exists(sql`(select 1 from ${articleTopics} where ${articleTopics.articleId} = ${t.id} and ${articleTopics.topicId} = ${Number(f.topicId.id)})`));
   if (f.role) parts.push(exists(sql`(select 1 from ${appearances} where ${appearances.articleId} = ${t.id} and ${appearances.role} = ${f.role})`));

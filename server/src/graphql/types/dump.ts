@@ -1,8 +1,8 @@
 import { and, eq, exists, sql, type SQL } from 'drizzle-orm';
-import { appearances, articles, dumps as dumpsTable, sources } from '@copydesk/schema';
+import { appearances, articles, dumps as dumpsTable } from '@copydesk/schema';
+import { sourceMatchSql } from '../../sources/index.ts';
 import { NotFoundError } from '../../errors.ts';
 import { setDumpStatus } from '../../review/revise.ts';
-import { containsPattern } from '../../db/like.ts';
 import { builder, requireActor, requireEditor } from '../builder.ts';
 import { MUTATION_ERRORS, STATUS_ERRORS } from '../errors.ts';
 import { cursorOrdering, type CursorOrdering } from '../input.ts';
@@ -32,7 +32,7 @@ const DumpFilter = builder.inputType('DumpFilter', {
   fields: (t) => ({
     status: t.field({ type: DumpStatus, required: false }),
     template: t.string({ required: false, description: 'flat, logo, hashtag-listing, unknown' }),
-    source: t.string({ required: false, description: 'dumps showing an article from an outlet whose name contains this (case-insensitive)' }),
+    source: t.string({ required: false, description: 'dumps showing an article from this outlet: part of any name it goes by, case-insensitive' }),
   }),
 });
 
@@ -46,7 +46,7 @@ function dumpFilterSql(t: typeof dumpsTable, f: DumpFilterValue): SQL | undefine
   if (f?.source) {
     parts.push(
       exists(
-        sql`(select 1 from ${appearances} join ${articles} on ${articles.id} = ${appearances.articleId} join ${sources} on ${sources.id} = ${articles.sourceId} where ${appearances.dumpId} = ${t.id} and ${sources.key} like ${containsPattern(f.source)})`,
+        sql`(select 1 from ${appearances} join ${articles} on ${articles.id} = ${appearances.articleId} where ${appearances.dumpId} = ${t.id} and ${sourceMatchSql(articles.sourceId, f.source)})`,
       ),
     );
   }

@@ -1,8 +1,7 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { articleTopics, topics as topicsTable } from '@copydesk/schema';
-import { foldText } from '../../derive/fingerprint.ts';
-import { containsPattern } from '../../db/like.ts';
+import { and, isNull } from 'drizzle-orm';
+import { topics as topicsTable } from '@copydesk/schema';
 import { InvalidInputError, NotFoundError } from '../../errors.ts';
+import { addArticleTopic, mergeTopics, removeArticleTopic, renameTopic, topicMatchSql } from '../../topics/store.ts';
 import { audit } from '../../audit/log.ts';
 import { builder, requireActor } from '../builder.ts';
 import { MUTATION_ERRORS } from '../errors.ts';
@@ -11,11 +10,11 @@ import { cursorOrdering } from '../input.ts';
 /** longest topic search (characters): a topic name has at most 200 */
 const MAX_TOPIC_SEARCH = 200;
 
-/** the LIKE pattern of `topics(search:)`, or null without one; throws InvalidInputError past MAX_TOPIC_SEARCH */
+/** `search` as given, or null without one; throws InvalidInputError past MAX_TOPIC_SEARCH */
 function topicSearch(search: string | null | undefined): string | null {
-  if (!search) return null;
+  if (!search?.trim()) return null;
   if (search.length > MAX_TOPIC_SEARCH) throw new InvalidInputError('search', `${search.length} characters; a topic search has at most ${MAX_TOPIC_SEARCH}`);
-  return containsPattern(search);
+  return search;
 }
 
 export const TopicKind = builder.enumType('TopicKind', {
@@ -30,6 +29,12 @@ export const Topic = builder.drizzleNode('topics', {
   fields: (t) => ({
     name: t.exposeString('name'),
     kind: t.field({ type: TopicKind, select: { columns: { kind: true } }, resolve: (r) => r.kind as 'person' | 'place' | 'organization' | 'subject' }),
+    aliases: t.stringList({
+      description: 'other names it goes by: spellings folded into it ("Rubio" for Marco Rubio), and names merged or renamed away; alphabetical',
+      select: { with: { aliases: { columns: { name: true } } } },
+      resolve: (r) => [...new Set(r.aliases.map((a) => a.name))].sort((a, b) => a.localeCompare(b)),
+    }),
+    mergedInto: t.relation('mergedInto', { nullable: true, description: 'set when an editor merged this topic into another' }),
     articleCount: t.relatedCount('links'),
     articles: t.relatedConnection('links', {
       description: 'the articles about this topic, strongest first',
@@ -60,25 +65,20 @@ builder.queryFields((t) => ({
   }),
   topics: t.drizzleConnection({
     type: 'topics',
-    args: { search: t.arg.string({ required: false, description: 'names containing this, case-insensitive' }) },
+    description: 'topics (merged ones left out), alphabetical',
+    args: { search: t.arg.string({ required: false, description: 'part of its name or of any alias, case- and accent-insensitive' }) },
     extensions: cursorOrdering({ name: 'topics.NAME_ASC', values: ['text', 'int'] }),
-    totalCount: (_p, args, ctx) => {
-      const like = topicSearch(args.search);
-      return ctx.db.$count(topicsTable, and(sql`${topicsTable.mergedIntoId} is null`, like ? sql`${topicsTable.key} like ${like}` : undefined));
-    },
-    resolve: (query, _r, args, ctx) => {
-      const like = topicSearch(args.search);
-      return ctx.db.query.topics.findMany(
-        query({
-          where: { mergedIntoId: { isNull: true }, ...(like ? { key: { like } } : {}) },
-          orderBy: { name: 'asc' },
-        }),
-      );
-    },
+    totalCount: (_p, args, ctx) => ctx.db.$count(topicsTable, listed(topicsTable, args.search)),
+    resolve: (query, _r, args, ctx) =>
+      ctx.db.query.topics.findMany(query({ where: { RAW: (tt) => listed(tt, args.search) }, orderBy: { name: 'asc', id: 'asc' } })),
   }),
 }));
 
-const TopicKey = (name: string) => foldText(name).replace(/[^\p{L}\p{N} ]/gu, '').trim();
+/** topics not merged away (`tt`: the topics table, or the alias a relational query gives it), matching `search` when given */
+function listed(tt: typeof topicsTable, search: string | null | undefined) {
+  const q = topicSearch(search);
+  return and(isNull(tt.mergedIntoId), q ? topicMatchSql(tt.id, tt.key, q) : undefined)!;
+}
 
 builder.mutationFields((t) => ({
   renameTopic: t.drizzleField({
@@ -87,14 +87,10 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ required: true, for: Topic }), name: t.arg.string({ required: true }) },
     resolve: async (query, _r, args, ctx) => {
       const actor = requireActor(ctx);
-      const name = args.name.trim();
-      if (!name || name.length > 200) throw new InvalidInputError('name', 'a topic name is 1 to 200 characters');
       const id = Number(args.id.id);
       await ctx.db.transaction(async (tx) => {
-        const [old] = await tx.select({ name: topicsTable.name }).from(topicsTable).where(eq(topicsTable.id, id)).for('update');
-        if (!old) throw new NotFoundError('Topic', String(args.id.id));
-        await tx.update(topicsTable).set({ name }).where(eq(topicsTable.id, id));
-        await audit(tx, actor, { action: 'topic.rename', subject: `topic ${id} ${name}`, detail: { topicId: id, from: old.name, to: name } });
+        await renameTopic(tx, id, args.name);
+        await audit(tx, actor, { action: 'topic.rename', subject: `topic ${id} ${args.name.trim()}`, detail: { topicId: id, to: args.name.trim() } });
       });
       return (await ctx.db.query.topics.findFirst(query({ where: { id } })))!;
     },
@@ -107,17 +103,9 @@ builder.mutationFields((t) => ({
     resolve: async (query, _r, args, ctx) => {
       const actor = requireActor(ctx);
       const into = Number(args.into.id);
-      const from = args.from.map((g) => Number(g.id)).filter((id) => id !== into);
+      const from = args.from.map((g) => Number(g.id));
       await ctx.db.transaction(async (tx) => {
-        const found = await tx.select({ id: topicsTable.id }).from(topicsTable).where(inArray(topicsTable.id, [into, ...from]));
-        if (found.length !== from.length + 1) throw new NotFoundError('Topic', 'one of the given ids');
-        if (!from.length) return;
-        await tx.execute(sql`
-          insert into ${articleTopics} (article_id, topic_id, weight)
-          select article_id, ${into}, max(weight) from ${articleTopics} where topic_id in (${sql.join(from.map((f) => sql`${f}`), sql`, `)}) group by article_id
-          on conflict (article_id, topic_id) do update set weight = greatest(${articleTopics}.weight, excluded.weight)`);
-        await tx.delete(articleTopics).where(inArray(articleTopics.topicId, from));
-        await tx.update(topicsTable).set({ mergedIntoId: into }).where(inArray(topicsTable.id, from));
+        await mergeTopics(tx, into, from);
         await audit(tx, actor, { action: 'topic.merge', subject: `topics ${from.join(', ')} into ${into}`, detail: { into, from } });
       });
       return (await ctx.db.query.topics.findFirst(query({ where: { id: into } })))!;
@@ -138,24 +126,9 @@ builder.mutationFields((t) => ({
       const actor = requireActor(ctx);
       const articleId = Number(args.articleId.id);
       if (args.articleId.typename !== 'Article') throw new InvalidInputError('articleId', 'not an Article id');
-      let topicId = args.topicId ? Number(args.topicId.id) : null;
-      if (topicId === null) {
-        const name = args.name?.trim();
-        if (!name) throw new InvalidInputError('name', 'give a topicId or a name');
-        const [row] = await ctx.db
-          .insert(topicsTable)
-          .values({ key: TopicKey(name), name, kind: args.kind ?? 'subject' })
-          .onConflictDoUpdate({ target: topicsTable.key, set: { key: sql`excluded.key` } })
-          .returning({ id: topicsTable.id, mergedIntoId: topicsTable.mergedIntoId });
-        topicId = row!.mergedIntoId ?? row!.id;
-      }
-      const article = await ctx.db.query.articles.findFirst({ where: { id: articleId }, columns: { id: true } });
-      if (!article) throw new NotFoundError('Article', String(args.articleId.id));
+      if (args.weight != null && !(args.weight > 0 && args.weight <= 1)) throw new InvalidInputError('weight', 'a weight is in (0, 1]');
       await ctx.db.transaction(async (tx) => {
-        await tx
-          .insert(articleTopics)
-          .values({ articleId, topicId, weight: args.weight ?? 1 })
-          .onConflictDoUpdate({ target: [articleTopics.articleId, articleTopics.topicId], set: { weight: sql`excluded.weight` } });
+        const topicId = await addArticleTopic(tx, articleId, { id: args.topicId ? Number(args.topicId.id) : null, name: args.name, kind: args.kind }, args.weight ?? 1);
         await audit(tx, actor, { action: 'topic.add', subject: `article ${articleId}, topic ${topicId}`, detail: { articleId, topicId, name: args.name ?? null, weight: args.weight ?? 1 } });
       });
       return (await ctx.db.query.articles.findFirst(query({ where: { id: articleId } })))!;
@@ -171,8 +144,8 @@ builder.mutationFields((t) => ({
       const articleId = Number(args.articleId.id);
       const topicId = Number(args.topicId.id);
       await ctx.db.transaction(async (tx) => {
-        const gone = await tx.delete(articleTopics).where(and(eq(articleTopics.articleId, articleId), eq(articleTopics.topicId, topicId))).returning({ topicId: articleTopics.topicId });
-        if (gone.length) await audit(tx, actor, { action: 'topic.remove', subject: `article ${articleId}, topic ${topicId}`, detail: { articleId, topicId } });
+        await removeArticleTopic(tx, articleId, topicId);
+        await audit(tx, actor, { action: 'topic.remove', subject: `article ${articleId}, topic ${topicId}`, detail: { articleId, topicId } });
       });
       const row = await ctx.db.query.articles.findFirst(query({ where: { id: articleId } }));
       if (!row) throw new NotFoundError('Article', String(args.articleId.id));

@@ -1,0 +1,136 @@
+/**
+ * Topics in the database: the operations enrichment and editors share (link an article's
+ * extracted topics, add or remove one link, rename, merge). Each takes a database handle or an
+ * open transaction; run the multi-statement ones inside a transaction.
+ */
+import { and, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { articles, articleTopics, topicAliases, topics } from '@copydesk/schema';
+import type { Executor } from '../import/write.ts';
+import { InvalidInputError, NotFoundError } from '../errors.ts';
+import { topicKey } from './key.ts';
+import type { ExtractedTopic, TopicKind } from './topics.ts';
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * SQL true when topic `topicId` goes by a name containing `search` (its key or any alias,
+ * case- and accent-insensitive; LIKE wildcards in `search` taken literally).
+ */
+export function topicMatchSql(topicId: AnyPgColumn, key: AnyPgColumn, search: string): SQL {
+  const pattern = `%${escapeLike(topicKey(search))}%`;
+  return or(sql`${key} like ${pattern}`, sql`exists (select 1 from ${topicAliases} as ta where ta.topic_id = ${topicId} and ta.key like ${pattern})`)!;
+}
+
+/**
+ * Replaces an article's topic links with `found` (extractTopics output): topics are upserted by
+ * key (a key merged away by an editor resolves to the topic it was merged into), the spellings
+ * folded into each are kept as its aliases. Returns the number of links written.
+ */
+export async function linkExtractedTopics(tx: Executor, articleId: number, found: ExtractedTopic[]): Promise<number> {
+  await tx.delete(articleTopics).where(eq(articleTopics.articleId, articleId));
+  if (!found.length) return 0;
+  const rows = await tx
+    .insert(topics)
+    .values(found.map((t) => ({ key: t.key, name: t.name, kind: t.kind })))
+    .onConflictDoUpdate({ target: topics.key, set: { key: sql`excluded.key` } })
+    .returning({ id: topics.id, key: topics.key, mergedIntoId: topics.mergedIntoId });
+  const idOf = new Map(rows.map((r) => [r.key, r.mergedIntoId ?? r.id]));
+  const links = new Map<number, number>();
+  const aliases = new Map<string, { topicId: number; key: string; name: string }>();
+  for (const t of found) {
+    const id = idOf.get(t.key)!;
+    links.set(id, Math.max(links.get(id) ?? 0, t.weight));
+    for (const name of t.aliases) {
+      const key = topicKey(name);
+      if (key && key !== t.key) aliases.set(`${id}:${key}`, { topicId: id, key, name });
+    }
+  }
+  await tx.insert(articleTopics).values([...links].map(([topicId, weight]) => ({ articleId, topicId, weight })));
+  if (aliases.size) await tx.insert(topicAliases).values([...aliases.values()]).onConflictDoNothing();
+  return links.size;
+}
+
+/**
+ * Links an article to a topic, by id or by name (a topic is made, of `kind`, when none has that
+ * name's key; a merged one resolves to its target). Weight in (0, 1], default 1. Returns the
+ * topic id. Throws InvalidInputError (no id nor name), NotFoundError (article or topic).
+ */
+export async function addArticleTopic(tx: Executor, articleId: number, topic: { id?: number | null; name?: string | null; kind?: TopicKind | null }, weight = 1): Promise<number> {
+  let topicId = topic.id ?? null;
+  if (topicId === null) {
+    const name = topic.name?.trim().replace(/\s+/g, ' ');
+    if (!name || !topicKey(name) || name.length > 200) throw new InvalidInputError('name', 'give a topicId or a name of 1 to 200 characters');
+    const [row] = await tx
+      .insert(topics)
+      .values({ key: topicKey(name), name, kind: topic.kind ?? 'subject' })
+      .onConflictDoUpdate({ target: topics.key, set: { key: sql`excluded.key` } })
+      .returning({ id: topics.id, mergedIntoId: topics.mergedIntoId });
+    topicId = row!.mergedIntoId ?? row!.id;
+  } else {
+    const [row] = await tx.select({ id: topics.id, mergedIntoId: topics.mergedIntoId }).from(topics).where(eq(topics.id, topicId));
+    if (!row) throw new NotFoundError('Topic', String(topicId));
+    topicId = row.mergedIntoId ?? row.id;
+  }
+  const [article] = await tx.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId));
+  if (!article) throw new NotFoundError('Article', String(articleId));
+  await tx
+    .insert(articleTopics)
+    .values({ articleId, topicId, weight })
+    .onConflictDoUpdate({ target: [articleTopics.articleId, articleTopics.topicId], set: { weight: sql`excluded.weight` } });
+  return topicId;
+}
+
+/** Removes one article-topic link (a no-op when there is none). */
+export async function removeArticleTopic(tx: Executor, articleId: number, topicId: number): Promise<void> {
+  await tx.delete(articleTopics).where(and(eq(articleTopics.articleId, articleId), eq(articleTopics.topicId, topicId)));
+}
+
+/**
+ * Renames a topic (1 to 200 characters); the old name stays an alias, so searches for it still
+ * find the topic. Throws InvalidInputError, NotFoundError.
+ */
+export async function renameTopic(tx: Executor, id: number, rawName: string): Promise<void> {
+  const name = rawName.trim().replace(/\s+/g, ' ');
+  if (!name || !topicKey(name) || name.length > 200) throw new InvalidInputError('name', 'a topic name is 1 to 200 characters, with a letter or digit');
+  const [old] = await tx.select({ key: topics.key, name: topics.name }).from(topics).where(eq(topics.id, id));
+  if (!old) throw new NotFoundError('Topic', String(id));
+  await tx.update(topics).set({ name }).where(eq(topics.id, id));
+  const oldKey = topicKey(old.name);
+  if (oldKey && oldKey !== topicKey(name)) await tx.insert(topicAliases).values({ topicId: id, key: oldKey, name: old.name }).onConflictDoNothing();
+}
+
+/**
+ * Merges the `from` topics into `into`: their article links move (the stronger weight wins), their
+ * names and aliases become aliases of `into`, and they point at it from then on (so enrichment
+ * files their keys under `into`). Throws NotFoundError for an unknown id, InvalidInputError when
+ * `into` was itself merged away.
+ */
+export async function mergeTopics(tx: Executor, into: number, fromIds: number[]): Promise<void> {
+  const from = [...new Set(fromIds)].filter((id) => id !== into);
+  const found = await tx.select({ id: topics.id, mergedIntoId: topics.mergedIntoId }).from(topics).where(inArray(topics.id, [into, ...from]));
+  if (found.length !== from.length + 1) throw new NotFoundError('Topic', 'one of the given ids');
+  if (found.find((r) => r.id === into)?.mergedIntoId != null) throw new InvalidInputError('into', 'that topic was merged into another; merge into that one');
+  if (!from.length) return;
+  const list = sql.join(from.map((f) => sql`${f}`), sql`, `);
+  await tx.execute(sql`
+    insert into ${articleTopics} (article_id, topic_id, weight)
+    select article_id, ${into}, max(weight) from ${articleTopics} where topic_id in (${list}) group by article_id
+    on conflict (article_id, topic_id) do update set weight = greatest(${articleTopics}.weight, excluded.weight)`);
+  await tx.delete(articleTopics).where(inArray(articleTopics.topicId, from));
+  await tx.execute(sql`
+    insert into ${topicAliases} (topic_id, key, name)
+    select ${into}::int, key, name from ${topics} where id in (${list})
+    union all select ${into}::int, key, name from ${topicAliases} where topic_id in (${list})
+    on conflict do nothing`);
+  await tx.delete(topicAliases).where(inArray(topicAliases.topicId, from));
+  await tx.update(topics).set({ mergedIntoId: into }).where(or(inArray(topics.id, from), inArray(topics.mergedIntoId, from)));
+}
+
+/** Gives topics merged before aliases existed their merged names as aliases (idempotent, one statement). */
+export async function backfillTopicAliases(tx: Executor): Promise<void> {
+  await tx.execute(sql`
+    insert into ${topicAliases} (topic_id, key, name)
+    select ${topics.mergedIntoId}, ${topics.key}, ${topics.name} from ${topics} where ${isNotNull(topics.mergedIntoId)}
+    on conflict do nothing`);
+}
