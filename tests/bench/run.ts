@@ -20,6 +20,10 @@ if (only.has('parser')) {
   const { benchParser } = await import('./parser.ts');
   results.parser = await benchParser();
   log(JSON.stringify(results.parser));
+  log('== parser: confidence ranking on the labelled set (gold dumps + copies with injected errors)');
+  const { benchLabelled } = await import('./labelled.ts');
+  results.parserConfidence = benchLabelled();
+  log(JSON.stringify(results.parserConfidence));
 }
 if (only.has('derive')) {
   log('== dashboard: boundary move on a 50 KB dump (edit + partition check + derive)');
