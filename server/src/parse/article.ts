@@ -261,12 +261,18 @@ export function buildBody(
       const t = texts[k]!;
       if (isShortLine(t) && !(k > 0 && isShortLine(texts[k - 1]!)) && !(k + 1 < texts.length && isShortLine(texts[k + 1]!))) {
         suspect(opts, p.start, p.end, 0.3, 'short line that is neither a subhead nor a paragraph');
-      } else if (t.length <= 140 && !SENTENCE_CLOSED.test(t) && !DATELINE_END.test(t) && !CAPTION_MARKS.test(t) && !(openEnd && k === texts.length - 1) && runs[k]! < 3) {
+      } else if (t.length <= 140 && !closesSentence(t) && !DATELINE_END.test(t) && !CAPTION_MARKS.test(t) && !(openEnd && k === texts.length - 1) && runs[k]! < 3) {
         // one line among paragraphs that does not end like a sentence: a teaser headline, a tag?
         suspect(opts, p.start, p.end, 0.25, 'line among paragraphs that does not end like a sentence');
       }
     }
   }
+}
+
+/** What SENTENCE_CLOSED matches (the last code unit closes a sentence), without scanning the line. */
+function closesSentence(t: string): boolean {
+  const c = t.charCodeAt(t.length - 1);
+  return c === 46 || c === 33 || c === 63 || c === 39 || c === 34 || c === 0x2019 || c === 0x201d || c === 41;
 }
 
 /** For each line, the length of the run of consecutive lines not ending like sentences it is in (0 for a sentence). */
@@ -276,12 +282,12 @@ function openRuns(texts: readonly string[]): Int32Array {
   let i = 0;
   while (i < n) {
     const t = texts[i]!;
-    if (t === CUT_LINE || t === '' || SENTENCE_CLOSED.test(t)) {
+    if (t === CUT_LINE || t === '' || closesSentence(t)) {
       i++;
       continue;
     }
     let j = i;
-    while (j < n && texts[j] !== CUT_LINE && texts[j] !== '' && !SENTENCE_CLOSED.test(texts[j]!)) j++;
+    while (j < n && texts[j] !== CUT_LINE && texts[j] !== '' && !closesSentence(texts[j]!)) j++;
     run.fill(j - i, i, j);
     i = j;
   }

@@ -389,6 +389,8 @@ const BLOCK_RULES: ReadonlySet<string> = new Set(['newsletter', 'appeal', 'call-
  */
 export function bodyKinds(texts: readonly string[], skip: readonly boolean[], cutLast: boolean): KindVerdict[] {
   const n = texts.length;
+  // one line (a related block's body): its own rules only, no run or edge can form
+  if (n === 1) return [skip[0] ? KEPT : lineKind(texts[0]!, false)];
   const out: KindVerdict[] = new Array<KindVerdict>(n);
   let blocks = false;
   for (let i = 0; i < n; i++) {
