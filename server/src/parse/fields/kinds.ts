@@ -297,6 +297,9 @@ const FREE_FIRST_WORDS: ReadonlySet<string> = withCases(
   'if your we our by this independent views opinions products every thanks editorial here you unlike want enjoying enjoyed love missed looking curious interested did never'.split(' '),
 );
 
+/** Lines longer than this are searched only for anchored cues (un-anchored prompts are short). */
+const FREE_MAX_CHARS = 260;
+
 /** Lines opening with "The" up to this long are searched for un-anchored cues ("The views expressed ...", "The Courier has been ..."). */
 const THE_LINE_CHARS = 140;
 
@@ -312,7 +315,7 @@ export function lineKind(s: string, edge = false): KindVerdict {
   const fw = firstWord(s);
   const cues = FIRST_WORD_CUES.get(fw) ?? 0;
   const anchored = cues !== 0;
-  const hints = edge || FREE_FIRST_WORDS.has(fw) || (fw === 'The' && len <= THE_LINE_CHARS) ? freeHints(s) : 0;
+  const hints = len <= FREE_MAX_CHARS && (edge || FREE_FIRST_WORDS.has(fw) || (fw === 'The' && len <= THE_LINE_CHARS)) ? freeHints(s) : 0;
   const free = hints !== 0;
   if (!anchored && !free) return KEPT;
   if (anchored) {
