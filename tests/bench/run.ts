@@ -23,6 +23,10 @@ if (only.has('parser')) {
   log('== parser with learned inputs: the line memory and 50 editors\' rules');
   results.parserLearned = await benchParser({ learned: true });
   log(JSON.stringify(results.parserLearned));
+  log('== parser: confidence ranking on the labelled set (gold dumps + copies with injected errors)');
+  const { benchLabelled } = await import('./labelled.ts');
+  results.parserConfidence = benchLabelled();
+  log(JSON.stringify(results.parserConfidence));
 }
 if (only.has('derive')) {
   log('== dashboard: boundary move on a 50 KB dump (edit + partition check + derive)');

@@ -21,6 +21,7 @@ export interface GoldArticle {
   bodyLines?: string[];
 }
 export interface Gold {
+  complete?: boolean;
   file: string;
   articles: GoldArticle[];
   notBody?: string[];

@@ -13,7 +13,7 @@ import type { NoiseContext } from './fields/noise.ts';
 import { subheadIndexes, isAllCaps } from './fields/subhead.ts';
 import { bodyKinds, isShortLine } from './fields/kinds.ts';
 import { datePhraseEnd } from './fields/credit.ts';
-import { BYLINE_LIKE, DIGIT, HAS_WORD, LIST_ITEM, MONTH_WORD, SENTENCE_CLOSED } from './patterns.ts';
+import { BYLINE_LIKE, CAPTION_MARKS, DATELINE_END, DIGIT, HAS_WORD, LIST_ITEM, MONTH_WORD, SENTENCE_CLOSED } from './patterns.ts';
 import { stableSort } from './sort.ts';
 
 /** Text order; of two spans starting together, the longer (enclosing) one first. */
@@ -113,7 +113,8 @@ export function buildBody(
     texts[k] = l.text;
     skip[k] = l.kind === 'url' || noiseLineRule(l.text, opts.noise) !== null;
   }
-  const kinds = bodyKinds(texts, skip, opts.openEnd ?? (body.length > 0 && capturedToEnd(ls, idx[idx.length - 1]!)));
+  const openEnd = opts.openEnd ?? (body.length > 0 && capturedToEnd(ls, idx[idx.length - 1]!));
+  const kinds = bodyKinds(texts, skip, openEnd);
   for (let k = 0; k < body.length; k++) {
     const l = body[k]!;
     const t = l.text;
@@ -239,7 +240,8 @@ export function buildBody(
         texts.push(p!.text);
         pieceOf.push(p!);
       } else {
-        texts.push(CUT_LINE);
+        // a last line emptied by the copyright notice is no paragraph a subhead could introduce
+        texts.push(k === from && line === lines - 1 ? '' : CUT_LINE);
         pieceOf.push(null);
       }
     }
@@ -249,16 +251,47 @@ export function buildBody(
       if (p) b.add('subhead', p.start, p.end, isAllCaps(texts[k]!) ? 0.85 : 0.65);
     }
     // a short line that is neither a subhead nor a paragraph: a promo header, button or tag left in
+    const runs = openRuns(texts);
     let si = 0;
     for (let k = 0; k < texts.length; k++) {
       while (si < subs.length && subs[si]! < k) si++;
       if (subs[si] === k) continue;
       const p = pieceOf[k];
-      if (p && isShortLine(texts[k]!) && !LIST_ITEM.test(texts[k]!) && !(k > 0 && isShortLine(texts[k - 1]!)) && !(k + 1 < texts.length && isShortLine(texts[k + 1]!))) {
+      if (!p || LIST_ITEM.test(texts[k]!)) continue;
+      const t = texts[k]!;
+      if (isShortLine(t) && !(k > 0 && isShortLine(texts[k - 1]!)) && !(k + 1 < texts.length && isShortLine(texts[k + 1]!))) {
         suspect(opts, p.start, p.end, 0.3, 'short line that is neither a subhead nor a paragraph');
+      } else if (t.length <= 140 && !closesSentence(t) && !DATELINE_END.test(t) && !CAPTION_MARKS.test(t) && !(openEnd && k === texts.length - 1) && runs[k]! < 3) {
+        // one line among paragraphs that does not end like a sentence: a teaser headline, a tag?
+        suspect(opts, p.start, p.end, 0.25, 'line among paragraphs that does not end like a sentence');
       }
     }
   }
+}
+
+/** What SENTENCE_CLOSED matches (the last code unit closes a sentence), without scanning the line. */
+function closesSentence(t: string): boolean {
+  const c = t.charCodeAt(t.length - 1);
+  return c === 46 || c === 33 || c === 63 || c === 39 || c === 34 || c === 0x2019 || c === 0x201d || c === 41;
+}
+
+/** For each line, the length of the run of consecutive lines not ending like sentences it is in (0 for a sentence). */
+function openRuns(texts: readonly string[]): Int32Array {
+  const n = texts.length;
+  const run = new Int32Array(n);
+  let i = 0;
+  while (i < n) {
+    const t = texts[i]!;
+    if (t === CUT_LINE || t === '' || closesSentence(t)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && texts[j] !== CUT_LINE && texts[j] !== '' && !closesSentence(texts[j]!)) j++;
+    run.fill(j - i, i, j);
+    i = j;
+  }
+  return run;
 }
 
 /** A suspicion of at least this much also gives a warning on its span. */

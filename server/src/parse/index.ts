@@ -14,6 +14,7 @@ import {
 import type { Header, LineInfo, Run } from './blocks.ts';
 import { ArticleBuilder, buildBody } from './article.ts';
 import { creditLine } from './fields/credit.ts';
+import { lineKind } from './fields/kinds.ts';
 import { echoLine, gluedSourceDate, isTimePrefix, looksLikeSourceLine, timeLine } from './fields/dates.ts';
 import { noiseContext, noiseLineRule } from './fields/noise.ts';
 import type { NoiseContext } from './fields/noise.ts';
@@ -157,7 +158,7 @@ function buildMain(ctx: Ctx, lo: number, hi: number, logo: boolean, anchored: bo
     conf -= 0.1;
     if (j < end) warn(ctx, 'NO_DUPLICATE_HEADLINE', 'Logo template without the repeated headline: the first line was taken as the headline.', lo, lo + 1);
   }
-  for (let guard = 0; guard < 4 && j < end; guard++) {
+  for (let guard = 0; guard < 6 && j < end; guard++) {
     const l = ls[j]!;
     if (!b.has('published') && !b.has('byline')) {
       const g = gluedSourceDate(l.text);
@@ -183,6 +184,19 @@ function buildMain(ctx: Ctx, lo: number, hi: number, logo: boolean, anchored: bo
       j = nextNonBlank(ls, j, end);
       continue;
     }
+    // publisher furniture between the headline and a credit line (share row, consent banner,
+    // newsletter prompt): taken out here so that the credit line after it is still read
+    if (!b.has('byline') || !b.has('published')) {
+      const k = rule ? null : lineKind(l.text, true);
+      if (rule || (k && k.rule !== null && k.suspicion === 0)) {
+        const c = nextCredit(ls, j, end);
+        if (c) {
+          for (let m = j; m < c; m++) if (ls[m]!.kind !== 'blank') b.add('noise', ls[m]!.ts, ls[m]!.te, 0.85);
+          j = c;
+          continue;
+        }
+      }
+    }
     break;
   }
   const idx: number[] = [];
@@ -191,6 +205,23 @@ function buildMain(ctx: Ctx, lo: number, hi: number, logo: boolean, anchored: bo
   buildBody(b, ls, idx, { source: src ? text.slice(src.start, src.end) : null, inlineByline: true, subheads: true, confidence: anchored ? 0.92 : 0.85, noise: ctx.noise, suspicions: ctx.suspicions }, ctx.warnings);
   ctx.parts.push({ kind: 'main', from: lo, to: end, fields: b.sorted(), confidence: conf });
   return conf;
+}
+
+/**
+ * The first credit line among the next few lines after line j (publisher furniture in between, every
+ * line of which a noise or kind rule takes), or null.
+ */
+function nextCredit(ls: readonly LineInfo[], j: number, end: number): number | null {
+  let k = j;
+  for (let n = 0; n < 6 && k < end; n++) {
+    const l = ls[k]!;
+    if (l.kind !== 'blank') {
+      if (creditLine(l.text)) return k;
+      if (!noiseLineRule(l.text) && lineKind(l.text, true).rule === null) return null;
+    }
+    k++;
+  }
+  return null;
 }
 
 /** Related blocks (or a listing's blocks) in [lo, hi). */

@@ -1,7 +1,7 @@
 /**
- * Line splitting with exact UTF-16 offsets. A line ends at "\n", "\r\n" or a "\r" alone (old Mac
- * line ends): the terminator is never part of the content, so CR, CRLF and LF dumps give the
- * same content offsets. A missing final newline leaves the last line without a terminator
+ * Line splitting with exact UTF-16 offsets. A line ends at "\n", "\r\n", or (in a text whose first
+ * line ends so: old Mac line ends) a "\r" alone: the terminator is never part of the content, so
+ * CR, CRLF and LF dumps give the same content offsets. A missing final newline leaves the last line without a terminator
  * (next === text.length).
  */
 
@@ -52,22 +52,61 @@ export function trimEnd(text: string, s: number, e: number): number {
 }
 
 export function splitLines(text: string): Line[] {
+  return usesLoneCr(text) ? splitAny(text) : splitLf(text);
+}
+
+/**
+ * Whether the text's first line ends in a "\r" alone (an old Mac text: CR line ends throughout).
+ * Only the first line is read, so an LF or CRLF dump pays nothing for CR support; an LF text with
+ * a stray lone "\r" inside a later line keeps it in that line's content.
+ */
+function usesLoneCr(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return false;
+    if (c === 13) return i + 1 >= n || text.charCodeAt(i + 1) !== 10;
+  }
+  return false;
+}
+
+/** LF and CRLF texts: a line ends at "\n"; a "\r" right before it belongs to the terminator. */
+function splitLf(text: string): Line[] {
   const lines: Line[] = [];
   const n = text.length;
-  // no "\r" anywhere (the usual dump): "\n" alone ends lines, found with one indexOf per line
-  let cr = text.indexOf('\r');
   let pos = 0;
   while (pos < n) {
     let nl = text.indexOf('\n', pos);
-    if (nl === -1) nl = n;
-    let end = nl;
-    let next = nl < n ? nl + 1 : n;
-    if (cr !== -1 && cr < pos) cr = text.indexOf('\r', pos);
-    if (cr !== -1 && cr < nl) {
-      // a "\r" before the next "\n": it ends the line, alone or as the first half of "\r\n"
-      end = cr;
-      next = cr + 1 === nl && nl < n ? nl + 1 : cr + 1;
+    let next: number;
+    if (nl === -1) {
+      nl = n;
+      next = n;
+    } else {
+      next = nl + 1;
     }
+    let end = nl;
+    if (end > pos && text.charCodeAt(end - 1) === 13) end--;
+    const ts = trimStart(text, pos, end);
+    const te = trimEnd(text, ts, end);
+    lines.push({ start: pos, end, next, ts, te, kind: 'blank', text: '' });
+    pos = next;
+  }
+  return lines;
+}
+
+/** Texts with lone "\r" line ends: "\r", "\r\n" and "\n" all end a line. */
+function splitAny(text: string): Line[] {
+  const lines: Line[] = [];
+  const n = text.length;
+  let pos = 0;
+  let nl = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (pos < n) {
+    if (nl !== -1 && nl < pos) nl = text.indexOf('\n', pos);
+    if (cr !== -1 && cr < pos) cr = text.indexOf('\r', pos);
+    const end = Math.min(nl === -1 ? n : nl, cr === -1 ? n : cr);
+    let next = end < n ? end + 1 : n;
+    if (end === cr && next === nl) next++;
     const ts = trimStart(text, pos, end);
     const te = trimEnd(text, ts, end);
     lines.push({ start: pos, end, next, ts, te, kind: 'blank', text: '' });

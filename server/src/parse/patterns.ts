@@ -375,10 +375,10 @@ export const READER_ADDRESS = /\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ou're|[Yy]ou've|
 export const OUTLET_SELF = /\b(?:[Ww]e|[Ww]e're|[Ww]e’re|[Ww]e've|[Ww]e’ve|[Oo]ur|[Uu]s)\b/u;
 
 /** Things publishers point readers at: newsletters, podcasts, apps, networks, buttons, "here"/"above". */
-export const MEDIA_OBJECT = /\b(?:newsletters?|inbox|e-?mails?|podcasts?|episodes?|videos?|clip|apps?|App Store|Google Play|channel|WhatsApp|Telegram|Facebook|Instagram|Twitter|TikTok|YouTube|LinkedIn|Threads|Bluesky|Flipboard|subscription|subscribers?|membership|donations?|journalism|newsroom|account|below|above|here|link|button|feed|alerts|notifications|briefing|digest|updates)\b/iu;
+export const MEDIA_OBJECT = /\b(?:newsletters?|inbox|e-?mails?|podcasts?|episodes?|videos?|clip|apps?|App Store|Google Play|channel|WhatsApp|Telegram|Facebook|Instagram|Twitter|TikTok|YouTube|LinkedIn|Threads|Bluesky|Flipboard|subscription|subscribers?|membership|donations?|journalism|newsroom|account|below|above|here|link|button|feed|alerts|notifications|briefing|digest|updates|stories)\b/iu;
 
 /** Words of an appeal: support, donate, subscribe, sign up, membership, free trial, register, unlock. */
-export const APPEAL_WORD = /\b(?:support|donat(?:e|ion|ions)|subscri(?:be|ption|ber|bers)|sign(?:ing)? up|member(?:ship)?|free trial|register|unlock|contribut(?:e|ion)|independent journalism|ad-free|paywall)\b/iu;
+export const APPEAL_WORD = /\b(?:support|donat(?:e|ion|ions)|subscri(?:be|ption|ber|bers)|sign(?:ing)? up|member(?:ship)?|free trial|register|unlock|contribut(?:e|ion)|independent journalism|ad-free|paywall|help us|keep us)\b/iu;
 
 /** "she said", "told reporters", "according to": reported speech, so article text (vetoes every kind rule but share/consent rows). */
 export const REPORTED_SPEECH = /\b(?:said|says|told|according to|added|asked|urged|wrote|posted|announced|explained|warned|insisted|claimed|found|showed|chanted|advise[sd]?)\b/u;
@@ -440,6 +440,18 @@ export const AFFILIATE = /\b(?:affiliate (?:links?|commission|partners?|programs
 
 /** "Reporting by Jane Doe; Editing by John Roe": an agency credits trailer (credits, not body). */
 export const CREDITS_TRAILER = /^\(?(?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Cc]ompiled|[Ff]act-checking|[Pp]roduced|[Gg]raphics) by [\p{Lu}][^.]{0,300}\)?\.?$/u;
+
+/** "Want more stories like this?", "Enjoying this piece?", "plenty more where that came from": the line speaks about the reading itself. */
+export const READING_META = /\b(?:stories like this|articles like this|(?:enjoy(?:ed|ing)?|like|love)(?:d)? (?:this|our) (?:piece|article|story|newsletter|journalism)|plenty more where|more where (?:that|it) came from|never miss a (?:story|thing|beat))\b/iu;
+
+/** A question opening a line that speaks to the reader ("Want more ...?", "Enjoying this piece?"). */
+export const READER_QUESTION = /^(?:Want|Enjoy(?:ing|ed)?|Like|Love|Looking for|Missed|Curious|Interested in|Did you (?:enjoy|like))\b[^?]{0,120}\?/u;
+
+/** "Police are appealing ...", "A decision is due ...": an auxiliary verb marks a sentence, not a headline (headlines drop them). */
+export const SENTENCE_AUX = /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|be|been|being|continues|remains)\b/u;
+
+/** "Picture: iStock", "THE CANADIAN PRESS/Sean Hall", "(AP Photo)": photo captions and credits, article furniture kept in the body without doubt. */
+export const CAPTION_MARKS = /[:/(©]|\b(?:Photo|Picture|Image|Credit|Getty|Reuters|AP|AFP)\b/u;
 
 /** A short line: at most this many words and characters (tag rows, buttons, titles of promo blocks). */
 export const SHORT_LINE_WORDS = 5;

@@ -24,6 +24,9 @@ import {
   FOLLOW_PROMPT,
   GLUED_SECTIONS,
   MAX_KIND_LINE,
+  READER_QUESTION,
+  READING_META,
+  SENTENCE_AUX,
   NOT_IMPERATIVE_NEXT,
   MEDIA_OBJECT,
   NAV_LABEL,
@@ -45,6 +48,7 @@ import {
   TEASER_MAX_CHARS,
   THANKS_FOR_READING,
 } from '../patterns.ts';
+import { isAllCaps, isTitleCase } from './subhead.ts';
 
 /** The families of publisher boilerplate (issue 10, part 1), each with its rule names below. */
 export type KindFamily = 'call-to-action' | 'link-teaser' | 'share-consent' | 'self-description' | 'tag-row' | 'credits';
@@ -168,6 +172,8 @@ const PLATFORM = 8;
 const COMMISSION = 16;
 const VIEWS = 32;
 const SELF = 64;
+const QUESTION = 128;
+const META = 256;
 /**
  * The hints, each found from one trigger character (one pass over the line, no per-hint search):
  * [trigger, text from the trigger on, bit]. "you"/"You" -> YOU, "kie" (cookie) -> COOKIE, ...
@@ -191,6 +197,10 @@ const FREE_HINTS: readonly [string, string, number][] = [
   ['p', 'pendent', SELF], // "independent", "independently"
   ['p', 'profit', SELF],
   ['w', 'ward-', SELF], // "award-winning"
+  ['?', '?', QUESTION],
+  ['k', 'ke this', META], // "stories like this"
+  ['p', 'piece', META],
+  ['y', 'y more where', META], // "plenty more where"
   ['-', '-funded', SELF], // "reader-funded"
   ['-', '-supported', SELF],
 ];
@@ -284,8 +294,14 @@ function isShareRow(s: string): boolean {
  * Lines that open otherwise are searched for un-anchored cues only at a body's edge (or next to a prompt).
  */
 const FREE_FIRST_WORDS: ReadonlySet<string> = withCases(
-  'if your we our by this independent views opinions products every thanks editorial here you unlike'.split(' '),
+  'if your we our by this independent views opinions products every thanks editorial here you unlike want enjoying enjoyed love missed looking curious interested did never'.split(' '),
 );
+
+/** Lines longer than this are searched only for anchored cues (un-anchored prompts are short). */
+const FREE_MAX_CHARS = 260;
+
+/** Lines opening with "The" up to this long are searched for un-anchored cues ("The views expressed ...", "The Courier has been ..."). */
+const THE_LINE_CHARS = 140;
 
 /**
  * The boilerplate rule a (trimmed, non-blank) body line matches on its own, or null; with the
@@ -299,7 +315,7 @@ export function lineKind(s: string, edge = false): KindVerdict {
   const fw = firstWord(s);
   const cues = FIRST_WORD_CUES.get(fw) ?? 0;
   const anchored = cues !== 0;
-  const hints = edge || FREE_FIRST_WORDS.has(fw) ? freeHints(s) : 0;
+  const hints = len <= FREE_MAX_CHARS && (edge || FREE_FIRST_WORDS.has(fw) || (fw === 'The' && len <= THE_LINE_CHARS)) ? freeHints(s) : 0;
   const free = hints !== 0;
   if (!anchored && !free) return KEPT;
   if (anchored) {
@@ -318,11 +334,18 @@ export function lineKind(s: string, edge = false): KindVerdict {
   if (hints & COOKIE && CONSENT_WORD.test(s) && CONSENT_CONTEXT.test(s) && (READER_ADDRESS.test(s) || OUTLET_SELF.test(s))) return taken('consent-banner', 'cookie / consent banner');
   // "Support for the bill ...": a verb-like first word used as a noun is no imperative
   const cta = (cues & G_CTA) !== 0 && CTA_START.test(s) && !NOT_IMPERATIVE_NEXT.test(s.slice(fw.length));
-  if (!cta && (hints & (YOU | NEWS | PLATFORM | SELF)) === 0) return KEPT;
+  if (!cta && (hints & (YOU | NEWS | PLATFORM | SELF | QUESTION | META)) === 0) return KEPT;
   // from here on, reported speech ("..., she said") is article text
   if (REPORTED_SPEECH.test(s)) return KEPT;
   const reader = (hints & YOU) !== 0 && READER_ADDRESS.test(s);
-  const self = (reader || (hints & (NEWS | SELF)) !== 0) && OUTLET_SELF.test(s);
+  const self = (reader || cta || (hints & (NEWS | SELF)) !== 0) && OUTLET_SELF.test(s);
+  if (hints & (QUESTION | META) && len <= 200) {
+    // "Want more stories like this? ...", "Enjoying this piece?": the line speaks about the reading
+    const meta = (hints & META) !== 0 && READING_META.test(s);
+    const question = (hints & QUESTION) !== 0 && READER_QUESTION.test(s);
+    if (meta || (question && (reader || self || MEDIA_OBJECT.test(s)))) return taken('appeal', 'speaks to the reader about reading more');
+    if (question) return doubt(0.5, 'a question put to the reader');
+  }
   if (cta) {
     if (len <= 120 && SCROLL_TAP.test(s)) return taken('scroll-prompt', 'prompt to scroll or tap');
     if (FOLLOW_PROMPT.test(s) && MEDIA_OBJECT.test(s)) return taken('follow-prompt', '"follow us" prompt');
@@ -369,6 +392,8 @@ const BLOCK_RULES: ReadonlySet<string> = new Set(['newsletter', 'appeal', 'call-
  */
 export function bodyKinds(texts: readonly string[], skip: readonly boolean[], cutLast: boolean): KindVerdict[] {
   const n = texts.length;
+  // one line (a related block's body): its own rules only, no run or edge can form
+  if (n === 1) return [skip[0] ? KEPT : lineKind(texts[0]!, false)];
   const out: KindVerdict[] = new Array<KindVerdict>(n);
   let blocks = false;
   for (let i = 0; i < n; i++) {
@@ -399,7 +424,20 @@ export function bodyKinds(texts: readonly string[], skip: readonly boolean[], cu
     let j = i + 1;
     while (j < n && skip[j]) j++;
     const r = j < n ? out[j]!.rule : null;
-    if (r && BLOCK_RULES.has(r) && r !== 'button' && isShortLine(texts[i]!)) out[i] = placed(r, 'title of a publisher prompt', 0.2);
+    if (!r || !BLOCK_RULES.has(r) || r === 'button' || !isShortLine(texts[i]!)) continue;
+    // a promo title follows article text (a sentence) or opens the body, not a list of short lines
+    let h = i - 1;
+    while (h >= 0 && isGone(skip, out, h)) h--;
+    if (h < 0 || endsSentence(texts[h]!)) out[i] = placed(r, 'title of a publisher prompt', 0.3);
+  }
+  // "Tags:" / "Topics" on a line of its own: the short title-case or ALL-CAPS lines after it are its tags
+  for (let i = 0; i < n; i++) {
+    if (out[i]!.rule !== 'tag-row') continue;
+    let j = i + 1;
+    for (; j < n && (isGone(skip, out, j) || (isShortLine(texts[j]!) && (isTitleCase(texts[j]!) || isAllCaps(texts[j]!)))); j++) {
+      if (!isGone(skip, out, j)) out[j] = taken('tag-row', 'tag after a tag label');
+    }
+    i = j - 1;
   }
   // the body's end: tags, short runs, a teaser headline
   let last = n - 1;
@@ -419,7 +457,7 @@ export function bodyKinds(texts: readonly string[], skip: readonly boolean[], cu
         run.push([k, placed('tag-row', 'tag / keyword row at the end of the body', 0.15)]);
         rows++;
       } else if (GLUED_SECTIONS.test(t)) run.push([k, placed('navigation', 'section names at the end of the body', 0.2)]);
-      else if (isShortLine(t) && !isListItem(t)) run.push([k, placed('tag-row', 'short tag line at the end of the body', 0.25)]);
+      else if (isShortLine(t) && !isListItem(t) && (isTitleCase(t) || isAllCaps(t))) run.push([k, placed('tag-row', 'short tag line at the end of the body', 0.25)]);
       else break;
       k--;
     }
@@ -475,5 +513,5 @@ function endsParagraph(texts: readonly string[], skip: readonly boolean[], out: 
 
 /** A bare headline: capitalised, four or more words, no sentence end, not a list item or a quote. */
 function isTeaserHeadline(s: string): boolean {
-  return s.length <= TEASER_MAX_CHARS && startsUpperOrDigit(s) && !isListItem(s) && !endsSentence(s) && wordCount(s) >= 4 && !REPORTED_SPEECH.test(s) && !CUT_SENTENCE_END.test(s);
+  return s.length <= TEASER_MAX_CHARS && startsUpperOrDigit(s) && !isListItem(s) && !endsSentence(s) && wordCount(s) >= 4 && !REPORTED_SPEECH.test(s) && !CUT_SENTENCE_END.test(s) && !SENTENCE_AUX.test(s);
 }
