@@ -189,12 +189,12 @@ export function applyLearned(text: string, segments: Segment[], opts: ParseOptio
       body.push({ span: f, key, length });
     }
     if (!body.some((c) => c.key !== null)) continue;
-    const marked = new Set<FieldSpan>();
+    // span -> its replacement (a new noise span: the parser's spans keep one shape)
+    const marked = new Map<FieldSpan, FieldSpan>();
     for (const c of body) {
       const rule = c.key === null ? null : matchRule(rules, c.key, sourceOf);
       if (rule) {
-        mark(c.span, rule.name, rule.description ?? `editor rule ${rule.name}`);
-        marked.add(c.span);
+        marked.set(c.span, noiseSpan(c.span, rule.name, rule.description ?? `editor rule ${rule.name}`));
       }
     }
     if (memory?.lines.size) {
@@ -209,13 +209,12 @@ export function applyLearned(text: string, segments: Segment[], opts: ParseOptio
       for (let i = body.length - 1; i >= 0 && (marked.has(body[i]!.span) || hit(body[i]!, true)); i--) edge.add(body[i]!);
       for (const c of body) {
         if (marked.has(c.span) || !hit(c, edge.has(c))) continue;
-        mark(c.span, LINE_MEMORY_RULE, `repeated in ${count(c)} articles`);
-        marked.add(c.span);
+        marked.set(c.span, noiseSpan(c.span, LINE_MEMORY_RULE, `repeated in ${count(c)} articles`));
       }
     }
     if (marked.size) {
-      const gone = new Set([...marked].map((f) => `${f.start}:${f.end}`));
-      seg.fields = seg.fields.filter((f) => f.field !== 'subhead' || !gone.has(`${f.start}:${f.end}`));
+      const gone = new Set([...marked.keys()].map((f) => `${f.start}:${f.end}`));
+      seg.fields = seg.fields.flatMap((f) => (f.field === 'subhead' && gone.has(`${f.start}:${f.end}`) ? [] : [marked.get(f) ?? f]));
     }
   }
   return segments;
@@ -226,10 +225,8 @@ function matchRule(rules: readonly LearnedRule[], key: string, sourceOf: () => s
   return null;
 }
 
-function mark(span: FieldSpan, rule: string, reason: string): void {
-  span.field = 'noise';
-  span.rule = rule;
-  span.reason = reason;
+function noiseSpan(span: FieldSpan, rule: string, reason: string): FieldSpan {
+  return { field: 'noise', start: span.start, end: span.end, confidence: span.confidence, rule, reason };
 }
 
 export type { LearnedRule, LineMemory };
