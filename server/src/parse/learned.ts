@@ -4,9 +4,9 @@
  * (import, re-parse, CLI) loads them. Only whole body lines of article segments change: such a
  * line becomes a "noise" span (publisher boilerplate) naming the rule that took it.
  */
-import type { FieldSpan, LearnedRule, LineMemory, ParseOptions, Segment } from './types.ts';
+import type { FieldSpan, LearnedRule, LineMemory, LineMemoryEntry, ParseOptions, Segment } from './types.ts';
 import { foldText, hash53 } from '../derive/fingerprint.ts';
-import { LETTER, LINE_KEY_MIN_LETTERS, LINE_MEMORY_MAX, LINE_MEMORY_MIN, LINE_MEMORY_MIN_STORIES, LINE_MEMORY_SHORT, RULE_MAX_LINE } from './patterns.ts';
+import { KEY_PREFIX_LETTERS, LETTER, LINE_KEY_MIN_LETTERS, LINE_MEMORY_MAX, LINE_MEMORY_MIN, LINE_MEMORY_MIN_STORIES, LINE_MEMORY_SHORT, RULE_MAX_LINE } from './patterns.ts';
 
 /** The rule name on spans the line memory produced. */
 export const LINE_MEMORY_RULE = 'line-memory';
@@ -14,41 +14,81 @@ export const LINE_MEMORY_RULE = 'line-memory';
 /** bound once: a namespace import's getter would run on every character */
 const IS_LETTER = LETTER;
 
+/** The letter at text[i] lower-cased, or -1 for anything else (see lineKey). */
+function letterAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) {
+    if (c >= 97 && c <= 122) return c;
+    return c >= 65 && c <= 90 ? c + 32 : -1;
+  }
+  // general punctuation (curly quotes, dashes, "…") is never a letter: no regex for it
+  if ((c >= 0x2000 && c <= 0x206f) || c === 0xa0) return -1;
+  const ch = text[i]!;
+  return IS_LETTER.test(ch) ? ch.toLowerCase().charCodeAt(0) : -1;
+}
+
+const hex = (h: number) => (h >>> 0).toString(16);
+const finish = (h: number) => Math.imul(h ^ (h >>> 16), 2246822507) ^ Math.imul(h ^ (h >>> 13), 3266489909);
+
 /**
- * A line's memory key: a 64-bit hash (cyrb53's mixing, two 32-bit lanes) of its letters,
- * lower-cased, e.g. "l:9f86d081.2c26b46b": "Show all 7 photos" and "show  all 12 photos", curly and
- * straight quotes, dashes and spacing give one key. One pass, no allocation but the key (it runs
- * on every body line of every parse with learned inputs). A line with fewer than
- * LINE_KEY_MIN_LETTERS letters keys on its whole folded text. Shared by the parser, the importer
- * (it counts lines) and rules.
+ * The first part of a line's key: a hash of its first KEY_PREFIX_LETTERS letters. Computed from
+ * a few characters, it lets applyLearned skip at once the lines no remembered line or rule can be.
+ */
+export function linePrefix(text: string, start = 0, end = text.length): string {
+  let h = 0xdeadbeef;
+  let n = 0;
+  for (let i = start; i < end && n < KEY_PREFIX_LETTERS; i++) {
+    const c = letterAt(text, i);
+    if (c < 0) continue;
+    h = Math.imul(h ^ c, 2654435761);
+    n++;
+  }
+  return hex(finish(h));
+}
+
+/**
+ * A line's memory key, "l:PREFIX.H1.H2": linePrefix, then a 64-bit hash (cyrb53's mixing, two
+ * 32-bit lanes) of all its letters, lower-cased: "Show all 7 photos" and "show  all 12 photos",
+ * curly and straight quotes, dashes and spacing give one key. A line with fewer than
+ * LINE_KEY_MIN_LETTERS letters hashes its whole folded text instead. Shared by the parser, the
+ * importer (it counts lines) and rules.
  */
 export function lineKey(line: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   let letters = 0;
   for (let i = 0; i < line.length; i++) {
-    let c = line.charCodeAt(i);
-    if (c < 128) {
-      if (c >= 65 && c <= 90) c += 32;
-      else if (c < 97 || c > 122) continue;
-    } else {
-      // general punctuation (curly quotes, dashes, "…") is never a letter: no regex for it
-      if ((c >= 0x2000 && c <= 0x206f) || c === 0xa0) continue;
-      const ch = line[i]!;
-      if (!IS_LETTER.test(ch)) continue;
-      c = ch.toLowerCase().charCodeAt(0);
-    }
+    const c = letterAt(line, i);
+    if (c < 0) continue;
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
     letters++;
   }
+  const prefix = linePrefix(line);
   if (letters < LINE_KEY_MIN_LETTERS) {
     const f = foldText(line);
-    return `l:${hash53(f).toString(36)}:${hash53(f, 1).toString(36)}`;
+    return `l:${prefix}.${hash53(f).toString(16)}.${hash53(f, 1).toString(16)}`;
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `l:${(h1 >>> 0).toString(16)}.${(h2 >>> 0).toString(16)}`;
+  return `l:${prefix}.${hex(h1)}.${hex(h2)}`;
+}
+
+/** The prefixes (linePrefix) of the keys that can mark a line, once per input value. */
+const PREFIXES = new WeakMap<object, Set<string>>();
+function prefixesOf(owner: object, keys: () => Iterable<string>): Set<string> {
+  let set = PREFIXES.get(owner);
+  if (!set) {
+    set = new Set();
+    for (const k of keys()) set.add(k.slice(2, k.indexOf('.')));
+    PREFIXES.set(owner, set);
+  }
+  return set;
+}
+
+/** The keys of remembered lines seen in enough stories to mark a line somewhere (k at least, not vetoed). */
+function* markingKeys(lines: ReadonlyMap<string, LineMemoryEntry>, k: number): Iterable<string> {
+  for (const [key, e] of lines) if (!e.vetoed && e.stories >= k) yield key;
 }
 
 /** An outlet name as rules and the sources table key it ("The  Independent" -> "the independent"). */
@@ -115,25 +155,46 @@ export function applyLearned(text: string, segments: Segment[], opts: ParseOptio
   const k = memory?.minStories ?? LINE_MEMORY_MIN_STORIES;
   // longer lines can match nothing: their keys (the costly part) are never computed
   const maxLength = rules.length ? RULE_MAX_LINE : LINE_MEMORY_MAX;
+  const memoryPrefixes = memory?.lines.size ? prefixesOf(memory, () => markingKeys(memory.lines, k)) : null;
+  const rulePrefixes = rules.length ? prefixesOf(rules, () => rules.map((r) => r.key)) : null;
+  // nothing remembered often enough and no rule: no line can change
+  if (!memoryPrefixes?.size && !rulePrefixes?.size) return segments;
+  const known = (p: string) => !!(memoryPrefixes?.has(p) || rulePrefixes?.has(p));
   for (const seg of segments) {
     if (seg.kind !== 'main' && seg.kind !== 'related') continue;
-    const src = seg.fields.find((f) => f.field === 'source');
-    const source = src ? sourceKey(text.slice(src.start, src.end)) : null;
+    // the segment's source, folded: only a rule for one source needs it
+    let source: string | null | undefined;
+    const sourceOf = (): string | null => {
+      if (source === undefined) {
+        const src = seg.fields.find((f) => f.field === 'source');
+        source = src ? sourceKey(text.slice(src.start, src.end)) : null;
+      }
+      return source;
+    };
+    // first the cheap test (linePrefix) on each body line; only a segment with a known prefix goes on
+    let any = false;
+    for (const f of seg.fields) {
+      if (f.field === 'body' && f.end - f.start <= maxLength && known(linePrefix(text, f.start, f.end))) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) continue;
     const body: Candidate[] = [];
     for (const f of seg.fields) {
       if (f.field !== 'body') continue;
       const length = f.end - f.start;
       // a piece of a line (inline noise cut it) or a line too long for any rule: it keeps its place in the body, with no key
-      const key = length <= maxLength && isWholeLine(text, f.start, f.end) ? lineKey(text.slice(f.start, f.end)) : null;
+      const key = length <= maxLength && known(linePrefix(text, f.start, f.end)) && isWholeLine(text, f.start, f.end) ? lineKey(text.slice(f.start, f.end)) : null;
       body.push({ span: f, key, length });
     }
     if (!body.some((c) => c.key !== null)) continue;
-    const marked = new Set<FieldSpan>();
+    // span -> its replacement (a new noise span: the parser's spans keep one shape)
+    const marked = new Map<FieldSpan, FieldSpan>();
     for (const c of body) {
-      const rule = c.key === null ? null : matchRule(rules, c.key, source);
+      const rule = c.key === null ? null : matchRule(rules, c.key, sourceOf);
       if (rule) {
-        mark(c.span, rule.name, rule.description ?? `editor rule ${rule.name}`);
-        marked.add(c.span);
+        marked.set(c.span, noiseSpan(c.span, rule.name, rule.description ?? `editor rule ${rule.name}`));
       }
     }
     if (memory?.lines.size) {
@@ -148,27 +209,24 @@ export function applyLearned(text: string, segments: Segment[], opts: ParseOptio
       for (let i = body.length - 1; i >= 0 && (marked.has(body[i]!.span) || hit(body[i]!, true)); i--) edge.add(body[i]!);
       for (const c of body) {
         if (marked.has(c.span) || !hit(c, edge.has(c))) continue;
-        mark(c.span, LINE_MEMORY_RULE, `repeated in ${count(c)} articles`);
-        marked.add(c.span);
+        marked.set(c.span, noiseSpan(c.span, LINE_MEMORY_RULE, `repeated in ${count(c)} articles`));
       }
     }
     if (marked.size) {
-      const gone = new Set([...marked].map((f) => `${f.start}:${f.end}`));
-      seg.fields = seg.fields.filter((f) => f.field !== 'subhead' || !gone.has(`${f.start}:${f.end}`));
+      const gone = new Set([...marked.keys()].map((f) => `${f.start}:${f.end}`));
+      seg.fields = seg.fields.flatMap((f) => (f.field === 'subhead' && gone.has(`${f.start}:${f.end}`) ? [] : [marked.get(f) ?? f]));
     }
   }
   return segments;
 }
 
-function matchRule(rules: readonly LearnedRule[], key: string, source: string | null): LearnedRule | null {
-  for (const r of rules) if (r.key === key && (r.source === null || r.source === source)) return r;
+function matchRule(rules: readonly LearnedRule[], key: string, sourceOf: () => string | null): LearnedRule | null {
+  for (const r of rules) if (r.key === key && (r.source === null || r.source === sourceOf())) return r;
   return null;
 }
 
-function mark(span: FieldSpan, rule: string, reason: string): void {
-  span.field = 'noise';
-  span.rule = rule;
-  span.reason = reason;
+function noiseSpan(span: FieldSpan, rule: string, reason: string): FieldSpan {
+  return { field: 'noise', start: span.start, end: span.end, confidence: span.confidence, rule, reason };
 }
 
 export type { LearnedRule, LineMemory };

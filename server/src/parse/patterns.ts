@@ -515,6 +515,8 @@ export const CRLF = /\r\n/gu;
 // ---------------------------------------------------------------------------------------------
 
 /** A line's memory key hashes its letters only, lower-cased (learned.ts lineKey). */
+/** A line's key starts with a hash of its first this many letters: a cheap first test (learned.ts linePrefix). */
+export const KEY_PREFIX_LETTERS = 10;
 /** A line with fewer letters than this keys on its whole folded text instead ("12:30 - 14:00"). */
 export const LINE_KEY_MIN_LETTERS = 3;
 
