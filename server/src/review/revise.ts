@@ -221,7 +221,9 @@ export async function reparseDump(db: Db, dumpId: number): Promise<ReparseResult
       const derived = deriveArticles(dump.text, seg, { fetchedAt: dump.fetchedAt });
       await writeDerived(tx, dumpId, derived);
       await enqueueEnrich(tx, [dumpId]);
-      await tx.update(dumps).set({ currentRevision: number, confidence: seg.confidence, template: seg.template }).where(eq(dumps.id, dumpId));
+      // warnings dismissed on an earlier revision stay dismissed: the confidence is what the open ones imply
+      const confidence = revisionConfidence(seg.segments, openWarnings(seg.warnings, await dismissedKeys(tx, dumpId)), seg.template, false);
+      await tx.update(dumps).set({ currentRevision: number, confidence, template: seg.template }).where(eq(dumps.id, dumpId));
     }
     return { dumpId, revisionNumber: number, becameCurrent };
   });
