@@ -154,6 +154,18 @@ describe('warnings are a checklist across revisions', () => {
   });
 });
 
+describe('dismissals outlive a new parse', () => {
+  it('a re-parse that becomes current keeps the dismissal and the confidence it implies', async () => {
+    const d = await importDump(strayTextDump(' (reparse)'));
+    const w = (await t.gql(CHECKLIST, { id: d.id })).data.dump.warnings[0];
+    const dismissed = (await t.gql(DISMISS, { input: { dumpId: d.id, code: w.code, start: w.start, end: w.end, reason: 'fine' } })).data.dismissWarning;
+    expect(dismissed.confidence).toBeGreaterThan(d.confidence);
+    await t.sql(`update segmentation_revisions set parser_version = '0.0.1' where author = 'parser'`);
+    const r = await t.gql(`mutation($id: ID!) { reparseDump(dumpId: $id) { ... on ReparseDumpPayload { becameCurrent dump { confidence openWarningCount } } } }`, { id: d.id });
+    expect(r.data.reparseDump).toEqual({ becameCurrent: true, dump: { confidence: dismissed.confidence, openWarningCount: 2 } });
+  });
+});
+
 describe('the checklist on a page of dumps', () => {
   it('loads the warnings of every dump on a page with two statements, not two per dump', async () => {
     t.queries.length = 0;

@@ -148,6 +148,10 @@ describe('editorial integrity', () => {
       ['import', 'stray-stale.txt'],
     ]);
     expect(log.auditLog.edges.every((e) => e.node.actor === 'editor')).toBe(true);
+    // and the editor shows it per dump (l)
+    await a.keyboard.press('l');
+    await expect.poll(() => a.locator('[data-testid=activity-entry]').count()).toBe(3);
+    expect(await a.locator('[data-testid=activity-entry]').first().getAttribute('data-action')).toBe('status');
     expect(log.auditLog.edges[1]!.node.origin).toMatch(/^127\.0\.0\.1 · Mozilla/);
   });
 

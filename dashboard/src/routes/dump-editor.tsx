@@ -38,6 +38,7 @@ import { RuleOffer } from '../components/rule-offer.tsx';
 import { WarningChecklist } from '../components/warning-checklist.tsx';
 import { FindBar } from '../components/find-bar.tsx';
 import { ApproveDialog } from '../components/approve-dialog.tsx';
+import { DumpActivity } from '../components/dump-activity.tsx';
 import { useReview } from '../lib/use-review.ts';
 import { nextMark } from '../lib/marks.ts';
 
@@ -184,7 +185,7 @@ function Editor({ dump }: { dump: NonNullable<DumpData['dump']> }) {
   const [anchor, setAnchor] = useState<number | null>(null);
   const [active, setActive] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; tone: 'info' | 'error' | 'ok' } | null>(null);
-  const [tab, setTab] = useState<'articles' | 'changes' | 'warnings' | 'history'>('articles');
+  const [tab, setTab] = useState<'articles' | 'changes' | 'warnings' | 'history' | 'activity'>('articles');
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState(dump.status);
@@ -476,6 +477,7 @@ function Editor({ dump }: { dump: NonNullable<DumpData['dump']> }) {
     { keys: 'v', label: 'Show the derived articles', run: () => setTab('articles') },
     { keys: 'w', label: 'Show the parser warnings', run: () => setTab('warnings') },
     { keys: 'r', label: 'Show the undo history', run: () => setTab('history') },
+    { keys: 'l', label: "Show the dump's activity (the audit log)", run: () => setTab('activity') },
     { keys: 'q', label: 'Back to the queue', run: () => navigate('/') },
     { keys: 'n', label: 'Next open warning or suspect line (marked in the gutter)', run: () => goToMark(1) },
     { keys: 'N', label: 'Previous open warning or suspect line', run: () => goToMark(-1) },
@@ -621,6 +623,7 @@ function Editor({ dump }: { dump: NonNullable<DumpData['dump']> }) {
                 ['changes', `vs parser ${vsParser.length}`, 'd'],
                 ['warnings', `Warnings ${review.openCount} open`, 'w'],
                 ['history', `Undo ${ops.length}`, 'r'],
+                ['activity', 'Activity', 'l'],
               ] as const
             ).map(([k, label, key]) => (
               <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab active' : 'tab'} onClick={() => setTab(k)} title={key}>
@@ -637,6 +640,7 @@ function Editor({ dump }: { dump: NonNullable<DumpData['dump']> }) {
               </div>
             )}
             {tab === 'warnings' && <WarningChecklist items={review.items} caret={caret} canEdit={canEdit} onPick={(o) => moveCaret(o, false)} onDismiss={review.dismiss} />}
+            {tab === 'activity' && <DumpActivity dumpId={dump.id} revision={base.number} />}
             {tab === 'history' && (
               <ol className="undo-list">
                 <li className={history.index === 0 ? 'current' : undefined}>revision {base.number}</li>

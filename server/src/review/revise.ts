@@ -226,7 +226,9 @@ export async function reparseDump(db: Db, dumpId: number): Promise<ReparseResult
       // the new parse replaces the articles' values (a body a rule or the memory shortened must not lose to the old, longer one)
       await writeDerived(tx, dumpId, derived, { authoritative: true });
       await enqueueEnrichment(tx, [dumpId]);
-      await tx.update(dumps).set({ currentRevision: number, confidence: seg.confidence, template: seg.template }).where(eq(dumps.id, dumpId));
+      // warnings dismissed on an earlier revision stay dismissed: the confidence is what the open ones imply
+      const confidence = revisionConfidence(seg.segments, openWarnings(seg.warnings, await dismissedKeys(tx, dumpId)), seg.template, false);
+      await tx.update(dumps).set({ currentRevision: number, confidence, template: seg.template }).where(eq(dumps.id, dumpId));
     }
     return { dumpId, revisionNumber: number, becameCurrent };
   }));

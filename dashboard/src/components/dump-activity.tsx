@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+import { useQuery } from 'urql';
+import { timeAgo } from '../lib/format.ts';
+
+const ActivityQuery = /* GraphQL */ `
+  query DumpActivity($id: ID!) {
+    auditLog(filter: { dumpId: $id }, first: 100) { edges { node { at actor action subject detail origin } } }
+  }
+`;
+
+interface Entry {
+  at: string;
+  actor: string;
+  action: string;
+  subject: string | null;
+  detail: string;
+  origin: string;
+}
+
+/** The audit log of one dump, newest first: who did what, when, from where (editors only). */
+export function DumpActivity({ dumpId, revision }: { dumpId: string; revision: number }) {
+  const [{ data, error, fetching }, refetch] = useQuery<{ auditLog: { edges: { node: Entry }[] } }>({ query: ActivityQuery, variables: { id: dumpId }, requestPolicy: 'network-only' });
+  // a save or an approval adds entries: read again when the revision on screen changes
+  useEffect(() => refetch({ requestPolicy: 'network-only' }), [revision, refetch]);
+  if (error) return <p className="muted small">The activity is for editors: {error.message.replace(/^\[GraphQL\] /, '')}</p>;
+  if (!data) return <p className="muted small">{fetching ? 'Loading…' : ''}</p>;
+  const entries = data.auditLog.edges.map((e) => e.node);
+  if (!entries.length) return <p className="muted">No recorded activity.</p>;
+  return (
+    <ul className="warnings" data-testid="activity">
+      {entries.map((e, i) => (
+        <li key={i} data-testid="activity-entry" data-action={e.action}>
+          <strong>{e.action}</strong> {e.subject} <span className="muted">by {e.actor} {timeAgo(e.at)}</span>
+          <div className="small muted" title={e.detail}>
+            from {e.origin}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
