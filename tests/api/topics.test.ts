@@ -65,6 +65,18 @@ describe('topics of an article', () => {
   });
 });
 
+describe('across the corpus', () => {
+  it('a person named by surname alone is the one person topic with that alias', async () => {
+    const res = await t.gql(IMPORT, { input: { text: flatDump('Tavares rules out early election', 'Tavares told parliament on Thursday that there would be no early election this year.') } });
+    expect(res.data.importDump.__typename).toBe('ImportDumpPayload');
+    await t.drain();
+    expect((await topicsOf('Tavares rules out early election')).map((x: any) => x.name)).toContain('Luiza Tavares');
+    const topics = await t.gql(TOPICS, { s: 'tavares' });
+    expect(topics.data.topics.totalCount).toBe(1);
+    expect(topics.data.topics.edges[0].node.articleCount).toBe(3);
+  });
+});
+
 describe('editors', () => {
   it('rename a topic: the old name stays an alias and still finds it', async () => {
     const id = (await t.gql(TOPICS, { s: 'pedro almeida' })).data.topics.edges[0].node.id;

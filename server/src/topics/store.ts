@@ -3,7 +3,7 @@
  * extracted topics, add or remove one link, rename, merge). Each takes a database handle or an
  * open transaction; run the multi-statement ones inside a transaction.
  */
-import { and, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { articles, articleTopics, topicAliases, topics } from '@copydesk/schema';
 import type { Executor } from '../import/write.ts';
@@ -24,18 +24,23 @@ export function topicMatchSql(topicId: AnyPgColumn, key: AnyPgColumn, search: st
 
 /**
  * Replaces an article's topic links with `found` (extractTopics output): topics are upserted by
- * key (a key merged away by an editor resolves to the topic it was merged into), the spellings
- * folded into each are kept as its aliases. Returns the number of links written.
+ * key (a key merged away by an editor resolves to the topic it was merged into; a one-word person
+ * resolves through aliases, see personsByAlias), the spellings folded into each are kept as its
+ * aliases. Returns the number of links written.
  */
 export async function linkExtractedTopics(tx: Executor, articleId: number, found: ExtractedTopic[]): Promise<number> {
   await tx.delete(articleTopics).where(eq(articleTopics.articleId, articleId));
   if (!found.length) return 0;
-  const rows = await tx
-    .insert(topics)
-    .values(found.map((t) => ({ key: t.key, name: t.name, kind: t.kind })))
-    .onConflictDoUpdate({ target: topics.key, set: { key: sql`excluded.key` } })
-    .returning({ id: topics.id, key: topics.key, mergedIntoId: topics.mergedIntoId });
-  const idOf = new Map(rows.map((r) => [r.key, r.mergedIntoId ?? r.id]));
+  const idOf = await personsByAlias(tx, found);
+  const fresh = found.filter((t) => !idOf.has(t.key));
+  const rows = fresh.length
+    ? await tx
+        .insert(topics)
+        .values(fresh.map((t) => ({ key: t.key, name: t.name, kind: t.kind })))
+        .onConflictDoUpdate({ target: topics.key, set: { key: sql`excluded.key` } })
+        .returning({ id: topics.id, key: topics.key, mergedIntoId: topics.mergedIntoId })
+    : [];
+  for (const r of rows) idOf.set(r.key, r.mergedIntoId ?? r.id);
   const links = new Map<number, number>();
   const aliases = new Map<string, { topicId: number; key: string; name: string }>();
   for (const t of found) {
@@ -49,6 +54,26 @@ export async function linkExtractedTopics(tx: Executor, articleId: number, found
   await tx.insert(articleTopics).values([...links].map(([topicId, weight]) => ({ articleId, topicId, weight })));
   if (aliases.size) await tx.insert(topicAliases).values([...aliases.values()]).onConflictDoNothing();
   return links.size;
+}
+
+/**
+ * Across the corpus, a person named by one word only ("Tavares", with no full name in the
+ * article) is the person topic that has that word as an alias, when exactly one has: the
+ * surname seen folded into "Luiza Tavares" elsewhere. Returns key -> topic id for those resolved.
+ */
+async function personsByAlias(tx: Executor, found: ExtractedTopic[]): Promise<Map<string, number>> {
+  const singles = found.filter((t) => t.kind === 'person' && !t.key.includes(' ')).map((t) => t.key);
+  const out = new Map<string, number>();
+  if (!singles.length) return out;
+  const rows = await tx
+    .selectDistinct({ key: topicAliases.key, topicId: topicAliases.topicId })
+    .from(topicAliases)
+    .innerJoin(topics, eq(topics.id, topicAliases.topicId))
+    .where(and(inArray(topicAliases.key, singles), eq(topics.kind, 'person'), isNull(topics.mergedIntoId)));
+  const targets = new Map<string, number[]>();
+  for (const r of rows) targets.set(r.key, [...(targets.get(r.key) ?? []), r.topicId]);
+  for (const [key, ids] of targets) if (ids.length === 1) out.set(key, ids[0]!);
+  return out;
 }
 
 /**
