@@ -126,7 +126,7 @@ async function main() {
   port       ${port} on ${env.HOST}  (PORT or --port; HOST: 127.0.0.1 is this machine only, 0.0.0.0 every interface)
   data dir   ${database.kind === 'pglite' ? dataDir : '(unused: DATABASE_URL is set)'}  (COPYDESK_DATA_DIR or --data-dir)
   editors    ${config.editorToken ? 'bootstrap token from COPYDESK_EDITOR_TOKEN' : ''}${config.editorToken && activeTokens ? ' + ' : ''}${activeTokens ? `${activeTokens} token(s)` : ''}${!config.editorToken && !activeTokens ? `none yet: reading is open, but imports and edits need an editor token.\n             ${tokenHint(database.kind, dataDir)}` : ''}`);
-  const stop = async (signal: NodeJS.Signals) => {
+  shutdown = async (signal: NodeJS.Signals) => {
     console.log(`copydesk: ${signal === 'SIGINT' ? 'Ctrl+C' : signal}: shutting down`);
     for (const w of forked) w.kill('SIGTERM');
     server?.close();
@@ -138,17 +138,20 @@ async function main() {
     console.log('copydesk: stopped');
     process.exit(0);
   };
-  process.removeAllListeners('SIGINT').removeAllListeners('SIGTERM');
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
-// Ctrl+C while starting: nothing to shut down yet
-const early = (signal: NodeJS.Signals) => {
+/** set once the server runs; a signal before that has nothing to shut down */
+let shutdown: ((signal: NodeJS.Signals) => Promise<void>) | null = null;
+let stopping = false;
+// one handler for the process's whole life: a signal that arrives while handlers are swapped is lost
+const onSignal = (signal: NodeJS.Signals) => {
+  if (stopping) return;
+  stopping = true;
+  if (shutdown) return void shutdown(signal);
   console.log(`copydesk: ${signal === 'SIGINT' ? 'Ctrl+C' : signal} while starting: stopped`);
   process.exit(0);
 };
-if (!cluster.isWorker) process.once('SIGINT', early).once('SIGTERM', early);
+if (!cluster.isWorker) process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
 
 main().catch((e: unknown) => {
   console.error(startupFailure(e, starting));

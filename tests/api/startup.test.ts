@@ -46,7 +46,8 @@ function start(args: string[], env: Record<string, string> = {}, whenRunning?: (
     });
     child.stderr.on('data', (d: Buffer) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), START_LIMIT_MS);
-    child.on('exit', (code, signal) => {
+    // 'close', not 'exit': the last lines may still be in the pipe when the process exits
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
       ok({ code, signal, stdout, stderr });
     });

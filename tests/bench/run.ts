@@ -1,6 +1,6 @@
 /**
  * `pnpm bench`: every figure the issues name, measured side by side in one run.
- *   pnpm bench [--only parser,derive,topics,api,input,upload,soak] [--articles N] [--load-seconds S] [--soak-seconds S]
+ *   pnpm bench [--only parser,derive,topics,api,input,upload,ryw,soak] [--articles N] [--load-seconds S] [--soak-seconds S]
  * Prints a summary and writes .bench/results.json. Never run as a test: these machines are shared and noisy.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { REPO_ROOT } from '../helpers/paths.ts';
 const { values } = parseArgs({
   options: { only: { type: 'string' }, articles: { type: 'string', default: '100000' }, 'load-seconds': { type: 'string', default: '10' }, processes: { type: 'string', default: '1' }, 'soak-seconds': { type: 'string', default: '60' } },
 });
-const only = new Set((values.only ?? 'parser,derive,topics,api,input,upload,soak').split(','));
+const only = new Set((values.only ?? 'parser,derive,topics,api,input,upload,ryw,soak').split(','));
 const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
 const log = (s: string) => console.error(s);
 
@@ -63,6 +63,12 @@ if (only.has('upload')) {
   results.upload = await benchUpload(log);
 }
 
+if (only.has('ryw')) {
+  log('== read-your-writes: 2 HTTP processes, anonymous reads right after an import');
+  const { benchReadYourWrites } = await import('./read-your-writes.ts');
+  results.readYourWrites = await benchReadYourWrites();
+  log(JSON.stringify(results.readYourWrites));
+}
 if (only.has('soak')) {
   log('== soak on PostgreSQL: mixed reads, imports and saves from 8 clients, hostile requests, row audit');
   const { benchSoak } = await import('./soak.ts');

@@ -10,11 +10,14 @@ import pg from 'pg';
 import type { Database } from './client.ts';
 
 export const CHANGES_CHANNEL = 'copydesk_changes';
+/** how long an announcement waits for its own notification to come back (a lost connection) */
+const ECHO_WAIT_MS = 1000;
 
 export interface ChangeFeed {
   /**
-   * Tells this process's subscribers at once (before it resolves) and every other process on
-   * the database. Call it after the change committed. Never throws: a failed NOTIFY is logged.
+   * Tells this process's subscribers at once and every other process on the database; resolves
+   * once PostgreSQL has handed the notification to every listener (its own copy came back, 1 s at
+   * most). Call it after the change committed. Never throws: a failed NOTIFY is logged.
    */
   announce(): Promise<void>;
   /** `fn` runs on each announcement, this process's or another's; returns the unsubscribe */
@@ -48,6 +51,9 @@ export async function openChangeFeed(database: Database, databaseUrl: string | u
   const local = localChangeFeed();
   if (database.kind !== 'postgres' || !databaseUrl) return local;
   const origin = randomUUID();
+  let serial = 0;
+  /** announcements of this process waiting for their own notification to come back */
+  const echoes = new Map<string, () => void>();
   let client: pg.Client | null = null;
   let closed = false;
   let timer: NodeJS.Timeout | null = null;
@@ -55,7 +61,10 @@ export async function openChangeFeed(database: Database, databaseUrl: string | u
   const connect = async (): Promise<void> => {
     const c = new pg.Client({ connectionString: databaseUrl });
     c.on('notification', (n) => {
-      if (n.channel === CHANGES_CHANNEL && n.payload !== origin) everyone();
+      if (n.channel !== CHANGES_CHANNEL) return;
+      const echo = n.payload ? echoes.get(n.payload) : undefined;
+      if (echo) echo();
+      else if (!n.payload?.startsWith(`${origin}:`)) everyone();
     });
     c.on('error', () => {
       if (client !== c || closed) return;
@@ -81,9 +90,20 @@ export async function openChangeFeed(database: Database, databaseUrl: string | u
   return {
     async announce() {
       await local.announce();
+      // PostgreSQL hands a notification to every listener at once: once ours is back, the other
+      // processes have theirs in hand too, before this change's answer reaches its client
+      const payload = `${origin}:${++serial}`;
+      const back = client
+        ? new Promise<void>((ok) => {
+            const timer = setTimeout(() => (echoes.delete(payload), ok()), ECHO_WAIT_MS);
+            echoes.set(payload, () => (clearTimeout(timer), echoes.delete(payload), ok()));
+          })
+        : Promise.resolve();
       try {
-        await database.db.execute(sql`select pg_notify(${CHANGES_CHANNEL}, ${origin})`);
+        await database.db.execute(sql`select pg_notify(${CHANGES_CHANNEL}, ${payload})`);
+        await back;
       } catch (e) {
+        echoes.get(payload)?.();
         console.warn(`copydesk: could not tell other processes of a change (${(e as Error).message})`);
       }
     },
