@@ -58,10 +58,10 @@ const ARTICLE_IDS = `{ articles(first: 100) { edges { cursor node { id } } } }`;
 beforeAll(async () => {
   t = await createTestApp();
   const dumps = [
-    flatDump('Harbour council approves new ferry timetable', 'The harbour council approved a new ferry timetable on Monday.\nCommuters will see more sailings at peak hours from next month.', relatedBlock('Coast Daily', '2 hours ago', 'Ferry workers welcome extra shifts', 'Ferry workers said the extra sailings would bring more shifts for crews in the harbour.')),
+    flatDump('Harbour council approves new ferry timetable', 'The harbour council approved a new ferry timetable on Monday.\nCommuters will see more sailings at peak hours from next month, Mayor Ana Ribeiro of Port Ellis said.', relatedBlock('Coast Daily', '2 hours ago', 'Ferry workers welcome extra shifts', 'Ferry workers said the extra sailings would bring more shifts for crews in the harbour.')),
     flatDump('Library extends weekend opening hours', 'The city library will open on Sundays from March, the council said.\nVolunteers will staff the reading rooms.'),
     flatDump('Storm closes mountain pass for two days', 'A winter storm closed the mountain pass on Tuesday.\nRoad crews expect to reopen it by Thursday evening.'),
-    flatDump('Ferry timetable draws complaints from island residents', 'Island residents said the new ferry timetable leaves them without an early sailing.\nThe council will review it in June.'),
+    flatDump('Ferry timetable draws complaints from island residents', 'Island residents said the new ferry timetable leaves them without an early sailing.\nThe council will review it in June, Mayor Ana Ribeiro told the Port Ellis Gazette.'),
   ];
   for (const text of dumps) {
     const r = await t.gql(IMPORT, { input: { text } });

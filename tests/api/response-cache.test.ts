@@ -59,8 +59,8 @@ describe('response cache: read your writes', () => {
     expect(many.errors).toBeUndefined();
     expect((await anonymous()).dumps.totalCount).toBe(before.dumps.totalCount + 3);
 
-    const dumpId = (await t.gql(`{ dumps(first: 1) { edges { node { id } } } }`)).data.dumps.edges[0].node.id;
-    const status = await t.gql(`mutation($input: SetDumpStatusInput!) { setDumpStatus(input: $input) { __typename } }`, { input: { dumpId, status: 'APPROVED' } });
+    const first = (await t.gql(`{ dumps(first: 1) { edges { node { id currentRevisionNumber } } } }`)).data.dumps.edges[0].node;
+    const status = await t.gql(`mutation($input: SetDumpStatusInput!) { setDumpStatus(input: $input) { __typename } }`, { input: { dumpId: first.id, revision: first.currentRevisionNumber, status: 'APPROVED' } });
     expect(status.errors).toBeUndefined();
     expect((await anonymous()).reviewCounts.approved).toBe(before.reviewCounts.approved + 1);
 
@@ -79,7 +79,7 @@ describe('response cache: read your writes', () => {
     const empty = await t.gql(`mutation { importDump(input: { text: "   " }) { __typename ... on Error { code } } }`);
     expect(empty.data.importDump.code).toBeTruthy();
     // typed error: a dump that does not exist
-    const missing = await t.gql(`mutation { setDumpStatus(input: { dumpId: "${Buffer.from('Dump:999999').toString('base64')}", status: APPROVED }) { __typename ... on Error { code } } }`);
+    const missing = await t.gql(`mutation { setDumpStatus(input: { dumpId: "${Buffer.from('Dump:999999').toString('base64')}", revision: 1, status: APPROVED }) { __typename ... on Error { code } } }`);
     expect(missing.data?.setDumpStatus?.code ?? missing.errors?.[0]?.extensions?.code).toBeTruthy();
     const statements = t.queries.length;
     await anonymous();

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flatDump } from '../helpers/dumps.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { enqueueEnrichment } from '@copydesk/server/enrich/jobs.ts';
 
 let t: TestApp;
 const IMPORT = `mutation($input: ImportDumpInput!) { importDump(input: $input) { __typename ... on Error { code message } } }`;
@@ -94,7 +95,8 @@ describe('editors', () => {
     expect(res.data.mergeTopics).toEqual({ name: 'Valparaiso', aliases: ['Santiago'], articleCount: 2 });
     expect((await t.gql(TOPICS, { s: 'santiago' })).data.topics.edges.map((e: any) => e.node.name)).toEqual(['Valparaiso']);
     // re-enriching the article (an import of a new revision does this) files "Santiago" under Valparaiso again
-    await t.sql(`insert into jobs (kind, payload) select 'enrich', jsonb_build_object('dumpId', id) from dumps`);
+    const ids = (await t.sql<{ id: number }>(`select id from dumps`)).map((d) => Number(d.id));
+    await t.database.db.transaction((tx) => enqueueEnrichment(tx, ids));
     await t.drain();
     const names = (await topicsOf('Tavares and Almeida near a trade deal')).map((x: any) => x.name);
     expect(names).toContain('Valparaiso');

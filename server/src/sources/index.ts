@@ -8,10 +8,9 @@ import { articles, sourceAliases, sources } from '@copydesk/schema';
 import type { Executor } from '../import/write.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import { aliasKey, sourceKey } from './key.ts';
+import { containsKey } from '../db/like.ts';
 
 export { aliasKey, sourceKey } from './key.ts';
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * SQL true when the source `sourceId` goes by a name containing `query` (case-insensitive,
@@ -19,13 +18,15 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * "Independent." and "INDEPENDENT" all find The Independent).
  */
 export function sourceMatchSql(sourceId: SQL | AnyPgColumn, query: string): SQL {
-  const spelled = `%${escapeLike(aliasKey(query))}%`;
-  const canonical = `%${escapeLike(sourceKey(query))}%`;
+  const spelled = containsKey(aliasKey(query));
+  const canonical = containsKey(sourceKey(query));
   // own aliases: `sourceId` may be a column of the outer query's sources table
-  return or(
-    exists(sql`(select 1 from ${sources} as src_m where src_m.id = ${sourceId} and src_m.key like ${canonical})`),
-    exists(sql`(select 1 from ${sourceAliases} as src_a where src_a.source_id = ${sourceId} and src_a.key like ${spelled})`),
-  )!;
+  return (
+    or(
+      canonical ? exists(sql`(select 1 from ${sources} as src_m where src_m.id = ${sourceId} and src_m.key like ${canonical})`) : undefined,
+      spelled ? exists(sql`(select 1 from ${sourceAliases} as src_a where src_a.source_id = ${sourceId} and src_a.key like ${spelled})`) : undefined,
+    ) ?? sql`false`
+  );
 }
 
 /**

@@ -9,16 +9,16 @@ import { articles, articleTopics, topicAliases, topics } from '@copydesk/schema'
 import type { Executor } from '../import/write.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import { topicKey } from './key.ts';
+import { containsKey } from '../db/like.ts';
 import type { ExtractedTopic, TopicKind } from './topics.ts';
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * SQL true when topic `topicId` goes by a name containing `search` (its key or any alias,
  * case- and accent-insensitive; LIKE wildcards in `search` taken literally).
  */
 export function topicMatchSql(topicId: AnyPgColumn, key: AnyPgColumn, search: string): SQL {
-  const pattern = `%${escapeLike(topicKey(search))}%`;
+  const pattern = containsKey(topicKey(search));
+  if (!pattern) return sql`false`;
   return or(sql`${key} like ${pattern}`, sql`exists (select 1 from ${topicAliases} as ta where ta.topic_id = ${topicId} and ta.key like ${pattern})`)!;
 }
 

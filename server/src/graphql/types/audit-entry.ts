@@ -2,6 +2,7 @@ import { and, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { auditLog } from '@copydesk/schema';
 import { AUDIT_ACTIONS } from '../../audit/log.ts';
 import { InvalidInputError } from '../../errors.ts';
+import { cursorOrdering } from '../input.ts';
 import { builder, requireEditor } from '../builder.ts';
 import { Dump } from './dump.ts';
 
@@ -47,6 +48,7 @@ builder.queryFields((t) => ({
     type: 'auditLog',
     description: 'The audit log, newest first, for editors only (UNAUTHENTICATED otherwise): filter by dump, editor, action and time.',
     args: { filter: t.arg({ type: AuditLogFilter, required: false }) },
+    extensions: cursorOrdering({ name: 'auditLog.ID_DESC', values: ['int'] }),
     totalCount: (_p, args, ctx) => (requireEditor(ctx), ctx.db.$count(auditLog, filterSql(auditLog, args.filter))),
     resolve: (query, _root, args, ctx) => {
       requireEditor(ctx);

@@ -89,8 +89,9 @@ builder.mutationFields((t) => ({
       const actor = requireActor(ctx);
       const id = Number(args.id.id);
       await ctx.db.transaction(async (tx) => {
+        const old = await tx.query.topics.findFirst({ where: { id }, columns: { name: true } });
         await renameTopic(tx, id, args.name);
-        await audit(tx, actor, { action: 'topic.rename', subject: `topic ${id} ${args.name.trim()}`, detail: { topicId: id, to: args.name.trim() } });
+        await audit(tx, actor, { action: 'topic.rename', subject: `topic ${id} ${args.name.trim()}`, detail: { topicId: id, from: old?.name ?? null, to: args.name.trim() } });
       });
       return (await ctx.db.query.topics.findFirst(query({ where: { id } })))!;
     },
