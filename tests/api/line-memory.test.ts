@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { flatDump, logoDump, relatedBlock } from '../helpers/dumps.ts';
 
-const PROMO = 'Get the Harbour Bulletin in your inbox every weekday morning.';
+/** the outlet's own line under each story: no prompt cue, so the built-in kind rules keep it as body and only the memory can take it */
+const PROMO = 'Harbour Post is printed at the Quayside works on Mill Lane, Calder Bay.';
 const TOWNS = ['Ashby', 'Brightwater', 'Calder', 'Dunmore', 'Eastleigh', 'Fernhill', 'Glenrock', 'Holloway'];
 const THINGS = ['library', 'bridge', 'market hall', 'swimming pool', 'bus depot', 'town square', 'fire station', 'harbour wall'];
 

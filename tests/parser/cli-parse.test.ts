@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { logoDump } from '../helpers/dumps.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 
-const PROMO = 'Support independent local news: become a member from two pounds a month.';
+/** the outlet's own line under each story: no prompt cue, so the built-in kind rules keep it as body and only the memory can take it */
+const PROMO = 'Valley Times is published by Valley Press from its office on Mill Lane.';
 const PLACES = ['Ashby', 'Brightwater', 'Calder', 'Dunmore'];
 const WIRE = [
   'Rescue teams reached the flooded valley villages on Wednesday after the river burst its banks overnight, forcing hundreds of families onto upper floors.',

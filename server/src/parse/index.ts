@@ -19,7 +19,7 @@ import { echoLine, gluedSourceDate, isTimePrefix, looksLikeSourceLine, timeLine 
 import { noiseContext, noiseLineRule } from './fields/noise.ts';
 import type { NoiseContext } from './fields/noise.ts';
 import { scoreDump } from './confidence.ts';
-import { applyLearned, hasLearned } from './learned.ts';
+import { applyLearned, hasLearned, outsideTaken } from './learned.ts';
 import { ENDS_SENTENCE, SENTENCE_CLOSED } from './patterns.ts';
 import { stableSort } from './sort.ts';
 
@@ -129,7 +129,14 @@ export function parseDump(text: string, opts: ParseOptions = {}): Segmentation {
     note(ctx, 'TRUNCATED', 'The capture stops mid-sentence: the last article is probably incomplete.', n - 1, n);
   }
 
-  const segments = hasLearned(opts) ? applyLearned(text, assemble(ctx), opts) : assemble(ctx);
+  const segments = assemble(ctx);
+  if (hasLearned(opts)) {
+    // learned inputs take whole lines the built-in rules kept as body; what the parser doubted
+    // about those lines is settled with them (before the confidence is built from the doubts)
+    const taken = applyLearned(text, segments, opts);
+    ctx.suspicions = outsideTaken(ctx.suspicions, taken);
+    ctx.warnings = outsideTaken(ctx.warnings, taken);
+  }
   return {
     parserVersion: PARSER_VERSION,
     length: text.length,

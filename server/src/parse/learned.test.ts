@@ -7,7 +7,13 @@ import type { LineMemoryEntry, ParseOptions } from './types.ts';
 import { LINE_MEMORY_MIN_STORIES } from './patterns.ts';
 
 const BP = 'Hashtags\n\nTry Our AI Features\nExplore what Daily8 AI can do for you:\nComments\nNo comments yet...\nRelated Articles\n\n\n';
-const PROMO = 'Get the Harbour Bulletin in your inbox every weekday morning.';
+/**
+ * The outlet's own repeated line: a bare sentence with no prompt cue (no imperative, no "you", no
+ * newsletter word), so that the built-in kind rules keep it as body and only a learned input can take it.
+ */
+const PROMO = 'The Harbour Bulletin is printed at the Quayside works in Calder Bay.';
+/** A prompt the built-in kind rules take out themselves (a newsletter sign-up). */
+const KIND_PROMO = 'Get the Harbour Bulletin in your inbox every weekday morning.';
 const SENTENCE = 'Ferry crews said the new timetable would take effect on Monday across all routes.';
 const INNER = 'Officials did not say how much the extra crossings would cost the city.';
 const dump = (...body: string[]) => `\nHarbour ferries to run all night\n${body.join('\n')}\n${BP}Yahoo\n3 hours ago\n- Yahoo\nA related headline\n${PROMO}\n`;
@@ -72,6 +78,37 @@ describe('line memory', () => {
 
   it('changes nothing without learned inputs', () => {
     expect(parseDump(text, { memory: { lines: new Map() }, rules: [] })).toEqual(parseDump(text));
+  });
+});
+
+describe('learned inputs and the built-in rules', () => {
+  it('leave a line the kind rules take to them (no learned name), and count it out of the body\'s edge', () => {
+    const t = dump(SENTENCE, INNER, PROMO, KIND_PROMO);
+    const opts: ParseOptions = { memory: memoryOf([[PROMO, 3], [KIND_PROMO, 9]]), rules: [{ name: 'rule:7', key: lineKey(KIND_PROMO), source: null }] };
+    const main = noise(t, opts).filter((n) => n.kind === 'main');
+    // the newsletter prompt is the kind rules' (no learned rule on it); the outlet's line before it is at the edge
+    expect(main).toEqual([
+      { kind: 'main', text: PROMO, rule: 'line-memory', reason: 'repeated in 3 articles' },
+      { kind: 'main', text: KIND_PROMO, rule: undefined, reason: undefined },
+    ]);
+    expect(noise(t, {}).filter((n) => n.kind === 'main').map((n) => n.text)).toEqual([KIND_PROMO]);
+  });
+
+  it('settle the doubts the parser had about a line they take: its suspicion and warning go, the others stay', () => {
+    const question = 'Want to see the new ferry timetable?';
+    const t = dump(SENTENCE, question, INNER, 'Audio only');
+    const doubts = (r: ReturnType<typeof parseDump>) => ({
+      suspicions: (r.suspicions ?? []).map((x) => t.slice(x.start, x.end)),
+      warnings: r.warnings.map((w) => [w.code, t.slice(w.start, w.end)]),
+    });
+    const plain = parseDump(t);
+    expect(doubts(plain)).toEqual({ suspicions: [question, 'Audio only'], warnings: [['SUSPECT_BOILERPLATE', question]] });
+    for (const opts of [{ rules: [{ name: 'rule:3', key: lineKey(question), source: null }] }, { memory: memoryOf([[question, 6]]) }] as ParseOptions[]) {
+      const r = parseDump(t, opts);
+      expect(noise(t, opts).map((n) => n.text)).toEqual([question]);
+      expect(doubts(r)).toEqual({ suspicions: ['Audio only'], warnings: [] });
+      expect(r.confidence).toBeGreaterThan(plain.confidence);
+    }
   });
 });
 

@@ -139,7 +139,7 @@ interface Candidate {
 }
 
 /**
- * Applies rules and the line memory to `segments` (in place) and returns them. For each main or
+ * Applies rules and the line memory to `segments` (in place). For each main or
  * related segment, each body span that is a whole line becomes a noise span when
  * - an editor's rule names its key (everywhere, or for the segment's source): `rule` is the rule's
  *   name, `reason` its description; or
@@ -147,9 +147,10 @@ interface Candidate {
  *   editor vetoed it: `rule` is "line-memory", `reason` "repeated in N articles". A line is at
  *   the edge when every body line between it and the body's start (or end) is marked too, so a
  *   promo block peels off a body's end line by line while a repeated sentence inside it does not.
- * A subhead span on a line that became noise is dropped.
+ * A subhead span on a line that became noise is dropped. Returns the new noise spans, in text
+ * order (segments are changed in place; [] when no line changed).
  */
-export function applyLearned(text: string, segments: Segment[], opts: ParseOptions): Segment[] {
+export function applyLearned(text: string, segments: Segment[], opts: ParseOptions): FieldSpan[] {
   const rules = opts.rules ?? [];
   const memory = opts.memory;
   const k = memory?.minStories ?? LINE_MEMORY_MIN_STORIES;
@@ -157,8 +158,9 @@ export function applyLearned(text: string, segments: Segment[], opts: ParseOptio
   const maxLength = rules.length ? RULE_MAX_LINE : LINE_MEMORY_MAX;
   const memoryPrefixes = memory?.lines.size ? prefixesOf(memory, () => markingKeys(memory.lines, k)) : null;
   const rulePrefixes = rules.length ? prefixesOf(rules, () => rules.map((r) => r.key)) : null;
+  const taken: FieldSpan[] = [];
   // nothing remembered often enough and no rule: no line can change
-  if (!memoryPrefixes?.size && !rulePrefixes?.size) return segments;
+  if (!memoryPrefixes?.size && !rulePrefixes?.size) return taken;
   const known = (p: string) => !!(memoryPrefixes?.has(p) || rulePrefixes?.has(p));
   for (const seg of segments) {
     if (seg.kind !== 'main' && seg.kind !== 'related') continue;
@@ -215,9 +217,39 @@ export function applyLearned(text: string, segments: Segment[], opts: ParseOptio
     if (marked.size) {
       const gone = new Set([...marked.keys()].map((f) => `${f.start}:${f.end}`));
       seg.fields = seg.fields.flatMap((f) => (f.field === 'subhead' && gone.has(`${f.start}:${f.end}`) ? [] : [marked.get(f) ?? f]));
+      // body spans are in text order, and so are their replacements
+      for (const c of body) {
+        const n = marked.get(c.span);
+        if (n) taken.push(n);
+      }
     }
   }
-  return segments;
+  return taken;
+}
+
+/**
+ * The items (the parser's line suspicions or warnings, UTF-16 offsets) that lie inside none of
+ * `taken` (applyLearned's noise spans: text order, no overlaps). A line an editor's rule or the
+ * line memory took out is decided: the doubts the parser had about it as body (a prompt-like line,
+ * a short line among paragraphs, an unread credit line) go with it, so the dump's confidence no
+ * longer counts them. Structural warnings span more than one body line and stay.
+ */
+export function outsideTaken<T extends { start: number; end: number }>(items: T[], taken: readonly FieldSpan[]): T[] {
+  if (!taken.length || !items.length) return items;
+  return items.filter((x) => {
+    // the last taken span starting at or before x
+    let lo = 0;
+    let hi = taken.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (taken[mid]!.start <= x.start) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return at < 0 || x.end > taken[at]!.end;
+  });
 }
 
 function matchRule(rules: readonly LearnedRule[], key: string, sourceOf: () => string | null): LearnedRule | null {
