@@ -27,6 +27,8 @@ export const articleTopics = pgTable(
       .notNull()
       .references(() => topics.id, { onDelete: 'cascade' }),
     weight: real('weight').notNull().default(1),
+    /** the editor who linked the topic by hand; null for a link enrichment extracted (which re-enrichment replaces) */
+    addedBy: text('added_by'),
   },
   (t) => [
     primaryKey({ columns: [t.articleId, t.topicId] }),

@@ -1,0 +1,1 @@
+ALTER TABLE "article_topics" ADD COLUMN "added_by" text;
