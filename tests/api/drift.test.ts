@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { logoDump } from '../helpers/dumps.ts';
 
-const PROMO = 'Listen to the Harbour Post podcast wherever you get yours.';
+const PROMO = 'Harbour Post is printed at the Quayside works on Mill Lane, Calder Bay.';
 const lines = (place: string) => [
   `${place} opened its new library on Monday after a two-year build that cost the town two million pounds.`,
   'A Quiet Reading Room',

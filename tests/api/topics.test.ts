@@ -103,6 +103,20 @@ describe('editors', () => {
     expect(names).not.toContain('Santiago');
   });
 
+  it('an editor-added topic survives re-enrichment of its article; extracted links are replaced', async () => {
+    const headline = 'Tavares and Almeida near a trade deal';
+    const id = (await t.gql(`{ articles(first: 10) { edges { node { id headline } } } }`)).data.articles.edges.map((e: any) => e.node).find((n: any) => n.headline === headline).id;
+    const added = await t.gql(`mutation($a: ID!) { addArticleTopic(articleId: $a, name: "Harbour tariffs") { __typename } }`, { a: id });
+    expect(added.errors).toBeUndefined();
+    expect((await topicsOf(headline)).map((x: any) => x.name)).toContain('Harbour tariffs');
+    const ids = (await t.sql<{ id: number }>(`select id from dumps`)).map((d) => Number(d.id));
+    await t.database.db.transaction((tx) => enqueueEnrichment(tx, ids));
+    await t.drain();
+    const names = (await topicsOf(headline)).map((x: any) => x.name);
+    expect(names).toContain('Harbour tariffs');
+    expect(names).toContain('Luiza Tavares');
+  });
+
   it('merging into a merged topic is a typed error', async () => {
     const merged = await t.sql<{ id: number }>(`select id from topics where merged_into_id is not null limit 1`);
     const gid = Buffer.from(`Topic:${merged[0]!.id}`).toString('base64');

@@ -13,7 +13,7 @@ import { startServer, type RunningServer } from './server.ts';
 
 const SHOTS = join(REPO_ROOT, 'tests/e2e/screenshots');
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const LINE = 'Tap to play';
+const LINE = 'Audio only';
 const story = (place: string) => [
   `${place} opened its new library on Monday after a two-year build that cost the town two million pounds in all.`,
   `The ${place} reading room seats forty and stays open until nine on weekdays.`,
@@ -74,7 +74,7 @@ describe('rules in the dashboard', () => {
     for (let i = 0; i < 40 && Number(await status(page).getAttribute('data-caret')) < at; i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Home');
     expect(Number(await status(page).getAttribute('data-caret'))).toBe(at);
-    await page.keyboard.press('n');
+    await page.keyboard.press('i');
     const offer = page.locator('[data-testid=rule-offer]');
     await offer.waitFor();
     expect(await offer.innerText()).toContain(LINE);

@@ -26,10 +26,11 @@ export function topicMatchSql(topicId: AnyPgColumn, key: AnyPgColumn, search: st
  * Replaces an article's topic links with `found` (extractTopics output): topics are upserted by
  * key (a key merged away by an editor resolves to the topic it was merged into; a one-word person
  * resolves through aliases, see personsByAlias), the spellings folded into each are kept as its
- * aliases. Returns the number of links written.
+ * aliases. Links an editor added by hand (`addedBy` set) are kept as they are. Returns the number
+ * of links written.
  */
 export async function linkExtractedTopics(tx: Executor, articleId: number, found: ExtractedTopic[]): Promise<number> {
-  await tx.delete(articleTopics).where(eq(articleTopics.articleId, articleId));
+  await tx.delete(articleTopics).where(and(eq(articleTopics.articleId, articleId), isNull(articleTopics.addedBy)));
   if (!found.length) return 0;
   const idOf = await personsByAlias(tx, found);
   const fresh = found.filter((t) => !idOf.has(t.key));
@@ -51,7 +52,7 @@ export async function linkExtractedTopics(tx: Executor, articleId: number, found
       if (key && key !== t.key) aliases.set(`${id}:${key}`, { topicId: id, key, name });
     }
   }
-  await tx.insert(articleTopics).values([...links].map(([topicId, weight]) => ({ articleId, topicId, weight })));
+  await tx.insert(articleTopics).values([...links].map(([topicId, weight]) => ({ articleId, topicId, weight }))).onConflictDoNothing();
   if (aliases.size) await tx.insert(topicAliases).values([...aliases.values()]).onConflictDoNothing();
   return links.size;
 }
@@ -78,10 +79,11 @@ async function personsByAlias(tx: Executor, found: ExtractedTopic[]): Promise<Ma
 
 /**
  * Links an article to a topic, by id or by name (a topic is made, of `kind`, when none has that
- * name's key; a merged one resolves to its target). Weight in (0, 1], default 1. Returns the
+ * name's key; a merged one resolves to its target). Weight in (0, 1], default 1; `addedBy` (an
+ * editor's name) keeps the link through re-enrichment. Returns the
  * topic id. Throws InvalidInputError (no id nor name), NotFoundError (article or topic).
  */
-export async function addArticleTopic(tx: Executor, articleId: number, topic: { id?: number | null; name?: string | null; kind?: TopicKind | null }, weight = 1): Promise<number> {
+export async function addArticleTopic(tx: Executor, articleId: number, topic: { id?: number | null; name?: string | null; kind?: TopicKind | null }, weight = 1, addedBy: string | null = null): Promise<number> {
   let topicId = topic.id ?? null;
   if (topicId === null) {
     const name = topic.name?.trim().replace(/\s+/g, ' ');
@@ -101,8 +103,8 @@ export async function addArticleTopic(tx: Executor, articleId: number, topic: { 
   if (!article) throw new NotFoundError('Article', String(articleId));
   await tx
     .insert(articleTopics)
-    .values({ articleId, topicId, weight })
-    .onConflictDoUpdate({ target: [articleTopics.articleId, articleTopics.topicId], set: { weight: sql`excluded.weight` } });
+    .values({ articleId, topicId, weight, addedBy })
+    .onConflictDoUpdate({ target: [articleTopics.articleId, articleTopics.topicId], set: { weight: sql`excluded.weight`, addedBy: sql`coalesce(excluded.added_by, ${articleTopics.addedBy})` } });
   return topicId;
 }
 
@@ -139,9 +141,9 @@ export async function mergeTopics(tx: Executor, into: number, fromIds: number[])
   if (!from.length) return;
   const list = sql.join(from.map((f) => sql`${f}`), sql`, `);
   await tx.execute(sql`
-    insert into ${articleTopics} (article_id, topic_id, weight)
-    select article_id, ${into}, max(weight) from ${articleTopics} where topic_id in (${list}) group by article_id
-    on conflict (article_id, topic_id) do update set weight = greatest(${articleTopics}.weight, excluded.weight)`);
+    insert into ${articleTopics} (article_id, topic_id, weight, added_by)
+    select article_id, ${into}, max(weight), max(added_by) from ${articleTopics} where topic_id in (${list}) group by article_id
+    on conflict (article_id, topic_id) do update set weight = greatest(${articleTopics}.weight, excluded.weight), added_by = coalesce(${articleTopics}.added_by, excluded.added_by)`);
   await tx.delete(articleTopics).where(inArray(articleTopics.topicId, from));
   await tx.execute(sql`
     insert into ${topicAliases} (topic_id, key, name)

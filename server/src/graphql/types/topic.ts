@@ -129,7 +129,7 @@ builder.mutationFields((t) => ({
       if (args.articleId.typename !== 'Article') throw new InvalidInputError('articleId', 'not an Article id');
       if (args.weight != null && !(args.weight > 0 && args.weight <= 1)) throw new InvalidInputError('weight', 'a weight is in (0, 1]');
       await ctx.db.transaction(async (tx) => {
-        const topicId = await addArticleTopic(tx, articleId, { id: args.topicId ? Number(args.topicId.id) : null, name: args.name, kind: args.kind }, args.weight ?? 1);
+        const topicId = await addArticleTopic(tx, articleId, { id: args.topicId ? Number(args.topicId.id) : null, name: args.name, kind: args.kind }, args.weight ?? 1, actor.name);
         await audit(tx, actor, { action: 'topic.add', subject: `article ${articleId}, topic ${topicId}`, detail: { articleId, topicId, name: args.name ?? null, weight: args.weight ?? 1 } });
       });
       return (await ctx.db.query.articles.findFirst(query({ where: { id: articleId } })))!;
