@@ -17,7 +17,8 @@ export interface Mark {
 /** a segment or field the parser scored below this is a suspect line */
 export const SUSPECT_BELOW = 0.6;
 
-interface Scored {
+/** a parser-scored segment with its fields, as the dashboard reads a revision */
+export interface Scored {
   kind: string;
   start: number;
   end: number;

@@ -1,17 +1,9 @@
 import { useMemo } from 'react';
 import { editCovers } from '../../../server/src/review/warnings.ts';
 import type { EditSegment } from './segmentation-edit.ts';
-import { marksOf, type Mark } from './marks.ts';
+import { marksOf, type Mark, type Scored } from './marks.ts';
 import { useWarnings, type WarningCheck } from './use-warnings.ts';
 import type { ItemState } from '../components/warning-checklist.tsx';
-
-interface Scored {
-  kind: string;
-  start: number;
-  end: number;
-  confidence: number;
-  fields: { field: string; start: number; end: number; confidence: number }[];
-}
 
 /**
  * The editor's review state: the warning checklist with the unsaved draft taken into account (an
