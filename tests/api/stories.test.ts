@@ -1,0 +1,154 @@
+/**
+ * Stories: articles about one event across outlets, kept by the enrichment job as dumps arrive;
+ * editors merge, move an article out, and rename, and their decisions survive recomputation.
+ * Dumps written for this test (logo layout: the outlet is named on the page).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enrichDump } from '@copydesk/server/enrich/enrich.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { logoDump } from '../helpers/dumps.ts';
+
+let t: TestApp;
+const IMPORT = `mutation($input: ImportDumpInput!) { importDump(input: $input) { __typename ... on Error { code message } } }`;
+
+/** a newsletter plug one outlet prints under every story (boilerplate that reaches the body is scored in tests/bench/stories.ts) */
+const PLUG = [
+  'Sign up to our free morning newsletter to get the most important local stories of the day delivered straight to your inbox before breakfast, every single weekday.',
+  'You can change your newsletter preferences or unsubscribe at any time using the link at the bottom of every email we send you, and we will never share your address with anyone else.',
+  'Support independent local journalism by becoming a member today: members read every story without adverts, get early access to our events and help keep local reporting alive for years to come.',
+  'Got a story we should know about? Send your tips, photos and videos to our newsdesk through the contact form on our website, or message us on any of our social media channels at any hour.',
+  'Our reporters cover council meetings, courts, schools, business and sport across the whole region, and every one of our stories is checked by an editor before it is published on this site.',
+];
+
+const ARTICLES = {
+  strikePost: ['Harbour Post', 'Dockers strike closes Port of Rotterdam', ['Dockers at the Port of Rotterdam walked out on Monday, halting container traffic as union leader Ingrid de Vries demanded higher pay.', 'Ingrid de Vries said the strike at the Port of Rotterdam would last until Maersk and the other shipping lines returned to talks.', ...PLUG]],
+  strikeCourier: ['Coast Courier', 'Rotterdam port at a standstill as dockers walk out', ['Container ships queued off Rotterdam as dock workers struck for a second day, union chief Ingrid de Vries told reporters at the Port of Rotterdam.', 'Maersk said it was diverting vessels to Antwerp while the strike lasts, and de Vries said workers would not back down.']],
+  festivalPost: ['Harbour Post', 'Jazz festival returns to Delft this summer', ['The Delft Jazz Festival will return in July with Esperanza Spalding headlining, organiser Pieter Bakker announced on Tuesday.', 'Pieter Bakker said tickets for the Delft Jazz Festival go on sale next week at the town hall.', ...PLUG]],
+} as const;
+
+const articleIds = new Map<string, string>();
+const dumpIds: number[] = [];
+const storyOf = async (key: keyof typeof ARTICLES) => {
+  const res = await t.gql(`query($id: ID!) { article(id: $id) { story { id size headline } } }`, { id: articleIds.get(ARTICLES[key][1]) });
+  return res.data.article.story as { id: string; size: number; headline: string } | null;
+};
+const recompute = async () => {
+  for (const d of dumpIds) await enrichDump(t.database.db, d);
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const [source, headline, body] of Object.values(ARTICLES)) {
+    const res = await t.gql(IMPORT, { input: { text: logoDump(source, headline, body) } });
+    expect(res.data.importDump.__typename).toBe('ImportDumpPayload');
+  }
+  await t.drain();
+  const res = await t.gql(`{ articles(first: 20) { edges { node { id headline } } } }`);
+  for (const e of res.data.articles.edges) articleIds.set(e.node.headline, e.node.id);
+  dumpIds.push(...(await t.sql<{ id: number }>('select id from dumps order by id')).map((r) => Number(r.id)));
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('stories kept by the enrichment job', () => {
+  it('put two outlets’ reports of one event in one story, and keep a same-outlet story that only shares boilerplate apart', async () => {
+    const [post, courier, festival] = [await storyOf('strikePost'), await storyOf('strikeCourier'), await storyOf('festivalPost')];
+    expect(post).not.toBeNull();
+    expect(courier!.id).toBe(post!.id);
+    expect(post!.size).toBe(2);
+    expect(festival!.id).not.toBe(post!.id);
+    expect(festival!.size).toBe(1);
+  });
+
+  it('give a story its headline, articles by time, sources, first and last seen, topics and size', async () => {
+    const { id } = (await storyOf('strikePost'))!;
+    const res = await t.gql(
+      `query($id: ID!) { story(id: $id) { headline size firstSeen lastSeen sources { name } topics(first: 5) { name }
+        articles(first: 10) { totalCount edges { node { seenAt pinned article { headline source { name } } } } } } }`,
+      { id },
+    );
+    expect(res.errors).toBeUndefined();
+    const s = res.data.story;
+    expect([ARTICLES.strikePost[1], ARTICLES.strikeCourier[1]]).toContain(s.headline);
+    expect(s.size).toBe(2);
+    expect(s.articles.totalCount).toBe(2);
+    const times = s.articles.edges.map((e: any) => e.node.seenAt);
+    expect([...times].sort()).toEqual(times);
+    expect(s.firstSeen).toBe(times[0]);
+    expect(s.lastSeen).toBe(times[1]);
+    expect(s.sources.map((x: any) => x.name).sort()).toEqual(['Coast Courier', 'Harbour Post']);
+    expect(s.topics.map((x: any) => x.name)).toEqual(expect.arrayContaining(['Ingrid de Vries']));
+  });
+
+  it('list stories with filters and orderings, paging with their own cursors', async () => {
+    const q = `query($f: StoryFilter, $o: StoryOrder, $after: String) { stories(first: 1, filter: $f, orderBy: $o, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { size sources { name } } } } }`;
+    const all = await t.gql(q, { o: 'SIZE_DESC' });
+    expect(all.data.stories.totalCount).toBe(2);
+    expect(all.data.stories.edges[0].node.size).toBe(2);
+    const next = await t.gql(q, { o: 'SIZE_DESC', after: all.data.stories.pageInfo.endCursor });
+    expect(next.data.stories.edges[0].node.size).toBe(1);
+    const wrong = await t.gql(q, { o: 'LAST_SEEN_DESC', after: all.data.stories.pageInfo.endCursor });
+    expect(wrong.errors?.[0]?.extensions?.code).toBe('INVALID_INPUT');
+    expect((await t.gql(q, { f: { minSize: 2 } })).data.stories.totalCount).toBe(1);
+    expect((await t.gql(q, { f: { source: 'courier' } })).data.stories.totalCount).toBe(1);
+    expect((await t.gql(q, { f: { search: 'JAZZ' } })).data.stories.totalCount).toBe(1);
+  });
+
+  it('assign again when a dump is enriched again, without new stories', async () => {
+    const before = await t.sql<{ id: number }>('select id from stories order by id');
+    await recompute();
+    expect(await t.sql<{ id: number }>('select id from stories order by id')).toEqual(before);
+  });
+});
+
+describe('editors’ decisions on stories', () => {
+  const MOVE = `mutation($a: ID!, $into: ID) { moveStoryArticle(articleId: $a, into: $into) { __typename ... on Story { id size } ... on Error { code } } }`;
+  const MERGE = `mutation($into: ID!, $from: [ID!]!) { mergeStories(into: $into, from: $from) { __typename ... on Story { id size articles(first: 5) { edges { node { pinned } } } } ... on Error { code } } }`;
+  const RENAME = `mutation($id: ID!, $title: String!) { renameStory(id: $id, title: $title) { __typename ... on Story { headline title } ... on Error { code } } }`;
+
+  it('need an editor token and log nothing when refused', async () => {
+    const { id } = (await storyOf('strikePost'))!;
+    const res = await t.gql(RENAME, { id, title: 'Anonymous title' }, { token: null });
+    expect(res.data?.renameStory?.code ?? res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await t.sql(`select 1 from audit_log where action like 'story.%'`)).toHaveLength(0);
+  });
+
+  it('move an article out of a story, and recomputation does not put it back', async () => {
+    const strike = (await storyOf('strikePost'))!;
+    const res = await t.gql(MOVE, { a: articleIds.get(ARTICLES.strikeCourier[1]) });
+    expect(res.data.moveStoryArticle).toMatchObject({ __typename: 'Story', size: 1 });
+    expect(res.data.moveStoryArticle.id).not.toBe(strike.id);
+    await recompute();
+    expect((await storyOf('strikeCourier'))!.id).toBe(res.data.moveStoryArticle.id);
+    expect((await storyOf('strikePost'))!.size).toBe(1);
+    const again = await t.gql(MOVE, { a: articleIds.get(ARTICLES.strikeCourier[1]), into: res.data.moveStoryArticle.id });
+    expect(again.data.moveStoryArticle.code).toBe('INVALID_INPUT');
+  });
+
+  it('merge two stories, pinning their articles, and recomputation keeps the merge', async () => {
+    const [a, b] = [(await storyOf('strikePost'))!, (await storyOf('festivalPost'))!];
+    const res = await t.gql(MERGE, { into: a.id, from: [b.id] });
+    expect(res.data.mergeStories).toMatchObject({ __typename: 'Story', id: a.id, size: 2 });
+    expect(res.data.mergeStories.articles.edges.every((e: any) => e.node.pinned)).toBe(true);
+    await recompute();
+    expect((await storyOf('festivalPost'))!.id).toBe(a.id);
+    const merged = await t.gql(`query($id: ID!) { story(id: $id) { size mergedInto { id } } }`, { id: b.id });
+    expect(merged.data.story).toEqual({ size: 0, mergedInto: { id: a.id } });
+    const listed = await t.gql(`{ stories(first: 10) { edges { node { id } } } }`);
+    expect(listed.data.stories.edges.map((e: any) => e.node.id)).not.toContain(b.id);
+    const twice = await t.gql(MERGE, { into: a.id, from: [b.id] });
+    expect(twice.data.mergeStories.code).toBe('NOT_FOUND');
+  });
+
+  it('rename a story: the title is its headline from then on, and each decision is in the audit log', async () => {
+    const { id } = (await storyOf('strikePost'))!;
+    const res = await t.gql(RENAME, { id, title: '  Rotterdam dock strike  ' });
+    expect(res.data.renameStory).toEqual({ __typename: 'Story', headline: 'Rotterdam dock strike', title: 'Rotterdam dock strike' });
+    expect((await t.gql(RENAME, { id, title: '   ' })).data.renameStory.code).toBe('INVALID_INPUT');
+    await recompute();
+    expect((await storyOf('strikePost'))!.headline).toBe('Rotterdam dock strike');
+    const log = await t.sql<{ action: string; actor: string }>(`select action, actor from audit_log where action like 'story.%' order by id`);
+    expect(log.map((r) => r.action)).toEqual(['story.move', 'story.merge', 'story.rename']);
+  });
+});
