@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrichDump } from '@copydesk/server/enrich/enrich.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { logoDump } from '../helpers/dumps.ts';
+import { flatDump, logoDump, relatedBlock } from '../helpers/dumps.ts';
 import { STORY_ARTICLES as ARTICLES } from '../helpers/stories.ts';
 
 let t: TestApp;
@@ -137,5 +137,31 @@ describe('editors’ decisions on stories', () => {
     expect((await storyOf('strikePost'))!.headline).toBe('Rotterdam dock strike');
     const log = await t.sql<{ action: string; actor: string }>(`select action, actor from audit_log where action like 'story.%' order by id`);
     expect(log.map((r) => r.action)).toEqual(['story.move', 'story.merge', 'story.rename']);
+  });
+});
+
+describe('a story losing an article', () => {
+  const FERRY = {
+    related: ['Ferry crews at Port Talbot back the Unite overtime plan', 'Ferry crews at Port Talbot voted for the Unite overtime plan on Sunday, Unite official Megan Price said in Port Talbot.'],
+    main: ['Port Talbot ferry crews accept Unite overtime deal', ['Ferry crews at Port Talbot accepted the overtime plan put forward by Unite, official Megan Price said on Sunday.', 'The vote ends a month of strikes at the Port Talbot ferry terminal, Megan Price said.']],
+  } as const;
+  const REVISE = `mutation($input: ReviseSegmentationInput!) { reviseSegmentation(input: $input) { __typename ... on Error { code message } } }`;
+
+  it('shrinks when a saved revision drops the article (its size, times and headline follow)', async () => {
+    const page = flatDump('Council report on the tram depot', 'The council published its report on the tram depot on Monday, officials said.\nThe depot will close for repairs in the spring.', relatedBlock('Harbour Times', '3 hours ago', ...FERRY.related));
+    const imported = await t.gql(`mutation($input: ImportDumpInput!) { importDump(input: $input) { ... on ImportDumpPayload { dump { id currentRevision { number segments { kind start end fields { field start end } } } } } } }`, { input: { text: page } });
+    const dump = imported.data.importDump.dump;
+    await t.gql(IMPORT, { input: { text: logoDump('Valley Gazette', FERRY.main[0], FERRY.main[1]) } });
+    await t.drain();
+    const storyQ = `query($s: String) { stories(first: 5, filter: { search: $s }) { edges { node { id size headline sources { name } } } } }`;
+    const before = (await t.gql(storyQ, { s: 'Port Talbot' })).data.stories.edges.map((e: any) => e.node);
+    expect(before).toHaveLength(1);
+    expect(before[0].size).toBe(2);
+
+    const segments = dump.currentRevision.segments.map((s: any) => (s.kind === 'related' ? { ...s, kind: 'boilerplate', fields: [] } : s));
+    const saved = await t.gql(REVISE, { input: { dumpId: dump.id, baseRevision: dump.currentRevision.number, segments } });
+    expect(saved.data.reviseSegmentation.__typename).toBe('ReviseSegmentationPayload');
+    const after = (await t.gql(`query($id: ID!) { story(id: $id) { size headline sources { name } articles(first: 5) { totalCount } } }`, { id: before[0].id })).data.story;
+    expect(after).toEqual({ size: 1, headline: FERRY.main[0], sources: [{ name: 'Valley Gazette' }], articles: { totalCount: 1 } });
   });
 });

@@ -103,6 +103,13 @@ async function linkedStories(tx: Executor, id: number): Promise<number[]> {
   return [...out];
 }
 
+/** the stories `articleIds` are in */
+export async function storiesOf(tx: Executor, articleIds: number[]): Promise<number[]> {
+  if (!articleIds.length) return [];
+  const rows = await tx.selectDistinct({ id: storyArticles.storyId }).from(storyArticles).where(inArray(storyArticles.articleId, articleIds));
+  return rows.map((r) => r.id);
+}
+
 async function sizeOf(tx: Executor, storyId: number): Promise<number> {
   return tx.$count(storyArticles, eq(storyArticles.storyId, storyId));
 }
