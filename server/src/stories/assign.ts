@@ -19,7 +19,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { stories, storyArticles, storyExclusions } from '@copydesk/schema';
 import type { Executor } from '../import/write.ts';
 import { rowsOf } from '../db/client.ts';
-import { sameStory } from './rule.ts';
+import { sameStory, STORY_RULE } from './rule.ts';
 
 /** the advisory lock key story assignment holds (any constant no other lock uses) */
 const STORY_LOCK = 0x5709e5;
@@ -77,12 +77,18 @@ export async function assignStories(tx: Executor, articleIds: number[]): Promise
 
 /** the stories of the articles `sameStory` links `id` to, less articles an editor moved out of its story */
 async function linkedStories(tx: Executor, id: number): Promise<number[]> {
+  const window = sql`${`${STORY_RULE.windowHours} hours`}::interval`;
   const rows = rowsOf<Candidate & { mine: number }>(
     await tx.execute(sql`
       with mine as (select at.topic_id from article_topics at join topics t on t.id = at.topic_id where at.article_id = ${id} and t.kind <> 'subject'),
       me as (select ${seenSql('a')} as seen from articles a where a.id = ${id}),
+      -- within the window and already in a story, most shared entities first: the limit never
+      -- drops an article of the window for one outside it
       cand as (
-        (select o.article_id as id from article_topics o join mine using (topic_id) where o.article_id <> ${id} group by o.article_id order by count(*) desc, o.article_id limit ${MAX_CANDIDATES})
+        (select o.article_id as id from article_topics o join mine using (topic_id)
+          join articles oa on oa.id = o.article_id join story_articles os on os.article_id = o.article_id
+          where o.article_id <> ${id} and ${seenSql('oa')} between (select seen from me) - ${window} and (select seen from me) + ${window}
+          group by o.article_id order by count(*) desc, o.article_id limit ${MAX_CANDIDATES})
         union select e.to_article_id from story_edges e where e.from_article_id = ${id} and e.kind = 'SAME_STORY'
       )
       select c.id, sa.story_id,
