@@ -3,7 +3,8 @@
  * covered by one to three outlets in their own words, wire copy printed twice, a follow-up by the
  * same outlet the next day, two unrelated events in one city, and outlets that append one long
  * boilerplate (newsletter plug, membership appeal) to every story, so that their unrelated stories
- * share most of their shingles. `story` is the label: articles with the same label are one story.
+ * share most of their shingles, and a few hard cases (a commentary naming few entities, the same
+ * people on another matter a day later). `story` is the label: articles with the same label are one story.
  */
 export interface LabelledArticle {
   story: string;
@@ -60,6 +61,11 @@ const RAW: LabelledArticle[] = [
   // E8: one outlet's story and its follow-up the next day
   { story: 'mayor', source: 'Daily Ledger', hour: 90, headline: 'Leeds mayor Tom Hollis resigns', body: 'Tom Hollis resigned as mayor of Leeds on Friday after an inquiry by Leeds City Council into his expenses. Tom Hollis said he had done nothing wrong but would step aside.' },
   { story: 'mayor', source: 'Daily Ledger', hour: 110, headline: 'Leeds City Council sets date to replace Hollis', body: 'Leeds City Council will choose a successor to Tom Hollis next month, its chief executive said, a day after the mayor of Leeds resigned over his expenses.' },
+  // hard cases: the same people on another matter the next day (not the rate story), a commentary
+  // on the strike naming few of its entities, a second-day report from a new outlet
+  { story: 'lagarde-speech', source: 'Evening Star', hour: 64, headline: 'Lagarde warns on climate risks to banks', body: 'Christine Lagarde told a conference in Frankfurt that banks were underestimating the cost of floods and heatwaves to their loan books, and that the European Central Bank would test them next year.' },
+  { story: 'strike', source: 'Evening Star', hour: 44, headline: 'Why the dock strike matters for your shopping', body: 'Empty shelves could follow if the walkout in Rotterdam drags on, economists warned, as the port handles a third of the fruit imported into northern Europe.' },
+  { story: 'flood', source: 'Coast Courier', hour: 84, headline: 'Spain sends troops to flooded Valencia', body: 'Spain has sent two thousand soldiers to Valencia to help clear roads and search for the missing, a day after regional leader Carlos Mazon asked for help.' },
   // singletons from the boilerplate-heavy outlets
   { story: 'bridge', source: 'Harbour Post', hour: 15, headline: 'Erasmus Bridge to close for repairs', body: 'The Erasmus Bridge will close to traffic for three weeks in August for repairs, the city of Rotterdam said. Cyclists will be diverted over the Willemsbrug.' },
   { story: 'tariffs', source: 'Daily Ledger', hour: 50, headline: 'Ottawa weighs tariffs on steel imports', body: 'Canada is considering tariffs on steel imports, finance minister Mark Carney said in Ottawa, after a surge in cheap steel from abroad hurt mills in Hamilton.' },
