@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrichDump } from '@copydesk/server/enrich/enrich.ts';
+import { runDueJobs } from '@copydesk/server/enrich/jobs.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { flatDump, logoDump, relatedBlock } from '../helpers/dumps.ts';
 import { STORY_ARTICLES as ARTICLES } from '../helpers/stories.ts';
@@ -163,5 +164,22 @@ describe('a story losing an article', () => {
     expect(saved.data.reviseSegmentation.__typename).toBe('ReviseSegmentationPayload');
     const after = (await t.gql(`query($id: ID!) { story(id: $id) { size headline sources { name } articles(first: 5) { totalCount } } }`, { id: before[0].id })).data.story;
     expect(after).toEqual({ size: 1, headline: FERRY.main[0], sources: [{ name: 'Valley Gazette' }], articles: { totalCount: 1 } });
+  });
+});
+
+// on PGlite (one connection) the jobs queue up; on PostgreSQL they run at once and meet the advisory lock
+describe('stories assigned by several workers at once', () => {
+  it('make one story of one event however many jobs run at once', async () => {
+    const outlets = ['North Wire', 'South Daily', 'East Chronicle', 'West Tribune', 'Central Herald', 'Lakeside News'];
+    for (const [i, outlet] of outlets.entries()) {
+      const body = [`Firefighters from Eldermoor and Brackenford fought a blaze at the Kestrel Mills warehouse for ${i + 5} hours, chief officer Rowan Achterberg said.`, `Rowan Achterberg said the fire at Kestrel Mills in Eldermoor started in a storeroom (report ${i}).`];
+      const res = await t.gql(IMPORT, { input: { text: logoDump(outlet, `Kestrel Mills warehouse fire in Eldermoor, report ${i}`, body) } });
+      expect(res.data.importDump.__typename).toBe('ImportDumpPayload');
+    }
+    await Promise.all([runDueJobs(t.database.db), runDueJobs(t.database.db), runDueJobs(t.database.db)]);
+    const rows = await t.sql<{ story_id: number }>(`select distinct m.story_id from story_articles m join articles a on a.id = m.article_id where a.headline like 'Kestrel Mills warehouse fire%'`);
+    expect(rows).toHaveLength(1);
+    const [story] = await t.sql<{ size: number }>(`select size from stories where id = ${rows[0]!.story_id}`);
+    expect(Number(story!.size)).toBe(outlets.length);
   });
 });
