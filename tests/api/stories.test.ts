@@ -4,8 +4,8 @@
  * Dumps written for this test (logo layout: the outlet is named on the page).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrichDump } from '@copydesk/server/enrich/enrich.ts';
-import { runDueJobs } from '@copydesk/server/enrich/jobs.ts';
+import { enrichDump, storeEnrichment } from '@copydesk/server/enrich/enrich.ts';
+import { analyseArticle } from '@copydesk/server/enrich/analyse.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { flatDump, logoDump, relatedBlock } from '../helpers/dumps.ts';
 import { STORY_ARTICLES as ARTICLES } from '../helpers/stories.ts';
@@ -167,19 +167,32 @@ describe('a story losing an article', () => {
   });
 });
 
-// on PGlite (one connection) the jobs queue up; on PostgreSQL they run at once and meet the advisory lock
-describe('stories assigned by several workers at once', () => {
-  it('make one story of one event however many jobs run at once', async () => {
-    const outlets = ['North Wire', 'South Daily', 'East Chronicle', 'West Tribune', 'Central Herald', 'Lakeside News'];
+// on PGlite (one connection) transactions queue up; on PostgreSQL they overlap and meet the advisory lock
+describe('stories assigned by two jobs at once', () => {
+  it('make one story of one event when the second job starts before the first commits', async () => {
+    const outlets = ['North Wire', 'South Daily'];
     for (const [i, outlet] of outlets.entries()) {
       const body = [`Firefighters from Eldermoor and Brackenford fought a blaze at the Kestrel Mills warehouse for ${i + 5} hours, chief officer Rowan Achterberg said.`, `Rowan Achterberg said the fire at Kestrel Mills in Eldermoor started in a storeroom (report ${i}).`];
       const res = await t.gql(IMPORT, { input: { text: logoDump(outlet, `Kestrel Mills warehouse fire in Eldermoor, report ${i}`, body) } });
       expect(res.data.importDump.__typename).toBe('ImportDumpPayload');
     }
-    await Promise.all([runDueJobs(t.database.db), runDueJobs(t.database.db), runDueJobs(t.database.db)]);
-    const rows = await t.sql<{ story_id: number }>(`select distinct m.story_id from story_articles m join articles a on a.id = m.article_id where a.headline like 'Kestrel Mills warehouse fire%'`);
-    expect(rows).toHaveLength(1);
-    const [story] = await t.sql<{ size: number }>(`select size from stories where id = ${rows[0]!.story_id}`);
-    expect(Number(story!.size)).toBe(outlets.length);
+    const rows = await t.sql<{ id: number; headline: string; body: string }>(`select id, headline, body from articles where headline like 'Kestrel Mills warehouse fire%' order by id`);
+    const [first, second] = rows.map((r) => analyseArticle({ id: Number(r.id), headline: r.headline, body: r.body }));
+    const pause = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+    let firstWrote!: () => void;
+    const wrote = new Promise<void>((ok) => (firstWrote = ok));
+    await Promise.all([
+      // the first job holds its transaction open after assigning
+      t.database.db.transaction(async (tx) => {
+        await storeEnrichment(tx, [first!]);
+        firstWrote();
+        await pause(400);
+      }),
+      wrote.then(() => t.database.db.transaction((tx) => storeEnrichment(tx, [second!]))),
+    ]);
+    const stories = await t.sql<{ story_id: number }>(`select distinct story_id from story_articles where article_id in (${rows.map((r) => r.id).join(', ')})`);
+    expect(stories).toHaveLength(1);
+    const [story] = await t.sql<{ size: number }>(`select size from stories where id = ${stories[0]!.story_id}`);
+    expect(Number(story!.size)).toBe(2);
   });
 });
