@@ -16,6 +16,8 @@ import { ImportPage } from './routes/import-page.tsx';
 import { RulesPage } from './routes/rules-page.tsx';
 import { TopicPage } from './routes/topic-page.tsx';
 import { SourceList } from './routes/source-list.tsx';
+import { StoryList } from './routes/story-list.tsx';
+import { StoryPage } from './routes/story-page.tsx';
 import './styles.css';
 
 const ViewerQuery = /* GraphQL */ `
@@ -38,6 +40,7 @@ function Shell() {
     { keys: 'g i', label: 'Go to import', run: () => navigate('/import') },
     { keys: 'g r', label: 'Go to rules', run: () => navigate('/rules') },
     { keys: 'g o', label: 'Go to sources (outlets)', run: () => navigate('/sources') },
+    { keys: 'g t', label: 'Go to stories', run: () => navigate('/stories') },
     { keys: 'g s', label: 'Sign in / out', run: () => setSignIn(true) },
   ]);
   const section = route.path[0] ?? '';
@@ -46,6 +49,8 @@ function Shell() {
   else if (section === 'articles') page = <ArticleList />;
   else if (section === 'article' && route.path[1]) page = <ArticlePage key={route.path[1]} id={route.path[1]} />;
   else if (section === 'topic' && route.path[1]) page = <TopicPage key={route.path[1]} id={route.path[1]} />;
+  else if (section === 'stories') page = <StoryList />;
+  else if (section === 'story' && route.path[1]) page = <StoryPage key={route.path[1]} id={route.path[1]} />;
   else if (section === 'import') page = <ImportPage />;
   else if (section === 'rules') page = <RulesPage />;
   else if (section === 'sources') page = <SourceList />;
@@ -64,6 +69,7 @@ function Shell() {
         <nav>
           {nav('/', 'Review queue', section === '' || section === 'dump')}
           {nav('/articles', 'Articles', section === 'articles' || section === 'article' || section === 'topic')}
+          {nav('/stories', 'Stories', section === 'stories' || section === 'story')}
           {nav('/sources', 'Sources', section === 'sources')}
           {nav('/import', 'Import', section === 'import')}
           {nav('/rules', 'Rules', section === 'rules')}

@@ -35,6 +35,15 @@ export const relations = defineRelations(tables, (r) => ({
     }),
     outEdges: r.many.storyEdges({ from: r.articles.id, to: r.storyEdges.fromArticleId, alias: 'out_edges' }),
     inEdges: r.many.storyEdges({ from: r.articles.id, to: r.storyEdges.toArticleId, alias: 'in_edges' }),
+    storyLink: r.one.storyArticles({ from: r.articles.id, to: r.storyArticles.articleId }),
+  },
+  stories: {
+    members: r.many.storyArticles(),
+    mergedInto: r.one.stories({ from: r.stories.mergedIntoId, to: r.stories.id, alias: 'story_merged_into' }),
+  },
+  storyArticles: {
+    story: r.one.stories({ from: r.storyArticles.storyId, to: r.stories.id, optional: false }),
+    article: r.one.articles({ from: r.storyArticles.articleId, to: r.articles.id, optional: false }),
   },
   appearances: {
     article: r.one.articles({ from: r.appearances.articleId, to: r.articles.id, optional: false }),

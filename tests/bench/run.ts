@@ -1,6 +1,6 @@
 /**
  * `pnpm bench`: every figure the issues name, measured side by side in one run.
- *   pnpm bench [--only parser,derive,topics,api,input,upload,ryw,soak] [--articles N] [--load-seconds S] [--soak-seconds S]
+ *   pnpm bench [--only SECTION,...] [--articles N] [--load-seconds S] [--soak-seconds S]   (SECTIONS below, all by default)
  * Prints a summary and writes .bench/results.json. Never run as a test: these machines are shared and noisy.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,9 @@ import { REPO_ROOT } from '../helpers/paths.ts';
 const { values } = parseArgs({
   options: { only: { type: 'string' }, articles: { type: 'string', default: '100000' }, 'load-seconds': { type: 'string', default: '10' }, processes: { type: 'string', default: '1' }, 'soak-seconds': { type: 'string', default: '60' } },
 });
-const only = new Set((values.only ?? 'parser,derive,topics,api,input,upload,ryw,soak').split(','));
+/** every section; `--only` picks some */
+const SECTIONS = 'parser,derive,topics,stories,api,input,upload,ryw,soak';
+const only = new Set((values.only ?? SECTIONS).split(','));
 const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
 const log = (s: string) => console.error(s);
 
@@ -44,6 +46,12 @@ if (only.has('topics')) {
   const { benchTopics } = await import('./topics.ts');
   results.topics = await benchTopics();
   log(JSON.stringify(results.topics, null, 2));
+}
+if (only.has('stories')) {
+  log('== stories: pairwise precision / recall of story membership against the labelled set (tests/bench/stories/)');
+  const { benchStories } = await import('./stories.ts');
+  results.stories = await benchStories();
+  log(JSON.stringify(results.stories, null, 2));
 }
 if (only.has('api')) {
   log('== API on PostgreSQL: import vs COPY, enrichment, load (Q1, Q2)');

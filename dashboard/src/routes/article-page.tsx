@@ -21,6 +21,7 @@ const ArticleQuery = /* GraphQL */ `
       copyright
       subheads
       source { name }
+      story { id headline size sources { name } }
       ${topicSel}
       appearances { role position start end dump { id filename status } }
       related(first: 40) { totalCount edges { node { kind weight to { id headline source { name } } dump { id } } } }
@@ -39,6 +40,7 @@ export interface ArticlePage_ArticleFragment {
   copyright: string | null;
   subheads: string[];
   source: { name: string } | null;
+  story: { id: string; headline: string | null; size: number; sources: { name: string }[] } | null;
   topics?: RawTopic[];
   appearances: { role: string; position: number; start: number; end: number; dump: { id: string; filename: string | null; status: string } }[];
   related: { totalCount: number; edges: { node: { kind: string; weight: number; to: { id: string; headline: string | null; source: { name: string } | null }; dump: { id: string } | null } }[] };
@@ -72,6 +74,15 @@ export function ArticlePage({ id }: { id: string }) {
         {a.copyright && <p className="muted small">{a.copyright}</p>}
       </article>
       <aside className="side-col">
+        {a.story && (
+          <section data-testid="article-story">
+            <h2>Story</h2>
+            <a href={href(`/story/${encodeURIComponent(a.story.id)}`)}>{a.story.headline ?? 'no headline'}</a>{' '}
+            <span className="muted small">
+              {a.story.size} article{a.story.size === 1 ? '' : 's'} · {a.story.sources.map((s) => s.name).join(', ')}
+            </span>
+          </section>
+        )}
         <section>
           <h2>Appears in {a.appearances.length}</h2>
           <ul className="plain">

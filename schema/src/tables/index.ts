@@ -11,3 +11,4 @@ export * from './line-memory.ts';
 export * from './parse-rules.ts';
 export * from './review.ts';
 export * from './audit-log.ts';
+export * from './stories.ts';

@@ -20,10 +20,13 @@ export type AuditAction =
   | 'topic.remove'
   | 'topic.rename'
   | 'topic.merge'
+  | 'story.merge'
+  | 'story.move'
+  | 'story.rename'
   | 'token.create'
   | 'token.revoke';
 
-export const AUDIT_ACTIONS: readonly AuditAction[] = ['import', 'save', 'status', 'dismiss', 'topic.add', 'topic.remove', 'topic.rename', 'topic.merge', 'token.create', 'token.revoke'];
+export const AUDIT_ACTIONS: readonly AuditAction[] = ['import', 'save', 'status', 'dismiss', 'topic.add', 'topic.remove', 'topic.rename', 'topic.merge', 'story.merge', 'story.move', 'story.rename', 'token.create', 'token.revoke'];
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 

@@ -6,6 +6,7 @@ import { bandKeys, SAME_STORY_THRESHOLD, similarity } from './minhash.ts';
 import type { ArticleAnalysis } from './analyse.ts';
 import { analyseOffThread } from './pool.ts';
 import { linkExtractedTopics } from '../topics/store.ts';
+import { assignStories } from '../stories/assign.ts';
 
 /** TOPICAL edges need this many shared topics, and keep the strongest few per article */
 export const TOPICAL_MIN_SHARED = 2;
@@ -16,6 +17,8 @@ export interface EnrichResult {
   topicLinks: number;
   sameStory: number;
   topical: number;
+  /** stories the articles joined, started, merged or left */
+  stories: number;
 }
 
 /**
@@ -39,11 +42,11 @@ export async function enrichDump(db: Db, dumpId: number, inTransaction: (tx: Exe
 
 /**
  * Writes analysed articles' topics, MinHash signature and LSH bands, then their SAME_STORY and
- * TOPICAL edges (both directions). Idempotent: recomputes what it replaces. An article deleted
+ * TOPICAL edges (both directions), then assigns them to stories (stories/assign.ts). Idempotent: recomputes what it replaces. An article deleted
  * since it was analysed is skipped.
  */
 export async function storeEnrichment(tx: Executor, analyses: ArticleAnalysis[]): Promise<EnrichResult> {
-  const result: EnrichResult = { articles: 0, topicLinks: 0, sameStory: 0, topical: 0 };
+  const result: EnrichResult = { articles: 0, topicLinks: 0, sameStory: 0, topical: 0, stories: 0 };
   if (!analyses.length) return result;
   const alive = new Set((await tx.select({ id: articles.id }).from(articles).where(inArray(articles.id, analyses.map((a) => a.id)))).map((r) => r.id));
   const rows = analyses.filter((a) => alive.has(a.id));
@@ -91,6 +94,8 @@ export async function storeEnrichment(tx: Executor, analyses: ArticleAnalysis[])
       result.topical += topical.length;
     }
   }
+  // stories: once every article's topics and edges are in, so articles of one dump find each other
+  result.stories = (await assignStories(tx, rows.map((a) => a.id))).length;
   return result;
 }
 

@@ -7,6 +7,8 @@ import './types/source.ts';
 import './types/appearance.ts';
 import './types/story-edge.ts';
 import './types/topic.ts';
+import './types/story-article.ts';
+import './types/story.ts';
 import './types/article.ts';
 import './types/dump.ts';
 import './types/enrichment-progress.ts';

@@ -5,6 +5,7 @@ import { articleFingerprint } from '../derive/fingerprint.ts';
 import { rowsOf, type Db } from '../db/client.ts';
 import { anyOf, intArray, jsonRows } from '../db/rows.ts';
 import { aliasKey, sourceKey } from '../sources/key.ts';
+import { refreshStories, storiesOf } from '../stories/assign.ts';
 
 /** A database handle or an open transaction on it. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -152,9 +153,12 @@ export async function writeDerived(tx: Executor, dumpId: number, derived: Derive
   // above, so this statement's snapshot holds every other writer's appearances of them)
   const dropped = [...new Set(previous)].filter((id) => !articleIds.includes(id));
   if (dropped.length) {
+    const storiesTouched = await storiesOf(tx, dropped);
     await tx
       .delete(articles)
       .where(and(anyOf(articles.id, dropped), notExists(tx.select({ one: sql`1` }).from(appearances).where(eq(appearances.articleId, articles.id)))));
+    // the stories they were in lose them: size, times and headline follow (an emptied one goes)
+    await refreshStories(tx, storiesTouched);
   }
   return { articleIds, articlesCreated, edgesAdded };
 }

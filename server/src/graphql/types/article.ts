@@ -10,6 +10,7 @@ import { Dump } from './dump.ts';
 import { Source } from './source.ts';
 import { StoryEdgeKind } from './story-edge.ts';
 import { ArticleTopicRef, Topic } from './topic.ts';
+import { Story } from './story.ts';
 
 export const Article = builder.drizzleNode('articles', {
   name: 'Article',
@@ -31,6 +32,13 @@ export const Article = builder.drizzleNode('articles', {
       nullable: true,
       description: 'with `articles(filter: {search})`: the best matching passages, matches between « and »',
       resolve: (a) => (a as { searchSnippet?: () => Promise<string | null> }).searchSnippet?.() ?? null,
+    }),
+    story: t.field({
+      type: Story,
+      nullable: true,
+      description: 'the story it belongs to (null until enriched)',
+      select: (_args, _ctx, nested) => ({ with: { storyLink: { columns: { articleId: true }, with: { story: nested() } } } }),
+      resolve: (a) => a.storyLink?.story ?? null,
     }),
     appearances: t.relation('appearances', { query: { orderBy: { dumpId: 'asc', position: 'asc' } } }),
     topics: t.relation('topicLinks', {

@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { href } from '../lib/router.ts';
+
+const StoriesQuery = /* GraphQL */ `
+  query StoryList_Stories($filter: StoryFilter, $orderBy: StoryOrder) {
+    stories(first: 100, filter: $filter, orderBy: $orderBy) { totalCount edges { node { id headline size lastSeen sources { name } } } }
+  }
+`;
+
+interface StoriesData {
+  stories: { totalCount: number; edges: { node: { id: string; headline: string | null; size: number; lastSeen: string | null; sources: { name: string }[] } }[] };
+}
+
+/** Stories, latest activity or largest first, searchable by headline. */
+export function StoryList() {
+  const [search, setSearch] = useState('');
+  const [orderBy, setOrderBy] = useState<'LAST_SEEN_DESC' | 'SIZE_DESC'>('LAST_SEEN_DESC');
+  const [{ data, error }] = useQuery<StoriesData>({ query: StoriesQuery, variables: { filter: search.trim() ? { search } : null, orderBy }, requestPolicy: 'cache-and-network' });
+  return (
+    <div className="story-list" data-testid="story-list">
+      <h1>Stories {data && <span className="muted">{data.stories.totalCount}</span>}</h1>
+      <div className="row">
+        <input value={search} onChange={(e) => setSearch(e.target.value)} placeholder="headline" aria-label="Search stories" />
+        <select value={orderBy} onChange={(e) => setOrderBy(e.target.value as typeof orderBy)} aria-label="Order stories">
+          <option value="LAST_SEEN_DESC">latest first</option>
+          <option value="SIZE_DESC">largest first</option>
+        </select>
+      </div>
+      {error && <p className="error">Could not load stories: {error.message}</p>}
+      <ul className="plain">
+        {data?.stories.edges.map(({ node }) => (
+          <li key={node.id} data-testid="story-row">
+            <a href={href(`/story/${encodeURIComponent(node.id)}`)}>{node.headline ?? 'no headline'}</a>{' '}
+            <span className="muted small">
+              {node.size} article{node.size === 1 ? '' : 's'} · {node.sources.map((s) => s.name).join(', ')}
+              {node.lastSeen && ` · ${new Date(node.lastSeen).toLocaleDateString()}`}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

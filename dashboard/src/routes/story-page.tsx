@@ -1,0 +1,95 @@
+import { useMutation, useQuery } from 'urql';
+import { href, navigate } from '../lib/router.ts';
+import { useShortcuts } from '../lib/shortcuts.ts';
+import { useViewer } from '../lib/viewer.ts';
+import { StoryActions } from '../components/story-actions.tsx';
+import { StoryTimeline, type TimelineArticle } from '../components/story-timeline.tsx';
+
+const StoryQuery = /* GraphQL */ `
+  query StoryPage_Story($id: ID!) {
+    story(id: $id) {
+      id
+      headline
+      size
+      firstSeen
+      lastSeen
+      mergedInto { id }
+      sources { name }
+      topics(first: 8) { id name }
+      articles(first: 100) { totalCount edges { node { seenAt pinned article { id headline source { name } } } } }
+    }
+  }
+`;
+const MoveMutation = /* GraphQL */ `
+  mutation StoryPage_Move($articleId: ID!) {
+    moveStoryArticle(articleId: $articleId) { __typename ... on Story { id } ... on Error { message } }
+  }
+`;
+
+interface StoryData {
+  story: {
+    id: string;
+    headline: string | null;
+    size: number;
+    firstSeen: string | null;
+    lastSeen: string | null;
+    mergedInto: { id: string } | null;
+    sources: { name: string }[];
+    topics: { id: string; name: string }[];
+    articles: { totalCount: number; edges: { node: TimelineArticle }[] };
+  } | null;
+}
+
+/** One story: its articles on a timeline by outlet, its topics; editors rename it, merge another into it, move an article out. */
+export function StoryPage({ id }: { id: string }) {
+  const viewer = useViewer();
+  const [{ data, error, fetching }, refetch] = useQuery<StoryData>({ query: StoryQuery, variables: { id }, requestPolicy: 'cache-and-network' });
+  const [, move] = useMutation(MoveMutation);
+  useShortcuts('story', 'Story', [{ keys: ['u', 'Backspace'], label: 'Back to the story list', run: () => navigate('/stories') }]);
+  if (error) return <p className="error">Could not load the story: {error.message}</p>;
+  if (!data) return <p className="muted">{fetching ? 'Loading…' : ''}</p>;
+  const s = data.story;
+  if (!s) return <p>No story {id}. <a href={href('/stories')}>All stories</a></p>;
+  if (s.mergedInto)
+    return (
+      <p data-testid="story-merged">
+        This story was merged. <a href={href(`/story/${encodeURIComponent(s.mergedInto.id)}`)}>Open the story it joined</a>
+      </p>
+    );
+  const refresh = () => refetch({ requestPolicy: 'network-only' });
+  return (
+    <div className="story-page" data-testid="story-page">
+      <a href={href('/stories')} className="back">
+        ← Stories
+      </a>
+      <h1 data-testid="story-headline">{s.headline ?? <em>no headline</em>}</h1>
+      <p className="muted" data-testid="story-meta">
+        {s.size} article{s.size === 1 ? '' : 's'} · {s.sources.length} outlet{s.sources.length === 1 ? '' : 's'}
+        {s.firstSeen && ` · ${new Date(s.firstSeen).toLocaleString()}`}
+        {s.lastSeen && s.lastSeen !== s.firstSeen && ` – ${new Date(s.lastSeen).toLocaleString()}`}
+      </p>
+      {s.topics.length > 0 && (
+        <p className="small">
+          {s.topics.map((t, i) => (
+            <span key={t.id}>
+              {i > 0 && ' · '}
+              <a href={href(`/topic/${encodeURIComponent(t.id)}`)}>{t.name}</a>
+            </span>
+          ))}
+        </p>
+      )}
+      {viewer.name && <StoryActions key={`${s.id}:${s.headline}`} story={s} onDone={refresh} />}
+      <StoryTimeline
+        items={s.articles.edges.map((e) => e.node)}
+        onMoveOut={
+          viewer.name
+            ? async (articleId) => {
+                await move({ articleId });
+                refresh();
+              }
+            : undefined
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+/**
+ * Stories kept incrementally: each enrichment job assigns its dump's articles (after their topics
+ * and SAME_STORY edges are written, in the same transaction) — no recomputation of the corpus.
+ *
+ * For an article not pinned by an editor, its candidates are the articles seen within the window
+ * that share an entity topic with it or a SAME_STORY edge; `sameStory` (rule.ts) decides each
+ * pair. The stories of the linked candidates, less those an editor moved the article out of, are
+ * (articles an editor moved out of the article's story do not count) then:
+ * - none: the article keeps a story it has alone, or starts one;
+ * - one or more: it joins its current story if that is one of them, else the largest (oldest on
+ *   ties), and the others merge into that one (the article bridges them), unless an editor moved
+ *   a member of one out of the other.
+ * An article that leaves a story does not split what remains (a later editor decision can).
+ * Editors' decisions (edit.ts) pin memberships and record exclusions, which this respects.
+ * Assignments are serialised by a transaction-level advisory lock, so two jobs never both start
+ * a story for one event.
+ */
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { stories, storyArticles, storyExclusions } from '@copydesk/schema';
+import type { Executor } from '../import/write.ts';
+import { rowsOf } from '../db/client.ts';
+import { sameStory, STORY_RULE } from './rule.ts';
+
+/** the advisory lock key story assignment holds (any constant no other lock uses) */
+const STORY_LOCK = 0x5709e5;
+/** candidates read per article, most shared entities first */
+const MAX_CANDIDATES = 200;
+
+/** SQL for an article's time on a timeline: published, else first imported */
+const seenSql = (a: string) => sql.raw(`coalesce(${a}.published_at, ${a}.created_at)`);
+
+interface Candidate {
+  id: number;
+  story_id: number | null;
+  similarity: number | null;
+  shared: number;
+  entities: number;
+  hours: number | null;
+}
+
+/**
+ * Assigns each of `articleIds` (in order) to a story; returns the ids of the stories it touched.
+ * Run inside the enrichment transaction, after the articles' topics and edges are written.
+ */
+export async function assignStories(tx: Executor, articleIds: number[]): Promise<number[]> {
+  if (!articleIds.length) return [];
+  await tx.execute(sql`select pg_advisory_xact_lock(${STORY_LOCK})`);
+  const touched = new Set<number>();
+  for (const id of articleIds) {
+    const [link] = await tx.select().from(storyArticles).where(eq(storyArticles.articleId, id));
+    if (link?.pinned) {
+      await setSeenAt(tx, id);
+      touched.add(link.storyId);
+      continue;
+    }
+    const excluded = new Set((await tx.select({ s: storyExclusions.storyId }).from(storyExclusions).where(eq(storyExclusions.articleId, id))).map((r) => r.s));
+    const linked = await linkedStories(tx, id);
+    const options = linked.filter((s) => !excluded.has(s));
+    let target: number;
+    if (!options.length) {
+      if (link && (await sizeOf(tx, link.storyId)) === 1) target = link.storyId;
+      else target = await newStory(tx);
+    } else if (link && options.includes(link.storyId)) {
+      target = link.storyId;
+    } else {
+      target = await largest(tx, options);
+    }
+    for (const other of options) if (other !== target && (await mayMerge(tx, other, target))) await moveMembers(tx, other, target, false);
+    await putIn(tx, id, target, false);
+    if (link && link.storyId !== target) touched.add(link.storyId);
+    for (const s of options) touched.add(s);
+    touched.add(target);
+  }
+  await refreshStories(tx, [...touched]);
+  return [...touched];
+}
+
+/** the stories of the articles `sameStory` links `id` to, less articles an editor moved out of its story */
+async function linkedStories(tx: Executor, id: number): Promise<number[]> {
+  const window = sql`${`${STORY_RULE.windowHours} hours`}::interval`;
+  const rows = rowsOf<Candidate & { mine: number }>(
+    await tx.execute(sql`
+      with mine as (select at.topic_id from article_topics at join topics t on t.id = at.topic_id where at.article_id = ${id} and t.kind <> 'subject'),
+      me as (select ${seenSql('a')} as seen from articles a where a.id = ${id}),
+      -- within the window and already in a story, most shared entities first: the limit never
+      -- drops an article of the window for one outside it
+      cand as (
+        (select o.article_id as id from article_topics o join mine using (topic_id)
+          join articles oa on oa.id = o.article_id join story_articles os on os.article_id = o.article_id
+          where o.article_id <> ${id} and ${seenSql('oa')} between (select seen from me) - ${window} and (select seen from me) + ${window}
+          group by o.article_id order by count(*) desc, o.article_id limit ${MAX_CANDIDATES})
+        union select e.to_article_id from story_edges e where e.from_article_id = ${id} and e.kind = 'SAME_STORY'
+      )
+      select c.id, sa.story_id,
+        (select e.weight from story_edges e where e.from_article_id = ${id} and e.to_article_id = c.id and e.kind = 'SAME_STORY')::float8 as similarity,
+        (select count(*) from article_topics x join mine using (topic_id) where x.article_id = c.id)::int as shared,
+        (select count(*) from article_topics x join topics t on t.id = x.topic_id where x.article_id = c.id and t.kind <> 'subject')::int as entities,
+        (select count(*) from mine)::int as mine,
+        (extract(epoch from (${seenSql('a')} - (select seen from me))) / 3600)::float8 as hours
+      from cand c join articles a on a.id = c.id join story_articles sa on sa.article_id = c.id
+      -- an article an editor moved out of this one's story is not evidence for joining it again
+      where not exists (select 1 from story_exclusions x join story_articles mine_s on mine_s.story_id = x.story_id and mine_s.article_id = ${id} where x.article_id = c.id)`),
+  );
+  const out = new Set<number>();
+  for (const r of rows) {
+    const evidence = { similarity: r.similarity === null ? null : Number(r.similarity), sharedEntities: Number(r.shared), entitiesA: Number(r.mine), entitiesB: Number(r.entities), hoursApart: r.hours === null ? null : Number(r.hours) };
+    if (sameStory(evidence)) out.add(Number(r.story_id));
+  }
+  return [...out];
+}
+
+/** the stories `articleIds` are in */
+export async function storiesOf(tx: Executor, articleIds: number[]): Promise<number[]> {
+  if (!articleIds.length) return [];
+  const rows = await tx.selectDistinct({ id: storyArticles.storyId }).from(storyArticles).where(inArray(storyArticles.articleId, articleIds));
+  return rows.map((r) => r.id);
+}
+
+async function sizeOf(tx: Executor, storyId: number): Promise<number> {
+  return tx.$count(storyArticles, eq(storyArticles.storyId, storyId));
+}
+
+/** Starts an empty story; returns its id (refreshStories fills it in). */
+export async function newStory(tx: Executor): Promise<number> {
+  const [row] = await tx.insert(stories).values({}).returning({ id: stories.id });
+  return row!.id;
+}
+
+/** of `ids`, the story with most articles, the oldest on ties */
+async function largest(tx: Executor, ids: number[]): Promise<number> {
+  const rows = rowsOf<{ id: number }>(
+    await tx.execute(sql`select s.id from stories s left join story_articles m on m.story_id = s.id where s.id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)}) group by s.id order by count(m.article_id) desc, s.id limit 1`),
+  );
+  return Number(rows[0]!.id);
+}
+
+/** false when an editor moved a member of one of the two stories out of the other */
+async function mayMerge(tx: Executor, a: number, b: number): Promise<boolean> {
+  const rows = rowsOf<{ n: number }>(
+    await tx.execute(sql`select count(*)::int as n from story_exclusions x join story_articles m on m.article_id = x.article_id
+      where (x.story_id = ${a} and m.story_id = ${b}) or (x.story_id = ${b} and m.story_id = ${a})`),
+  );
+  return Number(rows[0]!.n) === 0;
+}
+
+/**
+ * Moves every article of story `from` to `into` and marks `from` merged into it. `pin`: the
+ * moved memberships become editors' (the assigner leaves them).
+ */
+export async function moveMembers(tx: Executor, from: number, into: number, pin: boolean): Promise<void> {
+  await tx.update(storyArticles).set(pin ? { storyId: into, pinned: true } : { storyId: into }).where(eq(storyArticles.storyId, from));
+  await tx.update(stories).set({ mergedIntoId: into, size: 0 }).where(eq(stories.id, from));
+  // stories merged into `from` earlier now point at `into`
+  await tx.update(stories).set({ mergedIntoId: into }).where(eq(stories.mergedIntoId, from));
+}
+
+/** Puts article `id` in story `storyId` (moving it out of any other), with its time. */
+export async function putIn(tx: Executor, id: number, storyId: number, pinned: boolean): Promise<void> {
+  await tx.execute(sql`insert into story_articles (article_id, story_id, seen_at, pinned)
+    select a.id, ${storyId}, ${seenSql('a')}, ${pinned} from articles a where a.id = ${id}
+    on conflict (article_id) do update set story_id = excluded.story_id, seen_at = excluded.seen_at, pinned = excluded.pinned`);
+}
+
+async function setSeenAt(tx: Executor, id: number): Promise<void> {
+  await tx.execute(sql`update story_articles m set seen_at = ${seenSql('a')} from articles a where a.id = m.article_id and m.article_id = ${id}`);
+}
+
+/**
+ * Recomputes size, first and last seen and the representative headline of `ids` (the headline of
+ * the member with most SAME_STORY / TOPICAL edges inside the story, earliest first on ties), and
+ * deletes those left empty (merged ones stay, pointing at where their articles went).
+ */
+export async function refreshStories(tx: Executor, ids: number[]): Promise<void> {
+  if (!ids.length) return;
+  const list = sql.join(ids.map((i) => sql`${i}`), sql`, `);
+  await tx.execute(sql`update stories s set size = x.n, first_seen_at = x.first, last_seen_at = x.last,
+      headline = (select a.headline from story_articles m join articles a on a.id = m.article_id
+        where m.story_id = s.id and a.headline is not null
+        order by (select count(*) from story_edges e join story_articles m2 on m2.article_id = e.to_article_id
+          where e.from_article_id = m.article_id and m2.story_id = s.id and e.kind <> 'LISTED') desc, m.seen_at, m.article_id limit 1)
+    from (select story_id, count(*)::int as n, min(seen_at) as first, max(seen_at) as last from story_articles where story_id in (${list}) group by story_id) x
+    where s.id = x.story_id`);
+  await tx
+    .delete(stories)
+    .where(and(inArray(stories.id, ids), isNull(stories.mergedIntoId), sql`not exists (select 1 from story_articles m where m.story_id = ${stories.id})`));
+}
+

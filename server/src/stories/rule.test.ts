@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { sameStory, STORY_RULE, type PairEvidence } from './rule.ts';
+
+const pair = (e: Partial<PairEvidence>): PairEvidence => ({ similarity: null, sharedEntities: 0, entitiesA: 4, entitiesB: 4, hoursApart: 1, ...e });
+
+describe('sameStory', () => {
+  it('joins near-duplicate text about the same entities, and a rewrite naming most of the same entities', () => {
+    expect(sameStory(pair({ similarity: 0.7, sharedEntities: 2 }))).toBe(true);
+    expect(sameStory(pair({ sharedEntities: 3 }))).toBe(true);
+  });
+
+  it('keeps apart near-duplicate text (shared boilerplate) about different entities', () => {
+    expect(sameStory(pair({ similarity: 0.9, sharedEntities: 0 }))).toBe(false);
+  });
+
+  it('keeps apart two events that share one or two of many entities', () => {
+    expect(sameStory(pair({ sharedEntities: 1, entitiesA: 5, entitiesB: 5 }))).toBe(false);
+    expect(sameStory(pair({ sharedEntities: 2, entitiesA: 6, entitiesB: 6 }))).toBe(false);
+  });
+
+  it('needs nearly identical text when neither article names an entity', () => {
+    expect(sameStory(pair({ similarity: 0.6, entitiesA: 0, entitiesB: 0 }))).toBe(false);
+    expect(sameStory(pair({ similarity: STORY_RULE.bareMinSimilarity, entitiesA: 0, entitiesB: 0 }))).toBe(true);
+  });
+
+  it('never joins articles further apart than the window, whichever comes first', () => {
+    for (const h of [STORY_RULE.windowHours + 1, -(STORY_RULE.windowHours + 1)]) expect(sameStory(pair({ similarity: 1, sharedEntities: 4, hoursApart: h }))).toBe(false);
+    expect(sameStory(pair({ similarity: 1, sharedEntities: 4, hoursApart: null }))).toBe(true);
+  });
+});
