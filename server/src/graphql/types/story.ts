@@ -4,7 +4,7 @@ import { sourceMatchSql } from '../../sources/index.ts';
 import { InvalidInputError } from '../../errors.ts';
 import { audit } from '../../audit/log.ts';
 import { mergeStories, moveArticleOut, renameStory } from '../../stories/edit.ts';
-import { containsPattern } from '../../db/like.ts';
+import { containsKey } from '../../db/like.ts';
 import { builder, requireActor } from '../builder.ts';
 import { MUTATION_ERRORS } from '../errors.ts';
 import { cursorOrdering, type CursorOrdering } from '../input.ts';
@@ -126,7 +126,7 @@ function storyFilterSql(s: typeof storiesTable, f: StoryFilterValue | null | und
   const q = f?.search?.trim();
   if (q) {
     if (q.length > MAX_STORY_SEARCH) throw new InvalidInputError('filter.search', `${q.length} characters; a story search has at most ${MAX_STORY_SEARCH}`);
-    parts.push(sql`lower(coalesce(${s.title}, '') || ' ' || coalesce(${s.headline}, '')) like ${containsPattern(q)}`);
+    parts.push(sql`lower(coalesce(${s.title}, '') || ' ' || coalesce(${s.headline}, '')) like ${containsKey(q.toLowerCase())}`);
   }
   if (f?.topicId) parts.push(anyMember(s.id, sql`exists (select 1 from ${articleTopics} where ${articleTopics.articleId} = ${articles.id} and ${articleTopics.topicId} = ${Number(f.topicId.id)})`));
   if (f?.sourceId) parts.push(anyMember(s.id, eq(articles.sourceId, Number(f.sourceId.id))!));
