@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { freePort } from '../helpers/postgres.ts';
-import { REPO_ROOT } from '../helpers/paths.ts';
+import { REPO_ROOT, SERVER_NODE_ARGS } from '../helpers/paths.ts';
 
 /** a server process gets this long to start and stop (the machine may be busy with other suites) */
 const START_LIMIT_MS = 150_000;
@@ -30,7 +30,7 @@ interface Run {
  */
 function start(args: string[], env: Record<string, string> = {}, whenRunning?: (child: ReturnType<typeof spawn>) => void): Promise<Run> {
   return new Promise((ok) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/src/main.ts'), ...args], {
+    const child = spawn(process.execPath, [...SERVER_NODE_ARGS, join(REPO_ROOT, 'server/src/main.ts'), ...args], {
       cwd: REPO_ROOT,
       env: { ...process.env, DATABASE_URL: '', COPYDESK_SEED_SAMPLES: 'false', COPYDESK_EDITOR_TOKEN: '', COPYDESK_WORKERS: '0', NODE_ENV: 'production', ...env },
     });

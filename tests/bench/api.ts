@@ -17,7 +17,7 @@ import { migrateDatabase } from '../../server/src/db/migrate.ts';
 import { queueCounts, startEnrichWorkers } from '../../server/src/enrich/jobs.ts';
 import { closeAnalysePool, setAnalyseThreads } from '../../server/src/enrich/pool.ts';
 import { startPostgres } from '../helpers/postgres.ts';
-import { REPO_ROOT } from '../helpers/paths.ts';
+import { REPO_ROOT, SERVER_NODE_ARGS } from '../helpers/paths.ts';
 import { buildApiCorpus } from './corpus.ts';
 
 /** the bootstrap editor token of the servers the benchmarks start */
@@ -70,7 +70,7 @@ export function withDb(url: string, name: string) {
 export async function startServer(databaseUrl: string, port: number, extra: Record<string, string> = {}): Promise<ChildProcess> {
   // node itself (not the tsx wrapper), so that a signal reaches the server
   // the same flags as `pnpm start` (a larger young generation: fewer GC pauses under load)
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', join(REPO_ROOT, 'server/src/main.ts')], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, join(REPO_ROOT, 'server/src/main.ts')], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

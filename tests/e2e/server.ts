@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../helpers/postgres.ts';
-import { REPO_ROOT } from '../helpers/paths.ts';
+import { REPO_ROOT, SERVER_NODE_ARGS } from '../helpers/paths.ts';
 
 export const DASHBOARD_DIST = join(REPO_ROOT, 'dashboard/dist');
 export const TOKEN = 'e2e-editor-token-0123456789abcdef';
@@ -24,7 +24,7 @@ export async function startServer(): Promise<RunningServer> {
   if (!existsSync(join(DASHBOARD_DIST, 'index.html'))) throw new Error('dashboard not built: run `pnpm --filter @copydesk/dashboard build`');
   const dataDir = mkdtempSync(join(tmpdir(), 'copydesk-e2e-'));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_ARGS, 'server/src/main.ts'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

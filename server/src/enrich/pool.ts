@@ -19,10 +19,25 @@ export class AnalyseTimeoutError extends Error {
 
 const entry = fileURLToPath(new URL('./analyse.ts', import.meta.url));
 
-/** TypeScript runs in the worker threads through tsx, like in the main thread */
-function workerExecArgv(): string[] {
-  const argv = process.execArgv.filter((a) => !a.startsWith('--inspect'));
-  return argv.some((a) => a === 'tsx' || a.includes('tsx/')) ? argv : [...argv, '--import', 'tsx'];
+/** the flags of the main thread that load code (`--import tsx`), the only ones a worker thread takes and needs */
+const LOADER_FLAGS = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader', '--conditions', '-C']);
+
+/**
+ * The worker threads' execArgv: the main thread's loader flags (TypeScript runs through tsx there
+ * too), never its V8 or process flags (`--max-semi-space-size`, `--inspect`), which Node refuses
+ * for a worker thread ("Initiated Worker with invalid execArgv flags"). Adds `--import tsx` when
+ * the main thread has none.
+ */
+export function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const a = execArgv[i]!;
+    const name = a.split('=')[0]!;
+    if (!LOADER_FLAGS.has(name)) continue;
+    if (a.includes('=')) kept.push(a);
+    else if (i + 1 < execArgv.length) kept.push(a, execArgv[++i]!);
+  }
+  return kept.some((a) => a === 'tsx' || a.includes('tsx/') || a.endsWith('=tsx')) ? kept : [...kept, '--import', 'tsx'];
 }
 
 let pool: Piscina | null = null;
@@ -55,12 +70,17 @@ export interface AnalyseOptions {
 export async function analyseOffThread(batch: ArticleText[], opts: AnalyseOptions = {}): Promise<ArticleAnalysis[]> {
   if (!batch.length) return [];
   const ms = opts.timeLimitMs ?? ANALYSE_TIME_LIMIT_MS;
-  const signal = AbortSignal.timeout(ms);
+  // a timer of our own, cleared when the task ends either way: a task that failed (a worker that
+  // could not start) must leave no abort behind to reject later, unheard
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), ms);
   try {
-    return (await thePool().run(batch, { signal })) as ArticleAnalysis[];
+    return (await thePool().run(batch, { signal: abort.signal })) as ArticleAnalysis[];
   } catch (e) {
-    if (signal.aborted) throw new AnalyseTimeoutError(ms);
+    if (abort.signal.aborted) throw new AnalyseTimeoutError(ms);
     throw e;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
