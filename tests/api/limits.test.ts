@@ -26,6 +26,8 @@ describe('request limits', () => {
     const res = await t.gql(q);
     expect(res.data).toBeUndefined();
     expect(res.errors?.[0]?.message).toMatch(/depth/i);
+    expect(res.errors?.[0]?.message).not.toMatch(/syntax error/i);
+    expect(res.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
     expect(t.queries).toHaveLength(0);
   });
 
@@ -34,12 +36,20 @@ describe('request limits', () => {
     const res = await t.gql(q);
     expect(res.data).toBeUndefined();
     expect(res.errors?.[0]?.message).toMatch(/alias|token/i);
+    expect(res.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+  });
+
+  it('refuses 1,000 aliases of __typename, which count like any other field', async () => {
+    const res = await t.gql(`{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: __typename`).join(' ')} }`);
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
   });
 
   it('refuses an expensive query by its cost', async () => {
     const res = await t.gql(`{ articles(first: 100) { edges { node { related(first: 100) { edges { node { to { topics { topic { articles(first: 100) { edges { node { article { headline body } } } } } } } } } } } } } }`);
     expect(res.data).toBeUndefined();
     expect(res.errors?.[0]?.message).toMatch(/cost|depth/i);
+    expect(res.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
   });
 
   it('refuses a 2 MB request body with 413 and a clear error, and writes nothing', async () => {

@@ -8,6 +8,7 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { GraphQLError, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 export interface Limits {
@@ -59,15 +60,34 @@ function requestSizeLimit(limits: Limits): Plugin {
   };
 }
 
+/**
+ * GraphQL Armor's rejection as the error clients get: the limit's own words ("Aliases limit of 30
+ * exceeded, found 1000.") with the code LIMIT_EXCEEDED, reported as a validation error (Armor
+ * itself throws an uncoded "Syntax Error: ...").
+ */
+const limitError = (err: GraphQLError) => new GraphQLError(err.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'LIMIT_EXCEEDED' } });
+const coded = {
+  propagateOnRejection: false,
+  onReject: [(ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(limitError(err))],
+};
+/** the token limit rejects while parsing, where there is no validation context: it throws the coded error instead */
+const codedWhileParsing = {
+  onReject: [
+    (_ctx: unknown, err: GraphQLError) => {
+      throw limitError(err);
+    },
+  ],
+};
+
 export function limitPlugins(limits: Limits): Plugin[] {
   const common = { exposeLimits: true };
   return [
     requestSizeLimit(limits),
     useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }) as Plugin,
-    maxTokensPlugin({ ...common, n: limits.maxTokens }) as unknown as Plugin,
-    maxDepthPlugin({ ...common, n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
-    maxAliasesPlugin({ ...common, n: limits.maxAliases, allowList: [] }) as Plugin,
-    costLimitPlugin({ ...common, maxCost: limits.maxCost, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
+    maxTokensPlugin({ ...common, ...codedWhileParsing, n: limits.maxTokens }) as unknown as Plugin,
+    maxDepthPlugin({ ...common, ...coded, n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
+    maxAliasesPlugin({ ...common, ...coded, n: limits.maxAliases, allowList: [] }) as Plugin,
+    costLimitPlugin({ ...common, ...coded, maxCost: limits.maxCost, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
     blockFieldSuggestionsPlugin() as Plugin,
   ];
 }

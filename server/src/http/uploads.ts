@@ -128,7 +128,7 @@ export function useUploads(db: Db, config: AppConfig): Plugin {
       if (request.method !== 'POST' || !(request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/')) return;
       const editor = await authenticate(db, request.headers.get('authorization'), config.editorToken);
       if (!editor) {
-        endResponse(json(401, new UnauthenticatedError().message, 'UNAUTHENTICATED'));
+        endResponse(json(401, new UnauthenticatedError(request.headers.get('authorization')?.trim() ? 'rejected' : 'missing').message, 'UNAUTHENTICATED'));
         return;
       }
       const body = bodyOf(request, serverContext);
