@@ -18,6 +18,25 @@ const MAX_ERROR_MESSAGE = 1000;
 
 const bounded = (message: string) => (message.length > MAX_ERROR_MESSAGE ? `${message.slice(0, MAX_ERROR_MESSAGE)}… (${message.length} characters, cut)` : message);
 
+/** longest error text written to the server log (characters): a hostile request must not write megabytes */
+const MAX_LOGGED_ERROR = 4000;
+
+/**
+ * Yoga's logger. A typed domain error (CopydeskError: bad input, a stale revision ...) is an answer
+ * to the client, not a fault of the server, and is not logged; anything else is logged with its
+ * stack, cut at MAX_LOGGED_ERROR characters.
+ */
+const logger = {
+  debug: () => {},
+  info: (...args: unknown[]) => console.info(...args),
+  warn: (...args: unknown[]) => console.warn(...args),
+  error: (...args: unknown[]) => {
+    const domain = (e: unknown) => (e instanceof GraphQLError ? e.originalError : e) instanceof CopydeskError;
+    if (args.length && args.every(domain)) return;
+    console.error(...args.map((e) => (e instanceof Error ? String(e.stack ?? e.message).slice(0, MAX_LOGGED_ERROR) : e)));
+  },
+};
+
 /** A domain error as the GraphQL error clients get: its message and code (and the argument an INVALID_INPUT names). */
 function typedError(e: CopydeskError, at?: GraphQLError): GraphQLError {
   return new GraphQLError(bounded(e.message), {
@@ -79,6 +98,7 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    logging: logger,
     // request sizes are limited from Content-Length by limitPlugins (and main.ts refuses a POST
     // without one); Yoga's own limit would pipe every body through a TransformStream as well
     maxRequestBodySize: false,

@@ -7,7 +7,7 @@
  */
 import { isObjectType } from 'graphql';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { openDatabase } from '@copydesk/server/db/client.ts';
 import { schema } from '@copydesk/server/graphql/schema.ts';
 import { CURSOR_EXTENSION } from '@copydesk/server/graphql/input.ts';
@@ -313,6 +313,18 @@ describe('search: LIKE wildcards are text, and long searches are bounded', () =>
       expect(d.topics.totalCount, s).toBe(0);
       expect(d.topics.edges, s).toEqual([]);
       expect(d.articles.totalCount, s).toBe(0);
+    }
+  });
+
+  it('writes nothing to the server log for a refused (typed) request, however large its input', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const q = `query($s: String) { articles(filter: { search: $s }) { totalCount } }`;
+      await expectInvalid(q, { s: 'zephyrine '.repeat(8000) }, 'filter.search');
+      await expectInvalid(`{ article(id: "RHVtcDp4") { id } }`, undefined, 'id');
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
     }
   });
 
