@@ -68,7 +68,8 @@ const AUDIT: Record<keyof Audit, string> = {
   orphanArticles: `select count(*) from articles a where not exists (select 1 from appearances p where p.article_id = a.id)`,
   partialDumps: `select count(*) from dumps d where not exists (select 1 from segmentation_revisions r where r.dump_id = d.id and r.number = d.current_revision)
                    or (not exists (select 1 from appearances p where p.dump_id = d.id) and exists (select 1 from segmentation_revisions r where r.dump_id = d.id and r.number = d.current_revision and jsonb_path_exists(r.segments, '$[*] ? (@.kind == "main" || @.kind == "related")')))`,
-  stuckJobs: `select count(*) from jobs where status = 'running' and locked_at < now() - interval '2 minutes'`,
+  // pg-boss takes back a job active past its 120 s expiry: one still active after 3 minutes is stuck
+  stuckJobs: `select count(*) from pgboss.job where state = 'active' and started_on < now() - interval '3 minutes'`,
 };
 
 const WORDS = 'harbour ferry council tram depot bridge river union strike budget mayor school library rail freight port storm flood market museum hospital court police election vote'.split(' ');
@@ -307,7 +308,7 @@ export async function benchSoak({ seconds = 60, clients = 8, hostileEverySeconds
     const drainUntil = performance.now() + 60_000;
     let jobsLeft = 0;
     for (;;) {
-      jobsLeft = Number((await probeDb.query(`select count(*) as n from jobs where status in ('queued', 'running')`)).rows[0].n);
+      jobsLeft = Number((await probeDb.query(`select count(*) as n from pgboss.job where state in ('created', 'retry', 'active')`)).rows[0].n);
       if (!jobsLeft || performance.now() > drainUntil) break;
       await new Promise((ok) => setTimeout(ok, 1000));
     }
