@@ -205,35 +205,38 @@ const FREE_HINTS: readonly [string, string, number][] = [
   ['-', '-supported', SELF],
 ];
 
-/** Per trigger code unit (ASCII): the FREE_HINTS indexes it starts, flattened: TRIGGER_AT[c]..TRIGGER_AT[c+1]. */
-const HINT_TEXT: string[] = [];
-const HINT_BIT: number[] = [];
-const HINT_BACK: boolean[] = [];
-const TRIGGER_AT = new Int32Array(129);
-for (let c = 0; c < 128; c++) {
-  TRIGGER_AT[c] = HINT_TEXT.length;
-  for (const [t, text, bit] of FREE_HINTS) {
-    if (t.charCodeAt(0) !== c) continue;
-    HINT_TEXT.push(text);
-    HINT_BIT.push(bit);
-    HINT_BACK.push(c === 120);
+/**
+ * Every hint text as one alternation, longest first: the regex engine finds the positions where a
+ * hint starts (in native code), and at a position the longest hint there is matched, whose bits
+ * include those of the hints that are its prefixes ("pendently" also sets "pendent"'s bit). The
+ * backward "x" hint is searched as "inbox".
+ */
+const HINT_FULL: readonly [string, number][] = FREE_HINTS.map(([t, text, bit]) => [t === 'x' ? 'inbox' : text, bit] as [string, number]);
+const HINT_BITS: ReadonlyMap<string, number> = (() => {
+  const m = new Map<string, number>();
+  for (const [text] of HINT_FULL) {
+    let bits = 0;
+    for (const [other, bit] of HINT_FULL) if (text.startsWith(other)) bits |= bit;
+    m.set(text, bits);
   }
-}
-TRIGGER_AT[128] = HINT_TEXT.length;
+  return m;
+})();
+const HINT_FIND = new RegExp(
+  [...HINT_BITS.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((t) => t.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
+    .join('|'),
+  'gu',
+);
 
-/** The bits (YOU, COOKIE, ...) of the hints s contains; 0 for the usual line. One pass over s. */
+/** The bits (YOU, COOKIE, ...) of the hints s contains; 0 for the usual line. */
 function freeHints(s: string): number {
   let bits = 0;
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 128) continue;
-    const to = TRIGGER_AT[c + 1]!;
-    for (let k = TRIGGER_AT[c]!; k < to; k++) {
-      const bit = HINT_BIT[k]!;
-      if (bits & bit) continue;
-      if (HINT_BACK[k] ? i >= 4 && s.startsWith('inbo', i - 4) : s.startsWith(HINT_TEXT[k]!, i)) bits |= bit;
-    }
+  const re = HINT_FIND;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    bits |= HINT_BITS.get(m[0])!;
+    re.lastIndex = m.index + 1;
   }
   return bits;
 }
