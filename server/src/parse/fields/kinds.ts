@@ -212,7 +212,7 @@ const FREE_HINTS: readonly [string, string, number][] = [
 ];
 
 /**
- * Every hint text as one alternation, longest first: the regex engine finds the positions where a
+ * Every hint text as one alternation, longest first (within each first code unit): the regex engine finds the positions where a
  * hint starts (in native code), and at a position the longest hint there is matched, whose bits
  * include those of the hints that are its prefixes ("pendently" also sets "pendent"'s bit). The
  * backward "x" hint is searched as "inbox".
@@ -227,13 +227,18 @@ const HINT_BITS: ReadonlyMap<string, number> = (() => {
   }
   return m;
 })();
-const HINT_FIND = new RegExp(
-  [...HINT_BITS.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((t) => t.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
-    .join('|'),
-  'g',
-);
+const HINT_FIND = (() => {
+  const esc = (t: string): string => t.replace(/[.*+?^${}()|[\]\\-]/gu, '\\$&');
+  // grouped by first code unit ("p(?:endently|endent|odcast|...)"): a failing position costs one test per group
+  const groups = new Map<string, string[]>();
+  for (const t of [...HINT_BITS.keys()].sort((a, b) => b.length - a.length)) {
+    const g = groups.get(t.charAt(0));
+    if (g) g.push(t);
+    else groups.set(t.charAt(0), [t]);
+  }
+  const alts = [...groups].map(([c, ts]) => (ts.length === 1 ? esc(ts[0]!) : `${esc(c)}(?:${ts.map((t) => esc(t.slice(1))).join('|')})`));
+  return new RegExp(alts.join('|'), 'g');
+})();
 
 /** The bits (YOU, COOKIE, ...) of the hints s contains; 0 for the usual line. */
 function freeHints(s: string): number {
