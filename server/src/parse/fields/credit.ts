@@ -17,6 +17,7 @@ import {
   DATE_LABEL,
   DATE_MONTH,
   DATE_NUMERIC,
+  DATE_PHRASE_FIRST,
   DATE_UNIT,
   DATE_WEEKDAY,
   DATE_YEAR,
@@ -38,6 +39,9 @@ const MAX_CREDIT_LINE = 220;
 /** Most tokens one date phrase has ("Tuesday, 12 March 2024 at 9:30 a.m. GMT" has 8). */
 const MAX_DATE_TOKENS = 10;
 
+/** DATE_PHRASE_FIRST as a table over ASCII (1: a date token may open with the code unit; none opens with a non-ASCII one). */
+const DATE_FIRST: Uint8Array = Uint8Array.from({ length: 128 }, (_, c) => (DATE_PHRASE_FIRST.test(String.fromCharCode(c)) ? 1 : 0));
+
 /**
  * Where a date phrase starting at `from` (spaces skipped) ends in `s`, or -1 when no date phrase
  * starts there. A date phrase is a relative date ("3 hours ago", "an hour ago", "3h ago",
@@ -49,6 +53,9 @@ export function datePhraseEnd(s: string, from: number): number {
   let i = from;
   while (i < s.length && s.charCodeAt(i) === 32) i++;
   const start = i;
+  // no date token opens with any other code unit (the usual header or body line stops here)
+  const c0 = s.charCodeAt(i);
+  if (!(c0 < 128 && DATE_FIRST[c0] === 1)) return -1;
   let end = -1;
   let month = false;
   let dayOrYear = false;
