@@ -68,7 +68,8 @@ export function datePhraseEnd(s: string, from: number): number {
     const w1 = s.slice(i, t1.end);
     if (DATE_DAY_WORD.test(w1)) return t1.end;
     if (w1 === 'just' && s.startsWith(' now', t1.end)) return t1.end + 4;
-    const t2 = token(s, t1.next);
+    // "3 hours ago", "an hour ago", "3h ago": only a count (a digit, "a", "an") opens one
+    const t2 = (c0 >= 48 && c0 <= 57) || c0 === 97 || c0 === 65 ? token(s, t1.next) : null;
     if (t2) {
       const w2 = s.slice(t1.next, t2.end);
       if (DATE_COUNT_UNIT.test(w1) && w2 === 'ago') return t2.end;
