@@ -169,6 +169,13 @@ export const DATE_UNIT = /^(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|we
 export const DATE_COUNT_UNIT = /^\d{1,3}(?:s|m|h|d|w|mo|y|min|mins|hr|hrs)$/;
 /** "yesterday", "today", "Yesterday": a one-word relative date. */
 export const DATE_DAY_WORD = /^(?:[Yy]esterday|[Tt]oday)$/;
+/**
+ * The first code unit of a date phrase's first token: a digit (day, year, numeric date, clock,
+ * count), or the first letter of a month, weekday, am/pm mark, count ("a", "an"), "today",
+ * "yesterday" or "just" (now). A cheap test before the token-by-token read; it must admit the
+ * first letter of every token DATE_MONTH, DATE_WEEKDAY, DATE_AMPM, DATE_COUNT, DATE_DAY_WORD accept.
+ */
+export const DATE_PHRASE_FIRST = /^[0-9JFMASONDTWYytjaPp]/;
 /** "at", "on", "@", "-": words that join the date and the time inside one date phrase. */
 export const DATE_JOINERS: ReadonlySet<string> = new Set(['at', 'on', '@', '-', '|', '·']);
 

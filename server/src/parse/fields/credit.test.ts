@@ -49,3 +49,28 @@ describe('absoluteDateIso', () => {
     expect(absoluteDateIso('31 February 2024')).toBeNull();
   });
 });
+
+describe('date phrases: the first-code-unit test admits every date token', () => {
+  it('every month, weekday, am/pm, count, day word and number can open a phrase', async () => {
+    const { DATE_PHRASE_FIRST, DATE_MONTH, DATE_WEEKDAY, DATE_AMPM, DATE_COUNT, DATE_DAY_WORD, DATE_COUNT_UNIT, DATE_DAY, DATE_YEAR, DATE_CLOCK, DATE_NUMERIC } = await import('../patterns.ts');
+    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+    const tokens = [
+      ...months.flatMap((m) => [m, m.slice(0, 3), `${m.slice(0, 3)}.`, m.toUpperCase().slice(0, 3), 'Sept']),
+      ...weekdays.flatMap((d) => [d, d.slice(0, 3), 'Tues', 'Thur', 'Thurs']),
+      'am', 'AM', 'pm', 'PM', 'a.m.', 'p.m.', '9am', 'a', 'an', 'A', 'An', 'today', 'Today', 'yesterday', 'Yesterday', '3', '3h', '12', '3rd', '2024', '09:30', '9.30am', '12/03/2024', '2024-03-12',
+    ];
+    const families = [DATE_MONTH, DATE_WEEKDAY, DATE_AMPM, DATE_COUNT, DATE_DAY_WORD, DATE_COUNT_UNIT, DATE_DAY, DATE_YEAR, DATE_CLOCK, DATE_NUMERIC];
+    let checked = 0;
+    for (const t of tokens) {
+      if (!families.some((re) => re.test(t))) continue;
+      checked++;
+      expect(DATE_PHRASE_FIRST.test(t), t).toBe(true);
+    }
+    expect(checked).toBeGreaterThan(60);
+    // and a line opening with another word is no date phrase
+    expect(creditLine('Reporting continues tomorrow')).toBeNull();
+    expect(read('just now')).toBeNull();
+    expect(read('Posted just now')).toEqual({ byline: null, published: 'just now' });
+  });
+});

@@ -17,6 +17,7 @@ import {
   DATE_LABEL,
   DATE_MONTH,
   DATE_NUMERIC,
+  DATE_PHRASE_FIRST,
   DATE_UNIT,
   DATE_WEEKDAY,
   DATE_YEAR,
@@ -38,6 +39,9 @@ const MAX_CREDIT_LINE = 220;
 /** Most tokens one date phrase has ("Tuesday, 12 March 2024 at 9:30 a.m. GMT" has 8). */
 const MAX_DATE_TOKENS = 10;
 
+/** DATE_PHRASE_FIRST as a table over ASCII (1: a date token may open with the code unit; none opens with a non-ASCII one). */
+const DATE_FIRST: Uint8Array = Uint8Array.from({ length: 128 }, (_, c) => (DATE_PHRASE_FIRST.test(String.fromCharCode(c)) ? 1 : 0));
+
 /**
  * Where a date phrase starting at `from` (spaces skipped) ends in `s`, or -1 when no date phrase
  * starts there. A date phrase is a relative date ("3 hours ago", "an hour ago", "3h ago",
@@ -49,6 +53,9 @@ export function datePhraseEnd(s: string, from: number): number {
   let i = from;
   while (i < s.length && s.charCodeAt(i) === 32) i++;
   const start = i;
+  // no date token opens with any other code unit (the usual header or body line stops here)
+  const c0 = s.charCodeAt(i);
+  if (!(c0 < 128 && DATE_FIRST[c0] === 1)) return -1;
   let end = -1;
   let month = false;
   let dayOrYear = false;
@@ -61,7 +68,8 @@ export function datePhraseEnd(s: string, from: number): number {
     const w1 = s.slice(i, t1.end);
     if (DATE_DAY_WORD.test(w1)) return t1.end;
     if (w1 === 'just' && s.startsWith(' now', t1.end)) return t1.end + 4;
-    const t2 = token(s, t1.next);
+    // "3 hours ago", "an hour ago", "3h ago": only a count (a digit, "a", "an") opens one
+    const t2 = (c0 >= 48 && c0 <= 57) || c0 === 97 || c0 === 65 ? token(s, t1.next) : null;
     if (t2) {
       const w2 = s.slice(t1.next, t2.end);
       if (DATE_COUNT_UNIT.test(w1) && w2 === 'ago') return t2.end;

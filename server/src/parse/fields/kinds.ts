@@ -148,16 +148,22 @@ const FIRST_WORD_CUES: ReadonlyMap<string, number> = (() => {
   return m;
 })();
 
-/** The first word of a line as written, without a leading "(" or trailing punctuation ("" past 16 code units). */
-function firstWord(s: string): string {
-  let i = s.charCodeAt(0) === 40 ? 1 : 0;
-  const from = i;
+/**
+ * Where the first word of a line ends: the word runs from `firstWordStart(s)` (past a leading "(")
+ * to the first space, tab or ":|,.!" (-1 past 16 code units: no cue word is that long).
+ */
+function firstWordStart(s: string): number {
+  return s.charCodeAt(0) === 40 ? 1 : 0;
+}
+
+function firstWordEnd(s: string, from: number): number {
+  let i = from;
   while (i < s.length) {
     const c = s.charCodeAt(i);
     if (c === 32 || c === 58 || c === 124 || c === 44 || c === 46 || c === 33 || c === 9) break;
-    if (++i - from > 16) return '';
+    if (++i - from > 16) return -1;
   }
-  return s.slice(from, i);
+  return i;
 }
 
 /**
@@ -205,35 +211,43 @@ const FREE_HINTS: readonly [string, string, number][] = [
   ['-', '-supported', SELF],
 ];
 
-/** Per trigger code unit (ASCII): the FREE_HINTS indexes it starts, flattened: TRIGGER_AT[c]..TRIGGER_AT[c+1]. */
-const HINT_TEXT: string[] = [];
-const HINT_BIT: number[] = [];
-const HINT_BACK: boolean[] = [];
-const TRIGGER_AT = new Int32Array(129);
-for (let c = 0; c < 128; c++) {
-  TRIGGER_AT[c] = HINT_TEXT.length;
-  for (const [t, text, bit] of FREE_HINTS) {
-    if (t.charCodeAt(0) !== c) continue;
-    HINT_TEXT.push(text);
-    HINT_BIT.push(bit);
-    HINT_BACK.push(c === 120);
+/**
+ * Every hint text as one alternation, longest first (within each first code unit): the regex engine finds the positions where a
+ * hint starts (in native code), and at a position the longest hint there is matched, whose bits
+ * include those of the hints that are its prefixes ("pendently" also sets "pendent"'s bit). The
+ * backward "x" hint is searched as "inbox".
+ */
+const HINT_FULL: readonly [string, number][] = FREE_HINTS.map(([t, text, bit]) => [t === 'x' ? 'inbox' : text, bit] as [string, number]);
+const HINT_BITS: ReadonlyMap<string, number> = (() => {
+  const m = new Map<string, number>();
+  for (const [text] of HINT_FULL) {
+    let bits = 0;
+    for (const [other, bit] of HINT_FULL) if (text.startsWith(other)) bits |= bit;
+    m.set(text, bits);
   }
-}
-TRIGGER_AT[128] = HINT_TEXT.length;
+  return m;
+})();
+const HINT_FIND = (() => {
+  const esc = (t: string): string => t.replace(/[.*+?^${}()|[\]\\-]/gu, '\\$&');
+  // grouped by first code unit ("p(?:endently|endent|odcast|...)"): a failing position costs one test per group
+  const groups = new Map<string, string[]>();
+  for (const t of [...HINT_BITS.keys()].sort((a, b) => b.length - a.length)) {
+    const g = groups.get(t.charAt(0));
+    if (g) g.push(t);
+    else groups.set(t.charAt(0), [t]);
+  }
+  const alts = [...groups].map(([c, ts]) => (ts.length === 1 ? esc(ts[0]!) : `${esc(c)}(?:${ts.map((t) => esc(t.slice(1))).join('|')})`));
+  return new RegExp(alts.join('|'), 'g');
+})();
 
-/** The bits (YOU, COOKIE, ...) of the hints s contains; 0 for the usual line. One pass over s. */
+/** The bits (YOU, COOKIE, ...) of the hints s contains; 0 for the usual line. */
 function freeHints(s: string): number {
   let bits = 0;
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 128) continue;
-    const to = TRIGGER_AT[c + 1]!;
-    for (let k = TRIGGER_AT[c]!; k < to; k++) {
-      const bit = HINT_BIT[k]!;
-      if (bits & bit) continue;
-      if (HINT_BACK[k] ? i >= 4 && s.startsWith('inbo', i - 4) : s.startsWith(HINT_TEXT[k]!, i)) bits |= bit;
-    }
+  const re = HINT_FIND;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    bits |= HINT_BITS.get(m[0])!;
+    re.lastIndex = m.index + 1;
   }
   return bits;
 }
@@ -297,6 +311,36 @@ const FREE_FIRST_WORDS: ReadonlySet<string> = withCases(
   'if your we our by this independent views opinions products every thanks editorial here you unlike want enjoying enjoyed love missed looking curious interested did never'.split(' '),
 );
 
+/** FIRST_WORDS bits beside the cue bits: the word is a FREE_FIRST_WORDS word, or "The". */
+const W_FREE = 1 << 20;
+const W_THE = 1 << 21;
+
+/** First word (as written) -> its cue bits (G_*) and W_FREE / W_THE: one lookup per line. */
+const FIRST_WORDS: ReadonlyMap<string, number> = (() => {
+  const m = new Map<string, number>(FIRST_WORD_CUES);
+  for (const w of FREE_FIRST_WORDS) m.set(w, (m.get(w) ?? 0) | W_FREE);
+  m.set('The', (m.get('The') ?? 0) | W_THE);
+  return m;
+})();
+
+/** Per ASCII first code unit: bit L set when a FIRST_WORDS word of length L starts with it (a cheap test before the slice and lookup). */
+const WORD_SHAPES: Int32Array = (() => {
+  const a = new Int32Array(128);
+  for (const w of FIRST_WORDS.keys()) {
+    const c = w.charCodeAt(0);
+    if (c < 128 && w.length <= 16) a[c]! |= 1 << w.length;
+    else throw new Error(`kinds.ts: first word ${JSON.stringify(w)} is not ASCII or longer than 16`);
+  }
+  return a;
+})();
+
+/** The FIRST_WORDS bits of s's first word (0: none). */
+function firstWordBits(s: string, from: number, end: number): number {
+  const c = s.charCodeAt(from);
+  if (end < 0 || c >= 128 || ((WORD_SHAPES[c]! >>> (end - from)) & 1) === 0) return 0;
+  return FIRST_WORDS.get(s.slice(from, end)) ?? 0;
+}
+
 /** Lines longer than this are searched only for anchored cues (un-anchored prompts are short). */
 const FREE_MAX_CHARS = 260;
 
@@ -312,10 +356,14 @@ const THE_LINE_CHARS = 140;
 export function lineKind(s: string, edge = false): KindVerdict {
   const len = s.length;
   if (len === 0 || len > MAX_KIND_LINE) return KEPT;
-  const fw = firstWord(s);
-  const cues = FIRST_WORD_CUES.get(fw) ?? 0;
+  const from = firstWordStart(s);
+  const end = firstWordEnd(s, from);
+  // the first word's length (what the original slice measured: "" past 16 code units)
+  const fwLength = end < 0 ? 0 : end - from;
+  const word = firstWordBits(s, from, end);
+  const cues = word & ~(W_FREE | W_THE);
   const anchored = cues !== 0;
-  const hints = len <= FREE_MAX_CHARS && (edge || FREE_FIRST_WORDS.has(fw) || (fw === 'The' && len <= THE_LINE_CHARS)) ? freeHints(s) : 0;
+  const hints = len <= FREE_MAX_CHARS && (edge || (word & W_FREE) !== 0 || ((word & W_THE) !== 0 && len <= THE_LINE_CHARS)) ? freeHints(s) : 0;
   const free = hints !== 0;
   if (!anchored && !free) return KEPT;
   if (anchored) {
@@ -333,7 +381,7 @@ export function lineKind(s: string, edge = false): KindVerdict {
   if (hints & COMMISSION && AFFILIATE.test(s)) return taken('affiliate', 'affiliate / commission disclosure');
   if (hints & COOKIE && CONSENT_WORD.test(s) && CONSENT_CONTEXT.test(s) && (READER_ADDRESS.test(s) || OUTLET_SELF.test(s))) return taken('consent-banner', 'cookie / consent banner');
   // "Support for the bill ...": a verb-like first word used as a noun is no imperative
-  const cta = (cues & G_CTA) !== 0 && CTA_START.test(s) && !NOT_IMPERATIVE_NEXT.test(s.slice(fw.length));
+  const cta = (cues & G_CTA) !== 0 && CTA_START.test(s) && !NOT_IMPERATIVE_NEXT.test(s.slice(fwLength));
   if (!cta && (hints & (YOU | NEWS | PLATFORM | SELF | QUESTION | META)) === 0) return KEPT;
   // from here on, reported speech ("..., she said") is article text
   if (REPORTED_SPEECH.test(s)) return KEPT;
@@ -354,7 +402,7 @@ export function lineKind(s: string, edge = false): KindVerdict {
   if (hints & NEWS && NEWSLETTER_WORD.test(s) && (reader || self || cta)) return taken('newsletter', 'newsletter sign-up');
   if (hints & SELF && SELF_INDEPENDENT.test(s) && SELF_MEDIA.test(s) && (self || SELF_HISTORY.test(s))) return taken('self-description', 'outlet describing itself');
   const media = MEDIA_OBJECT.test(s);
-  const appeal = APPEAL_WORD.test(cta ? s.slice(fw.length) : s);
+  const appeal = APPEAL_WORD.test(cta ? s.slice(fwLength) : s);
   if (cta && (media || self || appeal)) return taken('call-to-action', 'call to action addressed to the reader');
   if (reader && self && (appeal || media)) return taken('appeal', 'appeal to the reader in the outlet\'s voice');
   // kept, but half like a prompt: a doubt for the confidence
