@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { flatDump, relatedBlock } from '../helpers/dumps.ts';
+import { flatDump, relatedBlock, type Seg } from '../helpers/dumps.ts';
 import { importDump } from '@copydesk/server/import/import-dump.ts';
 import { reviseSegmentation } from '@copydesk/server/review/revise.ts';
 import { rng } from '../bench/rng.ts';
@@ -20,12 +20,6 @@ const REVISE = `mutation($input: ReviseSegmentationInput!) { reviseSegmentation(
  */
 const TRIES = 60;
 
-interface Seg {
-  kind: string;
-  start: number;
-  end: number;
-  fields: { field: string; start: number; end: number }[];
-}
 interface Imported {
   id: string;
   revision: number;

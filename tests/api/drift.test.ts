@@ -1,7 +1,7 @@
 /** The drift report: per source, how often editors changed the parser's output, by kind. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { logoDump } from '../helpers/dumps.ts';
+import { logoDump, type Seg } from '../helpers/dumps.ts';
 
 const PROMO = 'Harbour Post is printed at the Quayside works on Mill Lane, Calder Bay.';
 const lines = (place: string) => [
@@ -10,13 +10,6 @@ const lines = (place: string) => [
   `The ${place} reading room seats forty and stays open until nine on weekdays, the council said on Monday evening.`,
   PROMO,
 ];
-
-interface Seg {
-  kind: string;
-  start: number;
-  end: number;
-  fields: { field: string; start: number; end: number }[];
-}
 
 let t: TestApp;
 

@@ -1,8 +1,7 @@
 import { gzipSync, zipSync, strToU8 } from 'fflate';
 import { createTar } from 'nanotar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSRF_HEADER } from '@copydesk/server/graphql/limits.ts';
-import { createTestApp, TEST_TOKEN, type TestApp } from '../helpers/app.ts';
+import { createTestApp, uploadFile, type TestApp } from '../helpers/app.ts';
 
 /** a small dump in the flat layout, written for this test */
 const dump = (n: number, related = true) =>
@@ -25,12 +24,8 @@ afterAll(async () => {
 const count = async (table: string) => Number((await t.sql<{ n: string }>(`select count(*) as n from ${table}`))[0]!.n);
 
 async function upload(name: string, bytes: Uint8Array, dryRun = false) {
-  const form = new FormData();
-  form.set('operations', JSON.stringify({ query: `mutation($file: File!, $dryRun: Boolean) { importDumpFile(file: $file, dryRun: $dryRun) { __typename ... on Error { code } ... on ImportBatchResult { ${RESULT} } } }`, variables: { file: null, dryRun } }));
-  form.set('map', JSON.stringify({ 0: ['variables.file'] }));
-  form.set('0', new File([bytes as Uint8Array<ArrayBuffer>], name));
-  const res = await t.app.fetch('http://localhost/graphql', { method: 'POST', body: form, headers: { authorization: `Bearer ${TEST_TOKEN}`, [CSRF_HEADER]: '1' } });
-  const json = (await res.json()) as any;
+  const query = `mutation($file: File!, $dryRun: Boolean) { importDumpFile(file: $file, dryRun: $dryRun) { __typename ... on Error { code } ... on ImportBatchResult { ${RESULT} } } }`;
+  const json = await uploadFile(t, query, { dryRun }, name, bytes);
   expect(json.errors).toBeUndefined();
   return json.data.importDumpFile;
 }

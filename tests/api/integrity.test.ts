@@ -6,14 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { strayTextDump } from '../helpers/dumps.ts';
-
-interface Seg {
-  kind: string;
-  start: number;
-  end: number;
-  fields: { field: string; start: number; end: number }[];
-}
+import { strayTextDump, type Seg } from '../helpers/dumps.ts';
 
 const IMPORT = `mutation($input: ImportDumpInput!) { importDump(input: $input) { ... on ImportDumpPayload { dump { id confidence currentRevision { segments { kind start end fields { field start end } } } } } } }`;
 const REVISE = `mutation($input: ReviseSegmentationInput!) {

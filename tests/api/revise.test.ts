@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { REFERENCE_DUMP, SHARED_DUMPS } from '../helpers/paths.ts';
+import type { Seg } from '../helpers/dumps.ts';
 
 const text = readFileSync(join(SHARED_DUMPS, `${REFERENCE_DUMP}.txt`), 'utf8');
 
@@ -17,13 +18,6 @@ const REVISE = /* GraphQL */ `
     }
   }
 `;
-
-interface Seg {
-  kind: string;
-  start: number;
-  end: number;
-  fields: { field: string; start: number; end: number }[];
-}
 
 let t: TestApp;
 let dumpId: string;

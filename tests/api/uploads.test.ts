@@ -7,7 +7,7 @@ import { gzipSync, strToU8, zipSync } from 'fflate';
 import { createTar } from 'nanotar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, DEFAULT_LIMITS } from '@copydesk/server/graphql/limits.ts';
-import { createTestApp, TEST_TOKEN, type TestApp } from '../helpers/app.ts';
+import { createTestApp, TEST_TOKEN, uploadFile, type TestApp } from '../helpers/app.ts';
 import { flatDump } from '../helpers/dumps.ts';
 
 const MAX_DUMP = 64 * 1024;
@@ -73,12 +73,7 @@ async function streamedUpload(opts: { fileBytes: number; filename?: string; toke
 }
 
 async function upload(name: string, bytes: Uint8Array) {
-  const form = new FormData();
-  form.set('operations', JSON.stringify({ query: MUTATION, variables: { file: null } }));
-  form.set('map', JSON.stringify({ 0: ['variables.file'] }));
-  form.set('0', new File([bytes as Uint8Array<ArrayBuffer>], name));
-  const res = await t.app.fetch('http://localhost/graphql', { method: 'POST', body: form, headers: { authorization: `Bearer ${TEST_TOKEN}`, [CSRF_HEADER]: '1' } });
-  const json = (await res.json()) as any;
+  const json = await uploadFile(t, MUTATION, {}, name, bytes);
   expect(json.errors).toBeUndefined();
   return json.data.importDumpFile;
 }

@@ -7,7 +7,7 @@ import { inject } from 'vitest';
 import { openDatabase, type Database } from '@copydesk/server/db/client.ts';
 import { createApp, type App } from '@copydesk/server/yoga.ts';
 import type { AppConfig } from '@copydesk/server/graphql/builder.ts';
-import { DEFAULT_LIMITS } from '@copydesk/server/graphql/limits.ts';
+import { CSRF_HEADER, DEFAULT_LIMITS } from '@copydesk/server/graphql/limits.ts';
 import { runDueJobs } from '@copydesk/server/enrich/jobs.ts';
 
 declare module 'vitest' {
@@ -100,4 +100,17 @@ export async function createTestApp(config: Partial<AppConfig> = {}): Promise<Te
       await cleanup();
     },
   };
+}
+
+/**
+ * Sends one file as a GraphQL multipart request (the upload spec: `operations`, `map`, part `0`
+ * for the variable `file`) as an editor, and returns the parsed JSON answer.
+ */
+export async function uploadFile(t: TestApp, query: string, variables: Record<string, unknown>, name: string, bytes: Uint8Array): Promise<any> {
+  const form = new FormData();
+  form.set('operations', JSON.stringify({ query, variables: { ...variables, file: null } }));
+  form.set('map', JSON.stringify({ 0: ['variables.file'] }));
+  form.set('0', new File([bytes as Uint8Array<ArrayBuffer>], name));
+  const res = await t.app.fetch('http://localhost/graphql', { method: 'POST', body: form, headers: { authorization: `Bearer ${TEST_TOKEN}`, [CSRF_HEADER]: '1' } });
+  return res.json();
 }

@@ -34,3 +34,11 @@ export function strayTextDump(variant = ''): string {
     'A stray closing remark that belongs to nothing at all.\nAnother stray sentence here.\n',
   ].join('\n\n\n');
 }
+
+/** A segment as reviseSegmentation takes it and the API returns it (kind, UTF-16 offsets, field spans). */
+export interface Seg {
+  kind: string;
+  start: number;
+  end: number;
+  fields: { field: string; start: number; end: number }[];
+}
