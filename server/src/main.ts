@@ -21,19 +21,7 @@ import { createApp } from './yoga.ts';
 import { listTokens } from './auth/tokens.ts';
 import { startEnrichWorkers } from './enrich/jobs.ts';
 import { closeAnalysePool, setAnalyseThreads } from './enrich/pool.ts';
-import type { AppConfig } from './graphql/builder.ts';
-import { DEFAULT_LIMITS } from './graphql/limits.ts';
-
-function configOf(env: Env): AppConfig {
-  return {
-    maxDumpBytes: env.COPYDESK_MAX_DUMP_BYTES,
-    editorToken: env.COPYDESK_EDITOR_TOKEN ?? null,
-    readRequiresToken: env.COPYDESK_READ_REQUIRES_TOKEN,
-    responseCacheTtlMs: env.COPYDESK_RESPONSE_CACHE_TTL_MS,
-    compiledReads: env.COPYDESK_COMPILED_READS,
-    limits: { ...DEFAULT_LIMITS, maxRequestBytes: env.COPYDESK_MAX_REQUEST_BYTES, maxUploadBytes: env.COPYDESK_MAX_UPLOAD_BYTES },
-  };
-}
+import { configOf } from './config.ts';
 
 /** The HTTP listener: GraphQL at /graphql, the dashboard elsewhere. */
 async function listen(env: Env, db: Db, changes: ChangeFeed): Promise<{ server: Server; port: number }> {

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '@copydesk/server/db/client.ts';
 import { createApp, type App } from '@copydesk/server/yoga.ts';
-import type { AppConfig } from '@copydesk/server/graphql/builder.ts';
+import type { AppConfig } from '@copydesk/server/config.ts';
 import { CSRF_HEADER, DEFAULT_LIMITS } from '@copydesk/server/graphql/limits.ts';
 import { runDueJobs } from '@copydesk/server/enrich/jobs.ts';
 

@@ -6,26 +6,11 @@ import RelayPlugin from '@pothos/plugin-relay';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { relations } from '@copydesk/schema';
 import type { Db } from '../db/client.ts';
-import type { Limits } from './limits.ts';
+import type { AppConfig } from '../config.ts';
 import type { Editor } from '../auth/tokens.ts';
 import type { Upload } from '../http/uploads.ts';
 import { UnauthenticatedError } from '../errors.ts';
 import type { Actor } from '../audit/log.ts';
-
-export interface AppConfig {
-  /** largest dump accepted, in bytes of UTF-8 */
-  maxDumpBytes: number;
-  /** bootstrap editor token (COPYDESK_EDITOR_TOKEN), or null */
-  editorToken: string | null;
-  /** when true, queries need an editor token too (mutations always do) */
-  readRequiresToken: boolean;
-  /** request size, depth, alias, cost and token limits */
-  limits: Limits;
-  /** how long anonymous read results are cached in this process (ms); 0 turns the cache off */
-  responseCacheTtlMs: number;
-  /** answer the reads compiled/entities.ts covers with one SQL statement (false: general executor only) */
-  compiledReads: boolean;
-}
 
 export interface Context {
   db: Db;

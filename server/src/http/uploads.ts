@@ -17,7 +17,7 @@ import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import { authenticate } from '../auth/tokens.ts';
 import type { Db } from '../db/client.ts';
 import { UnauthenticatedError } from '../errors.ts';
-import type { AppConfig } from '../graphql/builder.ts';
+import type { AppConfig } from '../config.ts';
 
 /** A file of a multipart request: its name and its bytes, read once, as they arrive. */
 export interface Upload {
