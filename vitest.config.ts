@@ -27,7 +27,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['server/src/**/*.test.ts', 'dashboard/src/**/*.test.ts', 'tests/parser/**/*.test.ts', 'tests/schema/**/*.test.ts'],
+          include: ['server/core/src/**/*.test.ts', 'server/src/**/*.test.ts', 'dashboard/src/**/*.test.ts', 'tests/parser/**/*.test.ts', 'tests/schema/**/*.test.ts'],
           testTimeout: 60_000,
         },
       },

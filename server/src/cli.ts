@@ -3,8 +3,7 @@
  * copydesk CLI. `parse FILE...` prints one JSON line per file (JSON Lines), nothing else on stdout.
  */
 import { readFile } from 'node:fs/promises';
-import { parseDump } from './parse/index.ts';
-import { deriveArticles } from './derive/index.ts';
+import { deriveArticles, parseDump } from '@copydesk/core';
 import { MemoryCollector, sightingsOf } from './learn/sightings.ts';
 import { CliError } from './cli/errors.ts';
 import { EnvError } from './env.ts';

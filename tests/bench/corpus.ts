@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDump } from '../../server/src/parse/index.ts';
+import { parseDump } from '@copydesk/core';
 import { SHARED_DUMPS } from '../helpers/paths.ts';
 import { rng } from './rng.ts';
 

@@ -18,8 +18,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDump } from '../../server/src/parse/index.ts';
-import { deriveArticles } from '../../server/src/derive/articles.ts';
+import { deriveArticles, parseDump } from '@copydesk/core';
 import { mismatches, norm } from '../helpers/gold.ts';
 import type { Gold } from '../helpers/gold.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';

@@ -7,12 +7,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDump } from '../../server/src/parse/index.ts';
-import { deriveArticles } from '../../server/src/derive/articles.ts';
+import { deriveArticles, lineKey, parseDump, type ParseOptions } from '@copydesk/core';
 import { rng } from './rng.ts';
-import { MemoryCollector, sightingsOf } from '../../server/src/learn/sightings.ts';
-import { lineKey } from '../../server/src/parse/learned.ts';
-import type { ParseOptions } from '../../server/src/parse/types.ts';
+import { MemoryCollector, sightingsOf } from '@copydesk/server/learn/sightings.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SHARED = resolve(here, '../../../shared/dumps');

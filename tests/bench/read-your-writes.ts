@@ -3,8 +3,8 @@
  * PostgreSQL; an anonymous client warms both processes' response caches, imports a dump (as an
  * editor), and reads `dumps.totalCount` at once, `tries` times. Reports how many reads were stale.
  */
-import { openDatabase } from '../../server/src/db/client.ts';
-import { migrateDatabase } from '../../server/src/db/migrate.ts';
+import { openDatabase } from '@copydesk/server/db/client.ts';
+import { migrateDatabase } from '@copydesk/server/db/migrate.ts';
 import { freePort, startPostgres } from '../helpers/postgres.ts';
 import { startServer, TOKEN } from './api.ts';
 

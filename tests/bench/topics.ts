@@ -2,7 +2,7 @@
  * Topic quality: precision and recall of the topics enrichment extracts, against a labelled
  * sample (tests/bench/topics/), for copydesk's extractor and, side by side, wink-nlp. Run alone: `pnpm tsx tests/bench/topics.ts`.
  */
-import { extractTopics } from '../../server/src/enrich/topics.ts';
+import { extractTopics } from '@copydesk/server/enrich/topics.ts';
 import { scoreTopics, loadSamples } from './topics/score.ts';
 import { winkTopics } from './topics/wink.ts';
 

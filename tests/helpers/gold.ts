@@ -4,7 +4,7 @@
  * leading "By", and no notBody line in any body. Own fixtures may also list a main article's
  * `bodyLines` (every body line, in order), which must match exactly.
  */
-import type { DerivedArticle } from '../../server/src/derive/types.ts';
+import type { DerivedArticle } from '@copydesk/core';
 
 export interface GoldArticle {
   role: 'main' | 'related';

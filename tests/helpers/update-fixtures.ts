@@ -6,8 +6,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDump } from '../../server/src/parse/index.ts';
-import { deriveArticles } from '../../server/src/derive/articles.ts';
+import { deriveArticles, parseDump } from '@copydesk/core';
 
 export const FIXTURE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/dumps');
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectedFor, fixtureNames, FIXTURE_DIR } from '../helpers/update-fixtures.ts';
 import { checkInvariants } from './invariants.ts';
-import { parseDump } from '../../server/src/parse/index.ts';
+import { parseDump } from '@copydesk/core';
 
 const names = fixtureNames();
 

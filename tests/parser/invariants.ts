@@ -1,6 +1,5 @@
 /** Invariants every segmentation must keep, shared by the fixture, gold and property tests. */
-import type { Segmentation } from '../../server/src/parse/types.ts';
-import { deriveArticles, sliceValue, spanText } from '../../server/src/derive/articles.ts';
+import { deriveArticles, type Segmentation, sliceValue, spanText } from '@copydesk/core';
 
 /** Plain checks (expect() is slow over 100,000 fields); the first broken invariant throws. */
 function ok(cond: boolean, what: () => string): void {

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { parseDump } from '../../server/src/parse/index.ts';
+import { parseDump } from '@copydesk/core';
 import { checkInvariants } from './invariants.ts';
 import { FIXTURE_DIR } from '../helpers/update-fixtures.ts';
 

@@ -1,4 +1,4 @@
-import type { DerivedArticle } from '../../../server/src/derive/types.ts';
+import type { DerivedArticle } from '@copydesk/core';
 
 const KEYS = ['headline', 'byline', 'source', 'published', 'section', 'copyright', 'body'] as const;
 

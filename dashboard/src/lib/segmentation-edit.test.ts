@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkPartition } from '../../../server/src/derive/validate.ts';
+import { checkPartition } from '@copydesk/core';
 import {
   applyOp,
   clearFields,

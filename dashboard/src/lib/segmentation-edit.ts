@@ -5,23 +5,14 @@
  * plain data addressed by text offsets, not segment indexes, so that they can be replayed on
  * another revision (rebase after a conflicting save).
  */
-import type { FieldName, SegmentKind } from '../../../server/src/parse/types.ts';
+import type { FieldName, FieldRange, SegmentKind, SegmentShape } from '@copydesk/core';
 import { linePieces, wholeLine } from './text-nav.ts';
 
 export type { FieldName, SegmentKind };
 
-export interface EditField {
-  field: FieldName;
-  start: number;
-  end: number;
-}
-
-export interface EditSegment {
-  kind: SegmentKind;
-  start: number;
-  end: number;
-  fields: EditField[];
-}
+/** The editor's names for core's shapes: a segment's kind, boundaries and field ranges, no scores (what a save sends). */
+export type EditField = FieldRange;
+export type EditSegment = SegmentShape;
 
 export type Edge = 'start' | 'end';
 

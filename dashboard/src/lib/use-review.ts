@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { editCovers } from '../../../server/src/review/warnings.ts';
+import { editCovers } from '@copydesk/core';
 import type { EditSegment } from './segmentation-edit.ts';
 import { marksOf, type Mark, type Scored } from './marks.ts';
 import { useWarnings, type WarningCheck } from './use-warnings.ts';

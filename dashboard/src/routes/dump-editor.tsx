@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
-import { deriveArticles } from '../../../server/src/derive/articles.ts';
-import { checkSegmentation } from '../../../server/src/derive/validate.ts';
-import type { Segmentation } from '../../../server/src/parse/types.ts';
+import { checkSegmentation, deriveArticles, type Segmentation } from '@copydesk/core';
 import {
   canRedo,
   canUndo,

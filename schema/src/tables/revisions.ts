@@ -1,26 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { Segment, StoredWarning } from '@copydesk/core';
 import { dumps } from './dumps.ts';
-
-/** One stored segment: the parser's `Segment` shape, offsets in UTF-16 code units. */
-export interface StoredSegment {
-  kind: string;
-  start: number;
-  end: number;
-  confidence: number;
-  /** `rule`/`reason`: the learned rule that produced a span (parser revisions only) */
-  fields: { field: string; start: number; end: number; confidence: number; rule?: string; reason?: string }[];
-}
-
-export interface StoredWarning {
-  code: string;
-  message: string;
-  start: number;
-  end: number;
-  /** set on an editor revision whose edit covered the warning's span: that revision's number and author */
-  resolvedInRevision?: number;
-  resolvedBy?: string;
-}
 
 /**
  * Append-only segmentation revisions of a dump. Number 1 is the parser's; each editor save adds
@@ -38,7 +19,7 @@ export const segmentationRevisions = pgTable(
     /** "parser" for parser revisions, else the editor's name */
     author: text('author').notNull(),
     parserVersion: text('parser_version'),
-    segments: jsonb('segments').$type<StoredSegment[]>().notNull(),
+    segments: jsonb('segments').$type<Segment[]>().notNull(),
     warnings: jsonb('warnings').$type<StoredWarning[]>().notNull().default(sql`'[]'::jsonb`),
     confidence: real('confidence').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),

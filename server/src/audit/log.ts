@@ -3,7 +3,7 @@
  * entry in the same transaction as the change, so a change is logged exactly when it commits.
  */
 import { auditLog } from '@copydesk/schema';
-import type { Db } from '../db/client.ts';
+import type { Db, Executor } from '../db/client.ts';
 
 /** Who acts and from where: the editor's name and the request's origin ("203.0.113.5 · Mozilla/5.0 …", "cli"). */
 export interface Actor {
@@ -28,8 +28,6 @@ export type AuditAction =
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = ['import', 'save', 'status', 'dismiss', 'topic.add', 'topic.remove', 'topic.rename', 'topic.merge', 'story.merge', 'story.move', 'story.rename', 'token.create', 'token.revoke'];
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
 export interface AuditEntry {
   action: AuditAction;
   dumpId?: number | null;
@@ -39,7 +37,7 @@ export interface AuditEntry {
 }
 
 /** Appends one entry for `actor` (call it inside the transaction that makes the change). */
-export async function audit(db: Db | Tx, actor: Actor, entry: AuditEntry): Promise<void> {
+export async function audit(db: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({ actor: actor.name, origin: actor.origin, action: entry.action, dumpId: entry.dumpId ?? null, subject: entry.subject ?? null, detail: entry.detail ?? {} });
 }
 

@@ -9,6 +9,11 @@ import pg from 'pg';
 
 export type Db = PgAsyncDatabase<PgQueryResultHKT, typeof relations>;
 
+/** An open transaction on a Db. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** A database handle or an open transaction on it: what a function that only runs statements takes. */
+export type Executor = Db | Tx;
+
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';

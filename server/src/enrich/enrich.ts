@@ -1,7 +1,6 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { appearances, articleBands, articles, articleTopics, storyEdges } from '@copydesk/schema';
-import type { Executor } from '../import/write.ts';
-import { rowsOf, type Db } from '../db/client.ts';
+import { type Db, type Executor, rowsOf } from '../db/client.ts';
 import { bandKeys, SAME_STORY_THRESHOLD, similarity } from './minhash.ts';
 import type { ArticleAnalysis } from './analyse.ts';
 import { analyseOffThread } from './pool.ts';

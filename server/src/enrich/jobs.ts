@@ -17,8 +17,7 @@ import PgBoss from 'pg-boss';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { rowsOf, type Db } from '../db/client.ts';
-import type { Executor } from '../import/write.ts';
+import { type Db, type Executor, rowsOf } from '../db/client.ts';
 import { enrichDump } from './enrich.ts';
 
 export const ENRICH_QUEUE = 'enrich';

@@ -1,5 +1,5 @@
 /** MinHash signatures and LSH bands over word shingles of a cleaned body (pure; SAME_STORY detection). */
-import { foldText, hash53 } from '../derive/fingerprint.ts';
+import { foldText, hash53 } from '@copydesk/core';
 
 export const SIGNATURE_SIZE = 64;
 export const BANDS = 16;

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { dumps, segmentationRevisions } from '@copydesk/schema';
-import type { DerivedArticle } from '../derive/index.ts';
+import type { DerivedArticle } from '@copydesk/core';
 import { rowsOf, type Db } from '../db/client.ts';
 import { prepareDump, type PreparedDump } from './prepare.ts';
 import { validateDump, type DumpInput } from './validate.ts';
-import { writeDerived } from './write.ts';
+import { writeDerived } from '../store/articles.ts';
 import { learnedInputs } from '../learn/rules.ts';
 import { recordSightings } from '../learn/memory.ts';
 import { sightingsOf } from '../learn/sightings.ts';

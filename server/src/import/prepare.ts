@@ -3,9 +3,7 @@
  * articles the parse derives. Pure and CPU-heavy (about a second for a 5 MB dump): uploads run it
  * in their unpack worker thread and hand the result to importDump.
  */
-import { deriveArticles, type DerivedArticle } from '../derive/index.ts';
-import { parseDump } from '../parse/index.ts';
-import type { ParseOptions, Segmentation } from '../parse/types.ts';
+import { deriveArticles, type DerivedArticle, parseDump, type ParseOptions, type Segmentation } from '@copydesk/core';
 import { validateDump, type DumpInput, type ValidDump } from './validate.ts';
 
 export interface PreparedDump {

@@ -4,10 +4,9 @@
  * descends from (the latest parser revision numbered below it), article by article.
  */
 import { sql } from 'drizzle-orm';
-import { dumps, segmentationRevisions, type StoredSegment } from '@copydesk/schema';
+import { dumps, segmentationRevisions } from '@copydesk/schema';
 import { rowsOf, type Db } from '../db/client.ts';
-import { deriveArticles, type DerivedArticle } from '../derive/index.ts';
-import type { FieldName, Segmentation, SegmentKind } from '../parse/types.ts';
+import { deriveArticles, type DerivedArticle, type Segment, type Segmentation } from '@copydesk/core';
 
 /** What an editor changed in an article (or, for ARTICLES, in the dump's list of articles). */
 export const DRIFT_KINDS = ['ARTICLES', 'HEADLINE', 'BYLINE', 'SOURCE', 'PUBLISHED', 'SECTION', 'BODY_START', 'BODY_END', 'BOILERPLATE', 'SUBHEAD', 'COPYRIGHT'] as const;
@@ -29,12 +28,12 @@ export interface SourceDrift {
 /** How many edited dumps one report reads at most (the most recently edited). */
 export const MAX_DRIFT_DUMPS = 1000;
 
-function asSegmentation(text: string, segments: readonly StoredSegment[]): Segmentation {
+function asSegmentation(text: string, segments: readonly Segment[]): Segmentation {
   return {
     parserVersion: 'stored',
     length: text.length,
     template: 'unknown',
-    segments: segments.map((s) => ({ ...s, kind: s.kind as SegmentKind, fields: s.fields.map((f) => ({ ...f, field: f.field as FieldName })) })),
+    segments: [...segments],
     warnings: [],
     confidence: 1,
   };
@@ -44,7 +43,7 @@ const firstLine = (b: string) => b.slice(0, (b.indexOf('\n') + 1 || b.length + 1
 const lastLine = (b: string) => b.slice(b.lastIndexOf('\n') + 1);
 
 /** The noise (publisher boilerplate) texts inside [start, end) of a segmentation. */
-function noiseIn(text: string, segs: readonly StoredSegment[], start: number, end: number): string {
+function noiseIn(text: string, segs: readonly Segment[], start: number, end: number): string {
   const out: string[] = [];
   for (const s of segs) {
     if (s.end <= start || s.start >= end) continue;
@@ -58,7 +57,7 @@ function noiseIn(text: string, segs: readonly StoredSegment[], start: number, en
  * What changed between the parser's article `p` and the editor's `e` (either may be missing:
  * an article added or removed counts as ARTICLES).
  */
-export function articleDrift(text: string, parser: readonly StoredSegment[], editor: readonly StoredSegment[], p: DerivedArticle | null, e: DerivedArticle | null): DriftKind[] {
+export function articleDrift(text: string, parser: readonly Segment[], editor: readonly Segment[], p: DerivedArticle | null, e: DerivedArticle | null): DriftKind[] {
   if (!p || !e || p.role !== e.role) return ['ARTICLES'];
   const kinds: DriftKind[] = [];
   if (p.headline !== e.headline) kinds.push('HEADLINE');
@@ -110,7 +109,7 @@ export async function driftReport(db: Db): Promise<SourceDrift[]> {
   );
   const bySource = new Map<string | null, { dumps: Set<number>; articles: number; changed: number; kinds: Map<DriftKind, number> }>();
   for (const r of rows) {
-    const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as StoredSegment[] | null;
+    const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Segment[] | null;
     const editor = parse(r.editor_segments);
     const parser = parse(r.parser_segments);
     if (!editor || !parser) continue;

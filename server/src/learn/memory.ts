@@ -4,9 +4,8 @@
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { lineMemory, lineSightings } from '@copydesk/schema';
-import { rowsOf, type Db } from '../db/client.ts';
-import type { Executor } from '../import/write.ts';
-import type { LineMemory, LineMemoryEntry } from '../parse/types.ts';
+import { type Db, type Executor, rowsOf } from '../db/client.ts';
+import type { LineMemory, LineMemoryEntry } from '@copydesk/core';
 import { memorableLineKeys, type Sighting } from './sightings.ts';
 import { NotFoundError } from '../errors.ts';
 

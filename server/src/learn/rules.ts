@@ -3,14 +3,11 @@
  * what a rule would change in the stored dumps (dry run) or does change (re-parse).
  */
 import { asc, eq, sql } from 'drizzle-orm';
-import { dumps, parseRules, segmentationRevisions, type RuleScope, type StoredSegment } from '@copydesk/schema';
-import { rowsOf, type Db } from '../db/client.ts';
-import type { Executor } from '../import/write.ts';
+import { dumps, parseRules, segmentationRevisions, type RuleScope } from '@copydesk/schema';
+import { type Db, type Executor, rowsOf } from '../db/client.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
-import { lineKey, sourceKey } from '../parse/learned.ts';
-import { RULE_MAX_LINE } from '../parse/patterns.ts';
-import type { LearnedRule, ParseOptions } from '../parse/types.ts';
-import { parseDump } from '../parse/index.ts';
+import { type LearnedRule, type Segment, lineKey, parseDump, type ParseOptions, sourceKey } from '@copydesk/core';
+import { RULE_MAX_LINE } from '@copydesk/core/patterns';
 import { loadMemory } from './memory.ts';
 
 export type ParseRuleRow = typeof parseRules.$inferSelect;
@@ -124,7 +121,7 @@ export async function ruleImpact(db: Db, rule: ParseRuleRow): Promise<RuleImpact
   for (const r of rows.slice(0, MAX_RULE_DUMPS)) {
     const memory = await loadMemory(db, r.text);
     const seg = parseDump(r.text, { fetchedAt: r.fetched_at, memory, rules });
-    const stored = (typeof r.parser_segments === 'string' ? JSON.parse(r.parser_segments) : r.parser_segments) as StoredSegment[] | null;
+    const stored = (typeof r.parser_segments === 'string' ? JSON.parse(r.parser_segments) : r.parser_segments) as Segment[] | null;
     if (sameSegments(stored, seg.segments)) continue;
     dumpIds.push(Number(r.id));
     if (r.current_author !== 'parser') editorOwned.push(Number(r.id));
@@ -139,8 +136,8 @@ export async function ruleImpact(db: Db, rule: ParseRuleRow): Promise<RuleImpact
  * fresh parse). A span's `reason` is words, not output: a rule whose description changed does not
  * make a dump worth re-parsing.
  */
-export function sameSegments(a: readonly StoredSegment[] | null | undefined, b: readonly StoredSegment[]): boolean {
-  const canon = (segs: readonly StoredSegment[]) =>
+export function sameSegments(a: readonly Segment[] | null | undefined, b: readonly Segment[]): boolean {
+  const canon = (segs: readonly Segment[]) =>
     JSON.stringify(segs.map((s) => [s.kind, s.start, s.end, s.confidence, s.fields.map((f) => [f.field, f.start, f.end, f.confidence, f.rule ?? null])]));
   return !!a && canon(a) === canon(b);
 }

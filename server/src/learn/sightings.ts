@@ -8,10 +8,7 @@
  * the article's longest body line when that line is at least STORY_ANCHOR_MIN long (a
  * paragraph, not a promo), else the article's fingerprint.
  */
-import type { DerivedArticle } from '../derive/types.ts';
-import { articleFingerprint } from '../derive/fingerprint.ts';
-import { isMemorable, lineKey, sourceKey } from '../parse/learned.ts';
-import type { LineMemory, LineMemoryEntry, Segmentation } from '../parse/types.ts';
+import { articleFingerprint, type DerivedArticle, isMemorable, lineKey, type LineMemory, type LineMemoryEntry, type Segmentation, sourceKey } from '@copydesk/core';
 
 /** A body line this long or longer can stand for its story (see the module comment). */
 export const STORY_ANCHOR_MIN = 120;

@@ -1,17 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { dumps, dumpStatusChanges, segmentationRevisions, warningDismissals, type StoredSegment } from '@copydesk/schema';
-import type { Db } from '../db/client.ts';
-import { deriveArticles } from '../derive/index.ts';
-import { checkSegmentation } from '../derive/validate.ts';
+import { dumps, dumpStatusChanges, segmentationRevisions, warningDismissals } from '@copydesk/schema';
+import type { Db, Executor } from '../db/client.ts';
+import { carryWarnings, checkSegmentation, deriveArticles, openWarnings, parseDump, revisionConfidence, type Segment, type Segmentation, warningKey } from '@copydesk/core';
 import { InvalidInputError, InvalidSegmentationError, NotFoundError, StaleRevisionError } from '../errors.ts';
-import type { Segmentation, SegmentKind, FieldName } from '../parse/types.ts';
-import { parseDump } from '../parse/index.ts';
-import { writeDerived } from '../import/write.ts';
+import { writeDerived } from '../store/articles.ts';
 import { enqueueEnrichment } from '../enrich/jobs.ts';
 import { learnedInputs, sameSegments } from '../learn/rules.ts';
 import { retryTransaction } from '../db/retry.ts';
 import { audit } from '../audit/log.ts';
-import { carryWarnings, openWarnings, revisionConfidence, warningKey } from './warnings.ts';
 
 export type DumpStatus = 'new' | 'in_review' | 'approved';
 
@@ -47,15 +43,17 @@ export async function reviseSegmentation(db: Db, input: ReviseInput): Promise<Re
     if (!dump) throw new NotFoundError('Dump', String(input.dumpId));
     if (dump.current !== input.baseRevision) throw new StaleRevisionError(input.baseRevision, dump.current);
 
-    const segments: StoredSegment[] = input.segments.map((s) => ({
+    const candidate = input.segments.map((s) => ({
       kind: s.kind,
       start: s.start,
       end: s.end,
       confidence: 1,
       fields: (s.fields ?? []).map((f) => ({ field: f.field, start: f.start, end: f.end, confidence: 1 })).sort((a, b) => a.start - b.start || b.end - a.end || Number(a.field === 'subhead') - Number(b.field === 'subhead')),
     }));
-    const problem = checkSegmentation(dump.text.length, segments);
+    const problem = checkSegmentation(dump.text.length, candidate);
     if (problem) throw new InvalidSegmentationError(problem.rule, problem.reason, problem.index, problem.start, problem.end);
+    // checked: every kind and field name is one the parser knows
+    const segments = candidate as Segment[];
 
     const [{ next }] = (await tx
       .select({ next: sql<number>`coalesce(max(${segmentationRevisions.number}), 0) + 1` })
@@ -84,7 +82,7 @@ export async function reviseSegmentation(db: Db, input: ReviseInput): Promise<Re
       parserVersion: 'editor',
       length: dump.text.length,
       template: dump.template,
-      segments: segments.map((s) => ({ ...s, kind: s.kind as SegmentKind, fields: s.fields.map((f) => ({ ...f, field: f.field as FieldName })) })),
+      segments,
       warnings: [],
       confidence: 1,
     };
@@ -105,10 +103,8 @@ export async function reviseSegmentation(db: Db, input: ReviseInput): Promise<Re
   }));
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
 /** The warningKey of every warning dismissed on a dump. */
-export async function dismissedKeys(db: Db | Tx, dumpId: number): Promise<Set<string>> {
+export async function dismissedKeys(db: Executor, dumpId: number): Promise<Set<string>> {
   const rows = await db
     .select({ code: warningDismissals.code, start: warningDismissals.start, end: warningDismissals.end })
     .from(warningDismissals)

@@ -5,7 +5,7 @@
 import { and, eq, exists, inArray, isNull, notExists, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { articles, sourceAliases, sources } from '@copydesk/schema';
-import type { Executor } from '../import/write.ts';
+import type { Executor } from '../db/client.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import { aliasKey, sourceKey } from './key.ts';
 import { containsKey } from '../db/like.ts';

@@ -1,5 +1,5 @@
 /** Source names folded to keys. Pure. */
-import { foldText } from '../derive/fingerprint.ts';
+import { foldText } from '@copydesk/core';
 
 // "The Independent" is Independent: a leading article names no outlet
 const LEADING_ARTICLE = /^the\s+/;

@@ -1,15 +1,10 @@
 import { and, eq, inArray, notExists, sql, type SQL } from 'drizzle-orm';
 import { appearances, articles, sourceAliases, sources, storyEdges } from '@copydesk/schema';
-import type { DerivedArticle } from '../derive/types.ts';
-import { articleFingerprint } from '../derive/fingerprint.ts';
-import { rowsOf, type Db } from '../db/client.ts';
+import { articleFingerprint, type DerivedArticle } from '@copydesk/core';
+import { rowsOf, type Executor } from '../db/client.ts';
 import { anyOf, intArray, jsonRows } from '../db/rows.ts';
 import { aliasKey, sourceKey } from '../sources/key.ts';
 import { refreshStories, storiesOf } from '../stories/assign.ts';
-
-/** A database handle or an open transaction on it. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-export type Executor = Db | Tx;
 
 export interface WriteResult {
   /** article id per derived article, in order */

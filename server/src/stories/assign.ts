@@ -17,8 +17,7 @@
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { stories, storyArticles, storyExclusions } from '@copydesk/schema';
-import type { Executor } from '../import/write.ts';
-import { rowsOf } from '../db/client.ts';
+import { type Executor, rowsOf } from '../db/client.ts';
 import { sameStory, STORY_RULE } from './rule.ts';
 
 /** the advisory lock key story assignment holds (any constant no other lock uses) */

@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { stories, storyArticles, storyExclusions } from '@copydesk/schema';
-import type { Executor } from '../import/write.ts';
+import type { Executor } from '../db/client.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import { moveMembers, newStory, putIn, refreshStories } from './assign.ts';
 

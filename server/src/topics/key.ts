@@ -1,5 +1,5 @@
 /** Topic names folded to keys. Pure. */
-import { foldText } from '../derive/fingerprint.ts';
+import { foldText } from '@copydesk/core';
 
 /**
  * The key of a topic name: the same entity written in two articles has one key. Case, accents,

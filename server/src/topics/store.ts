@@ -6,7 +6,7 @@
 import { and, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { articles, articleTopics, topicAliases, topics } from '@copydesk/schema';
-import type { Executor } from '../import/write.ts';
+import type { Executor } from '../db/client.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import { topicKey } from './key.ts';
 import { containsKey } from '../db/like.ts';

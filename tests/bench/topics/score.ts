@@ -4,8 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseDump } from '../../../server/src/parse/index.ts';
-import { deriveArticles } from '../../../server/src/derive/articles.ts';
+import { deriveArticles, parseDump } from '@copydesk/core';
 import { REPO_ROOT, SHARED_DUMPS } from '../../helpers/paths.ts';
 import { FIXTURES } from './fixtures.ts';
 import { LABELS, type LabelledArticle } from './labels.ts';

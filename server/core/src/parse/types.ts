@@ -31,10 +31,15 @@ export type FieldName =
   /** publisher boilerplate inside an article (donation appeal, "Advertisement", ...): never body text */
   | 'noise';
 
-export interface FieldSpan {
+/** Where a field lies: [start, end) of the raw text. What an editor marks (the dashboard's edits, a save). */
+export interface FieldRange {
   field: FieldName;
   start: number;
   end: number;
+}
+
+/** A field span as the parser (or a revision) gives it: its range with a confidence and, for learned spans, the rule. */
+export interface FieldSpan extends FieldRange {
   /** how sure the parser is of this span's boundaries, in [0, 1] */
   confidence: number;
   /** the learned rule that produced the span ("line-memory", "rule:12"); absent for the built-in rules */
@@ -43,10 +48,20 @@ export interface FieldSpan {
   reason?: string;
 }
 
-export interface Segment {
+/**
+ * A segment's shape: its kind, [start, end) and field ranges, without scores. What an editor
+ * edits and saves (the dashboard's boundary editor, the reviseSegmentation input once checked).
+ */
+export interface SegmentShape {
   kind: SegmentKind;
   start: number;
   end: number;
+  /** field ranges, in text order; empty for boilerplate and residue */
+  fields: FieldRange[];
+}
+
+/** A segment as the parser gives it and a revision stores it (an editor's revision: confidence 1 on everything). */
+export interface Segment extends SegmentShape {
   /** field spans, in text order; empty for boilerplate and residue */
   fields: FieldSpan[];
   /** how sure the parser is of this segment's kind and boundaries, in [0, 1] */
@@ -60,6 +75,13 @@ export interface ParseWarning {
   message: string;
   start: number;
   end: number;
+}
+
+/** A warning as a revision keeps it: an editor's revision carries its base's, marked resolved where its edit covered them. */
+export interface StoredWarning extends ParseWarning {
+  /** set on an editor revision whose edit covered the warning's span: that revision's number and author */
+  resolvedInRevision?: number;
+  resolvedBy?: string;
 }
 
 /** A kept line (or piece) the parser doubts: it may not be what it was taken for. */

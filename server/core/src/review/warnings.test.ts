@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { carryWarnings, editCovers, openWarnings, warningKey } from './warnings.ts';
+import type { FieldRange, SegmentKind, SegmentShape } from '../parse/types.ts';
 
-const seg = (kind: string, start: number, end: number, fields: { field: string; start: number; end: number }[] = []) => ({ kind, start, end, fields });
+const seg = (kind: SegmentKind, start: number, end: number, fields: FieldRange[] = []): SegmentShape => ({ kind, start, end, fields });
 const before = [seg('main', 0, 50, [{ field: 'headline', start: 0, end: 10 }, { field: 'body', start: 11, end: 50 }]), seg('residue', 50, 70), seg('related', 70, 100, [{ field: 'headline', start: 70, end: 80 }])];
 const w = (code: string, start: number, end: number) => ({ code, message: code, start, end });
 

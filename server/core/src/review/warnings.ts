@@ -4,17 +4,14 @@
  * and editor) or an editor dismisses it (a row in warning_dismissals: who, when, why). A
  * revision's confidence is what its open warnings imply. Pure: no I/O.
  */
-import type { StoredSegment, StoredWarning } from '@copydesk/schema';
 import { scoreDump } from '../parse/confidence.ts';
-import type { Segment } from '../parse/types.ts';
-
-type SegmentLike = Pick<StoredSegment, 'kind' | 'start' | 'end'> & { fields: readonly { field: string; start: number; end: number }[] };
+import type { Segment, SegmentShape, StoredWarning } from '../parse/types.ts';
 
 /** A warning's identity across revisions: the text never changes, so code and span name it. */
 export const warningKey = (w: { code: string; start: number; end: number }): string => `${w.code}:${w.start}:${w.end}`;
 
 /** What a segmentation says about [start, end): kinds and field spans clipped to the range. */
-function viewOf(segments: readonly SegmentLike[], start: number, end: number): string {
+function viewOf(segments: readonly SegmentShape[], start: number, end: number): string {
   const parts: string[] = [];
   for (const s of segments) {
     if (s.end <= start || s.start >= end) continue;
@@ -29,7 +26,7 @@ function viewOf(segments: readonly SegmentLike[], start: number, end: number): s
  * warning's span (a boundary, a kind or a field inside it): the editor looked there and fixed it.
  * An empty span counts as its one character.
  */
-export function editCovers(w: Pick<StoredWarning, 'start' | 'end'>, before: readonly SegmentLike[], after: readonly SegmentLike[]): boolean {
+export function editCovers(w: Pick<StoredWarning, 'start' | 'end'>, before: readonly SegmentShape[], after: readonly SegmentShape[]): boolean {
   const end = Math.max(w.end, w.start + 1);
   return viewOf(before, w.start, end) !== viewOf(after, w.start, end);
 }
@@ -39,7 +36,7 @@ export function editCovers(w: Pick<StoredWarning, 'start' | 'end'>, before: read
  * span the edit covered marked resolved in `revision` by `editor` (already resolved ones keep
  * their mark).
  */
-export function carryWarnings(base: readonly StoredWarning[], before: readonly SegmentLike[], after: readonly SegmentLike[], revision: number, editor: string): StoredWarning[] {
+export function carryWarnings(base: readonly StoredWarning[], before: readonly SegmentShape[], after: readonly SegmentShape[], revision: number, editor: string): StoredWarning[] {
   return base.map((w) => (w.resolvedInRevision !== undefined || !editCovers(w, before, after) ? { ...w } : { ...w, resolvedInRevision: revision, resolvedBy: editor }));
 }
 
@@ -53,6 +50,6 @@ export function openWarnings(warnings: readonly StoredWarning[], dismissed: Read
  * scoring: every open warning costs points). `template` is the dump's for a parser revision; an
  * editor's revision is not marked down for an unknown template beyond its open warnings.
  */
-export function revisionConfidence(segments: readonly StoredSegment[], open: readonly StoredWarning[], template: string, byEditor: boolean): number {
-  return scoreDump(segments as unknown as readonly Segment[], open, byEditor ? 'reviewed' : template, 0);
+export function revisionConfidence(segments: readonly Segment[], open: readonly StoredWarning[], template: string, byEditor: boolean): number {
+  return scoreDump(segments, open, byEditor ? 'reviewed' : template, 0);
 }

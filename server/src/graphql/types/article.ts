@@ -3,7 +3,7 @@ import { appearances, articles as articlesTable, articleTopics } from '@copydesk
 import { sourceMatchSql } from '../../sources/index.ts';
 import { rowsOf, type Db } from '../../db/client.ts';
 import { InvalidInputError } from '../../errors.ts';
-import { foldText } from '../../derive/fingerprint.ts';
+import { foldText } from '@copydesk/core';
 import { builder, CONNECTION_PAGE } from '../builder.ts';
 import { cursorOrdering, type CursorOrdering } from '../input.ts';
 import { Dump } from './dump.ts';

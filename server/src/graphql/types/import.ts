@@ -1,5 +1,5 @@
 import { InvalidInputError, CopydeskError, ImportFailedError } from '../../errors.ts';
-import type { DerivedArticle } from '../../derive/types.ts';
+import type { DerivedArticle } from '@copydesk/core';
 import { unpackUpload } from '../../import/unpack.ts';
 import { importDump, type ChangeSet, type ImportResult } from '../../import/import-dump.ts';
 import type { DumpInput } from '../../import/validate.ts';

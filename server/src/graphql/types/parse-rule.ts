@@ -1,7 +1,7 @@
 import { createRule, deleteRule, ruleImpact, updateRule, type ParseRuleRow, type RuleImpact } from '../../learn/rules.ts';
 import { reparseDump } from '../../review/revise.ts';
 import { InvalidInputError, NotFoundError } from '../../errors.ts';
-import { sourceKey } from '../../parse/learned.ts';
+import { sourceKey } from '@copydesk/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder, requireEditor, type Context } from '../builder.ts';
 import { MUTATION_ERRORS } from '../errors.ts';

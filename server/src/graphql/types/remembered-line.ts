@@ -1,6 +1,6 @@
 import { mostRepeatedLines, setLineVeto, type RememberedLine } from '../../learn/memory.ts';
-import { sourceKey } from '../../parse/learned.ts';
-import { LINE_MEMORY_MIN_STORIES } from '../../parse/patterns.ts';
+import { sourceKey } from '@copydesk/core';
+import { LINE_MEMORY_MIN_STORIES } from '@copydesk/core/patterns';
 import { builder, requireEditor } from '../builder.ts';
 import { MUTATION_ERRORS } from '../errors.ts';
 

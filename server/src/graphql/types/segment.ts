@@ -1,9 +1,7 @@
-import type { StoredSegment, StoredWarning } from '@copydesk/schema';
+import type { FieldSpan, Segment, StoredWarning } from '@copydesk/core';
 import { builder } from '../builder.ts';
 
-type StoredField = StoredSegment['fields'][number];
-
-export const FieldSpanRef = builder.objectRef<StoredField>('FieldSpan').implement({
+export const FieldSpanRef = builder.objectRef<FieldSpan>('FieldSpan').implement({
   description: 'A field inside an article segment: [start, end) in UTF-16 code units of the raw text.',
   fields: (t) => ({
     field: t.exposeString('field', { description: 'headline, byline, source, published, section, body, copyright, subhead or noise' }),
@@ -25,7 +23,7 @@ export const ParseWarningRef = builder.objectRef<StoredWarning>('ParseWarning').
   }),
 });
 
-export const SegmentRef = builder.objectRef<StoredSegment>('Segment').implement({
+export const SegmentRef = builder.objectRef<Segment>('Segment').implement({
   description: 'One part of a partition of the raw text: [start, end) in UTF-16 code units.',
   fields: (t) => ({
     kind: t.exposeString('kind', { description: 'main, related, boilerplate or residue' }),

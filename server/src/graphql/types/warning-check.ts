@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { dumps, segmentationRevisions, warningDismissals, type StoredWarning } from '@copydesk/schema';
+import { dumps, segmentationRevisions, warningDismissals } from '@copydesk/schema';
 import { dismissWarning } from '../../review/revise.ts';
-import { warningKey } from '../../review/warnings.ts';
+import { type StoredWarning, warningKey } from '@copydesk/core';
 import { builder, requireActor, type Context } from '../builder.ts';
 import { MUTATION_ERRORS } from '../errors.ts';
 import { Dump } from './dump.ts';

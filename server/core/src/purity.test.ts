@@ -1,4 +1,8 @@
-/** The parser is pure: no fs, process, clock, env, network or db. This test greps its sources. */
+/**
+ * The core is pure: no fs, process, clock, env, network or db, and it imports nothing but its own
+ * modules (no package, not even the server's or the schema's). This test greps its sources and
+ * checks that the package declares no dependencies.
+ */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,16 +29,22 @@ const FORBIDDEN: [RegExp, string][] = [
   [/\bfetch\s*\(/u, 'network'],
 ];
 
-describe('server/src/parse is pure', () => {
-  const files = [...sources(here), ...[join(here, '../derive/articles.ts')]];
-  it('has sources to check', () => expect(files.length).toBeGreaterThan(5));
+describe('@copydesk/core is pure', () => {
+  const files = sources(here);
+  it('has sources to check (parser, derivation, review warnings)', () => {
+    for (const part of ['parse', 'derive', 'review']) expect(files.some((f) => f.includes(`/src/${part}/`)), part).toBe(true);
+  });
+  it('declares no dependencies', () => {
+    const pkg = JSON.parse(readFileSync(join(here, '../package.json'), 'utf8')) as Record<string, unknown>;
+    for (const key of ['dependencies', 'peerDependencies', 'optionalDependencies']) expect(pkg[key], key).toBeUndefined();
+  });
   for (const f of files) {
-    it(f.slice(f.indexOf('server/')), () => {
+    it(f.slice(f.indexOf('server/core/')), () => {
       const src = readFileSync(f, 'utf8');
       for (const [re, what] of FORBIDDEN) expect(re.test(src), `${what} in ${f}`).toBe(false);
       for (const m of src.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s+['"]([^'"]+)['"]/gmu)) {
         const spec = m[1]!;
-        expect(spec.startsWith('.'), `${f} imports ${spec}: the parser imports only its own modules`).toBe(true);
+        expect(spec.startsWith('.'), `${f} imports ${spec}: the core imports only its own modules`).toBe(true);
       }
     });
   }
