@@ -64,6 +64,21 @@ export function lineKey(line: string): string {
 
 /** lineKey(text.slice(start, end)), given its prefixHash: the text is sliced only for a line of few letters. */
 function keyOf(text: string, start: number, end: number, prefix: number): string {
+  const letters = hashLetters(text, start, end);
+  const p = prefix.toString(16);
+  if (letters < LINE_KEY_MIN_LETTERS) {
+    const f = foldText(text.slice(start, end));
+    return `l:${p}.${hash53(f).toString(16)}.${hash53(f, 1).toString(16)}`;
+  }
+  return `l:${p}.${hex(H1)}.${hex(H2)}`;
+}
+
+/** The two lanes of the last hashLetters call (final, unsigned). */
+let H1 = 0;
+let H2 = 0;
+
+/** Hashes the letters of text[start, end) into H1 / H2 (lineKey's two lanes); returns how many letters there are. */
+function hashLetters(text: string, start: number, end: number): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   let letters = 0;
@@ -74,21 +89,71 @@ function keyOf(text: string, start: number, end: number, prefix: number): string
     h2 = Math.imul(h2 ^ c, 1597334677);
     letters++;
   }
-  const p = prefix.toString(16);
-  if (letters < LINE_KEY_MIN_LETTERS) {
-    const f = foldText(text.slice(start, end));
-    return `l:${p}.${hash53(f).toString(16)}.${hash53(f, 1).toString(16)}`;
-  }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `l:${p}.${hex(h1)}.${hex(h2)}`;
+  H1 = h1 >>> 0;
+  H2 = h2 >>> 0;
+  return letters;
 }
 
-/** A key's prefix as the number prefixHash gives (null: the key is no lineKey, it can match no line). */
-function keyPrefix(key: string): number | null {
-  const p = key.slice(2, key.indexOf('.'));
-  const n = parseInt(p, 16);
-  return key.startsWith('l:') && n.toString(16) === p ? n : null;
+/**
+ * The keys that can mark a line (a marking memory entry's, a rule's) as numbers, so that a line
+ * is looked up from its hashes without building its key: `prefixes` holds every key's prefix
+ * (the cheap first test), `byHash` maps H1 to the keys [prefix, H2, key] with that first lane, and
+ * `all` holds every key as a string (a line with fewer than LINE_KEY_MIN_LETTERS letters is looked
+ * up by its key string: that key hashes the folded text, not the letters). A string that is no lineKey (no "l:", a hex part not as
+ * lineKey prints it) can match no line and is left out.
+ */
+export class KeyIndex {
+  readonly prefixes = new Set<number>();
+  readonly byHash = new Map<number, [number, number, string][]>();
+  readonly all = new Set<string>();
+
+  add(key: string): void {
+    if (!key.startsWith('l:')) return;
+    const parts = key.slice(2).split('.');
+    if (parts.length !== 3) return;
+    const [p, a, b] = parts.map((x) => parseInt(x, 16)) as [number, number, number];
+    if (p.toString(16) !== parts[0]) return;
+    this.prefixes.add(p);
+    // a key whose lanes print as hashLetters' would: a line with enough letters can have it
+    if (a.toString(16) === parts[1] && b.toString(16) === parts[2] && a <= 0xffffffff && b <= 0xffffffff) {
+      const same = this.byHash.get(a);
+      if (same) same.push([p, b, key]);
+      else this.byHash.set(a, [[p, b, key]]);
+    }
+    this.all.add(key);
+  }
+
+  /** Both indexes' keys in a new one. */
+  static union(x: KeyIndex, y: KeyIndex): KeyIndex {
+    const u = new KeyIndex();
+    for (const i of [x, y]) {
+      for (const p of i.prefixes) u.prefixes.add(p);
+      for (const [a, list] of i.byHash) {
+        const same = u.byHash.get(a);
+        if (same) same.push(...list);
+        else u.byHash.set(a, [...list]);
+      }
+      for (const k of i.all) u.all.add(k);
+    }
+    return u;
+  }
+
+  /**
+   * The key of the line text[start, end) (its prefixHash is `prefix`) when this index holds it,
+   * else null; only a line of few letters builds its key string.
+   */
+  find(text: string, start: number, end: number, prefix: number): string | null {
+    const letters = hashLetters(text, start, end);
+    if (letters < LINE_KEY_MIN_LETTERS) {
+      const key = keyOf(text, start, end, prefix);
+      return this.all.has(key) ? key : null;
+    }
+    const same = this.byHash.get(H1);
+    if (same) for (const [p, b, key] of same) if (p === prefix && b === H2) return key;
+    return null;
+  }
 }
 
 /**
@@ -97,74 +162,68 @@ function keyPrefix(key: string): number | null {
  * parse compiles them once. Built by compileLearned; applyLearned uses it.
  */
 export interface CompiledLearned {
-  /** prefixHash of every key that can mark a line (a marking memory entry or a rule) */
-  prefixes: ReadonlySet<number>;
+  /** every key that can mark a line (a marking memory entry, a rule) */
+  keys: KeyIndex;
   /** rule key -> the rules with that key, in the rules' order (the first that applies names the line) */
   rulesByKey: ReadonlyMap<string, readonly LearnedRule[]>;
 }
 
-const COMPILED_MEMORY = new WeakMap<LineMemory, Set<number>>();
+const COMPILED_MEMORY = new WeakMap<LineMemory, KeyIndex>();
 const COMPILED_RULES = new WeakMap<readonly LearnedRule[], CompiledLearned>();
 const NO_RULES: ReadonlyMap<string, readonly LearnedRule[]> = new Map();
+const NO_KEYS = new KeyIndex();
 
-/** The prefixes of the memory's keys that can mark a line (stories at least K, not vetoed). */
-function memoryPrefixes(memory: LineMemory): Set<number> {
-  let set = COMPILED_MEMORY.get(memory);
-  if (!set) {
-    set = new Set();
+/** The memory's keys that can mark a line (stories at least K, not vetoed). */
+function memoryKeys(memory: LineMemory): KeyIndex {
+  let index = COMPILED_MEMORY.get(memory);
+  if (!index) {
+    index = new KeyIndex();
     const k = memory.minStories ?? LINE_MEMORY_MIN_STORIES;
-    for (const [key, e] of memory.lines) {
-      if (e.vetoed || e.stories < k) continue;
-      const p = keyPrefix(key);
-      if (p !== null) set.add(p);
-    }
-    COMPILED_MEMORY.set(memory, set);
+    for (const [key, e] of memory.lines) if (!e.vetoed && e.stories >= k) index.add(key);
+    COMPILED_MEMORY.set(memory, index);
   }
-  return set;
+  return index;
 }
 
 function compiledRules(rules: readonly LearnedRule[]): CompiledLearned {
   let c = COMPILED_RULES.get(rules);
   if (!c) {
-    const prefixes = new Set<number>();
+    const keys = new KeyIndex();
     const rulesByKey = new Map<string, LearnedRule[]>();
     for (const r of rules) {
-      const p = keyPrefix(r.key);
-      if (p === null) continue;
-      prefixes.add(p);
+      keys.add(r.key);
       const same = rulesByKey.get(r.key);
       if (same) same.push(r);
       else rulesByKey.set(r.key, [r]);
     }
-    c = { prefixes, rulesByKey };
+    c = { keys, rulesByKey };
     COMPILED_RULES.set(rules, c);
   }
   return c;
 }
 
 /**
- * `opts`' memory and rules compiled for matching (CompiledLearned): the prefixes of every key that
- * can mark a line and the rules by key. Cached per memory object and per rules array, so calling
- * it (or parsing) again with the same values costs two WeakMap lookups; a caller that parses a
+ * `opts`' memory and rules compiled for matching (CompiledLearned): the keys that can mark a line,
+ * as numbers, and the rules by key. Cached per memory object and per rules array, so calling it
+ * (or parsing) again with the same values costs a few WeakMap lookups; a caller that parses a
  * batch may call it once before the batch to keep the first parse's cost down. Pure.
  */
 export function compileLearned(opts: Pick<ParseOptions, 'memory' | 'rules'>): CompiledLearned {
-  const mem = opts.memory?.lines.size ? memoryPrefixes(opts.memory) : null;
+  const mem = opts.memory?.lines.size ? memoryKeys(opts.memory) : null;
   const rules = opts.rules?.length ? compiledRules(opts.rules) : null;
-  if (!rules) return { prefixes: mem ?? new Set(), rulesByKey: NO_RULES };
-  if (!mem?.size) return rules;
-  return { prefixes: unionOf(mem, rules.prefixes), rulesByKey: rules.rulesByKey };
+  if (!rules) return { keys: mem ?? NO_KEYS, rulesByKey: NO_RULES };
+  if (!mem?.prefixes.size) return rules;
+  return { keys: unionOf(mem, rules.keys), rulesByKey: rules.rulesByKey };
 }
 
-/** Both sets' members, once per pair of input values. */
-const UNIONS = new WeakMap<Set<number>, WeakMap<object, Set<number>>>();
-function unionOf(a: Set<number>, b: ReadonlySet<number>): Set<number> {
+/** Both indexes' keys, once per pair of input values. */
+const UNIONS = new WeakMap<KeyIndex, WeakMap<KeyIndex, KeyIndex>>();
+function unionOf(a: KeyIndex, b: KeyIndex): KeyIndex {
   let byB = UNIONS.get(a);
   if (!byB) UNIONS.set(a, (byB = new WeakMap()));
   let u = byB.get(b);
   if (!u) {
-    u = new Set(a);
-    for (const p of b) u.add(p);
+    u = KeyIndex.union(a, b);
     byB.set(b, u);
   }
   return u;
@@ -227,7 +286,8 @@ export function applyLearned(text: string, segments: Segment[], opts: ParseOptio
   const k = memory?.minStories ?? LINE_MEMORY_MIN_STORIES;
   // longer lines can match nothing: their keys (the costly part) are never computed
   const maxLength = opts.rules?.length ? RULE_MAX_LINE : LINE_MEMORY_MAX;
-  const { prefixes, rulesByKey } = compileLearned(opts);
+  const { keys: index, rulesByKey } = compileLearned(opts);
+  const prefixes = index.prefixes;
   const taken: FieldSpan[] = [];
   // nothing remembered often enough and no rule: no line can change
   if (!prefixes.size) return taken;
@@ -244,9 +304,10 @@ export function applyLearned(text: string, segments: Segment[], opts: ParseOptio
       }
     }
     if (firstKnown < 0) continue;
-    // the body lines, in order: each span, its key (null: never matched) and length
+    // the body lines, in order: each span and its key (null: no key that can mark a line)
     const spans: FieldSpan[] = [];
     const keys: (string | null)[] = [];
+    // some line had a key to look up (a known prefix, a whole line)
     let keyed = false;
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i]!;
@@ -257,7 +318,7 @@ export function applyLearned(text: string, segments: Segment[], opts: ParseOptio
       if (length <= maxLength && i >= firstKnown) {
         const p = i === firstKnown ? -1 : prefixHash(text, f.start, f.end);
         if ((p < 0 || prefixes.has(p)) && isWholeLine(text, f.start, f.end)) {
-          key = keyOf(text, f.start, f.end, p < 0 ? prefixHash(text, f.start, f.end) : p);
+          key = index.find(text, f.start, f.end, p < 0 ? prefixHash(text, f.start, f.end) : p);
           keyed = true;
         }
       }
