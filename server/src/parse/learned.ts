@@ -159,7 +159,9 @@ export class KeyIndex {
 /**
  * Learned inputs compiled for matching, once per input value (the memory object, the rules
  * array) and kept while that value lives: a batch that passes the same memory and rules to every
- * parse compiles them once. Built by compileLearned; applyLearned uses it.
+ * parse compiles them once. Built by compileLearned; applyLearned uses it. The values are taken
+ * as immutable: a caller that changes its memory or rules passes a new object (loadMemory,
+ * loadRules and MemoryCollector.memory() build a new one per call).
  */
 export interface CompiledLearned {
   /** every key that can mark a line (a marking memory entry, a rule) */
