@@ -8,8 +8,8 @@ import { trimEnd, trimRange, trimStart } from './lines.ts';
 import { bylineFromLine, inlineByline } from './fields/byline.ts';
 import type { Range } from './fields/byline.ts';
 import { isCopyrightLine, trailingCopyright } from './fields/copyright.ts';
-import { inlineNoiseRanges, isSuspectBoilerplate, noiseLineRule } from './fields/noise.ts';
-import type { NoiseContext } from './fields/noise.ts';
+import { inlineNoiseRanges, isSuspectBoilerplate } from './fields/noise.ts';
+import type { LineTable } from './line-table.ts';
 import { subheadIndexes, isAllCaps } from './fields/subhead.ts';
 import { bodyKinds, isShortLine } from './fields/kinds.ts';
 import { datePhraseEnd } from './fields/credit.ts';
@@ -54,7 +54,8 @@ export interface BodyOptions {
   /** list subheads (multi-line bodies) */
   subheads: boolean;
   confidence: number;
-  noise: NoiseContext;
+  /** the parse's line table (its noise context, and what it knows of each line) */
+  table: LineTable;
   /** the body runs to the end of the capture (nothing after it says where it ends): no end-of-body rules */
   openEnd?: boolean;
   /** kept lines' suspicions go here (confidence.ts builds the dump's confidence from them) */
@@ -104,17 +105,26 @@ export function buildBody(
   let first = true;
   let suspects = 0;
   // the body's non-blank lines, the ones a site/outlet rule takes, and the kind rules' verdicts
+  const { table } = opts;
+  const noise = table.noise;
   const body: LineInfo[] = [];
-  for (const i of idx) if (ls[i]!.kind !== 'blank') body.push(ls[i]!);
+  // each body line's index in `ls`
+  const at: number[] = [];
+  for (const i of idx) {
+    if (ls[i]!.kind === 'blank') continue;
+    body.push(ls[i]!);
+    at.push(i);
+  }
   const skip: boolean[] = new Array<boolean>(body.length);
   const texts: string[] = new Array<string>(body.length);
   for (let k = 0; k < body.length; k++) {
     const l = body[k]!;
     texts[k] = l.text;
-    skip[k] = l.kind === 'url' || noiseLineRule(l.text, opts.noise) !== null;
+    skip[k] = l.kind === 'url' || table.noiseRule(at[k]!) !== null;
   }
-  const openEnd = opts.openEnd ?? (body.length > 0 && capturedToEnd(ls, idx[idx.length - 1]!));
-  const kinds = bodyKinds(texts, skip, openEnd);
+  // nothing but blank lines after the body: the capture stops in it, so its end says nothing
+  const openEnd = opts.openEnd ?? (body.length > 0 && idx[idx.length - 1]! >= table.lastNonBlank);
+  const kinds = bodyKinds(texts, skip, openEnd, (k, edge) => table.kind(at[k]!, edge));
   for (let k = 0; k < body.length; k++) {
     const l = body[k]!;
     const t = l.text;
@@ -144,13 +154,13 @@ export function buildBody(
       }
     }
     first = false;
-    const ranges = opts.noise.inlineRules.length ? inlineNoiseRanges(from ? t.slice(from) : t, opts.source, opts.noise, base + from) : NO_RANGES;
+    const ranges = noise.inlineRules.length ? inlineNoiseRanges(from ? t.slice(from) : t, opts.source, noise, base + from) : NO_RANGES;
     if (from === 0 && ranges.length === 0) {
       // fast path: the whole (already trimmed) line is body
       const len = l.te - l.ts;
       if (len <= 400 && !startsWithAsciiWordChar(t) && !HAS_WORD.test(t)) continue;
       pieces.push({ start: l.ts, end: l.te, whole: true, text: t, line: lines++ });
-      if (suspects < 3 && ((kind.suspicion >= WARN_AT) || (len <= 200 && isSuspectBoilerplate(t, opts.noise)))) {
+      if (suspects < 3 && ((kind.suspicion >= WARN_AT) || (len <= 200 && isSuspectBoilerplate(t, noise)))) {
         suspects++;
         if (kind.suspicion < WARN_AT) suspect(opts, l.ts, l.te, WARN_AT, 'contains publisher-prompt words');
         warnings.push({ code: 'SUSPECT_BOILERPLATE', message: SUSPECT_MESSAGE, start: l.ts, end: l.te });
@@ -178,7 +188,7 @@ export function buildBody(
       p.end = e;
       pieces.push(p);
       kept++;
-      if (slice && suspects < 3 && slice.length <= 200 && isSuspectBoilerplate(slice, opts.noise)) {
+      if (slice && suspects < 3 && slice.length <= 200 && isSuspectBoilerplate(slice, noise)) {
         suspects++;
         suspect(opts, s, e, WARN_AT, 'contains publisher-prompt words');
         warnings.push({ code: 'SUSPECT_BOILERPLATE', message: SUSPECT_MESSAGE, start: s, end: e });
@@ -316,20 +326,6 @@ function topLineDoubt(t: string): [number, string] | null {
 function datePhraseIn(t: string): boolean {
   for (let i = 0; i >= 0 && i < t.length; i = t.indexOf(' ', i + 1)) if (datePhraseEnd(t, i === 0 ? 0 : i + 1) > 0) return true;
   return false;
-}
-
-/** Each dump's last non-blank line index (found once per dump, from the end). */
-const LAST_NON_BLANK = new WeakMap<readonly LineInfo[], number>();
-
-/** Nothing but blank lines after line i: the capture stops in this body, so its end says nothing. */
-function capturedToEnd(ls: readonly LineInfo[], i: number): boolean {
-  let last = LAST_NON_BLANK.get(ls);
-  if (last === undefined) {
-    last = ls.length - 1;
-    while (last >= 0 && ls[last]!.kind === 'blank') last--;
-    LAST_NON_BLANK.set(ls, last);
-  }
-  return i >= last;
 }
 
 /** "By Tom Balmforth, ..." on its own line: the names' absolute range, or null. */

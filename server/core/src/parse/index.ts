@@ -13,11 +13,9 @@ import {
 } from './blocks.ts';
 import type { Header, LineInfo, Run } from './blocks.ts';
 import { ArticleBuilder, buildBody } from './article.ts';
-import { creditLine } from './fields/credit.ts';
-import { lineKind } from './fields/kinds.ts';
 import { echoLine, gluedSourceDate, isTimePrefix, looksLikeSourceLine, timeLine } from './fields/dates.ts';
-import { noiseContext, noiseLineRule } from './fields/noise.ts';
-import type { NoiseContext } from './fields/noise.ts';
+import { noiseContext } from './fields/noise.ts';
+import { LineTable } from './line-table.ts';
 import { scoreDump } from './confidence.ts';
 import { applyLearned, hasLearned, outsideTaken } from './learned.ts';
 import { ENDS_SENTENCE, SENTENCE_CLOSED } from './patterns.ts';
@@ -46,7 +44,8 @@ interface Ctx {
   notes: ParseWarning[];
   /** lines the parser doubts (fields/kinds.ts, article.ts): the dump's confidence is built from them */
   suspicions: LineSuspicion[];
-  noise: NoiseContext;
+  /** what is asked of each line, answered once (noise rules, kinds, credit lines) */
+  table: LineTable;
 }
 
 function warn(ctx: Ctx, code: string, message: string, fromLine: number, toLine: number): void {
@@ -65,7 +64,7 @@ function note(ctx: Ctx, code: string, message: string, fromLine: number, toLine:
 /** Text in, segmentation out. Pure: no I/O, no clock. */
 export function parseDump(text: string, opts: ParseOptions = {}): Segmentation {
   const ls = classify(text, splitLines(text));
-  const ctx: Ctx = { text, ls, parts: [], warnings: [], notes: [], suspicions: [], noise: noiseContext(text) };
+  const ctx: Ctx = { text, ls, parts: [], warnings: [], notes: [], suspicions: [], table: new LineTable(ls, noiseContext(text)) };
   const n = ls.length;
   let template = 'unknown';
 
@@ -176,7 +175,7 @@ function buildMain(ctx: Ctx, lo: number, hi: number, logo: boolean, anchored: bo
         continue;
       }
     }
-    const c = creditLine(l.text);
+    const c = ctx.table.credit(j);
     if (c && ((c.names && !b.has('byline')) || (c.date && !b.has('published')))) {
       // "By X", "By X · 3 hours ago", "12 March 2024 by X", "Posted 09:30 GMT, 12 March 2024 - last modified ..."
       if (c.names && !b.has('byline')) b.add('byline', l.ts + c.names[0], l.ts + c.names[1], 0.9);
@@ -185,7 +184,7 @@ function buildMain(ctx: Ctx, lo: number, hi: number, logo: boolean, anchored: bo
       j = nextNonBlank(ls, j, end);
       continue;
     }
-    const rule = noiseLineRule(l.text, ctx.noise);
+    const rule = ctx.table.noiseRule(j);
     if (rule === 'bare-by' || rule === 'published-updated') {
       b.add('noise', l.ts, l.te, 0.9);
       j = nextNonBlank(ls, j, end);
@@ -194,9 +193,9 @@ function buildMain(ctx: Ctx, lo: number, hi: number, logo: boolean, anchored: bo
     // publisher furniture between the headline and a credit line (share row, consent banner,
     // newsletter prompt): taken out here so that the credit line after it is still read
     if (!b.has('byline') || !b.has('published')) {
-      const k = rule ? null : lineKind(l.text, true);
+      const k = rule ? null : ctx.table.kind(j, true);
       if (rule || (k && k.rule !== null && k.suspicion === 0)) {
-        const c = nextCredit(ls, j, end);
+        const c = nextCredit(ctx.table, j, end);
         if (c) {
           for (let m = j; m < c; m++) if (ls[m]!.kind !== 'blank') b.add('noise', ls[m]!.ts, ls[m]!.te, 0.85);
           j = c;
@@ -209,7 +208,7 @@ function buildMain(ctx: Ctx, lo: number, hi: number, logo: boolean, anchored: bo
   const idx: number[] = [];
   for (let k = j; k < end; k++) idx.push(k);
   const src = b.fields.find((f) => f.field === 'source');
-  buildBody(b, ls, idx, { source: src ? text.slice(src.start, src.end) : null, inlineByline: true, subheads: true, confidence: anchored ? 0.92 : 0.85, noise: ctx.noise, suspicions: ctx.suspicions }, ctx.warnings);
+  buildBody(b, ls, idx, { source: src ? text.slice(src.start, src.end) : null, inlineByline: true, subheads: true, confidence: anchored ? 0.92 : 0.85, table: ctx.table, suspicions: ctx.suspicions }, ctx.warnings);
   ctx.parts.push({ kind: 'main', from: lo, to: end, fields: b.sorted(), confidence: conf });
   return conf;
 }
@@ -218,13 +217,12 @@ function buildMain(ctx: Ctx, lo: number, hi: number, logo: boolean, anchored: bo
  * The first credit line among the next few lines after line j (publisher furniture in between, every
  * line of which a noise or kind rule takes), or null.
  */
-function nextCredit(ls: readonly LineInfo[], j: number, end: number): number | null {
+function nextCredit(table: LineTable, j: number, end: number): number | null {
   let k = j;
   for (let n = 0; n < 6 && k < end; n++) {
-    const l = ls[k]!;
-    if (l.kind !== 'blank') {
-      if (creditLine(l.text)) return k;
-      if (!noiseLineRule(l.text) && lineKind(l.text, true).rule === null) return null;
+    if (table.ls[k]!.kind !== 'blank') {
+      if (table.credit(k)) return k;
+      if (!table.noiseRule(k) && table.kind(k, true).rule === null) return null;
     }
     k++;
   }
@@ -313,7 +311,7 @@ function tailBlock(ctx: Ctx, idx: number[]): void {
     }
     body.push(idx[m]!);
   }
-  buildBody(b, ls, body, { source: null, inlineByline: true, subheads: false, confidence: 0.6, noise: ctx.noise, suspicions: ctx.suspicions }, ctx.warnings);
+  buildBody(b, ls, body, { source: null, inlineByline: true, subheads: false, confidence: 0.6, table: ctx.table, suspicions: ctx.suspicions }, ctx.warnings);
   ctx.parts.push({ kind: 'related', from: first, to: idx[idx.length - 1]! + 1, fields: b.sorted(), confidence: 0.55 });
   warn(ctx, 'TRUNCATED_BLOCK', 'The capture stops inside a related block before its time line: the block was read from its headline alone.', first, idx[idx.length - 1]! + 1);
 }
@@ -399,7 +397,7 @@ function buildBlock(ctx: Ctx, h: Header, limit: number): number {
       }
     }
   }
-  buildBody(b, ls, body, { source: sourceName, inlineByline: true, subheads: false, confidence: h.confidence > 0.9 ? 0.9 : 0.7, noise: ctx.noise, suspicions: ctx.suspicions }, ctx.warnings);
+  buildBody(b, ls, body, { source: sourceName, inlineByline: true, subheads: false, confidence: h.confidence > 0.9 ? 0.9 : 0.7, table: ctx.table, suspicions: ctx.suspicions }, ctx.warnings);
   const lastLine = body.length ? body[body.length - 1]! : Math.max(headlineIdx, headerEnd - 1);
   headerEnd = lastLine + 1;
   ctx.parts.push({ kind: 'related', from: h.start, to: headerEnd, fields: b.sorted(), confidence: h.confidence });

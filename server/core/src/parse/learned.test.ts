@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDump } from './index.ts';
 import { deriveArticles } from '../derive/index.ts';
-import { lineKey, sourceKey, storiesNeeded } from './learned.ts';
+import { KeyIndex, compileLearned, lineKey, sourceKey, storiesNeeded } from './learned.ts';
 import type { LineMemoryEntry, ParseOptions } from './types.ts';
 import { LINE_MEMORY_MIN_STORIES } from './patterns.ts';
 
@@ -136,5 +136,38 @@ describe('editor rules', () => {
     const seg = parseDump(t, { rules: [{ name: 'rule:1', key: lineKey(sub), source: null }] }).segments.find((s) => s.kind === 'main')!;
     expect(seg.fields.filter((f) => f.field === 'subhead')).toEqual([]);
     expect(seg.fields.filter((f) => f.field === 'noise').map((f) => f.rule)).toEqual(['rule:1']);
+  });
+});
+
+describe('compiled learned inputs', () => {
+  // lines of many letters (looked up by their hash lanes) and of few (by their folded text's key)
+  const lines = [PROMO, SENTENCE, 'Photo: 12/03', '12:30 — 14:45 · 3 / 4', 'x', INNER];
+  it('find a line exactly when its lineKey is in the index', () => {
+    const index = new KeyIndex();
+    for (const l of lines.slice(0, 4)) index.add(lineKey(l));
+    const text = `  ${lines.join('\n')}\n`;
+    let at = 2;
+    for (const l of lines) {
+      const prefix = parseInt(lineKey(l).slice(2, lineKey(l).indexOf('.')), 16);
+      const want = lines.indexOf(l) < 4 ? lineKey(l) : null;
+      expect(index.find(text, at, at + l.length, prefix)).toBe(want);
+      at += l.length + 1;
+    }
+  });
+  it('ignore keys no line can have', () => {
+    const index = new KeyIndex();
+    for (const k of ['', 'l:', 'x:1.2.3', 'l:0ab.1.2', `${lineKey(PROMO)}.9`, 'l:zz.1.2']) index.add(k);
+    expect(index.prefixes.size).toBe(0);
+    expect(index.all.size).toBe(0);
+  });
+  it('are compiled once per memory object and rules array, and give the parse its result', () => {
+    const opts: ParseOptions = { memory: memoryOf([[PROMO, 3]]), rules: [{ name: 'rule:1', key: lineKey(INNER), source: null }] };
+    expect(compileLearned(opts).keys).toBe(compileLearned(opts).keys);
+    expect(compileLearned(opts).keys).toBe(compileLearned({ ...opts }).keys);
+    expect(noise(text, opts).map((n) => [n.text, n.rule])).toEqual([
+      [INNER, 'rule:1'],
+      [PROMO, 'line-memory'],
+      [PROMO, 'line-memory'],
+    ]);
   });
 });

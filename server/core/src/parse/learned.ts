@@ -4,7 +4,7 @@
  * (import, re-parse, CLI) loads them. Only whole body lines of article segments change: such a
  * line becomes a "noise" span (publisher boilerplate) naming the rule that took it.
  */
-import type { FieldSpan, LearnedRule, LineMemory, LineMemoryEntry, ParseOptions, Segment } from './types.ts';
+import type { FieldSpan, LearnedRule, LineMemory, ParseOptions, Segment } from './types.ts';
 import { foldText, hash53 } from '../derive/fingerprint.ts';
 import { KEY_PREFIX_LETTERS, LETTER, LINE_KEY_MIN_LETTERS, LINE_MEMORY_MAX, LINE_MEMORY_MIN, LINE_MEMORY_MIN_STORIES, LINE_MEMORY_SHORT, RULE_MAX_LINE } from './patterns.ts';
 
@@ -30,11 +30,8 @@ function letterAt(text: string, i: number): number {
 const hex = (h: number) => (h >>> 0).toString(16);
 const finish = (h: number) => Math.imul(h ^ (h >>> 16), 2246822507) ^ Math.imul(h ^ (h >>> 13), 3266489909);
 
-/**
- * The first part of a line's key: a hash of its first KEY_PREFIX_LETTERS letters. Computed from
- * a few characters, it lets applyLearned skip at once the lines no remembered line or rule can be.
- */
-export function linePrefix(text: string, start = 0, end = text.length): string {
+/** The hash linePrefix prints: of the first KEY_PREFIX_LETTERS letters of text[start, end), as an unsigned 32-bit number. */
+function prefixHash(text: string, start: number, end: number): number {
   let h = 0xdeadbeef;
   let n = 0;
   for (let i = start; i < end && n < KEY_PREFIX_LETTERS; i++) {
@@ -43,7 +40,15 @@ export function linePrefix(text: string, start = 0, end = text.length): string {
     h = Math.imul(h ^ c, 2654435761);
     n++;
   }
-  return hex(finish(h));
+  return finish(h) >>> 0;
+}
+
+/**
+ * The first part of a line's key: a hash of its first KEY_PREFIX_LETTERS letters. Computed from
+ * a few characters, it lets applyLearned skip at once the lines no remembered line or rule can be.
+ */
+export function linePrefix(text: string, start = 0, end = text.length): string {
+  return prefixHash(text, start, end).toString(16);
 }
 
 /**
@@ -54,41 +59,176 @@ export function linePrefix(text: string, start = 0, end = text.length): string {
  * importer (it counts lines) and rules.
  */
 export function lineKey(line: string): string {
+  return keyOf(line, 0, line.length, prefixHash(line, 0, line.length));
+}
+
+/** lineKey(text.slice(start, end)), given its prefixHash: the text is sliced only for a line of few letters. */
+function keyOf(text: string, start: number, end: number, prefix: number): string {
+  const letters = hashLetters(text, start, end);
+  const p = prefix.toString(16);
+  if (letters < LINE_KEY_MIN_LETTERS) {
+    const f = foldText(text.slice(start, end));
+    return `l:${p}.${hash53(f).toString(16)}.${hash53(f, 1).toString(16)}`;
+  }
+  return `l:${p}.${hex(H1)}.${hex(H2)}`;
+}
+
+/** The two lanes of the last hashLetters call (final, unsigned). */
+let H1 = 0;
+let H2 = 0;
+
+/** Hashes the letters of text[start, end) into H1 / H2 (lineKey's two lanes); returns how many letters there are. */
+function hashLetters(text: string, start: number, end: number): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   let letters = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = letterAt(line, i);
+  for (let i = start; i < end; i++) {
+    const c = letterAt(text, i);
     if (c < 0) continue;
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
     letters++;
   }
-  const prefix = linePrefix(line);
-  if (letters < LINE_KEY_MIN_LETTERS) {
-    const f = foldText(line);
-    return `l:${prefix}.${hash53(f).toString(16)}.${hash53(f, 1).toString(16)}`;
-  }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `l:${prefix}.${hex(h1)}.${hex(h2)}`;
+  H1 = h1 >>> 0;
+  H2 = h2 >>> 0;
+  return letters;
 }
 
-/** The prefixes (linePrefix) of the keys that can mark a line, once per input value. */
-const PREFIXES = new WeakMap<object, Set<string>>();
-function prefixesOf(owner: object, keys: () => Iterable<string>): Set<string> {
-  let set = PREFIXES.get(owner);
-  if (!set) {
-    set = new Set();
-    for (const k of keys()) set.add(k.slice(2, k.indexOf('.')));
-    PREFIXES.set(owner, set);
+/**
+ * The keys that can mark a line (a marking memory entry's, a rule's) as numbers, so that a line
+ * is looked up from its hashes without building its key: `prefixes` holds every key's prefix
+ * (the cheap first test), `byHash` maps H1 to the keys [prefix, H2, key] with that first lane, and
+ * `all` holds every key as a string (a line with fewer than LINE_KEY_MIN_LETTERS letters is looked
+ * up by its key string: that key hashes the folded text, not the letters). A string that is no lineKey (no "l:", a hex part not as
+ * lineKey prints it) can match no line and is left out.
+ */
+export class KeyIndex {
+  readonly prefixes = new Set<number>();
+  readonly byHash = new Map<number, [number, number, string][]>();
+  readonly all = new Set<string>();
+
+  add(key: string): void {
+    if (!key.startsWith('l:')) return;
+    const parts = key.slice(2).split('.');
+    if (parts.length !== 3) return;
+    const [p, a, b] = parts.map((x) => parseInt(x, 16)) as [number, number, number];
+    if (p.toString(16) !== parts[0]) return;
+    this.prefixes.add(p);
+    // a key whose lanes print as hashLetters' would: a line with enough letters can have it
+    if (a.toString(16) === parts[1] && b.toString(16) === parts[2] && a <= 0xffffffff && b <= 0xffffffff) {
+      const same = this.byHash.get(a);
+      if (same) same.push([p, b, key]);
+      else this.byHash.set(a, [[p, b, key]]);
+    }
+    this.all.add(key);
   }
-  return set;
+
+  /** Both indexes' keys in a new one. */
+  static union(x: KeyIndex, y: KeyIndex): KeyIndex {
+    const u = new KeyIndex();
+    for (const i of [x, y]) {
+      for (const p of i.prefixes) u.prefixes.add(p);
+      for (const [a, list] of i.byHash) {
+        const same = u.byHash.get(a);
+        if (same) same.push(...list);
+        else u.byHash.set(a, [...list]);
+      }
+      for (const k of i.all) u.all.add(k);
+    }
+    return u;
+  }
+
+  /**
+   * The key of the line text[start, end) (its prefixHash is `prefix`) when this index holds it,
+   * else null; only a line of few letters builds its key string.
+   */
+  find(text: string, start: number, end: number, prefix: number): string | null {
+    const letters = hashLetters(text, start, end);
+    if (letters < LINE_KEY_MIN_LETTERS) {
+      const key = keyOf(text, start, end, prefix);
+      return this.all.has(key) ? key : null;
+    }
+    const same = this.byHash.get(H1);
+    if (same) for (const [p, b, key] of same) if (p === prefix && b === H2) return key;
+    return null;
+  }
 }
 
-/** The keys of remembered lines seen in enough stories to mark a line somewhere (k at least, not vetoed). */
-function* markingKeys(lines: ReadonlyMap<string, LineMemoryEntry>, k: number): Iterable<string> {
-  for (const [key, e] of lines) if (!e.vetoed && e.stories >= k) yield key;
+/**
+ * Learned inputs compiled for matching, once per input value (the memory object, the rules
+ * array) and kept while that value lives: a batch that passes the same memory and rules to every
+ * parse compiles them once. Built by compileLearned; applyLearned uses it. The values are taken
+ * as immutable: a caller that changes its memory or rules passes a new object (loadMemory,
+ * loadRules and MemoryCollector.memory() build a new one per call).
+ */
+export interface CompiledLearned {
+  /** every key that can mark a line (a marking memory entry, a rule) */
+  keys: KeyIndex;
+  /** rule key -> the rules with that key, in the rules' order (the first that applies names the line) */
+  rulesByKey: ReadonlyMap<string, readonly LearnedRule[]>;
+}
+
+const COMPILED_MEMORY = new WeakMap<LineMemory, KeyIndex>();
+const COMPILED_RULES = new WeakMap<readonly LearnedRule[], CompiledLearned>();
+const NO_RULES: ReadonlyMap<string, readonly LearnedRule[]> = new Map();
+const NO_KEYS = new KeyIndex();
+
+/** The memory's keys that can mark a line (stories at least K, not vetoed). */
+function memoryKeys(memory: LineMemory): KeyIndex {
+  let index = COMPILED_MEMORY.get(memory);
+  if (!index) {
+    index = new KeyIndex();
+    const k = memory.minStories ?? LINE_MEMORY_MIN_STORIES;
+    for (const [key, e] of memory.lines) if (!e.vetoed && e.stories >= k) index.add(key);
+    COMPILED_MEMORY.set(memory, index);
+  }
+  return index;
+}
+
+function compiledRules(rules: readonly LearnedRule[]): CompiledLearned {
+  let c = COMPILED_RULES.get(rules);
+  if (!c) {
+    const keys = new KeyIndex();
+    const rulesByKey = new Map<string, LearnedRule[]>();
+    for (const r of rules) {
+      keys.add(r.key);
+      const same = rulesByKey.get(r.key);
+      if (same) same.push(r);
+      else rulesByKey.set(r.key, [r]);
+    }
+    c = { keys, rulesByKey };
+    COMPILED_RULES.set(rules, c);
+  }
+  return c;
+}
+
+/**
+ * `opts`' memory and rules compiled for matching (CompiledLearned): the keys that can mark a line,
+ * as numbers, and the rules by key. Cached per memory object and per rules array, so calling it
+ * (or parsing) again with the same values costs a few WeakMap lookups; a caller that parses a
+ * batch may call it once before the batch to keep the first parse's cost down. Pure.
+ */
+export function compileLearned(opts: Pick<ParseOptions, 'memory' | 'rules'>): CompiledLearned {
+  const mem = opts.memory?.lines.size ? memoryKeys(opts.memory) : null;
+  const rules = opts.rules?.length ? compiledRules(opts.rules) : null;
+  if (!rules) return { keys: mem ?? NO_KEYS, rulesByKey: NO_RULES };
+  if (!mem?.prefixes.size) return rules;
+  return { keys: unionOf(mem, rules.keys), rulesByKey: rules.rulesByKey };
+}
+
+/** Both indexes' keys, once per pair of input values. */
+const UNIONS = new WeakMap<KeyIndex, WeakMap<KeyIndex, KeyIndex>>();
+function unionOf(a: KeyIndex, b: KeyIndex): KeyIndex {
+  let byB = UNIONS.get(a);
+  if (!byB) UNIONS.set(a, (byB = new WeakMap()));
+  let u = byB.get(b);
+  if (!u) {
+    u = KeyIndex.union(a, b);
+    byB.set(b, u);
+  }
+  return u;
 }
 
 /** An outlet name as rules and the sources table key it ("The  Independent" -> "the independent"). */
@@ -131,13 +271,6 @@ function isWholeLine(text: string, s: number, e: number): boolean {
   return true;
 }
 
-interface Candidate {
-  span: FieldSpan;
-  /** null: never matched */
-  key: string | null;
-  length: number;
-}
-
 /**
  * Applies rules and the line memory to `segments` (in place). For each main or
  * related segment, each body span that is a whole line becomes a noise span when
@@ -151,80 +284,121 @@ interface Candidate {
  * order (segments are changed in place; [] when no line changed).
  */
 export function applyLearned(text: string, segments: Segment[], opts: ParseOptions): FieldSpan[] {
-  const rules = opts.rules ?? [];
-  const memory = opts.memory;
+  const memory = opts.memory?.lines.size ? opts.memory : null;
   const k = memory?.minStories ?? LINE_MEMORY_MIN_STORIES;
   // longer lines can match nothing: their keys (the costly part) are never computed
-  const maxLength = rules.length ? RULE_MAX_LINE : LINE_MEMORY_MAX;
-  const memoryPrefixes = memory?.lines.size ? prefixesOf(memory, () => markingKeys(memory.lines, k)) : null;
-  const rulePrefixes = rules.length ? prefixesOf(rules, () => rules.map((r) => r.key)) : null;
+  const maxLength = opts.rules?.length ? RULE_MAX_LINE : LINE_MEMORY_MAX;
+  const { keys: index, rulesByKey } = compileLearned(opts);
+  const prefixes = index.prefixes;
   const taken: FieldSpan[] = [];
   // nothing remembered often enough and no rule: no line can change
-  if (!memoryPrefixes?.size && !rulePrefixes?.size) return taken;
-  const known = (p: string) => !!(memoryPrefixes?.has(p) || rulePrefixes?.has(p));
+  if (!prefixes.size) return taken;
   for (const seg of segments) {
     if (seg.kind !== 'main' && seg.kind !== 'related') continue;
-    // the segment's source, folded: only a rule for one source needs it
-    let source: string | null | undefined;
-    const sourceOf = (): string | null => {
-      if (source === undefined) {
-        const src = seg.fields.find((f) => f.field === 'source');
-        source = src ? sourceKey(text.slice(src.start, src.end)) : null;
-      }
-      return source;
-    };
-    // first the cheap test (linePrefix) on each body line; only a segment with a known prefix goes on
-    let any = false;
-    for (const f of seg.fields) {
-      if (f.field === 'body' && f.end - f.start <= maxLength && known(linePrefix(text, f.start, f.end))) {
-        any = true;
+    const fields = seg.fields;
+    // first the cheap test (prefixHash) on each body line; only a segment with a known prefix goes on
+    let firstKnown = -1;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]!;
+      if (f.field === 'body' && f.end - f.start <= maxLength && prefixes.has(prefixHash(text, f.start, f.end))) {
+        firstKnown = i;
         break;
       }
     }
-    if (!any) continue;
-    const body: Candidate[] = [];
-    for (const f of seg.fields) {
+    if (firstKnown < 0) continue;
+    // the body lines, in order: each span and its key (null: no key that can mark a line)
+    const spans: FieldSpan[] = [];
+    const keys: (string | null)[] = [];
+    // some line had a key to look up (a known prefix, a whole line)
+    let keyed = false;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]!;
       if (f.field !== 'body') continue;
       const length = f.end - f.start;
       // a piece of a line (inline noise cut it) or a line too long for any rule: it keeps its place in the body, with no key
-      const key = length <= maxLength && known(linePrefix(text, f.start, f.end)) && isWholeLine(text, f.start, f.end) ? lineKey(text.slice(f.start, f.end)) : null;
-      body.push({ span: f, key, length });
+      let key: string | null = null;
+      if (length <= maxLength && i >= firstKnown) {
+        const p = i === firstKnown ? -1 : prefixHash(text, f.start, f.end);
+        if ((p < 0 || prefixes.has(p)) && isWholeLine(text, f.start, f.end)) {
+          key = index.find(text, f.start, f.end, p < 0 ? prefixHash(text, f.start, f.end) : p);
+          keyed = true;
+        }
+      }
+      spans.push(f);
+      keys.push(key);
     }
-    if (!body.some((c) => c.key !== null)) continue;
-    // span -> its replacement (a new noise span: the parser's spans keep one shape)
-    const marked = new Map<FieldSpan, FieldSpan>();
-    for (const c of body) {
-      const rule = c.key === null ? null : matchRule(rules, c.key, sourceOf);
-      if (rule) {
-        marked.set(c.span, noiseSpan(c.span, rule.name, rule.description ?? `editor rule ${rule.name}`));
+    if (!keyed) continue;
+    const n = spans.length;
+    // body line -> its replacement (a new noise span: the parser's spans keep one shape), or null
+    const marked: (FieldSpan | null)[] = new Array<FieldSpan | null>(n).fill(null);
+    let marks = 0;
+    if (rulesByKey.size) {
+      // the segment's source, folded: only a rule for one source needs it
+      let source: string | null | undefined;
+      for (let i = 0; i < n; i++) {
+        const same = keys[i] === null ? undefined : rulesByKey.get(keys[i]!);
+        if (!same) continue;
+        for (const r of same) {
+          if (r.source !== null) {
+            if (source === undefined) source = sourceOfSegment(text, seg);
+            if (r.source !== source) continue;
+          }
+          marked[i] = noiseSpan(spans[i]!, r.name, r.description ?? `editor rule ${r.name}`);
+          marks++;
+          break;
+        }
       }
     }
-    if (memory?.lines.size) {
-      const count = (c: Candidate): number => {
-        const e = c.key === null ? undefined : memory.lines.get(c.key);
-        return e && !e.vetoed ? e.stories : 0;
-      };
-      const hit = (c: Candidate, edge: boolean): boolean => count(c) >= storiesNeeded(c.length, edge, k);
+    if (memory) {
+      // stories each line was remembered in (0: unknown or vetoed)
+      const counts = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        const e = keys[i] === null ? undefined : memory.lines.get(keys[i]!);
+        counts[i] = e && !e.vetoed ? e.stories : 0;
+      }
       // edge runs: from each end, while lines are already marked or remembered often enough
-      const edge = new Set<Candidate>();
-      for (let i = 0; i < body.length && (marked.has(body[i]!.span) || hit(body[i]!, true)); i++) edge.add(body[i]!);
-      for (let i = body.length - 1; i >= 0 && (marked.has(body[i]!.span) || hit(body[i]!, true)); i--) edge.add(body[i]!);
-      for (const c of body) {
-        if (marked.has(c.span) || !hit(c, edge.has(c))) continue;
-        marked.set(c.span, noiseSpan(c.span, LINE_MEMORY_RULE, `repeated in ${count(c)} articles`));
+      let head = 0;
+      while (head < n && (marked[head] !== null || remembered(counts, spans, head, true, k))) head++;
+      let tail = n - 1;
+      while (tail >= 0 && (marked[tail] !== null || remembered(counts, spans, tail, true, k))) tail--;
+      for (let i = 0; i < n; i++) {
+        if (marked[i] !== null || !remembered(counts, spans, i, i < head || i > tail, k)) continue;
+        marked[i] = noiseSpan(spans[i]!, LINE_MEMORY_RULE, `repeated in ${counts[i]!} articles`);
+        marks++;
       }
     }
-    if (marked.size) {
-      const gone = new Set([...marked.keys()].map((f) => `${f.start}:${f.end}`));
-      seg.fields = seg.fields.flatMap((f) => (f.field === 'subhead' && gone.has(`${f.start}:${f.end}`) ? [] : [marked.get(f) ?? f]));
+    if (marks) {
       // body spans are in text order, and so are their replacements
-      for (const c of body) {
-        const n = marked.get(c.span);
-        if (n) taken.push(n);
+      const gone = new Map<number, number>();
+      for (let i = 0; i < n; i++) {
+        const m = marked[i];
+        if (m) {
+          gone.set(m.start, m.end);
+          taken.push(m);
+        }
       }
+      const out: FieldSpan[] = [];
+      let b = 0;
+      for (const f of fields) {
+        if (f.field === 'body') {
+          out.push(marked[b++] ?? f);
+        } else if (!(f.field === 'subhead' && gone.get(f.start) === f.end)) out.push(f);
+      }
+      seg.fields = out;
     }
   }
   return taken;
+}
+
+/** Body line i was remembered in enough stories to be marked (storiesNeeded; `edge`: it is at the body's edge). */
+function remembered(counts: Int32Array, spans: readonly FieldSpan[], i: number, edge: boolean, k: number): boolean {
+  return counts[i]! >= storiesNeeded(spans[i]!.end - spans[i]!.start, edge, k);
+}
+
+/** A segment's source field, folded (sourceKey), or null. */
+function sourceOfSegment(text: string, seg: Segment): string | null {
+  const src = seg.fields.find((f) => f.field === 'source');
+  return src ? sourceKey(text.slice(src.start, src.end)) : null;
 }
 
 /**
@@ -250,11 +424,6 @@ export function outsideTaken<T extends { start: number; end: number }>(items: T[
     }
     return at < 0 || x.end > taken[at]!.end;
   });
-}
-
-function matchRule(rules: readonly LearnedRule[], key: string, sourceOf: () => string | null): LearnedRule | null {
-  for (const r of rules) if (r.key === key && (r.source === null || r.source === sourceOf())) return r;
-  return null;
 }
 
 function noiseSpan(span: FieldSpan, rule: string, reason: string): FieldSpan {

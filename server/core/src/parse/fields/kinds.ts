@@ -432,20 +432,26 @@ const BLOCK_RULES: ReadonlySet<string> = new Set(['newsletter', 'appeal', 'call-
 /**
  * Verdicts for a body's lines (trimmed, non-blank, in order; `skip[i]`: line i is already taken
  * by another rule, e.g. a site or outlet noise rule). `cutLast`: the capture stops inside the last
- * line (its end says nothing). Adds to the line rules:
+ * line (its end says nothing). `kindOf(i, edge)`: lineKind(texts[i], edge), or the same verdict
+ * from a cache (the parse's line table). Adds to the line rules:
  * - a short title line right before a newsletter / appeal line is that block's promo title;
  * - at the body's end: a tag row, a run of short title / ALL-CAPS lines, a bare headline after
  *   the last paragraph (a teaser pointing elsewhere), glued section names;
  * - at the body's start: a run of two or more short lines before the first paragraph (breadcrumbs).
  */
-export function bodyKinds(texts: readonly string[], skip: readonly boolean[], cutLast: boolean): KindVerdict[] {
+export function bodyKinds(
+  texts: readonly string[],
+  skip: readonly boolean[],
+  cutLast: boolean,
+  kindOf: (i: number, edge: boolean) => KindVerdict = (i, edge) => lineKind(texts[i]!, edge),
+): KindVerdict[] {
   const n = texts.length;
   // one line (a related block's body): its own rules only, no run or edge can form
-  if (n === 1) return [skip[0] ? KEPT : lineKind(texts[0]!, false)];
+  if (n === 1) return [skip[0] ? KEPT : kindOf(0, false)];
   const out: KindVerdict[] = new Array<KindVerdict>(n);
   let blocks = false;
   for (let i = 0; i < n; i++) {
-    const v = skip[i] ? KEPT : lineKind(texts[i]!, n > 1 && (i === 0 || i >= n - 2));
+    const v = skip[i] ? KEPT : kindOf(i, n > 1 && (i === 0 || i >= n - 2));
     out[i] = v;
     if (v.rule !== null && BLOCK_RULES.has(v.rule)) blocks = true;
   }
@@ -458,7 +464,7 @@ export function bodyKinds(texts: readonly string[], skip: readonly boolean[], cu
       if (r === null || !BLOCK_RULES.has(r)) continue;
       for (const j of [i - 1, i + 1]) {
         if (j < 0 || j >= n || isGone(skip, out, j)) continue;
-        const v = lineKind(texts[j]!, true);
+        const v = kindOf(j, true);
         if (v.rule !== null) {
           out[j] = v;
           blocks = true;

@@ -13,8 +13,9 @@ import type { InlineNoiseRule } from '../patterns.ts';
 import type { Range } from './byline.ts';
 
 /**
- * The noise rules that can match anywhere in one dump. Deciding this once per dump (one fast
- * `indexOf` per hint key over the whole text) keeps the per-line cost near zero for the usual
+ * The noise rules that can match anywhere in one dump, and the suspect-prompt words it holds.
+ * Deciding this once per dump (one fast `indexOf` per hint key over the whole text, the noise
+ * rules' hints and SUSPECT_HINTS sharing keys) keeps the per-line cost near zero for the usual
  * dump, which contains none of the hints.
  */
 export interface NoiseContext {
@@ -22,10 +23,8 @@ export interface NoiseContext {
   inlineRules: readonly ActiveInlineRule[];
   /** the hinted whole-line rules' hints that the dump contains (a line can contain no others) */
   lineHints: readonly string[];
-  /** the dump (null: a context for any text) */
-  text: string | null;
-  /** the SUSPECT_HINTS the dump contains, found when first asked for (null: not yet) */
-  suspectHints: readonly string[] | null;
+  /** the SUSPECT_HINTS the dump contains (isSuspectBoilerplate searches a line for these only) */
+  suspectHints: readonly string[];
 }
 
 /** An inline rule and a position in the dump no occurrence of its hints starts before. */
@@ -71,7 +70,9 @@ export function noiseContext(text: string): NoiseContext {
   }
   const lineHints: string[] = [];
   for (const k of LINE_HINTS) if (first[k] !== -1) lineHints.push(HINTS[k]!);
-  return { inlineRules, lineHints, text, suspectHints: null };
+  const suspectHints: string[] = [];
+  for (const k of SUSPECT_AT) if (first[k] !== -1) suspectHints.push(HINTS[k]!);
+  return { inlineRules, lineHints, suspectHints };
 }
 
 /**
@@ -80,7 +81,7 @@ export function noiseContext(text: string): NoiseContext {
  * the whole hint is compared. KEY_HINTS[j]: the hints (indexes into HINTS) KEYS[j] stands for.
  */
 const KEY_LENGTH = 6;
-const HINTS: string[] = [...new Set([...NOISE_INLINE_RULES.flatMap((r) => r.hints), ...NOISE_LINE_RULES.flatMap((r) => r.hints ?? [])])];
+const HINTS: string[] = [...new Set([...NOISE_INLINE_RULES.flatMap((r) => r.hints), ...NOISE_LINE_RULES.flatMap((r) => r.hints ?? []), ...SUSPECT_HINTS])];
 const KEYS: string[] = [];
 const KEY_HINTS: number[][] = [];
 {
@@ -98,6 +99,7 @@ const KEY_HINTS: number[][] = [];
 const FIRST_AT = new Int32Array(HINTS.length);
 const INLINE_HINTS = NOISE_INLINE_RULES.map((rule) => ({ rule, hints: rule.hints.map((h) => HINTS.indexOf(h)) }));
 const LINE_HINTS = NOISE_LINE_RULES.flatMap((r) => r.hints ?? []).map((h) => HINTS.indexOf(h));
+const SUSPECT_AT = SUSPECT_HINTS.map((h) => HINTS.indexOf(h));
 
 /**
  * The anchored (hint-less) whole-line rules as one alternation: one test per line instead of one
@@ -117,7 +119,7 @@ function unanchored(r: { name: string; re: RegExp }): string {
 const HINTED = NOISE_LINE_RULES.filter((r) => r.hints);
 const HINTED_HINTS = HINTED.flatMap((r) => r.hints!);
 
-const ALL: NoiseContext = { inlineRules: NOISE_INLINE_RULES.map((rule) => ({ rule, from: 0 })), lineHints: HINTED_HINTS, text: null, suspectHints: SUSPECT_HINTS };
+const ALL: NoiseContext = { inlineRules: NOISE_INLINE_RULES.map((rule) => ({ rule, from: 0 })), lineHints: HINTED_HINTS, suspectHints: SUSPECT_HINTS };
 
 /**
  * Name of the whole-line publisher-boilerplate rule a (trimmed) body line matches, or null.
@@ -206,15 +208,11 @@ function extendPolicyFooter(s: string, end: number, source: string | null): numb
 
 /**
  * Text kept in a body that looks like publisher boilerplate the rules do not know. A match
- * contains a SUSPECT_HINTS word: the dump's context (`ctx`, `s` being part of its dump) is
- * searched for them once, at the first question, and a line is searched only for those found.
+ * contains a SUSPECT_HINTS word: the dump (`ctx`, `s` being part of its dump) was searched for
+ * them with the noise hints, and a line is searched only for those found.
  */
 export function isSuspectBoilerplate(s: string, ctx: NoiseContext = ALL): boolean {
   if (s.length > 300) return false;
-  let hints = ctx.suspectHints;
-  if (hints === null) {
-    const text = ctx.text ?? '';
-    hints = ctx.suspectHints = SUSPECT_HINTS.filter((h) => text.includes(h));
-  }
+  const hints = ctx.suspectHints;
   return hints.length > 0 && hasAny(s, hints) && SUSPECT_BOILERPLATE.test(s) && SUSPECT_CONTEXT.test(s);
 }
