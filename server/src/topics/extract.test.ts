@@ -132,4 +132,21 @@ describe('evidence and folding by kind of text (precision)', () => {
   it('a word after a list marker opens a sentence ("1️⃣ Tolvane woes:")', () => {
     expect(keys(null, 'Here is the day:\n1️⃣ Tolvane woes: growers in Lyon fear a poor year.')).toEqual(['lyon']);
   });
+
+  it("a quoted title with a possessive or a small word inside is a title too ('Brennan and Stoat-Face')", () => {
+    const body = "Dara Quill, creator of 'Brennan and Stoat-Face', will host Kestrel's 'Harbour Nights: Marlow's Finest Tables' from Friday.";
+    const k = keys(null, body);
+    expect(k).toContain('dara quill');
+    expect(k.some((x) => /stoat|brennan|finest|harbour nights/.test(x))).toBe(false);
+  });
+
+  it('an office after a name is not part of it ("Welcome to 5 Things PM"), a surname that is an office word is ("Mike Judge")', () => {
+    const k = keys(null, 'Welcome to 5 Things PM! The Bank of Marlow Governor spoke with the director Mike Judge in Lyon.');
+    expect(k).toEqual(expect.arrayContaining(['bank of marlow', 'mike judge', 'lyon']));
+    expect(k.some((x) => /things|governor/.test(x))).toBe(false);
+  });
+
+  it('a code of capitals and digits is a designation ("D-35", "F-16"), no entity', () => {
+    expect(keys(null, 'Ministers in Tessaly defended their D-35 handling and the F-16 order on Monday.')).toEqual(['tessaly']);
+  });
 });

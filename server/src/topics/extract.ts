@@ -52,6 +52,8 @@ const CONNECTORS = new Set(['of', 'for', 'de', 'da', 'do', 'del', 'der', 'van', 
 const TITLE_WORDS = new Set(
   'president prime minister secretary state general governor gov sen senator rep representative mayor king queen prince princess pope chancellor judge mr mrs ms miss dr sir dame lord lady chief executive ceo pm coach speaker leader premier vice deputy foreign defence defense finance interior home health trade business attorney spokesperson spokesman spokeswoman ambassador commissioner chairman chairwoman chair director minister senior correspondent editor reporter actor actress singer creator co-creator activist activists officer officers sheriff captain colonel lieutenant sergeant'.split(' '),
 );
+// offices written after a name: "Bank of Marlow Governor", "5 Things PM"
+const TRAILING_OFFICES = /^(?:pm|ceo|mp|mep|governor|president|minister|chancellor|mayor|spokesman|spokeswoman|spokesperson)$/i;
 // last words that make a name an organisation or a place
 const ORG_HEADS = /^(?:inc|corp|corporation|co|ltd|llc|plc|group|company|companies|party|department|ministry|bank|police|union|agency|office|commission|council|league|court|parliament|association|university|college|institute|news|times|post|journal|herald|tribune|club|fc|government|authority|board|trust|foundation|fund|service|services|network|airlines?|motors|semiconductor|systems|technologies|nation|committee|assembly|senate|congress|house|army|navy|media|press|television|tv|radio|reuters|international)$/i;
 const ORG_LEADS = /^(?:fc|university|bank|house|port|department|ministry|federation)$/i;
@@ -148,10 +150,10 @@ const lineOf = (text: string, at: number) => text.slice(text.lastIndexOf('\n', a
  */
 function quotedTitles(text: string): [number, number][] {
   const out: [number, number][] = [];
-  for (const m of text.matchAll(/(?:^|[\s(])(['‘“"])(\p{Lu}[^'’”"\n]{3,80}?)['’”"](?![\p{L}])/gu)) {
+  for (const m of text.matchAll(/(?:^|[\s(])(['‘“"])(\p{Lu}(?:[^'’”"\n]|['’](?=\p{L})){3,80}?)['’”"](?![\p{L}])/gu)) {
     const ws = m[2]!.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
     const caps = ws.filter((w) => /^\p{Lu}/u.test(w)).length;
-    if (ws.length >= 3 && caps >= 3 && caps / ws.length >= 0.6 && (caps < ws.length || /[:?!]/.test(m[2]!))) out.push([m.index! + m[0].indexOf(m[2]!), m.index! + m[0].indexOf(m[2]!) + m[2]!.length]);
+    if (ws.length >= 3 && caps >= 2 && caps / ws.length >= 0.6 && (caps < ws.length || /[:?!]/.test(m[2]!))) out.push([m.index! + m[0].indexOf(m[2]!), m.index! + m[0].indexOf(m[2]!) + m[2]!.length]);
   }
   return out;
 }
@@ -216,7 +218,10 @@ function mentions(text: string, headline: boolean): Mention[] {
       run = run.slice(1);
       if (title && run.length > 2 && CONNECTORS.has(run[0]!.text)) run = run.slice(2);
     }
-    while (run.length > 1 && (hasTag(run.at(-1)!.text, EDGE_TAGS) || CONNECTORS.has(run.at(-1)!.text) || /^(?:photo|photos|images|video)$/i.test(run.at(-1)!.text))) run = run.slice(0, -1);
+    // "... Photo", "Bank of Marlow Governor", "5 Things PM": an office or a caption word after a name is not part of it
+    // (after a first name it is a surname: "Mike Judge", "Carole King")
+    const trailingOffice = (k: number) => TRAILING_OFFICES.test(run[k]!.text) && !hasTag(run[k - 1]!.text, PERSON_TAGS);
+    while (run.length > 1 && (hasTag(run.at(-1)!.text, EDGE_TAGS) || CONNECTORS.has(run.at(-1)!.text) || trailingOffice(run.length - 1) || /^(?:photo|photos|images|video)$/i.test(run.at(-1)!.text))) run = run.slice(0, -1);
     const first = run[0]!;
     const last = run.at(-1)!;
     const names = run.map((w) => w.text);
@@ -226,7 +231,8 @@ function mentions(text: string, headline: boolean): Mention[] {
       /^(?:day|week|weekend|eve)$/i.test(last.text) ||
       // a byline inside the body: "By Tobias Fenwright"
       /(?:^|\n)\s*by\s+$/i.test(text.slice(Math.max(0, first.start - 6), first.start)) ||
-      // a designation, not an entity: "House Bill 1375", "Flight 370" (a common noun before a number)
+      // a designation, not an entity: "House Bill 1375", "Flight 370" (a common noun before a number), "D-35", "F-16"
+      (run.length === 1 && /^\p{Lu}{1,3}-\d+$/u.test(first.text)) ||
       (isCommon(last.text) && /^[ \u00a0]\d/.test(text.slice(last.end, last.end + 2))) ||
       // a heading line ("Further Reading", "Key Points"): the run fills its line and opens with a common word
       (isCommon(ws[i]!.text) && lineOf(text, ws[i]!.start).trim().replace(/[:.]$/, '') === text.slice(ws[i]!.start, ws[j]!.end));
