@@ -20,16 +20,13 @@ import { stories, storyArticles, storyExclusions } from '@copydesk/schema';
 import type { Executor } from '../import/write.ts';
 import { rowsOf } from '../db/client.ts';
 import { sameStory, STORY_RULE } from './rule.ts';
-import { boilerplateLines, eventTerms } from './terms.ts';
+import { eventTerms } from './terms.ts';
+import { BOILERPLATE_BODY_READ as BODY_READ, sourceBoilerplate } from '../enrich/boilerplate.ts';
 
 /** the advisory lock key story assignment holds (any constant no other lock uses) */
 const STORY_LOCK = 0x5709e5;
 /** candidates read per article, most shared entities first */
 const MAX_CANDIDATES = 200;
-/** a source's boilerplate is the lines its latest BOILERPLATE_SAMPLE articles print twice or more */
-const BOILERPLATE_SAMPLE = 30;
-/** characters of a body read for its event terms and boilerplate (more than terms.ts reads, so that skipped lines leave enough) */
-const BODY_READ = 4000;
 
 /** SQL for an article's time on a timeline: published, else first imported */
 const seenSql = (a: string) => sql.raw(`coalesce(${a}.published_at, ${a}.created_at)`);
@@ -84,18 +81,6 @@ export async function assignStories(tx: Executor, articleIds: number[]): Promise
   return [...touched];
 }
 
-/** the boilerplate lines of `sourceId` (terms.ts), read once per assignment run */
-async function boilerplateOf(tx: Executor, sourceId: number | null, cache: Map<number, Set<string>>): Promise<Set<string>> {
-  if (sourceId === null) return new Set();
-  let lines = cache.get(sourceId);
-  if (!lines) {
-    const rows = rowsOf<{ body: string }>(await tx.execute(sql`select left(body, ${BODY_READ}) as body from articles where source_id = ${sourceId} order by id desc limit ${BOILERPLATE_SAMPLE}`));
-    lines = boilerplateLines(rows.map((r) => r.body ?? ''));
-    cache.set(sourceId, lines);
-  }
-  return lines;
-}
-
 /** the stories of the articles `sameStory` links `id` to, less articles an editor moved out of its story */
 async function linkedStories(tx: Executor, id: number, boilerplate: Map<number, Set<string>>): Promise<number[]> {
   const [me] = rowsOf<{ source_id: number | null; headline: string | null; body: string }>(
@@ -127,9 +112,9 @@ async function linkedStories(tx: Executor, id: number, boilerplate: Map<number, 
       where not exists (select 1 from story_exclusions x join story_articles mine_s on mine_s.story_id = x.story_id and mine_s.article_id = ${id} where x.article_id = c.id)`),
   );
   const out = new Set<number>();
-  const myTerms = eventTerms(me.headline, me.body ?? '', await boilerplateOf(tx, me.source_id === null ? null : Number(me.source_id), boilerplate));
+  const myTerms = eventTerms(me.headline, me.body ?? '', await sourceBoilerplate(tx, me.source_id === null ? null : Number(me.source_id), boilerplate));
   for (const r of rows) {
-    const terms = eventTerms(r.headline, r.body ?? '', await boilerplateOf(tx, r.source_id === null ? null : Number(r.source_id), boilerplate));
+    const terms = eventTerms(r.headline, r.body ?? '', await sourceBoilerplate(tx, r.source_id === null ? null : Number(r.source_id), boilerplate));
     let sharedTerms = 0;
     for (const t of terms) if (myTerms.has(t)) sharedTerms++;
     const evidence = {

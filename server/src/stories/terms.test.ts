@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boilerplateLines, eventTerms } from './terms.ts';
+import { boilerplateLines } from '../enrich/boilerplate.ts';
+import { eventTerms } from './terms.ts';
 
 describe('event terms', () => {
   it('are the stems of the content words, names and stop words left out', () => {
@@ -8,9 +9,9 @@ describe('event terms', () => {
     expect([...terms].sort()).toEqual(['close', 'leader', 'strike', 'union', 'walk']);
   });
 
-  it("leave out the outlet's boilerplate lines", () => {
+  it("leave out the outlet's boilerplate lines (printed under three or more of its stories; twice is a republished story)", () => {
     const plug = 'Sign up to our free morning newsletter to get the stories of the day delivered to your inbox.';
-    const lines = boilerplateLines([`Floods hit Marlow.\n${plug}`, `A fire broke out in Tessaly.\n${plug}`, 'A one-off story.']);
+    const lines = boilerplateLines([`Floods hit Marlow.\n${plug}`, `A fire broke out in Tessaly.\n${plug}`, `Rain again.\n${plug}`, 'A one-off story.', 'A one-off story.']);
     expect([...lines]).toEqual([plug]);
     const terms = eventTerms('Fire in Tessaly', `A fire broke out in Tessaly.\n${plug}`, lines);
     expect(terms.has('newslett')).toBe(false);

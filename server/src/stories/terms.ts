@@ -7,6 +7,7 @@
  */
 import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
+import { withoutLines } from '../enrich/boilerplate.ts';
 
 /** how much of the body the terms come from: the lead tells the event */
 export const EVENT_TEXT_LIMIT = 600;
@@ -21,14 +22,10 @@ const STOP = new Set([...eng, ...NEWS_WORDS]);
  * The event terms of a headline and body: Porter stems of the lower-case content words of the
  * headline and the first EVENT_TEXT_LIMIT characters of the body. A capitalised word is a name
  * (left out) unless the text also writes it in lower case. `skipLines`: body lines to leave out
- * (the boilerplate a pair of articles of one outlet share).
+ * (the outlet's boilerplate, enrich/boilerplate.ts).
  */
 export function eventTerms(headline: string | null, body: string, skipLines: ReadonlySet<string> = new Set()): Set<string> {
-  const lead = body
-    .split('\n')
-    .filter((l) => !skipLines.has(l.trim()))
-    .join('\n')
-    .slice(0, EVENT_TEXT_LIMIT);
+  const lead = withoutLines(body, skipLines).slice(0, EVENT_TEXT_LIMIT);
   const text = `${headline ?? ''}\n${lead}`;
   const words = text.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
   const lower = new Set(words.filter((w) => /^\p{Ll}/u.test(w)));
@@ -40,14 +37,4 @@ export function eventTerms(headline: string | null, body: string, skipLines: Rea
     out.add(stemmer(l));
   }
   return out;
-}
-
-/**
- * An outlet's boilerplate: the lines (trimmed, non-empty) that two or more of `bodies` (articles
- * of one source) print word for word, such as a newsletter plug or a membership appeal.
- */
-export function boilerplateLines(bodies: readonly string[]): Set<string> {
-  const seen = new Map<string, number>();
-  for (const b of bodies) for (const l of new Set(b.split('\n').map((x) => x.trim()).filter(Boolean))) seen.set(l, (seen.get(l) ?? 0) + 1);
-  return new Set([...seen].filter(([, n]) => n >= 2).map(([l]) => l));
 }
