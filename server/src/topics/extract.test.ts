@@ -149,4 +149,15 @@ describe('evidence and folding by kind of text (precision)', () => {
   it('a code of capitals and digits is a designation ("D-35", "F-16"), no entity', () => {
     expect(keys(null, 'Ministers in Tessaly defended their D-35 handling and the F-16 order on Monday.')).toEqual(['tessaly']);
   });
+
+  it('a name listed with a name of sure kind takes its kind, unless its own form tells one ("Vantora and Microsoft")', () => {
+    const topics = names(null, 'Orders from Vantora and Microsoft rose in March, while the Tessaly Bank and Lyon kept their forecasts.');
+    expect(topics.find((t) => t.key === 'vantora')?.kind).toBe('organization');
+    expect(topics.find((t) => t.key === 'tessaly bank')?.kind).toBe('organization');
+    expect(topics.find((t) => t.key === 'lyon')?.kind).toBe('place');
+  });
+
+  it('a river, lake or mountain is a place by its first word ("River Tamsin")', () => {
+    expect(names(null, 'Flood warnings were issued along the River Tamsin on Saturday.').find((t) => t.key === 'river tamsin')?.kind).toBe('place');
+  });
 });

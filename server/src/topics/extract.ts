@@ -64,6 +64,10 @@ const PLACE_HEADS = /^(?:street|st|avenue|road|bay|point|head|river|island|islan
 const PLACE_PREPOSITIONS = /\b(?:in|at|near|across|from|to|outside|around|of)\s+(?:the\s+)?$/i;
 // parties named by their members, which no lexicon lists as names
 const PARTIES = /^(?:democrats|republicans|conservatives|tories|liberals|socialists|greens)$/i;
+// between two names of one list: ", ", " and ", " or ", " & "
+const LIST_GAP = /^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$/;
+// first words that make a name a place: "River Severn", "Lake Geneva", "Mount Kenya"
+const PLACE_LEADS = /^(?:river|lake|mount|mt|cape|isle|gulf)$/i;
 const DATELINE_BEFORE = /(?:^|\n)\s*\p{Lu}[\p{Lu} .'-]+,\s*$/u;
 const SAID_AFTER = /^\s*(?:,[^,]{0,40},\s*)?(?:said|says|told|added|wrote|asked)\b/i;
 // the same entity under a short form: one topic for each
@@ -137,6 +141,8 @@ interface Mention {
   headline: boolean;
   /** inside a quoted Title Case title of three or more words ('The Truth about ...'): a work's title, its words count only for names the prose has */
   quotedTitle: boolean;
+  /** the name listed right before this one ("Shrewsbury and Worcester", "Bajuti, Zes Dajod and Mikah"): one kind for both */
+  listedAfter?: Mention;
 }
 
 /** a word the lexicon knows only as something other than a name ("Further", "Key", "Bill") */
@@ -162,6 +168,7 @@ function quotedTitles(text: string): [number, number][] {
 function mentions(text: string, headline: boolean): Mention[] {
   const ws = words(text);
   const titles = quotedTitles(text);
+  let previous: { m: Mention; end: number } | null = null;
   const out: Mention[] = [];
   let i = 0;
   while (i < ws.length) {
@@ -237,7 +244,7 @@ function mentions(text: string, headline: boolean): Mention[] {
       // a heading line ("Further Reading", "Key Points"): the run fills its line and opens with a common word
       (isCommon(ws[i]!.text) && lineOf(text, ws[i]!.start).trim().replace(/[:.]$/, '') === text.slice(ws[i]!.start, ws[j]!.end));
     if (!skip) {
-      out.push({
+      const m: Mention = {
         words: names,
         titled,
         initial: ws[i]!.initial && first === ws[i],
@@ -245,7 +252,10 @@ function mentions(text: string, headline: boolean): Mention[] {
         after: text.slice(last.end, last.end + 60),
         headline,
         quotedTitle: titles.some(([a, b]) => first.start >= a && last.end <= b),
-      });
+      };
+      if (previous && LIST_GAP.test(text.slice(previous.end, first.start))) m.listedAfter = previous.m;
+      out.push(m);
+      previous = { m, end: last.end };
     }
     i = j + 1;
   }
@@ -266,7 +276,20 @@ interface Candidate {
   mentions: Mention[];
 }
 
-function kindOf(c: Candidate, name: string): EntityKind {
+/**
+ * The kind of a candidate, and whether it rests on the name itself (lexicon, head word, title,
+ * dateline, form) rather than on a weak cue of context (a verb of saying, a preposition) or the
+ * fallback. A weakly kinded name listed with a surely kinded one takes its kind (resolveKinds).
+ */
+function kindEvidence(c: Candidate, name: string): { kind: EntityKind; sure: boolean } {
+  const sure = strongKind(c, name);
+  if (sure) return { kind: sure, sure: true };
+  if (c.mentions.some((m) => SAID_AFTER.test(m.after)) && c.words.length <= 3) return { kind: 'person', sure: false };
+  if (c.mentions.some((m) => PLACE_PREPOSITIONS.test(m.before))) return { kind: 'place', sure: false };
+  return { kind: c.words.length === 2 && !c.words.some(isAcronym) && !c.words.includes('of') ? 'person' : 'organization', sure: false };
+}
+
+function strongKind(c: Candidate, name: string): EntityKind | null {
   if (CANONICAL_KIND[name]) return CANONICAL_KIND[name]!;
   const lower = c.words.join(' ').toLowerCase();
   const whole = tagsOf(lower);
@@ -277,7 +300,7 @@ function kindOf(c: Candidate, name: string): EntityKind {
   const last = c.words.at(-1)!;
   const first = c.words[0]!;
   if (ORG_HEADS.test(last) || ORG_LEADS.test(first) || c.words.length > 1 && c.words.includes('of') && ORG_HEADS.test(first)) return 'organization';
-  if (PLACE_HEADS.test(last)) return 'place';
+  if (PLACE_HEADS.test(last) || (c.words.length > 1 && PLACE_LEADS.test(first))) return 'place';
   if (c.mentions.some((m) => m.titled)) return 'person';
   // the region after a dateline's city: "GENOROM, Tavof --"
   if (c.mentions.some((m) => DATELINE_BEFORE.test(m.before))) return 'place';
@@ -286,9 +309,7 @@ function kindOf(c: Candidate, name: string): EntityKind {
   if (c.words.length === 1 && hasTag(first, PLACE_TAGS)) return 'place';
   if (c.words.length === 1 && hasTag(first, ORG_TAGS)) return 'organization';
   if (c.words.length === 1 && hasTag(first, PERSON_TAGS)) return 'person';
-  if (c.mentions.some((m) => SAID_AFTER.test(m.after)) && c.words.length <= 3) return 'person';
-  if (c.mentions.some((m) => PLACE_PREPOSITIONS.test(m.before))) return 'place';
-  return c.words.length === 2 && !c.words.some(isAcronym) && !c.words.includes('of') ? 'person' : 'organization';
+  return null;
 }
 
 /**
@@ -323,6 +344,32 @@ export function extractEntities(headline: string | null, lead: string): Extracte
   }
 
   const byKey = new Map<string, Candidate>();
+  // which candidate each mention went to (a fold moves its mentions: looked up through `hostOf`)
+  const ownerOf = new Map<Mention, Candidate>();
+  const hostOf = new Map<Candidate, Candidate>();
+  const current = (c: Candidate | undefined): Candidate | undefined => {
+    while (c && hostOf.has(c)) c = hostOf.get(c);
+    return c;
+  };
+  // kinds, a weakly kinded name taking the sure kind of a name it is listed with
+  const resolveKinds = (cands: Candidate[], nameOf: (c: Candidate) => string): Map<string, EntityKind> => {
+    const ev = new Map(cands.map((c) => [c, kindEvidence(c, nameOf(c))]));
+    const partners = new Map<Candidate, Candidate[]>();
+    for (const c of cands)
+      for (const m of c.mentions) {
+        const other = m.listedAfter ? current(ownerOf.get(m.listedAfter)) : undefined;
+        if (!other || other === c || !ev.has(other)) continue;
+        partners.set(c, [...(partners.get(c) ?? []), other]);
+        partners.set(other, [...(partners.get(other) ?? []), c]);
+      }
+    const out = new Map<string, EntityKind>();
+    for (const c of cands) {
+      const own = ev.get(c)!;
+      const listed = own.sure ? undefined : (partners.get(c) ?? []).map((p) => ev.get(p)!).find((e) => e.sure);
+      out.set(c.key, listed ? listed.kind : own.kind);
+    }
+    return out;
+  };
   for (const m of found) {
     let ws = m.words;
     if (m.initial && ws.length > 2 && CONNECTORS.has(ws[1]!) && !midCaps.has(ws[0]!) && !known(ws[0]!)) ws = ws.slice(2);
@@ -366,6 +413,7 @@ export function extractEntities(headline: string | null, lead: string): Extracte
     c.spellings.set(text, (c.spellings.get(text) ?? 0) + 1);
     c.score += m.headline ? 2 : 1;
     c.mentions.push({ ...m, words: ws });
+    ownerOf.set(m, c);
     byKey.set(key, c);
   }
   // Title Case headline runs count only where the body names the same thing
@@ -378,7 +426,16 @@ export function extractEntities(headline: string | null, lead: string): Extracte
   const words = (s: string) => s.split(' ').length;
   const nameOf = (c: Candidate) =>
     CANONICAL[c.key] ?? [...c.spellings.entries()].sort((a, b) => words(b[0]) - words(a[0]) || b[1] - a[1] || +(topicKey(b[0]) === c.key) - +(topicKey(a[0]) === c.key) || b[0].length - a[0].length)[0]![0];
-  for (const c of byKey.values()) kinds.set(c.key, kindOf(c, nameOf(c)));
+  for (const [k, v] of resolveKinds([...byKey.values()], nameOf)) kinds.set(k, v);
+
+  /** `short` becomes part of `host`: its mentions, spellings and score */
+  const fold = (short: Candidate, host: Candidate) => {
+    host.score += short.score;
+    for (const [s, n] of short.spellings) host.spellings.set(s, (host.spellings.get(s) ?? 0) + n);
+    host.mentions.push(...short.mentions);
+    byKey.delete(short.key);
+    hostOf.set(short, host);
+  };
 
   // fold fragments into the longer name they are part of: "Rubio", "Marco" -> "Marco Rubio"; "Kong" -> "Hong Kong"
   const cands = [...byKey.values()].sort((a, b) => a.words.length - b.words.length);
@@ -399,19 +456,9 @@ export function extractEntities(headline: string | null, lead: string): Extracte
       return sw.length === 1 && !hasTag(short.words[0]!, PLACE_TAGS) && !hasTag(short.words[0]!, ORG_TAGS) && kinds.get(short.key) !== 'person' && (kinds.get(short.key) !== 'place' || kinds.get(long.key) === 'place');
     });
     if (!hosts.length) continue;
-    const host = hosts.sort((a, b) => b.score - a.score || b.words.length - a.words.length)[0]!;
-    host.score += short.score;
-    for (const [s, n] of short.spellings) host.spellings.set(s, (host.spellings.get(s) ?? 0) + n);
-    host.mentions.push(...short.mentions);
-    byKey.delete(short.key);
+    fold(short, hosts.sort((a, b) => b.score - a.score || b.words.length - a.words.length)[0]!);
   }
 
-  const fold = (short: Candidate, host: Candidate) => {
-    host.score += short.score;
-    for (const [s, n] of short.spellings) host.spellings.set(s, (host.spellings.get(s) ?? 0) + n);
-    host.mentions.push(...short.mentions);
-    byKey.delete(short.key);
-  };
   const all = `${headline ?? ''}\n${lead}`;
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   for (const c of [...byKey.values()]) {
@@ -431,12 +478,13 @@ export function extractEntities(headline: string | null, lead: string): Extracte
     }
   }
 
+  const finalKinds = resolveKinds([...byKey.values()], nameOf);
   return [...byKey.values()].map((c) => {
     const name = nameOf(c);
     return {
       key: c.key,
       name,
-      kind: kindOf(c, name),
+      kind: finalKinds.get(c.key)!,
       score: c.score,
       aliases: [...c.spellings.keys()].filter((s) => s !== name).sort(),
     };
