@@ -18,6 +18,8 @@ commands:
   export [--out FILE]           write every article with its topics and edges as JSON Lines
         [--url URL] [--search Q] [--source NAME]
   worker [--once] [--concurrency N]  drain the enrichment queue of the configured database (topics, edges); N jobs at once
+  stories backfill [--batch N]  give a story to every enriched article that has none (articles enriched
+                                before stories existed); a second run does nothing
   token create --name NAME      create an editor token (shown once)
   token list                    list editor tokens (never the tokens themselves)
   token revoke ID|NAME          revoke a token by id, or every token of an editor
@@ -25,7 +27,7 @@ commands:
 import and export talk to a server: --url or COPYDESK_URL (default http://localhost:4000/graphql),
 --token or COPYDESK_TOKEN (or COPYDESK_EDITOR_TOKEN). import keeps a journal of what it imported
 and skips it on the next run, so an interrupted import resumes where it stopped.
-The token and worker commands open the database the server uses (DATABASE_URL, or COPYDESK_DATA_DIR /
+The token, worker and stories commands open the database the server uses (DATABASE_URL, or COPYDESK_DATA_DIR /
 --data-dir for the embedded one; stop a server that holds the embedded one first).
 `;
 
@@ -107,6 +109,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./cli/worker.ts')).workerCommand(rest);
     case 'token':
       return (await import('./cli/token.ts')).tokenCommand(rest);
+    case 'stories':
+      return (await import('./cli/stories.ts')).storiesCommand(rest);
     case undefined:
     case '-h':
     case '--help':

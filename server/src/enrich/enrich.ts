@@ -1,7 +1,8 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { appearances, articleBands, articles, articleTopics, storyEdges } from '@copydesk/schema';
 import { type Db, type Executor, rowsOf } from '../db/client.ts';
-import { bandKeys, SAME_STORY_THRESHOLD, similarity } from './minhash.ts';
+import { bandKeys, SAME_STORY_THRESHOLD, shingleJaccard, similarity } from './minhash.ts';
+import { BOILERPLATE_BODY_READ, sourceBoilerplate, withoutLines } from './boilerplate.ts';
 import type { ArticleAnalysis } from './analyse.ts';
 import { analyseOffThread } from './pool.ts';
 import { linkExtractedTopics } from '../topics/store.ts';
@@ -49,6 +50,7 @@ export async function storeEnrichment(tx: Executor, analyses: ArticleAnalysis[])
   if (!analyses.length) return result;
   const alive = new Set((await tx.select({ id: articles.id }).from(articles).where(inArray(articles.id, analyses.map((a) => a.id)))).map((r) => r.id));
   const rows = analyses.filter((a) => alive.has(a.id));
+  const boilerplate = new Map<number, Set<string>>();
   for (const a of rows) {
     result.articles++;
     // topics
@@ -67,9 +69,12 @@ export async function storeEnrichment(tx: Executor, analyses: ArticleAnalysis[])
         .from(articleBands)
         .innerJoin(articles, eq(articles.id, articleBands.articleId))
         .where(and(ne(articleBands.articleId, a.id), sql`(${articleBands.band}, ${articleBands.key}) in (${sql.join(keys.map((k, b) => sql`(${b}::int, ${k}::bigint)`), sql`, `)})`));
-      const edges = candidates
-        .map((c) => ({ id: c.id, w: c.minhash ? similarity(sig, c.minhash) : 0 }))
-        .filter((c) => c.w >= SAME_STORY_THRESHOLD);
+      const edges = await withoutSourceBoilerplate(
+        tx,
+        a.id,
+        candidates.map((c) => ({ id: c.id, w: c.minhash ? similarity(sig, c.minhash) : 0 })).filter((c) => c.w >= SAME_STORY_THRESHOLD),
+        boilerplate,
+      );
       if (edges.length) {
         await linkBothWays(tx, a.id, edges, 'SAME_STORY');
         result.sameStory += edges.length;
@@ -98,6 +103,38 @@ export async function storeEnrichment(tx: Executor, analyses: ArticleAnalysis[])
   return result;
 }
 
+
+/**
+ * Near-duplicate candidates of article `id` checked again without their outlet's boilerplate: a
+ * candidate from the same source keeps its edge only if the bodies, without the lines the source
+ * prints under every story (boilerplate.ts), still share SAME_STORY_THRESHOLD of their shingles
+ * (exact Jaccard, which becomes the edge's weight). Candidates from other sources pass unchanged.
+ */
+async function withoutSourceBoilerplate(tx: Executor, id: number, candidates: { id: number; w: number }[], cache: Map<number, Set<string>>) {
+  if (!candidates.length) return candidates;
+  const texts = new Map(
+    (
+      await tx
+        .select({ id: articles.id, sourceId: articles.sourceId, body: sql<string>`left(${articles.body}, ${BOILERPLATE_BODY_READ})` })
+        .from(articles)
+        .where(inArray(articles.id, [id, ...candidates.map((c) => c.id)]))
+    ).map((r) => [r.id, r]),
+  );
+  const mine = texts.get(id);
+  if (!mine || mine.sourceId === null) return candidates;
+  const lines = await sourceBoilerplate(tx, mine.sourceId, cache);
+  const out: { id: number; w: number }[] = [];
+  for (const c of candidates) {
+    const other = texts.get(c.id);
+    if (!other || other.sourceId !== mine.sourceId) {
+      out.push(c);
+      continue;
+    }
+    const w = Math.round(shingleJaccard(withoutLines(mine.body ?? '', lines), withoutLines(other.body ?? '', lines)) * 1000) / 1000;
+    if (w >= SAME_STORY_THRESHOLD) out.push({ id: c.id, w });
+  }
+  return out;
+}
 
 /** Upserts weighted edges from `id` to each target and back (similarity is symmetric). */
 async function linkBothWays(tx: Executor, id: number, targets: { id: number; w: number }[], kind: 'SAME_STORY' | 'TOPICAL') {

@@ -39,6 +39,24 @@ export function minhash(body: string): number[] | null {
   return sig;
 }
 
+/** the set of word shingles of a body (as `minhash` reads it) */
+function shingles(body: string): Set<string> {
+  const words = tokens(body);
+  const out = new Set<string>();
+  for (let i = 0; i + SHINGLE <= words.length; i++) out.add(words.slice(i, i + SHINGLE).join(' '));
+  return out;
+}
+
+/** The exact Jaccard index of two bodies' word shingles, in [0, 1] (0 when either has none): what `similarity` estimates. */
+export function shingleJaccard(a: string, b: string): number {
+  const x = shingles(a);
+  const y = shingles(b);
+  let both = 0;
+  for (const s of x) if (y.has(s)) both++;
+  const union = x.size + y.size - both;
+  return union ? both / union : 0;
+}
+
 export function similarity(a: readonly number[], b: readonly number[]): number {
   let same = 0;
   for (let k = 0; k < SIGNATURE_SIZE; k++) if (a[k] === b[k]) same++;

@@ -19,6 +19,8 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { stories, storyArticles, storyExclusions } from '@copydesk/schema';
 import { type Executor, rowsOf } from '../db/client.ts';
 import { sameStory, STORY_RULE } from './rule.ts';
+import { eventTerms } from './terms.ts';
+import { BOILERPLATE_BODY_READ as BODY_READ, sourceBoilerplate } from '../enrich/boilerplate.ts';
 
 /** the advisory lock key story assignment holds (any constant no other lock uses) */
 const STORY_LOCK = 0x5709e5;
@@ -30,6 +32,9 @@ const seenSql = (a: string) => sql.raw(`coalesce(${a}.published_at, ${a}.created
 
 interface Candidate {
   id: number;
+  source_id: number | null;
+  headline: string | null;
+  body: string;
   story_id: number | null;
   similarity: number | null;
   shared: number;
@@ -45,6 +50,7 @@ export async function assignStories(tx: Executor, articleIds: number[]): Promise
   if (!articleIds.length) return [];
   await tx.execute(sql`select pg_advisory_xact_lock(${STORY_LOCK})`);
   const touched = new Set<number>();
+  const boilerplate = new Map<number, Set<string>>();
   for (const id of articleIds) {
     const [link] = await tx.select().from(storyArticles).where(eq(storyArticles.articleId, id));
     if (link?.pinned) {
@@ -53,7 +59,7 @@ export async function assignStories(tx: Executor, articleIds: number[]): Promise
       continue;
     }
     const excluded = new Set((await tx.select({ s: storyExclusions.storyId }).from(storyExclusions).where(eq(storyExclusions.articleId, id))).map((r) => r.s));
-    const linked = await linkedStories(tx, id);
+    const linked = await linkedStories(tx, id, boilerplate);
     const options = linked.filter((s) => !excluded.has(s));
     let target: number;
     if (!options.length) {
@@ -75,7 +81,11 @@ export async function assignStories(tx: Executor, articleIds: number[]): Promise
 }
 
 /** the stories of the articles `sameStory` links `id` to, less articles an editor moved out of its story */
-async function linkedStories(tx: Executor, id: number): Promise<number[]> {
+async function linkedStories(tx: Executor, id: number, boilerplate: Map<number, Set<string>>): Promise<number[]> {
+  const [me] = rowsOf<{ source_id: number | null; headline: string | null; body: string }>(
+    await tx.execute(sql`select source_id, headline, left(body, ${BODY_READ}) as body from articles where id = ${id}`),
+  );
+  if (!me) return [];
   const window = sql`${`${STORY_RULE.windowHours} hours`}::interval`;
   const rows = rowsOf<Candidate & { mine: number }>(
     await tx.execute(sql`
@@ -90,7 +100,7 @@ async function linkedStories(tx: Executor, id: number): Promise<number[]> {
           group by o.article_id order by count(*) desc, o.article_id limit ${MAX_CANDIDATES})
         union select e.to_article_id from story_edges e where e.from_article_id = ${id} and e.kind = 'SAME_STORY'
       )
-      select c.id, sa.story_id,
+      select c.id, sa.story_id, a.source_id, a.headline, left(a.body, ${BODY_READ}) as body,
         (select e.weight from story_edges e where e.from_article_id = ${id} and e.to_article_id = c.id and e.kind = 'SAME_STORY')::float8 as similarity,
         (select count(*) from article_topics x join mine using (topic_id) where x.article_id = c.id)::int as shared,
         (select count(*) from article_topics x join topics t on t.id = x.topic_id where x.article_id = c.id and t.kind <> 'subject')::int as entities,
@@ -101,8 +111,20 @@ async function linkedStories(tx: Executor, id: number): Promise<number[]> {
       where not exists (select 1 from story_exclusions x join story_articles mine_s on mine_s.story_id = x.story_id and mine_s.article_id = ${id} where x.article_id = c.id)`),
   );
   const out = new Set<number>();
+  const myTerms = eventTerms(me.headline, me.body ?? '', await sourceBoilerplate(tx, me.source_id === null ? null : Number(me.source_id), boilerplate));
   for (const r of rows) {
-    const evidence = { similarity: r.similarity === null ? null : Number(r.similarity), sharedEntities: Number(r.shared), entitiesA: Number(r.mine), entitiesB: Number(r.entities), hoursApart: r.hours === null ? null : Number(r.hours) };
+    const terms = eventTerms(r.headline, r.body ?? '', await sourceBoilerplate(tx, r.source_id === null ? null : Number(r.source_id), boilerplate));
+    let sharedTerms = 0;
+    for (const t of terms) if (myTerms.has(t)) sharedTerms++;
+    const evidence = {
+      similarity: r.similarity === null ? null : Number(r.similarity),
+      sharedEntities: Number(r.shared),
+      entitiesA: Number(r.mine),
+      entitiesB: Number(r.entities),
+      hoursApart: r.hours === null ? null : Number(r.hours),
+      sameSource: me.source_id !== null && r.source_id !== null && Number(me.source_id) === Number(r.source_id),
+      sharedTerms,
+    };
     if (sameStory(evidence)) out.add(Number(r.story_id));
   }
   return [...out];

@@ -69,6 +69,20 @@ const RAW: LabelledArticle[] = [
   // singletons from the boilerplate-heavy outlets
   { story: 'bridge', source: 'Harbour Post', hour: 15, headline: 'Erasmus Bridge to close for repairs', body: 'The Erasmus Bridge will close to traffic for three weeks in August for repairs, the city of Rotterdam said. Cyclists will be diverted over the Willemsbrug.' },
   { story: 'tariffs', source: 'Daily Ledger', hour: 50, headline: 'Ottawa weighs tariffs on steel imports', body: 'Canada is considering tariffs on steel imports, finance minister Mark Carney said in Ottawa, after a surge in cheap steel from abroad hurt mills in Hamilton.' },
+  // session 2: more events and harder pairs. An event reported with different places named
+  // (one city in common, its event words shared), a follow-up by a new outlet two days on, and
+  // stories that share a person, a company or a city with another story in the window but are a
+  // different event (the boilerplate outlets among them)
+  { story: 'fire', source: 'Evening Star', hour: 140, headline: 'Wildfire forces evacuations near Marseille', body: 'A wildfire fanned by strong winds forced the evacuation of three villages north of Marseille on Saturday, firefighters said, as flames reached the edge of Vitrolles.' },
+  { story: 'fire', source: 'Coast Courier', hour: 146, headline: 'Firefighters battle blaze in hills above Marseille', body: 'More than eight hundred firefighters fought the wildfire in the hills above Marseille for a second day, with water bombers flying from Marignane as winds pushed the flames toward Rognac.' },
+  { story: 'fire', source: 'Harbour Post', hour: 160, headline: 'Marseille wildfire contained after three days', body: 'Firefighters said on Monday they had contained the wildfire north of Marseille, and evacuated villagers began returning to their homes in Vitrolles and Rognac.' },
+  { story: 'om-signing', source: 'Harbour Post', hour: 150, headline: 'Olympique de Marseille sign Brazilian striker', body: 'Olympique de Marseille have signed the striker Vitor Reis from Santos for twenty million euros, the club said on Sunday, and he will wear the number nine shirt.' },
+  { story: 'ecb-economist', source: 'Daily Ledger', hour: 46, headline: 'ECB appoints Katrin Vogel as chief economist', body: 'The European Central Bank named the German academic Katrin Vogel as its new chief economist on Friday in Frankfurt. Christine Lagarde said Katrin Vogel would start in the spring.' },
+  { story: 'maersk-results', source: 'Daily Ledger', hour: 50, headline: 'Maersk profit falls as freight rates ease', body: 'Maersk said on Saturday its quarterly profit fell by a third as freight rates eased from last year, chief executive Vincent Clerc told analysts in Copenhagen.' },
+  { story: 'deal', source: 'Evening Star', hour: 95, headline: 'Regulators to examine Lumora purchase of Quantix', body: 'Competition regulators at the European Commission will examine the four billion dollar purchase of Quantix by Lumora Systems, officials said in Brussels, a process that could take months.' },
+  { story: 'cycle-lanes', source: 'Harbour Post', hour: 30, headline: 'Rotterdam approves new cycle lanes', body: 'Rotterdam city council approved twelve kilometres of new cycle lanes on Tuesday, alderman Judith Bokhove said, including a route from the Erasmus Bridge to the central station.' },
+  { story: 'quake', source: 'Daily Ledger', hour: 100, headline: 'Aftershocks keep Hokkaido residents outdoors', body: 'Residents of Sapporo spent a second night outdoors as aftershocks followed the earthquake that struck Hokkaido on Thursday, the Japan Meteorological Agency said.' },
+  { story: 'town-hall', source: 'Harbour Post', hour: 10, headline: 'Delft town hall to close for renovation', body: 'The town hall in Delft will close for eighteen months from September for a renovation of its roof and facade, the municipality said on Wednesday.' },
 ];
 
 /** the labelled set: each article's body followed by its outlet's boilerplate, if it has one */
