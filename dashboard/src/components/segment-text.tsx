@@ -155,6 +155,16 @@ const LineView = memo(function LineView({
   );
 });
 
+/** lines per segment object: an edit keeps the segments it does not touch, so only changed ones are cut again */
+const linesCache = new WeakMap<EditSegment, { text: string; lines: Line[] }>();
+function linesOf(text: string, seg: EditSegment, starts: readonly number[]): Line[] {
+  const hit = linesCache.get(seg);
+  if (hit && hit.text === text) return hit.lines;
+  const lines = buildLines(text, seg, starts);
+  linesCache.set(seg, { text, lines });
+  return lines;
+}
+
 /** One row of the text view: a segment's bar or one of its lines. */
 export type Row =
   | { type: 'bar'; key: string; seg: number; start: number }
@@ -169,7 +179,7 @@ export function buildRows(text: string, segments: readonly EditSegment[], starts
   const rows: Row[] = [];
   segments.forEach((seg, i) => {
     rows.push({ type: 'bar', key: `b${seg.start}`, seg: i, start: seg.start });
-    const lines = buildLines(text, seg, starts);
+    const lines = linesOf(text, seg, starts);
     const handles = fieldHandles(seg, i);
     lines.forEach((l, k) => {
       const inLine = (o: number) => o >= l.start && o <= l.end && (k === lines.length - 1 || o < lines[k + 1]!.start);
