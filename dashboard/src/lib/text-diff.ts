@@ -2,9 +2,11 @@
  * Diffs that speak text: what a change of segmentation does to the dump's lines and words, e.g.
  * "3 lines moved from body of #2 to boilerplate". Pure; offsets are UTF-16 like the text.
  *
- * Every character of the text has a place in a segmentation: the segment holding it (by its
- * start offset, so a segment that only got a new number is the same place), its kind, and the
- * field covering it (subheads aside, they sit inside the body). `textMoves(text, a, b)` compares
+ * Every character of the text has a place in a segmentation: the segment holding it, its kind,
+ * and the field covering it (subheads aside, they sit inside the body). A segment of the second
+ * segmentation is the one of the first with the same start, or else with the same end (so a
+ * moved boundary or a new number is not a move, the second half of a split is); boilerplate is
+ * boilerplate whichever segment holds it. `textMoves(text, a, b)` compares
  * the places of a and b piece by piece; a line whose whole content changed place counts as a
  * line, a part of a line as its words. Moves with the same from and to are summed, in text order.
  */
@@ -15,8 +17,8 @@ import { isArticleKind } from './segmentation-edit.ts';
 export interface Place {
   /** index of the segment in its segmentation (shown 1-based, as "#2") */
   seg: number;
-  /** start offset of the segment (the segment's identity across two segmentations) */
-  segStart: number;
+  /** the segment's identity across the two segmentations: its index in the first; a segment of the second that keeps the start (or, failing that, the end) of one in the first is that one */
+  ident: string;
   kind: SegmentKind;
   field: FieldName | null;
 }
@@ -50,8 +52,7 @@ export function describeAmount(lines: number, words: number): string {
 
 /** "3 lines moved from body of #2 to boilerplate" */
 export function describeMove(m: TextMove): string {
-  const n = m.lines + m.words;
-  return `${describeAmount(m.lines, m.words)} moved${n === 1 && !m.lines ? '' : ''} from ${describePlace(m.from)} to ${describePlace(m.to)}`;
+  return `${describeAmount(m.lines, m.words)} moved from ${describePlace(m.from)} to ${describePlace(m.to)}`;
 }
 
 /** One sentence for a whole diff (the draft counter): the move itself when there is one, else the totals. */
@@ -69,25 +70,30 @@ interface Run {
   place: Place;
 }
 
-/** The places of a segmentation as runs covering [0, length), in text order. */
-function runsOf(segments: readonly EditSegment[]): Run[] {
+const samePlace = (a: Place, b: Place) => a.kind === b.kind && a.field === b.field && (!isArticleKind(a.kind) || a.ident === b.ident);
+
+/** The places of a segmentation as runs covering [0, length), in text order, neighbours with the same place joined. */
+function runsOf(segments: readonly EditSegment[], ident: (i: number) => string): Run[] {
   const out: Run[] = [];
+  const push = (start: number, end: number, place: Place) => {
+    const last = out[out.length - 1];
+    if (last && last.end === start && samePlace(last.place, place)) last.end = end;
+    else out.push({ start, end, place });
+  };
   segments.forEach((s, i) => {
-    const at = (field: FieldName | null): Place => ({ seg: i, segStart: s.start, kind: s.kind, field });
+    const at = (field: FieldName | null): Place => ({ seg: i, ident: ident(i), kind: s.kind, field });
     let p = s.start;
     for (const f of s.fields) {
       if (f.field === 'subhead' || f.end <= p) continue;
       const a = Math.max(f.start, p);
-      if (a > p) out.push({ start: p, end: a, place: at(null) });
-      out.push({ start: a, end: f.end, place: at(f.field) });
+      if (a > p) push(p, a, at(null));
+      push(a, f.end, at(f.field));
       p = f.end;
     }
-    if (p < s.end) out.push({ start: p, end: s.end, place: at(null) });
+    if (p < s.end) push(p, s.end, at(null));
   });
   return out;
 }
-
-const samePlace = (a: Place, b: Place) => a.segStart === b.segStart && a.kind === b.kind && a.field === b.field;
 const keyOf = (a: Place, b: Place) => `${describePlace(a)}>${describePlace(b)}`;
 
 const WORD = /\S+/g;
@@ -98,19 +104,24 @@ const countWords = (s: string) => s.match(WORD)?.length ?? 0;
  * partitions of the same text), grouped by from and to, in text order of their first character.
  */
 export function textMoves(text: string, a: readonly EditSegment[], b: readonly EditSegment[]): TextMove[] {
-  const ra = runsOf(a);
-  const rb = runsOf(b);
+  const byStart = new Map(a.map((s, i) => [s.start, i]));
+  const byEnd = new Map(a.map((s, i) => [s.end, i]));
+  const taken = new Set(b.flatMap((s) => (byStart.has(s.start) ? [byStart.get(s.start)!] : [])));
+  const identB = b.map((s, i) => {
+    const k = byStart.get(s.start) ?? byEnd.get(s.end);
+    return k !== undefined && (byStart.has(s.start) || !taken.has(k)) ? `a${k}` : `b${i}`;
+  });
+  const ra = runsOf(a, (i) => `a${i}`);
+  const rb = runsOf(b, (i) => identB[i]!);
   const groups = new Map<string, TextMove>();
   let i = 0;
   let j = 0;
   let p = 0;
-  // lines already counted whole for a group (a line cut in several pieces of one move counts once)
-  const counted = new Set<string>();
   while (i < ra.length && j < rb.length) {
     const x = ra[i]!;
     const y = rb[j]!;
     const end = Math.min(x.end, y.end);
-    if (end > p && !samePlace(x.place, y.place)) addPiece(text, p, end, x.place, y.place, groups, counted);
+    if (end > p && !samePlace(x.place, y.place)) addPiece(text, p, end, x.place, y.place, groups);
     p = end;
     if (x.end === end) i++;
     if (y.end === end) j++;
@@ -118,7 +129,7 @@ export function textMoves(text: string, a: readonly EditSegment[], b: readonly E
   return [...groups.values()].filter((m) => m.lines + m.words > 0).sort((m, n) => m.start - n.start);
 }
 
-function addPiece(text: string, start: number, end: number, from: Place, to: Place, groups: Map<string, TextMove>, counted: Set<string>) {
+function addPiece(text: string, start: number, end: number, from: Place, to: Place, groups: Map<string, TextMove>) {
   const key = keyOf(from, to);
   let g = groups.get(key);
   // walk the lines the piece touches
@@ -139,10 +150,8 @@ function addPiece(text: string, start: number, end: number, from: Place, to: Pla
           g = { from, to, lines: 0, words: 0, start: Math.max(a, first), sample: line.trim().slice(0, 60) };
           groups.set(key, g);
         }
-        if (whole) {
-          if (!counted.has(`${key}@${ls}`)) g.lines++;
-          counted.add(`${key}@${ls}`);
-        } else g.words += countWords(text.slice(a, b));
+        if (whole) g.lines++;
+        else g.words += countWords(text.slice(a, b));
       }
     }
     if (nl < 0) break;

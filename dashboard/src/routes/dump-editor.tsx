@@ -17,6 +17,7 @@ import { useShortcuts } from '../lib/shortcuts.ts';
 import { href, navigate } from '../lib/router.ts';
 import { useViewer } from '../lib/viewer.ts';
 import { useReview } from '../lib/use-review.ts';
+import { summarizeMoves, textMoves } from '../lib/text-diff.ts';
 import { DerivedArticles } from '../components/derived-articles.tsx';
 import { ChangeList } from '../components/change-list.tsx';
 import { ConflictDialog } from '../components/conflict-dialog.tsx';
@@ -53,7 +54,8 @@ function Editor({ dump }: { dump: Dump }) {
   const [status, setStatus] = useState(dump.status);
 
   const segments = present(s.history);
-  const vsParser = useMemo(() => diffSegmentations(parser, segments), [parser, segments]);
+  const vsParser = useMemo(() => textMoves(text, parser, segments), [text, parser, segments]);
+  const draftMoves = useMemo(() => textMoves(text, s.base.segments, segments), [text, s.base.segments, segments]);
   const vsBase = useMemo(() => diffSegmentations(s.base.segments, segments), [s.base.segments, segments]);
   const dirty = opsSinceBase(s.history).length > 0 && vsBase.length > 0;
   const changedIdx = useMemo(() => {
@@ -84,7 +86,7 @@ function Editor({ dump }: { dump: Dump }) {
   const commands = editorCommands({ dispatch, save: () => void flows.save(false), approve: () => void approval.approve(), goToMark, back: () => navigate('/') });
   useShortcuts('editor', 'Boundary editor', toShortcuts(commands));
 
-  const pick = (o: number) => dispatch({ type: 'moveCaret', to: o });
+  const pick = useCallback((o: number) => dispatch({ type: 'moveCaret', to: o }), []);
   const offer = s.ruleOffer;
   const offerSource = offer ? (derived.find((a) => a.start <= offer.at && offer.at < a.end)?.source ?? null) : null;
 
@@ -97,7 +99,7 @@ function Editor({ dump }: { dump: Dump }) {
         status={status}
         state={s}
         dirty={dirty}
-        draftSummary={`${vsBase.length} change${vsBase.length === 1 ? '' : 's'}`}
+        draftSummary={draftMoves.length ? summarizeMoves(draftMoves) : `${vsBase.length} change${vsBase.length === 1 ? '' : 's'} (no text moved)`}
         busy={flows.busy}
         commands={commands}
       />
@@ -108,13 +110,13 @@ function Editor({ dump }: { dump: Dump }) {
         <TextPane state={s} dispatch={dispatch} changed={changedIdx} marks={review.marksByLine} />
         <SidePanel state={s} dispatch={dispatch} labels={{ articles: `Articles ${derived.length}`, changes: `vs parser ${vsParser.length}`, warnings: `Warnings ${review.openCount} open`, activity: 'Activity' }}>
           {{
-            articles: <DerivedArticles articles={derived} before={baseDerived} onPick={pick} />,
+            articles: <DerivedArticles articles={derived} before={baseDerived} caret={s.caret} onPick={pick} />,
             changes: (
               <div data-testid="diff">
-                <p className="muted small">
-                  Your segmentation against the parser's (revision 1). Unsaved changes against revision {s.base.number}: {vsBase.length}.
+                <p className="muted small" data-testid="diff-summary">
+                  Against the parser (revision 1): {summarizeMoves(vsParser)}. Unsaved, against revision {s.base.number}: {summarizeMoves(draftMoves)}.
                 </p>
-                <ChangeList text={text} changes={vsParser} onPick={pick} />
+                <ChangeList moves={vsParser} onPick={pick} />
               </div>
             ),
             warnings: <WarningChecklist items={review.items} caret={s.caret} canEdit={s.canEdit} onPick={pick} onDismiss={review.dismiss} />,
