@@ -8,6 +8,9 @@ function same(a: DerivedArticle | undefined, b: DerivedArticle): boolean {
   return !!a && KEYS.every((k) => a[k] === b[k]) && a.subheads.join('\n') === b.subheads.join('\n') && a.role === b.role;
 }
 
+/** same card content: an edit derives every article again, but most cards show the same thing */
+const sameCard = (a: DerivedArticle | undefined, b: DerivedArticle | undefined) => a === b || (!!a && !!b && same(a, b) && a.start === b.start && a.end === b.end && a.segmentIndex === b.segmentIndex);
+
 /**
  * The articles the editor's segmentation derives (the same code the server runs on save). A
  * changed article, and the one holding the caret, show their whole body with the paragraphs
@@ -63,4 +66,4 @@ const ArticleCard = memo(function ArticleCard({ a, old, atCaret, onPick }: { a: 
       <div className="small muted">{a.body.length.toLocaleString()} characters</div>
     </li>
   );
-});
+}, (p, n) => p.atCaret === n.atCaret && p.onPick === n.onPick && sameCard(p.a, n.a) && sameCard(p.old, n.old));

@@ -208,7 +208,7 @@ export function rowOf(rows: readonly Row[], o: number): number {
 
 /** dumps up to this many rows are drawn whole; longer ones only around the viewport */
 export const DRAW_WHOLE_BELOW = 1_000;
-const OVERSCAN = 30;
+const OVERSCAN = 12;
 
 function SegmentBar({ seg, index, active, changed }: { seg: EditSegment; index: number; active: string | null; changed: boolean }) {
   const fieldCount = seg.fields.filter((f) => f.field !== 'subhead').length;

@@ -3,7 +3,7 @@
  * editor reducer (lib/editor-state.ts), keys and toolbar buttons come from one command table
  * (lib/editor-commands.ts), save / conflict / approve are hooks (lib/use-revision-flows.ts).
  */
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useReducer, useState } from 'react';
 import { useQuery } from 'urql';
 import { deriveArticles } from '../../../server/src/derive/articles.ts';
 import { checkSegmentation } from '../../../server/src/derive/validate.ts';
@@ -75,7 +75,13 @@ function Editor({ dump }: { dump: Dump }) {
     [text.length, dump.template],
   );
   const derived = useMemo(() => deriveArticles(text, asSegmentation(segments), { fetchedAt: dump.fetchedAt }), [text, segments, asSegmentation, dump.fetchedAt]);
-  const baseDerived = useMemo(() => deriveArticles(text, asSegmentation(s.base.segments), { fetchedAt: dump.fetchedAt }), [text, s.base.segments, asSegmentation, dump.fetchedAt]);
+  const baseDerived = useMemo(
+    () => (s.base.segments === segments ? derived : deriveArticles(text, asSegmentation(s.base.segments), { fetchedAt: dump.fetchedAt })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [text, s.base.segments, asSegmentation, dump.fetchedAt],
+  );
+  // the text paints first; the side panel (hundreds of article cards on a long dump) a frame later
+  const panelReady = useDeferredValue(true, false);
   const problem = useMemo(() => checkSegmentation(text.length, segments), [text.length, segments]);
   const review = useReview(dump.id, text, s.base, segments, parserScored);
 
@@ -110,7 +116,7 @@ function Editor({ dump }: { dump: Dump }) {
         <TextPane state={s} dispatch={dispatch} changed={changedIdx} marks={review.marksByLine} />
         <SidePanel state={s} dispatch={dispatch} labels={{ articles: `Articles ${derived.length}`, changes: `vs parser ${vsParser.length}`, warnings: `Warnings ${review.openCount} open`, activity: 'Activity' }}>
           {{
-            articles: <DerivedArticles articles={derived} before={baseDerived} caret={s.caret} onPick={pick} />,
+            articles: panelReady ? <DerivedArticles articles={derived} before={baseDerived} caret={s.caret} onPick={pick} /> : <p className="muted">Deriving {derived.length} articles…</p>,
             changes: (
               <div data-testid="diff">
                 <p className="muted small" data-testid="diff-summary">
