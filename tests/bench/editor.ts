@@ -4,6 +4,7 @@
  * imported into a fresh server; then, `runs` times each, medians in ms:
  *   - editorFirstPaint: from the hash change (app already loaded) to the first painted line of the editor;
  *   - dumpQuery: the editor's GraphQL dump query alone, from Node (the server's share of the first paint);
+ *   - editorRenderAfterResponse: the browser's share, from the dump query's last byte to the first painted line;
  *   - editorPanel: from the hash change to the first article card in the side panel;
  *   - editorColdPaint / queueColdRow: from navigation start (page load) to the first painted line / queue row;
  *   - queueFirstRow: from the hash change back to the queue to its first painted row;
@@ -32,6 +33,7 @@ async function timesTo(page: Page, selectors: string[], start: string): Promise<
   return page.evaluate(`new Promise((resolve, reject) => {
     const sels = ${JSON.stringify(selectors)};
     const t0 = performance.now();
+    window.__t0 = t0;
     const out = sels.map(() => null);
     const check = () => {
       sels.forEach((sel, k) => {
@@ -92,6 +94,7 @@ export async function benchEditor({ runs = Number(process.env.COPYDESK_BENCH_RUN
     const queueFirstRow: number[] = [];
     const editorColdPaint: number[] = [];
     const editorPanel: number[] = [];
+    const renderAfterResponse: number[] = [];
     const queueColdRow: number[] = [];
     const previewAfterMove: number[] = [];
     const caretToLine: number[] = [];
@@ -100,6 +103,11 @@ export async function benchEditor({ runs = Number(process.env.COPYDESK_BENCH_RUN
     await page.locator('[data-testid=queue-row]').first().waitFor();
     for (let i = 0; i < runs + 1; i++) {
       const [e = NaN, panel] = await timesTo(page, ['[data-testid=textpane] .ln', '[data-testid=derived-article]'], `location.hash = ${JSON.stringify(dumpHash)}`);
+      // the browser's share: from the dump query's last byte to the first painted line
+      const responseEnd = (await page.evaluate(
+        `Math.max(...performance.getEntriesByType('resource').filter((r) => r.name.includes('/graphql') && r.startTime >= window.__t0 && r.responseEnd <= window.__t0 + ${e}).map((r) => r.responseEnd))`,
+      )) as number;
+      const t0 = (await page.evaluate('window.__t0')) as number;
       await page.locator('[data-testid=derived]').waitFor();
       elements = (await page.evaluate("document.querySelectorAll('[data-testid=textpane] *').length")) as number;
       if (process.env.COPYDESK_BENCH_DEBUG) console.error(await page.evaluate("JSON.stringify({ all: document.querySelectorAll('*').length, side: document.querySelectorAll('.side *').length, gql: performance.getEntriesByType('resource').filter((r) => r.name.includes('graphql')).slice(-3).map((r) => [Math.round(r.duration), r.transferSize]) })"));
@@ -121,6 +129,7 @@ export async function benchEditor({ runs = Number(process.env.COPYDESK_BENCH_RUN
       if (i > 0) {
         // the first round warms the caches (JIT, the bundle's lazy parts)
         editorFirstPaint.push(e);
+        renderAfterResponse.push(t0 + e - responseEnd);
         editorPanel.push(panel!);
         queueFirstRow.push(q);
         previewAfterMove.push(p);
@@ -145,6 +154,7 @@ export async function benchEditor({ runs = Number(process.env.COPYDESK_BENCH_RUN
       runs,
       dumpQueryMs: round(median(dumpQuery)),
       editorFirstPaintMs: round(median(editorFirstPaint)),
+      editorRenderAfterResponseMs: round(median(renderAfterResponse)),
       editorPanelMs: round(median(editorPanel)),
       editorColdPaintMs: round(median(editorColdPaint)),
       queueColdRowMs: round(median(queueColdRow)),
