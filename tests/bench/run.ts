@@ -12,7 +12,7 @@ const { values } = parseArgs({
   options: { only: { type: 'string' }, articles: { type: 'string', default: '100000' }, 'load-seconds': { type: 'string', default: '10' }, processes: { type: 'string', default: '1' }, 'soak-seconds': { type: 'string', default: '60' } },
 });
 /** every section; `--only` picks some */
-const SECTIONS = 'parser,derive,topics,stories,api,input,upload,ryw,soak';
+const SECTIONS = 'parser,derive,editor,topics,stories,api,input,upload,ryw,soak';
 const only = new Set((values.only ?? SECTIONS).split(','));
 const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
 const log = (s: string) => console.error(s);
@@ -40,6 +40,12 @@ if (only.has('derive')) {
     results.derive = { error: String((e as Error).message) };
     log(`derive bench unavailable: ${(e as Error).message}`);
   }
+}
+if (only.has('editor')) {
+  log('== dashboard in Chromium on a ~200 KB dump: editor first paint, queue first row, preview after a boundary move, go to a far line');
+  const { benchEditor } = await import('./editor.ts');
+  results.editor = await benchEditor();
+  log(JSON.stringify(results.editor, null, 2));
 }
 if (only.has('topics')) {
   log('== topics: precision / recall of extracted topics against the labelled sample (tests/bench/topics/)');

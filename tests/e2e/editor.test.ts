@@ -241,6 +241,50 @@ describe('editorial dashboard', () => {
     expect(await page.locator('#root img, #root iframe, #root script').count()).toBe(0);
   });
 
+  it('edits a long dump line that was never drawn: go to line, the diff says which lines moved, search finds a far line', async () => {
+    const body = Array.from({ length: 2400 }, (_, i) => `Paragraph ${i + 1} of the council budget report, with the vote on the pier works.`);
+    const long = ['', 'A very long council budget report', 'By Ann Example', ...body, '', 'Hashtags', '', 'Try Our AI Features', ''].join('\n');
+    const r = await server.gql<{ importDump: { dump?: { id: string } } }>('mutation($i: ImportDumpInput!) { importDump(input: $i) { ... on ImportDumpPayload { dump { id } } } }', { i: { text: long, filename: 'long-council.txt' } });
+    const page = await newPage(true);
+    await page.goto(`${server.url}/#/dump/${encodeURIComponent(r.importDump.dump!.id)}`);
+    await page.locator('[data-testid=textpane] .ln').first().waitFor();
+    // virtualised: thousands of rows, a few dozen drawn
+    expect(Number(await page.locator('.segtext').getAttribute('data-rows'))).toBeGreaterThan(2400);
+    expect(await page.locator('[data-testid=textpane] .ln').count()).toBeLessThan(200);
+    const target = 2000;
+    expect(await page.locator(`[data-n="${target}"]`).count()).toBe(0);
+
+    await page.keyboard.press(':');
+    await page.locator('[data-testid=find-input]').fill(String(target));
+    await page.keyboard.press('Enter');
+    const lineStart = long.split('\n').slice(0, target - 1).reduce((o, l) => o + l.length + 1, 0);
+    await expect.poll(() => status(page).getAttribute('data-caret')).toBe(String(lineStart));
+    await page.locator(`[data-n="${target}"] [data-testid=caret]`).waitFor({ state: 'attached' });
+    expect(await page.locator(`[data-n="${target}"]`).isVisible()).toBe(true);
+
+    // clear the fields of that line: it leaves the body; the draft counter and the changes tab say so in words
+    await page.keyboard.press('x');
+    await expect.poll(() => page.locator('[data-testid=draft-state]').innerText()).toMatch(/^draft · 1 line moved from body of #\d+ to main #\d+/);
+    await page.keyboard.press('d');
+    await expect.poll(() => page.locator('[data-testid=text-move]').count()).toBe(1);
+    expect(await page.locator('[data-testid=text-move]').innerText()).toMatch(new RegExp(`1 line moved from body of #\\d+ to main #\\d+\\s+Paragraph ${target - 3} of`));
+    // the preview shows the whole body, the changed paragraphs highlighted
+    await page.keyboard.press('v');
+    const card = page.locator('[data-testid=derived-article]').first();
+    expect(await card.locator('[data-testid=derived-body] p').count()).toBeGreaterThan(2000);
+
+    // search: a line near the end comes into view with the match selected
+    await page.keyboard.press('/');
+    await page.locator('[data-testid=find-input]').fill('Paragraph 2390 of');
+    await page.keyboard.press('Enter');
+    const at = long.indexOf('Paragraph 2390 of');
+    await expect.poll(() => status(page).getAttribute('data-caret')).toBe(String(at + 'Paragraph 2390 of'.length));
+    expect(await page.locator(`[data-n="${2390 + 3}"]`).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('[data-testid=draft-state]').innerText()).toBe('saved');
+  });
+
   it('imports a dump over the 1 MB request limit through a multipart upload', async () => {
     const page = await newPage(true);
     await page.goto(`${server.url}/#/import`);

@@ -275,4 +275,25 @@ describe('editorial integrity', () => {
     const rows = await page.locator('[data-testid=queue-row]').allInnerTexts();
     expect(rows.some((r) => /harbour-fees|zip-one/.test(r))).toBe(true);
   });
+
+  it('n jumps to a warning on a long dump line that was never drawn, and the line can be edited there', async () => {
+    const body = Array.from({ length: 2400 }, (_, k) => `Line ${k + 1} of the long tram line report, on the depot works and the timetable.`).join('\n');
+    const text = `${flatDump('A very long tram depot report (virtualised)', body, relatedBlock('Harbour Post', '3 hours ago', 'Depot works start in May', 'The works start in May.'))}\n\n\nA stray closing remark that belongs to nothing at all.\nAnother stray sentence here.\n`;
+    const id = await importText(text, 'long-stray.txt');
+    const state = await dumpState(id);
+    const far = state.warnings.filter((w) => text.slice(0, w.start).split('\n').length > 2000);
+    expect(far.length).toBeGreaterThan(0);
+    const page = await chromium.newPage(true);
+    await openEditor(page, id);
+    const line = text.slice(0, far[0]!.start).split('\n').length;
+    // virtualised: the warning's line is not drawn until the caret goes there
+    expect(await page.locator(`[data-n="${line}"]`).count()).toBe(0);
+    for (let k = 0; k < state.warnings.length && (await caretOf(page)) !== far[0]!.start; k++) await page.keyboard.press('n');
+    await expect.poll(() => caretOf(page)).toBe(far[0]!.start);
+    await page.locator(`[data-n="${line}"] [data-testid=gutter-mark].gm-warning`).waitFor();
+    expect(await page.locator(`[data-n="${line}"]`).isVisible()).toBe(true);
+    // edit it there: the line becomes boilerplate, and the draft counter says so in words
+    await page.keyboard.press('Shift+3');
+    await expect.poll(() => page.locator('[data-testid=draft-state]').innerText()).toMatch(/moved from .+ to boilerplate/);
+  });
 });

@@ -20,8 +20,9 @@ export interface RunningServer {
   gql: <T = unknown>(query: string, variables?: Record<string, unknown>, anonymous?: boolean) => Promise<T>;
 }
 
-export async function startServer(): Promise<RunningServer> {
-  if (!existsSync(join(DASHBOARD_DIST, 'index.html'))) throw new Error('dashboard not built: run `pnpm --filter @copydesk/dashboard build`');
+/** `dashboardDir`: another build of the dashboard (a bench comparing two builds); the repository's by default. */
+export async function startServer(dashboardDir = DASHBOARD_DIST): Promise<RunningServer> {
+  if (!existsSync(join(dashboardDir, 'index.html'))) throw new Error('dashboard not built: run `pnpm --filter @copydesk/dashboard build`');
   const dataDir = mkdtempSync(join(tmpdir(), 'copydesk-e2e-'));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_ARGS, 'server/src/main.ts'], {
@@ -33,7 +34,7 @@ export async function startServer(): Promise<RunningServer> {
       COPYDESK_DATA_DIR: dataDir,
       COPYDESK_EDITOR_TOKEN: TOKEN,
       COPYDESK_SEED_SAMPLES: 'false',
-      COPYDESK_DASHBOARD_DIR: DASHBOARD_DIST,
+      COPYDESK_DASHBOARD_DIR: dashboardDir,
       NODE_ENV: 'test',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,5 @@
-import { diffSegmentations, type EditOp, type EditSegment } from '../lib/segmentation-edit.ts';
+import type { EditOp, EditSegment } from '../lib/segmentation-edit.ts';
+import { summarizeMoves, textMoves } from '../lib/text-diff.ts';
 import { timeAgo } from '../lib/format.ts';
 import { ChangeList } from './change-list.tsx';
 import { Dialog } from './dialog.tsx';
@@ -15,8 +16,8 @@ export interface Conflict {
 /** Someone saved since this draft's base: show both sides and let the editor choose. Nothing is lost until they do. */
 export function ConflictDialog({ text, conflict, onResolve, onClose }: { text: string; conflict: Conflict; onResolve: (how: 'rebase' | 'mine' | 'theirs') => void; onClose: () => void }) {
   const t = conflict.theirs;
-  const theirChanges = diffSegmentations(conflict.baseSegments, t.segments);
-  const myChanges = diffSegmentations(conflict.baseSegments, conflict.mine);
+  const theirChanges = textMoves(text, conflict.baseSegments, t.segments);
+  const myChanges = textMoves(text, conflict.baseSegments, conflict.mine);
   return (
     <Dialog title="Someone saved this dump while you were editing" onClose={onClose} wide>
       <div className="conflict" data-testid="conflict">
@@ -27,13 +28,15 @@ export function ConflictDialog({ text, conflict, onResolve, onClose }: { text: s
         <div className="two">
           <section>
             <h3>
-              Their changes (r{conflict.mineBase} → r{t.number})
+              Their changes (r{conflict.mineBase} → r{t.number}): {summarizeMoves(theirChanges)}
             </h3>
-            <ChangeList text={text} changes={theirChanges} />
+            <ChangeList moves={theirChanges} />
           </section>
           <section>
-            <h3>Your changes ({conflict.ops.length} edits)</h3>
-            <ChangeList text={text} changes={myChanges} />
+            <h3>
+              Your changes ({conflict.ops.length} edits): {summarizeMoves(myChanges)}
+            </h3>
+            <ChangeList moves={myChanges} />
           </section>
         </div>
         <div className="actions">

@@ -1,9 +1,11 @@
 /**
- * The raw dump text with its segmentation drawn in place. Everything is rendered as React text
+ * The raw dump text with its segmentation drawn in place, one row per segment bar and per line,
+ * only the rows near the viewport in the DOM (@tanstack/react-virtual). Everything is rendered as React text
  * nodes (never HTML). Each text chunk carries its offset (data-o) so that a click or a drag maps
  * back to a text offset.
  */
-import { memo, useMemo, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { EditField, EditSegment } from '../lib/segmentation-edit.ts';
 import { fieldHandles, type Handle } from '../lib/handles.ts';
 import { lineEndOf, lineStartOf, nextLineStartOf } from '../lib/text-nav.ts';
@@ -40,7 +42,7 @@ function lineNumber(starts: readonly number[], o: number): number {
   return lo + 1;
 }
 
-interface Line {
+export interface Line {
   start: number;
   end: number;
   n: number;
@@ -153,72 +155,143 @@ const LineView = memo(function LineView({
   );
 });
 
-const SegmentView = memo(function SegmentView({
-  text,
-  seg,
-  index,
-  starts,
-  caret,
-  sel,
-  active,
-  changed,
-  marks,
-}: {
-  text: string;
-  seg: EditSegment;
-  index: number;
-  starts: readonly number[];
-  caret: number | null;
-  sel: readonly [number, number] | null;
-  active: string | null;
-  changed: boolean;
-  marks: ReadonlyMap<number, Mark> | undefined;
-}) {
-  const lines = useMemo(() => buildLines(text, seg, starts), [text, seg, starts]);
-  const handles = useMemo(() => fieldHandles(seg, index), [seg, index]);
+/** lines per segment object: an edit keeps the segments it does not touch, so only changed ones are cut again */
+const linesCache = new WeakMap<EditSegment, { text: string; lines: Line[] }>();
+function linesOf(text: string, seg: EditSegment, starts: readonly number[]): Line[] {
+  const hit = linesCache.get(seg);
+  if (hit && hit.text === text) return hit.lines;
+  const lines = buildLines(text, seg, starts);
+  linesCache.set(seg, { text, lines });
+  return lines;
+}
+
+/** One row of the text view: a segment's bar or one of its lines. */
+export type Row =
+  | { type: 'bar'; key: string; seg: number; start: number }
+  | { type: 'line'; key: string; seg: number; start: number; line: Line; partial: boolean; handles: Handle[] };
+
+/**
+ * The rows of the text view, in text order: for each segment its bar, then its lines (a line
+ * cut by a segment boundary shows in both segments), each with the field handles on it.
+ * Offsets are UTF-16 like the text.
+ */
+export function buildRows(text: string, segments: readonly EditSegment[], starts: readonly number[] = lineIndex(text)): Row[] {
+  const rows: Row[] = [];
+  segments.forEach((seg, i) => {
+    rows.push({ type: 'bar', key: `b${seg.start}`, seg: i, start: seg.start });
+    const lines = linesOf(text, seg, starts);
+    const handles = fieldHandles(seg, i);
+    lines.forEach((l, k) => {
+      const inLine = (o: number) => o >= l.start && o <= l.end && (k === lines.length - 1 || o < lines[k + 1]!.start);
+      rows.push({ type: 'line', key: `l${l.start}`, seg: i, start: l.start, line: l, partial: k === 0 && lineStartOf(text, l.start) !== l.start, handles: handles.filter((h) => inLine(h.offset)) });
+    });
+  });
+  return rows;
+}
+
+/** Index of the line row that shows offset o (the caret's row); -1 when there are no lines. */
+export function rowOf(rows: readonly Row[], o: number): number {
+  let lo = 0;
+  let hi = rows.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid]!.start <= o) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  // a bar shares its offset with the segment's first line: take the line
+  while (best >= 0 && best + 1 < rows.length && rows[best]!.type === 'bar') best++;
+  return best;
+}
+
+/** dumps up to this many rows are drawn whole; longer ones only around the viewport */
+export const DRAW_WHOLE_BELOW = 1_000;
+const OVERSCAN = 12;
+
+function SegmentBar({ seg, index, active, changed }: { seg: EditSegment; index: number; active: string | null; changed: boolean }) {
   const fieldCount = seg.fields.filter((f) => f.field !== 'subhead').length;
   return (
-    <section className={`seg seg-${seg.kind}${caret !== null ? ' current' : ''}`} data-seg={index} data-kind={seg.kind} data-start={seg.start} data-end={seg.end}>
-      <div className={`seg-bar${changed ? ' changed' : ''}`}>
-        {index > 0 && <span className={`h h-seg${active === `s${index}` ? ' active' : ''}`} data-handle={`s${index}`} title="segment boundary: drag, or select with [ ] and move with the arrow keys" />}
-        <span className="kind">{seg.kind}</span>
-        <span className="idx">#{index + 1}</span>
-        <span className="range">
-          {seg.start}–{seg.end}
-        </span>
-        {fieldCount > 0 && <span className="muted">{fieldCount} spans</span>}
-        {changed && <span className="edited">edited</span>}
-      </div>
-      {lines.map((l, k) => {
-        const inLine = (o: number) => o >= l.start && (o < l.end || o === l.end) && (k === lines.length - 1 || o < lines[k + 1]!.start);
-        const hs = handles.filter((h) => inLine(h.offset));
-        const c = caret !== null && inLine(caret) ? caret : null;
-        const s = sel && sel[0] < Math.max(l.end, l.start + 1) && sel[1] > l.start ? sel : null;
-        const act = active && hs.some((h) => h.id === active) ? active : null;
-        const partial = k === 0 && lineStartOf(text, l.start) !== l.start;
-        return <LineView key={l.start} text={text} line={l} partial={partial} caret={c} sel={s} handles={hs} active={act} mark={partial ? null : (marks?.get(l.start) ?? null)} />;
-      })}
-    </section>
+    <div className={`seg-bar${changed ? ' changed' : ''}`}>
+      {index > 0 && <span className={`h h-seg${active === `s${index}` ? ' active' : ''}`} data-handle={`s${index}`} title="segment boundary: drag, or select with [ ] and move with the arrow keys" />}
+      <span className="kind">{seg.kind}</span>
+      <span className="idx">#{index + 1}</span>
+      <span className="range">
+        {seg.start}–{seg.end}
+      </span>
+      {fieldCount > 0 && <span className="muted">{fieldCount} spans</span>}
+      {changed && <span className="edited">edited</span>}
+    </div>
   );
-});
+}
 
-export function SegmentText({ text, segments, caret, anchor, activeHandle, changed, marks, onHandleDown }: TextViewProps) {
+/**
+ * The dump text, virtualised: only the rows near the viewport are in the DOM (all of them for a
+ * short dump). The caret's row is scrolled into view whenever the caret or the selected handle
+ * moves, so n / N, search, go-to-line and the arrows reach lines that were not drawn.
+ */
+export function SegmentText({ text, segments, caret, anchor, activeHandle, changed, marks, onHandleDown, scroller }: TextViewProps & { scroller: React.RefObject<HTMLElement | null> }) {
   const starts = useMemo(() => lineIndex(text), [text]);
+  const rows = useMemo(() => buildRows(text, segments, starts), [text, segments, starts]);
+  const listRef = useRef<HTMLDivElement>(null);
+  const [margin, setMargin] = useState(0);
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    const el = scroller.current;
+    if (list && el) setMargin(list.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop);
+  });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => (rows[i]!.type === 'bar' ? 19 : 20),
+    getItemKey: (i) => rows[i]!.key,
+    overscan: rows.length < DRAW_WHOLE_BELOW ? rows.length : OVERSCAN,
+    scrollMargin: margin,
+  });
+  const caretRow = rowOf(rows, caret);
+  const handleRow = activeHandle ? rows.findIndex((r) => (r.type === 'bar' ? `s${r.seg}` === activeHandle : r.handles.some((h) => h.id === activeHandle))) : -1;
+  const target = handleRow >= 0 ? handleRow : caretRow;
+  useEffect(() => {
+    if (target >= 0) virtualizer.scrollToIndex(target, { align: 'auto' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [target, caret, activeHandle]);
+
   const sel: [number, number] | null = anchor !== null && anchor !== caret ? [Math.min(anchor, caret), Math.max(anchor, caret)] : null;
+  const caretSeg = caretRow >= 0 ? rows[caretRow]!.seg : -1;
   return (
     <div
+      ref={listRef}
       className="segtext"
+      style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+      data-rows={rows.length}
       onPointerDown={(e) => {
         const id = (e.target as HTMLElement).dataset?.handle;
         if (id) onHandleDown(id, e);
       }}
     >
-      {segments.map((s, i) => {
-        const last = i === segments.length - 1;
-        const hasCaret = caret >= s.start && (caret < s.end || (last && caret === s.end));
-        const segSel = sel && sel[0] < s.end && sel[1] > s.start ? sel : null;
-        const act = activeHandle && (activeHandle === `s${i}` || activeHandle.startsWith(`f${i}:`)) ? activeHandle : null;
-        return <SegmentView key={`${s.start}:${i}`} text={text} seg={s} index={i} starts={starts} caret={hasCaret ? caret : null} sel={segSel} active={act} changed={changed.has(i)} marks={marks} />;
+      {virtualizer.getVirtualItems().map((v) => {
+        const r = rows[v.index]!;
+        const seg = segments[r.seg]!;
+        const cls = `seg seg-${seg.kind}${r.seg === caretSeg ? ' current' : ''}`;
+        const style = { position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start - margin}px)` } as const;
+        if (r.type === 'bar') {
+          const act = activeHandle === `s${r.seg}` ? activeHandle : null;
+          return (
+            <div key={r.key} ref={virtualizer.measureElement} data-index={v.index} className={cls} style={style} data-seg={r.seg} data-kind={seg.kind} data-start={seg.start} data-end={seg.end}>
+              <SegmentBar seg={seg} index={r.seg} active={act} changed={changed.has(r.seg)} />
+            </div>
+          );
+        }
+        const l = r.line;
+        const c = v.index === caretRow ? caret : null;
+        const s = sel && sel[0] < Math.max(l.end, l.start + 1) && sel[1] > l.start ? sel : null;
+        const act = activeHandle && r.handles.some((h) => h.id === activeHandle) ? activeHandle : null;
+        return (
+          <div key={r.key} ref={virtualizer.measureElement} data-index={v.index} className={cls} style={style} data-row-seg={r.seg} data-seg-start={seg.start}>
+            <LineView text={text} line={l} partial={r.partial} caret={c} sel={s} handles={r.handles} active={act} mark={r.partial ? null : (marks?.get(l.start) ?? null)} />
+          </div>
+        );
       })}
     </div>
   );
@@ -241,8 +314,8 @@ export function domOffset(node: Node | null, offset: number): number | null {
     for (const k of kids) if (k instanceof HTMLElement && k.dataset.o !== undefined) o = Number(k.dataset.o) + (k.textContent?.length ?? 0);
     return el === ln ? o : offset === 0 ? Number(ln.dataset.ls) : Number(ln.dataset.le);
   }
-  const seg = el.closest?.<HTMLElement>('[data-seg]');
-  if (seg) return Number(seg.dataset.start);
+  const seg = el.closest?.<HTMLElement>('[data-seg-start]') ?? el.closest?.<HTMLElement>('[data-seg]');
+  if (seg) return Number(seg.dataset.segStart ?? seg.dataset.start);
   return null;
 }
 
