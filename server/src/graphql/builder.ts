@@ -11,6 +11,8 @@ import type { Editor } from '../auth/tokens.ts';
 import type { Upload } from '../http/uploads.ts';
 import { UnauthenticatedError } from '../errors.ts';
 import type { Actor } from '../audit/log.ts';
+import type { ChangeFeed } from '../db/changes.ts';
+import type { Presence } from '../live/presence.ts';
 
 export interface AppConfig {
   /** largest dump accepted, in bytes of UTF-8 */
@@ -36,6 +38,10 @@ export interface Context {
   tokenSent: boolean;
   /** where the request came from (client address and user agent), for the audit log */
   origin: string;
+  /** the change feed the live subscriptions listen to (db/changes.ts) */
+  changes: ChangeFeed;
+  /** who has which dump open (live/presence.ts) */
+  presence: Presence;
 }
 
 /** Relay page sizes: `first`/`last` default to 50 and are capped at 100 */
@@ -93,6 +99,7 @@ async function orMissing<T>(node: T | Promise<T>): Promise<T | null> {
 
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});
 
 builder.scalarType('File', {
   description: 'A file sent as a multipart request part (GraphQL multipart request spec)',
