@@ -34,6 +34,7 @@ import { SegmentText, offsetAtPoint, domOffset } from '../components/segment-tex
 import { DerivedArticles } from '../components/derived-articles.tsx';
 import { ChangeList } from '../components/change-list.tsx';
 import { ConflictDialog, type Conflict } from '../components/conflict-dialog.tsx';
+import { LiveDump } from '../components/live-dump.tsx';
 import { RuleOffer } from '../components/rule-offer.tsx';
 import { WarningChecklist } from '../components/warning-checklist.tsx';
 import { FindBar } from '../components/find-bar.tsx';
@@ -569,6 +570,7 @@ function Editor({ dump }: { dump: NonNullable<DumpData['dump']> }) {
           {dirty ? 'Save & approve' : 'Approve'}
         </button>
       </div>
+      <LiveDump dumpId={dump.id} base={base.number} status={status} onRebase={(n) => void openConflict(base.number, { dumpId: dump.id, baseRevision: base.number, ops, segments, savedAt: new Date().toISOString() }, n)} />
       {!canEdit && <div className="banner">Read-only: sign in with an editor token (g s) to edit, save and approve.</div>}
       <div className="tools" role="toolbar" aria-label="Edit">
         <span className="group">

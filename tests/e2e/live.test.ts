@@ -1,0 +1,136 @@
+/**
+ * Live updates and the queue's bulk actions in real Chromium against the real server: a second
+ * editor's save appears in the first editor's window the moment it happens (and the rebase is
+ * offered before any save fails), the queue updates itself on an import, marks dumps with an
+ * unsaved draft in this browser, approves several at once (each for the revision shown) and
+ * "all with no open warnings".
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { flatDump, relatedBlock, strayTextDump } from '../helpers/dumps.ts';
+import { startServer, type RunningServer } from './server.ts';
+import { launchBrowser, message, pressUntil, status, type TestBrowser } from './browser.ts';
+
+let server: RunningServer;
+let chromium: TestBrowser;
+
+beforeAll(async () => {
+  [server, chromium] = await Promise.all([startServer(), launchBrowser(() => server)]);
+});
+afterAll(async () => {
+  await chromium?.close();
+  await server?.stop();
+});
+
+async function importText(text: string, filename: string): Promise<string> {
+  const r = await server.gql<{ importDump: { dump: { id: string } } }>('mutation($i: ImportDumpInput!) { importDump(input: $i) { ... on ImportDumpPayload { dump { id } } } }', { i: { text, filename } });
+  return r.importDump.dump.id;
+}
+
+interface DumpRow {
+  id: string;
+  status: string;
+  currentRevisionNumber: number;
+  openWarningCount: number;
+  statusChanges: { revision: number; status: string; editor: string }[];
+}
+async function allDumps(): Promise<DumpRow[]> {
+  const r = await server.gql<{ dumps: { edges: { node: DumpRow }[] } }>('{ dumps(first: 100) { edges { node { id status currentRevisionNumber openWarningCount statusChanges { revision status editor } } } } }');
+  return r.dumps.edges.map((e) => e.node);
+}
+
+async function openEditor(page: Page, id: string, base: string) {
+  await page.goto(`${server.url}/#/dump/${encodeURIComponent(id)}`);
+  await page.locator('[data-testid=editor]').waitFor();
+  await expect.poll(() => page.locator('[data-testid=editor]').getAttribute('data-base')).toBe(base);
+}
+
+let mine: Page;
+let dumpId: string;
+
+describe('live editor', () => {
+  it("shows a second editor's save in the first editor's window at once and offers the rebase before a save fails", async () => {
+    dumpId = await importText(
+      flatDump('Night ferries to run all week', 'Ferries will run round the clock from Monday, the port authority said.\nThe change follows a summer of record crowds.', relatedBlock('Harbour Post', '2 hours ago', 'Bridge repairs delayed', 'Repairs will take until spring.')),
+      'live-ferries.txt',
+    );
+    mine = await chromium.newPage(true);
+    const theirs = await chromium.newPage(true);
+    await openEditor(mine, dumpId, '1');
+    await openEditor(theirs, dumpId, '1');
+    expect(await mine.locator('[data-testid=live-revision]').count()).toBe(0);
+
+    // mine: an unsaved edit (the boilerplate block becomes residue)
+    await pressUntil(mine, '}', async () => /boilerplate #\d+/.test(await status(mine).innerText()), 10);
+    await mine.keyboard.press('4');
+    await expect.poll(() => mine.locator('[data-testid=editor]').getAttribute('data-dirty')).toBe('true');
+
+    // theirs saves revision 2
+    await theirs.keyboard.press('m');
+    await theirs.keyboard.press('Control+s');
+    await expect.poll(() => message(theirs).innerText()).toContain('Saved as revision 2');
+
+    // mine hears of it without reloading or saving
+    const live = mine.locator('[data-testid=live-revision]');
+    await expect.poll(() => live.getAttribute('data-revision'), { timeout: 5000 }).toBe('2');
+    expect(await live.innerText()).toMatch(/editor saved revision 2 \(you are on 1\)/);
+    expect(await mine.locator('[data-testid=editor]').getAttribute('data-base')).toBe('1');
+
+    // the rebase, offered before any save: mine's edit re-applied on revision 2, still a draft
+    await mine.locator('[data-testid=live-rebase]').click();
+    await mine.locator('[data-testid=conflict]').waitFor();
+    expect(await mine.locator('[data-testid=conflict-theirs]').innerText()).toBe('2');
+    await mine.locator('[data-testid=rebase]').click();
+    await expect.poll(() => message(mine).innerText()).toContain('Re-applied all 1 edits on revision 2');
+    await expect.poll(() => mine.locator('[data-testid=editor]').getAttribute('data-base')).toBe('2');
+    expect(await mine.locator('[data-testid=live-revision]').count()).toBe(0);
+    expect(await mine.locator('[data-testid=editor]').getAttribute('data-dirty')).toBe('true');
+  });
+});
+
+describe('live queue and bulk approval', () => {
+  it('updates itself on an import, marks the dump with a draft in this browser, approves several and all without open warnings', async () => {
+    await importText(strayTextDump(' live one'), 'stray-one.txt');
+    await importText(flatDump('Tram fares frozen for a year', 'The city froze tram fares until next autumn, officials said.\nA review follows in June.'), 'tram.txt');
+    // mine still holds a draft of dumpId (rebased, unsaved)
+    await mine.goto(`${server.url}/#/`);
+    const rows = mine.locator('[data-testid=queue-row]');
+    await expect.poll(() => rows.count()).toBe(3);
+    const rowOf = (id: string) => mine.locator(`[data-testid=queue-row]:has(a[href="#/dump/${encodeURIComponent(id)}"])`);
+    expect(await rowOf(dumpId).getAttribute('data-draft')).toBe('true');
+    expect(await mine.locator('[data-testid=draft-mark]').count()).toBe(1);
+
+    // an import by someone else appears without a reload
+    const late = await importText(flatDump('Library opens on Sundays', 'The central library will open on Sundays from March, the council said.'), 'library.txt');
+    await expect.poll(() => rows.count(), { timeout: 5000 }).toBe(4);
+    await rowOf(late).waitFor();
+
+    // select two and approve them: each approval names the revision the queue showed
+    const before = await allDumps();
+    const picked = before.filter((d) => d.id !== dumpId).slice(0, 2);
+    for (const d of picked) await rowOf(d.id).locator('[data-testid=queue-pick]').check();
+    await mine.locator('[data-testid=approve-selected]').click();
+    if (picked.some((d) => d.openWarningCount > 0)) {
+      // open warnings: asked first, as the single approve does
+      await mine.locator('[data-testid=bulk-confirm]').waitFor();
+      await mine.locator('[data-testid=bulk-confirm-yes]').click();
+    }
+    await expect.poll(() => mine.locator('[data-testid=bulk-result]').innerText()).toContain('Approved 2');
+    const after = await allDumps();
+    for (const d of picked) {
+      const now = after.find((x) => x.id === d.id)!;
+      expect(now.status).toBe('APPROVED');
+      expect(now.statusChanges.at(-1)).toEqual({ revision: d.currentRevisionNumber, status: 'APPROVED', editor: 'editor' });
+    }
+
+    // approve all with no open warnings: exactly the listed ones not approved yet and without open warnings
+    const clean = after.filter((d) => d.status !== 'APPROVED' && d.openWarningCount === 0).map((d) => d.id);
+    const warned = after.filter((d) => d.status !== 'APPROVED' && d.openWarningCount > 0).map((d) => d.id);
+    await expect.poll(() => mine.locator('[data-testid=approve-clean]').innerText()).toContain(`Approve all ${clean.length} with no open warnings`);
+    await mine.locator('[data-testid=approve-clean]').click();
+    await expect.poll(() => mine.locator('[data-testid=bulk-result]').innerText()).toContain(`Approved ${clean.length}`);
+    const last = await allDumps();
+    for (const id of clean) expect(last.find((d) => d.id === id)!.status).toBe('APPROVED');
+    for (const id of warned) expect(last.find((d) => d.id === id)!.status).not.toBe('APPROVED');
+  });
+});
