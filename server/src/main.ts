@@ -16,6 +16,7 @@ import { migrateDatabase } from './db/migrate.ts';
 import { loadEnv, type Env } from './env.ts';
 import { startupFailure, tokenHint, USAGE, type StartContext } from './startup.ts';
 import { staticHandler } from './http/static.ts';
+import { AUDIT_EXPORT_PATH } from './http/audit-export.ts';
 import { seedSamples } from './seed.ts';
 import { createApp } from './yoga.ts';
 import { listTokens } from './auth/tokens.ts';
@@ -46,7 +47,7 @@ async function listen(env: Env, db: Db, changes: ChangeFeed): Promise<{ server: 
       res.writeHead(411, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'Send a Content-Length header', extensions: { code: 'LENGTH_REQUIRED' } }] }));
       return;
     }
-    if ((req.url ?? '').startsWith('/graphql')) void app(req, res);
+    if ((req.url ?? '').startsWith('/graphql') || (req.url ?? '').startsWith(AUDIT_EXPORT_PATH)) void app(req, res);
     else serveStatic(req, res);
   });
   server.requestTimeout = 120_000;

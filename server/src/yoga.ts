@@ -10,6 +10,7 @@ import { limitPlugins } from './graphql/limits.ts';
 import { schema } from './graphql/schema.ts';
 import { useCompiledReads } from './graphql/compiled/plugin.ts';
 import { useUploads } from './http/uploads.ts';
+import { useAuditExport } from './http/audit-export.ts';
 import { responseCachePlugins } from './graphql/response-cache.ts';
 import { localChangeFeed, type ChangeFeed } from './db/changes.ts';
 import { announceMutations } from './graphql/announce.ts';
@@ -118,6 +119,8 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
       ...limitPlugins(config.limits),
       // multipart: refused from its headers without an editor token; files streamed, not buffered
       useUploads(db, config),
+      // GET /audit.jsonl: the audit log as JSON Lines, editors only
+      useAuditExport(db, config),
       requireTokenToRead(config),
       checkInput(),
       // before the cache, whose execute wraps this one's (it adds __typename and id to the document and stores the result)

@@ -5,6 +5,7 @@
  * unsaved draft in this browser, approves several at once (each for the revision shown) and
  * "all with no open warnings".
  */
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { flatDump, relatedBlock, strayTextDump } from '../helpers/dumps.ts';
@@ -132,5 +133,37 @@ describe('live queue and bulk approval', () => {
     const last = await allDumps();
     for (const id of clean) expect(last.find((d) => d.id === id)!.status).toBe('APPROVED');
     for (const id of warned) expect(last.find((d) => d.id === id)!.status).not.toBe('APPROVED');
+  });
+});
+
+describe('audit page', () => {
+  it('lists the entries of the tests above, filters them by action and editor, and exports the filtered ones as JSON Lines', async () => {
+    const page = await chromium.newPage(true);
+    await page.goto(`${server.url}/#/audit`);
+    await page.locator('[data-testid=audit-row]').first().waitFor();
+    // every recorded status change (the approvals above, and a save moving a dump to review) is one `status` entry
+    const approvals = (await allDumps()).reduce((n, d) => n + d.statusChanges.length, 0);
+    expect(approvals).toBeGreaterThanOrEqual(3);
+    const total = Number(await page.locator('[data-testid=audit-total]').innerText());
+    expect(total).toBeGreaterThan(approvals);
+    await page.locator('[data-testid=audit-action]').selectOption('status');
+    await expect.poll(() => page.locator('[data-testid=audit-total]').innerText()).toBe(String(approvals));
+    expect(new Set(await page.locator('[data-testid=audit-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action'))))).toEqual(new Set(['status']));
+    await page.locator('[data-testid=audit-actor]').fill('nobody');
+    await expect.poll(() => page.locator('[data-testid=audit-total]').innerText()).toBe('0');
+    await page.locator('[data-testid=audit-actor]').fill('editor');
+    await expect.poll(() => page.locator('[data-testid=audit-total]').innerText()).toBe(String(approvals));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=audit-export]').click()]);
+    const text = await readFile((await download.path())!, 'utf8');
+    const lines = text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(approvals);
+    expect(lines.every((l) => l.action === 'status' && l.actor === 'editor')).toBe(true);
+  });
+
+  it('is not offered without a token', async () => {
+    const page = await chromium.newPage(false);
+    await page.goto(`${server.url}/#/audit`);
+    await expect.poll(() => page.locator('main').innerText()).toContain('The audit log is for editors');
+    expect(await page.locator('nav a[href="#/audit"]').count()).toBe(0);
   });
 });
