@@ -601,7 +601,7 @@ function Editor({ dump }: { dump: NonNullable<DumpData['dump']> }) {
       </div>
       {ruleOffer && canEdit && <RuleOffer key={ruleOffer.lineText} dumpId={dump.id} lineText={ruleOffer.lineText} source={ruleOffer.source} onClose={() => setRuleOffer(null)} />}
       <div className="editor-body">
-        <div className="textpane" ref={textRef} onMouseUp={onMouseUp} data-testid="textpane" aria-label="Dump text">
+        <div className="textpane" ref={textRef} onMouseUp={onMouseUp} data-testid="textpane" aria-label="Dump text" tabIndex={0}>
           {find && (
             <FindBar
               text={text}
