@@ -65,8 +65,15 @@ async function httpWorker(env: Env) {
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 10, statementTimeoutMs: env.COPYDESK_STATEMENT_TIMEOUT_MS });
   const changes = await openChangeFeed(database, env.DATABASE_URL);
   const { server } = await listen(env, database.db, changes);
-  process.once('SIGTERM', () => server.close(() => void changes.close().then(() => database.close()).then(() => process.exit(0))));
+  process.once('SIGTERM', () => {
+    server.close(() => void changes.close().then(() => database.close()).then(() => process.exit(0)));
+    // subscriptions (Server-Sent Events) never end by themselves: after a grace for requests in flight, close them
+    setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+  });
 }
+
+/** how long an HTTP process waits for requests in flight before closing every connection on SIGTERM (ms) */
+const SHUTDOWN_GRACE_MS = 5000;
 
 /** what the start was about to use, for a failure's one line */
 const starting: StartContext = {};

@@ -14,13 +14,13 @@ import type { Database } from './client.ts';
 export const CHANGES_CHANNEL = 'copydesk_changes';
 
 /**
- * What the feed carries. `changed`: a committed write (`dumpIds`: the dumps it touched, when the
- * writer knows them; absent means "anything may have changed"). `presence`: an editor's session
+ * What the feed carries. `changed`: a committed write (anything may have changed: the response
+ * cache empties, the subscriptions read again). `presence`: an editor's session
  * on a dump opened (`join`), is still open (`here`, repeated as a heartbeat) or closed (`leave`);
  * `session` is unique per open editor window.
  */
 export type FeedEvent =
-  | { kind: 'changed'; dumpIds?: number[] }
+  | { kind: 'changed' }
   | { kind: 'presence'; state: 'join' | 'here' | 'leave'; dumpId: number; session: string; editor: string };
 
 /** where an event came from: this process (`local`) or another process on the database */
@@ -30,7 +30,7 @@ export interface FeedMeta {
   origin: string;
 }
 
-/** NOTIFY payloads are at most 8000 bytes: a longer list of dump ids becomes "anything changed" */
+/** NOTIFY payloads are at most 8000 bytes: an event that would not fit is sent as `changed` */
 const MAX_PAYLOAD = 7000;
 
 interface Wire {
