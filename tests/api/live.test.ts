@@ -103,6 +103,27 @@ describe('subscriptions', () => {
     }
   });
 
+  it('reviewCounts: a long batch import shows its progress while it runs, not only at its end', async () => {
+    const sub = await subscribe(first, `subscription { reviewCounts { total } }`, {}, null);
+    try {
+      const start = (await sub.next()).data.reviewCounts.total;
+      const n = 80;
+      const inputs = Array.from({ length: n }, (_, i) => ({ text: `\nBatch story number ${i} about the harbour\nBy A. Writer\nThe port said ferry ${i} would run all night from Monday.\nHashtags\n\nTry Our AI Features\n` }));
+      const batch = post(second, `mutation($inputs: [ImportDumpInput!]!) { importDumps(inputs: $inputs) { ... on ImportBatchResult { created } } }`, { inputs });
+      const seen: number[] = [];
+      for (;;) {
+        const total = (await sub.next(30_000)).data.reviewCounts.total;
+        seen.push(total - start);
+        if (total - start === n) break;
+      }
+      expect((await batch).data.importDumps.created).toBe(n);
+      // at least one count between the start and the end: the queue grew while the batch ran
+      expect(seen.some((k) => k > 0 && k < n), `counts seen: ${seen.join(', ')}`).toBe(true);
+    } finally {
+      sub.close();
+    }
+  });
+
   it('enrichment: progress arrives as the queued jobs are done', async () => {
     await t.drain();
     const sub = await subscribe(first, `subscription { enrichment { queued done } }`, {}, null);
