@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { flatDump, relatedBlock, strayTextDump } from '../helpers/dumps.ts';
+import { flatDump, logoDump, relatedBlock, strayTextDump } from '../helpers/dumps.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { launchBrowser, message, pressUntil, status, type TestBrowser } from './browser.ts';
 
@@ -133,6 +133,29 @@ describe('live queue and bulk approval', () => {
     const last = await allDumps();
     for (const id of clean) expect(last.find((d) => d.id === id)!.status).toBe('APPROVED');
     for (const id of warned) expect(last.find((d) => d.id === id)!.status).not.toBe('APPROVED');
+  });
+});
+
+describe('queue: a view per source', () => {
+  it("a row's outlet opens the queue of that source alone; the filter takes any part of the name", async () => {
+    const harbour = await importText(logoDump('Harbour Post', 'Ferry strike called off', ['The ferry strike planned for Friday was called off late on Thursday.', 'Unions and the operator agreed on pay.']), 'harbour-post.txt');
+    await mine.goto(`${server.url}/#/`);
+    const link = mine.locator('[data-testid=queue-source]', { hasText: 'Harbour Post' });
+    await link.first().waitFor();
+    const all = await mine.locator('[data-testid=queue-row]').count();
+    expect(all).toBeGreaterThan(1);
+    // the dumps that show an article of the outlet (as main or related), as the API filters them
+    const ofSource = (await server.gql<{ dumps: { totalCount: number } }>('{ dumps(first: 1, filter: { source: "Harbour Post" }) { totalCount } }')).dumps.totalCount;
+    expect(ofSource).toBeLessThan(all);
+    await link.first().click();
+    await expect.poll(() => mine.evaluate(() => window.location.hash)).toContain('source=Harbour+Post');
+    await expect.poll(() => mine.locator('[data-testid=queue-row]').count()).toBe(ofSource);
+    expect(await mine.locator(`[data-testid=queue-row] a[href="#/dump/${encodeURIComponent(harbour)}"]`).count()).toBe(1);
+    await mine.goto(`${server.url}/#/`);
+    await expect.poll(() => mine.locator('[data-testid=queue-row]').count()).toBe(all);
+    await mine.locator('input[aria-label="Filter by source"]').fill('bour po');
+    await mine.keyboard.press('Enter');
+    await expect.poll(() => mine.locator('[data-testid=queue-row]').count()).toBe(ofSource);
   });
 });
 
