@@ -18,6 +18,7 @@ import { TopicPage } from './routes/topic-page.tsx';
 import { SourceList } from './routes/source-list.tsx';
 import { StoryList } from './routes/story-list.tsx';
 import { StoryPage } from './routes/story-page.tsx';
+import { AuditPage } from './routes/audit-page.tsx';
 import './styles.css';
 
 const ViewerQuery = /* GraphQL */ `
@@ -41,6 +42,7 @@ function Shell() {
     { keys: 'g r', label: 'Go to rules', run: () => navigate('/rules') },
     { keys: 'g o', label: 'Go to sources (outlets)', run: () => navigate('/sources') },
     { keys: 'g t', label: 'Go to stories', run: () => navigate('/stories') },
+    { keys: 'g l', label: 'Go to the audit log', run: () => navigate('/audit') },
     { keys: 'g s', label: 'Sign in / out', run: () => setSignIn(true) },
   ]);
   const section = route.path[0] ?? '';
@@ -54,6 +56,7 @@ function Shell() {
   else if (section === 'import') page = <ImportPage />;
   else if (section === 'rules') page = <RulesPage />;
   else if (section === 'sources') page = <SourceList />;
+  else if (section === 'audit') page = <AuditPage />;
   else page = <ReviewQueue />;
   const nav = (to: string, label: string, active: boolean) => (
     <a href={href(to)} className={active ? 'active' : undefined} aria-current={active ? 'page' : undefined}>
@@ -73,6 +76,7 @@ function Shell() {
           {nav('/sources', 'Sources', section === 'sources')}
           {nav('/import', 'Import', section === 'import')}
           {nav('/rules', 'Rules', section === 'rules')}
+          {viewer.name && nav('/audit', 'Audit', section === 'audit')}
         </nav>
         <span className="spacer" />
         <button type="button" className="link" onClick={() => setHelp(true)} title="Keyboard shortcuts (?)">

@@ -16,6 +16,7 @@ import { migrateDatabase } from './db/migrate.ts';
 import { loadEnv, type Env } from './env.ts';
 import { startupFailure, tokenHint, USAGE, type StartContext } from './startup.ts';
 import { staticHandler } from './http/static.ts';
+import { AUDIT_EXPORT_PATH } from './http/audit-export.ts';
 import { seedSamples } from './seed.ts';
 import { createApp } from './yoga.ts';
 import { listTokens } from './auth/tokens.ts';
@@ -34,7 +35,7 @@ async function listen(env: Env, db: Db, changes: ChangeFeed): Promise<{ server: 
       res.writeHead(411, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'Send a Content-Length header', extensions: { code: 'LENGTH_REQUIRED' } }] }));
       return;
     }
-    if ((req.url ?? '').startsWith('/graphql')) void app(req, res);
+    if ((req.url ?? '').startsWith('/graphql') || (req.url ?? '').startsWith(AUDIT_EXPORT_PATH)) void app(req, res);
     else serveStatic(req, res);
   });
   server.requestTimeout = 120_000;
@@ -52,8 +53,15 @@ async function httpWorker(env: Env) {
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 10, statementTimeoutMs: env.COPYDESK_STATEMENT_TIMEOUT_MS });
   const changes = await openChangeFeed(database, env.DATABASE_URL);
   const { server } = await listen(env, database.db, changes);
-  process.once('SIGTERM', () => server.close(() => void changes.close().then(() => database.close()).then(() => process.exit(0))));
+  process.once('SIGTERM', () => {
+    server.close(() => void changes.close().then(() => database.close()).then(() => process.exit(0)));
+    // subscriptions (Server-Sent Events) never end by themselves: after a grace for requests in flight, close them
+    setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+  });
 }
+
+/** how long an HTTP process waits for requests in flight before closing every connection on SIGTERM (ms) */
+const SHUTDOWN_GRACE_MS = 5000;
 
 /** what the start was about to use, for a failure's one line */
 const starting: StartContext = {};

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { requestOrigin } from './audit/log.ts';
 import { createYoga, maskError as defaultMaskError, type Plugin } from 'graphql-yoga';
 import { authenticate } from './auth/tokens.ts';
@@ -11,8 +11,11 @@ import { limitPlugins } from './graphql/limits.ts';
 import { schema } from './graphql/schema.ts';
 import { useCompiledReads } from './graphql/compiled/plugin.ts';
 import { useUploads } from './http/uploads.ts';
+import { useAuditExport } from './http/audit-export.ts';
 import { responseCachePlugins } from './graphql/response-cache.ts';
 import { localChangeFeed, type ChangeFeed } from './db/changes.ts';
+import { announceMutations } from './graphql/announce.ts';
+import { createPresence } from './live/presence.ts';
 
 /** longest error message a client gets (characters): a message that quotes a huge input is cut */
 const MAX_ERROR_MESSAGE = 1000;
@@ -54,14 +57,13 @@ function isStatementTimeout(error: unknown): boolean {
   return false;
 }
 
-/** With readRequiresToken, every operation needs an editor; otherwise reading is open. */
+/** With readRequiresToken, every operation (subscriptions too) needs an editor; otherwise reading is open. */
 function requireTokenToRead(config: AppConfig): Plugin<Context> {
-  return {
-    onExecute({ args, setResultAndStopExecution }) {
-      if (!config.readRequiresToken || (args.contextValue as Context).editor) return;
-      setResultAndStopExecution({ errors: [typedError(new UnauthenticatedError((args.contextValue as Context).tokenSent ? 'rejected' : 'missing'))] });
-    },
+  const check = ({ args, setResultAndStopExecution }: { args: { contextValue: unknown }; setResultAndStopExecution: (r: { errors: GraphQLError[] }) => void }) => {
+    if (!config.readRequiresToken || (args.contextValue as Context).editor) return;
+    setResultAndStopExecution({ errors: [typedError(new UnauthenticatedError((args.contextValue as Context).tokenSent ? 'rejected' : 'missing'))] });
   };
+  return { onExecute: check, onSubscribe: check };
 }
 
 /**
@@ -69,16 +71,15 @@ function requireTokenToRead(config: AppConfig): Plugin<Context> {
  * is a typed INVALID_INPUT naming it, and nothing reaches SQL.
  */
 function checkInput(): Plugin<Context> {
-  return {
-    onExecute({ args, setResultAndStopExecution }) {
-      try {
-        checkOperationInput(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown> | undefined);
-      } catch (e) {
-        if (!(e instanceof CopydeskError)) throw e;
-        setResultAndStopExecution({ errors: [typedError(e)] });
-      }
-    },
+  const check = ({ args, setResultAndStopExecution }: { args: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; variableValues?: unknown }; setResultAndStopExecution: (r: { errors: GraphQLError[] }) => void }) => {
+    try {
+      checkOperationInput(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown> | undefined);
+    } catch (e) {
+      if (!(e instanceof CopydeskError)) throw e;
+      setResultAndStopExecution({ errors: [typedError(e)] });
+    }
   };
+  return { onExecute: check, onSubscribe: check };
 }
 
 export interface CreateAppOptions {
@@ -86,7 +87,7 @@ export interface CreateAppOptions {
   config: AppConfig;
   /** show error details (development only) */
   dev?: boolean;
-  /** announces writes to every process on the database (the response cache listens); this process only by default */
+  /** announces writes and presence to every process on the database (the response cache and the subscriptions listen); this process only by default */
   changes?: ChangeFeed;
 }
 
@@ -95,6 +96,7 @@ export interface CreateAppOptions {
  * process, main.ts puts it behind an HTTP server.
  */
 export function createApp({ db, config, dev = false, changes = localChangeFeed() }: CreateAppOptions) {
+  const presence = createPresence(changes);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -111,16 +113,21 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
       tokenSent: Boolean(request.headers.get('authorization')?.trim()),
       // node's http server passes its IncomingMessage as `req`; in-process callers have none
       origin: requestOrigin(request.headers, (req as { socket?: { remoteAddress?: string } } | undefined)?.socket?.remoteAddress),
+      changes,
+      presence,
     }),
     plugins: [
       ...limitPlugins(config.limits),
       // multipart: refused from its headers without an editor token; files streamed, not buffered
       useUploads(db, config),
+      // GET /audit.jsonl: the audit log as JSON Lines, editors only
+      useAuditExport(db, config),
       requireTokenToRead(config),
       checkInput(),
       // before the cache, whose execute wraps this one's (it adds __typename and id to the document and stores the result)
       ...(config.compiledReads ? [useCompiledReads(schema)] : []),
-      ...(config.responseCacheTtlMs > 0 ? responseCachePlugins(schema, config.responseCacheTtlMs, changes) : []),
+      ...(config.responseCacheTtlMs > 0 ? responseCachePlugins(config.responseCacheTtlMs, changes) : []),
+      announceMutations(schema, changes),
     ],
     // internals (SQL, parameters, stacks, paths) never reach a client unless `dev` is set
     // (COPYDESK_DEBUG_ERRORS); every message is bounded

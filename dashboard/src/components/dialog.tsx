@@ -16,8 +16,8 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
       <div className={`dialog${wide ? ' wide' : ''}`} role="dialog" aria-modal="true" aria-label={title} ref={ref} tabIndex={-1}>
         <div className="dialog-head">
           <h2>{title}</h2>
-          <button type="button" className="link" onClick={onClose} aria-label="Close">
-            Esc
+          <button type="button" className="link" onClick={onClose} title="Close (Esc)">
+            Esc <span className="sr-only">to close</span>
           </button>
         </div>
         {children}

@@ -50,3 +50,19 @@ export function staleDrafts(dumpId: string, current: number): Draft[] {
   }
   return out.sort((a, b) => b.baseRevision - a.baseRevision);
 }
+
+/** The dumps (ids) with an unsaved draft in this browser, on any base. */
+export function dumpsWithDrafts(): Set<string> {
+  const out = new Set<string>();
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (!k?.startsWith(PREFIX)) continue;
+      const rest = k.slice(PREFIX.length);
+      out.add(rest.slice(0, rest.lastIndexOf(':')));
+    }
+  } catch {
+    // storage disabled: no drafts
+  }
+  return out;
+}

@@ -24,6 +24,7 @@ import { WarningChecklist } from '../components/warning-checklist.tsx';
 import { ApproveDialog } from '../components/approve-dialog.tsx';
 import { DumpActivity } from '../components/dump-activity.tsx';
 import { EditorHead } from '../components/editor/head.tsx';
+import { LiveDump } from '../components/live-dump.tsx';
 import { EditorToolbar } from '../components/editor/toolbar.tsx';
 import { TextPane } from '../components/editor/text-pane.tsx';
 import { SidePanel } from '../components/editor/side-panel.tsx';
@@ -107,6 +108,7 @@ function Editor({ dump }: { dump: Dump }) {
         busy={flows.busy}
         commands={commands}
       />
+      <LiveDump dumpId={dump.id} base={s.base.number} status={status} onRebase={(n) => void flows.openConflict(s.base.number, flows.myDraft(), n)} />
       {!s.canEdit && <div className="banner">Read-only: sign in with an editor token (g s) to edit, save and approve.</div>}
       <EditorToolbar commands={commands} />
       {offer && s.canEdit && <RuleOffer key={offer.lineText} dumpId={dump.id} lineText={offer.lineText} source={offerSource} onClose={() => dispatch({ type: 'closeRuleOffer' })} />}

@@ -1,5 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
-import { useQuery } from 'urql';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useClient, useQuery } from 'urql';
+import { useViewer } from '../lib/viewer.ts';
+import { dumpsWithDrafts } from '../lib/drafts.ts';
+import { useLiveQueue } from '../lib/use-live-queue.ts';
+import { approveEach, type ApproveTarget, type BulkResult } from '../lib/bulk-approve.ts';
 import { href, navigate, useRoute } from '../lib/router.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import { STATUS_LABEL, timeAgo } from '../lib/format.ts';
@@ -64,8 +68,42 @@ export function ReviewQueue() {
   const sourceRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLTableSectionElement>(null);
   const filter = { ...(status ? { status } : {}), ...(template ? { template } : {}), ...(source ? { source } : {}) };
-  const [{ data, fetching, error }] = useQuery<QueueData>({ query: QueueQuery, variables: { first, filter, orderBy: order } });
+  const [{ data, fetching, error }, refetch] = useQuery<QueueData>({ query: QueueQuery, variables: { first, filter, orderBy: order } });
   const rows = data?.dumps.edges.map((e) => e.node) ?? [];
+  // the queue updates itself: imports, saves and status changes by anyone
+  useLiveQueue(() => refetch({ requestPolicy: 'network-only' }));
+  const client = useClient();
+  const viewer = useViewer();
+  const canEdit = !!viewer.name;
+  const drafts = useMemo(() => dumpsWithDrafts(), [data]);
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [confirming, setConfirming] = useState<ApproveTarget[] | null>(null);
+  const [bulk, setBulk] = useState<{ busy: boolean; result: BulkResult | null }>({ busy: false, result: null });
+  const labelOf = (d: ReviewQueue_DumpFragment) => (d.appearances.find((a) => a.role === 'main') ?? d.appearances[0])?.article.headline ?? d.filename ?? `dump ${d.id}`;
+  const target = (d: ReviewQueue_DumpFragment): ApproveTarget => ({ id: d.id, revision: d.currentRevisionNumber, label: labelOf(d) });
+  const pickedRows = rows.filter((d) => picked.has(d.id));
+  const clean = rows.filter((d) => d.openWarningCount === 0 && d.status !== 'APPROVED');
+  const toggle = (id: string) =>
+    setPicked((p) => {
+      const n = new Set(p);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
+  const runApprove = async (targets: ApproveTarget[]) => {
+    setConfirming(null);
+    setBulk({ busy: true, result: null });
+    const result = await approveEach(client, targets);
+    setBulk({ busy: false, result });
+    setPicked(new Set());
+    refetch({ requestPolicy: 'network-only' });
+  };
+  /** approves the picked dumps, each for the revision shown; asks first when any has open warnings */
+  const approvePicked = () => {
+    if (!pickedRows.length) return;
+    if (pickedRows.some((d) => d.openWarningCount > 0)) setConfirming(pickedRows.map(target));
+    else void runApprove(pickedRows.map(target));
+  };
 
   const setParam = (k: string, v: string) => {
     const next: Record<string, string> = { status, template, source, order: order === 'CREATED_DESC' ? 'newest' : '' };
@@ -91,6 +129,8 @@ export function ReviewQueue() {
     { keys: 't', label: 'Cycle template filter', run: () => setParam('template', TEMPLATES[(TEMPLATES.indexOf(template) + 1) % TEMPLATES.length]!) },
     { keys: 'o', label: 'Order: least confident / newest first', run: () => setParam('order', order === 'CREATED_DESC' ? '' : 'newest') },
     { keys: 'L', label: 'Load more', run: () => setFirst((f) => f + 50) },
+    { keys: 'x', label: 'Select / unselect the dump for approval', run: () => rows[sel] && toggle(rows[sel]!.id) },
+    { keys: 'A', label: 'Approve the selected dumps', run: () => canEdit && approvePicked() },
   ]);
 
   const counts = data?.reviewCounts;
@@ -128,6 +168,34 @@ export function ReviewQueue() {
         </form>
         <span className="muted">{data ? `${data.dumps.totalCount} dumps` : fetching ? 'Loading…' : ''}</span>
       </div>
+      {canEdit && rows.length > 0 && (
+        <div className="bulk" data-testid="bulk">
+          <button type="button" onClick={approvePicked} disabled={!pickedRows.length || bulk.busy} data-testid="approve-selected" title="Approve the selected dumps (A), each for the revision shown">
+            Approve {pickedRows.length} selected
+          </button>
+          <button type="button" onClick={() => void runApprove(clean.map(target))} disabled={!clean.length || bulk.busy} data-testid="approve-clean" title="Approve every listed dump that has no open warnings, each for the revision shown">
+            Approve all {clean.length} with no open warnings
+          </button>
+          {confirming && (
+            <span className="confirm" role="alert" data-testid="bulk-confirm">
+              {confirming.filter((c) => rows.find((d) => d.id === c.id)?.openWarningCount).length} of {confirming.length} still have open warnings.{' '}
+              <button type="button" className="approve" onClick={() => void runApprove(confirming)} data-testid="bulk-confirm-yes">
+                Approve anyway
+              </button>
+              <button type="button" onClick={() => setConfirming(null)}>
+                Cancel
+              </button>
+            </span>
+          )}
+          {bulk.busy && <span className="muted">Approving…</span>}
+          {bulk.result && (
+            <span role="status" data-testid="bulk-result">
+              Approved {bulk.result.approved.length}
+              {bulk.result.refused.length > 0 && <>; refused {bulk.result.refused.map((r) => `${r.label}: ${r.reason}`).join('; ')}</>}
+            </span>
+          )}
+        </div>
+      )}
       {error && <p role="alert" className="error">Could not load the queue: {error.message}</p>}
       {data && rows.length === 0 && (
         <p className="empty">
@@ -139,6 +207,7 @@ export function ReviewQueue() {
         <table className="grid queue-table">
           <thead>
             <tr>
+              {canEdit && <th className="c-pick"><span className="sr-only">Select</span></th>}
               <th className="c-conf">Confidence</th>
               <th>Dump</th>
               <th>Why it is here</th>
@@ -160,7 +229,13 @@ export function ReviewQueue() {
                   className={i === sel ? 'selected' : undefined}
                   onClick={() => setSel(i)}
                   onDoubleClick={() => open(i)}
+                  data-draft={drafts.has(d.id) ? 'true' : undefined}
                 >
+                  {canEdit && (
+                    <td className="c-pick">
+                      <input type="checkbox" checked={picked.has(d.id)} onChange={() => toggle(d.id)} aria-label={`Select ${labelOf(d)}`} data-testid="queue-pick" />
+                    </td>
+                  )}
                   <td className="c-conf">
                     <ConfidenceBar value={d.confidence} />
                   </td>
@@ -168,9 +243,21 @@ export function ReviewQueue() {
                     <a href={href(`/dump/${d.id}`)} tabIndex={i === sel ? 0 : -1}>
                       {main?.article.headline ?? <em>no headline</em>}
                     </a>
+                    {drafts.has(d.id) && (
+                      <span className="chip draft-mark" data-testid="draft-mark" title="You have unsaved edits of this dump in this browser">
+                        draft
+                      </span>
+                    )}
                     <div className="sub">
                       {d.filename ?? `dump ${d.id}`}
-                      {main?.article.source ? ` · ${main.article.source.name}` : ''}
+                      {main?.article.source && (
+                        <>
+                          {' · '}
+                          <a href={href('/', { source: main.article.source.name })} tabIndex={-1} title={`Only dumps from ${main.article.source.name}`} data-testid="queue-source">
+                            {main.article.source.name}
+                          </a>
+                        </>
+                      )}
                     </div>
                   </td>
                   <td className="c-warn">

@@ -11,6 +11,8 @@ import type { Editor } from '../auth/tokens.ts';
 import type { Upload } from '../http/uploads.ts';
 import { UnauthenticatedError } from '../errors.ts';
 import type { Actor } from '../audit/log.ts';
+import type { ChangeFeed } from '../db/changes.ts';
+import type { Presence } from '../live/presence.ts';
 
 export interface Context {
   db: Db;
@@ -21,6 +23,10 @@ export interface Context {
   tokenSent: boolean;
   /** where the request came from (client address and user agent), for the audit log */
   origin: string;
+  /** the change feed the live subscriptions listen to (db/changes.ts) */
+  changes: ChangeFeed;
+  /** who has which dump open (live/presence.ts) */
+  presence: Presence;
 }
 
 /** Relay page sizes: `first`/`last` default to 50 and are capped at 100 */
@@ -78,6 +84,7 @@ async function orMissing<T>(node: T | Promise<T>): Promise<T | null> {
 
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});
 
 builder.scalarType('File', {
   description: 'A file sent as a multipart request part (GraphQL multipart request spec)',
@@ -88,6 +95,15 @@ builder.scalarType('File', {
 
 /** YYYY-MM-DD, optionally THH:MM[:SS[.fff]] with Z or an offset */
 const ISO_DATE_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?)?$/;
+
+export const DATE_TIME_EXPECTED = 'DateTime must be an ISO 8601 date-time between years 0001 and 9999, e.g. 2025-07-25T09:30:00Z';
+
+/** `v` as a UTC ISO 8601 string when it is a strict ISO 8601 date-time with a year in 0001-9999, else null. */
+export function isoDateTime(v: unknown): string | null {
+  const d = typeof v === 'string' && ISO_DATE_TIME.test(v) ? new Date(v) : null;
+  const year = d?.getUTCFullYear() ?? NaN;
+  return d && year >= 1 && year <= 9999 ? d.toISOString() : null;
+}
 
 builder.scalarType('DateTime', {
   description: 'An ISO 8601 date-time string with time zone, e.g. 2025-07-25T09:30:00.000Z',
@@ -101,12 +117,9 @@ builder.scalarType('DateTime', {
   // strict ISO 8601 with years 0001-9999: Date.parse takes far more ("Tuesday", year -271821)
   // than PostgreSQL stores, and the value is handed to SQL as the normalised UTC string
   parseValue: (v) => {
-    const d = typeof v === 'string' && ISO_DATE_TIME.test(v) ? new Date(v) : null;
-    const year = d?.getUTCFullYear() ?? NaN;
-    if (!d || !(year >= 1 && year <= 9999)) {
-      throw new GraphQLError('DateTime must be an ISO 8601 date-time between years 0001 and 9999, e.g. 2025-07-25T09:30:00Z', { extensions: { code: 'INVALID_INPUT' } });
-    }
-    return d.toISOString();
+    const iso = isoDateTime(v);
+    if (iso === null) throw new GraphQLError(DATE_TIME_EXPECTED, { extensions: { code: 'INVALID_INPUT' } });
+    return iso;
   },
 });
 

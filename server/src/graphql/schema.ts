@@ -11,6 +11,7 @@ import './types/story-article.ts';
 import './types/story.ts';
 import './types/article.ts';
 import './types/dump.ts';
+import './types/dump-presence.ts';
 import './types/enrichment-progress.ts';
 import './types/status-change.ts';
 import './types/warning-check.ts';

@@ -54,7 +54,7 @@ export function TextPane({ state, dispatch, changed, marks }: { state: EditorSta
   };
 
   return (
-    <div className="textpane" ref={paneRef} onMouseUp={onMouseUp} data-testid="textpane" aria-label="Dump text">
+    <div className="textpane" ref={paneRef} onMouseUp={onMouseUp} data-testid="textpane" aria-label="Dump text" tabIndex={0}>
       {state.find && (
         <FindBar text={text} caret={state.caret} mode={state.find} onFound={(start, end) => dispatch({ type: 'found', start, end })} onClose={() => dispatch({ type: 'find', mode: null })} />
       )}

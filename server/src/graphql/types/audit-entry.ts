@@ -1,7 +1,5 @@
-import { and, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { auditLog } from '@copydesk/schema';
-import { AUDIT_ACTIONS } from '../../audit/log.ts';
-import { InvalidInputError } from '../../errors.ts';
+import { AUDIT_ACTIONS, auditFilterSql, type AuditFilter } from '../../audit/log.ts';
 import { cursorOrdering } from '../input.ts';
 import { builder, requireEditor } from '../builder.ts';
 import { Dump } from './dump.ts';
@@ -30,18 +28,8 @@ const AuditLogFilter = builder.inputType('AuditLogFilter', {
   }),
 });
 
-type Filter = { dumpId?: { id: string | number } | null; actor?: string | null; action?: string | null; since?: string | null; until?: string | null } | null | undefined;
-
-function filterSql(t: typeof auditLog, f: Filter): SQL | undefined {
-  if (f?.action && !AUDIT_ACTIONS.includes(f.action as never)) throw new InvalidInputError('filter.action', `one of ${AUDIT_ACTIONS.join(', ')}`);
-  const parts: SQL[] = [];
-  if (f?.dumpId) parts.push(eq(t.dumpId, Number(f.dumpId.id)));
-  if (f?.actor) parts.push(eq(t.actor, f.actor));
-  if (f?.action) parts.push(eq(t.action, f.action));
-  if (f?.since) parts.push(gte(t.at, f.since));
-  if (f?.until) parts.push(lt(t.at, f.until));
-  return parts.length ? and(...parts) : undefined;
-}
+const filterOf = (f: { dumpId?: { id: string | number } | null; actor?: string | null; action?: string | null; since?: string | null; until?: string | null } | null | undefined): AuditFilter | null =>
+  f ? { ...f, dumpId: f.dumpId ? Number(f.dumpId.id) : null } : null;
 
 builder.queryFields((t) => ({
   auditLog: t.drizzleConnection({
@@ -49,11 +37,11 @@ builder.queryFields((t) => ({
     description: 'The audit log, newest first, for editors only (UNAUTHENTICATED otherwise): filter by dump, editor, action and time.',
     args: { filter: t.arg({ type: AuditLogFilter, required: false }) },
     extensions: cursorOrdering({ name: 'auditLog.ID_DESC', values: ['int'] }),
-    totalCount: (_p, args, ctx) => (requireEditor(ctx), ctx.db.$count(auditLog, filterSql(auditLog, args.filter))),
+    totalCount: (_p, args, ctx) => (requireEditor(ctx), ctx.db.$count(auditLog, auditFilterSql(auditLog, filterOf(args.filter)))),
     resolve: (query, _root, args, ctx) => {
       requireEditor(ctx);
-      const where = filterSql(auditLog, args.filter);
-      return ctx.db.query.auditLog.findMany(query({ where: where ? { RAW: (tt) => filterSql(tt, args.filter)! } : {}, orderBy: { id: 'desc' } }));
+      const where = auditFilterSql(auditLog, filterOf(args.filter));
+      return ctx.db.query.auditLog.findMany(query({ where: where ? { RAW: (tt) => auditFilterSql(tt, filterOf(args.filter))! } : {}, orderBy: { id: 'desc' } }));
     },
   }),
 }));

@@ -3,6 +3,7 @@ import { appearances, articles, dumps as dumpsTable } from '@copydesk/schema';
 import { sourceMatchSql } from '../../sources/index.ts';
 import { NotFoundError } from '../../errors.ts';
 import { setDumpStatus } from '../../review/revise.ts';
+import { watch } from '../../live/watch.ts';
 import { builder, requireActor, requireEditor } from '../builder.ts';
 import { MUTATION_ERRORS, STATUS_ERRORS } from '../errors.ts';
 import { cursorOrdering, type CursorOrdering } from '../input.ts';
@@ -169,5 +170,38 @@ builder.mutationFields((t) => ({
       if (!row) throw new NotFoundError('Dump', String(input.dumpId.id));
       return row;
     },
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  dumpUpdated: t.field({
+    type: Dump,
+    nullable: true,
+    description:
+      'The dump at once, then again each time it gets a new current revision or status, whoever saved it and through whichever server process; null once it no longer exists. Read access as for `dump`.',
+    args: { id: t.arg.globalID({ required: true, for: Dump }) },
+    subscribe: (_root, args, ctx) =>
+      watch(ctx.changes, async () => (await ctx.db.query.dumps.findFirst({ where: { id: Number(args.id.id) } })) ?? null, {
+        key: (d) => (d ? `${d.currentRevision}:${d.status}` : 'gone'),
+      }),
+    resolve: (d: typeof dumpsTable.$inferSelect | null) => d,
+  }),
+  reviewCounts: t.field({
+    type: ReviewCounts,
+    description: 'The review counts at once, then again whenever the queue changes: a dump imported (during a batch too), revised or moved to another status. The review queue refetches its page on each.',
+    subscribe: (_root, _args, ctx) =>
+      watch(ctx.changes, async () => {
+        const [row] = await ctx.db
+          .select({
+            new: sql<number>`count(*) filter (where ${dumpsTable.status} = 'new')::int`,
+            inReview: sql<number>`count(*) filter (where ${dumpsTable.status} = 'in_review')::int`,
+            approved: sql<number>`count(*) filter (where ${dumpsTable.status} = 'approved')::int`,
+            total: sql<number>`count(*)::int`,
+            revisions: sql<string>`coalesce(sum(${dumpsTable.currentRevision}), 0)::text`,
+          })
+          .from(dumpsTable);
+        return { new: Number(row!.new), inReview: Number(row!.inReview), approved: Number(row!.approved), total: Number(row!.total), revisions: row!.revisions };
+      }, { key: (c) => `${c.new}:${c.inReview}:${c.approved}:${c.total}:${c.revisions}` }),
+    resolve: (c: { new: number; inReview: number; approved: number; total: number }) => c,
   }),
 }));

@@ -1,5 +1,6 @@
 import { enrichmentFailures, queueCounts, type QueueCounts } from '../../enrich/jobs.ts';
 import { builder } from '../builder.ts';
+import { watch } from '../../live/watch.ts';
 import { EnrichmentFailureRef } from './enrichment-failure.ts';
 
 const EnrichmentProgress = builder.objectRef<QueueCounts>('EnrichmentProgress').implement({
@@ -23,5 +24,21 @@ builder.queryFields((t) => ({
     type: EnrichmentProgress,
     description: 'progress of topic and similarity enrichment after imports, saves and re-parses',
     resolve: (_r, _a, ctx) => queueCounts(ctx.db),
+  }),
+}));
+
+/** while jobs wait or run, how often their progress is read again (a worker in another process announces nothing) */
+const ENRICHMENT_POLL_MS = 1000;
+
+builder.subscriptionFields((t) => ({
+  enrichment: t.field({
+    type: EnrichmentProgress,
+    description: 'The enrichment queue at once, then again whenever its counts change (imports and saves queue jobs; workers finish them)',
+    subscribe: (_r, _a, ctx) =>
+      watch(ctx.changes, () => queueCounts(ctx.db), {
+        key: (c) => `${c.queued}:${c.running}:${c.done}:${c.failed}`,
+        pollMs: (c) => (c.queued + c.running > 0 ? ENRICHMENT_POLL_MS : 0),
+      }),
+    resolve: (c: QueueCounts) => c,
   }),
 }));

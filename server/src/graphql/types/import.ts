@@ -126,6 +126,9 @@ const ImportBatchSummary = builder.objectRef<BatchResult>('ImportBatchResult').i
   }),
 });
 
+/** how often a running batch import announces its progress (ms) */
+const IMPORT_PROGRESS_MS = 250;
+
 /**
  * Each dump in its own transaction; a refused dump is an item with its typed error, and a dump that
  * fails for a reason of the server's own is an item with ImportFailedError (the cause is logged):
@@ -134,7 +137,16 @@ const ImportBatchSummary = builder.objectRef<BatchResult>('ImportBatchResult').i
 async function importEach(ctx: Context, inputs: { filename: string; input?: DumpInput; prepared?: PreparedDump; error?: Error }[], dryRun: boolean): Promise<BatchResult> {
   const items: ImportItem[] = [];
   const actor = requireActor(ctx);
+  // progress for the live subscriptions (the review queue grows while a long batch runs); the
+  // mutation's own announcement (graphql/announce.ts) follows the last dump
+  let announcedAt = Date.now();
+  let unannounced = false;
   for (const [index, it] of inputs.entries()) {
+    if (unannounced && Date.now() - announcedAt > IMPORT_PROGRESS_MS) {
+      await ctx.changes.announce();
+      announcedAt = Date.now();
+      unannounced = false;
+    }
     // let other requests in between dumps: on the embedded database (PGlite, synchronous in this
     // thread) a batch's statements otherwise resolve one after another without the event loop turning
     if (index > 0) await new Promise<void>((ok) => setImmediate(ok));
@@ -143,7 +155,9 @@ async function importEach(ctx: Context, inputs: { filename: string; input?: Dump
       continue;
     }
     try {
-      items.push({ index, filename: it.input!.filename ?? it.filename, result: await importDump(ctx.db, it.input!, { maxBytes: ctx.config.maxDumpBytes, dryRun, actor, ...(it.prepared ? { prepared: it.prepared } : {}) }) });
+      const result = await importDump(ctx.db, it.input!, { maxBytes: ctx.config.maxDumpBytes, dryRun, actor, ...(it.prepared ? { prepared: it.prepared } : {}) });
+      items.push({ index, filename: it.input!.filename ?? it.filename, result });
+      if (result.created && !dryRun) unannounced = true;
     } catch (e) {
       // the cause goes to the log (its first line: a failed statement quotes the whole dump), never to the client
       if (!(e instanceof CopydeskError)) console.error(`copydesk: importing item ${index} (${it.input!.filename ?? it.filename}) failed: ${String((e as { cause?: Error }).cause?.message ?? (e as Error).message).split('\n')[0]!.slice(0, 300)}`);

@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { localChangeFeed } from '../db/changes.ts';
+import { createPresence } from './presence.ts';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** the next value of an iterator (a presence list) */
+const next = async (it: AsyncIterator<string[]>) => (await it.next()).value as string[];
+
+describe('presence', () => {
+  it('answers another process joining with its own sessions, and forgets that process once it falls silent for three heartbeats', async () => {
+    vi.useFakeTimers();
+    const feed = localChangeFeed('here');
+    const presence = createPresence(feed, { heartbeatMs: 1000 });
+    const said: unknown[] = [];
+    feed.subscribe((e, meta) => void (meta.origin === 'here' && e.kind === 'presence' && said.push(e)));
+    const alice = presence.hold(7, 'alice')[Symbol.asyncIterator]();
+    expect(await next(alice)).toEqual(['alice']);
+    // bob opens dump 7 in another process: this one answers with alice's session
+    said.length = 0;
+    feed.deliver({ kind: 'presence', state: 'join', dumpId: 7, session: 's-bob', editor: 'bob' }, { local: false, origin: 'there' });
+    expect(await next(alice)).toEqual(['alice', 'bob']);
+    expect(said).toEqual([expect.objectContaining({ state: 'here', dumpId: 7, editor: 'alice' })]);
+    // a join for another dump is not answered
+    said.length = 0;
+    feed.deliver({ kind: 'presence', state: 'join', dumpId: 8, session: 's-carol', editor: 'carol' }, { local: false, origin: 'there' });
+    expect(said).toEqual([]);
+    expect(presence.editors(8)).toEqual(['carol']);
+    // bob's process keeps beating for a while, then dies without a leave
+    for (let i = 0; i < 3; i++) {
+      await vi.advanceTimersByTimeAsync(1000);
+      feed.deliver({ kind: 'presence', state: 'here', dumpId: 7, session: 's-bob', editor: 'bob' }, { local: false, origin: 'there' });
+    }
+    expect(presence.editors(7)).toEqual(['alice', 'bob']);
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(presence.editors(7)).toEqual(['alice']);
+    expect(await next(alice)).toEqual(['alice']);
+    // alice's own session never expires while she holds it
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(presence.editors(7)).toEqual(['alice']);
+    await alice.return?.();
+    expect(presence.editors(7)).toEqual([]);
+    presence.close();
+  });
+
+  it('a leave removes the session at once; one editor in two windows is listed once', async () => {
+    const feed = localChangeFeed('here');
+    const presence = createPresence(feed);
+    const a1 = presence.hold(3, 'alice')[Symbol.asyncIterator]();
+    expect(await next(a1)).toEqual(['alice']);
+    const a2 = presence.hold(3, 'alice')[Symbol.asyncIterator]();
+    expect(await next(a2)).toEqual(['alice']);
+    feed.deliver({ kind: 'presence', state: 'join', dumpId: 3, session: 's1', editor: 'bob' }, { local: false, origin: 'there' });
+    expect(await next(a1)).toEqual(['alice', 'bob']);
+    feed.deliver({ kind: 'presence', state: 'leave', dumpId: 3, session: 's1', editor: 'bob' }, { local: false, origin: 'there' });
+    expect(await next(a1)).toEqual(['alice']);
+    await a2.return?.();
+    expect(presence.editors(3)).toEqual(['alice']);
+    await a1.return?.();
+    expect(presence.editors(3)).toEqual([]);
+    presence.close();
+  });
+});
