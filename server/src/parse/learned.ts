@@ -1,12 +1,28 @@
 /**
  * What the parser learns, applied to a segmentation: lines remembered from earlier dumps (the
  * line memory) and editors' rules. Pure: both arrive as values in ParseOptions; the caller
- * (import, re-parse, CLI) loads them. Only whole body lines of article segments change: such a
- * line becomes a "noise" span (publisher boilerplate) naming the rule that took it.
+ * (import, re-parse, CLI) loads them. Line rules and the memory change only whole body lines of
+ * article segments: such a line becomes a "noise" span (publisher boilerplate) naming the rule
+ * that took it. Shape rules (shape.ts) mark the byline or the published date on credit lines
+ * shaped like one an editor fixed.
  */
 import type { FieldSpan, LearnedRule, LineMemory, LineMemoryEntry, ParseOptions, Segment } from './types.ts';
 import { foldText, hash53 } from '../derive/fingerprint.ts';
-import { KEY_PREFIX_LETTERS, LETTER, LINE_KEY_MIN_LETTERS, LINE_MEMORY_MAX, LINE_MEMORY_MIN, LINE_MEMORY_MIN_STORIES, LINE_MEMORY_SHORT, RULE_MAX_LINE } from './patterns.ts';
+import {
+  KEY_PREFIX_LETTERS,
+  LETTER,
+  LINE_KEY_MIN_LETTERS,
+  LINE_MEMORY_MAX,
+  LINE_MEMORY_MIN,
+  LINE_MEMORY_MIN_STORIES,
+  LINE_MEMORY_SHORT,
+  PARAGRAPH_MIN_CHARS,
+  RULE_MAX_LINE,
+  SENTENCE_LIKE_END,
+  SHAPE_LEAD_LINES,
+  SHAPE_MAX_LINE,
+} from './patterns.ts';
+import { compileShape, matchShape, shapeTokens, ShapeError, type CompiledShape, type ShapeField } from './shape.ts';
 
 /** The rule name on spans the line memory produced. */
 export const LINE_MEMORY_RULE = 'line-memory';
@@ -147,12 +163,127 @@ interface Candidate {
  *   editor vetoed it: `rule` is "line-memory", `reason` "repeated in N articles". A line is at
  *   the edge when every body line between it and the body's start (or end) is marked too, so a
  *   promo block peels off a body's end line by line while a repeated sentence inside it does not.
- * A subhead span on a line that became noise is dropped. Returns the new noise spans, in text
- * order (segments are changed in place; [] when no line changed).
+ * A subhead span on a line that became noise is dropped. Before them, shape rules (action "byline"
+ * or "published") mark their field on credit lines of their shape (applyShapeRules). Returns the
+ * spans of the lines that changed, in text order (segments are changed in place; [] when no line changed).
  */
 export function applyLearned(text: string, segments: Segment[], opts: ParseOptions): FieldSpan[] {
-  const rules = opts.rules ?? [];
-  const memory = opts.memory;
+  const { lineRules, shapeRules } = splitRules(opts.rules);
+  // shape rules first: a credit line they take is no longer body for the line rules and the memory
+  const shaped = shapeRules.length ? applyShapeRules(text, segments, shapeRules) : null;
+  const taken = applyLineRules(text, segments, lineRules, opts.memory);
+  return shaped?.length ? [...shaped, ...taken].sort((a, b) => a.start - b.start) : taken;
+}
+
+/** A shape rule ready to match: the rule and its compiled shape. */
+interface ShapeRule {
+  rule: LearnedRule;
+  field: ShapeField;
+  shape: CompiledShape;
+}
+
+/** Each rules input split once (a batch parses many dumps with one array): line rules, and shape rules compiled. */
+const SPLIT = new WeakMap<readonly LearnedRule[], { lineRules: readonly LearnedRule[]; shapeRules: readonly ShapeRule[] }>();
+const NO_RULES = { lineRules: [] as readonly LearnedRule[], shapeRules: [] as readonly ShapeRule[] };
+function splitRules(rules: readonly LearnedRule[] | undefined) {
+  if (!rules?.length) return NO_RULES;
+  let split = SPLIT.get(rules);
+  if (!split) {
+    const lineRules: LearnedRule[] = [];
+    const shapeRules: ShapeRule[] = [];
+    for (const r of rules) {
+      if (r.action === 'byline' || r.action === 'published') {
+        // a malformed shape (hand-edited row) marks nothing rather than failing every parse
+        try {
+          shapeRules.push({ rule: r, field: r.action, shape: compileShape(r.key) });
+        } catch (e) {
+          if (!(e instanceof ShapeError)) throw e;
+        }
+      } else lineRules.push(r);
+    }
+    split = { lineRules: lineRules.length === rules.length ? rules : lineRules, shapeRules };
+    SPLIT.set(rules, split);
+  }
+  return split;
+}
+
+/** The segment's outlet (its source field), folded; null when it names none. */
+function segmentSource(text: string, seg: Segment): string | null {
+  const src = seg.fields.find((f) => f.field === 'source');
+  return src ? sourceKey(text.slice(src.start, src.end)) : null;
+}
+
+/**
+ * Applies shape rules to `segments` (in place). In each main or related segment, the credit zone
+ * is the first SHAPE_LEAD_LINES non-blank lines after the headline, up to the first line of
+ * article text (a body line of PARAGRAPH_MIN_CHARS or more, or one ending like a sentence). The first line there whose whole trimmed text has a
+ * rule's shape (shape.ts matchShape), for a rule that applies to the segment's source, gets the
+ * rule's field on the span the shape marks: every other span on that line goes (the rest of the
+ * line, its label or a job title, is in no field, as with a built-in credit line), and the new
+ * span names the rule. The segment's other span of that field, if the built-in rules read one
+ * elsewhere, goes (an article has one byline span and one published span).
+ * Returns one span per changed line (the whole trimmed line, for outsideTaken), in text order.
+ */
+function applyShapeRules(text: string, segments: Segment[], rules: readonly ShapeRule[]): FieldSpan[] {
+  const taken: FieldSpan[] = [];
+  for (const seg of segments) {
+    if (seg.kind !== 'main' && seg.kind !== 'related') continue;
+    let source: string | null | undefined;
+    let from = seg.start;
+    for (const f of seg.fields) if (f.field === 'headline' && f.end > from) from = f.end;
+    let lines = 0;
+    const done = new Set<ShapeField>();
+    for (let at = from; at < seg.end && lines < SHAPE_LEAD_LINES && done.size < 2; ) {
+      let nl = text.indexOf('\n', at);
+      if (nl < 0 || nl > seg.end) nl = seg.end;
+      let s = at;
+      let e = nl;
+      at = nl + 1;
+      while (s < e && isSpace(text.charCodeAt(s))) s++;
+      while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+      if (s === e) continue;
+      lines++;
+      const on = seg.fields.filter((f) => f.start < e && f.end > s);
+      if (on.some((f) => f.field === 'headline')) continue;
+      if (e - s > SHAPE_MAX_LINE) {
+        if (on.some((f) => f.field === 'body')) break;
+        continue;
+      }
+      const line = text.slice(s, e);
+      const tokens = shapeTokens(line);
+      for (const r of rules) {
+        if (done.has(r.field)) continue;
+        if (r.rule.source !== null && r.rule.source !== (source === undefined ? (source = segmentSource(text, seg)) : source)) continue;
+        const m = matchShape(r.shape, line, tokens);
+        if (!m) continue;
+        const span: FieldSpan = { field: r.field, start: s + m.start, end: s + m.end, confidence: 0.9, rule: r.rule.name, reason: r.rule.description ?? `editor rule ${r.rule.name}` };
+        // the editor's shape wins over the field the built-in rules read elsewhere (one byline, one date per article)
+        const kept = seg.fields.filter((f) => f.field !== r.field).flatMap((f) => outside(f, s, e));
+        seg.fields = [...kept, span].sort((a, b) => a.start - b.start || b.end - a.end);
+        taken.push({ field: r.field, start: s, end: e, confidence: span.confidence, rule: r.rule.name });
+        done.add(r.field);
+        break;
+      }
+      // article text has begun: a body line that reads as a sentence or a paragraph ends the credit zone
+      if (on.some((f) => f.field === 'body') && (e - s >= PARAGRAPH_MIN_CHARS || SENTENCE_LIKE_END.test(line))) break;
+    }
+  }
+  return taken;
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 0xa0;
+
+/** The parts of a span outside [s, e) (none, one or two; a subhead wholly inside goes). */
+function outside(f: FieldSpan, s: number, e: number): FieldSpan[] {
+  if (f.end <= s || f.start >= e) return [f];
+  const out: FieldSpan[] = [];
+  if (f.start < s && f.field !== 'subhead') out.push({ ...f, end: s });
+  if (f.end > e && f.field !== 'subhead') out.push({ ...f, start: e });
+  return out;
+}
+
+/** applyLearned's line rules and line memory (see applyLearned). */
+function applyLineRules(text: string, segments: Segment[], rules: readonly LearnedRule[], memory: LineMemory | undefined): FieldSpan[] {
   const k = memory?.minStories ?? LINE_MEMORY_MIN_STORIES;
   // longer lines can match nothing: their keys (the costly part) are never computed
   const maxLength = rules.length ? RULE_MAX_LINE : LINE_MEMORY_MAX;
@@ -166,13 +297,7 @@ export function applyLearned(text: string, segments: Segment[], opts: ParseOptio
     if (seg.kind !== 'main' && seg.kind !== 'related') continue;
     // the segment's source, folded: only a rule for one source needs it
     let source: string | null | undefined;
-    const sourceOf = (): string | null => {
-      if (source === undefined) {
-        const src = seg.fields.find((f) => f.field === 'source');
-        source = src ? sourceKey(text.slice(src.start, src.end)) : null;
-      }
-      return source;
-    };
+    const sourceOf = (): string | null => (source === undefined ? (source = segmentSource(text, seg)) : source);
     // first the cheap test (linePrefix) on each body line; only a segment with a known prefix goes on
     let any = false;
     for (const f of seg.fields) {
