@@ -6,6 +6,7 @@ import type { Segmentation } from '../../../server/src/parse/types.ts';
 import {
   canRedo,
   canUndo,
+  fieldPieces,
   createHistory,
   describeOp,
   diffSegmentations,
@@ -34,7 +35,7 @@ import { SegmentText, offsetAtPoint, domOffset } from '../components/segment-tex
 import { DerivedArticles } from '../components/derived-articles.tsx';
 import { ChangeList } from '../components/change-list.tsx';
 import { ConflictDialog, type Conflict } from '../components/conflict-dialog.tsx';
-import { RuleOffer } from '../components/rule-offer.tsx';
+import { RuleOffer, type RuleOfferProps } from '../components/rule-offer.tsx';
 import { WarningChecklist } from '../components/warning-checklist.tsx';
 import { FindBar } from '../components/find-bar.tsx';
 import { ApproveDialog } from '../components/approve-dialog.tsx';
@@ -397,7 +398,7 @@ function Editor({ dump }: { dump: NonNullable<DumpData['dump']> }) {
     } else say(`Not approved: ${res?.message ?? r.error?.message ?? 'no answer'}`, 'error');
   };
 
-  const [ruleOffer, setRuleOffer] = useState<{ lineText: string; source: string | null } | null>(null);
+  const [ruleOffer, setRuleOffer] = useState<RuleOfferProps['offer'] | null>(null);
 
   const goToMark = (dir: 1 | -1) => {
     const m = nextMark(text, review.marks, caret, dir);
@@ -411,13 +412,20 @@ function Editor({ dump }: { dump: NonNullable<DumpData['dump']> }) {
   const markField = (field: FieldName) => {
     const s = selection();
     const done = apply(s ? { op: 'markField', start: s.start, end: s.end, field } : { op: 'markField', start: caret, end: caret, field });
-    if (done && field === 'noise') {
+    if (!done) return;
+    const at = s ? s.start : caret;
+    const source = derived.find((a) => a.start <= at && at < a.end)?.source ?? null;
+    if (field === 'noise') {
       // the marked line can become a rule: always for this source, or everywhere
-      const at = s ? s.start : caret;
       const lineText = text.slice(lineStartOf(text, at), lineEndOf(text, at)).trim();
-      const article = derived.find((a) => a.start <= at && at < a.end);
-      setRuleOffer(lineText ? { lineText, source: article?.source ?? null } : null);
-    }
+      setRuleOffer(lineText ? { lineText, source } : null);
+    } else if (field === 'byline' || field === 'published') {
+      // a byline or date fix on one line can become a rule of the line's shape (offered when it generalises)
+      const pieces = fieldPieces(text, s?.start ?? caret, s?.end ?? caret, field);
+      const p = pieces.length === 1 ? pieces[0]! : null;
+      const from = p ? lineStartOf(text, p.start) : 0;
+      setRuleOffer(p ? { lineText: text.slice(from, lineEndOf(text, p.start)), source, field, span: { start: p.start - from, end: p.end - from } } : null);
+    } else setRuleOffer(null);
   };
 
   const shortcuts: Shortcut[] = [
@@ -597,7 +605,7 @@ function Editor({ dump }: { dump: NonNullable<DumpData['dump']> }) {
           </button>
         </span>
       </div>
-      {ruleOffer && canEdit && <RuleOffer key={ruleOffer.lineText} dumpId={dump.id} lineText={ruleOffer.lineText} source={ruleOffer.source} onClose={() => setRuleOffer(null)} />}
+      {ruleOffer && canEdit && <RuleOffer key={`${ruleOffer.field ?? 'noise'}:${ruleOffer.lineText}`} dumpId={dump.id} offer={ruleOffer} onClose={() => setRuleOffer(null)} />}
       <div className="editor-body">
         <div className="textpane" ref={textRef} onMouseUp={onMouseUp} data-testid="textpane" aria-label="Dump text">
           {find && (
