@@ -118,6 +118,23 @@ describe('shape rules in the parser', () => {
     expect(main.fields.filter((f) => f.field === 'published').map((f) => [text.slice(f.start, f.end), f.rule])).toEqual([['18:05 BST, 3 June 2025', 'rule:2']]);
   });
 
+  it('correct a date the built-in rules miss: the original date of an "Updated ..., first posted ..." line', () => {
+    const example = 'Updated 10:00 GMT, 12 March 2024 - first posted 09:30 GMT, 12 March 2024';
+    const original = rule('rule:4', 'published', shapeOf(example, '09:30 GMT, 12 March 2024', 'published'));
+    const line = 'Updated 18:40 BST, 3 June 2025 - first posted 07:05 BST, 2 June 2025';
+    const flat = `\nHarbour ferries to run all night\n${line}\n${PARA}\n${PARA2}\nHashtags\n\nTry Our AI Features\nExplore what Daily8 AI can do for you:\nComments\nNo comments yet...\nRelated Articles\n`;
+    expect(parseDump(flat).segments.flatMap((s) => s.fields).some((f) => f.field === 'published')).toBe(false);
+    expect(ruled(flat, { rules: [original] })).toEqual([['published', '07:05 BST, 2 June 2025', 'rule:4']]);
+  });
+
+  it('replace the span the built-in rules read on the same line with one naming the rule', () => {
+    const text = dump('Harbour Post', ['By Ola Nordmann | Sports desk', PARA, PARA2]);
+    const desk = rule('rule:5', 'byline', shapeOf('By Jane Doe | Culture desk', 'Jane Doe', 'byline'));
+    const bylines = (opts: ParseOptions) => parseDump(text, opts).segments.flatMap((s) => s.fields.filter((f) => f.field === 'byline').map((f) => [text.slice(f.start, f.end), f.rule ?? null]));
+    expect(bylines({})).toEqual([['Ola Nordmann', null]]);
+    expect(bylines({ rules: [desk] })).toEqual([['Ola Nordmann', 'rule:5']]);
+  });
+
   it('leave a line of the shape inside the article text alone (after the first paragraph, or beyond the credit zone)', () => {
     const text = dump('Harbour Post', [PARA, 'John A. Smith, Political Editor', PARA2]);
     expect(ruled(text, { rules: [byline] })).toEqual([]);
