@@ -22,7 +22,7 @@ import {
   SHAPE_LEAD_LINES,
   SHAPE_MAX_LINE,
 } from './patterns.ts';
-import { compileShape, matchShape, shapeTokens, ShapeError, type CompiledShape, type ShapeField } from './shape.ts';
+import { compileShape, matchShape, quickReject, shapeTokens, ShapeError, type CompiledShape, type ShapeField } from './shape.ts';
 
 /** The rule name on spans the line memory produced. */
 export const LINE_MEMORY_RULE = 'line-memory';
@@ -228,12 +228,20 @@ function applyShapeRules(text: string, segments: Segment[], rules: readonly Shap
   const taken: FieldSpan[] = [];
   for (const seg of segments) {
     if (seg.kind !== 'main' && seg.kind !== 'related') continue;
-    let source: string | null | undefined;
+    // the rules for this segment's outlet (and everywhere): none, and its lines are never cut into tokens
+    let applicable = rules;
+    if (rules.some(isScoped)) {
+      const source = segmentSource(text, seg);
+      applicable = rules.filter((r) => r.rule.source === null || r.rule.source === source);
+      if (!applicable.length) continue;
+    }
     let from = seg.start;
     for (const f of seg.fields) if (f.field === 'headline' && f.end > from) from = f.end;
     let lines = 0;
-    const done = new Set<ShapeField>();
-    for (let at = from; at < seg.end && lines < SHAPE_LEAD_LINES && done.size < 2; ) {
+    // the fields a rule already marked in this segment (one byline, one date)
+    let doneByline = false;
+    let donePublished = false;
+    for (let at = from; at < seg.end && lines < SHAPE_LEAD_LINES && !(doneByline && donePublished); ) {
       let nl = text.indexOf('\n', at);
       if (nl < 0 || nl > seg.end) nl = seg.end;
       let s = at;
@@ -243,32 +251,39 @@ function applyShapeRules(text: string, segments: Segment[], rules: readonly Shap
       while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
       if (s === e) continue;
       lines++;
-      const on = seg.fields.filter((f) => f.start < e && f.end > s);
-      if (on.some((f) => f.field === 'headline')) continue;
       if (e - s > SHAPE_MAX_LINE) {
-        if (on.some((f) => f.field === 'body')) break;
+        if (hasBodyOn(seg, s, e)) break;
         continue;
       }
       const line = text.slice(s, e);
-      const tokens = shapeTokens(line);
-      for (const r of rules) {
-        if (done.has(r.field)) continue;
-        if (r.rule.source !== null && r.rule.source !== (source === undefined ? (source = segmentSource(text, seg)) : source)) continue;
-        const m = matchShape(r.shape, line, tokens);
+      // cut into tokens only when some rule's quick test lets the line through
+      let tokens: ReturnType<typeof shapeTokens> | null = null;
+      for (const r of applicable) {
+        if ((r.field === 'byline' ? doneByline : donePublished) || quickReject(r.shape, line)) continue;
+        const m = matchShape(r.shape, line, (tokens ??= shapeTokens(line)));
         if (!m) continue;
         const span: FieldSpan = { field: r.field, start: s + m.start, end: s + m.end, confidence: 0.9, rule: r.rule.name, reason: r.rule.description ?? `editor rule ${r.rule.name}` };
         // the editor's shape wins over the field the built-in rules read elsewhere (one byline, one date per article)
         const kept = seg.fields.filter((f) => f.field !== r.field).flatMap((f) => outside(f, s, e));
         seg.fields = [...kept, span].sort((a, b) => a.start - b.start || b.end - a.end);
         taken.push({ field: r.field, start: s, end: e, confidence: span.confidence, rule: r.rule.name });
-        done.add(r.field);
+        if (r.field === 'byline') doneByline = true;
+        else donePublished = true;
         break;
       }
       // article text has begun: a body line that reads as a sentence or a paragraph ends the credit zone
-      if (on.some((f) => f.field === 'body') && (e - s >= PARAGRAPH_MIN_CHARS || SENTENCE_LIKE_END.test(line))) break;
+      if ((e - s >= PARAGRAPH_MIN_CHARS || SENTENCE_LIKE_END.test(line)) && hasBodyOn(seg, s, e)) break;
     }
   }
   return taken;
+}
+
+const isScoped = (r: ShapeRule) => r.rule.source !== null;
+
+/** Whether a body span of `seg` overlaps [s, e). */
+function hasBodyOn(seg: Segment, s: number, e: number): boolean {
+  for (const f of seg.fields) if (f.field === 'body' && f.start < e && f.end > s) return true;
+  return false;
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 0xa0;

@@ -74,6 +74,8 @@ export interface CompiledShape {
   /** fewest and most tokens a matching line has: a cheap first test */
   minTokens: number;
   maxTokens: number;
+  /** literal words and marks every matching line holds (dashes aside: they fold), for quickReject */
+  literals: string[];
 }
 
 /** The tokens of a line, with UTF-16 offsets into it; an initial's or abbreviation's "." ("A.", "Mar.", "p.m.") joins its word. */
@@ -222,8 +224,28 @@ export function compileShape(shape: string): CompiledShape {
     // a run of names may also hold particles ("van der"): at most two between two of its words
     maxTokens += e.t === 'run' ? 3 * e.max - 2 : 1;
   }
-  return { elements, from, to, minTokens, maxTokens };
+  const literals = [...new Set(elements.flatMap((e) => (e.t === 'lit' && e.v !== '-' ? [e.v] : [])))];
+  return { elements, from, to, minTokens, maxTokens, literals };
 }
+
+/**
+ * True when `line` cannot have the shape, told without cutting it into tokens: it lacks one of
+ * the shape's literals, or its first character cannot open the shape's first element, or it has
+ * more space-separated words than the shape has tokens at most. Most lines stop here.
+ */
+export function quickReject(shape: CompiledShape, line: string): boolean {
+  const first = shape.elements[0];
+  const c = line.charCodeAt(0);
+  if (first?.t === 'lit' && first.v !== '-' && !line.startsWith(first.v)) return true;
+  if (first?.t === 'run' && first.kind === 'cap' && !(c >= 65 && c <= 90) && (c < 128 || !isCap(line[0]!))) return true;
+  if (first?.t === 'class' && first.c !== 'zone' && (c >= 48 && c <= 57) !== DIGIT_CLASSES.has(first.c)) return true;
+  for (const l of shape.literals) if (!line.includes(l)) return true;
+  let words = 1;
+  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 32 && ++words > shape.maxTokens) return true;
+  return false;
+}
+/** Classes whose tokens open with a digit (the others open with a letter, or "(" for a zone). */
+const DIGIT_CLASSES: ReadonlySet<string> = new Set(['date', 'time', 'year', 'day', 'num']);
 
 /**
  * Matches `line` (a whole trimmed line) against a compiled shape. Returns the field's span
