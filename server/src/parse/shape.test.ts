@@ -1,7 +1,8 @@
 /** Shape rules: an editor's byline or date-line fix generalised to the line's shape, and applied by the parser. */
 import { describe, expect, it } from 'vitest';
 import { parseDump } from './index.ts';
-import { compileShape, lineShape, matchShape, ShapeError, type ShapeField } from './shape.ts';
+import fc from 'fast-check';
+import { compileShape, lineShape, matchShape, quickReject, ShapeError, type ShapeField } from './shape.ts';
 import { sourceKey } from './learned.ts';
 import type { LearnedRule, ParseOptions } from './types.ts';
 
@@ -89,6 +90,30 @@ describe('matchShape', () => {
       expect(reads(DATELINE, DATE, 'published', line)).toBeNull();
     }
     expect(reads('By Jane Doe | Culture desk', 'Jane Doe', 'byline', 'By Monday | the bridge closed')).toBeNull();
+  });
+
+  it('has a quick test that never turns away a line the shape matches', () => {
+    const shapes = [
+      shapeOf(BYLINE, 'Jane Doe', 'byline'),
+      shapeOf('By Jane Doe | Culture desk', 'Jane Doe', 'byline'),
+      shapeOf('John A. Smith, Jr.', 'John A. Smith, Jr.', 'byline'),
+      shapeOf(DATELINE, DATE, 'published'),
+      shapeOf('Filed at 09:30 on 12/03/2024', '09:30 on 12/03/2024', 'published'),
+      shapeOf('(GMT) 12 Mar. 2024', '12 Mar. 2024', 'published'),
+    ].map(compileShape);
+    const word = fc.constantFrom('Jane', 'Doe', 'A.', 'Jr.', 'van', 'der', 'Senior', 'Correspondent', 'editor', 'By', 'Posted', 'Filed', 'at', 'on', 'last', 'modified', '09:30', 'GMT', '(GMT)', '12', 'March', 'Mar.', '2024', '12/03/2024', ',', '|', '-', '—', '.', 'said', 'the');
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 16 }), fc.array(fc.constantFrom(' ', ''), { minLength: 16, maxLength: 16 }), (words, gaps) => {
+        const line = words.reduce((acc, w, i) => (i ? acc + (gaps[i] || ' ') + w : w), '');
+        for (const shape of shapes) if (matchShape(shape, line)) expect(quickReject(shape, line)).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
+    for (const [example, line] of [[BYLINE, 'Maria van der Berg, Reporter'], [DATELINE, 'Posted 7:15 EDT, 21st Oct 2023 — last modified 7:40 EDT, 21st Oct 2023']] as const) {
+      expect(quickReject(compileShape(shapeOf(example, example === BYLINE ? 'Jane Doe' : DATE, example === BYLINE ? 'byline' : 'published')), line)).toBe(false);
+    }
+    // a sentence is turned away before it is cut into tokens
+    expect(quickReject(shapes[0]!, 'Jane Doe, who covers the council, said nothing.')).toBe(true);
   });
 
   it('stays fast on a long line of capitalised words (no backtracking blow-up)', () => {

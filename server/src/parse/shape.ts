@@ -229,9 +229,10 @@ export function compileShape(shape: string): CompiledShape {
 }
 
 /**
- * True when `line` cannot have the shape, told without cutting it into tokens: it lacks one of
- * the shape's literals, or its first character cannot open the shape's first element, or it has
- * more space-separated words than the shape has tokens at most. Most lines stop here.
+ * True when `line` cannot have the shape, told without cutting it into tokens: its first or last
+ * character cannot open or close the shape's first or last element (a sentence's end closes no
+ * credit line), it lacks one of the shape's literals, or it has more space-separated words than
+ * the shape has tokens at most. Most lines stop here.
  */
 export function quickReject(shape: CompiledShape, line: string): boolean {
   const first = shape.elements[0];
@@ -239,11 +240,28 @@ export function quickReject(shape: CompiledShape, line: string): boolean {
   if (first?.t === 'lit' && first.v !== '-' && !line.startsWith(first.v)) return true;
   if (first?.t === 'run' && first.kind === 'cap' && !(c >= 65 && c <= 90) && (c < 128 || !isCap(line[0]!))) return true;
   if (first?.t === 'class' && first.c !== 'zone' && (c >= 48 && c <= 57) !== DIGIT_CLASSES.has(first.c)) return true;
+  if (badEnd(shape.elements[shape.elements.length - 1], line)) return true;
   for (const l of shape.literals) if (!line.includes(l)) return true;
   let words = 1;
   for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 32 && ++words > shape.maxTokens) return true;
   return false;
 }
+/**
+ * Whether the line's end cannot be the shape's last element: a literal it does not end with; or,
+ * for a word, a mark that is no word's end (a sentence's "." after a long word, "?", a quote).
+ */
+function badEnd(last: Element | undefined, line: string): boolean {
+  if (!last) return true;
+  if (last.t === 'lit') return last.v !== '-' && !line.endsWith(last.v);
+  const c = line.charCodeAt(line.length - 1);
+  if (c === 46) {
+    // "." ends a word only as an initial's or abbreviation's ("A.", "Mar.", "p.m."): see shapeTokens
+    const word = line.slice(line.lastIndexOf(' ') + 1, -1);
+    return word.length > 3 && !word.includes('.');
+  }
+  return c === 41 ? false : !WORD_END.test(line[line.length - 1]!);
+}
+const WORD_END = /[\p{L}\p{N}]/u;
 /** Classes whose tokens open with a digit (the others open with a letter, or "(" for a zone). */
 const DIGIT_CLASSES: ReadonlySet<string> = new Set(['date', 'time', 'year', 'day', 'num']);
 
