@@ -236,7 +236,11 @@ function applyShapeRules(text: string, segments: Segment[], rules: readonly Shap
       if (!applicable.length) continue;
     }
     let from = seg.start;
-    for (const f of seg.fields) if (f.field === 'headline' && f.end > from) from = f.end;
+    // the headline comes before the body (spans are in text order): no need to look further
+    for (const f of seg.fields) {
+      if (f.field === 'body') break;
+      if (f.field === 'headline' && f.end > from) from = f.end;
+    }
     let lines = 0;
     // the fields a rule already marked in this segment (one byline, one date)
     let doneByline = false;
