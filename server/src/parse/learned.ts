@@ -259,11 +259,12 @@ function applyShapeRules(text: string, segments: Segment[], rules: readonly Shap
         if (hasBodyOn(seg, s, e)) break;
         continue;
       }
-      const line = text.slice(s, e);
-      // cut into tokens only when some rule's quick test lets the line through
+      // copied and cut into tokens only when some rule's quick test lets the line through
+      let line: string | null = null;
       let tokens: ReturnType<typeof shapeTokens> | null = null;
       for (const r of applicable) {
-        if ((r.field === 'byline' ? doneByline : donePublished) || quickReject(r.shape, line)) continue;
+        if ((r.field === 'byline' ? doneByline : donePublished) || quickReject(r.shape, text, s, e)) continue;
+        line ??= text.slice(s, e);
         const m = matchShape(r.shape, line, (tokens ??= shapeTokens(line)));
         if (!m) continue;
         const span: FieldSpan = { field: r.field, start: s + m.start, end: s + m.end, confidence: 0.9, rule: r.rule.name, reason: r.rule.description ?? `editor rule ${r.rule.name}` };
@@ -276,13 +277,18 @@ function applyShapeRules(text: string, segments: Segment[], rules: readonly Shap
         break;
       }
       // article text has begun: a body line that reads as a sentence or a paragraph ends the credit zone
-      if ((e - s >= PARAGRAPH_MIN_CHARS || SENTENCE_LIKE_END.test(line)) && hasBodyOn(seg, s, e)) break;
+      if ((e - s >= PARAGRAPH_MIN_CHARS || endsSentence(text, e)) && hasBodyOn(seg, s, e)) break;
     }
   }
   return taken;
 }
 
 const isScoped = (r: ShapeRule) => r.rule.source !== null;
+
+/** Whether the line ending at `e` ends like a sentence (SENTENCE_LIKE_END), read from its last two characters. */
+function endsSentence(text: string, e: number): boolean {
+  return SENTENCE_LIKE_END.test(text.slice(Math.max(0, e - 2), e));
+}
 
 /** Whether a body span of `seg` overlaps [s, e). */
 function hasBodyOn(seg: Segment, s: number, e: number): boolean {

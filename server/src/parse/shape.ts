@@ -229,37 +229,44 @@ export function compileShape(shape: string): CompiledShape {
 }
 
 /**
- * True when `line` cannot have the shape, told without cutting it into tokens: its first or last
+ * True when the line [s, e) of `text` (trimmed) cannot have the shape, told without cutting it into tokens nor copying it: its first or last
  * character cannot open or close the shape's first or last element (a sentence's end closes no
  * credit line), it lacks one of the shape's literals, or it has more space-separated words than
  * the shape has tokens at most. Most lines stop here.
  */
-export function quickReject(shape: CompiledShape, line: string): boolean {
+export function quickReject(shape: CompiledShape, text: string, s = 0, e = text.length): boolean {
   const first = shape.elements[0];
-  const c = line.charCodeAt(0);
-  if (first?.t === 'lit' && first.v !== '-' && !line.startsWith(first.v)) return true;
-  if (first?.t === 'run' && first.kind === 'cap' && !(c >= 65 && c <= 90) && (c < 128 || !isCap(line[0]!))) return true;
+  const c = text.charCodeAt(s);
+  if (first?.t === 'lit' && first.v !== '-' && !text.startsWith(first.v, s)) return true;
+  if (first?.t === 'run' && first.kind === 'cap' && !(c >= 65 && c <= 90) && (c < 128 || !isCap(text[s]!))) return true;
   if (first?.t === 'class' && first.c !== 'zone' && (c >= 48 && c <= 57) !== DIGIT_CLASSES.has(first.c)) return true;
-  if (badEnd(shape.elements[shape.elements.length - 1], line)) return true;
-  for (const l of shape.literals) if (!line.includes(l)) return true;
+  if (badEnd(shape.elements[shape.elements.length - 1], text, s, e)) return true;
+  for (const l of shape.literals) {
+    const at = text.indexOf(l, s);
+    if (at < 0 || at + l.length > e) return true;
+  }
   let words = 1;
-  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 32 && ++words > shape.maxTokens) return true;
+  for (let i = s; i < e; i++) if (text.charCodeAt(i) === 32 && ++words > shape.maxTokens) return true;
   return false;
 }
 /**
- * Whether the line's end cannot be the shape's last element: a literal it does not end with; or,
- * for a word, a mark that is no word's end (a sentence's "." after a long word, "?", a quote).
+ * Whether the end of the line [s, e) of `text` cannot be the shape's last element: a literal it
+ * does not end with; or, for a word, a mark that is no word's end (a sentence's "." after a long
+ * word, "?", a quote).
  */
-function badEnd(last: Element | undefined, line: string): boolean {
+function badEnd(last: Element | undefined, text: string, s: number, e: number): boolean {
   if (!last) return true;
-  if (last.t === 'lit') return last.v !== '-' && !line.endsWith(last.v);
-  const c = line.charCodeAt(line.length - 1);
+  if (last.t === 'lit') return last.v !== '-' && !(e - last.v.length >= s && text.startsWith(last.v, e - last.v.length));
+  const c = text.charCodeAt(e - 1);
   if (c === 46) {
     // "." ends a word only as an initial's or abbreviation's ("A.", "Mar.", "p.m."): see shapeTokens
-    const word = line.slice(line.lastIndexOf(' ') + 1, -1);
-    return word.length > 3 && !word.includes('.');
+    const from = Math.max(s, text.lastIndexOf(' ', e - 1) + 1);
+    if (e - 1 - from <= 3) return false;
+    for (let i = from; i < e - 1; i++) if (text.charCodeAt(i) === 46) return false;
+    return true;
   }
-  return c === 41 ? false : !WORD_END.test(line[line.length - 1]!);
+  if (c < 128) return !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 41);
+  return !WORD_END.test(text[e - 1]!);
 }
 const WORD_END = /[\p{L}\p{N}]/u;
 /** Classes whose tokens open with a digit (the others open with a letter, or "(" for a zone). */
