@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deriveArticles, lineKey, parseDump, type ParseOptions } from '@copydesk/core';
+import { deriveArticles, lineKey, lineShape, parseDump, type ParseOptions } from '@copydesk/core';
 import { rng } from './rng.ts';
 import { MemoryCollector, sightingsOf } from '@copydesk/server/learn/sightings.ts';
 
@@ -67,7 +67,8 @@ export interface ParserBench {
 
 /**
  * Learned inputs as an import passes them: the line memory of the whole corpus (collected as
- * `pnpm parse` does) and RULES editors' rules, half naming real body lines of the corpus.
+ * `pnpm parse` does), RULES editors' rules, half naming real body lines of the corpus, and the
+ * shape rules of SHAPE_FIXES.
  */
 export function learnedInputs(pool: readonly string[]): Pick<ParseOptions, 'memory' | 'rules'> {
   const collector = new MemoryCollector();
@@ -84,9 +85,26 @@ export function learnedInputs(pool: readonly string[]): Pick<ParseOptions, 'memo
     key: i % 2 ? lineKey(`a promo line no dump holds, number ${i}`) : lineKey(lines[Math.floor(r() * lines.length)] ?? ''),
     source: i % 3 ? null : 'yahoo',
   }));
-  return { memory: collector.memory(), rules };
+  return { memory: collector.memory(), rules: [...rules, ...shapeRules()] };
 }
 const RULES = 50;
+
+/** Shape rules as editors make them from byline and date fixes (parse/shape.ts), everywhere: every article's credit zone is matched against each. */
+const SHAPE_FIXES: [line: string, marked: string, field: 'byline' | 'published'][] = [
+  ['Jane Doe, Senior Correspondent', 'Jane Doe', 'byline'],
+  ['By Jane Doe | Culture desk', 'Jane Doe', 'byline'],
+  ['Words: Jane Doe / Harbour Post', 'Jane Doe', 'byline'],
+  ['Posted 09:30 GMT, 12 March 2024 - last modified 10:00 GMT, 12 March 2024', '09:30 GMT, 12 March 2024', 'published'],
+  ['Filed at 09:30 on 12/03/2024', '09:30 on 12/03/2024', 'published'],
+];
+function shapeRules() {
+  return SHAPE_FIXES.map(([line, marked, field], i) => ({
+    name: `rule:${RULES + i + 1}`,
+    action: field,
+    key: lineShape(line, line.indexOf(marked), line.indexOf(marked) + marked.length, field),
+    source: null,
+  }));
+}
 
 /** `learned`: parse with the line memory and rules as inputs (learnedInputs). */
 export async function benchParser(opts: { learned?: boolean } = {}): Promise<ParserBench & { memoryLines?: number; rules?: number }> {

@@ -22,7 +22,7 @@ if (only.has('parser')) {
   const { benchParser } = await import('./parser.ts');
   results.parser = await benchParser();
   log(JSON.stringify(results.parser));
-  log('== parser with learned inputs: the line memory and 50 editors\' rules');
+  log('== parser with learned inputs: the line memory, 50 editors\' line rules and 5 shape rules');
   results.parserLearned = await benchParser({ learned: true });
   log(JSON.stringify(results.parserLearned));
   log('== parser: confidence ranking on the labelled set (gold dumps + copies with injected errors)');

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { href } from '../lib/router.ts';
 
 const CreateRule = /* GraphQL */ `
@@ -12,29 +12,65 @@ const CreateRule = /* GraphQL */ `
   }
 `;
 
+const ShapeQuery = /* GraphQL */ `
+  query RuleOffer_Shape($lineText: String!, $action: RuleAction!, $fieldStart: Int!, $fieldEnd: Int!) {
+    ruleShape(lineText: $lineText, action: $action, fieldStart: $fieldStart, fieldEnd: $fieldEnd) { shape reason }
+  }
+`;
+
 export interface RuleOfferProps {
   dumpId: string;
-  /** the line the editor marked as publisher boilerplate (trimmed) */
-  lineText: string;
-  /** the outlet of the article it sits in, when the page names one */
-  source: string | null;
+  offer: {
+    /** the line the editor fixed: trimmed for a boilerplate mark; as the dump shows it for a field fix (span is relative to it) */
+    lineText: string;
+    /** the outlet of the article it sits in, when the page names one */
+    source: string | null;
+    /** absent: the line was marked publisher boilerplate; byline, published: that field was marked on `span` of the line */
+    field?: 'byline' | 'published';
+    span?: { start: number; end: number };
+  };
   onClose: () => void;
 }
 
-/** After "mark publisher boilerplate": offer to make it a rule, always for this source or always everywhere. */
-export function RuleOffer({ dumpId, lineText, source, onClose }: RuleOfferProps) {
+const FIELD_WORDS = { byline: 'Byline', published: 'Date' } as const;
+const ACTIONS = { byline: 'BYLINE', published: 'PUBLISHED' } as const;
+
+/**
+ * After "mark publisher boilerplate", or a byline or date fix on one line whose shape generalises
+ * (the server's ruleShape says so): offer to make it a rule, always for this source or always everywhere.
+ */
+export function RuleOffer({ dumpId, offer, onClose }: RuleOfferProps) {
+  const { lineText, source, field, span } = offer;
   const [{ fetching }, create] = useMutation(CreateRule);
+  const [shapeAnswer] = useQuery<{ ruleShape: { shape: string | null; reason: string | null } }>({
+    query: ShapeQuery,
+    variables: field && span ? { lineText, action: ACTIONS[field], fieldStart: span.start, fieldEnd: span.end } : {},
+    pause: !field || !span,
+  });
   const [result, setResult] = useState<{ ok: boolean; text: string; id?: string } | null>(null);
+  const shape = shapeAnswer.data?.ruleShape.shape ?? null;
+  // a field fix whose line does not generalise (or not known yet) offers nothing
+  if (field && !shape) return null;
   const make = async (scope: 'SOURCE' | 'EVERYWHERE') => {
-    const r = await create({ input: { lineText, scope, source: scope === 'SOURCE' ? source : null, dumpId } });
+    const input = field && span ? { lineText, scope, source: scope === 'SOURCE' ? source : null, dumpId, action: ACTIONS[field], fieldStart: span.start, fieldEnd: span.end } : { lineText, scope, source: scope === 'SOURCE' ? source : null, dumpId };
+    const r = await create({ input });
     const d = r.data?.createParseRule as { __typename: string; id?: string; name?: string; message?: string } | undefined;
     if (d?.__typename === 'ParseRule') setResult({ ok: true, text: `Saved as ${d.name}.`, id: d.id! });
     else setResult({ ok: false, text: d?.message ?? r.error?.message ?? 'no answer' });
   };
+  const shown = lineText.trim();
   return (
-    <div className="banner rule-offer" data-testid="rule-offer" role="group" aria-label="Make it a rule">
+    <div className="banner rule-offer" data-testid="rule-offer" data-field={field ?? 'noise'} role="group" aria-label="Make it a rule">
       <span>
-        Publisher boilerplate: <q>{lineText.length > 80 ? `${lineText.slice(0, 80)}…` : lineText}</q>. Make it a rule?
+        {field ? (
+          <>
+            {FIELD_WORDS[field]} on <q>{shown.length > 80 ? `${shown.slice(0, 80)}…` : shown}</q>: lines shaped <code data-testid="rule-offer-shape">{shape}</code>. Make it a rule?
+          </>
+        ) : (
+          <>
+            Publisher boilerplate: <q>{shown.length > 80 ? `${shown.slice(0, 80)}…` : shown}</q>. Make it a rule?
+          </>
+        )}
       </span>{' '}
       {result ? (
         <span className={result.ok ? 'ok' : 'error'} data-testid="rule-offer-result">

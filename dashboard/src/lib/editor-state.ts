@@ -8,7 +8,7 @@
 import { allHandles, handleLabel, moveOp, type Handle } from './handles.ts';
 import { lineEndOf, lineStartOf, nextLineStartOf, normalizeCaret, step, type Direction, type Step } from './text-nav.ts';
 import { nextMark, type Mark } from './marks.ts';
-import { canRedo, canUndo, createHistory, describeOp, perform, present, redo, segmentAt, undo, type EditOp, type EditSegment, type FieldName, type History, type SegmentKind } from './segmentation-edit.ts';
+import { canRedo, canUndo, createHistory, describeOp, fieldPieces, perform, present, redo, segmentAt, undo, type EditOp, type EditSegment, type FieldName, type History, type SegmentKind } from './segmentation-edit.ts';
 
 /** a saved revision the editor works on top of */
 export interface Base {
@@ -38,8 +38,12 @@ export interface EditorState {
   find: 'search' | 'line' | null;
   /** when the draft on screen was restored from localStorage (ISO time), else null */
   restoredFrom: string | null;
-  /** a line just marked as noise, offered as a rule (its text and offset) */
-  ruleOffer: { lineText: string; at: number } | null;
+  /**
+   * a fix offered as a rule: a line just marked as noise (its trimmed text), or a byline or date
+   * marked on one line (the line as shown, and the field's span relative to it); `at` is the offset
+   * the fix starts at (the route finds the article's outlet there)
+   */
+  ruleOffer: { lineText: string; at: number; field?: 'byline' | 'published'; span?: { start: number; end: number } } | null;
 }
 
 export type EditorAction =
@@ -184,11 +188,22 @@ export function editorReducer(s: EditorState, a: EditorAction): EditorState {
     case 'markField': {
       const sel = selectionOf(s);
       const next = apply(s, sel ? { op: 'markField', start: sel.start, end: sel.end, field: a.field } : { op: 'markField', start: s.caret, end: s.caret, field: a.field });
-      if (next.history === s.history || a.field !== 'noise') return next;
-      // the marked line can become a rule: always for this source, or everywhere
+      if (next.history === s.history) return next;
       const at = sel ? sel.start : s.caret;
-      const lineText = s.text.slice(lineStartOf(s.text, at), lineEndOf(s.text, at)).trim();
-      return { ...next, ruleOffer: lineText ? { lineText, at } : null };
+      if (a.field === 'noise') {
+        // the marked line can become a rule: always for this source, or everywhere
+        const lineText = s.text.slice(lineStartOf(s.text, at), lineEndOf(s.text, at)).trim();
+        return { ...next, ruleOffer: lineText ? { lineText, at } : null };
+      }
+      if (a.field === 'byline' || a.field === 'published') {
+        // a byline or date fix on one line can become a rule of the line's shape (offered when it generalises)
+        const pieces = fieldPieces(s.text, sel?.start ?? s.caret, sel?.end ?? s.caret, a.field);
+        const p = pieces.length === 1 ? pieces[0]! : null;
+        if (!p) return { ...next, ruleOffer: null };
+        const from = lineStartOf(s.text, p.start);
+        return { ...next, ruleOffer: { lineText: s.text.slice(from, lineEndOf(s.text, p.start)), at, field: a.field, span: { start: p.start - from, end: p.end - from } } };
+      }
+      return { ...next, ruleOffer: null };
     }
     case 'clearFields': {
       const sel = selectionOf(s);

@@ -229,14 +229,22 @@ function bylinePiece(text: string, p: { start: number; end: number }) {
   return m && m[0].length < p.end - p.start ? { start: p.start + m[0].length, end: p.end } : p;
 }
 
+/**
+ * The spans markField gives `field` for [start, end) (start === end: the caret's whole line),
+ * inside [lo, hi) (the segment): one per line, trimmed; a byline's leading "By " left out.
+ */
+export function fieldPieces(text: string, start: number, end: number, field: FieldName, lo = 0, hi = text.length): { start: number; end: number }[] {
+  if (end <= start) ({ start, end } = wholeLine(text, start));
+  const pieces = linePieces(text, Math.max(start, lo), Math.min(end, hi));
+  return field === 'byline' ? pieces.map((p) => bylinePiece(text, p)) : pieces;
+}
+
 export function markField(text: string, segments: readonly EditSegment[], start: number, end: number, field: FieldName): EditResult {
   const i = segmentAt(segments, start);
   const seg = segments[i]!;
   if (!isArticleKind(seg.kind)) return fail(`a ${seg.kind} segment has no fields: relabel it main or related first`);
-  if (end <= start) ({ start, end } = wholeLine(text, start));
-  let pieces = linePieces(text, Math.max(start, seg.start), Math.min(end, seg.end));
+  const pieces = fieldPieces(text, start, end, field, seg.start, seg.end);
   if (!pieces.length) return fail('nothing but white space there');
-  if (field === 'byline') pieces = pieces.map((p) => bylinePiece(text, p));
   const added: EditField[] = pieces.map((p) => ({ field, start: p.start, end: p.end }));
   let fields: EditField[];
   if (field === 'subhead') {

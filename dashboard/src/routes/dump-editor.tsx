@@ -111,7 +111,7 @@ function Editor({ dump }: { dump: Dump }) {
       <LiveDump dumpId={dump.id} base={s.base.number} status={status} onRebase={(n) => void flows.openConflict(s.base.number, flows.myDraft(), n)} />
       {!s.canEdit && <div className="banner">Read-only: sign in with an editor token (g s) to edit, save and approve.</div>}
       <EditorToolbar commands={commands} />
-      {offer && s.canEdit && <RuleOffer key={offer.lineText} dumpId={dump.id} lineText={offer.lineText} source={offerSource} onClose={() => dispatch({ type: 'closeRuleOffer' })} />}
+      {offer && s.canEdit && <RuleOffer key={`${offer.field ?? 'noise'}:${offer.lineText}`} dumpId={dump.id} offer={{ lineText: offer.lineText, source: offerSource, ...(offer.field && offer.span ? { field: offer.field, span: offer.span } : {}) }} onClose={() => dispatch({ type: 'closeRuleOffer' })} />}
       <div className="editor-body">
         <TextPane state={s} dispatch={dispatch} changed={changedIdx} marks={review.marksByLine} />
         <SidePanel state={s} dispatch={dispatch} labels={{ articles: `Articles ${derived.length}`, changes: `vs parser ${vsParser.length}`, warnings: `Warnings ${review.openCount} open`, activity: 'Activity' }}>

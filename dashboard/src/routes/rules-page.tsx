@@ -8,6 +8,8 @@ const RuleFragment = /* GraphQL */ `
   fragment RulesPage_RuleFragment on ParseRule {
     id
     name
+    action
+    shape
     scope
     source
     lineText
@@ -30,6 +32,10 @@ const RulesQuery = /* GraphQL */ `
 interface RulesPage_RuleFragment {
   id: string;
   name: string;
+  /** "boilerplate", or a shape rule's field: "byline", "published" */
+  action: string;
+  /** a shape rule's line shape; null for a boilerplate rule */
+  shape: string | null;
   scope: 'SOURCE' | 'EVERYWHERE';
   source: string | null;
   lineText: string;
@@ -123,7 +129,14 @@ function RuleRow({ rule, canEdit, highlighted, onChanged }: { rule: RulesPage_Ru
           }}
         >
           <label>
-            Line <input value={edit.lineText} onChange={(e) => setEdit({ ...edit, lineText: e.target.value })} data-testid="rule-line-input" />
+            Line{' '}
+            <input
+              value={edit.lineText}
+              onChange={(e) => setEdit({ ...edit, lineText: e.target.value })}
+              readOnly={!!rule.shape}
+              title={rule.shape ? 'a shape rule keeps the line it was learned from' : undefined}
+              data-testid="rule-line-input"
+            />
           </label>
           <label>
             Scope{' '}
@@ -150,7 +163,17 @@ function RuleRow({ rule, canEdit, highlighted, onChanged }: { rule: RulesPage_Ru
       ) : (
         <>
           <div>
-            <strong>{rule.name}</strong> <q data-testid="rule-line">{rule.lineText}</q> is publisher boilerplate,{' '}
+            <strong>{rule.name}</strong>{' '}
+            {rule.shape ? (
+              <>
+                lines shaped <code data-testid="rule-shape">{rule.shape}</code> hold the {rule.action === 'byline' ? 'byline' : 'published date'} (learned from{' '}
+                <q data-testid="rule-line">{rule.lineText}</q>),{' '}
+              </>
+            ) : (
+              <>
+                <q data-testid="rule-line">{rule.lineText}</q> is publisher boilerplate,{' '}
+              </>
+            )}
             <span data-testid="rule-scope">{rule.scope === 'SOURCE' ? `always, for ${rule.source}` : 'always, everywhere'}</span>
           </div>
           <div className="muted small">

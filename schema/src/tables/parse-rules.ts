@@ -7,6 +7,13 @@ export const RULE_SCOPES = ['source', 'everywhere'] as const;
 export type RuleScope = (typeof RULE_SCOPES)[number];
 
 /**
+ * What a rule does: "boilerplate" (the line is publisher boilerplate), "byline" or "published"
+ * (a shape rule: lines shaped like the one the editor fixed hold the byline, or the published date).
+ */
+export const RULE_ACTIONS = ['boilerplate', 'byline', 'published'] as const;
+export type RuleAction = (typeof RULE_ACTIONS)[number];
+
+/**
  * An editor's rule, learned from a fix: "this line is publisher boilerplate", for one outlet or
  * everywhere. The parser takes the rules as input and names the rule on every span it produced.
  */
@@ -14,13 +21,13 @@ export const parseRules = pgTable(
   'parse_rules',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    /** what the rule does: "boilerplate" (mark the line publisher boilerplate) */
-    action: text('action').notNull().default('boilerplate'),
+    /** what the rule does (RULE_ACTIONS): "boilerplate" (mark the line publisher boilerplate), "byline" or "published" (a shape rule) */
+    action: text('action').$type<RuleAction>().notNull().default('boilerplate'),
     scope: text('scope').$type<RuleScope>().notNull(),
     /** folded outlet name for scope "source", else null */
     sourceKey: text('source_key'),
     sourceName: text('source_name'),
-    /** the line as the editor marked it, and its key (the parser's lineKey) */
+    /** the line as the editor marked it, and its key: the parser's lineKey, or for a shape rule the line's shape (parse/shape.ts lineShape) */
     lineText: text('line_text').notNull(),
     lineKey: text('line_key').notNull(),
     note: text('note'),

@@ -6,6 +6,7 @@
 export * from './parse/index.ts';
 export { LINE_MEMORY_RULE, isMemorable, lineKey, linePrefix, sourceKey, storiesNeeded } from './parse/learned.ts';
 export { scoreDump } from './parse/confidence.ts';
+export { lineShape, ShapeError } from './parse/shape.ts';
 export * from './derive/index.ts';
 export { publishedAt, sliceValue, spanText } from './derive/articles.ts';
 export { articleFingerprint, foldText, hash53 } from './derive/fingerprint.ts';

@@ -20,6 +20,7 @@ import './types/import.ts';
 import './types/editor.ts';
 import './types/remembered-line.ts';
 import './types/parse-rule.ts';
+import './types/rule-shape.ts';
 import './types/source-drift.ts';
 import './types/database.ts';
 

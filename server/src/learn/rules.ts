@@ -3,11 +3,11 @@
  * what a rule would change in the stored dumps (dry run) or does change (re-parse).
  */
 import { asc, eq, sql } from 'drizzle-orm';
-import { dumps, parseRules, segmentationRevisions, type RuleScope } from '@copydesk/schema';
+import { dumps, parseRules, segmentationRevisions, type RuleAction, type RuleScope } from '@copydesk/schema';
 import { type Db, type Executor, rowsOf } from '../db/client.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
-import { type LearnedRule, type Segment, lineKey, parseDump, type ParseOptions, sourceKey } from '@copydesk/core';
-import { RULE_MAX_LINE } from '@copydesk/core/patterns';
+import { type LearnedRule, type Segment, lineKey, lineShape, parseDump, type ParseOptions, ShapeError, sourceKey } from '@copydesk/core';
+import { RULE_MAX_LINE, SHAPE_RULE_FIELDS } from '@copydesk/core/patterns';
 import { loadMemory } from './memory.ts';
 
 export type ParseRuleRow = typeof parseRules.$inferSelect;
@@ -18,8 +18,18 @@ export const MAX_RULE_DUMPS = 500;
 /** A stored rule as the parser takes it. */
 export function toLearnedRule(r: ParseRuleRow): LearnedRule {
   const scope = r.scope === 'everywhere' ? 'always, everywhere' : `always, for ${r.sourceName ?? r.sourceKey}`;
-  return { name: `rule:${r.id}`, key: r.lineKey, source: r.scope === 'everywhere' ? null : r.sourceKey, description: `${scope} (rule ${r.id} by ${r.createdBy})` };
+  const kind = r.action === 'boilerplate' ? '' : `${SHAPE_RULE_FIELDS[r.action]}, `;
+  return {
+    name: `rule:${r.id}`,
+    ...(r.action === 'boilerplate' ? {} : { action: r.action }),
+    key: r.lineKey,
+    source: r.scope === 'everywhere' ? null : r.sourceKey,
+    description: `${kind}${scope} (rule ${r.id} by ${r.createdBy})`,
+  };
 }
+
+/** Whether the rule is a shape rule (byline-shape, dateline-shape): its lineKey is a shape, not a line's key. */
+export const isShapeRule = (r: Pick<ParseRuleRow, 'action'>): r is Pick<ParseRuleRow, 'action'> & { action: 'byline' | 'published' } => r.action !== 'boilerplate';
 
 /** Every rule, oldest first (the parser applies the first that matches a line). */
 export async function loadRules(db: Executor): Promise<LearnedRule[]> {
@@ -35,22 +45,49 @@ export async function learnedInputs(db: Executor, text: string, opts: { countSel
 export interface RuleInput {
   lineText: string;
   scope: RuleScope;
+  /** default "boilerplate"; "byline" or "published" make a shape rule from the field the editor marked on the line */
+  action?: RuleAction;
+  /** for a shape rule: the marked span [fieldStart, fieldEnd), UTF-16 offsets into lineText as given (before trimming) */
+  fieldStart?: number | null;
+  fieldEnd?: number | null;
   /** the outlet's name, for scope "source" */
   source?: string | null;
   note?: string | null;
   dumpId?: number | null;
 }
 
-function checkRule(input: RuleInput): { lineText: string; lineKey: string; sourceKey: string | null; sourceName: string | null } {
+/**
+ * The key a rule matches on: the line's lineKey, or for a shape rule the line's shape with the
+ * marked span (offsets into `raw`, the line before trimming). INVALID_INPUT when the span is
+ * missing, outside the line, or the fix does not generalise (shape.ts lineShape's reason).
+ */
+export function ruleKey(raw: string, action: RuleAction, fieldStart?: number | null, fieldEnd?: number | null): string {
+  const lineText = raw.trim();
+  if (action === 'boilerplate') return lineKey(lineText);
+  if (fieldStart == null || fieldEnd == null) throw new InvalidInputError('fieldStart', `a ${SHAPE_RULE_FIELDS[action]} rule needs the marked span (fieldStart, fieldEnd)`);
+  const lead = raw.length - raw.trimStart().length;
+  const s = fieldStart - lead;
+  const e = fieldEnd - lead;
+  if (!Number.isInteger(s) || !Number.isInteger(e) || s < 0 || e > lineText.length || e <= s) throw new InvalidInputError('fieldStart', 'the marked span lies inside the line: 0 <= fieldStart < fieldEnd <= its length');
+  try {
+    return lineShape(lineText, s, e, action);
+  } catch (err) {
+    if (err instanceof ShapeError) throw new InvalidInputError('lineText', `no ${SHAPE_RULE_FIELDS[action]} rule: ${err.message}`);
+    throw err;
+  }
+}
+
+function checkRule(input: RuleInput, key?: string): { lineText: string; lineKey: string; sourceKey: string | null; sourceName: string | null } {
   const lineText = input.lineText.trim();
   if (!lineText || lineText.includes('\n')) throw new InvalidInputError('lineText', 'a rule names one non-empty line');
   if (lineText.length > RULE_MAX_LINE) throw new InvalidInputError('lineText', `a rule names a line of at most ${RULE_MAX_LINE} characters`);
+  const k = key ?? ruleKey(input.lineText, input.action ?? 'boilerplate', input.fieldStart, input.fieldEnd);
   if (input.scope === 'source') {
-    const key = sourceKey(input.source);
-    if (!key) throw new InvalidInputError('source', 'a rule "always, for this source" needs the source');
-    return { lineText, lineKey: lineKey(lineText), sourceKey: key, sourceName: input.source!.trim() };
+    const sk = sourceKey(input.source);
+    if (!sk) throw new InvalidInputError('source', 'a rule "always, for this source" needs the source');
+    return { lineText, lineKey: k, sourceKey: sk, sourceName: input.source!.trim() };
   }
-  return { lineText, lineKey: lineKey(lineText), sourceKey: null, sourceName: null };
+  return { lineText, lineKey: k, sourceKey: null, sourceName: null };
 }
 
 export async function createRule(db: Db, input: RuleInput, editor: string): Promise<ParseRuleRow> {
@@ -58,7 +95,7 @@ export async function createRule(db: Db, input: RuleInput, editor: string): Prom
   if (input.dumpId != null && !(await db.query.dumps.findFirst({ where: { id: input.dumpId }, columns: { id: true } }))) throw new NotFoundError('Dump', String(input.dumpId));
   const [row] = await db
     .insert(parseRules)
-    .values({ action: 'boilerplate', scope: input.scope, ...v, note: input.note ?? null, createdBy: editor, dumpId: input.dumpId ?? null })
+    .values({ action: input.action ?? 'boilerplate', scope: input.scope, ...v, note: input.note ?? null, createdBy: editor, dumpId: input.dumpId ?? null })
     .returning();
   return row!;
 }
@@ -66,11 +103,18 @@ export async function createRule(db: Db, input: RuleInput, editor: string): Prom
 export async function updateRule(db: Db, id: number, input: Partial<RuleInput>, editor: string): Promise<ParseRuleRow> {
   const current = await db.query.parseRules.findFirst({ where: { id } });
   if (!current) throw new NotFoundError('ParseRule', String(id));
-  const v = checkRule({
-    lineText: input.lineText ?? current.lineText,
-    scope: input.scope ?? current.scope,
-    source: input.source !== undefined ? input.source : current.sourceName,
-  });
+  // a shape rule is learned from one marked span: its line is not edited, only its scope and note
+  if (isShapeRule(current) && input.lineText != null && input.lineText.trim() !== current.lineText) {
+    throw new InvalidInputError('lineText', `a ${SHAPE_RULE_FIELDS[current.action]} rule keeps the line it was learned from: make a new rule from another fix`);
+  }
+  const v = checkRule(
+    {
+      lineText: input.lineText ?? current.lineText,
+      scope: input.scope ?? current.scope,
+      source: input.source !== undefined ? input.source : current.sourceName,
+    },
+    isShapeRule(current) ? current.lineKey : undefined,
+  );
   const [row] = await db
     .update(parseRules)
     .set({ scope: input.scope ?? current.scope, ...v, note: input.note !== undefined ? input.note : current.note, updatedBy: editor, updatedAt: sql`now()` })
@@ -103,8 +147,9 @@ export interface RuleImpact {
  * memory differs from their latest parser revision.
  */
 export async function ruleImpact(db: Db, rule: ParseRuleRow): Promise<RuleImpact> {
-  const needles = searchWords(rule.lineText);
-  const where = needles.length ? sql.join(needles.map((w) => sql`strpos(lower(d.text), ${w}) > 0`), sql` and `) : sql`false`;
+  const needles = isShapeRule(rule) ? shapeSearchWords(rule) : searchWords(rule.lineText);
+  // a shape rule with no word to look for (names and dates only, everywhere): every dump, up to the limit
+  const where = needles.length ? sql.join(needles.map((w) => sql`strpos(lower(d.text), ${w}) > 0`), sql` and `) : isShapeRule(rule) ? sql`true` : sql`false`;
   const rows = rowsOf<{ id: number; text: string; fetched_at: string | null; current_author: string; parser_segments: unknown }>(
     await db.execute(sql`
       select d.id, d.text, d.fetched_at,
@@ -140,6 +185,16 @@ export function sameSegments(a: readonly Segment[] | null | undefined, b: readon
   const canon = (segs: readonly Segment[]) =>
     JSON.stringify(segs.map((s) => [s.kind, s.start, s.end, s.confidence, s.fields.map((f) => [f.field, f.start, f.end, f.confidence, f.rule ?? null])]));
   return !!a && canon(a) === canon(b);
+}
+
+/**
+ * Words every dump a shape rule can change holds, lower-cased: the shape's literal words (its
+ * label, "last modified"), else for a rule "for this source" the outlet's name (the page names it).
+ */
+function shapeSearchWords(rule: ParseRuleRow): string[] {
+  const literal = rule.lineKey.split(' ').filter((p) => !p.startsWith('<') && p !== '[' && p !== ']').join(' ');
+  const words = searchWords(literal);
+  return words.length ? words : rule.sourceName ? searchWords(rule.sourceName) : [];
 }
 
 /**

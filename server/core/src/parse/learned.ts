@@ -1,12 +1,28 @@
 /**
  * What the parser learns, applied to a segmentation: lines remembered from earlier dumps (the
  * line memory) and editors' rules. Pure: both arrive as values in ParseOptions; the caller
- * (import, re-parse, CLI) loads them. Only whole body lines of article segments change: such a
- * line becomes a "noise" span (publisher boilerplate) naming the rule that took it.
+ * (import, re-parse, CLI) loads them. Line rules and the memory change only whole body lines of
+ * article segments: such a line becomes a "noise" span (publisher boilerplate) naming the rule
+ * that took it. Shape rules (shape.ts) mark the byline or the published date on credit lines
+ * shaped like one an editor fixed.
  */
 import type { FieldSpan, LearnedRule, LineMemory, ParseOptions, Segment } from './types.ts';
 import { foldText, hash53 } from '../derive/fingerprint.ts';
-import { KEY_PREFIX_LETTERS, LETTER, LINE_KEY_MIN_LETTERS, LINE_MEMORY_MAX, LINE_MEMORY_MIN, LINE_MEMORY_MIN_STORIES, LINE_MEMORY_SHORT, RULE_MAX_LINE } from './patterns.ts';
+import {
+  KEY_PREFIX_LETTERS,
+  LETTER,
+  LINE_KEY_MIN_LETTERS,
+  LINE_MEMORY_MAX,
+  LINE_MEMORY_MIN,
+  LINE_MEMORY_MIN_STORIES,
+  LINE_MEMORY_SHORT,
+  PARAGRAPH_MIN_CHARS,
+  RULE_MAX_LINE,
+  SENTENCE_LIKE_END,
+  SHAPE_LEAD_LINES,
+  SHAPE_MAX_LINE,
+} from './patterns.ts';
+import { compileShape, matchShape, quickReject, shapeTokens, ShapeError, type CompiledShape, type ShapeField } from './shape.ts';
 
 /** The rule name on spans the line memory produced. */
 export const LINE_MEMORY_RULE = 'line-memory';
@@ -280,10 +296,146 @@ function isWholeLine(text: string, s: number, e: number): boolean {
  *   editor vetoed it: `rule` is "line-memory", `reason` "repeated in N articles". A line is at
  *   the edge when every body line between it and the body's start (or end) is marked too, so a
  *   promo block peels off a body's end line by line while a repeated sentence inside it does not.
- * A subhead span on a line that became noise is dropped. Returns the new noise spans, in text
+ * A subhead span on a line that became noise is dropped. Before them, shape rules (action "byline"
+ * or "published") mark their field on credit lines of their shape (applyShapeRules). Returns the new noise spans, in text
  * order (segments are changed in place; [] when no line changed).
  */
 export function applyLearned(text: string, segments: Segment[], opts: ParseOptions): FieldSpan[] {
+  const { lineRules, shapeRules } = splitRules(opts.rules);
+  // shape rules first: a credit line they take is no longer body for the line rules and the memory
+  const shaped = shapeRules.length ? applyShapeRules(text, segments, shapeRules) : null;
+  const taken = applyLineRules(text, segments, lineRules === opts.rules ? opts : { ...opts, rules: lineRules });
+  return shaped?.length ? [...shaped, ...taken].sort((a, b) => a.start - b.start) : taken;
+}
+
+/** A shape rule ready to match: the rule and its compiled shape. */
+interface ShapeRule {
+  rule: LearnedRule;
+  field: ShapeField;
+  shape: CompiledShape;
+}
+
+/** Each rules input split once (a batch parses many dumps with one array): line rules, and shape rules compiled. */
+const SPLIT = new WeakMap<readonly LearnedRule[], { lineRules: readonly LearnedRule[]; shapeRules: readonly ShapeRule[] }>();
+const NO_SPLIT = { lineRules: [] as readonly LearnedRule[], shapeRules: [] as readonly ShapeRule[] };
+function splitRules(rules: readonly LearnedRule[] | undefined) {
+  if (!rules?.length) return NO_SPLIT;
+  let split = SPLIT.get(rules);
+  if (!split) {
+    const lineRules: LearnedRule[] = [];
+    const shapeRules: ShapeRule[] = [];
+    for (const r of rules) {
+      if (r.action === 'byline' || r.action === 'published') {
+        // a malformed shape (hand-edited row) marks nothing rather than failing every parse
+        try {
+          shapeRules.push({ rule: r, field: r.action, shape: compileShape(r.key) });
+        } catch (e) {
+          if (!(e instanceof ShapeError)) throw e;
+        }
+      } else lineRules.push(r);
+    }
+    split = { lineRules: lineRules.length === rules.length ? rules : lineRules, shapeRules };
+    SPLIT.set(rules, split);
+  }
+  return split;
+}
+
+/**
+ * Applies shape rules to `segments` (in place). In each main or related segment, the credit zone
+ * is the first SHAPE_LEAD_LINES non-blank lines after the headline, up to the first line of
+ * article text (a body line of PARAGRAPH_MIN_CHARS or more, or one ending like a sentence). The first line there whose whole trimmed text has a
+ * rule's shape (shape.ts matchShape), for a rule that applies to the segment's source, gets the
+ * rule's field on the span the shape marks: every other span on that line goes (the rest of the
+ * line, its label or a job title, is in no field, as with a built-in credit line), and the new
+ * span names the rule. The segment's other span of that field, if the built-in rules read one
+ * elsewhere, goes (an article has one byline span and one published span).
+ * Returns one span per changed line (the whole trimmed line, for outsideTaken), in text order.
+ */
+function applyShapeRules(text: string, segments: Segment[], rules: readonly ShapeRule[]): FieldSpan[] {
+  const taken: FieldSpan[] = [];
+  for (const seg of segments) {
+    if (seg.kind !== 'main' && seg.kind !== 'related') continue;
+    // the rules for this segment's outlet (and everywhere): none, and its lines are never cut into tokens
+    let applicable = rules;
+    if (rules.some(isScoped)) {
+      const source = sourceOfSegment(text, seg);
+      applicable = rules.filter((r) => r.rule.source === null || r.rule.source === source);
+      if (!applicable.length) continue;
+    }
+    let from = seg.start;
+    // the headline comes before the body (spans are in text order): no need to look further
+    for (const f of seg.fields) {
+      if (f.field === 'body') break;
+      if (f.field === 'headline' && f.end > from) from = f.end;
+    }
+    let lines = 0;
+    // the fields a rule already marked in this segment (one byline, one date)
+    let doneByline = false;
+    let donePublished = false;
+    for (let at = from; at < seg.end && lines < SHAPE_LEAD_LINES && !(doneByline && donePublished); ) {
+      let nl = text.indexOf('\n', at);
+      if (nl < 0 || nl > seg.end) nl = seg.end;
+      let s = at;
+      let e = nl;
+      at = nl + 1;
+      while (s < e && isSpace(text.charCodeAt(s))) s++;
+      while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+      if (s === e) continue;
+      lines++;
+      if (e - s > SHAPE_MAX_LINE) {
+        if (hasBodyOn(seg, s, e)) break;
+        continue;
+      }
+      // copied and cut into tokens only when some rule's quick test lets the line through
+      let line: string | null = null;
+      let tokens: ReturnType<typeof shapeTokens> | null = null;
+      for (const r of applicable) {
+        if ((r.field === 'byline' ? doneByline : donePublished) || quickReject(r.shape, text, s, e)) continue;
+        line ??= text.slice(s, e);
+        const m = matchShape(r.shape, line, (tokens ??= shapeTokens(line)));
+        if (!m) continue;
+        const span: FieldSpan = { field: r.field, start: s + m.start, end: s + m.end, confidence: 0.9, rule: r.rule.name, reason: r.rule.description ?? `editor rule ${r.rule.name}` };
+        // the editor's shape wins over the field the built-in rules read elsewhere (one byline, one date per article)
+        const kept = seg.fields.filter((f) => f.field !== r.field).flatMap((f) => outside(f, s, e));
+        seg.fields = [...kept, span].sort((a, b) => a.start - b.start || b.end - a.end);
+        taken.push({ field: r.field, start: s, end: e, confidence: span.confidence, rule: r.rule.name });
+        if (r.field === 'byline') doneByline = true;
+        else donePublished = true;
+        break;
+      }
+      // article text has begun: a body line that reads as a sentence or a paragraph ends the credit zone
+      if ((e - s >= PARAGRAPH_MIN_CHARS || endsSentence(text, e)) && hasBodyOn(seg, s, e)) break;
+    }
+  }
+  return taken;
+}
+
+const isScoped = (r: ShapeRule) => r.rule.source !== null;
+
+/** Whether the line ending at `e` ends like a sentence (SENTENCE_LIKE_END), read from its last two characters. */
+function endsSentence(text: string, e: number): boolean {
+  return SENTENCE_LIKE_END.test(text.slice(Math.max(0, e - 2), e));
+}
+
+/** Whether a body span of `seg` overlaps [s, e). */
+function hasBodyOn(seg: Segment, s: number, e: number): boolean {
+  for (const f of seg.fields) if (f.field === 'body' && f.start < e && f.end > s) return true;
+  return false;
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 0xa0;
+
+/** The parts of a span outside [s, e) (none, one or two; a subhead wholly inside goes). */
+function outside(f: FieldSpan, s: number, e: number): FieldSpan[] {
+  if (f.end <= s || f.start >= e) return [f];
+  const out: FieldSpan[] = [];
+  if (f.start < s && f.field !== 'subhead') out.push({ ...f, end: s });
+  if (f.end > e && f.field !== 'subhead') out.push({ ...f, start: e });
+  return out;
+}
+
+/** applyLearned's line rules and line memory (see applyLearned); `opts.rules` holds line rules only. */
+function applyLineRules(text: string, segments: Segment[], opts: ParseOptions): FieldSpan[] {
   const memory = opts.memory?.lines.size ? opts.memory : null;
   const k = memory?.minStories ?? LINE_MEMORY_MIN_STORIES;
   // longer lines can match nothing: their keys (the costly part) are never computed

@@ -542,3 +542,30 @@ export const LINE_MEMORY_MAX = 400;
 export const RULE_MAX_LINE = 1000;
 /** Lines shorter than this are not remembered (one-word lines are subheads and labels). */
 export const LINE_MEMORY_MIN = 12;
+
+// ---------------------------------------------------------------------------------------------
+// Shape rules (shape.ts): an editor's byline or date-line fix, generalised to the line's shape
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The kinds of shape rule and the field each marks: "byline-shape" (lines shaped like a byline
+ * the editor marked, e.g. "[<Cap+>] , <Cap+>" from "Jane Doe, Senior Correspondent") and
+ * "dateline-shape" (lines shaped like a date line, e.g. "Posted [<time> <zone> , <day> <month> <year>] - last modified ...").
+ */
+export const SHAPE_RULE_FIELDS = { byline: 'byline-shape', published: 'dateline-shape' } as const;
+/** A shape rule looks at most this many non-blank lines after an article's headline (the credit zone). */
+export const SHAPE_LEAD_LINES = 6;
+/** A line longer than this (UTF-16 code units) is a paragraph, never a credit line: a shape rule neither learns from it nor marks it. */
+export const SHAPE_MAX_LINE = 200;
+/** A line with more tokens than this is not a credit line either (and keeps the match linear and short). */
+export const SHAPE_MAX_TOKENS = 40;
+/** A run of n capitalised words in a shape matches a run of n - 1 to n + SHAPE_RUN_SLACK such words (names are 1 to 4 words long). */
+export const SHAPE_RUN_SLACK = 2;
+/** One token of a line: a word (letters, digits, with inner . : / ' ’ - between them), or one other non-space character. */
+export const SHAPE_TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}]|[.:/'’-](?=[\p{L}\p{N}]))*|\S/gu;
+/** A capitalised word: a name or title word in a byline shape ("Jane", "O’Neil", "McDonald"). */
+export const SHAPE_CAP_WORD = /^\p{Lu}[\p{L}\p{N}'’.-]*$/u;
+/** A lower-case word: kept literally in a shape ("by", "and", "last", "modified"): the publisher's template, not the story's words. */
+export const SHAPE_LOWER_WORD = /^\p{Ll}[\p{L}'’.-]*$/u;
+/** Dashes fold to "-" in a shape: "—", "–" and "-" are one separator. */
+export const SHAPE_DASH = /^[-‐‑‒–—―]$/u;

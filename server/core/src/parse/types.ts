@@ -135,11 +135,17 @@ export interface LineMemory {
   minStories?: number;
 }
 
-/** An editor's rule: "this line is publisher boilerplate", everywhere or for one source. */
+/**
+ * An editor's rule, everywhere or for one source: "this line is publisher boilerplate" (action
+ * "boilerplate", the default), or "lines of this shape hold the byline" / "... the published date"
+ * (a shape rule, action "byline" or "published": shape.ts).
+ */
 export interface LearnedRule {
   /** named on every span the rule produced, e.g. "rule:12" */
   name: string;
-  /** lineKey of the line the rule marks */
+  /** what the rule does (default "boilerplate") */
+  action?: 'boilerplate' | 'byline' | 'published';
+  /** boilerplate: lineKey of the line the rule marks; byline, published: the line's shape (shape.ts lineShape) */
   key: string;
   /** sourceKey of the outlet the rule is limited to; null: everywhere */
   source: string | null;

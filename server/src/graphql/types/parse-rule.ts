@@ -1,4 +1,4 @@
-import { createRule, deleteRule, ruleImpact, updateRule, type ParseRuleRow, type RuleImpact } from '../../learn/rules.ts';
+import { createRule, deleteRule, isShapeRule, ruleImpact, updateRule, type ParseRuleRow, type RuleImpact } from '../../learn/rules.ts';
 import { reparseDump } from '../../review/revise.ts';
 import { InvalidInputError, NotFoundError } from '../../errors.ts';
 import { sourceKey } from '@copydesk/core';
@@ -11,6 +11,15 @@ export const RuleScopeEnum = builder.enumType('RuleScope', {
   values: {
     SOURCE: { value: 'source', description: 'always, for this source' },
     EVERYWHERE: { value: 'everywhere', description: 'always, everywhere' },
+  } as const,
+});
+
+export const RuleActionEnum = builder.enumType('RuleAction', {
+  description: 'What a rule does.',
+  values: {
+    BOILERPLATE: { value: 'boilerplate', description: 'the line is publisher boilerplate' },
+    BYLINE: { value: 'byline', description: 'byline-shape: lines shaped like the fixed one hold the byline, on the span of the marked one' },
+    PUBLISHED: { value: 'published', description: 'dateline-shape: lines shaped like the fixed one hold the published date, on the span of the marked one' },
   } as const,
 });
 
@@ -33,11 +42,17 @@ const impactsAsked = new WeakMap<Context, number>();
 
 export const ParseRule = builder.drizzleNode('parseRules', {
   name: 'ParseRule',
-  description: "An editor's rule, learned from a fix: the line is publisher boilerplate, always for one source or always everywhere. The parser names it on every span it produced.",
+  description: "An editor's rule, learned from a fix, always for one source or always everywhere: the line is publisher boilerplate, or (a shape rule) lines shaped like the fixed one hold the byline or the published date. The parser names it on every span it produced.",
   id: { column: (r) => r.id },
   fields: (t) => ({
     name: t.string({ description: 'the name on the spans it produced, e.g. "rule:12"', select: { columns: { id: true } }, resolve: (r) => `rule:${r.id}` }),
-    action: t.exposeString('action', { description: 'what it does: "boilerplate" (mark the line as publisher boilerplate)' }),
+    action: t.exposeString('action', { description: 'what it does: "boilerplate" (mark the line as publisher boilerplate), "byline" or "published" (a shape rule: see shape)' }),
+    shape: t.string({
+      nullable: true,
+      description: 'for a shape rule, the line shape it matches: "[ <cap:2> ] , <title:2>" (brackets enclose the field; <cap:N> a run of names, <title:N> of job-title words, <day> <month> <year> <time> <zone> <date> <num> date parts; other words and marks literal); null for a boilerplate rule',
+      select: { columns: { action: true, lineKey: true } },
+      resolve: (r) => (isShapeRule(r as ParseRuleRow) ? (r as ParseRuleRow).lineKey : null),
+    }),
     scope: t.field({ type: RuleScopeEnum, select: { columns: { scope: true } }, resolve: (r) => r.scope }),
     source: t.exposeString('sourceName', { nullable: true, description: 'the outlet, for scope SOURCE' }),
     lineText: t.exposeString('lineText'),
@@ -65,8 +80,11 @@ export const ParseRule = builder.drizzleNode('parseRules', {
 
 const CreateParseRuleInput = builder.inputType('CreateParseRuleInput', {
   fields: (t) => ({
-    lineText: t.string({ required: true, description: 'the line to mark as publisher boilerplate, as the dump shows it' }),
+    lineText: t.string({ required: true, description: 'the line the editor fixed, as the dump shows it (for BOILERPLATE: the line to mark as publisher boilerplate)' }),
     scope: t.field({ type: RuleScopeEnum, required: true }),
+    action: t.field({ type: RuleActionEnum, required: false, description: 'default BOILERPLATE; BYLINE or PUBLISHED make a shape rule from the span marked on the line' }),
+    fieldStart: t.int({ required: false, description: 'for BYLINE, PUBLISHED: where the marked span starts in lineText (UTF-16 offset)' }),
+    fieldEnd: t.int({ required: false, description: 'for BYLINE, PUBLISHED: where it ends (exclusive)' }),
     source: t.string({ required: false, description: 'the outlet, for scope SOURCE' }),
     note: t.string({ required: false }),
     dumpId: t.globalID({ required: false, for: Dump, description: 'the dump the editor was fixing' }),
@@ -138,14 +156,23 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createParseRule: t.drizzleField({
     type: 'parseRules',
-    description: 'Makes an editor\'s fix a rule: the line is publisher boilerplate "always, for this source" (SOURCE) or "always, everywhere" (EVERYWHERE). New imports apply it at once; applyParseRule re-parses the stored dumps it changes.',
+    description: 'Makes an editor\'s fix a rule, "always, for this source" (SOURCE) or "always, everywhere" (EVERYWHERE): the line is publisher boilerplate (BOILERPLATE), or lines of its shape hold the byline (BYLINE) or the published date (PUBLISHED) on the span marked (INVALID_INPUT when the fix does not generalise, see ruleShape). New imports apply it at once; applyParseRule re-parses the stored dumps it changes.',
     args: { input: t.arg({ type: CreateParseRuleInput, required: true }) },
     errors: { types: [...MUTATION_ERRORS], directResult: true },
     resolve: async (query, _root, { input }, ctx) => {
       const editor = requireEditor(ctx);
       const row = await createRule(
         ctx.db,
-        { lineText: input.lineText, scope: input.scope, source: input.source, note: input.note, dumpId: input.dumpId ? Number(input.dumpId.id) : null },
+        {
+          lineText: input.lineText,
+          scope: input.scope,
+          action: input.action ?? 'boilerplate',
+          fieldStart: input.fieldStart,
+          fieldEnd: input.fieldEnd,
+          source: input.source,
+          note: input.note,
+          dumpId: input.dumpId ? Number(input.dumpId.id) : null,
+        },
         editor.name,
       );
       return (await ctx.db.query.parseRules.findFirst(query({ where: { id: row.id } })))!;
