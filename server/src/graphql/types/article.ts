@@ -1,5 +1,5 @@
 import { and, eq, exists, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import { appearances, articles as articlesTable, articleTopics } from '@copydesk/schema';
+import { appearances, articles as articlesTable, articleTopics, publishedSortSql } from '@copydesk/schema';
 import { sourceMatchSql } from '../../sources/index.ts';
 import { rowsOf, type Db } from '../../db/client.ts';
 import { InvalidInputError } from '../../errors.ts';
@@ -190,7 +190,7 @@ builder.queryFields((t) => ({
           where,
           extras: {
             // a null date cannot be paged past: unknown dates sort last
-            ...(order === 'PUBLISHED_DESC' ? { publishedSort: (a: typeof articlesTable) => sql<string>`coalesce(${a.publishedAt}, '-infinity'::timestamptz)` } : {}),
+            ...(order === 'PUBLISHED_DESC' ? { publishedSort: (a: typeof articlesTable) => publishedSortSql(a.publishedAt) } : {}),
             ...(order === 'RELEVANCE' && search ? { searchRank: (a: typeof articlesTable) => sql<number>`ts_rank_cd(${a.search}, ${tsQuery(search)})::real` } : {}),
           },
           orderBy: order === 'RELEVANCE' ? { searchRank: 'desc', id: 'asc' } : order === 'PUBLISHED_DESC' ? { publishedSort: 'desc', id: 'desc' } : { id: 'asc' },
