@@ -31,6 +31,7 @@ function configOf(env: Env): AppConfig {
     readRequiresToken: env.COPYDESK_READ_REQUIRES_TOKEN,
     responseCacheTtlMs: env.COPYDESK_RESPONSE_CACHE_TTL_MS,
     compiledReads: env.COPYDESK_COMPILED_READS,
+    graphqlJit: env.COPYDESK_GRAPHQL_JIT,
     limits: { ...DEFAULT_LIMITS, maxRequestBytes: env.COPYDESK_MAX_REQUEST_BYTES, maxUploadBytes: env.COPYDESK_MAX_UPLOAD_BYTES },
   };
 }

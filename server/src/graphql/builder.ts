@@ -25,6 +25,8 @@ export interface AppConfig {
   responseCacheTtlMs: number;
   /** answer the reads compiled/entities.ts covers with one SQL statement (false: general executor only) */
   compiledReads: boolean;
+  /** run the general executor's operations through graphql-jit (compiled once per document); default false */
+  graphqlJit?: boolean;
 }
 
 export interface Context {
