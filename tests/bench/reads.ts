@@ -8,8 +8,8 @@
  *   Q4 a full-text search page of 20, best match first (50 words of middling frequency, in turn).
  * For each query the servers take turns: a short unmeasured warm-up, then a measured run
  * (autocannon, 8 connections, from a process of its own). Knobs (environment):
- *   COPYDESK_BENCH_READS_ARTICLES (default 10000)   articles imported through the API
- *   COPYDESK_BENCH_READS_SECONDS (5), COPYDESK_BENCH_READS_WARMUP (2), COPYDESK_BENCH_READS_ROUNDS (1)
+ *   COPYDESK_BENCH_READS_ARTICLES (default 5000)    articles imported through the API
+ *   COPYDESK_BENCH_READS_SECONDS (4), COPYDESK_BENCH_READS_WARMUP (2), COPYDESK_BENCH_READS_ROUNDS (1)
  *   COPYDESK_BENCH_READS_ENRICH_SECONDS (20)        enrichment (topics, story edges) before the load
  *   COPYDESK_BENCH_READS_SERVERS                    a comma list of SERVERS' names (all by default)
  */
@@ -107,8 +107,8 @@ function rowsIn(data: unknown): number {
 }
 
 export async function benchReads({ log = (s: string) => console.error(s) } = {}): Promise<ReadsBench> {
-  const articles = envNumber('COPYDESK_BENCH_READS_ARTICLES', 10_000);
-  const seconds = envNumber('COPYDESK_BENCH_READS_SECONDS', 5);
+  const articles = envNumber('COPYDESK_BENCH_READS_ARTICLES', 5_000);
+  const seconds = envNumber('COPYDESK_BENCH_READS_SECONDS', 4);
   const warmup = envNumber('COPYDESK_BENCH_READS_WARMUP', 2);
   const rounds = envNumber('COPYDESK_BENCH_READS_ROUNDS', 1);
   const enrichSeconds = envNumber('COPYDESK_BENCH_READS_ENRICH_SECONDS', 20);
@@ -132,6 +132,8 @@ export async function benchReads({ log = (s: string) => console.error(s) } = {})
     await migrateDatabase(database);
     await database.close();
 
+    const t0 = performance.now();
+    const since = () => `${Math.round((performance.now() - t0) / 1000)} s`;
     log(`reads: importing ${articles} articles through the API...`);
     const corpus = buildApiCorpus(articles);
     const importPort = await freePort();
@@ -142,7 +144,7 @@ export async function benchReads({ log = (s: string) => console.error(s) } = {})
     corpus.dumps.length = 0;
     writer.kill('SIGTERM');
     await new Promise((r) => writer.once('exit', r));
-    log(`reads: enrichment (2 workers, ${enrichSeconds} s)...`);
+    log(`reads: enrichment (2 workers, ${enrichSeconds} s; ${since()})...`);
     await enrichmentRate(url, 2, enrichSeconds);
 
     await probe.connect();
@@ -152,19 +154,21 @@ export async function benchReads({ log = (s: string) => console.error(s) } = {})
     const totalArticles = await count('select count(*)::int as n from articles');
     const enrichedArticles = await count('select count(*)::int as n from articles where enriched_at is not null');
     // Q1: articles with topics and edges (enriched), Q3: the largest sources, Q4: words in 20 to 2,000 articles
-    const q1Ids = (await probe.query(`select a.id from articles a where a.enriched_at is not null and exists (select 1 from story_edges e where e.from_article_id = a.id) order by a.id limit 1000`)).rows.map((r) => Number(r.id));
+    const q1Ids = (await probe.query(`select a.id from articles a where exists (select 1 from story_edges e where e.from_article_id = a.id) order by a.enriched_at is null, a.id limit 1000`)).rows.map((r) => Number(r.id));
     const sourceIds = (await probe.query(`select source_id as id from articles where source_id is not null group by source_id order by count(*) desc, source_id limit 20`)).rows.map((r) => Number(r.id));
     const words = (await probe.query(`select word from ts_stat('select search from articles') where ndoc between 20 and 2000 and length(word) >= 5 order by word limit 50`)).rows.map((r) => String(r.word));
     log(`  ${totalArticles} articles (${enrichedArticles} enriched), ${q1Ids.length} for Q1, ${sourceIds.length} sources, ${words.length} search words`);
 
     // every server over the socket (a same-host deployment), all started at once, loaded in turn
     const ports = {} as Record<ServerName, number>;
-    for (const n of names) {
-      const port = await freePort();
-      const spec = SERVERS[n];
-      children.push(spec.env ? await startServer(loadUrl, port, { COPYDESK_RESPONSE_CACHE_TTL_MS: '0', ...spec.env }) : await startPostgraphile(loadUrl, port));
-      ports[n] = port;
-    }
+    for (const n of names) ports[n] = await freePort();
+    await Promise.all(
+      names.map(async (n) => {
+        const spec = SERVERS[n];
+        children.push(spec.env ? await startServer(loadUrl, ports[n], { COPYDESK_RESPONSE_CACHE_TTL_MS: '0', ...spec.env }) : await startPostgraphile(loadUrl, ports[n]));
+      }),
+    );
+    log(`reads: ${names.length} servers up (${since()})`);
     const endpoint = (n: ServerName) => `http://127.0.0.1:${ports[n]}/graphql`;
 
     // the request bodies, the same rows for every server; Q2's cursors come from each side's own pages
@@ -216,6 +220,7 @@ export async function benchReads({ log = (s: string) => console.error(s) } = {})
       if (new Set(sizes.map((s) => s.split(' ')[1])).size > 1) log(`  note: ${q} rows in the first 5 answers differ: ${sizes.join(', ')}`);
     }
 
+    log(`reads: load (${since()})`);
     const loadOut = { q1: {}, q2: {}, q3: {}, q4: {} } as ReadsBench['load'];
     for (let round = 0; round < rounds; round++) {
       for (const q of QUERIES) {
@@ -245,6 +250,7 @@ export async function benchReads({ log = (s: string) => console.error(s) } = {})
       });
       lines.push([QUERY_LABELS[q].padEnd(38), ...cells].join(' | '));
     }
+    lines.push(`(${since()} in all)`);
     log(lines.join('\n'));
     return { articles: totalArticles, enrichedArticles, seconds, rounds, load: loadOut, ratio };
   } finally {
