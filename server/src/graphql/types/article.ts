@@ -12,6 +12,11 @@ import { StoryEdgeKind } from './story-edge.ts';
 import { ArticleTopicRef, Topic } from './topic.ts';
 import { Story } from './story.ts';
 
+/** `Article.topics`: strongest first (drizzle orderBy over article_topics; the compiled reads use it too) */
+export const ARTICLE_TOPICS_ORDER = { weight: 'desc', topicId: 'asc' } as const;
+/** `Article.related`: heaviest edge first (drizzle orderBy over story_edges; the compiled reads use it too) */
+export const RELATED_ORDER = { weight: 'desc', id: 'asc' } as const;
+
 export const Article = builder.drizzleNode('articles', {
   name: 'Article',
   description: 'One story text, however many dumps show it.',
@@ -44,14 +49,14 @@ export const Article = builder.drizzleNode('articles', {
     topics: t.relation('topicLinks', {
       type: ArticleTopicRef,
       description: 'what the article is about, strongest first',
-      query: { orderBy: { weight: 'desc', topicId: 'asc' } },
+      query: { orderBy: ARTICLE_TOPICS_ORDER },
     }),
     related: t.relatedConnection('outEdges', {
       description: 'story edges from this article: LISTED (its page listed them), SAME_STORY, TOPICAL',
       args: { kinds: t.arg({ type: [StoryEdgeKind], required: false }) },
       query: (args) => ({
         where: args.kinds?.length ? { kind: { in: args.kinds } } : {},
-        orderBy: { weight: 'desc', id: 'asc' },
+        orderBy: RELATED_ORDER,
       }),
       totalCount: true,
       extensions: cursorOrdering({ values: ['float', 'int'] }),
