@@ -70,7 +70,7 @@ describe('articles newest first', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const res = await t.gql(PAGE.replace('first: 20', 'first: 100'), { filter: { sourceId: b64(`Source:${source}`) }, after });
+      const res: { data?: any; errors?: unknown } = await t.gql(PAGE.replace('first: 20', 'first: 100'), { filter: { sourceId: b64(`Source:${source}`) }, after });
       expect(res.errors).toBeUndefined();
       seen.push(...res.data.articles.edges.map((e: any) => e.node.id));
       if (!res.data.articles.pageInfo.hasNextPage) break;
