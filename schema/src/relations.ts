@@ -4,6 +4,15 @@ import * as tables from './tables/index.ts';
 export const relations = defineRelations(tables, (r) => ({
   dumps: {
     revisions: r.many.segmentationRevisions(),
+    /** the revision `current_revision` names (loaded with the dump, not by a query per dump) */
+    currentRevisionRow: r.one.segmentationRevisions({
+      from: [r.dumps.id, r.dumps.currentRevision],
+      to: [r.segmentationRevisions.dumpId, r.segmentationRevisions.number],
+      optional: false,
+      alias: 'current_revision',
+    }),
+    /** the parser's revisions (the newest one newer than the current is proposed for review) */
+    parserRevisions: r.many.segmentationRevisions({ from: r.dumps.id, to: r.segmentationRevisions.dumpId, where: { author: 'parser' }, alias: 'parser_revisions' }),
     appearances: r.many.appearances(),
     statusChanges: r.many.dumpStatusChanges(),
     dismissals: r.many.warningDismissals(),

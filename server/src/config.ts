@@ -18,6 +18,8 @@ export interface AppConfig {
   responseCacheTtlMs: number;
   /** answer the reads compiled/entities.ts covers with one SQL statement (false: general executor only) */
   compiledReads: boolean;
+  /** run the general executor's operations through graphql-jit (compiled once per document); default false */
+  graphqlJit?: boolean;
 }
 
 /** The app's settings from the environment (loadEnv): the default limits with the request and upload sizes it sets. */
@@ -28,6 +30,7 @@ export function configOf(env: Env): AppConfig {
     readRequiresToken: env.COPYDESK_READ_REQUIRES_TOKEN,
     responseCacheTtlMs: env.COPYDESK_RESPONSE_CACHE_TTL_MS,
     compiledReads: env.COPYDESK_COMPILED_READS,
+    graphqlJit: env.COPYDESK_GRAPHQL_JIT,
     limits: { ...DEFAULT_LIMITS, maxRequestBytes: env.COPYDESK_MAX_REQUEST_BYTES, maxUploadBytes: env.COPYDESK_MAX_UPLOAD_BYTES },
   };
 }

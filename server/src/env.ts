@@ -38,6 +38,8 @@ const EnvSchema = z.object({
   COPYDESK_READ_REQUIRES_TOKEN: bool.default(false),
   /** answer common reads (an article, pages of articles) with one compiled SQL statement; false runs every query on the general executor */
   COPYDESK_COMPILED_READS: bool.default(true),
+  /** execute operations with graphql-jit (each document compiled to a function once) instead of graphql-js */
+  COPYDESK_GRAPHQL_JIT: bool.default(false),
   /** longest a single SQL statement may run on PostgreSQL (ms) before it is cancelled and the request gets QUERY_TIMEOUT */
   COPYDESK_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** show internal error messages, stacks and SQL to clients; for debugging on your own machine only */

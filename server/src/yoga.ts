@@ -1,6 +1,7 @@
 import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { requestOrigin } from './audit/log.ts';
 import { createYoga, maskError as defaultMaskError, type Plugin } from 'graphql-yoga';
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { authenticate } from './auth/tokens.ts';
 import type { Db } from './db/client.ts';
 import { CopydeskError, InvalidInputError, QueryTimeoutError, UnauthenticatedError } from './errors.ts';
@@ -125,6 +126,8 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
       requireTokenToRead(config),
       checkInput(),
       // before the cache, whose execute wraps this one's (it adds __typename and id to the document and stores the result)
+      // before compiled reads, which hand what they cannot answer to the executor set here
+      ...(config.graphqlJit ? [useGraphQlJit()] : []),
       ...(config.compiledReads ? [useCompiledReads(schema)] : []),
       ...(config.responseCacheTtlMs > 0 ? responseCachePlugins(config.responseCacheTtlMs, changes) : []),
       announceMutations(schema, changes),

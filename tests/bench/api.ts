@@ -20,6 +20,11 @@ import { startPostgres } from '../helpers/postgres.ts';
 import { REPO_ROOT, SERVER_NODE_ARGS } from '../helpers/paths.ts';
 import { buildApiCorpus } from './corpus.ts';
 
+/** Q1: one article with its topics and the headlines of 10 related articles (`$id`: an Article ID) */
+export const Q1_QUERY = `query($id: ID!) { article(id: $id) { headline byline published body topics { weight topic { name } } related(first: 10) { edges { node { kind weight to { headline } } } } } }`;
+/** Q2: a page of 20 articles with bodies, source and topics (`$after`: the previous page's endCursor) */
+export const Q2_QUERY = `query($after: String) { articles(first: 20, after: $after) { edges { node { id headline byline published body source { name } topics { weight topic { name } } } } pageInfo { endCursor } } }`;
+
 /** the bootstrap editor token of the servers the benchmarks start */
 export const TOKEN = 'bench-editor-token-0123456789';
 
@@ -98,7 +103,7 @@ export async function startServer(databaseUrl: string, port: number, extra: Reco
   return child;
 }
 
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}) {
+export async function gql(url: string, query: string, variables: Record<string, unknown> = {}) {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ query, variables }) });
   const json = (await res.json()) as { data?: any; errors?: { message: string }[] };
   if (json.errors?.length) throw new Error(json.errors[0]!.message);
@@ -106,7 +111,7 @@ async function gql(url: string, query: string, variables: Record<string, unknown
 }
 
 /** autocannon, 8 connections, for `seconds`, from a process of its own (load-client.ts); the bodies rotate (one per request, round robin) */
-function load(url: string, bodiesFile: string, seconds: number): Promise<Load> {
+export function load(url: string, bodiesFile: string, seconds: number): Promise<Load> {
   return new Promise((ok, fail) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'tests/bench/load-client.ts'), url, bodiesFile, String(seconds)], {
       cwd: REPO_ROOT,
@@ -132,7 +137,7 @@ export interface EnrichmentRate {
 }
 
 /** Runs the queue's workers (`concurrency` jobs at once) for `seconds`, counting finished jobs and newly enriched articles. */
-async function enrichmentRate(url: string, concurrency: number, seconds: number): Promise<EnrichmentRate> {
+export async function enrichmentRate(url: string, concurrency: number, seconds: number): Promise<EnrichmentRate> {
   const database = await openDatabase({ databaseUrl: url, poolSize: concurrency + 2 });
   const counter = new pg.Client({ connectionString: url });
   await counter.connect();
@@ -187,28 +192,13 @@ export async function benchApi({ articles = 100_000, loadSeconds = 10, processes
     child = await startServer(apiUrl, port);
     let url = `http://127.0.0.1:${port}/graphql`;
 
-    // import through the API: batches of 50 dumps, 4 requests in flight
     log('importing through the API...');
-    const batches: (typeof corpus.dumps)[] = [];
-    for (let i = 0; i < corpus.dumps.length; i += 50) batches.push(corpus.dumps.slice(i, i + 50));
-    let failed = 0;
-    let next = 0;
     const t0 = performance.now();
-    await Promise.all(
-      Array.from({ length: 4 }, async () => {
-        while (next < batches.length) {
-          const b = batches[next++]!;
-          const d = await gql(url, `mutation($inputs: [ImportDumpInput!]!) { importDumps(inputs: $inputs) { ... on ImportBatchResult { failed } } }`, { inputs: b });
-          failed += d.importDumps.failed;
-          if (next % 100 === 0) log(`  ${next}/${batches.length} batches`);
-        }
-      }),
-    );
+    const failed = await importThroughApi(url, corpus.dumps, log);
     const importSec = (performance.now() - t0) / 1000;
     // the corpus is no longer needed: let it go before the load runs (a large live heap means long GC pauses here)
     const corpusDumps = corpus.dumps.length;
     corpus.dumps.length = 0;
-    batches.length = 0;
     const probe = new pg.Client({ connectionString: apiUrl });
     await probe.connect();
     const articleRows = Number((await probe.query('select count(*) from articles')).rows[0].count);
@@ -240,11 +230,11 @@ export async function benchApi({ articles = 100_000, loadSeconds = 10, processes
       if (!page.articles.pageInfo.hasNextPage) break;
       after = page.articles.pageInfo.endCursor;
     }
-    const q1Bodies = ids.map((id) => JSON.stringify({ query: `query($id: ID!) { article(id: $id) { headline byline published body topics { weight topic { name } } related(first: 10) { edges { node { kind weight to { headline } } } } } }`, variables: { id } }));
+    const q1Bodies = ids.map((id) => JSON.stringify({ query: Q1_QUERY, variables: { id } }));
     const q2Bodies: string[] = [];
     after = null;
     for (let p = 0; p < 50; p++) {
-      q2Bodies.push(JSON.stringify({ query: `query($after: String) { articles(first: 20, after: $after) { edges { node { id headline byline published body source { name } topics { weight topic { name } } } } pageInfo { endCursor } } }`, variables: { after } }));
+      q2Bodies.push(JSON.stringify({ query: Q2_QUERY, variables: { after } }));
       const page: any = await gqlRetry(url, port, `query($after: String) { articles(first: 20, after: $after) { pageInfo { endCursor hasNextPage } } }`, { after });
       if (!page.articles.pageInfo.hasNextPage) break;
       after = page.articles.pageInfo.endCursor;
@@ -332,8 +322,27 @@ export async function benchApi({ articles = 100_000, loadSeconds = 10, processes
   }
 }
 
+/** Imports `dumps` through the API of the server at `url` (importDumps, batches of 50, 4 requests in flight); returns how many failed. */
+export async function importThroughApi(url: string, dumps: { text: string; filename: string }[], log: (s: string) => void): Promise<number> {
+  const batches: (typeof dumps)[] = [];
+  for (let i = 0; i < dumps.length; i += 50) batches.push(dumps.slice(i, i + 50));
+  let failed = 0;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < batches.length) {
+        const b = batches[next++]!;
+        const d = await gql(url, `mutation($inputs: [ImportDumpInput!]!) { importDumps(inputs: $inputs) { ... on ImportBatchResult { failed } } }`, { inputs: b });
+        failed += d.importDumps.failed;
+        if (next % 100 === 0) log(`  ${next}/${batches.length} batches`);
+      }
+    }),
+  );
+  return failed;
+}
+
 /** a query against a server that may be restarting: wait for it */
-async function gqlRetry(url: string, _port: number, query: string, variables: Record<string, unknown>) {
+export async function gqlRetry(url: string, _port: number, query: string, variables: Record<string, unknown>) {
   for (let i = 0; ; i++) {
     try {
       return await gql(url, query, variables);

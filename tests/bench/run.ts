@@ -12,7 +12,7 @@ const { values } = parseArgs({
   options: { only: { type: 'string' }, articles: { type: 'string', default: '100000' }, 'load-seconds': { type: 'string', default: '10' }, processes: { type: 'string', default: '1' }, 'soak-seconds': { type: 'string', default: '60' } },
 });
 /** every section; `--only` picks some */
-const SECTIONS = 'parser,derive,editor,topics,stories,api,input,upload,ryw,soak';
+const SECTIONS = 'parser,derive,editor,topics,stories,api,reads,input,upload,ryw,soak';
 const only = new Set((values.only ?? SECTIONS).split(','));
 const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
 const log = (s: string) => console.error(s);
@@ -64,6 +64,11 @@ if (only.has('api')) {
   const { benchApi } = await import('./api.ts');
   results.api = await benchApi({ articles: Number(values.articles), loadSeconds: Number(values['load-seconds']), processes: Number(values.processes), log });
   log(JSON.stringify(results.api, null, 2));
+}
+if (only.has('reads')) {
+  log('== reads on PostgreSQL: copydesk\'s executors side by side with PostGraphile v4 (Q1-Q4, response cache off)');
+  const { benchReads } = await import('./reads.ts');
+  results.reads = await benchReads({ log });
 }
 if (only.has('input')) {
   log('== API input on PGlite: the edge check per request, a hostile search refused, the widest search accepted');

@@ -32,6 +32,8 @@ export interface TestApp {
   databaseUrl: string | undefined;
   /** every SQL statement the app's database handle ran, in order (clear it with .length = 0) */
   queries: string[];
+  /** the same statements with their parameters */
+  statements: { sql: string; params: unknown[] }[];
   /** runs the enrichment queue until it is empty (what the server's worker does in the background) */
   drain(): Promise<number>;
   /** POSTs a GraphQL operation to the app, in process, signed with TEST_TOKEN unless `token` is given (null: anonymous) */
@@ -52,7 +54,13 @@ export async function createTestApp(config: Partial<AppConfig> = {}): Promise<Te
   let cleanup: () => Promise<void>;
   let databaseUrl: string | undefined;
   const queries: string[] = [];
-  const logger = { logQuery: (q: string) => void queries.push(q) };
+  const statements: TestApp['statements'] = [];
+  const logger = {
+    logQuery: (q: string, params: unknown[]) => {
+      queries.push(q);
+      statements.push({ sql: q, params });
+    },
+  };
   if (kind === 'pglite') {
     const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]) });
     database = await openDatabase({ pglite: client, logger });
@@ -86,6 +94,7 @@ export async function createTestApp(config: Partial<AppConfig> = {}): Promise<Te
     databaseUrl,
     sql,
     queries,
+    statements,
     drain: () => runDueJobs(database.db),
     async gql(query, variables, opts = {}) {
       const token = opts.token === undefined ? TEST_TOKEN : opts.token;

@@ -1,6 +1,13 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sources } from './sources.ts';
+
+/**
+ * The sort key of "newest publication first, unknown dates last": the publication time, or
+ * -infinity without one. The API's PUBLISHED_DESC ordering and its indexes use this one expression
+ * (an index serves an ORDER BY only when the expressions are the same).
+ */
+export const publishedSortSql = (publishedAt: AnyColumn | SQL) => sql<string>`coalesce(${publishedAt}, '-infinity'::timestamptz)`;
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -43,6 +50,10 @@ export const articles = pgTable(
     uniqueIndex('articles_fingerprint_key').on(t.fingerprint),
     index('articles_source_idx').on(t.sourceId),
     index('articles_published_at_idx').on(t.publishedAt),
+    // `articles(orderBy: PUBLISHED_DESC)`, alone and with a source: the exact ORDER BY of
+    // publishedSortSql (unknown dates last), then id, so a page is an index walk, not a sort
+    index('articles_published_sort_idx').on(sql`${publishedSortSql(t.publishedAt)} desc`, sql`${t.id} desc`),
+    index('articles_source_published_sort_idx').on(t.sourceId, sql`${publishedSortSql(t.publishedAt)} desc`, sql`${t.id} desc`),
     index('articles_search_idx').using('gin', t.search),
   ],
 );

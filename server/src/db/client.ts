@@ -45,6 +45,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}) });
     pool.on('error', opts.onPoolError ?? ((e) => console.warn(`copydesk: a database connection was lost (${e.message}); it will be replaced`)));
+    prepareByName(pool);
     const db = drizzlePg({ client: pool, relations, ...(logger ? { logger } : {}) }) as unknown as Db;
     if (logger) loggers.set(db, logger);
     const url = new URL(opts.databaseUrl);
@@ -82,6 +83,29 @@ const loggers = new WeakMap<Db, Logger>();
 const MAX_NAMED_STATEMENTS = 500;
 const statementNames = new Map<string, string>();
 
+/** the name a statement text runs under (the same text, the same name), or undefined once MAX_NAMED_STATEMENTS are named */
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (!name && statementNames.size < MAX_NAMED_STATEMENTS) statementNames.set(text, (name = `cdk_${statementNames.size + 1}`));
+  return name;
+}
+
+/**
+ * Makes the pool run drizzle's statements as named prepared statements, as queryRows does: a
+ * read's relational query is a long text that PostgreSQL would otherwise parse and plan on every
+ * request, and the driver would send whole each time.
+ */
+function prepareByName(pool: pg.Pool) {
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  (pool as { query: unknown }).query = (config: unknown, ...rest: unknown[]) => {
+    if (config && typeof config === 'object' && 'text' in config && !(config as { name?: string }).name) {
+      const name = statementName((config as { text: string }).text);
+      if (name) return query({ ...config, name }, ...rest);
+    }
+    return query(config, ...rest);
+  };
+}
+
 /**
  * Runs one parameterised statement on the driver itself, bypassing drizzle's query builder, and
  * returns its rows as arrays (the driver's own type parsing: json parsed, timestamptz a Date). On
@@ -92,8 +116,7 @@ export async function queryRows(db: Db, text: string, params: unknown[]): Promis
   loggers.get(db)?.logQuery(text, params);
   const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
   if (client instanceof pg.Pool) {
-    let name = statementNames.get(text);
-    if (!name && statementNames.size < MAX_NAMED_STATEMENTS) statementNames.set(text, (name = `cdk_${statementNames.size + 1}`));
+    const name = statementName(text);
     const result = await client.query<unknown[]>({ ...(name ? { name } : {}), text, values: params, rowMode: 'array' });
     return result.rows;
   }

@@ -63,68 +63,80 @@ export interface Entity {
   fields: Record<string, EntityField>;
 }
 
+import { getTableName, type Column } from 'drizzle-orm';
+import { articles, articleTopics, relations, sources, storyEdges, topics } from '@copydesk/schema';
 import type { CursorOrdering } from '../input.ts';
-import { ARTICLE_ORDERINGS } from '../types/article.ts';
+import { ARTICLE_ORDERINGS, ARTICLE_TOPICS_ORDER, RELATED_ORDER } from '../types/article.ts';
 
-const column = (name: string): ColumnField => ({ kind: 'column', column: name });
+// Names, joins and orders come from the drizzle tables and relations and from the orders the
+// Pothos fields use: only which GraphQL field maps to which column or relation is listed here.
+
+/** a column of the row */
+const column = (c: Column): ColumnField => ({ kind: 'column', column: c.name });
+
+type Relations = typeof relations;
+/** the join columns of a drizzle relation (single-column relations only) */
+function join<T extends keyof Relations>(table: T, relation: keyof Relations[T]['relations'] & string): { parentColumn: string; childColumn: string } {
+  const r = relations[table].relations[relation as never] as { sourceColumns: Column[]; targetColumns: Column[] };
+  if (r.sourceColumns.length !== 1 || r.targetColumns.length !== 1) throw new Error(`${table}.${relation}: the compiled reads join on one column`);
+  return { parentColumn: r.sourceColumns[0]!.name, childColumn: r.targetColumns[0]!.name };
+}
+
+/** a drizzle orderBy object (`{ weight: 'desc', id: 'asc' }`) over `table` as order terms */
+function order<T extends object>(table: T, spec: { [K in keyof T]?: 'asc' | 'desc' }): OrderTerm[] {
+  return Object.entries(spec).map(([key, dir]) => ({ column: (table[key as keyof T] as Column).name, desc: dir === 'desc' }));
+}
 
 export type EntityName = 'Article' | 'Source' | 'Topic' | 'ArticleTopic' | 'StoryEdge';
 
 export const ENTITIES: Record<EntityName, Entity> = {
   Article: {
-    table: 'articles',
+    table: getTableName(articles),
     fields: {
-      id: { kind: 'globalId', column: 'id' },
-      headline: column('headline'),
-      byline: column('byline'),
-      published: column('published'),
-      publishedAt: column('published_at'),
-      section: column('section'),
-      body: column('body'),
-      copyright: column('copyright'),
-      subheads: column('subheads'),
-      enrichedAt: column('enriched_at'),
-      source: { kind: 'one', entity: 'Source', parentColumn: 'source_id', childColumn: 'id' },
-      topics: {
-        kind: 'many',
-        entity: 'ArticleTopic',
-        parentColumn: 'id',
-        childColumn: 'article_id',
-        orderBy: [{ column: 'weight', desc: true }, { column: 'topic_id' }],
-      },
+      id: { kind: 'globalId', column: articles.id.name },
+      headline: column(articles.headline),
+      byline: column(articles.byline),
+      published: column(articles.published),
+      publishedAt: column(articles.publishedAt),
+      section: column(articles.section),
+      body: column(articles.body),
+      copyright: column(articles.copyright),
+      subheads: column(articles.subheads),
+      enrichedAt: column(articles.enrichedAt),
+      source: { kind: 'one', entity: 'Source', ...join('articles', 'source') },
+      topics: { kind: 'many', entity: 'ArticleTopic', ...join('articles', 'topicLinks'), orderBy: order(articleTopics, ARTICLE_TOPICS_ORDER) },
       related: {
         kind: 'connection',
         entity: 'StoryEdge',
-        parentColumn: 'id',
-        childColumn: 'from_article_id',
-        orderBy: [{ column: 'weight', desc: true }, { column: 'id' }],
-        inFilter: { arg: 'kinds', column: 'kind' },
+        ...join('articles', 'outEdges'),
+        orderBy: order(storyEdges, RELATED_ORDER),
+        inFilter: { arg: 'kinds', column: storyEdges.kind.name },
       },
     },
   },
   Source: {
-    table: 'sources',
-    fields: { id: { kind: 'globalId', column: 'id' }, name: column('name') },
+    table: getTableName(sources),
+    fields: { id: { kind: 'globalId', column: sources.id.name }, name: column(sources.name) },
   },
   Topic: {
-    table: 'topics',
-    fields: { id: { kind: 'globalId', column: 'id' }, name: column('name'), kind: column('kind') },
+    table: getTableName(topics),
+    fields: { id: { kind: 'globalId', column: topics.id.name }, name: column(topics.name), kind: column(topics.kind) },
   },
   ArticleTopic: {
-    table: 'article_topics',
+    table: getTableName(articleTopics),
     fields: {
-      weight: column('weight'),
-      topic: { kind: 'one', entity: 'Topic', parentColumn: 'topic_id', childColumn: 'id' },
-      article: { kind: 'one', entity: 'Article', parentColumn: 'article_id', childColumn: 'id' },
+      weight: column(articleTopics.weight),
+      topic: { kind: 'one', entity: 'Topic', ...join('articleTopics', 'topic') },
+      article: { kind: 'one', entity: 'Article', ...join('articleTopics', 'article') },
     },
   },
   StoryEdge: {
-    table: 'story_edges',
+    table: getTableName(storyEdges),
     fields: {
-      kind: column('kind'),
-      weight: column('weight'),
-      from: { kind: 'one', entity: 'Article', parentColumn: 'from_article_id', childColumn: 'id' },
-      to: { kind: 'one', entity: 'Article', parentColumn: 'to_article_id', childColumn: 'id' },
+      kind: column(storyEdges.kind),
+      weight: column(storyEdges.weight),
+      from: { kind: 'one', entity: 'Article', ...join('storyEdges', 'from') },
+      to: { kind: 'one', entity: 'Article', ...join('storyEdges', 'to') },
     },
   },
 };
@@ -134,5 +146,5 @@ export const ROOTS: Record<string, { kind: 'byId'; entity: EntityName; typename:
   /** `article(id: ID!)`: one article by its global ID */
   article: { kind: 'byId', entity: 'Article', typename: 'Article' },
   /** `articles(first, after)`, no filter, id order (the default): a page of articles */
-  articles: { kind: 'rootConnection', entity: 'Article', orderColumn: 'id', ordering: ARTICLE_ORDERINGS.ID_ASC },
+  articles: { kind: 'rootConnection', entity: 'Article', orderColumn: articles.id.name, ordering: ARTICLE_ORDERINGS.ID_ASC },
 };

@@ -1,5 +1,5 @@
 import { and, eq, exists, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import { appearances, articles as articlesTable, articleTopics } from '@copydesk/schema';
+import { appearances, articles as articlesTable, articleTopics, publishedSortSql } from '@copydesk/schema';
 import { sourceMatchSql } from '../../sources/index.ts';
 import { rowsOf, type Db } from '../../db/client.ts';
 import { InvalidInputError } from '../../errors.ts';
@@ -11,6 +11,11 @@ import { Source } from './source.ts';
 import { StoryEdgeKind } from './story-edge.ts';
 import { ArticleTopicRef, Topic } from './topic.ts';
 import { Story } from './story.ts';
+
+/** `Article.topics`: strongest first (drizzle orderBy over article_topics; the compiled reads use it too) */
+export const ARTICLE_TOPICS_ORDER = { weight: 'desc', topicId: 'asc' } as const;
+/** `Article.related`: heaviest edge first (drizzle orderBy over story_edges; the compiled reads use it too) */
+export const RELATED_ORDER = { weight: 'desc', id: 'asc' } as const;
 
 export const Article = builder.drizzleNode('articles', {
   name: 'Article',
@@ -44,14 +49,14 @@ export const Article = builder.drizzleNode('articles', {
     topics: t.relation('topicLinks', {
       type: ArticleTopicRef,
       description: 'what the article is about, strongest first',
-      query: { orderBy: { weight: 'desc', topicId: 'asc' } },
+      query: { orderBy: ARTICLE_TOPICS_ORDER },
     }),
     related: t.relatedConnection('outEdges', {
       description: 'story edges from this article: LISTED (its page listed them), SAME_STORY, TOPICAL',
       args: { kinds: t.arg({ type: [StoryEdgeKind], required: false }) },
       query: (args) => ({
         where: args.kinds?.length ? { kind: { in: args.kinds } } : {},
-        orderBy: { weight: 'desc', id: 'asc' },
+        orderBy: RELATED_ORDER,
       }),
       totalCount: true,
       extensions: cursorOrdering({ values: ['float', 'int'] }),
@@ -190,7 +195,7 @@ builder.queryFields((t) => ({
           where,
           extras: {
             // a null date cannot be paged past: unknown dates sort last
-            ...(order === 'PUBLISHED_DESC' ? { publishedSort: (a: typeof articlesTable) => sql<string>`coalesce(${a.publishedAt}, '-infinity'::timestamptz)` } : {}),
+            ...(order === 'PUBLISHED_DESC' ? { publishedSort: (a: typeof articlesTable) => publishedSortSql(a.publishedAt) } : {}),
             ...(order === 'RELEVANCE' && search ? { searchRank: (a: typeof articlesTable) => sql<number>`ts_rank_cd(${a.search}, ${tsQuery(search)})::real` } : {}),
           },
           orderBy: order === 'RELEVANCE' ? { searchRank: 'desc', id: 'asc' } : order === 'PUBLISHED_DESC' ? { publishedSort: 'desc', id: 'desc' } : { id: 'asc' },

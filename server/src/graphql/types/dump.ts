@@ -7,6 +7,7 @@ import { watch } from '../../live/watch.ts';
 import { builder, requireActor, requireEditor } from '../builder.ts';
 import { MUTATION_ERRORS, STATUS_ERRORS } from '../errors.ts';
 import { cursorOrdering, type CursorOrdering } from '../input.ts';
+import { SegmentationRevision } from './revision.ts';
 
 /** The orderings of `dumps`, each with the values its cursors hold (graphql/input.ts). */
 const DUMP_ORDERINGS = {
@@ -69,29 +70,17 @@ export const Dump = builder.drizzleNode('dumps', {
     confidence: t.exposeFloat('confidence', { description: 'the current revision\'s confidence, in [0, 1]' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     currentRevisionNumber: t.exposeInt('currentRevision'),
-    currentRevision: t.drizzleField({
-      type: 'segmentationRevisions',
-      select: { columns: { id: true, currentRevision: true } },
-      resolve: async (query, dump, _args, ctx) => {
-        const rev = await ctx.db.query.segmentationRevisions.findFirst(
-          query({ where: { dumpId: dump.id, number: dump.currentRevision } }),
-        );
-        if (!rev) throw new Error(`dump ${dump.id} has no revision ${dump.currentRevision}`);
-        return rev;
-      },
-    }),
-    proposedRevision: t.drizzleField({
-      type: 'segmentationRevisions',
+    currentRevision: t.relation('currentRevisionRow'),
+    proposedRevision: t.field({
+      type: SegmentationRevision,
       nullable: true,
       description: "a parser revision newer than the current one, which is an editor's (a re-parse after a rule or a parser upgrade): proposed for review, never applied by itself",
-      select: { columns: { id: true, currentRevision: true } },
-      resolve: (query, dump, _args, ctx) =>
-        ctx.db.query.segmentationRevisions.findFirst(
-          query({
-            where: { dumpId: dump.id, author: 'parser', number: { gt: dump.currentRevision } },
-            orderBy: { number: 'desc' },
-          }),
-        ),
+      // the newest parser revision, with the dump's page (one statement for a page of dumps)
+      select: (_args, _ctx, nested) => ({ columns: { currentRevision: true }, with: { parserRevisions: nested({ orderBy: { number: 'desc' }, limit: 1 }) } }),
+      resolve: (dump) => {
+        const newest = dump.parserRevisions[0];
+        return newest && newest.number > dump.currentRevision ? newest : null;
+      },
     }),
     revisions: t.relatedConnection('revisions', { query: { orderBy: { number: 'asc' } }, totalCount: true, extensions: cursorOrdering({ values: ['int', 'int'] }) }),
     appearances: t.relation('appearances', {

@@ -1,0 +1,2 @@
+CREATE INDEX "articles_published_sort_idx" ON "articles" (coalesce("published_at", '-infinity'::timestamptz) desc,"id" desc);--> statement-breakpoint
+CREATE INDEX "articles_source_published_sort_idx" ON "articles" ("source_id",coalesce("published_at", '-infinity'::timestamptz) desc,"id" desc);
