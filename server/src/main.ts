@@ -21,6 +21,7 @@ import { createApp } from './yoga.ts';
 import { listTokens } from './auth/tokens.ts';
 import { startEnrichWorkers } from './enrich/jobs.ts';
 import { closeAnalysePool, setAnalyseThreads } from './enrich/pool.ts';
+import { closePreparePool } from './import/prepare-thread.ts';
 import type { AppConfig } from './graphql/builder.ts';
 import { DEFAULT_LIMITS } from './graphql/limits.ts';
 
@@ -132,6 +133,7 @@ async function main() {
     server?.close();
     await Promise.all(workers.map((w) => w.stop()));
     await closeAnalysePool();
+    await closePreparePool();
     await changes?.close();
     await database.close();
     unlock();

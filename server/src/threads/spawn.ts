@@ -18,6 +18,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 export const WORKER_ENTRIES = {
   analyse: 'enrich/analyse.ts',
   unpack: 'import/unpack-worker.ts',
+  prepare: 'import/prepare-worker.ts',
   pglite: 'db/pglite-worker.ts',
 } as const;
 
