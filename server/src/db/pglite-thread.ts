@@ -15,7 +15,9 @@
  *   API answers as QUERY_TIMEOUT. It counts from when the statement is sent, so time spent waiting
  *   behind other statements counts too (as a lock wait does on PostgreSQL). PGlite cannot cancel a
  *   running statement: it runs to its end in the worker and its result is dropped; statements sent
- *   meanwhile wait for it. Inside a transaction the caller then rolls back, which runs after it.
+ *   meanwhile wait for it. Inside a transaction (imports, saves, enrichment) the caller then rolls
+ *   back, which runs after it, so nothing of it stays; a lone statement outside a transaction
+ *   keeps its effect although its caller was told it timed out.
  * - LISTEN/NOTIFY is not forwarded: the change feed (changes.ts) stays in process on PGlite.
  */
 import type { PGlite, Results, Transaction } from '@electric-sql/pglite';

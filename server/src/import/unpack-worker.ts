@@ -2,8 +2,11 @@
  * Worker thread: unpacks one upload (unpack.ts sends its bytes as they arrive), checks, parses and
  * derives each dump, and answers the items: inflating, decoding and parsing never run on the
  * request thread.
- * In:  workerData `{ filename, limits }`; messages `Uint8Array` (a chunk) then `null` (the end).
- * Out: one message `{ items: WireItem[] }` or `{ failure: string }`.
+ * In:  workerData `{ filename, limits }`; messages `Uint8Array` (a chunk) then `null` (the end);
+ *      then `'next'` for each item the parent is ready to take.
+ * Out: one message `{ item: WireItem }` per `'next'`, in file order, then `{ end: true }`; or
+ *      `{ failure: string }`. One item at a time, when asked: the request thread decodes each (its
+ *      text, parse and articles) with other requests served in between, never a whole archive's at once.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { prepareItems, toWire, unpackStream, type UnpackLimits } from './files.ts';
@@ -11,11 +14,23 @@ import { prepareItems, toWire, unpackStream, type UnpackLimits } from './files.t
 const { filename, limits } = workerData as { filename: string; limits: UnpackLimits };
 const port = parentPort!;
 
+/** the parent's `'next'`s not yet answered, and the wait for one */
+let asked = 0;
+let onAsk: (() => void) | null = null;
+const nextAsk = async () => {
+  while (!asked) await new Promise<void>((ok) => (onAsk = ok));
+  asked--;
+};
+
 /** the chunks posted by the parent, as a stream that ends at `null` */
 async function* received(): AsyncGenerator<Uint8Array> {
   const queue: (Uint8Array | null)[] = [];
   let wake: (() => void) | null = null;
-  port.on('message', (m: Uint8Array | null) => {
+  port.on('message', (m: Uint8Array | null | 'next') => {
+    if (m === 'next') {
+      asked++;
+      return onAsk?.();
+    }
     queue.push(m);
     wake?.();
   });
@@ -29,6 +44,13 @@ async function* received(): AsyncGenerator<Uint8Array> {
 }
 
 unpackStream(filename, received(), limits).then(
-  (items) => port.postMessage({ items: prepareItems(items, limits.maxDumpBytes).map(toWire) }),
+  async (items) => {
+    for (const item of prepareItems(items, limits.maxDumpBytes)) {
+      await nextAsk();
+      port.postMessage({ item: toWire(item) });
+    }
+    await nextAsk();
+    port.postMessage({ end: true });
+  },
   (e: unknown) => port.postMessage({ failure: (e as Error).message ?? String(e) }),
 );

@@ -54,11 +54,17 @@ export async function unpackUpload(filename: string, chunks: AsyncIterable<Uint8
       console.error(`copydesk: unpacking ${filename} failed: ${cause}`);
       fail(new InvalidInputError('file', 'the upload could not be unpacked'));
     };
-    worker.once('message', (m: { items?: WireItem[]; failure?: string }) => {
+    const items: UnpackedItem[] = [];
+    worker.on('message', (m: { item?: WireItem; end?: true; failure?: string }) => {
+      if (m.item) {
+        items.push(fromWire(m.item));
+        // the next item once other requests had their turn
+        return void setImmediate(() => worker.postMessage('next'));
+      }
       done();
-      if (!m.items) return broken(m.failure ?? 'no answer');
+      if (!m.end) return broken(m.failure ?? 'no answer');
       settled = true;
-      ok(m.items.map(fromWire));
+      ok(items);
     });
     worker.once('error', (e) => (done(), broken(e.message)));
     worker.once('exit', (code) => (done(), broken(`the worker exited (${code})`)));
@@ -75,6 +81,7 @@ export async function unpackUpload(filename: string, chunks: AsyncIterable<Uint8
       worker.postMessage(own, [own.buffer]);
     }
     if (!finished) worker.postMessage(null);
+    if (!finished) worker.postMessage('next');
     return await answer;
   } finally {
     release();
