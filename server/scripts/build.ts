@@ -5,36 +5,18 @@
  * source changed since the last build.
  *   tsx server/scripts/build.ts             build
  *   tsx server/scripts/build.ts --if-stale  build only when a source is newer than the build (or there is none)
+ * The build includes `dist/check-build.js`, which `pnpm start` runs first (plain node, no tsx): exit
+ * 0 when the build is current, else this script builds.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { isStale, STAMP } from './stale.ts';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WORKER_ENTRIES } from '../src/threads/spawn.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OUT = join(ROOT, 'server/dist');
-/** written last: its time is the build's */
-const STAMP = join(OUT, '.built');
-/** what a build reads: a change to any of these makes it stale */
-const INPUTS = ['server/src', 'server/package.json', 'schema/src', 'schema/package.json', 'dashboard/src', 'dashboard/index.html', 'dashboard/package.json', 'dashboard/vite.config.ts', 'pnpm-lock.yaml', 'server/scripts/build.ts'];
-
-/** the newest modification time (ms) under `path` */
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let t = st.mtimeMs;
-  for (const e of readdirSync(path)) t = Math.max(t, newest(join(path, e)));
-  return t;
-}
-
-/** true when there is no build or a source is newer than it */
-export function isStale(): boolean {
-  if (!existsSync(STAMP)) return true;
-  const built = statSync(STAMP).mtimeMs;
-  return INPUTS.some((p) => newest(join(ROOT, p)) > built);
-}
 
 const FILE_URL = 'import.meta.url';
 
@@ -45,6 +27,7 @@ async function buildServer(): Promise<void> {
   await esbuild.build({
     entryPoints: {
       main: join(ROOT, 'server/src/main.ts'),
+      'check-build': join(ROOT, 'server/scripts/check-build.ts'),
       ...Object.fromEntries(Object.entries(WORKER_ENTRIES).map(([name, src]) => [name, join(ROOT, 'server/src', src)])),
     },
     outdir: OUT,
