@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { isStale, STAMP } from './stale.ts';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WORKER_ENTRIES } from '../src/threads/spawn.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,9 +20,13 @@ const OUT = join(ROOT, 'server/dist');
 
 const FILE_URL = 'import.meta.url';
 
-async function buildServer(): Promise<void> {
+/**
+ * Bundles the server into `outDir` (server/dist; a test builds into another folder under server/,
+ * from where node_modules resolve the same): `main.js`, `check-build.js` and one file per worker entry.
+ */
+export async function buildServer(outDir: string = OUT): Promise<void> {
   const esbuild = await import('esbuild');
-  rmSync(OUT, { recursive: true, force: true });
+  rmSync(outDir, { recursive: true, force: true });
   const spawnModule = resolve(ROOT, 'server/src/threads/spawn.ts');
   await esbuild.build({
     entryPoints: {
@@ -30,7 +34,7 @@ async function buildServer(): Promise<void> {
       'check-build': join(ROOT, 'server/scripts/check-build.ts'),
       ...Object.fromEntries(Object.entries(WORKER_ENTRIES).map(([name, src]) => [name, join(ROOT, 'server/src', src)])),
     },
-    outdir: OUT,
+    outdir: outDir,
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -54,7 +58,7 @@ async function buildServer(): Promise<void> {
             const { readFile } = await import('node:fs/promises');
             const text = await readFile(args.path, 'utf8');
             if (args.path === spawnModule || !text.includes(FILE_URL)) return undefined;
-            const rel = relative(OUT, args.path).split('\\').join('/');
+            const rel = relative(outDir, args.path).split('\\').join('/');
             return { contents: text.split(FILE_URL).join(`new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'ts', resolveDir: dirname(args.path) };
           });
         },
@@ -77,4 +81,5 @@ async function main() {
   console.log(`copydesk: built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-await main();
+// run as a script (tsx server/scripts/build.ts), not when a test imports buildServer
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();
