@@ -25,11 +25,12 @@ describe('workerScript', () => {
     const cwd = process.cwd();
     process.chdir('/');
     try {
-      // the unpack worker answers a failure for garbage bytes: proof that its TypeScript loaded
+      // the unpack worker answers garbage bytes (a refused item) when asked: proof that its TypeScript loaded
       const w = spawnWorker('unpack', { workerData: { filename: 'x.zip', limits: { maxUploadBytes: 1000, maxDumpBytes: 1000, maxUnpackedBytes: 1000, maxEntries: 10 } } });
       const answer = new Promise<unknown>((ok, fail) => (w.once('message', ok), w.once('error', fail)));
       w.postMessage(new Uint8Array([1, 2, 3]));
       w.postMessage(null);
+      w.postMessage('next');
       expect(await answer).toBeTypeOf('object');
       await w.terminate();
     } finally {
