@@ -13,7 +13,7 @@ export type Db = PgAsyncDatabase<PgQueryResultHKT, typeof relations>;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
-  /** PGlite only: whether it runs in a worker thread (the server) or on this thread (tests that pass `pglite`) */
+  /** PGlite only: whether it runs in a worker thread (the default) or on this thread (opened with `pglite`) */
   threaded?: boolean;
   /** where the data lives, for the start banner: a folder or a URL without password */
   location: string;
@@ -24,7 +24,7 @@ export interface OpenOptions {
   /** PostgreSQL URL; when absent, PGlite in `dataDir` (or in memory when dataDir is "memory://") */
   databaseUrl?: string | undefined;
   dataDir?: string;
-  /** an already-open PGlite instance on this thread (tests clone one per file); without it PGlite runs in a worker thread */
+  /** an already-open PGlite instance on this thread (the test setup that migrates its template); without it PGlite runs in a worker thread */
   pglite?: PGlite;
   /** a PGlite data-dir tarball (dumpDataDir) the worker thread's database starts from (tests: the migrated template) */
   pgliteLoadDataDir?: Uint8Array;

@@ -135,8 +135,8 @@ async function importEach(ctx: Context, inputs: { filename: string; input?: Dump
   const items: ImportItem[] = [];
   const actor = requireActor(ctx);
   for (const [index, it] of inputs.entries()) {
-    // let other requests in between dumps: on the embedded database (PGlite, synchronous in this
-    // thread) a batch's statements otherwise resolve one after another without the event loop turning
+    // let other requests in between dumps: on a PGlite on this thread (tests may open one) a
+    // batch's statements otherwise resolve one after another without the event loop turning
     if (index > 0) await new Promise<void>((ok) => setImmediate(ok));
     if (it.error) {
       items.push({ index, filename: it.filename, result: it.error instanceof CopydeskError ? it.error : new InvalidInputError('file', it.error.message) });
