@@ -22,18 +22,22 @@ const nextAsk = async () => {
   asked--;
 };
 
+/** chunks posted by the parent and not yet read (`null`: the end), and the wait for one */
+const queue: (Uint8Array | null)[] = [];
+let wake: (() => void) | null = null;
+// listening from the start, not from the first read: an upload refused before its bytes are read
+// (an unknown file type) still hears its 'next', and the open port keeps this thread alive until then
+port.on('message', (m: Uint8Array | null | 'next') => {
+  if (m === 'next') {
+    asked++;
+    return onAsk?.();
+  }
+  queue.push(m);
+  wake?.();
+});
+
 /** the chunks posted by the parent, as a stream that ends at `null` */
 async function* received(): AsyncGenerator<Uint8Array> {
-  const queue: (Uint8Array | null)[] = [];
-  let wake: (() => void) | null = null;
-  port.on('message', (m: Uint8Array | null | 'next') => {
-    if (m === 'next') {
-      asked++;
-      return onAsk?.();
-    }
-    queue.push(m);
-    wake?.();
-  });
   for (;;) {
     while (!queue.length) await new Promise<void>((ok) => (wake = ok));
     wake = null;
