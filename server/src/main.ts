@@ -23,6 +23,7 @@ import { listTokens } from './auth/tokens.ts';
 import { startEnrichWorkers } from './enrich/jobs.ts';
 import { closeAnalysePool, setAnalyseThreads } from './enrich/pool.ts';
 import { configOf } from './config.ts';
+import { closePreparePool } from './import/prepare-thread.ts';
 
 /** The HTTP listener: GraphQL at /graphql, the dashboard elsewhere. */
 async function listen(env: Env, db: Db, changes: ChangeFeed): Promise<{ server: Server; port: number }> {
@@ -128,6 +129,7 @@ async function main() {
     server?.close();
     await Promise.all(workers.map((w) => w.stop()));
     await closeAnalysePool();
+    await closePreparePool();
     await changes?.close();
     await database.close();
     unlock();

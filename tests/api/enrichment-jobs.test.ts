@@ -8,6 +8,7 @@ import { ENRICH_POLICY, startEnrichWorkers } from '@copydesk/server/enrich/jobs.
 import { DEFAULT_LIMITS } from '@copydesk/server/graphql/limits.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { flatDump } from '../helpers/dumps.ts';
+import { probeLiveness } from '../helpers/liveness.ts';
 
 const IMPORT = `mutation($i: ImportDumpInput!) { importDump(input: $i) { __typename ... on ImportDumpPayload { dump { id } articles { id } } } }`;
 const PROGRESS = `{ enrichment { queued running done failed failures { dump { id } error attempts failedAt } } }`;
@@ -112,22 +113,7 @@ describe('liveness while a big dump is imported and enriched', () => {
     expect(text.length).toBeGreaterThan(1_000_000);
     const workers = await startEnrichWorkers(t.database.db, { concurrency: 1, pollingIntervalSeconds: 0.5 });
     expect((await t.gql(`{ __typename }`, {}, { token: null })).data).toEqual({ __typename: 'Query' });
-    // a probe is sent 50 ms after the previous answer: its wait is the time from then to its
-    // answer (a blocked thread delays the timer that sends it as much as the answer)
-    const PAUSE_MS = 50;
-    const waits: { at: number; ms: number }[] = [];
-    let busy = true;
-    const probe = (async () => {
-      let due = performance.now();
-      while (busy) {
-        const res = await t.gql(`{ __typename }`, {}, { token: null });
-        expect(res.data).toEqual({ __typename: 'Query' });
-        const answered = performance.now();
-        waits.push({ at: answered, ms: answered - due });
-        due = answered + PAUSE_MS;
-        await new Promise((ok) => setTimeout(ok, PAUSE_MS));
-      }
-    })();
+    const probe = probeLiveness(t);
     let importedAt = Infinity;
     try {
       const imported = await t.gql(IMPORT, { i: { text, filename: 'big.txt' } });
@@ -144,18 +130,14 @@ describe('liveness while a big dump is imported and enriched', () => {
       expect(read.data.article.enrichedAt).not.toBeNull();
       expect(read.data.article.topics.length).toBeGreaterThan(0);
     } finally {
-      busy = false;
-      await probe;
+      await probe.stop();
       await workers.stop();
     }
-    // the probes sent (due) in a phase
-    const sent = (w: { at: number; ms: number }) => w.at - w.ms;
-    const slowest = (from: number, to: number) => Math.max(0, ...waits.filter((w) => sent(w) >= from && sent(w) < to).map((w) => w.ms));
-    expect(waits.filter((w) => sent(w) >= importedAt).length).toBeGreaterThan(3);
+    expect(probe.during(importedAt, Infinity).length).toBeGreaterThan(3);
     // enrichment: topics and MinHash run in worker threads, on both databases
-    expect(slowest(importedAt, Infinity)).toBeLessThan(1000);
-    // the import's own statements: PGlite runs them in this process (to_tsvector of the body in
-    // WebAssembly on this thread), so only PostgreSQL is held to the bound while they run
-    if (t.kind === 'postgres') expect(slowest(0, importedAt)).toBeLessThan(1000);
+    expect(probe.slowest(importedAt, Infinity)).toBeLessThan(1000);
+    // the import's own statements: on PGlite they run in the database's worker thread (to_tsvector
+    // of the body in WebAssembly), so both databases are held to the bound while they run too
+    expect(probe.slowest(0, importedAt)).toBeLessThan(1000);
   });
 });

@@ -5,6 +5,7 @@
  * variables, alias floods) gets a typed error naming the argument, or a correct answer; never a
  * 500 and never an internal message. Runs on PGlite and on PostgreSQL (api-pglite, api-postgres).
  */
+import { readFileSync } from 'node:fs';
 import { isObjectType } from 'graphql';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
@@ -393,7 +394,7 @@ describe('requests that used to end in a 500 or an unbounded body', () => {
     expect(loadEnv({ COPYDESK_DEBUG_ERRORS: '1' }).COPYDESK_DEBUG_ERRORS).toBe(true);
   });
 
-  it('a statement PostgreSQL cancels (statement_timeout) is the typed QUERY_TIMEOUT, not a 500', async () => {
+  it('a statement past the bound (statement_timeout; on PGlite the same bound, on the request thread) is the typed QUERY_TIMEOUT, not a 500', async () => {
     const cancelled = new Proxy({} as any, {
       get() {
         const cause = Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' });
@@ -412,6 +413,28 @@ describe('requests that used to end in a 500 or an unbounded body', () => {
         const codes: unknown[] = [];
         for (let e = err as { cause?: unknown; code?: unknown } | undefined; e; e = e.cause as typeof e) codes.push(e.code);
         expect(codes).toContain('57014');
+      } finally {
+        await database.close();
+      }
+    } else {
+      // PGlite (its worker thread) cannot cancel a statement: the request thread gives up on it
+      // at the same bound, with the same code, and the statement runs to its end in the worker
+      const database = await openDatabase({ pgliteLoadDataDir: readFileSync(inject('pgliteTemplate')), statementTimeoutMs: 300 });
+      try {
+        const app = createApp({ db: database.db, config: DEFAULT_CONFIG });
+        const long = database.db.execute(sql`select pg_sleep(2)`).then(() => null, (e: unknown) => e);
+        const started = performance.now();
+        const r = await raw(`{ reviewCounts { total } }`, undefined, app);
+        expect(performance.now() - started).toBeLessThan(1500);
+        expect(r.status).toBeLessThan(500);
+        expect(r.json.errors[0].extensions.code).toBe('QUERY_TIMEOUT');
+        expect(r.text).not.toMatch(/Failed query|select/);
+        const codes: unknown[] = [];
+        for (let e = (await long) as { cause?: unknown; code?: unknown } | undefined; e; e = e.cause as typeof e) codes.push(e.code);
+        expect(codes).toContain('57014');
+        // once the worker has finished the long statement, requests are answered again
+        await new Promise((ok) => setTimeout(ok, 2000 - (performance.now() - started)));
+        await expect.poll(async () => (await raw(`{ reviewCounts { total } }`, undefined, app)).json.data?.reviewCounts.total, { timeout: 5000 }).toBeTypeOf('number');
       } finally {
         await database.close();
       }

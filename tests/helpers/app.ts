@@ -1,7 +1,7 @@
 /** An in-process copydesk app on a fresh database of the project's kind (PGlite or PostgreSQL). */
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '@copydesk/server/db/client.ts';
@@ -62,10 +62,11 @@ export async function createTestApp(config: Partial<AppConfig> = {}): Promise<Te
     },
   };
   if (kind === 'pglite') {
-    const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]) });
-    database = await openDatabase({ pglite: client, logger });
+    // as the server runs it: PGlite in a worker thread, started from the migrated template
+    database = await openDatabase({ pgliteLoadDataDir: readFileSync(inject('pgliteTemplate')), logger });
+    const client = (database.db as unknown as { $client: Pick<PGlite, 'query'> }).$client;
     sql = async (text) => (await client.query(text)).rows as any[];
-    cleanup = () => client.close();
+    cleanup = () => database.close();
   } else {
     const adminUrl = inject('pgAdminUrl');
     const name = `copydesk_test_${randomBytes(6).toString('hex')}`;

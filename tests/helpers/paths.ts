@@ -7,8 +7,8 @@ export const SHARED_DUMPS = resolve(REPO_ROOT, '../shared/dumps');
 export const REFERENCE_DUMP = '000_ebcbb75518871621';
 
 /**
- * How `pnpm start` runs the server's entry (package.json's start script): node's flags first, then
- * tsx. Tests and benchmarks that start a real server use the same, so a flag that breaks something
- * (a worker thread refusing a V8 flag) breaks there too.
+ * How tests and benchmarks run the server's entry from source: `pnpm start`'s node flags
+ * (package.json's start script, which runs the build in server/dist), then tsx. A flag that breaks
+ * something (a worker thread refusing a V8 flag) breaks there too.
  */
 export const SERVER_NODE_ARGS = ['--max-semi-space-size=64', '--import', 'tsx'] as const;

@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { relations } from '@copydesk/schema';
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { Logger } from 'drizzle-orm';
 import pg from 'pg';
+import { PgliteThread } from './pglite-thread.ts';
 
 export type Db = PgAsyncDatabase<PgQueryResultHKT, typeof relations>;
 
@@ -17,6 +18,8 @@ export type Executor = Db | Tx;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** PGlite only: whether it runs in a worker thread (the default) or on this thread (opened with `pglite`) */
+  threaded?: boolean;
   /** where the data lives, for the start banner: a folder or a URL without password */
   location: string;
   close(): Promise<void>;
@@ -26,14 +29,18 @@ export interface OpenOptions {
   /** PostgreSQL URL; when absent, PGlite in `dataDir` (or in memory when dataDir is "memory://") */
   databaseUrl?: string | undefined;
   dataDir?: string;
-  /** an already-open PGlite instance (tests clone one per file) */
+  /** an already-open PGlite instance on this thread (the test setup that migrates its template); without it PGlite runs in a worker thread */
   pglite?: PGlite;
+  /** a PGlite data-dir tarball (dumpDataDir) the worker thread's database starts from (tests: the migrated template) */
+  pgliteLoadDataDir?: Uint8Array;
   logger?: Logger;
   poolSize?: number;
   /**
    * PostgreSQL cancels any statement running longer than this (ms; `statement_timeout`), and the
-   * request gets a typed QUERY_TIMEOUT. PGlite runs statements on this thread and cannot cancel
-   * one: there, the input bounds (search length and terms, page sizes) keep statements short.
+   * request gets a typed QUERY_TIMEOUT. On PGlite in its worker thread the request gets the same
+   * error when its statement is not answered within the bound; PGlite cannot cancel a statement,
+   * which runs to its end in the worker, its result dropped (pglite-thread.ts). Not applied to an
+   * in-thread PGlite (`pglite`).
    */
   statementTimeoutMs?: number;
   /** an idle connection died (server restart, admin command): pg emits it on the pool, which must not crash the process */
@@ -52,11 +59,17 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     url.password = url.password ? '***' : '';
     return { db, kind: 'postgres', location: url.toString(), close: () => pool.end() };
   }
-  let client = opts.pglite;
   const dataDir = opts.dataDir ?? 'memory://';
-  if (!client) {
+  let client: PGlite;
+  if (opts.pglite) client = opts.pglite;
+  else {
     if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-    client = await PGlite.create(dataDir);
+    const thread = await PgliteThread.create({
+      dataDir,
+      ...(opts.pgliteLoadDataDir ? { loadDataDir: opts.pgliteLoadDataDir } : {}),
+      ...(opts.statementTimeoutMs ? { statementTimeoutMs: opts.statementTimeoutMs } : {}),
+    });
+    client = thread.asPglite();
   }
   const owned = !opts.pglite;
   const db = drizzlePglite({ client, relations, ...(logger ? { logger } : {}) }) as unknown as Db;
@@ -64,6 +77,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return {
     db,
     kind: 'pglite',
+    threaded: owned,
     location: dataDir,
     close: async () => {
       if (owned) await client.close();

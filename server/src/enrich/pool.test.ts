@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyseArticle, NLP_TEXT_LIMITS } from './analyse.ts';
-import { AnalyseTimeoutError, analyseOffThread, closeAnalysePool, workerExecArgv } from './pool.ts';
+import { AnalyseTimeoutError, analyseOffThread, closeAnalysePool } from './pool.ts';
 import { extractTopics } from './topics.ts';
 import { minhash } from './minhash.ts';
 
@@ -21,16 +21,6 @@ describe('analyseArticle', () => {
   it('never cuts a surrogate pair in two', () => {
     const headline = `${'a'.repeat(NLP_TEXT_LIMITS.headline - 1)}😀 and more`;
     expect(() => analyseArticle({ id: 1, headline, body: LEAD })).not.toThrow();
-  });
-});
-
-describe('workerExecArgv', () => {
-  it('keeps the loader flags and drops V8 and process flags, which Node refuses for a worker thread', () => {
-    // `pnpm start` runs node --max-semi-space-size=64 --import tsx: every enrichment job failed with it
-    expect(workerExecArgv(['--max-semi-space-size=64', '--import', 'tsx'])).toEqual(['--import', 'tsx']);
-    expect(workerExecArgv(['--inspect=9229', '--import=tsx', '--stack-size=2000'])).toEqual(['--import=tsx']);
-    expect(workerExecArgv(['--require', './x.cjs'])).toEqual(['--require', './x.cjs', '--import', 'tsx']);
-    expect(workerExecArgv([])).toEqual(['--import', 'tsx']);
   });
 });
 

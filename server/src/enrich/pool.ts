@@ -3,9 +3,9 @@
  * off the thread that answers requests; every batch has a time limit, and a worker that passes it
  * is terminated (piscina ends the thread of an aborted task) so a stuck extraction frees its slot.
  */
-import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ArticleAnalysis, ArticleText } from './analyse.ts';
+import { workerScript } from '../threads/spawn.ts';
 
 /** the longest a batch of analyses may run before its worker thread is terminated, in ms */
 export const ANALYSE_TIME_LIMIT_MS = 30_000;
@@ -15,29 +15,6 @@ export class AnalyseTimeoutError extends Error {
   constructor(ms: number) {
     super(`enrichment of the batch took longer than ${ms} ms; its worker thread was terminated`);
   }
-}
-
-const entry = fileURLToPath(new URL('./analyse.ts', import.meta.url));
-
-/** the flags of the main thread that load code (`--import tsx`), the only ones a worker thread takes and needs */
-const LOADER_FLAGS = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader', '--conditions', '-C']);
-
-/**
- * The worker threads' execArgv: the main thread's loader flags (TypeScript runs through tsx there
- * too), never its V8 or process flags (`--max-semi-space-size`, `--inspect`), which Node refuses
- * for a worker thread ("Initiated Worker with invalid execArgv flags"). Adds `--import tsx` when
- * the main thread has none.
- */
-export function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
-  const kept: string[] = [];
-  for (let i = 0; i < execArgv.length; i++) {
-    const a = execArgv[i]!;
-    const name = a.split('=')[0]!;
-    if (!LOADER_FLAGS.has(name)) continue;
-    if (a.includes('=')) kept.push(a);
-    else if (i + 1 < execArgv.length) kept.push(a, execArgv[++i]!);
-  }
-  return kept.some((a) => a === 'tsx' || a.includes('tsx/') || a.endsWith('=tsx')) ? kept : [...kept, '--import', 'tsx'];
 }
 
 let pool: Piscina | null = null;
@@ -54,7 +31,7 @@ export function setAnalyseThreads(threads: number): void {
 }
 
 function thePool(): Piscina {
-  pool ??= new Piscina({ filename: entry, minThreads: 0, maxThreads: size, idleTimeout: 30_000, execArgv: workerExecArgv() });
+  pool ??= new Piscina({ ...workerScript('analyse'), minThreads: 0, maxThreads: size, idleTimeout: 30_000 });
   return pool;
 }
 

@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { dumps, segmentationRevisions } from '@copydesk/schema';
 import type { DerivedArticle } from '@copydesk/core';
 import { rowsOf, type Db } from '../db/client.ts';
-import { prepareDump, type PreparedDump } from './prepare.ts';
+import type { PreparedDump } from './prepare.ts';
+import { lineKeysForImport, prepareForImport } from './prepare-thread.ts';
 import { validateDump, type DumpInput } from './validate.ts';
 import { writeDerived } from '../store/articles.ts';
 import { learnedInputs } from '../learn/rules.ts';
 import { recordSightings } from '../learn/memory.ts';
-import { sightingsOf } from '../learn/sightings.ts';
 import { enqueueEnrichment } from '../enrich/jobs.ts';
 import { isRetryable } from '../db/retry.ts';
 
@@ -48,9 +47,6 @@ export interface ImportResult {
 
 const NO_CHANGES: ChangeSet = { dumpsCreated: 0, articlesCreated: 0, articlesExisting: 0, appearancesAdded: 0, edgesAdded: 0 };
 
-export function contentHash(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
 
 class DryRunRollback extends Error {
   constructor(readonly result: ImportResult) {
@@ -69,13 +65,18 @@ export async function importDump(db: Db, input: DumpInput, opts: ImportOptions):
   const valid = opts.prepared?.dump ?? validateDump(input, opts.maxBytes);
   // the learned inputs for this text's lines (rules, line memory); a dump prepared without them
   // (an upload's worker) is parsed again only when there is something learned to apply
-  const learned = await learnedInputs(db, valid.text, { countSelf: true });
+  // the CPU part (line keys; parse, derive, sightings, hash) runs off the request thread for a large dump
+  const learned = await learnedInputs(db, valid.text, { countSelf: true, lineKeys: await lineKeysForImport(valid.text) });
   const hasLearned = (learned.memory?.lines.size ?? 0) > 0 || (learned.rules?.length ?? 0) > 0;
   // parsing is pure: done before the transaction opens
-  const { dump, seg, derived } = opts.prepared && !hasLearned ? opts.prepared : prepareDump(input, opts.maxBytes, learned, valid);
-  const hash = contentHash(dump.text);
+  const { dump, seg, derived, hash, sightings } = await prepareForImport({
+    input,
+    maxBytes: opts.maxBytes,
+    learned,
+    valid,
+    ...(opts.prepared && !hasLearned ? { prepared: opts.prepared } : {}),
+  });
   const dryRun = opts.dryRun ?? false;
-  const sightings = sightingsOf(dump.text, seg, derived, hash);
   const base = { dryRun, preview: derived, parserVersion: seg.parserVersion, confidence: seg.confidence };
 
   for (let attempt = 1; ; attempt++) {

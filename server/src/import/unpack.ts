@@ -3,10 +3,8 @@
  * at most `MAX_CONCURRENT` at a time (the others wait, and their bodies are not read meanwhile),
  * each with a time limit and a heap limit.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { InvalidInputError } from '../errors.ts';
+import { spawnWorker } from '../threads/spawn.ts';
 import { fromWire, type UnpackedItem, type UnpackLimits, type WireItem } from './files.ts';
 
 export type { UnpackedItem, UnpackLimits } from './files.ts';
@@ -24,11 +22,6 @@ async function slot(): Promise<() => void> {
   };
 }
 
-const workerUrl = new URL('./unpack-worker.ts', import.meta.url).href;
-// the sources are TypeScript, run through tsx: the worker's entry registers tsx, then loads them
-const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => tsx.tsImport(${JSON.stringify(workerUrl)}, ${JSON.stringify(workerUrl)}))`;
-
 export interface UnpackOptions {
   /** the worker is stopped after this long (ms) and the upload refused */
   timeoutMs?: number;
@@ -42,7 +35,7 @@ export interface UnpackOptions {
  */
 export async function unpackUpload(filename: string, chunks: AsyncIterable<Uint8Array>, limits: UnpackLimits, opts: UnpackOptions = {}): Promise<UnpackedItem[]> {
   const release = await slot();
-  const worker = new Worker(bootstrap, { eval: true, workerData: { filename, limits }, resourceLimits: { maxOldGenerationSizeMb: 1024 }, stdout: false, stderr: false });
+  const worker = spawnWorker('unpack', { workerData: { filename, limits }, resourceLimits: { maxOldGenerationSizeMb: 1024 }, stdout: false, stderr: false });
   let finished = false;
   let settled = false;
   const answer = new Promise<UnpackedItem[]>((ok, fail) => {
@@ -61,11 +54,17 @@ export async function unpackUpload(filename: string, chunks: AsyncIterable<Uint8
       console.error(`copydesk: unpacking ${filename} failed: ${cause}`);
       fail(new InvalidInputError('file', 'the upload could not be unpacked'));
     };
-    worker.once('message', (m: { items?: WireItem[]; failure?: string }) => {
+    const items: UnpackedItem[] = [];
+    worker.on('message', (m: { item?: WireItem; end?: true; failure?: string }) => {
+      if (m.item) {
+        items.push(fromWire(m.item));
+        // the next item once other requests had their turn
+        return void setImmediate(() => worker.postMessage('next'));
+      }
       done();
-      if (!m.items) return broken(m.failure ?? 'no answer');
+      if (!m.end) return broken(m.failure ?? 'no answer');
       settled = true;
-      ok(m.items.map(fromWire));
+      ok(items);
     });
     worker.once('error', (e) => (done(), broken(e.message)));
     worker.once('exit', (code) => (done(), broken(`the worker exited (${code})`)));
@@ -82,6 +81,7 @@ export async function unpackUpload(filename: string, chunks: AsyncIterable<Uint8
       worker.postMessage(own, [own.buffer]);
     }
     if (!finished) worker.postMessage(null);
+    if (!finished) worker.postMessage('next');
     return await answer;
   } finally {
     release();

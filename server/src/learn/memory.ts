@@ -49,8 +49,8 @@ export async function recordSightings(tx: Executor, dumpId: number, sightings: r
  * its memorable lines. `countSelf`: the dump is about to be imported, so its own story counts
  * as one more (a line seen in 2 stored stories and this one is "repeated in 3 articles").
  */
-export async function loadMemory(db: Executor, text: string, opts: { countSelf?: boolean } = {}): Promise<LineMemory> {
-  const keys = memorableLineKeys(text);
+export async function loadMemory(db: Executor, text: string, opts: { countSelf?: boolean; lineKeys?: string[] } = {}): Promise<LineMemory> {
+  const keys = opts.lineKeys ?? memorableLineKeys(text);
   const lines = new Map<string, LineMemoryEntry>();
   if (!keys.length) return { lines };
   const rows = rowsOf<{ key: string; stories: number; sources: number; vetoed: boolean }>(

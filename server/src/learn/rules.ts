@@ -37,7 +37,7 @@ export async function loadRules(db: Executor): Promise<LearnedRule[]> {
 }
 
 /** The learned inputs for parsing `text`: the memory of its lines and every rule (two queries). */
-export async function learnedInputs(db: Executor, text: string, opts: { countSelf?: boolean } = {}): Promise<Pick<ParseOptions, 'memory' | 'rules'>> {
+export async function learnedInputs(db: Executor, text: string, opts: { countSelf?: boolean; lineKeys?: string[] } = {}): Promise<Pick<ParseOptions, 'memory' | 'rules'>> {
   const [memory, rules] = await Promise.all([loadMemory(db, text, opts), loadRules(db)]);
   return { memory, rules };
 }

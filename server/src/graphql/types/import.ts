@@ -147,8 +147,8 @@ async function importEach(ctx: Context, inputs: { filename: string; input?: Dump
       announcedAt = Date.now();
       unannounced = false;
     }
-    // let other requests in between dumps: on the embedded database (PGlite, synchronous in this
-    // thread) a batch's statements otherwise resolve one after another without the event loop turning
+    // let other requests in between dumps: on a PGlite on this thread (tests may open one) a
+    // batch's statements otherwise resolve one after another without the event loop turning
     if (index > 0) await new Promise<void>((ok) => setImmediate(ok));
     if (it.error) {
       items.push({ index, filename: it.filename, result: it.error instanceof CopydeskError ? it.error : new InvalidInputError('file', it.error.message) });
