@@ -389,7 +389,8 @@ export function lineKind(s: string, edge = false): KindVerdict {
   }
   if (cues & G_ROW && len <= 80 && isShareRow(s)) return taken('share-row', 'row of share buttons');
   if ((hints & VIEWS || cues & G_DISCLAIMER) && (DISCLAIMER.test(s) || OPINION_OWNER.test(s)) && !REPORTED_SPEECH.test(s)) return taken('disclaimer', 'opinion / content disclaimer');
-  if (hints & (COMMISSION | YOU) && AFFILIATE.test(s)) return taken('affiliate', 'affiliate / commission disclosure');
+  // "If you shop through links ...": a reader-addressed line is searched only when it speaks of links
+  if ((hints & COMMISSION || (hints & YOU && s.includes('link'))) && AFFILIATE.test(s)) return taken('affiliate', 'affiliate / commission disclosure');
   if (hints & COOKIE && CONSENT_WORD.test(s) && CONSENT_CONTEXT.test(s) && (READER_ADDRESS.test(s) || OUTLET_SELF.test(s))) return taken('consent-banner', 'cookie / consent banner');
   // "Support for the bill ...": a verb-like first word used as a noun is no imperative
   const cta = (cues & G_CTA) !== 0 && CTA_START.test(s) && !NOT_IMPERATIVE_NEXT.test(s.slice(fwLength));
