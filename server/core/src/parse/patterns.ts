@@ -479,7 +479,7 @@ export const AFFILIATE = /\b(?:affiliate (?:links?|commission|partners?|programs
 export const CREDITS_TRAILER = /^\(?(?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Cc]ompiled|[Ff]act-checking|[Pp]roduced|[Gg]raphics) by [\p{Lu}][^.]{0,300}\)?\.?$/u;
 
 /** "Want more stories like this?", "Enjoying this piece?", "plenty more where that came from": the line speaks about the reading itself. */
-export const READING_META = /\b(?:stories like this|articles like this|(?:enjoy(?:ed|ing)?|like|love)(?:d)? (?:this|our) (?:piece|article|story|newsletter|journalism)|plenty more where|more where (?:that|it) came from|never miss a (?:story|thing|beat))\b/iu;
+export const READING_META = /^(?:Never|Don'?t|Don’t|Do not) miss (?:a|an|another|any|out on)\b|\b(?:stories like this|articles like this|(?:enjoy(?:ed|ing)?|like|love)(?:d)? (?:this|our) (?:piece|article|story|newsletter|journalism)|plenty more where|more where (?:that|it) came from|never miss a (?:story|thing|beat))\b/iu;
 
 /** A question opening a line that speaks to the reader ("Want more ...?", "Enjoying this piece?"). */
 export const READER_QUESTION = /^(?:Want|Enjoy(?:ing|ed)?|Like|Love|Looking for|Missed|Curious|Interested in|Did you (?:enjoy|like))\b[^?]{0,120}\?/u;

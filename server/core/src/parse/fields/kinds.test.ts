@@ -200,3 +200,13 @@ describe('an appeal whose later sentence asks the reader to act for the outlet',
     expect(lineKind('"You owe us," the landlord told the tenants. Give us the keys, he added.', true).rule).toBeNull();
   });
 });
+
+describe('prompts next to text that does not end a sentence', () => {
+  it('takes "never miss a ..." prompts inside a body', () => {
+    expect(rules([PARA, 'Never miss a match report from the Rovers desk.', PARA])).toEqual([null, 'appeal', null]);
+  });
+  it('takes a promo title after a paragraph without a full stop, and a linked headline before a cut paragraph', () => {
+    expect(rules([PARA, 'Work on the pier is due to finish by the end of next summer', 'Back The Quayside', 'Each pound you send pays for court reporting.', 'Give now'])).toEqual([null, null, 'appeal', 'appeal', 'button']);
+    expect(rules([PARA, 'Most Read', 'Night bus trial extended to Sundays', 'The harbour authority said the new ferries would run every ninety'], true)).toEqual([null, 'link-teaser', 'link-teaser', null]);
+  });
+});

@@ -216,6 +216,7 @@ const FREE_HINTS: readonly [string, string, number][] = [
   ['k', 'ke this', META], // "stories like this"
   ['p', 'piece', META],
   ['y', 'y more where', META], // "plenty more where"
+  ['m', 'miss a', META], // "never miss a story"
   ['-', '-funded', SELF], // "reader-funded"
   ['-', '-supported', SELF],
 ];
@@ -527,10 +528,10 @@ export function bodyKinds(
     while (j < n && skip[j]) j++;
     const r = j < n ? out[j]!.rule : null;
     if (!r || !BLOCK_RULES.has(r) || r === 'button' || !isShortLine(texts[i]!)) continue;
-    // a promo title follows article text (a sentence) or opens the body, not a list of short lines
+    // a promo title follows article text (a sentence, a paragraph) or opens the body, not a list of short lines
     let h = i - 1;
     while (h >= 0 && isGone(skip, out, h)) h--;
-    if (h < 0 || endsSentence(texts[h]!)) out[i] = placed(r, 'title of a publisher prompt', 0.3);
+    if (h < 0 || endsSentence(texts[h]!) || !isShortLine(texts[h]!)) out[i] = placed(r, 'title of a publisher prompt', 0.3);
   }
   // a bare link label ("Recommended", "Most read:") over one headline, then article text: the headline is the link
   for (let i = 0; i + 1 < n; i++) {
@@ -540,7 +541,9 @@ export function bodyKinds(
     if (j >= n || out[j]!.rule !== null || !isTeaserHeadline(texts[j]!)) continue;
     let after = j + 1;
     while (after < n && isGone(skip, out, after)) after++;
-    if (after >= n || (endsSentence(texts[after]!) && texts[after]!.length > 2 * SHORT_LINE_CHARS)) out[j] = placed('link-teaser', 'headline under a link label', 0.2);
+    // ... then article text: a paragraph, or the line the capture stops in
+    const para = after < n && ((cutLast && after === n - 1) || (texts[after]!.length > 2 * SHORT_LINE_CHARS && endsSentence(texts[after]!)));
+    if (after >= n || para) out[j] = placed('link-teaser', 'headline under a link label', 0.2);
   }
   // "Tags:" / "Topics" on a line of its own: the short title-case or ALL-CAPS lines after it are its tags
   for (let i = 0; i < n; i++) {
