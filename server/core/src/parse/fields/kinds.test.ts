@@ -210,3 +210,9 @@ describe('prompts next to text that does not end a sentence', () => {
     expect(rules([PARA, 'Most Read', 'Night bus trial extended to Sundays', 'The harbour authority said the new ferries would run every ninety'], true)).toEqual([null, 'link-teaser', 'link-teaser', null]);
   });
 });
+
+describe('a link label and its headline with a prompt between them', () => {
+  it('takes the headline past the prompt', () => {
+    expect(rules([PARA, 'Recommended', 'Share this article', 'Night bus trial extended to Sundays', PARA])).toEqual([null, 'link-teaser', 'share-row', 'link-teaser', null]);
+  });
+});

@@ -536,9 +536,10 @@ export function bodyKinds(
   // a bare link label ("Recommended", "Most read:") over one headline, then article text: the headline is the link
   for (let i = 0; i + 1 < n; i++) {
     if (out[i]!.rule !== 'link-teaser' || !isShortLine(texts[i]!.replace(COLON_END, ''))) continue;
+    // (other publisher lines between the label and its headline are passed over)
     let j = i + 1;
-    while (j < n && skip[j]) j++;
-    if (j >= n || out[j]!.rule !== null || !isTeaserHeadline(texts[j]!)) continue;
+    while (j < n && isGone(skip, out, j)) j++;
+    if (j >= n || !isTeaserHeadline(texts[j]!)) continue;
     let after = j + 1;
     while (after < n && isGone(skip, out, after)) after++;
     // ... then article text: a paragraph, or the line the capture stops in
