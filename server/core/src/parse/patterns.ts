@@ -513,6 +513,9 @@ export const LOWER = /\p{Ll}/u;
 export const UPPER_ALL = /\p{Lu}/gu;
 export const UPPER_START = /^[\p{Lu}\p{N}]/u;
 
+/** A word that opens in lower case. */
+export const LOWER_START = /^\p{Ll}/u;
+
 /** "OTTAWA -", "HONG KONG--", "CHENNAI:": a line ending the way a dateline does. */
 export const DATELINE_END = /(?:--|[-—–:])$/u;
 
