@@ -185,6 +185,20 @@ export const DATE_LABEL = /^(?:(?:First|Originally) )?(?:[Pp]ublished|[Pp]osted|
 /** After the first date of a labelled line: "- last modified ...", "| Updated: ...", "(updated ...)": the later date, not read. */
 export const LATER_DATE_LABEL = /^[ \t]{0,3}(?:[·|•—–,;(]|-)?[ \t]{0,3}(?:and )?(?:[Ll]ast )?(?:[Mm]odified|[Uu]pdated|[Ee]dited|[Aa]mended|UPDATED)\b/;
 
+/**
+ * What opens a credit line before the names: "By", "BY" (an ALL-CAPS credit), or a credit label
+ * ("Written by", "Words by", "Story by", "Reported by", "Posted by"). Only "By" lines may carry
+ * more after the names (a job title, an outlet); after the others and "BY" the names run to the
+ * end of the line or to the date.
+ */
+export const CREDIT_OPEN = /^(?:By|BY|(?:Written|Words|Story|Text|Reported|Report|Posted|Reporting) by)[ \t]{1,4}(?=\S)/u;
+
+/** " on 3 June 2025": a date after the names introduced by "on" ("By Ana Ruiz on 3 June 2025"). */
+export const ON_DATE = ' on ';
+
+/** " | Ana Ruiz": names after a date and a separator, without "by" ("3 June 2025 | Ana Ruiz"). */
+export const NAMES_AFTER_DATE = /^[ \t]{0,3}[·|•—–][ \t]{0,3}(?=\p{Lu})/u;
+
 /** " by Jane Doe", " | By X": the names after a date on a credit line ("12 March 2024 09:30 by Jane Doe"). */
 export const BY_AFTER_DATE = /^[ \t]{0,3}(?:[·|•—–,]|-)?[ \t]{0,3}[Bb]y[ \t]{1,4}(?=\S)/u;
 
