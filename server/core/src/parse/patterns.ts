@@ -209,6 +209,9 @@ export const CREDIT_SEPARATORS = '·|•—–,';
 export const JOB_TITLE_WORD = /^(?:correspondents?|editors?|reporters?|writers?|columnists?|contributors?|contributing|staff|senior|chief|deputy|associate|assistant|executive|managing|political|business|sports?|science|health|technology|tech|foreign|diplomatic|economics?|finance|transport|education|environment|climate|crime|legal|home|affairs|culture|arts|entertainment|fashion|travel|food|investigations?|investigative|data|digital|news|global|international|national|local|regional|bureau|desk|chief|producer|photographer|journalist|analyst|commentator|critic|special|intern|team|staffer|correspondent|lead|head|director|officer|author|presenter|host)$/iu;
 
 /** News agencies and wire credits after a byline's names: "Jane Doe, Reuters", "By X, AP". */
+/** The role noun that ends a job title ("Political Correspondent", "Deputy Editor, Business"). */
+export const JOB_ROLE_NOUN = /^(?:correspondents?|editors?|reporters?|writers?|columnists?|contributors?|producers?|photographers?|journalists?|analysts?|commentators?|critics?|presenters?|hosts?|authors?|interns?|staffers?)$/iu;
+
 export const AGENCY_WORD = /^(?:Reuters|AP|AFP|Bloomberg|PA|PTI|ANI|IANS|UPI|DPA|EFE|ANSA|Xinhua|Kyodo|Yonhap|TASS|CNN|BBC|CP|Associated|Press|Agence|France-Presse|Media|Wire|Wires|Agencies|Newsroom|Staff)$/u;
 
 /** Words that end the names of a byline: "By Jane Doe for The Ledger", "By Jane Doe in Paris". */
@@ -489,8 +492,15 @@ export const OPINION_OWNER = /(?:\b(?:[Vv]iews|[Oo]pinions)\b|\b(?:author|writer
 /** Affiliate / commission disclosures: "We may earn a commission", "affiliate links", "independently selected". */
 export const AFFILIATE = /\b(?:affiliate (?:links?|commission|partners?|programs?)|(?:\b[Ww]e (?:may |might |could |can |will |sometimes |often )?|\b(?:may|might) )(?:earn|receive|get) (?:a )?(?:small )?(?:affiliate )?commission|commission (?:on|from) (?:purchases|sales|anything)|independently (?:selected|chosen|reviewed)|when you (?:buy|shop|click|purchase) (?:through|via|using|from) (?:links|our links|the links)|\b(?:buy|shop|purchase|click)(?:s|ing)? (?:[\p{L}'’]{1,20} ){0,3}(?:through|via|using|from|on) (?:[\p{L}'’]{1,20} ){0,3}links?\b.{0,80}?\b(?:we|us|our)\b.{0,40}?\b(?:earn|paid|fee|share of|commission|money|revenue)|\b(?:we|us)\b.{0,40}?\b(?:earn|paid|fee|share of (?:the )?(?:sale|revenue)|commission)\b.{0,60}?\b(?:buy|shop|purchase|click)(?:s|ing)? (?:[\p{L}'’]{1,20} ){0,3}(?:through|via|using|from|on) (?:[\p{L}'’]{1,20} ){0,3}links?\b)/iu;
 
-/** "Reporting by Jane Doe; Editing by John Roe": an agency credits trailer (credits, not body). */
-export const CREDITS_TRAILER = /^\(?(?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Cc]ompiled|[Ff]act-checking|[Pp]roduced|[Gg]raphics) by [\p{Lu}][^.]{0,300}\)?\.?$/u;
+/** "Reporting by Jane Doe; Editing by John Roe", "With assistance from ...": an agency credits trailer (credits, not body); its words are checked against CREDITS_LOWER_WORDS. */
+export const CREDITS_TRAILER = /^\(?(?:With (?:assistance from|(?:additional )?reporting by)|(?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Cc]ompiled|[Ff]act-checking|[Pp]roduced|[Gg]raphics) by) (?:the )?[\p{Lu}][^.]{0,300}\)?\.?$/u;
+
+/**
+ * The lower-case words a credits trailer holds besides names: joiners, places ("in Ankara"), the
+ * roles of the next credit ("; Editing by ..."), name particles. Any other lower-case word, or a
+ * digit, makes the line a sentence ("Reporting by two journals in 2019 first exposed the scheme").
+ */
+export const CREDITS_LOWER_WORDS: ReadonlySet<string> = new Set(['and', 'in', 'from', 'by', 'with', 'the', 'of', 'at', 'for', 'additional', 'reporting', 'writing', 'editing', 'edited', 'compiled', 'fact-checking', 'produced', 'graphics', 'assistance', 'de', 'da', 'del', 'van', 'von', 'der', 'den', 'al', 'bin', 'la', 'le', 'di', 'du', 'dos']);
 
 /** "Want more stories like this?", "Enjoying this piece?", "plenty more where that came from": the line speaks about the reading itself. */
 export const READING_META = /^(?:Never|Don'?t|Don’t|Do not) miss (?:a|an|another|any|out on)\b|\b(?:stories like this|articles like this|(?:enjoy(?:ed|ing)?|like|love)(?:d)? (?:this|our) (?:piece|article|story|newsletter|journalism)|plenty more where|more where (?:that|it) came from|never miss a (?:story|thing|beat))\b/iu;

@@ -216,3 +216,26 @@ describe('a link label and its headline with a prompt between them', () => {
     expect(rules([PARA, 'Recommended', 'Share this article', 'Night bus trial extended to Sundays', PARA])).toEqual([null, 'link-teaser', 'share-row', 'link-teaser', null]);
   });
 });
+
+describe('credits trailers: names only', () => {
+  it('takes trailers of names, places and roles', () => {
+    for (const s of ['Reporting by Ilse Brandvold in Oslo and Kenji Mori in Osaka; Editing by Ruth Akande', 'With assistance from Ilse Brandvold and Kenji Mori.', '(Additional reporting by the Associated Press; edited by Ruth Akande)'])
+      expect(family(s), s).toBe('credits');
+  });
+  it('leaves a sentence that opens like a trailer alone', () => {
+    for (const s of ['Reporting by Reuters and the BBC in 2019 first exposed the scheme, the inquiry heard.', 'Reporting by Channel Four uncovered the payments', 'With assistance from Norway the rescue was completed within hours.'])
+      expect(lineKind(s, true).rule, s).toBeNull();
+  });
+});
+
+describe('a job title on its own line under the byline', () => {
+  it('takes it before the first paragraph', () => {
+    expect(rules(['Chief Science Correspondent', PARA, PARA])).toEqual(['credits', null, null]);
+    expect(rules(['Deputy Editor, The Quayside', PARA])).toEqual(['credits', null]);
+  });
+  it('leaves a subhead and a line of text alone', () => {
+    expect(rules(['The Correspondent', PARA])).toEqual([null, null]);
+    expect(rules([PARA, 'Health Editor', PARA])).toEqual([null, null, null]);
+    expect(rules(['Editors', 'Writers', PARA])).toEqual(['navigation', 'navigation', null]);
+  });
+});

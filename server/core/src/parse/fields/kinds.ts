@@ -49,6 +49,12 @@ import {
   THANKS_FOR_READING,
   OPINION_OWNER,
   ABOUT_NAMED,
+  JOB_ROLE_NOUN,
+  JOB_TITLE_WORD,
+  TITLE_MINOR_WORDS,
+  CREDITS_LOWER_WORDS,
+  DIGIT,
+  LOWER_START,
   VERB_US,
   POINTER_LEAD,
   LATER_SENTENCE,
@@ -142,7 +148,7 @@ const FIRST_WORD_CUES: ReadonlyMap<string, number> = (() => {
   add(G_SHARE, 'share shares tweet email e-mail copy link copied print save gift listen your open read');
   add(G_BUTTON, 'sign subscribe submit donate give support join register continue accept reject manage allow decline agree learn read no got ok okay close dismiss i maybe not cookie privacy yes');
   add(G_EMAIL, 'enter your email e-mail type');
-  add(G_CREDITS, 'reporting additional writing editing edited compiled fact-checking produced graphics');
+  add(G_CREDITS, 'reporting additional writing editing edited compiled fact-checking produced graphics with');
   add(G_NAV, "video audio podcast gallery photos also read see more related up recommended don't dont must trending you keep continue most top editor's editors watch listen latest in");
   add(G_TAG, 'tags tag topics topic keywords keyword related filed categories category about more');
   add(G_ABOUT, 'about');
@@ -382,7 +388,7 @@ export function lineKind(s: string, edge = false): KindVerdict {
     if (cues & G_SHARE && len <= 60 && SHARE_LINE.test(s)) return taken('share-row', 'share-button label');
     if (cues & G_BUTTON && len <= 48 && BUTTON_LINE.test(s)) return taken('button', 'button label of a prompt or banner');
     if (cues & G_EMAIL && len <= 80 && EMAIL_PROMPT.test(s)) return taken('newsletter', 'e-mail prompt of a sign-up form');
-    if (cues & G_CREDITS && CREDITS_TRAILER.test(s)) return taken('credits', 'reporting / editing credits');
+    if (cues & G_CREDITS && CREDITS_TRAILER.test(s) && onlyCreditWords(s)) return taken('credits', 'reporting / editing credits');
     if (cues & G_NAV && NAV_LABEL.test(s) && startsUpperOrDigit(s)) return taken('link-teaser', 'link label pointing to another page');
     if (cues & G_TAG && len <= 200 && TAG_LABEL.test(s)) return taken('tag-row', 'tag / keyword row');
     if (cues & G_ABOUT && (ABOUT_OUTLET.test(s) || (ABOUT_NAMED.test(s) && OUTLET_SELF.test(s)))) return taken('self-description', 'outlet describing itself');
@@ -428,6 +434,15 @@ export function lineKind(s: string, edge = false): KindVerdict {
   if (reader && self) return doubt(0.35, 'speaks to the reader in the outlet\'s voice');
   if (cta && (len < 80 || appeal)) return doubt(0.25, 'starts with an imperative');
   return KEPT;
+}
+
+/** A credits trailer's words: names, digits-free, lower-case words only from CREDITS_LOWER_WORDS. */
+function onlyCreditWords(s: string): boolean {
+  if (DIGIT.test(s)) return false;
+  for (const w of s.split(/[\s;,()]+/u)) {
+    if (w && LOWER_START.test(w) && !CREDITS_LOWER_WORDS.has(w.replace(/[.:]$/u, ''))) return false;
+  }
+  return true;
 }
 
 /** A later sentence of s opens with an imperative ("... needs you. Give what you can.", "... Back us with ..."). */
@@ -589,6 +604,11 @@ export function bodyKinds(
   // the body's start: breadcrumbs (two or more short lines before the first paragraph)
   let first = 0;
   while (first < n && isGone(skip, out, first)) first++;
+  // "Political Correspondent" on its own line under the byline: part of the credit, not body
+  if (first < n && isJobTitle(texts[first]!) && paragraphAfter(texts, skip, out, first)) {
+    out[first] = placed('credits', 'job title under the byline', 0.1);
+    while (first < n && isGone(skip, out, first)) first++;
+  }
   let k = first;
   while (k < n && (isGone(skip, out, k) || (isShortLine(texts[k]!) && wordCount(texts[k]!) <= 3 && !isListItem(texts[k]!)))) k++;
   let shorts = 0;
@@ -638,6 +658,16 @@ function paragraphAfter(texts: readonly string[], skip: readonly boolean[], out:
     return endsSentence(t) && t.length > 2 * SHORT_LINE_CHARS;
   }
   return false;
+}
+
+/** "Senior Political Correspondent", "Health Editor, The Ledger": two or more job-title words ending in a role noun (an outlet after a comma). */
+function isJobTitle(s: string): boolean {
+  if (s.length > 80 || endsSentence(s)) return false;
+  const head = s.split(',')[0]!.trim();
+  const words = head.split(/\s+/u);
+  if (words.length < 2 || words.length > 6 || !JOB_TITLE_WORD.test(words[0]!) || !JOB_ROLE_NOUN.test(words[words.length - 1]!)) return false;
+  for (const w of words) if (!JOB_TITLE_WORD.test(w) && !TITLE_MINOR_WORDS.has(w.toLowerCase())) return false;
+  return startsUpperOrDigit(s);
 }
 
 /** A short line that speaks to the reader in its own voice (not reported speech). */
