@@ -232,6 +232,7 @@ describe('a job title on its own line under the byline', () => {
   it('takes it before the first paragraph', () => {
     expect(rules(['Chief Science Correspondent', PARA, PARA])).toEqual(['credits', null, null]);
     expect(rules(['Deputy Editor, The Quayside', PARA])).toEqual(['credits', null]);
+    expect(rules(['Coastal Heritage Reporter', PARA])).toEqual(['credits', null]);
   });
   it('leaves a subhead and a line of text alone', () => {
     expect(rules(['The Correspondent', PARA])).toEqual([null, null]);

@@ -50,7 +50,6 @@ import {
   OPINION_OWNER,
   ABOUT_NAMED,
   JOB_ROLE_NOUN,
-  JOB_TITLE_WORD,
   TITLE_MINOR_WORDS,
   CREDITS_LOWER_WORDS,
   DIGIT,
@@ -660,14 +659,15 @@ function paragraphAfter(texts: readonly string[], skip: readonly boolean[], out:
   return false;
 }
 
-/** "Senior Political Correspondent", "Health Editor, The Ledger": two or more job-title words ending in a role noun (an outlet after a comma). */
+/** "Senior Political Correspondent", "Rural Affairs Editor, The Ledger": two to six capitalised words ending in a role noun (an outlet after a comma). */
 function isJobTitle(s: string): boolean {
   if (s.length > 80 || endsSentence(s)) return false;
   const head = s.split(',')[0]!.trim();
   const words = head.split(/\s+/u);
-  if (words.length < 2 || words.length > 6 || !JOB_TITLE_WORD.test(words[0]!) || !JOB_ROLE_NOUN.test(words[words.length - 1]!)) return false;
-  for (const w of words) if (!JOB_TITLE_WORD.test(w) && !TITLE_MINOR_WORDS.has(w.toLowerCase())) return false;
-  return startsUpperOrDigit(s);
+  if (words.length < 2 || words.length > 6 || TITLE_MINOR_WORDS.has(words[0]!.toLowerCase()) || !JOB_ROLE_NOUN.test(words[words.length - 1]!)) return false;
+  // capitalised words (a beat: "Rural Affairs", "Senior Political") before the role noun
+  for (const w of words) if (!startsUpperOrDigit(w) && !TITLE_MINOR_WORDS.has(w)) return false;
+  return true;
 }
 
 /** A short line that speaks to the reader in its own voice (not reported speech). */
