@@ -255,7 +255,7 @@ export function buildBody(
         pieceOf.push(null);
       }
     }
-    const subs = subheadIndexes(texts);
+    const subs = subheadIndexes(texts, openEnd);
     for (const k of subs) {
       const p = pieceOf[k];
       if (p) b.add('subhead', p.start, p.end, isAllCaps(texts[k]!) ? 0.85 : 0.65);

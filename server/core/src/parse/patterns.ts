@@ -185,6 +185,20 @@ export const DATE_LABEL = /^(?:(?:First|Originally) )?(?:[Pp]ublished|[Pp]osted|
 /** After the first date of a labelled line: "- last modified ...", "| Updated: ...", "(updated ...)": the later date, not read. */
 export const LATER_DATE_LABEL = /^[ \t]{0,3}(?:[·|•—–,;(]|-)?[ \t]{0,3}(?:and )?(?:[Ll]ast )?(?:[Mm]odified|[Uu]pdated|[Ee]dited|[Aa]mended|UPDATED)\b/;
 
+/**
+ * What opens a credit line before the names: "By", "BY" (an ALL-CAPS credit), or a credit label
+ * ("Written by", "Words by", "Story by", "Reported by", "Posted by"). Only "By" lines may carry
+ * more after the names (a job title, an outlet); after the others and "BY" the names run to the
+ * end of the line or to the date.
+ */
+export const CREDIT_OPEN = /^(?:By|BY|(?:Written|Words|Story|Text|Reported|Report|Posted|Reporting) by)[ \t]{1,4}(?=\S)/u;
+
+/** " on 3 June 2025": a date after the names introduced by "on" ("By Ana Ruiz on 3 June 2025"). */
+export const ON_DATE = ' on ';
+
+/** " | Ana Ruiz": names after a date and a separator, without "by" ("3 June 2025 | Ana Ruiz"). */
+export const NAMES_AFTER_DATE = /^[ \t]{0,3}[·|•—–][ \t]{0,3}(?=\p{Lu})/u;
+
 /** " by Jane Doe", " | By X": the names after a date on a credit line ("12 March 2024 09:30 by Jane Doe"). */
 export const BY_AFTER_DATE = /^[ \t]{0,3}(?:[·|•—–,]|-)?[ \t]{0,3}[Bb]y[ \t]{1,4}(?=\S)/u;
 
@@ -195,6 +209,9 @@ export const CREDIT_SEPARATORS = '·|•—–,';
 export const JOB_TITLE_WORD = /^(?:correspondents?|editors?|reporters?|writers?|columnists?|contributors?|contributing|staff|senior|chief|deputy|associate|assistant|executive|managing|political|business|sports?|science|health|technology|tech|foreign|diplomatic|economics?|finance|transport|education|environment|climate|crime|legal|home|affairs|culture|arts|entertainment|fashion|travel|food|investigations?|investigative|data|digital|news|global|international|national|local|regional|bureau|desk|chief|producer|photographer|journalist|analyst|commentator|critic|special|intern|team|staffer|correspondent|lead|head|director|officer|author|presenter|host)$/iu;
 
 /** News agencies and wire credits after a byline's names: "Jane Doe, Reuters", "By X, AP". */
+/** The role noun that ends a job title ("Political Correspondent", "Deputy Editor, Business"). */
+export const JOB_ROLE_NOUN = /^(?:correspondents?|editors?|reporters?|writers?|columnists?|contributors?|producers?|photographers?|journalists?|analysts?|commentators?|critics?|presenters?|hosts?|authors?|interns?|staffers?)$/iu;
+
 export const AGENCY_WORD = /^(?:Reuters|AP|AFP|Bloomberg|PA|PTI|ANI|IANS|UPI|DPA|EFE|ANSA|Xinhua|Kyodo|Yonhap|TASS|CNN|BBC|CP|Associated|Press|Agence|France-Presse|Media|Wire|Wires|Agencies|Newsroom|Staff)$/u;
 
 /** Words that end the names of a byline: "By Jane Doe for The Ledger", "By Jane Doe in Paris". */
@@ -366,11 +383,30 @@ export const SUSPECT_BOILERPLATE = /(?:Subscri(?:be|ption)|Sign up|Donat(?:e|ion
 // Each cue is a single-line test; fields/kinds.ts combines them. All are bounded or anchored.
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * A pointer or play symbol opening a line ("▶ Watch ...", "👉 Follow us ...", "► Listen now"):
+ * arrows, play triangles, pointing hands, media icons (not the keycaps and emoji that open
+ * newsletter items). The rest of the line is read on its own.
+ */
+export const POINTER_LEAD = /^(?:[▶►▸▷➤➡→⇒⏩⏯]|\u{1F449}|\u{1F447}|\u{1F3A7}|\u{1F4FA}|\u{1F3A5}|\u{1F3AC}|\u{1F50A}|\u{1F4F2}|\u{1F399})\uFE0F?[ \t]{0,3}(?=\S)/u;
+
+/** A sentence that opens with a verb whose object is the outlet ("Back us with ...", "Help us keep ..."): an imperative. */
+export const VERB_US = /^\p{Lu}\p{Ll}{1,12} us\b/u;
+
+/** Where a later sentence of a line starts ("Local news needs you. Make ..."): sentence end, space, capital. */
+export const LATER_SENTENCE = /[.!?] (?=\p{Lu})/gu;
+
+/** A newsletter pitch or an appeal's line beside its prompt is at most this long (longer: an article paragraph). */
+export const PITCH_MAX_CHARS = 200;
+
+/** Separators of a tag or breadcrumb row: "A | B", "A • B", "A · B", "A, B", "A › B", "A » B", "A > B", "A / B". */
+export const ROW_SEPARATOR = /\s*[|•·,›»>]\s*|\s\/\s/u;
+
 /** Lines longer than this are article paragraphs for the kind rules (publisher prompts are short). */
 export const MAX_KIND_LINE = 420;
 
 /** "Sign up for ...", "Download the app", "Follow us on ...", "Listen to ...": a line opening with a call-to-action verb. */
-export const CTA_START = /^(?:Sign (?:up|in)|Subscribe|Donate|Support|Download|Get|Follow|Join|Listen|Watch|Hear|Play|Scroll|Tap|Click|Swipe|Register|Enter|Become|Give|Read|Keep reading|Continue|See|Share|Email|Copy|Accept|Manage|Reject|Allow|Find|Check out|Tune in|Stream|Like|Try|Start|Unlock|Log in|Don'?t miss|Never miss|Catch up|Learn|Discover|Explore|Visit|Stay|Please|Help|Consider|Make|Contribute|Chip in|Upgrade|Claim|Grab|Install|Open|Send|Tell|Thank you|Thanks)\b/u;
+export const CTA_START = /^(?:Press|Hit|Sign (?:up|in)|Subscribe|Donate|Support|Download|Get|Follow|Join|Listen|Watch|Hear|Play|Scroll|Tap|Click|Swipe|Register|Enter|Become|Give|Read|Keep reading|Continue|See|Share|Email|Copy|Accept|Manage|Reject|Allow|Find|Check out|Tune in|Stream|Like|Try|Start|Unlock|Log in|Don'?t miss|Never miss|Catch up|Learn|Discover|Explore|Visit|Stay|Please|Help|Consider|Make|Contribute|Chip in|Upgrade|Claim|Grab|Install|Open|Send|Tell|Thank you|Thanks)\b/u;
 
 /** What follows a first word used as a noun or subject, not an imperative: "Support for ...", "Download speeds ...", "Share prices ...". */
 export const NOT_IMPERATIVE_NEXT = /^(?:-|[ \t](?:of|for|is|was|were|has|had|have|will|would|could|can|may|might|from|among|and|or|levels?|rates?|prices?|speeds?|numbers?|figures?|records?|groups?|members?|'s|’s|rose|fell|grew|went|came)\b)/u;
@@ -385,7 +421,7 @@ export const OUTLET_SELF = /\b(?:[Ww]e|[Ww]e're|[Ww]e’re|[Ww]e've|[Ww]e’ve|[
 export const MEDIA_OBJECT = /\b(?:newsletters?|inbox|e-?mails?|podcasts?|episodes?|videos?|clip|apps?|App Store|Google Play|channel|WhatsApp|Telegram|Facebook|Instagram|Twitter|TikTok|YouTube|LinkedIn|Threads|Bluesky|Flipboard|subscription|subscribers?|membership|donations?|journalism|newsroom|account|below|above|here|link|button|feed|alerts|notifications|briefing|digest|updates|stories)\b/iu;
 
 /** Words of an appeal: support, donate, subscribe, sign up, membership, free trial, register, unlock. */
-export const APPEAL_WORD = /\b(?:support|donat(?:e|ion|ions)|subscri(?:be|ption|ber|bers)|sign(?:ing)? up|member(?:ship)?|free trial|register|unlock|contribut(?:e|ion)|independent journalism|ad-free|paywall|help us|keep us)\b/iu;
+export const APPEAL_WORD = /\b(?:(?:readers|people|supporters|listeners|viewers) like you|give (?:what|whatever) you can|give (?:once|monthly|today|now)|support|donat(?:e|ion|ions)|subscri(?:be|ption|ber|bers)|sign(?:ing)? up|member(?:ship)?|free trial|register|unlock|contribut(?:e|ion)|independent journalism|ad-free|paywall|help us|keep us)\b/iu;
 
 /** "she said", "told reporters", "according to": reported speech, so article text (vetoes every kind rule but share/consent rows). */
 export const REPORTED_SPEECH = /\b(?:said|says|told|according to|added|asked|urged|wrote|posted|announced|explained|warned|insisted|claimed|found|showed|chanted|advise[sd]?)\b/u;
@@ -403,7 +439,7 @@ export const EMAIL_PROMPT = /^(?:Enter your e-?mail(?: address)?|Your e-?mail(?:
 export const BUTTON_LINE = /^(?:Sign (?:up|me up|in)|Subscribe|Submit|Donate|Give|Support|Join|Register|Continue|Accept|Reject|Manage|Allow|Decline|Agree|Learn more|Read more|No,? thanks|Got it|OK|Okay|Close|Dismiss|I agree|I accept|Maybe later|Not now|Cookie settings|Privacy settings|Yes,? please)(?: (?:up|now|us|today|here|all|cookies|preferences|settings|options|more|thanks|in|me up|free|the newsletter|our journalism|monthly|once|and continue|all cookies|necessary cookies|only|essential))?[.!]?$/iu;
 
 /** Prompts to scroll or tap: "Scroll down for video", "Tap to expand", "Click here to ...", "Swipe for more". */
-export const SCROLL_TAP = /^(?:Scroll|Tap|Swipe|Click|Press) (?:down|up|here|to|for|on|below|above|through|left|right)\b/iu;
+export const SCROLL_TAP = /^(?:Scroll|Tap|Swipe|Click|Press|Hit) (?:play|down|up|here|to|for|on|below|above|through|left|right)\b/iu;
 
 /** Podcast and video promos naming a platform: "on any podcast app", "Apple Podcasts", "wherever you get your podcasts". */
 export const PLATFORM_PROMO = /\b(?:Apple Podcasts|Spotify|podcast app|podcast platforms?|wherever you (?:get|listen to) your podcasts|App Store|Google Play|YouTube channel)\b/iu;
@@ -425,7 +461,7 @@ export const SHARE_TOKENS: ReadonlySet<string> = new Set(['facebook', 'twitter',
 export const ROW_SPLIT = /\s*[|•·,/]\s*|\s{2,}|\s/u;
 
 /** Link teasers and navigation labels: "ALSO READ:", "See also |", "MORE FROM US:", "Keep reading", "Continue to the article". */
-export const NAV_LABEL = /^(?:also read|read more|see also|more from [\p{L}' ]{1,30}|more on this(?: story)?|related(?: stories| articles| coverage| content| reading| news| links)?|read next|up next|recommended(?: for you| reading)?|don'?t miss|must read|trending(?: now)?|you may also like|you might also like|keep reading|continue reading|continue to (?:the )?(?:article|story)|read the full (?:story|article)|read (?:the )?full (?:story|article)|most read|most popular|top stories|editor'?s picks?|watch|listen|latest|more stories|more news|in other news|in case you missed it)[ \t]{0,3}(?:[:|»›>–—]|-(?= )|$)/iu;
+export const NAV_LABEL = /^(?:also read|video|audio|podcast|gallery|photos|in pictures|read more|see also|more from [\p{L}' ]{1,30}|more on this(?: story)?|related(?: stories| articles| coverage| content| reading| news| links)?|read next|up next|recommended(?: for you| reading)?|don'?t miss|must read|trending(?: now)?|you may also like|you might also like|keep reading|continue reading|continue to (?:the )?(?:article|story)|read the full (?:story|article)|read (?:the )?full (?:story|article)|most read|most popular|top stories|editor'?s picks?|watch|listen|latest|more stories|more news|in other news|in case you missed it)[ \t]{0,3}(?:[:|»›>–—]|-(?= )|$)/iu;
 
 /** "Tags:", "Topics:", "Filed under", "Related topics", "ABOUT US": a tag or keyword row's label. */
 export const TAG_LABEL = /^(?:tags?|topics?|keywords?|related topics|filed under|categories|category|about us|more about)[ \t]{0,3}(?::|\||$)/iu;
@@ -438,18 +474,36 @@ export const SELF_INDEPENDENT = /\b(?:independent|non-?profit|not-for-profit|rea
 export const SELF_MEDIA = /\b(?:journalism|newsroom|news(?:paper| organi[sz]ation| site| outlet| service| agency| publication)?|publication|reporting|media|voice)\b/iu;
 export const SELF_HISTORY = /\b(?:since (?:1[89]|20)\d{2}|founded in|our mission|mission is|readers|free to read|paywall|every day|for (?:over|more than) (?:a )?(?:century|\d{1,3} years))\b/iu;
 export const ABOUT_OUTLET = /^(?:About (?:us|the author|the writer|this (?:newsletter|podcast|series))|ABOUT (?:US|THE AUTHOR))\b/u;
+/** "About the Ridgeway Post: we have ...": a named "About" label; taken with the outlet speaking of itself (OUTLET_SELF). */
+export const ABOUT_NAMED = /^About (?:the |The )?\p{Lu}[\p{L}'’.&-]{0,30}(?: [\p{Lu}&][\p{L}'’.&-]{0,30}){0,4}:/u;
 
 /** Opinion disclaimers: "The views expressed are the author's own", "does not necessarily reflect the views of". */
 export const DISCLAIMER = /(?:\b(?:views|opinions) (?:expressed )?(?:in this (?:article|piece|column|commentary) )?(?:are|is) (?:solely |entirely |strictly )?(?:those of the (?:author|writer|contributor)s?|the (?:author|writer|contributor)'?s?’?s? own|(?:his|her|their|my) own)|\bdo(?:es)? not (?:necessarily )?(?:reflect|represent) the (?:views|position|opinions?|policy)\b|^\(?Disclaimer\b|^This (?:article|story|content|piece|post) (?:is|was) (?:for (?:general )?information(?:al)? purposes|(?:originally|first) (?:published|appeared)|produced (?:by|in partnership)|sponsored|paid for|part of a paid))/iu;
 
-/** Affiliate / commission disclosures: "We may earn a commission", "affiliate links", "independently selected". */
-export const AFFILIATE = /\b(?:affiliate (?:links?|commission|partners?|programs?)|(?:may |might )?(?:earn|receive) (?:a )?(?:small )?(?:affiliate )?commission|commission (?:on|from) (?:purchases|sales|anything)|independently (?:selected|chosen|reviewed)|when you (?:buy|shop|click|purchase) (?:through|via|using|from) (?:links|our links|the links))/iu;
+/**
+ * Opinion disclaimer in other words: "views"/"opinions" and the writer ("author", "columnist",
+ * "personal") with an ownership word ("own", "alone", "belong", "not ... the paper"), within a
+ * short span: "Views are personal.", "Opinions on this page belong to the columnist alone",
+ * "The columnist's opinions are his own".
+ * Tested only on lines without reported speech ("her lawyer said the views ...").
+ */
+export const OPINION_OWNER = /(?:\b(?:[Vv]iews|[Oo]pinions)\b|\b(?:author|writer|columnist|contributor|commentator)(?:'s|’s|s'|s’|s)?\b.{0,12}\b(?:views|opinions)\b).{0,80}?(?:\b(?:are|is) personal\b|\b(?:are|is|remain) (?:entirely |solely )?(?:his|her|their|my) own\b|\b(?:author|writer|columnist|contributor|commentator)(?:'s|’s|s'|s’|s)?\b.{0,30}?\b(?:own|alone|solely|only)\b|\bbelong(?:s|ing)? to (?:the )?(?:author|writer|columnist|contributor|commentator)s?\b)/u;
 
-/** "Reporting by Jane Doe; Editing by John Roe": an agency credits trailer (credits, not body). */
-export const CREDITS_TRAILER = /^\(?(?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Cc]ompiled|[Ff]act-checking|[Pp]roduced|[Gg]raphics) by [\p{Lu}][^.]{0,300}\)?\.?$/u;
+/** Affiliate / commission disclosures: "We may earn a commission", "affiliate links", "independently selected". */
+export const AFFILIATE = /\b(?:affiliate (?:links?|commission|partners?|programs?)|(?:\b[Ww]e (?:may |might |could |can |will |sometimes |often )?|\b(?:may|might) )(?:earn|receive|get) (?:a )?(?:small )?(?:affiliate )?commission|commission (?:on|from) (?:purchases|sales|anything)|independently (?:selected|chosen|reviewed)|when you (?:buy|shop|click|purchase) (?:through|via|using|from) (?:links|our links|the links)|\b(?:buy|shop|purchase|click)(?:s|ing)? (?:[\p{L}'’]{1,20} ){0,3}(?:through|via|using|from|on) (?:[\p{L}'’]{1,20} ){0,3}links?\b.{0,80}?\b(?:we|us|our)\b.{0,40}?\b(?:earn|paid|fee|share of|commission|money|revenue)|\b(?:we|us)\b.{0,40}?\b(?:earn|paid|fee|share of (?:the )?(?:sale|revenue)|commission)\b.{0,60}?\b(?:buy|shop|purchase|click)(?:s|ing)? (?:[\p{L}'’]{1,20} ){0,3}(?:through|via|using|from|on) (?:[\p{L}'’]{1,20} ){0,3}links?\b)/iu;
+
+/** "Reporting by Jane Doe; Editing by John Roe", "With assistance from ...": an agency credits trailer (credits, not body); its words are checked against CREDITS_LOWER_WORDS. */
+export const CREDITS_TRAILER = /^\(?(?:With (?:assistance from|(?:additional )?reporting by)|(?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Cc]ompiled|[Ff]act-checking|[Pp]roduced|[Gg]raphics) by) (?:the )?[\p{Lu}][^.]{0,300}\)?\.?$/u;
+
+/**
+ * The lower-case words a credits trailer holds besides names: joiners, places ("in Ankara"), the
+ * roles of the next credit ("; Editing by ..."), name particles. Any other lower-case word, or a
+ * digit, makes the line a sentence ("Reporting by two journals in 2019 first exposed the scheme").
+ */
+export const CREDITS_LOWER_WORDS: ReadonlySet<string> = new Set(['and', 'in', 'from', 'by', 'with', 'the', 'of', 'at', 'for', 'additional', 'reporting', 'writing', 'editing', 'edited', 'compiled', 'fact-checking', 'produced', 'graphics', 'assistance', 'de', 'da', 'del', 'van', 'von', 'der', 'den', 'al', 'bin', 'la', 'le', 'di', 'du', 'dos']);
 
 /** "Want more stories like this?", "Enjoying this piece?", "plenty more where that came from": the line speaks about the reading itself. */
-export const READING_META = /\b(?:stories like this|articles like this|(?:enjoy(?:ed|ing)?|like|love)(?:d)? (?:this|our) (?:piece|article|story|newsletter|journalism)|plenty more where|more where (?:that|it) came from|never miss a (?:story|thing|beat))\b/iu;
+export const READING_META = /^(?:Never|Don'?t|Don’t|Do not) miss (?:a|an|another|any|out on)\b|\b(?:stories like this|articles like this|(?:enjoy(?:ed|ing)?|like|love)(?:d)? (?:this|our) (?:piece|article|story|newsletter|journalism)|plenty more where|more where (?:that|it) came from|never miss a (?:story|thing|beat))\b/iu;
 
 /** A question opening a line that speaks to the reader ("Want more ...?", "Enjoying this piece?"). */
 export const READER_QUESTION = /^(?:Want|Enjoy(?:ing|ed)?|Like|Love|Looking for|Missed|Curious|Interested in|Did you (?:enjoy|like))\b[^?]{0,120}\?/u;
@@ -482,6 +536,9 @@ export const LETTER = /\p{L}/u;
 export const LOWER = /\p{Ll}/u;
 export const UPPER_ALL = /\p{Lu}/gu;
 export const UPPER_START = /^[\p{Lu}\p{N}]/u;
+
+/** A word that opens in lower case. */
+export const LOWER_START = /^\p{Ll}/u;
 
 /** "OTTAWA -", "HONG KONG--", "CHENNAI:": a line ending the way a dateline does. */
 export const DATELINE_END = /(?:--|[-—–:])$/u;

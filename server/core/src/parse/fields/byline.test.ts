@@ -22,6 +22,12 @@ describe('bylineFromLine', () => {
     expect(names('By the end of the week prices had fallen.')).toBeNull();
     expect(names('Published: | Updated:')).toBeNull();
   });
+  it('rejects a sentence that opens with "By" and a weekday or a capitalised word and a comma', () => {
+    expect(names('By Friday, the dam had been shored up with sandbags.')).toBeNull();
+    expect(names('By Christmas, most of the stalls had sold out.')).toBeNull();
+    expect(names('By Jane Doe, Chief Reporter')).toBe('Jane Doe');
+    expect(names('By Jane Doe, staff writer')).toBe('Jane Doe');
+  });
 });
 
 describe('inlineByline', () => {

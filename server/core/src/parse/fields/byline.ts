@@ -14,6 +14,8 @@ import {
   AGENCY_WORD,
   JOB_TITLE_WORD,
   NAMES_STOP_WORD,
+  DATE_WEEKDAY,
+  LOWER_START,
 } from '../patterns.ts';
 
 /** Offsets [start, end) of the author names inside a string, or null. */
@@ -47,7 +49,8 @@ export function bylineFromLine(s: string): Range | null {
  * The author names at the start of s[from, to): names joined by ",", "and", "&", up to a job
  * title or agency after a comma ("Jane Doe, Political Editor", "Jane Doe, Reuters"), a "|", or a
  * word like "for" / "in" ("Jane Doe for The Ledger"). Null when the text does not open with a name
- * (a month, a lower-case word, a digit) or holds no name.
+ * (a month, a weekday, a lower-case word, a digit) or holds no name, and when a comma segment
+ * after the names is sentence text ("By Tuesday, the council had ...").
  */
 export function namesIn(s: string, from: number, to: number): Range | null {
   let rest = s.slice(from, to);
@@ -64,7 +67,8 @@ export function namesIn(s: string, from: number, to: number): Range | null {
   let segStart = true;
   for (let i = 0; i < words.length; i++) {
     const { w: word } = words[i]!;
-    if (i === 0 && MONTH_WORD.test(word)) return null;
+    // "By June 11, ...", "By Tuesday, the council ...": a date opens a sentence, not a name
+    if (i === 0 && (MONTH_WORD.test(word) || DATE_WEEKDAY.test(word))) return null;
     if (segStart && names > 0 && !nameSegment(words, i)) break;
     segStart = false;
     if (names > 0 && NAMES_STOP_WORD.has(word)) break;
@@ -74,6 +78,8 @@ export function namesIn(s: string, from: number, to: number): Range | null {
     }
     if (!NAME_WORD.test(word) || DIGIT.test(word)) {
       if (names === 0 || !segStartBefore(words, i)) return null;
+      // "..., the council had agreed": a comma segment of sentence text (not a job title, caught above)
+      if (LOWER_START.test(word)) return null;
       break;
     }
     names++;

@@ -37,6 +37,23 @@ describe('credit lines: names and a date, in either order', () => {
   });
 });
 
+describe('credit lines: other openings and orders', () => {
+  it('"on" before the date, credit labels, ALL-CAPS "BY", and names after a dated separator', () => {
+    expect(read('By Hal Ostrander on 9 October 2025')).toEqual({ byline: 'Hal Ostrander', published: '9 October 2025' });
+    expect(read('Posted by Wen Qiao on Oct 9, 2025 at 4:10 pm')).toEqual({ byline: 'Wen Qiao', published: 'Oct 9, 2025 at 4:10 pm' });
+    expect(read('Written by Hal Ostrander and Wen Qiao')).toEqual({ byline: 'Hal Ostrander and Wen Qiao', published: null });
+    expect(read('BY HAL OSTRANDER AND WEN QIAO')).toEqual({ byline: 'HAL OSTRANDER AND WEN QIAO', published: null });
+    expect(read('9 October 2025 | Hal Ostrander')).toEqual({ byline: 'Hal Ostrander', published: '9 October 2025' });
+  });
+  it('leaves subheads and sentences with the same openings alone', () => {
+    expect(read('BY THE NUMBERS')).toBeNull();
+    expect(read('Written by Shakespeare in 1600, the play was banned twice.')).toBeNull();
+    expect(read('Posted by a neighbour on Facebook, the video spread quickly.')).toBeNull();
+    expect(read('9 October 2025 | Politics')).toBeNull();
+    expect(read('Story by story, the archive was rebuilt.')).toBeNull();
+  });
+});
+
 describe('absoluteDateIso', () => {
   it('reads month-name, ISO and numeric dates with a clock time and zone', () => {
     expect(absoluteDateIso('09:30 GMT, 12 March 2024')).toBe('2024-03-12T09:30:00.000Z');

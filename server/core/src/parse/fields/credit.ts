@@ -6,6 +6,11 @@
  */
 import {
   BY_AFTER_DATE,
+  CREDIT_OPEN,
+  NAMES_AFTER_DATE,
+  NAME_JOINERS,
+  ON_DATE,
+  TITLE_MINOR_WORDS,
   CREDIT_SEPARATORS,
   DATE_AMPM,
   DATE_CLOCK,
@@ -133,32 +138,41 @@ function dateToEnd(s: string, from: number): Range | null {
  */
 export function creditLine(s: string): Credit | null {
   if (s.length === 0 || s.length > MAX_CREDIT_LINE) return null;
-  if (s.charCodeAt(0) === 66 /* B */ && s.charCodeAt(1) === 121 /* y */ && s.charCodeAt(2) === 32) {
-    // "By NAMES <sep> [Published] DATE"
-    for (let p = 3; p < s.length; p++) {
+  const open = startsCredit(s) ? CREDIT_OPEN.exec(s) : null;
+  if (open) {
+    const from0 = open[0].length;
+    // "By" may have a job title or an outlet after the names; "BY" and "Written by" run to the end
+    const plainBy = s.charCodeAt(1) === 121 /* y */ && from0 <= 4;
+    // "By NAMES <sep> [Published] DATE", "By NAMES on DATE"
+    for (let p = from0; p < s.length; p++) {
       const c = s[p]!;
       const dashSep = c === '-' && s.charCodeAt(p - 1) === 32 && s.charCodeAt(p + 1) === 32;
-      if (!dashSep && !CREDIT_SEPARATORS.includes(c)) continue;
-      let from = p + 1;
+      const onSep = c === ' ' && s.startsWith(ON_DATE, p);
+      if (!dashSep && !onSep && !CREDIT_SEPARATORS.includes(c)) continue;
+      let from = onSep ? p + 4 : p + 1;
       const label = DATE_LABEL.exec(s.slice(from).trimStart());
       if (label) from = s.length - s.slice(from).trimStart().length + label[0].length;
       const date = dateToEnd(s, from);
       if (!date) continue;
-      const names = namesIn(s, 3, p);
+      const names = creditNames(s, from0, p, plainBy);
       if (names) return { names, date };
     }
     // "By Jane Doe3 hours ago", "By Jane Doea day ago": the date glued to the last name
-    for (let p = 4; p < s.length; p++) {
+    for (let p = from0 + 1; p < s.length; p++) {
       const c = s.charCodeAt(p);
       const prev = s.charCodeAt(p - 1);
       if (prev === 32 || !((c >= 48 && c <= 57) || (c === 97 && (s.startsWith('a ', p) || s.startsWith('an ', p))))) continue;
       if (prev >= 48 && prev <= 57) continue;
       const date = dateToEnd(s, p);
       if (!date) continue;
-      const names = namesIn(s, 3, p);
+      const names = creditNames(s, from0, p, plainBy);
       if (names && names[1] === p) return { names, date };
     }
-    const r = bylineFromLine(s);
+    if (plainBy) {
+      const r = bylineFromLine(s);
+      return r ? { names: r, date: null } : null;
+    }
+    const r = creditNames(s, from0, s.length - trailingPunct(s), false);
     return r ? { names: r, date: null } : null;
   }
   // "Posted 09:30 GMT, 12 March 2024 - last modified ...", "Published: March 12, 2024 | Updated: ..."
@@ -177,7 +191,40 @@ export function creditLine(s: string): Credit | null {
     const names = namesIn(s, e + by[0].length, s.length);
     if (names && names[1] === s.length - trailingPunct(s)) return { names, date };
   }
+  // "3 June 2025 | Ana Ruiz": two or more name words after a separator, to the end of the line
+  const sep = NAMES_AFTER_DATE.exec(rest);
+  if (sep) {
+    const names = creditNames(s, e + sep[0].length, s.length - trailingPunct(s), false);
+    if (names) return { names, date };
+  }
   return null;
+}
+
+/** "B" opening "By", "BY" or a credit label ("Written by", "Posted by", ...): a cheap test before CREDIT_OPEN. */
+function startsCredit(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c === 66 || c === 87 || c === 83 || c === 84 || c === 82 || c === 80;
+}
+
+/**
+ * The names of a credit in s[from, to). `plainBy` ("By ..."): the names may be followed by a job
+ * title or an outlet (namesIn). Otherwise ("BY ...", "Written by ...", names after a date) the
+ * names must fill the span, hold two or more name words and no title word ("BY THE NUMBERS" is a
+ * subhead).
+ */
+function creditNames(s: string, from: number, to: number, plainBy: boolean): Range | null {
+  const names = namesIn(s, from, to);
+  if (!names || plainBy) return names;
+  let end = to;
+  while (end > from && (s.charCodeAt(end - 1) === 32 || s.charCodeAt(end - 1) === 44)) end--;
+  if (names[1] !== end) return null;
+  let words = 0;
+  for (const w of s.slice(names[0], names[1]).split(/[ ,]+/u)) {
+    const lower = w.toLowerCase();
+    if (TITLE_MINOR_WORDS.has(lower) && lower !== 'and') return null;
+    if (w && !NAME_JOINERS.has(w)) words++;
+  }
+  return words >= 2 ? names : null;
 }
 
 /** How many "." end s (a credit line may end in one). */

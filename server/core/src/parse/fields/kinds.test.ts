@@ -117,3 +117,126 @@ describe('boilerplate by position', () => {
     expect(rules(['News', 'Local', PARA, PARA])).toEqual(['navigation', 'navigation', null, null]);
   });
 });
+
+/** Issue 10, unseen pages: shapes of each family in wording the rules were not written from. */
+describe('publisher boilerplate by kind: other wordings of each family', () => {
+  it('opinion disclaimers that put the views on the writer in other words', () => {
+    for (const s of [
+      'Views in this commentary are personal.',
+      '(The writer is a retired judge. Views are personal.)',
+      'Opinions on this page belong to the columnist alone, not to the paper.',
+      "The columnist's opinions are his own.",
+    ]) expect(family(s), s).toBe('self-description');
+  });
+  it('affiliate disclosures that speak of links and a fee or a share of the sale', () => {
+    for (const s of [
+      'If you shop through links in this guide we may be paid a fee.',
+      'We get a small share of the sale when you purchase via one of our links.',
+    ]) expect(family(s), s).toBe('self-description');
+  });
+  it('media labels and prompts behind a pointer or play symbol', () => {
+    for (const s of ['▶ Watch the full match highlights', '👉 Follow us on Google News', '► Listen now', 'Video: Firefighters tackle warehouse blaze (2:10)', 'AUDIO: The mayor on the budget', 'Gallery'])
+      expect(family(s), s).not.toBeNull();
+    expect(family('Video')).toBe('link-teaser');
+  });
+  it('an appeal whose second sentence is the imperative', () => {
+    for (const s of ['This site stays free because readers like you pay for it. Give what you can today.', 'Local news needs you. Make a contribution now.'])
+      expect(family(s), s).toBe('call-to-action');
+  });
+  it('leaves article sentences with the same words alone', () => {
+    for (const s of [
+      "The author's views on the war drew criticism from two former ministers.",
+      'Her lawyer said the posts do not reflect the views of her employer.',
+      'The retailer will earn a commission on every sale made through the scheme.',
+      'Shoppers who clicked through links in the scam e-mails lost £2m, police said.',
+      'Video of the arrest was shared widely online on Sunday evening.',
+      '→ Rents can rise only once a year.',
+      'Residents need you to know one thing. Make no mistake, the mayor said.',
+      'Opinions differ on whether the writer was ever paid.',
+    ]) {
+      expect(lineKind(s).rule, s).toBeNull();
+      expect(lineKind(s, true).rule, `${s} (at an edge)`).toBeNull();
+    }
+  });
+});
+
+describe('boilerplate blocks by position: other layouts', () => {
+  it('takes the pitch and the title above an e-mail prompt', () => {
+    expect(rules([PARA, 'The Weekend Tide', 'Ten minutes, every Saturday: the coast in one read.', 'Email address', 'Sign up', PARA])).toEqual([null, 'newsletter', 'newsletter', 'newsletter', 'button', null]);
+  });
+  it('takes a reader-addressed line and its title beside a button', () => {
+    expect(rules([PARA, 'Back The Quayside', 'Each pound you send pays for court reporting.', 'Give now', PARA])).toEqual([null, 'appeal', 'appeal', 'button', null]);
+  });
+  it('takes a breadcrumb row before the first paragraph', () => {
+    expect(rules(['World › Europe › Spain', PARA, PARA])).toEqual(['navigation', null, null]);
+    expect(rules(['News / Local', PARA, PARA])).toEqual(['navigation', null, null]);
+  });
+  it('takes the headline under a bare link label inside a body', () => {
+    expect(rules([PARA, 'Recommended', 'Night bus trial extended to Sundays', PARA])).toEqual([null, 'link-teaser', 'link-teaser', null]);
+  });
+  it('leaves a subhead after a paragraph, and a short sentence before a prompt, alone', () => {
+    expect(rules([PARA, 'Who Pays', PARA])).toEqual([null, null, null]);
+    expect(rules([PARA, 'Heavy rain is forecast again for Friday, forecasters said.', 'Email address'])[1]).toBeNull();
+  });
+});
+
+describe('publisher boilerplate by kind: play prompts and named "About" blurbs', () => {
+  it('takes a prompt to press play and an "About <outlet>:" blurb in the outlet\'s voice', () => {
+    expect(family('Hit play to see the goal from the stand.')).toBe('call-to-action');
+    expect(family('Tap play for the full speech.')).toBe('call-to-action');
+    expect(family('About The Quayside: we have covered the port towns without a paywall since 1956.')).toBe('self-description');
+  });
+  it('leaves article sentences that open the same way alone', () => {
+    for (const s of ['About 300 people attended the vigil on Sunday.', 'About The Quayside: the pub reopened on Friday after a fire.', 'Press officers declined to comment on the claim.', 'Hit hard by the floods, the farm lost half its herd.'])
+      expect(lineKind(s, true).rule, s).toBeNull();
+  });
+});
+
+describe('an appeal whose later sentence asks the reader to act for the outlet', () => {
+  it('takes "... because people like you ... Verb us ..."', () => {
+    expect(family('Our newsroom is funded by viewers like you. Stand with us this winter.')).toBe('call-to-action');
+  });
+  it('leaves a quoted demand in a story alone', () => {
+    expect(lineKind('"You owe us," the landlord told the tenants. Give us the keys, he added.', true).rule).toBeNull();
+  });
+});
+
+describe('prompts next to text that does not end a sentence', () => {
+  it('takes "never miss a ..." prompts inside a body', () => {
+    expect(rules([PARA, 'Never miss a match report from the Rovers desk.', PARA])).toEqual([null, 'appeal', null]);
+  });
+  it('takes a promo title after a paragraph without a full stop, and a linked headline before a cut paragraph', () => {
+    expect(rules([PARA, 'Work on the pier is due to finish by the end of next summer', 'Back The Quayside', 'Each pound you send pays for court reporting.', 'Give now'])).toEqual([null, null, 'appeal', 'appeal', 'button']);
+    expect(rules([PARA, 'Most Read', 'Night bus trial extended to Sundays', 'The harbour authority said the new ferries would run every ninety'], true)).toEqual([null, 'link-teaser', 'link-teaser', null]);
+  });
+});
+
+describe('a link label and its headline with a prompt between them', () => {
+  it('takes the headline past the prompt', () => {
+    expect(rules([PARA, 'Recommended', 'Share this article', 'Night bus trial extended to Sundays', PARA])).toEqual([null, 'link-teaser', 'share-row', 'link-teaser', null]);
+  });
+});
+
+describe('credits trailers: names only', () => {
+  it('takes trailers of names, places and roles', () => {
+    for (const s of ['Reporting by Ilse Brandvold in Oslo and Kenji Mori in Osaka; Editing by Ruth Akande', 'With assistance from Ilse Brandvold and Kenji Mori.', '(Additional reporting by the Associated Press; edited by Ruth Akande)'])
+      expect(family(s), s).toBe('credits');
+  });
+  it('leaves a sentence that opens like a trailer alone', () => {
+    for (const s of ['Reporting by Reuters and the BBC in 2019 first exposed the scheme, the inquiry heard.', 'Reporting by Channel Four uncovered the payments', 'With assistance from Norway the rescue was completed within hours.'])
+      expect(lineKind(s, true).rule, s).toBeNull();
+  });
+});
+
+describe('a job title on its own line under the byline', () => {
+  it('takes it before the first paragraph', () => {
+    expect(rules(['Chief Science Correspondent', PARA, PARA])).toEqual(['credits', null, null]);
+    expect(rules(['Deputy Editor, The Quayside', PARA])).toEqual(['credits', null]);
+    expect(rules(['Coastal Heritage Reporter', PARA])).toEqual(['credits', null]);
+  });
+  it('leaves a subhead and a line of text alone', () => {
+    expect(rules(['The Correspondent', PARA])).toEqual([null, null]);
+    expect(rules([PARA, 'Health Editor', PARA])).toEqual([null, null, null]);
+    expect(rules(['Editors', 'Writers', PARA])).toEqual(['navigation', 'navigation', null]);
+  });
+});

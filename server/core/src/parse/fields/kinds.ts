@@ -47,6 +47,19 @@ import {
   TAG_LABEL,
   TEASER_MAX_CHARS,
   THANKS_FOR_READING,
+  OPINION_OWNER,
+  ABOUT_NAMED,
+  JOB_ROLE_NOUN,
+  TITLE_MINOR_WORDS,
+  CREDITS_LOWER_WORDS,
+  DIGIT,
+  LOWER_START,
+  VERB_US,
+  POINTER_LEAD,
+  LATER_SENTENCE,
+  ROW_SEPARATOR,
+  COLON_END,
+  PITCH_MAX_CHARS,
 } from '../patterns.ts';
 import { isAllCaps, isTitleCase } from './subhead.ts';
 
@@ -134,8 +147,8 @@ const FIRST_WORD_CUES: ReadonlyMap<string, number> = (() => {
   add(G_SHARE, 'share shares tweet email e-mail copy link copied print save gift listen your open read');
   add(G_BUTTON, 'sign subscribe submit donate give support join register continue accept reject manage allow decline agree learn read no got ok okay close dismiss i maybe not cookie privacy yes');
   add(G_EMAIL, 'enter your email e-mail type');
-  add(G_CREDITS, 'reporting additional writing editing edited compiled fact-checking produced graphics');
-  add(G_NAV, "also read see more related up recommended don't dont must trending you keep continue most top editor's editors watch listen latest in");
+  add(G_CREDITS, 'reporting additional writing editing edited compiled fact-checking produced graphics with');
+  add(G_NAV, "video audio podcast gallery photos also read see more related up recommended don't dont must trending you keep continue most top editor's editors watch listen latest in");
   add(G_TAG, 'tags tag topics topic keywords keyword related filed categories category about more');
   add(G_ABOUT, 'about');
   add(G_ROW, 'facebook twitter x whatsapp linkedin reddit pinterest telegram messenger flipboard instagram tiktok youtube threads bluesky mastodon sms share email e-mail print copy link tweet');
@@ -143,7 +156,7 @@ const FIRST_WORD_CUES: ReadonlyMap<string, number> = (() => {
   add(G_THANKS, 'thanks thank');
   add(
     G_CTA,
-    "sign subscribe donate support download get follow join listen watch hear play scroll tap click swipe register enter become give read keep continue see share email copy accept manage reject allow find check tune stream like try start unlock log don't never catch learn discover explore visit stay please help consider make contribute chip upgrade claim grab install open send tell thank thanks press connect add",
+    "sign subscribe donate support download get follow join listen watch hear play scroll tap click swipe register enter become give read keep continue see share email copy accept manage reject allow find check tune stream like try start unlock log don't never catch learn discover explore visit stay please help consider make contribute chip upgrade claim grab install open send tell thank thanks press hit connect add",
   );
   return m;
 })();
@@ -197,6 +210,7 @@ const FREE_HINTS: readonly [string, string, number][] = [
   ['m', 'mmission', COMMISSION],
   ['f', 'ffiliat', COMMISSION],
   ['v', 'views', VIEWS],
+  ['V', 'Views', VIEWS],
   ['p', 'pinions', VIEWS],
   ['f', 'flect', VIEWS],
   ['p', 'pendently', COMMISSION], // "independently selected"
@@ -207,6 +221,7 @@ const FREE_HINTS: readonly [string, string, number][] = [
   ['k', 'ke this', META], // "stories like this"
   ['p', 'piece', META],
   ['y', 'y more where', META], // "plenty more where"
+  ['m', 'miss a', META], // "never miss a story"
   ['-', '-funded', SELF], // "reader-funded"
   ['-', '-supported', SELF],
 ];
@@ -285,7 +300,7 @@ export function isShortLine(s: string): boolean {
 /** "Calder Bay, Ferries, Transport" / "POLITICS | ELECTIONS": two or more short capitalised tokens. */
 export function isTagRow(s: string): boolean {
   if (s.length > 160 || endsSentence(s)) return false;
-  const parts = s.split(/\s*[|•·,]\s*/u);
+  const parts = s.split(ROW_SEPARATOR);
   if (parts.length < 2) return false;
   for (const p of parts) {
     if (!p) return false;
@@ -356,6 +371,8 @@ const THE_LINE_CHARS = 140;
 export function lineKind(s: string, edge = false): KindVerdict {
   const len = s.length;
   if (len === 0 || len > MAX_KIND_LINE) return KEPT;
+  // "▶ Watch ...", "👉 Follow us ...": the rest is read on its own; a short non-sentence after the symbol is a link
+  if (s.charCodeAt(0) >= 0x2190 && POINTER_LEAD.test(s)) return pointedKind(s, edge);
   const from = firstWordStart(s);
   const end = firstWordEnd(s, from);
   // the first word's length (what the original slice measured: "" past 16 code units)
@@ -370,21 +387,26 @@ export function lineKind(s: string, edge = false): KindVerdict {
     if (cues & G_SHARE && len <= 60 && SHARE_LINE.test(s)) return taken('share-row', 'share-button label');
     if (cues & G_BUTTON && len <= 48 && BUTTON_LINE.test(s)) return taken('button', 'button label of a prompt or banner');
     if (cues & G_EMAIL && len <= 80 && EMAIL_PROMPT.test(s)) return taken('newsletter', 'e-mail prompt of a sign-up form');
-    if (cues & G_CREDITS && CREDITS_TRAILER.test(s)) return taken('credits', 'reporting / editing credits');
+    if (cues & G_CREDITS && CREDITS_TRAILER.test(s) && onlyCreditWords(s)) return taken('credits', 'reporting / editing credits');
     if (cues & G_NAV && NAV_LABEL.test(s) && startsUpperOrDigit(s)) return taken('link-teaser', 'link label pointing to another page');
     if (cues & G_TAG && len <= 200 && TAG_LABEL.test(s)) return taken('tag-row', 'tag / keyword row');
-    if (cues & G_ABOUT && ABOUT_OUTLET.test(s)) return taken('self-description', 'outlet describing itself');
+    if (cues & G_ABOUT && (ABOUT_OUTLET.test(s) || (ABOUT_NAMED.test(s) && OUTLET_SELF.test(s)))) return taken('self-description', 'outlet describing itself');
     if (cues & G_THANKS && THANKS_FOR_READING.test(s)) return taken('appeal', 'sign-off addressed to the reader');
   }
   if (cues & G_ROW && len <= 80 && isShareRow(s)) return taken('share-row', 'row of share buttons');
-  if ((hints & VIEWS || cues & G_DISCLAIMER) && DISCLAIMER.test(s)) return taken('disclaimer', 'opinion / content disclaimer');
-  if (hints & COMMISSION && AFFILIATE.test(s)) return taken('affiliate', 'affiliate / commission disclosure');
+  if ((hints & VIEWS || cues & G_DISCLAIMER) && (DISCLAIMER.test(s) || OPINION_OWNER.test(s)) && !REPORTED_SPEECH.test(s)) return taken('disclaimer', 'opinion / content disclaimer');
+  // "If you shop through links ...": a reader-addressed line is searched only when it speaks of links
+  if ((hints & COMMISSION || (hints & YOU && s.includes('link'))) && AFFILIATE.test(s)) return taken('affiliate', 'affiliate / commission disclosure');
   if (hints & COOKIE && CONSENT_WORD.test(s) && CONSENT_CONTEXT.test(s) && (READER_ADDRESS.test(s) || OUTLET_SELF.test(s))) return taken('consent-banner', 'cookie / consent banner');
   // "Support for the bill ...": a verb-like first word used as a noun is no imperative
   const cta = (cues & G_CTA) !== 0 && CTA_START.test(s) && !NOT_IMPERATIVE_NEXT.test(s.slice(fwLength));
   if (!cta && (hints & (YOU | NEWS | PLATFORM | SELF | QUESTION | META)) === 0) return KEPT;
   // from here on, reported speech ("..., she said") is article text
   if (REPORTED_SPEECH.test(s)) return KEPT;
+  // "Local news needs you. Make a contribution now.": the imperative opens a later sentence
+  if (!cta && hints & YOU && laterImperative(s) && (APPEAL_WORD.test(s) || MEDIA_OBJECT.test(s) || OUTLET_SELF.test(s))) {
+    return taken('call-to-action', 'call to action addressed to the reader');
+  }
   const reader = (hints & YOU) !== 0 && READER_ADDRESS.test(s);
   const self = (reader || cta || (hints & (NEWS | SELF)) !== 0) && OUTLET_SELF.test(s);
   if (hints & (QUESTION | META) && len <= 200) {
@@ -411,6 +433,36 @@ export function lineKind(s: string, edge = false): KindVerdict {
   if (reader && self) return doubt(0.35, 'speaks to the reader in the outlet\'s voice');
   if (cta && (len < 80 || appeal)) return doubt(0.25, 'starts with an imperative');
   return KEPT;
+}
+
+/** A credits trailer's words: names, digits-free, lower-case words only from CREDITS_LOWER_WORDS. */
+function onlyCreditWords(s: string): boolean {
+  if (DIGIT.test(s)) return false;
+  for (const w of s.split(/[\s;,()]+/u)) {
+    if (w && LOWER_START.test(w) && !CREDITS_LOWER_WORDS.has(w.replace(/[.:]$/u, ''))) return false;
+  }
+  return true;
+}
+
+/** A later sentence of s opens with an imperative ("... needs you. Give what you can.", "... Back us with ..."). */
+function laterImperative(s: string): boolean {
+  const re = LATER_SENTENCE;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    const rest = s.slice(m.index + 2);
+    const end = firstWordEnd(rest, 0);
+    if ((CTA_START.test(rest) && !NOT_IMPERATIVE_NEXT.test(rest.slice(end < 0 ? 0 : end))) || VERB_US.test(rest)) return true;
+  }
+  return false;
+}
+
+/** A line opening with a pointer or play symbol: the rest's verdict, or a link when the rest is a short non-sentence. */
+function pointedKind(s: string, edge: boolean): KindVerdict {
+  const rest = s.replace(POINTER_LEAD, '');
+  const v = lineKind(rest, edge);
+  if (v.rule !== null) return v;
+  if (rest.length <= TEASER_MAX_CHARS && !endsSentence(rest)) return taken('link-teaser', 'link or media prompt after a pointer symbol');
+  return v;
 }
 
 function taken(rule: string, reason: string): KindVerdict {
@@ -468,9 +520,20 @@ export function bodyKinds(
         if (v.rule !== null) {
           out[j] = v;
           blocks = true;
+        } else if (r === 'button' && addressesReader(texts[j]!)) {
+          // "Each pound you send ..." beside "Give now": the button's pitch
+          out[j] = taken('appeal', 'speaks to the reader beside a button');
+          blocks = true;
         }
       }
     }
+  }
+  // the pitch right above an e-mail prompt ("Ten minutes, every Saturday: ..." over "Email address")
+  for (let i = 1; i < n; i++) {
+    if (out[i]!.rule !== 'newsletter' || !EMAIL_PROMPT.test(texts[i]!)) continue;
+    let h = i - 1;
+    while (h >= 0 && skip[h]) h--;
+    if (h >= 0 && out[h]!.rule === null && texts[h]!.length <= PITCH_MAX_CHARS && !REPORTED_SPEECH.test(texts[h]!)) out[h] = placed('newsletter', 'pitch above an e-mail prompt', 0.2);
   }
   // promo titles: "The Morning Ledger" over "Our best stories, delivered to your inbox ..."
   for (let i = 0; i + 1 < n; i++) {
@@ -479,10 +542,23 @@ export function bodyKinds(
     while (j < n && skip[j]) j++;
     const r = j < n ? out[j]!.rule : null;
     if (!r || !BLOCK_RULES.has(r) || r === 'button' || !isShortLine(texts[i]!)) continue;
-    // a promo title follows article text (a sentence) or opens the body, not a list of short lines
+    // a promo title follows article text (a sentence, a paragraph) or opens the body, not a list of short lines
     let h = i - 1;
     while (h >= 0 && isGone(skip, out, h)) h--;
-    if (h < 0 || endsSentence(texts[h]!)) out[i] = placed(r, 'title of a publisher prompt', 0.3);
+    if (h < 0 || endsSentence(texts[h]!) || !isShortLine(texts[h]!)) out[i] = placed(r, 'title of a publisher prompt', 0.3);
+  }
+  // a bare link label ("Recommended", "Most read:") over one headline, then article text: the headline is the link
+  for (let i = 0; i + 1 < n; i++) {
+    if (out[i]!.rule !== 'link-teaser' || !isShortLine(texts[i]!.replace(COLON_END, ''))) continue;
+    // (other publisher lines between the label and its headline are passed over)
+    let j = i + 1;
+    while (j < n && isGone(skip, out, j)) j++;
+    if (j >= n || !isTeaserHeadline(texts[j]!)) continue;
+    let after = j + 1;
+    while (after < n && isGone(skip, out, after)) after++;
+    // ... then article text: a paragraph, or the line the capture stops in
+    const para = after < n && ((cutLast && after === n - 1) || (texts[after]!.length > 2 * SHORT_LINE_CHARS && endsSentence(texts[after]!)));
+    if (after >= n || para) out[j] = placed('link-teaser', 'headline under a link label', 0.2);
   }
   // "Tags:" / "Topics" on a line of its own: the short title-case or ALL-CAPS lines after it are its tags
   for (let i = 0; i < n; i++) {
@@ -527,6 +603,11 @@ export function bodyKinds(
   // the body's start: breadcrumbs (two or more short lines before the first paragraph)
   let first = 0;
   while (first < n && isGone(skip, out, first)) first++;
+  // "Political Correspondent" on its own line under the byline: part of the credit, not body
+  if (first < n && isJobTitle(texts[first]!) && paragraphAfter(texts, skip, out, first)) {
+    out[first] = placed('credits', 'job title under the byline', 0.1);
+    while (first < n && isGone(skip, out, first)) first++;
+  }
   let k = first;
   while (k < n && (isGone(skip, out, k) || (isShortLine(texts[k]!) && wordCount(texts[k]!) <= 3 && !isListItem(texts[k]!)))) k++;
   let shorts = 0;
@@ -540,6 +621,9 @@ export function bodyKinds(
     }
   } else if (first < n && GLUED_SECTIONS.test(texts[first]!)) {
     out[first] = placed('navigation', 'section names before the first paragraph', 0.2);
+  } else if (first < n && isTagRow(texts[first]!) && paragraphAfter(texts, skip, out, first)) {
+    // "World › Europe › Spain" / "News / Local" right before the first paragraph
+    out[first] = placed('navigation', 'breadcrumb row before the first paragraph', 0.2);
   }
   return out;
 }
@@ -563,6 +647,32 @@ function endsParagraph(texts: readonly string[], skip: readonly boolean[], out: 
     return endsSentence(t) && t.length > 2 * SHORT_LINE_CHARS;
   }
   return false;
+}
+
+/** The kept line after k is a paragraph that ends a sentence. */
+function paragraphAfter(texts: readonly string[], skip: readonly boolean[], out: readonly KindVerdict[], k: number): boolean {
+  for (let m = k + 1; m < texts.length; m++) {
+    if (skip[m] || out[m]!.rule) continue;
+    const t = texts[m]!;
+    return endsSentence(t) && t.length > 2 * SHORT_LINE_CHARS;
+  }
+  return false;
+}
+
+/** "Senior Political Correspondent", "Rural Affairs Editor, The Ledger": two to six capitalised words ending in a role noun (an outlet after a comma). */
+function isJobTitle(s: string): boolean {
+  if (s.length > 80 || endsSentence(s)) return false;
+  const head = s.split(',')[0]!.trim();
+  const words = head.split(/\s+/u);
+  if (words.length < 2 || words.length > 6 || TITLE_MINOR_WORDS.has(words[0]!.toLowerCase()) || !JOB_ROLE_NOUN.test(words[words.length - 1]!)) return false;
+  // capitalised words (a beat: "Rural Affairs", "Senior Political") before the role noun
+  for (const w of words) if (!startsUpperOrDigit(w) && !TITLE_MINOR_WORDS.has(w)) return false;
+  return true;
+}
+
+/** A short line that speaks to the reader in its own voice (not reported speech). */
+function addressesReader(s: string): boolean {
+  return s.length <= PITCH_MAX_CHARS && READER_ADDRESS.test(s) && !REPORTED_SPEECH.test(s);
 }
 
 /** A bare headline: capitalised, four or more words, no sentence end, not a list item or a quote. */

@@ -14,4 +14,9 @@ describe('subheads', () => {
   it('leaves datelines, list items and sentences alone', () => {
     expect(subheadIndexes(['OTTAWA -', para, '1. First item', para, 'A sentence that ends.', para])).toEqual([]);
   });
+  it('takes a short line before the paragraph a capture stops in', () => {
+    expect(subheadIndexes([para, 'Who pays now', 'The council said the cost would fall on the tenants of the'], true)).toEqual([1]);
+    expect(subheadIndexes([para, 'Who pays now', 'The council said the cost would fall on the tenants of the'], false)).toEqual([]);
+    expect(subheadIndexes([para, 'Who pays now', 'Tenants will pay.'], true)).toEqual([]);
+  });
 });

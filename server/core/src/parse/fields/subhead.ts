@@ -10,6 +10,7 @@ import {
   NOT_SUBHEAD_CHARS,
   PARAGRAPH_MIN_CHARS,
   SENTENCE_END,
+  SHORT_LINE_CHARS,
   SUBHEAD_MAX_CHARS,
   SUBHEAD_MAX_WORDS,
   TITLE_MINOR_WORDS,
@@ -90,9 +91,11 @@ export function isTitleCase(s: string): boolean {
  * Which of a body's lines (trimmed texts, noise already removed, in order) are subheads.
  * A subhead has the subhead shape and is ALL-CAPS, or is followed by a paragraph (a long line
  * of sentences), or is a title-case line standing alone (not one of a run of short title-case
- * lines, e.g. a list of newspaper names).
+ * lines, e.g. a list of newspaper names). `cutLast`: the capture stops inside the last line, so
+ * a line of text there that is cut short (more words than a title, no sentence end) is the
+ * paragraph the line before it introduces.
  */
-export function subheadIndexes(lines: readonly string[]): number[] {
+export function subheadIndexes(lines: readonly string[], cutLast = false): number[] {
   const n = lines.length;
   const shape: boolean[] = new Array<boolean>(n);
   const title: boolean[] = new Array<boolean>(n);
@@ -109,7 +112,8 @@ export function subheadIndexes(lines: readonly string[]): number[] {
       continue;
     }
     const next = lines[i + 1];
-    if (next !== undefined && next.length >= PARAGRAPH_MIN_CHARS && !shape[i + 1]) {
+    const cutParagraph = cutLast && i + 1 === n - 1 && next !== undefined && next.length > SHORT_LINE_CHARS && wordCount(next) > TITLE_SUBHEAD_MAX_WORDS && !SENTENCE_END.test(next);
+    if (next !== undefined && ((next.length >= PARAGRAPH_MIN_CHARS && !shape[i + 1]) || cutParagraph)) {
       out.push(i);
       continue;
     }
