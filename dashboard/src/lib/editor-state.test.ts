@@ -87,10 +87,13 @@ describe('editor state', () => {
     expect(run(start(false), { type: 'canEdit', canEdit: true }, { type: 'moveCaret', to: at(1) }, { type: 'markField', field: 'byline' }).history.index).toBe(1);
   });
 
-  it('marks a field, and offers a noise line as a rule', () => {
+  it('marks a field, and offers a noise line or a one-line byline fix as a rule', () => {
     const s = run(start(), { type: 'moveCaret', to: at(1) }, { type: 'markField', field: 'byline' });
-    expect(present(s.history)[0]!.fields.some((x) => x.field === 'byline')).toBe(true);
-    expect(s.ruleOffer).toBeNull();
+    const byline = present(s.history)[0]!.fields.find((x) => x.field === 'byline')!;
+    expect(byline).toBeDefined();
+    // a byline fix on one line is offered with its line and the field's span in it (the server's ruleShape decides whether it generalises)
+    expect(s.ruleOffer).toEqual({ lineText: 'By Jane Doe', at: at(1), field: 'byline', span: { start: byline.start - at(1), end: byline.end - at(1) } });
+    expect(run(s, { type: 'markField', field: 'headline' }).ruleOffer).toBeNull();
     const n = run(start(), { type: 'moveCaret', to: at(3) }, { type: 'markField', field: 'noise' });
     expect(n.ruleOffer).toEqual({ lineText: 'Second paragraph.', at: at(3) });
     expect(run(n, { type: 'closeRuleOffer' }).ruleOffer).toBeNull();
