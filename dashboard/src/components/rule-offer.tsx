@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { href } from '../lib/router.ts';
+import { graphql } from '../graphql.ts';
 
-const CreateRule = /* GraphQL */ `
+const CreateRule = graphql(`
   mutation RuleOffer_CreateParseRule($input: CreateParseRuleInput!) {
     createParseRule(input: $input) {
       __typename
@@ -10,7 +11,7 @@ const CreateRule = /* GraphQL */ `
       ... on Error { code message }
     }
   }
-`;
+`);
 
 export interface RuleOfferProps {
   dumpId: string;
@@ -27,9 +28,9 @@ export function RuleOffer({ dumpId, lineText, source, onClose }: RuleOfferProps)
   const [result, setResult] = useState<{ ok: boolean; text: string; id?: string } | null>(null);
   const make = async (scope: 'SOURCE' | 'EVERYWHERE') => {
     const r = await create({ input: { lineText, scope, source: scope === 'SOURCE' ? source : null, dumpId } });
-    const d = r.data?.createParseRule as { __typename: string; id?: string; name?: string; message?: string } | undefined;
-    if (d?.__typename === 'ParseRule') setResult({ ok: true, text: `Saved as ${d.name}.`, id: d.id! });
-    else setResult({ ok: false, text: d?.message ?? r.error?.message ?? 'no answer' });
+    const d = r.data?.createParseRule;
+    if (d?.__typename === 'ParseRule') setResult({ ok: true, text: `Saved as ${d.name}.`, id: d.id });
+    else setResult({ ok: false, text: (d && 'message' in d ? d.message : null) ?? r.error?.message ?? 'no answer' });
   };
   return (
     <div className="banner rule-offer" data-testid="rule-offer" role="group" aria-label="Make it a rule">

@@ -8,8 +8,9 @@ import { href, navigate, useRoute } from '../lib/router.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import { STATUS_LABEL, timeAgo } from '../lib/format.ts';
 import { ConfidenceBar } from '../components/confidence-bar.tsx';
+import { graphql, type ResultOf } from '../graphql.ts';
 
-const QueueQuery = /* GraphQL */ `
+const QueueQuery = graphql(`
   query ReviewQueue_Dumps($first: Int!, $filter: DumpFilter, $orderBy: DumpOrder) {
     reviewCounts { new inReview approved total }
     dumps(first: $first, filter: $filter, orderBy: $orderBy) {
@@ -31,26 +32,9 @@ const QueueQuery = /* GraphQL */ `
     warnings { code message state }
     appearances { role article { id headline source { name } } }
   }
-`;
+`);
 
-export interface ReviewQueue_DumpFragment {
-  id: string;
-  filename: string | null;
-  template: string;
-  confidence: number;
-  status: string;
-  createdAt: string;
-  currentRevisionNumber: number;
-  currentRevision: { number: number; author: string };
-  openWarningCount: number;
-  warnings: { code: string; message: string; state: string }[];
-  appearances: { role: string; article: { id: string; headline: string | null; source: { name: string } | null } }[];
-}
-
-interface QueueData {
-  reviewCounts: { new: number; inReview: number; approved: number; total: number };
-  dumps: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: { node: ReviewQueue_DumpFragment }[] };
-}
+type ReviewQueue_DumpFragment = ResultOf<typeof QueueQuery>['dumps']['edges'][number]['node'];
 
 const STATUSES = ['', 'NEW', 'IN_REVIEW', 'APPROVED'] as const;
 const TEMPLATES = ['', 'flat', 'logo', 'hashtag-listing', 'unknown'];
@@ -58,7 +42,7 @@ const TEMPLATES = ['', 'flat', 'logo', 'hashtag-listing', 'unknown'];
 /** The review queue: least sure parse first, filterable, with the warnings that put each dump here. */
 export function ReviewQueue() {
   const { query } = useRoute();
-  const status = query.get('status') ?? '';
+  const status = STATUSES.find((s) => s === query.get('status')) ?? '';
   const template = query.get('template') ?? '';
   const source = query.get('source') ?? '';
   const order = query.get('order') === 'newest' ? 'CREATED_DESC' : 'CONFIDENCE_ASC';
@@ -68,7 +52,7 @@ export function ReviewQueue() {
   const sourceRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLTableSectionElement>(null);
   const filter = { ...(status ? { status } : {}), ...(template ? { template } : {}), ...(source ? { source } : {}) };
-  const [{ data, fetching, error }, refetch] = useQuery<QueueData>({ query: QueueQuery, variables: { first, filter, orderBy: order } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: QueueQuery, variables: { first, filter, orderBy: order } });
   const rows = data?.dumps.edges.map((e) => e.node) ?? [];
   // the queue updates itself: imports, saves and status changes by anyone
   useLiveQueue(() => refetch({ requestPolicy: 'network-only' }));
