@@ -1,4 +1,7 @@
-import { Client, cacheExchange, fetchExchange, subscriptionExchange } from 'urql';
+import { Client, fetchExchange, subscriptionExchange } from 'urql';
+import { cacheExchange, type CacheExchangeOpts } from '@urql/exchange-graphcache';
+import { relayPagination } from '@urql/exchange-graphcache/extras';
+import schema from './graphql-schema.json';
 import { createClient as createSseClient } from 'graphql-sse';
 import { env } from './env.ts';
 
@@ -7,6 +10,9 @@ import { env } from './env.ts';
  * read-only. Every operation is a POST (the server refuses GET without its CSRF header); the
  * header is sent anyway. Subscriptions are Server-Sent Events (graphql-sse in distinct
  * connections mode, what graphql-yoga serves at the same endpoint), signed the same way.
+ * Results are cached normalised (graphcache, knowing the schema): an entity a mutation or a
+ * subscription returns updates every page showing it, and the article list and the review queue
+ * load further pages by cursor (`after`), merged into one list (relay pagination).
  */
 export function createClient(token: string | null): Client {
   const headers = { 'x-copydesk-csrf': '1', ...(token ? { authorization: `Bearer ${token}` } : {}) };
@@ -20,7 +26,10 @@ export function createClient(token: string | null): Client {
   return new Client({
     url: env.graphqlUrl,
     exchanges: [
-      cacheExchange,
+      cacheExchange({
+        schema: schema as CacheExchangeOpts['schema'],
+        resolvers: { Query: { articles: relayPagination(), dumps: relayPagination() } },
+      }),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription: (request) => ({

@@ -6,8 +6,8 @@ import { topicsOf } from '../lib/topics.ts';
 import { graphql } from '../graphql.ts';
 
 const ArticlesQuery = graphql(`
-  query ArticleList_Articles($first: Int!, $filter: ArticleFilter) {
-    articles(first: $first, filter: $filter) {
+  query ArticleList_Articles($first: Int!, $after: String, $filter: ArticleFilter) {
+    articles(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo { hasNextPage endCursor }
       edges { node { ...ArticleList_ArticleFragment } }
@@ -27,6 +27,9 @@ const ArticlesQuery = graphql(`
   }
 `);
 
+/** articles per page of the list */
+const PAGE = 100;
+
 /** Articles with search and a source (and topic) filter. */
 export function ArticleList() {
   const { query } = useRoute();
@@ -34,15 +37,18 @@ export function ArticleList() {
   const source = query.get('source') ?? '';
   const topicId = query.get('topicId') ?? '';
   const topicName = query.get('topicName') ?? '';
-  const [first, setFirst] = useState(100);
+  // the page after which the last "load more" asked; the cache merges every loaded page (relay pagination)
+  const [after, setAfter] = useState<string | null>(null);
   const [draft, setDraft] = useState({ q, source });
   const [sel, setSel] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const filter = { search: q || null, source: source || null, topicId: topicId || null };
-  const [{ data, error, fetching }] = useQuery({ query: ArticlesQuery, variables: { first, filter } });
+  const [{ data, error, fetching }] = useQuery({ query: ArticlesQuery, variables: { first: PAGE, after, filter } });
+  useEffect(() => setAfter(null), [q, source, topicId]);
   useEffect(() => setDraft({ q, source }), [q, source]);
   const rows = data?.articles.edges.map((e) => e.node) ?? [];
+  const loadMore = () => data?.articles.pageInfo.hasNextPage && setAfter(data.articles.pageInfo.endCursor);
   useEffect(() => {
     bodyRef.current?.querySelector(`[data-index="${sel}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [sel]);
@@ -51,7 +57,7 @@ export function ArticleList() {
     { keys: ['k', 'ArrowUp'], label: 'Previous article', run: () => setSel((s) => Math.max(0, s - 1)) },
     { keys: 'Enter', label: 'Open the article', run: () => rows[sel] && navigate(`/article/${rows[sel].id}`) },
     { keys: '/', label: 'Search', run: () => searchRef.current?.focus() },
-    { keys: 'L', label: 'Load more', run: () => setFirst((f) => f + 100) },
+    { keys: 'L', label: 'Load more', run: () => loadMore() },
   ]);
   return (
     <section className="articles-page">
@@ -115,7 +121,7 @@ export function ArticleList() {
         </table>
       )}
       {data?.articles.pageInfo.hasNextPage && (
-        <button type="button" className="more" onClick={() => setFirst((f) => f + 100)}>
+        <button type="button" className="more" onClick={loadMore}>
           Load 100 more (L)
         </button>
       )}

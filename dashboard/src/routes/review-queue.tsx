@@ -11,9 +11,9 @@ import { ConfidenceBar } from '../components/confidence-bar.tsx';
 import { graphql, type ResultOf } from '../graphql.ts';
 
 const QueueQuery = graphql(`
-  query ReviewQueue_Dumps($first: Int!, $filter: DumpFilter, $orderBy: DumpOrder) {
+  query ReviewQueue_Dumps($first: Int!, $after: String, $filter: DumpFilter, $orderBy: DumpOrder) {
     reviewCounts { new inReview approved total }
-    dumps(first: $first, filter: $filter, orderBy: $orderBy) {
+    dumps(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo { hasNextPage endCursor }
       edges { node { ...ReviewQueue_DumpFragment } }
@@ -36,6 +36,8 @@ const QueueQuery = graphql(`
 
 type ReviewQueue_DumpFragment = ResultOf<typeof QueueQuery>['dumps']['edges'][number]['node'];
 
+/** dumps per page of the queue */
+const PAGE = 50;
 const STATUSES = ['', 'NEW', 'IN_REVIEW', 'APPROVED'] as const;
 const TEMPLATES = ['', 'flat', 'logo', 'hashtag-listing', 'unknown'];
 
@@ -46,17 +48,25 @@ export function ReviewQueue() {
   const template = query.get('template') ?? '';
   const source = query.get('source') ?? '';
   const order = query.get('order') === 'newest' ? 'CREATED_DESC' : 'CONFIDENCE_ASC';
-  const [first, setFirst] = useState(50);
+  // the page after which the last "load more" asked; the cache merges every loaded page (relay pagination)
+  const [after, setAfter] = useState<string | null>(null);
   const [sourceDraft, setSourceDraft] = useState(source);
   const [sel, setSel] = useState(0);
   const sourceRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLTableSectionElement>(null);
   const filter = { ...(status ? { status } : {}), ...(template ? { template } : {}), ...(source ? { source } : {}) };
-  const [{ data, fetching, error }, refetch] = useQuery({ query: QueueQuery, variables: { first, filter, orderBy: order } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: QueueQuery, variables: { first: PAGE, after, filter, orderBy: order } });
+  useEffect(() => setAfter(null), [status, template, source, order]);
   const rows = data?.dumps.edges.map((e) => e.node) ?? [];
-  // the queue updates itself: imports, saves and status changes by anyone
-  useLiveQueue(() => refetch({ requestPolicy: 'network-only' }));
+  const loadMore = () => data?.dumps.pageInfo.hasNextPage && setAfter(data.dumps.pageInfo.endCursor);
   const client = useClient();
+  /** reads the first page again (new dumps come in there) and the last one loaded; the cache merges them with the pages between */
+  const refresh = () => {
+    void client.query(QueueQuery, { first: PAGE, after: null, filter, orderBy: order }, { requestPolicy: 'network-only' }).toPromise();
+    if (after) refetch({ requestPolicy: 'network-only' });
+  };
+  // the queue updates itself: imports, saves and status changes by anyone
+  useLiveQueue(refresh);
   const viewer = useViewer();
   const canEdit = !!viewer.name;
   const drafts = useMemo(() => dumpsWithDrafts(), [data]);
@@ -80,7 +90,7 @@ export function ReviewQueue() {
     const result = await approveEach(client, targets);
     setBulk({ busy: false, result });
     setPicked(new Set());
-    refetch({ requestPolicy: 'network-only' });
+    refresh();
   };
   /** approves the picked dumps, each for the revision shown; asks first when any has open warnings */
   const approvePicked = () => {
@@ -112,7 +122,7 @@ export function ReviewQueue() {
     { keys: ['0', '1', '2', '3'], label: 'Status: all / new / in review / approved', run: (e) => setParam('status', STATUSES[Number(e.key)] ?? '') },
     { keys: 't', label: 'Cycle template filter', run: () => setParam('template', TEMPLATES[(TEMPLATES.indexOf(template) + 1) % TEMPLATES.length]!) },
     { keys: 'o', label: 'Order: least confident / newest first', run: () => setParam('order', order === 'CREATED_DESC' ? '' : 'newest') },
-    { keys: 'L', label: 'Load more', run: () => setFirst((f) => f + 50) },
+    { keys: 'L', label: 'Load more', run: () => loadMore() },
     { keys: 'x', label: 'Select / unselect the dump for approval', run: () => rows[sel] && toggle(rows[sel]!.id) },
     { keys: 'A', label: 'Approve the selected dumps', run: () => canEdit && approvePicked() },
   ]);
@@ -274,7 +284,7 @@ export function ReviewQueue() {
         </table>
       )}
       {data?.dumps.pageInfo.hasNextPage && (
-        <button type="button" className="more" onClick={() => setFirst((f) => f + 50)}>
+        <button type="button" className="more" onClick={loadMore}>
           Load 50 more (L)
         </button>
       )}
