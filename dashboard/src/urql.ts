@@ -5,6 +5,14 @@ import schema from './graphql-schema.json';
 import { createClient as createSseClient } from 'graphql-sse';
 import { env } from './env.ts';
 
+const introspection = schema as CacheExchangeOpts['schema'];
+const { queryType, mutationType, subscriptionType } = schema.__schema;
+const ROOTS = new Set([queryType.name, mutationType.name, subscriptionType.name]);
+/** object types without an `id` (counts, page info, links, warnings) are stored inside their parent, not as entities */
+const embedded = Object.fromEntries(
+  schema.__schema.types.filter((t) => t.kind === 'OBJECT' && !ROOTS.has(t.name) && !('fields' in t && t.fields?.some((f) => f.name === 'id'))).map((t) => [t.name, () => null]),
+);
+
 /**
  * One client per editor token: the token goes out as `Authorization: Bearer`; none means
  * read-only. Every operation is a POST (the server refuses GET without its CSRF header); the
@@ -27,7 +35,8 @@ export function createClient(token: string | null): Client {
     url: env.graphqlUrl,
     exchanges: [
       cacheExchange({
-        schema: schema as CacheExchangeOpts['schema'],
+        schema: introspection,
+        keys: embedded,
         resolvers: { Query: { articles: relayPagination(), dumps: relayPagination() } },
       }),
       fetchExchange,
