@@ -20,16 +20,17 @@ import { StoryList } from './routes/story-list.tsx';
 import { StoryPage } from './routes/story-page.tsx';
 import { AuditPage } from './routes/audit-page.tsx';
 import './styles.css';
+import { graphql } from './graphql.ts';
 
-const ViewerQuery = /* GraphQL */ `
+const ViewerQuery = graphql(`
   query App_Viewer {
     viewer { name }
   }
-`;
+`);
 
 function Shell() {
   const route = useRoute();
-  const [{ data, fetching }] = useQuery<{ viewer: { name: string } | null }>({ query: ViewerQuery });
+  const [{ data, fetching }] = useQuery({ query: ViewerQuery });
   const token = useToken();
   const viewer: Viewer = { name: data?.viewer?.name ?? null, hasToken: !!token, checking: fetching && !data };
   const [help, setHelp] = useState(false);

@@ -4,17 +4,18 @@ import { href } from '../lib/router.ts';
 import { useViewer } from '../lib/viewer.ts';
 import type { TopicRef } from '../lib/topics.ts';
 import { TopicActions } from './topic-actions.tsx';
+import { graphql } from '../graphql.ts';
 
-const AddMutation = /* GraphQL */ `
+const AddMutation = graphql(`
   mutation ArticleTopics_Add($articleId: ID!, $name: String!) {
     addArticleTopic(articleId: $articleId, name: $name) { __typename ... on Article { id } ... on Error { message code } }
   }
-`;
-const RemoveMutation = /* GraphQL */ `
+`);
+const RemoveMutation = graphql(`
   mutation ArticleTopics_Remove($articleId: ID!, $topicId: ID!) {
     removeArticleTopic(articleId: $articleId, topicId: $topicId) { __typename ... on Article { id } ... on Error { message code } }
   }
-`;
+`);
 
 /** An article's topics as chips: editors add one by name, remove one, or rename / merge it in place. */
 export function ArticleTopics({ articleId, topics, onChange }: { articleId: string; topics: TopicRef[]; onChange: () => void }) {
@@ -23,8 +24,8 @@ export function ArticleTopics({ articleId, topics, onChange }: { articleId: stri
   const [name, setName] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [, add] = useMutation<{ addArticleTopic: { __typename: string; message?: string } }>(AddMutation);
-  const [, remove] = useMutation<{ removeArticleTopic: { __typename: string; message?: string } }>(RemoveMutation);
+  const [, add] = useMutation(AddMutation);
+  const [, remove] = useMutation(RemoveMutation);
   const done = (a: { __typename: string; message?: string } | undefined, fail?: string) => {
     if (a?.__typename === 'Article') {
       setError(null);

@@ -1,25 +1,17 @@
 import { useEffect } from 'react';
 import { useQuery } from 'urql';
 import { timeAgo } from '../lib/format.ts';
+import { graphql } from '../graphql.ts';
 
-const ActivityQuery = /* GraphQL */ `
+const ActivityQuery = graphql(`
   query DumpActivity($id: ID!) {
     auditLog(filter: { dumpId: $id }, first: 100) { edges { node { at actor action subject detail origin } } }
   }
-`;
-
-interface Entry {
-  at: string;
-  actor: string;
-  action: string;
-  subject: string | null;
-  detail: string;
-  origin: string;
-}
+`);
 
 /** The audit log of one dump, newest first: who did what, when, from where (editors only). */
 export function DumpActivity({ dumpId, revision }: { dumpId: string; revision: number }) {
-  const [{ data, error, fetching }, refetch] = useQuery<{ auditLog: { edges: { node: Entry }[] } }>({ query: ActivityQuery, variables: { id: dumpId }, requestPolicy: 'network-only' });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: ActivityQuery, variables: { id: dumpId }, requestPolicy: 'network-only' });
   // a save or an approval adds entries: read again when the revision on screen changes
   useEffect(() => refetch({ requestPolicy: 'network-only' }), [revision, refetch]);
   if (error) return <p className="muted small">The activity is for editors: {error.message.replace(/^\[GraphQL\] /, '')}</p>;

@@ -1,22 +1,19 @@
 import { useSubscription } from 'urql';
 import { STATUS_LABEL } from '../lib/format.ts';
 import { useViewer } from '../lib/viewer.ts';
+import { graphql } from '../graphql.ts';
 
-const DumpUpdatedSubscription = /* GraphQL */ `
+const DumpUpdatedSubscription = graphql(`
   subscription LiveDump_Updated($id: ID!) {
     dumpUpdated(id: $id) { id status currentRevisionNumber currentRevision { number author createdAt } }
   }
-`;
+`);
 
-const PresenceSubscription = /* GraphQL */ `
+const PresenceSubscription = graphql(`
   subscription LiveDump_Presence($id: ID!) {
     dumpPresence(dumpId: $id) { editors }
   }
-`;
-
-interface Updated {
-  dumpUpdated: { id: string; status: string; currentRevisionNumber: number; currentRevision: { number: number; author: string; createdAt: string } } | null;
-}
+`);
 
 /**
  * The boundary editor's live line: who else has this dump open (the editor holds the presence
@@ -27,8 +24,8 @@ interface Updated {
  */
 export function LiveDump({ dumpId, base, status, onRebase }: { dumpId: string; base: number; status: string; onRebase: (revision: number) => void }) {
   const viewer = useViewer();
-  const [{ data }] = useSubscription<Updated>({ query: DumpUpdatedSubscription, variables: { id: dumpId } });
-  const [{ data: presence }] = useSubscription<{ dumpPresence: { editors: string[] } }>({ query: PresenceSubscription, variables: { id: dumpId }, pause: !viewer.name });
+  const [{ data }] = useSubscription({ query: DumpUpdatedSubscription, variables: { id: dumpId } });
+  const [{ data: presence }] = useSubscription({ query: PresenceSubscription, variables: { id: dumpId }, pause: !viewer.name });
   const latest = data?.dumpUpdated;
   const others = presence?.dumpPresence.editors.filter((n) => n !== viewer.name) ?? [];
   const newer = latest && latest.currentRevisionNumber > base ? latest.currentRevision : null;

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { href } from '../lib/router.ts';
+import { graphql } from '../graphql.ts';
 
-const CreateRule = /* GraphQL */ `
+const CreateRule = graphql(`
   mutation RuleOffer_CreateParseRule($input: CreateParseRuleInput!) {
     createParseRule(input: $input) {
       __typename
@@ -10,13 +11,13 @@ const CreateRule = /* GraphQL */ `
       ... on Error { code message }
     }
   }
-`;
+`);
 
-const ShapeQuery = /* GraphQL */ `
+const ShapeQuery = graphql(`
   query RuleOffer_Shape($lineText: String!, $action: RuleAction!, $fieldStart: Int!, $fieldEnd: Int!) {
     ruleShape(lineText: $lineText, action: $action, fieldStart: $fieldStart, fieldEnd: $fieldEnd) { shape reason }
   }
-`;
+`);
 
 export interface RuleOfferProps {
   dumpId: string;
@@ -42,9 +43,9 @@ const ACTIONS = { byline: 'BYLINE', published: 'PUBLISHED' } as const;
 export function RuleOffer({ dumpId, offer, onClose }: RuleOfferProps) {
   const { lineText, source, field, span } = offer;
   const [{ fetching }, create] = useMutation(CreateRule);
-  const [shapeAnswer] = useQuery<{ ruleShape: { shape: string | null; reason: string | null } }>({
+  const [shapeAnswer] = useQuery({
     query: ShapeQuery,
-    variables: field && span ? { lineText, action: ACTIONS[field], fieldStart: span.start, fieldEnd: span.end } : {},
+    variables: { lineText, action: field ? ACTIONS[field] : 'BYLINE', fieldStart: span?.start ?? 0, fieldEnd: span?.end ?? 0 },
     pause: !field || !span,
   });
   const [result, setResult] = useState<{ ok: boolean; text: string; id?: string } | null>(null);
@@ -54,9 +55,9 @@ export function RuleOffer({ dumpId, offer, onClose }: RuleOfferProps) {
   const make = async (scope: 'SOURCE' | 'EVERYWHERE') => {
     const input = field && span ? { lineText, scope, source: scope === 'SOURCE' ? source : null, dumpId, action: ACTIONS[field], fieldStart: span.start, fieldEnd: span.end } : { lineText, scope, source: scope === 'SOURCE' ? source : null, dumpId };
     const r = await create({ input });
-    const d = r.data?.createParseRule as { __typename: string; id?: string; name?: string; message?: string } | undefined;
-    if (d?.__typename === 'ParseRule') setResult({ ok: true, text: `Saved as ${d.name}.`, id: d.id! });
-    else setResult({ ok: false, text: d?.message ?? r.error?.message ?? 'no answer' });
+    const d = r.data?.createParseRule;
+    if (d?.__typename === 'ParseRule') setResult({ ok: true, text: `Saved as ${d.name}.`, id: d.id });
+    else setResult({ ok: false, text: (d && 'message' in d ? d.message : null) ?? r.error?.message ?? 'no answer' });
   };
   const shown = lineText.trim();
   return (

@@ -2,31 +2,30 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { navigate } from '../lib/router.ts';
 import { RenameMerge } from './rename-merge.tsx';
+import { graphql } from '../graphql.ts';
 
-const RenameMutation = /* GraphQL */ `
+const RenameMutation = graphql(`
   mutation StoryActions_Rename($id: ID!, $title: String!) {
     renameStory(id: $id, title: $title) { __typename ... on Story { id headline } ... on Error { message code } }
   }
-`;
-const MergeMutation = /* GraphQL */ `
+`);
+const MergeMutation = graphql(`
   mutation StoryActions_Merge($into: ID!, $from: [ID!]!) {
     mergeStories(into: $into, from: $from) { __typename ... on Story { id headline size } ... on Error { message code } }
   }
-`;
-const SearchQuery = /* GraphQL */ `
+`);
+const SearchQuery = graphql(`
   query StoryActions_Search($search: String!) {
     stories(first: 8, filter: { search: $search }) { edges { node { id headline size } } }
   }
-`;
-
-type Answer = { __typename: string; id?: string; headline?: string | null; size?: number; message?: string };
+`);
 
 /** Rename a story, or merge another story (found by its headline) into it; the page stays on this story. */
 export function StoryActions({ story, onDone }: { story: { id: string; headline: string | null }; onDone?: () => void }) {
   const [search, setSearch] = useState('');
-  const [, rename] = useMutation<{ renameStory: Answer }>(RenameMutation);
-  const [, merge] = useMutation<{ mergeStories: Answer }>(MergeMutation);
-  const [{ data }] = useQuery<{ stories: { edges: { node: { id: string; headline: string | null; size: number } }[] } }>({
+  const [, rename] = useMutation(RenameMutation);
+  const [, merge] = useMutation(MergeMutation);
+  const [{ data }] = useQuery({
     query: SearchQuery,
     variables: { search },
     pause: search.trim().length < 2,

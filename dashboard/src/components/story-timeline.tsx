@@ -1,11 +1,13 @@
 /** A story's articles on a time axis, one lane per outlet (in order of its first article). */
 import { href } from '../lib/router.ts';
+import { graphql, type ResultOf } from '../graphql.ts';
 
-export interface TimelineArticle {
-  seenAt: string;
-  pinned: boolean;
-  article: { id: string; headline: string | null; source: { name: string } | null };
-}
+/** What the timeline reads of each of a story's articles (spread it into the story's `articles` edges). */
+export const StoryTimeline_ItemFragment = graphql(`
+  fragment StoryTimeline_ItemFragment on StoryArticle @_unmask { seenAt pinned article { id headline source { name } } }
+`);
+
+export type TimelineArticle = ResultOf<typeof StoryTimeline_ItemFragment>;
 
 /** Lanes of `items` (earliest first) by outlet; each article sits at its time's share of the story's span. */
 export function StoryTimeline({ items, onMoveOut }: { items: TimelineArticle[]; onMoveOut?: (articleId: string) => void }) {

@@ -2,24 +2,23 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { navigate } from '../lib/router.ts';
 import { RenameMerge } from './rename-merge.tsx';
+import { graphql } from '../graphql.ts';
 
-const RenameMutation = /* GraphQL */ `
+const RenameMutation = graphql(`
   mutation TopicActions_Rename($id: ID!, $name: String!) {
     renameTopic(id: $id, name: $name) { __typename ... on Topic { id name } ... on Error { message code } }
   }
-`;
-const MergeMutation = /* GraphQL */ `
+`);
+const MergeMutation = graphql(`
   mutation TopicActions_Merge($into: ID!, $from: [ID!]!) {
     mergeTopics(into: $into, from: $from) { __typename ... on Topic { id name articleCount } ... on Error { message code } }
   }
-`;
-const SearchQuery = /* GraphQL */ `
+`);
+const SearchQuery = graphql(`
   query TopicActions_Search($search: String!) {
     topics(first: 8, search: $search) { edges { node { id name kind articleCount } } }
   }
-`;
-
-type Answer = { __typename: string; id?: string; name?: string; message?: string };
+`);
 
 /**
  * Rename a topic, or merge it into another one found by name (its articles move there and the
@@ -27,9 +26,9 @@ type Answer = { __typename: string; id?: string; name?: string; message?: string
  */
 export function TopicActions({ topic, onDone }: { topic: { id: string; name: string }; onDone?: () => void }) {
   const [search, setSearch] = useState('');
-  const [, rename] = useMutation<{ renameTopic: Answer }>(RenameMutation);
-  const [, merge] = useMutation<{ mergeTopics: Answer }>(MergeMutation);
-  const [{ data }] = useQuery<{ topics: { edges: { node: { id: string; name: string; kind: string; articleCount: number } }[] } }>({
+  const [, rename] = useMutation(RenameMutation);
+  const [, merge] = useMutation(MergeMutation);
+  const [{ data }] = useQuery({
     query: SearchQuery,
     variables: { search },
     pause: search.trim().length < 2,

@@ -1,6 +1,7 @@
 import type { Client } from 'urql';
+import { graphql } from '../graphql.ts';
 
-const ApproveMutation = /* GraphQL */ `
+const ApproveMutation = graphql(`
   mutation ReviewQueue_Approve($input: SetDumpStatusInput!) {
     setDumpStatus(input: $input) {
       __typename
@@ -9,7 +10,7 @@ const ApproveMutation = /* GraphQL */ `
       ... on Error { message code }
     }
   }
-`;
+`);
 
 export interface ApproveTarget {
   id: string;
@@ -29,7 +30,7 @@ export async function approveEach(client: Client, targets: ApproveTarget[]): Pro
   const out: BulkResult = { approved: [], refused: [] };
   for (const t of targets) {
     const r = await client
-      .mutation<{ setDumpStatus: { __typename: string; code?: string; message?: string; currentRevision?: number } }>(ApproveMutation, { input: { dumpId: t.id, revision: t.revision, status: 'APPROVED' } })
+      .mutation(ApproveMutation, { input: { dumpId: t.id, revision: t.revision, status: 'APPROVED' } })
       .toPromise();
     const p = r.data?.setDumpStatus;
     if (p?.__typename === 'Dump') out.approved.push(t.id);

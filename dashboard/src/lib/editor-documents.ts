@@ -3,8 +3,8 @@
  * revision, every revision (for a conflict), a save (reviseSegmentation) and an approval
  * (setDumpStatus).
  */
-const RevisionFields = /* GraphQL */ `
-  fragment DumpEditor_RevisionFragment on SegmentationRevision {
+const RevisionFields = graphql(`
+  fragment DumpEditor_RevisionFragment on SegmentationRevision @_unmask {
     id
     number
     author
@@ -12,9 +12,10 @@ const RevisionFields = /* GraphQL */ `
     baseNumber
     segments { kind start end confidence fields { field start end confidence } }
   }
-`;
+`);
+import { graphql, type ResultOf } from '../graphql.ts';
 
-export const DumpQuery = /* GraphQL */ `
+export const DumpQuery = graphql(`
   query DumpEditor_Dump($id: ID!) {
     dump(id: $id) {
       id
@@ -30,10 +31,9 @@ export const DumpQuery = /* GraphQL */ `
       revisions(first: 1) { totalCount edges { node { ...DumpEditor_RevisionFragment } } }
     }
   }
-  ${RevisionFields}
-`;
+`, [RevisionFields]);
 
-export const RevisionsQuery = /* GraphQL */ `
+export const RevisionsQuery = graphql(`
   query DumpEditor_Revisions($id: ID!) {
     dump(id: $id) {
       id
@@ -41,10 +41,9 @@ export const RevisionsQuery = /* GraphQL */ `
       revisions(first: 500) { edges { node { ...DumpEditor_RevisionFragment } } }
     }
   }
-  ${RevisionFields}
-`;
+`, [RevisionFields]);
 
-export const ReviseMutation = /* GraphQL */ `
+export const ReviseMutation = graphql(`
   mutation DumpEditor_Revise($input: ReviseSegmentationInput!) {
     reviseSegmentation(input: $input) {
       __typename
@@ -54,9 +53,9 @@ export const ReviseMutation = /* GraphQL */ `
       ... on Error { message code }
     }
   }
-`;
+`);
 
-export const StatusMutation = /* GraphQL */ `
+export const StatusMutation = graphql(`
   mutation DumpEditor_SetStatus($input: SetDumpStatusInput!) {
     setDumpStatus(input: $input) {
       __typename
@@ -65,45 +64,9 @@ export const StatusMutation = /* GraphQL */ `
       ... on Error { message code }
     }
   }
-`;
+`);
 
-export interface DumpEditor_RevisionFragment {
-  id: string;
-  number: number;
-  author: string;
-  createdAt: string;
-  baseNumber: number | null;
-  segments: { kind: string; start: number; end: number; confidence: number; fields: { field: string; start: number; end: number; confidence: number }[] }[];
-}
-
-export interface DumpData {
-  dump: {
-    id: string;
-    filename: string | null;
-    url: string | null;
-    fetchedAt: string | null;
-    text: string;
-    status: string;
-    template: string;
-    confidence: number;
-    currentRevisionNumber: number;
-    currentRevision: DumpEditor_RevisionFragment & { warnings: { code: string; message: string; start: number; end: number }[] };
-    revisions: { totalCount: number; edges: { node: DumpEditor_RevisionFragment }[] };
-  } | null;
-}
-
-export type ReviseResult =
-  | { __typename: 'ReviseSegmentationPayload'; revisionNumber: number; dump: { id: string; status: string; currentRevisionNumber: number } }
-  | { __typename: 'StaleRevisionError'; baseRevision: number; currentRevision: number; message: string; code: string }
-  | { __typename: 'InvalidSegmentationError'; reason: string; index: number; start: number; end: number; message: string; code: string }
-  | { __typename: string; message: string; code: string };
-
-export type Dump = NonNullable<DumpData['dump']>;
-
-export interface StatusResult {
-  setDumpStatus: { __typename: string; status?: string; message?: string; code?: string; currentRevision?: number };
-}
-
-export interface RevisionsData {
-  dump: { currentRevisionNumber: number; revisions: { edges: { node: DumpEditor_RevisionFragment }[] } } | null;
-}
+/** one revision as the editor reads it (id, number, author, segments with their fields) */
+export type DumpEditor_RevisionFragment = ResultOf<typeof RevisionFields>;
+/** the dump the editor opens, with its current revision */
+export type Dump = NonNullable<ResultOf<typeof DumpQuery>['dump']>;

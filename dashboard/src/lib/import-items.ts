@@ -1,3 +1,5 @@
+import { stringifyDocument } from '@urql/core';
+import { graphql, type ResultOf } from '../graphql.ts';
 /** What the import page sends: one item per .txt file, per .jsonl line, or the pasted text. */
 export interface ImportItem {
   label: string;
@@ -53,12 +55,15 @@ export interface UploadedItem {
   articlesCreated: number;
 }
 
-interface UploadAnswer {
-  __typename: string;
-  code?: string;
-  message?: string;
-  items?: { filename: string | null; result: { __typename: string; created?: boolean; code?: string; message?: string; dump?: { id: string } | null; changes?: { articlesCreated: number } } }[];
-}
+const UploadMutation = graphql(`
+  mutation ImportPage_ImportDumpFile($file: File!) {
+    importDumpFile(file: $file) {
+      __typename
+      ... on Error { code message }
+      ... on ImportBatchResult { items { filename result { __typename ... on Error { code message } ... on ImportDumpPayload { created dump { id } changes { articlesCreated } } } } }
+    }
+  }
+`);
 
 /**
  * Sends a file through importDumpFile (multipart, as the GraphQL multipart request spec says): a
@@ -70,18 +75,20 @@ export async function uploadFile(url: string, token: string | null, file: File):
   form.set(
     'operations',
     JSON.stringify({
-      query: `mutation($file: File!) { importDumpFile(file: $file) { __typename ... on Error { code message } ... on ImportBatchResult { items { filename result { __typename ... on Error { code message } ... on ImportDumpPayload { created dump { id } changes { articlesCreated } } } } } } }`,
+      query: stringifyDocument(UploadMutation),
       variables: { file: null },
     }),
   );
   form.set('map', JSON.stringify({ 0: ['variables.file'] }));
   form.set('0', file);
   const res = await fetch(url, { method: 'POST', body: form, headers: { 'x-copydesk-csrf': '1', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
-  const json = (await res.json()) as { data?: { importDumpFile: UploadAnswer }; errors?: { message: string; extensions?: { code?: string } }[] };
+  const json = (await res.json()) as { data?: ResultOf<typeof UploadMutation>; errors?: { message: string; extensions?: { code?: string } }[] };
   if (json.errors?.length) throw new Error(`${json.errors[0]!.extensions?.code ?? 'ERROR'}: ${json.errors[0]!.message}`);
   const a = json.data!.importDumpFile;
-  if (a.__typename !== 'ImportBatchResult') throw new Error(`${a.code ?? a.__typename}: ${a.message ?? ''}`);
-  return (a.items ?? []).map((i) => ({ ...i.result, filename: i.filename, articlesCreated: i.result.changes?.articlesCreated ?? 0 }));
+  if (a.__typename !== 'ImportBatchResult') throw new Error(`${a.code}: ${a.message}`);
+  return a.items.map(({ filename, result: r }) =>
+    r.__typename === 'ImportDumpPayload' ? { __typename: r.__typename, filename, created: r.created, dump: r.dump, articlesCreated: r.changes.articlesCreated } : { __typename: r.__typename, filename, code: r.code, message: r.message, articlesCreated: 0 },
+  );
 }
 
 /** Sends one dump's text through importDumpFile (for dumps over the JSON request limit). */

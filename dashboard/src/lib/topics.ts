@@ -1,13 +1,12 @@
-/** Topics as the API returns them, either directly or through a weighted link. */
+/** A topic of an article, with the weight of its link (0..1, strongest first). */
 export interface TopicRef {
-  id?: string;
+  id: string;
   name: string;
-  kind?: string;
-  weight?: number;
+  kind: string;
+  weight: number;
 }
 
-export type RawTopic = TopicRef | { weight?: number; topic: TopicRef };
-
-export function topicsOf(raw: readonly RawTopic[] | undefined): TopicRef[] {
-  return (raw ?? []).map((t) => ('topic' in t ? { ...t.topic, ...(t.weight !== undefined ? { weight: t.weight } : {}) } : t));
+/** An article's topic links (`topics { weight topic { id name kind } }`) as flat topic refs, in order. */
+export function topicsOf(links: readonly { weight: number; topic: { id: string; name: string; kind: string } }[]): TopicRef[] {
+  return links.map((l) => ({ ...l.topic, weight: l.weight }));
 }

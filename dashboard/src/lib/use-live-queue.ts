@@ -1,16 +1,17 @@
 import { useEffect, useRef } from 'react';
 import { useSubscription } from 'urql';
+import { graphql } from '../graphql.ts';
 
-const ReviewCountsSubscription = /* GraphQL */ `
+const ReviewCountsSubscription = graphql(`
   subscription ReviewQueue_Live { reviewCounts { new inReview approved total } }
-`;
+`);
 
 /**
  * Calls `refresh` whenever the review queue changes on the server (a dump imported, revised or
  * moved to another status, by anyone): the `reviewCounts` subscription's events after its first.
  */
 export function useLiveQueue(refresh: () => void): void {
-  const [{ data }] = useSubscription<{ reviewCounts: { new: number; inReview: number; approved: number; total: number } }>({ query: ReviewCountsSubscription });
+  const [{ data }] = useSubscription({ query: ReviewCountsSubscription });
   const seen = useRef<string | null>(null);
   const latest = useRef(refresh);
   latest.current = refresh;

@@ -12,7 +12,7 @@ import { createHistory, describeOp, diffSegmentations, opsSinceBase, present, re
 import { dropDraft, loadDraft, saveDraft, staleDrafts, type Draft } from './drafts.ts';
 import type { Conflict } from '../components/conflict-dialog.tsx';
 import type { Base, EditorAction, EditorState } from './editor-state.ts';
-import { ReviseMutation, RevisionsQuery, StatusMutation, type ReviseResult, type RevisionsData, type StatusResult } from './editor-documents.ts';
+import { ReviseMutation, RevisionsQuery, StatusMutation, type Dump } from './editor-documents.ts';
 
 type Dispatch = (a: EditorAction) => void;
 
@@ -42,9 +42,9 @@ const toInput = (segs: readonly EditSegment[]) => segs.map((s) => ({ kind: s.kin
  * Save and conflict: `save(approve)` saves the segmentation on screen as a new revision; a stale
  * base opens the conflict (also opened on load for a draft left on an older base).
  */
-export function useSave(dumpId: string, state: EditorState, dispatch: Dispatch, viewerName: string | null, setStatus: (s: string) => void) {
+export function useSave(dumpId: string, state: EditorState, dispatch: Dispatch, viewerName: string | null, setStatus: (s: Dump['status']) => void) {
   const client = useClient();
-  const [, revise] = useMutation<{ reviseSegmentation: ReviseResult }>(ReviseMutation);
+  const [, revise] = useMutation(ReviseMutation);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [busy, setBusy] = useState(false);
   const { text, base, canEdit } = state;
@@ -53,7 +53,7 @@ export function useSave(dumpId: string, state: EditorState, dispatch: Dispatch, 
   const myDraft = (): Draft => ({ dumpId, baseRevision: base.number, ops: opsSinceBase(state.history), segments, savedAt: new Date().toISOString() });
 
   async function openConflict(myBase: number, mine: Draft, theirsNumber: number) {
-    const r = await client.query<RevisionsData>(RevisionsQuery, { id: dumpId }, { requestPolicy: 'network-only' }).toPromise();
+    const r = await client.query(RevisionsQuery, { id: dumpId }, { requestPolicy: 'network-only' }).toPromise();
     const revs = r.data?.dump?.revisions.edges.map((e) => e.node) ?? [];
     const current = r.data?.dump?.currentRevisionNumber ?? theirsNumber;
     const theirs = revs.find((x) => x.number === current);
@@ -84,7 +84,7 @@ export function useSave(dumpId: string, state: EditorState, dispatch: Dispatch, 
     setBusy(false);
     const res = r.data?.reviseSegmentation;
     if (r.error || !res) return say(`Save failed: ${r.error?.message ?? 'no answer'}`, 'error');
-    if (res.__typename === 'ReviseSegmentationPayload' && 'revisionNumber' in res) {
+    if (res.__typename === 'ReviseSegmentationPayload') {
       dropDraft(dumpId, base.number);
       dropDraft(dumpId, baseNumber);
       dispatch({ type: 'rebase', base: { number: res.revisionNumber, author: viewerName ?? '', createdAt: new Date().toISOString(), segments: segs } });
@@ -92,12 +92,12 @@ export function useSave(dumpId: string, state: EditorState, dispatch: Dispatch, 
       setStatus(res.dump.status);
       return say(`Saved as revision ${res.revisionNumber}${approve ? ' and approved' : ''}.`, 'ok');
     }
-    if (res.__typename === 'StaleRevisionError' && 'currentRevision' in res) {
+    if (res.__typename === 'StaleRevisionError') {
       say(`Not saved: revision ${res.currentRevision} was saved by someone else since revision ${res.baseRevision}.`, 'error');
       return openConflict(base.number, myDraft(), res.currentRevision);
     }
-    if (res.__typename === 'InvalidSegmentationError' && 'reason' in res) return say(`The server refused the segmentation (${'rule' in res ? res.rule : ''}): ${res.reason}`, 'error', res.start);
-    return say(`Not saved: ${'message' in res ? res.message : res.__typename}`, 'error');
+    if (res.__typename === 'InvalidSegmentationError') return say(`The server refused the segmentation (${res.rule}): ${res.reason}`, 'error', res.start);
+    return say(`Not saved: ${res.message}`, 'error');
   };
 
   /** the editor's answer to a conflict */
@@ -130,8 +130,8 @@ export function useSave(dumpId: string, state: EditorState, dispatch: Dispatch, 
 }
 
 /** Approval of the revision on screen: asks first while warnings are open (`confirming`), saves a dirty draft with approve, refuses a stale revision. */
-export function useApprove(dumpId: string, state: EditorState, dispatch: Dispatch, dirty: boolean, openWarnings: number, flows: ReturnType<typeof useSave>, setStatus: (s: string) => void) {
-  const [, setDumpStatus] = useMutation<StatusResult>(StatusMutation);
+export function useApprove(dumpId: string, state: EditorState, dispatch: Dispatch, dirty: boolean, openWarnings: number, flows: ReturnType<typeof useSave>, setStatus: (s: Dump['status']) => void) {
+  const [, setDumpStatus] = useMutation(StatusMutation);
   const [confirming, setConfirming] = useState(false);
   const say = (t: string, tone: 'info' | 'error' | 'ok' = 'info') => dispatch({ type: 'say', text: t, tone });
   const approve = async (confirmed = false): Promise<void> => {

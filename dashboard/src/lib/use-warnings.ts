@@ -1,7 +1,8 @@
 import { useCallback, useEffect } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { graphql, type ResultOf } from '../graphql.ts';
 
-const WarningsQuery = /* GraphQL */ `
+const WarningsQuery = graphql(`
   query DumpWarnings($id: ID!) {
     dump(id: $id) {
       id
@@ -10,9 +11,9 @@ const WarningsQuery = /* GraphQL */ `
       warnings { code message start end state resolvedInRevision resolvedBy dismissal { editor reason at } }
     }
   }
-`;
+`);
 
-const DismissMutation = /* GraphQL */ `
+const DismissMutation = graphql(`
   mutation DumpWarnings_Dismiss($input: DismissWarningInput!) {
     dismissWarning(input: $input) {
       __typename
@@ -20,36 +21,28 @@ const DismissMutation = /* GraphQL */ `
       ... on Error { message code }
     }
   }
-`;
+`);
 
-export interface WarningCheck {
-  code: string;
-  message: string;
-  start: number;
-  end: number;
-  state: 'OPEN' | 'RESOLVED' | 'DISMISSED';
-  resolvedInRevision: number | null;
-  resolvedBy: string | null;
-  dismissal: { editor: string; reason: string; at: string } | null;
-}
+/** One warning of the dump's checklist, as the WarningsQuery reads it. */
+export type WarningCheck = NonNullable<ResultOf<typeof WarningsQuery>['dump']>['warnings'][number];
 
 /**
  * The dump's warning checklist (current revision), fetched again whenever `revision` changes,
  * and `dismiss(w, reason)`, which resolves to an error message or null.
  */
 export function useWarnings(dumpId: string, revision: number) {
-  const [{ data, fetching }, refetch] = useQuery<{ dump: { confidence: number; openWarningCount: number; warnings: WarningCheck[] } | null }>({
+  const [{ data, fetching }, refetch] = useQuery({
     query: WarningsQuery,
     variables: { id: dumpId },
     requestPolicy: 'network-only',
   });
   useEffect(() => refetch({ requestPolicy: 'network-only' }), [revision, refetch]);
-  const [, dismissMutation] = useMutation<{ dismissWarning: { __typename: string; message?: string } }>(DismissMutation);
+  const [, dismissMutation] = useMutation(DismissMutation);
   const dismiss = useCallback(
     async (w: WarningCheck, reason: string): Promise<string | null> => {
       const r = await dismissMutation({ input: { dumpId, code: w.code, start: w.start, end: w.end, reason } });
       const res = r.data?.dismissWarning;
-      if (res?.__typename !== 'Dump') return res?.message ?? r.error?.message ?? 'no answer';
+      if (res?.__typename !== 'Dump') return (res && 'message' in res ? res.message : null) ?? r.error?.message ?? 'no answer';
       refetch({ requestPolicy: 'network-only' });
       return null;
     },

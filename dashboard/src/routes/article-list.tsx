@@ -1,24 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from 'urql';
-import { env } from '../env.ts';
 import { href, navigate, useRoute } from '../lib/router.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
-import { topicsOf, type RawTopic } from '../lib/topics.ts';
+import { topicsOf } from '../lib/topics.ts';
+import { graphql } from '../graphql.ts';
 
-const F = env.features;
-/** the API's article filter, when the schema has one (else the list is filtered here) */
-const filterKey = {
-  search: ['search', 'query', 'text', 'q'].find((k) => F.articleFilterFields.includes(k)) ?? null,
-  source: F.articleFilterFields.includes('source') ? 'source' : null,
-  topic: ['topic', 'topicName'].find((k) => F.articleFilterFields.includes(k)) ?? null,
-  topicId: F.articleFilterFields.includes('topicId') ? 'topicId' : null,
-};
-const topicSel = F.articleTopicsSelection ?? '';
-const snippetSel = F.articleHasSnippet ? 'searchSnippet' : '';
-
-const ArticlesQuery = /* GraphQL */ `
-  query ArticleList_Articles($first: Int!${F.articleFilterType ? `, $filter: ${F.articleFilterType}` : ''}) {
-    articles(first: $first${F.articleFilterType ? ', filter: $filter' : ''}) {
+const ArticlesQuery = graphql(`
+  query ArticleList_Articles($first: Int!, $after: String, $filter: ArticleFilter) {
+    articles(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo { hasNextPage endCursor }
       edges { node { ...ArticleList_ArticleFragment } }
@@ -33,56 +22,33 @@ const ArticlesQuery = /* GraphQL */ `
     section
     source { name }
     appearances { role dump { id } }
-    ${topicSel}
-    ${snippetSel}
+    topics { weight topic { id name kind } }
+    searchSnippet
   }
-`;
+`);
 
-export interface ArticleList_ArticleFragment {
-  id: string;
-  headline: string | null;
-  byline: string | null;
-  published: string | null;
-  publishedAt: string | null;
-  section: string | null;
-  source: { name: string } | null;
-  appearances: { role: string; dump: { id: string } }[];
-  topics?: RawTopic[];
-  searchSnippet?: string | null;
-}
-
-const norm = (s: string | null | undefined) => (s ?? '').toLowerCase();
+/** articles per page of the list */
+const PAGE = 100;
 
 /** Articles with search and a source (and topic) filter. */
 export function ArticleList() {
   const { query } = useRoute();
   const q = query.get('q') ?? '';
   const source = query.get('source') ?? '';
-  const topic = query.get('topic') ?? '';
   const topicId = query.get('topicId') ?? '';
   const topicName = query.get('topicName') ?? '';
-  const [first, setFirst] = useState(100);
-  const [draft, setDraft] = useState({ q, source, topic });
+  // the page after which the last "load more" asked; the cache merges every loaded page (relay pagination)
+  const [after, setAfter] = useState<string | null>(null);
+  const [draft, setDraft] = useState({ q, source });
   const [sel, setSel] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const filter: Record<string, string> = {};
-  if (filterKey.search && q) filter[filterKey.search] = q;
-  if (filterKey.source && source) filter[filterKey.source] = source;
-  if (filterKey.topic && topic) filter[filterKey.topic] = topic;
-  if (filterKey.topicId && topicId) filter[filterKey.topicId] = topicId;
-  const [{ data, error, fetching }] = useQuery<{ articles: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: { node: ArticleList_ArticleFragment }[] } }>({
-    query: ArticlesQuery,
-    variables: { first, ...(F.articleFilterType ? { filter } : {}) },
-  });
-  useEffect(() => setDraft({ q, source, topic }), [q, source, topic]);
-  // what the API cannot filter yet, the list filters here
-  const rows = (data?.articles.edges.map((e) => e.node) ?? []).filter(
-    (a) =>
-      (filterKey.search || !q || norm(`${a.headline} ${a.byline} ${a.source?.name}`).includes(norm(q))) &&
-      (filterKey.source || !source || norm(a.source?.name).includes(norm(source))) &&
-      (filterKey.topic || !topic || !a.topics || topicsOf(a.topics).some((t) => norm(t.name).includes(norm(topic)))),
-  );
+  const filter = { search: q || null, source: source || null, topicId: topicId || null };
+  const [{ data, error, fetching }] = useQuery({ query: ArticlesQuery, variables: { first: PAGE, after, filter } });
+  useEffect(() => setAfter(null), [q, source, topicId]);
+  useEffect(() => setDraft({ q, source }), [q, source]);
+  const rows = data?.articles.edges.map((e) => e.node) ?? [];
+  const loadMore = () => data?.articles.pageInfo.hasNextPage && setAfter(data.articles.pageInfo.endCursor);
   useEffect(() => {
     bodyRef.current?.querySelector(`[data-index="${sel}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [sel]);
@@ -91,7 +57,7 @@ export function ArticleList() {
     { keys: ['k', 'ArrowUp'], label: 'Previous article', run: () => setSel((s) => Math.max(0, s - 1)) },
     { keys: 'Enter', label: 'Open the article', run: () => rows[sel] && navigate(`/article/${rows[sel].id}`) },
     { keys: '/', label: 'Search', run: () => searchRef.current?.focus() },
-    { keys: 'L', label: 'Load more', run: () => setFirst((f) => f + 100) },
+    { keys: 'L', label: 'Load more', run: () => loadMore() },
   ]);
   return (
     <section className="articles-page">
@@ -107,7 +73,6 @@ export function ArticleList() {
         >
           <input ref={searchRef} type="search" placeholder="Search headlines  ( / )" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} aria-label="Search" />
           <input type="search" placeholder="Source" value={draft.source} onChange={(e) => setDraft({ ...draft, source: e.target.value })} aria-label="Source" />
-          {(filterKey.topic || (topicSel && !filterKey.topicId)) && <input type="search" placeholder="Topic" value={draft.topic} onChange={(e) => setDraft({ ...draft, topic: e.target.value })} aria-label="Topic" />}
           <button type="submit">Filter</button>
         </form>
         {topicId && (
@@ -120,7 +85,6 @@ export function ArticleList() {
         )}
         <span className="muted">
           {data ? `${rows.length} shown of ${data.articles.totalCount}` : fetching ? 'Loading…' : ''}
-          {!F.articleFilterType && data && data.articles.totalCount > first ? ' (filters apply to the loaded page)' : ''}
         </span>
       </div>
       {error && <p className="error">Could not load articles: {error.message}</p>}
@@ -133,7 +97,7 @@ export function ArticleList() {
               <th>Source</th>
               <th>Published</th>
               <th>Byline</th>
-              {topicSel && <th>Topics</th>}
+              <th>Topics</th>
               <th className="c-n">Seen in</th>
             </tr>
           </thead>
@@ -149,7 +113,7 @@ export function ArticleList() {
                 <td>{a.source?.name ?? ''}</td>
                 <td>{a.published ?? ''}</td>
                 <td className="ellipsis">{a.byline ?? ''}</td>
-                {topicSel && <td className="ellipsis">{topicsOf(a.topics).slice(0, 4).map((t) => t.name).join(', ')}</td>}
+                <td className="ellipsis">{topicsOf(a.topics).slice(0, 4).map((t) => t.name).join(', ')}</td>
                 <td className="c-n">{a.appearances.length}</td>
               </tr>
             ))}
@@ -157,7 +121,7 @@ export function ArticleList() {
         </table>
       )}
       {data?.articles.pageInfo.hasNextPage && (
-        <button type="button" className="more" onClick={() => setFirst((f) => f + 100)}>
+        <button type="button" className="more" onClick={loadMore}>
           Load 100 more (L)
         </button>
       )}

@@ -1,14 +1,12 @@
 import { useQuery } from 'urql';
-import { env } from '../env.ts';
 import { href, navigate } from '../lib/router.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import { RelatedGraph } from '../components/related-graph.tsx';
-import { topicsOf, type RawTopic } from '../lib/topics.ts';
+import { topicsOf } from '../lib/topics.ts';
 import { ArticleTopics } from '../components/article-topics.tsx';
+import { graphql } from '../graphql.ts';
 
-const topicSel = env.features.articleTopicsSelection ?? '';
-
-const ArticleQuery = /* GraphQL */ `
+const ArticleQuery = graphql(`
   query ArticlePage_Article($id: ID!) {
     article(id: $id) {
       id
@@ -22,33 +20,16 @@ const ArticleQuery = /* GraphQL */ `
       subheads
       source { name }
       story { id headline size sources { name } }
-      ${topicSel}
+      topics { weight topic { id name kind } }
       appearances { role position start end dump { id filename status } }
       related(first: 40) { totalCount edges { node { kind weight to { id headline source { name } } dump { id } } } }
     }
   }
-`;
-
-export interface ArticlePage_ArticleFragment {
-  id: string;
-  headline: string | null;
-  byline: string | null;
-  published: string | null;
-  publishedAt: string | null;
-  section: string | null;
-  body: string;
-  copyright: string | null;
-  subheads: string[];
-  source: { name: string } | null;
-  story: { id: string; headline: string | null; size: number; sources: { name: string }[] } | null;
-  topics?: RawTopic[];
-  appearances: { role: string; position: number; start: number; end: number; dump: { id: string; filename: string | null; status: string } }[];
-  related: { totalCount: number; edges: { node: { kind: string; weight: number; to: { id: string; headline: string | null; source: { name: string } | null }; dump: { id: string } | null } }[] };
-}
+`);
 
 /** One article: its text, where it appears, its topics and related stories. */
 export function ArticlePage({ id }: { id: string }) {
-  const [{ data, error, fetching }, refetch] = useQuery<{ article: ArticlePage_ArticleFragment | null }>({ query: ArticleQuery, variables: { id } });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: ArticleQuery, variables: { id } });
   const a = data?.article;
   useShortcuts('article', 'Article', [
     { keys: ['u', 'Backspace'], label: 'Back to the article list', run: () => navigate('/articles') },

@@ -5,8 +5,9 @@ import { getToken } from '../lib/auth.ts';
 import { href, navigate, useRoute } from '../lib/router.ts';
 import { timeAgo } from '../lib/format.ts';
 import { useViewer } from '../lib/viewer.ts';
+import { graphql } from '../graphql.ts';
 
-const AuditQuery = /* GraphQL */ `
+const AuditQuery = graphql(`
   query AuditPage_Log($first: Int!, $filter: AuditLogFilter) {
     auditLog(first: $first, filter: $filter) {
       totalCount
@@ -14,17 +15,7 @@ const AuditQuery = /* GraphQL */ `
       edges { node { at actor action dumpId subject detail origin } }
     }
   }
-`;
-
-interface Entry {
-  at: string;
-  actor: string;
-  action: string;
-  dumpId: string | null;
-  subject: string | null;
-  detail: string;
-  origin: string;
-}
+`);
 
 /** the actions the log records (AuditEntry.action) */
 const ACTIONS = ['import', 'save', 'status', 'dismiss', 'topic.add', 'topic.remove', 'topic.rename', 'topic.merge', 'story.merge', 'story.move', 'story.rename', 'token.create', 'token.revoke'];
@@ -49,7 +40,7 @@ export function AuditPage() {
     ...(params.since ? { since: isoOf(params.since) } : {}),
     ...(params.until ? { until: isoOf(params.until) } : {}),
   };
-  const [{ data, error, fetching }] = useQuery<{ auditLog: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: { node: Entry }[] } }>({
+  const [{ data, error, fetching }] = useQuery({
     query: AuditQuery,
     variables: { first, filter },
     requestPolicy: 'cache-and-network',

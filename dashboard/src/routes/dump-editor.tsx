@@ -9,7 +9,7 @@ import { checkSegmentation, deriveArticles, type Segmentation } from '@copydesk/
 import { diffSegmentations, opsSinceBase, present, toEditSegments, type EditSegment } from '../lib/segmentation-edit.ts';
 import { editorReducer, initEditor, type Base } from '../lib/editor-state.ts';
 import { editorCommands, toShortcuts } from '../lib/editor-commands.ts';
-import { DumpQuery, type Dump, type DumpData } from '../lib/editor-documents.ts';
+import { DumpQuery, type Dump } from '../lib/editor-documents.ts';
 import { restoreDraft, useApprove, useDraft, useSave } from '../lib/use-revision-flows.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import { href, navigate } from '../lib/router.ts';
@@ -31,7 +31,7 @@ import { SidePanel } from '../components/editor/side-panel.tsx';
 import { EditorStatusBar } from '../components/editor/status-bar.tsx';
 
 export function DumpEditor({ id }: { id: string }) {
-  const [{ data, error, fetching }] = useQuery<DumpData>({ query: DumpQuery, variables: { id }, requestPolicy: 'network-only' });
+  const [{ data, error, fetching }] = useQuery({ query: DumpQuery, variables: { id }, requestPolicy: 'network-only' });
   if (error) return <p className="error pad">Could not load dump {id}: {error.message}</p>;
   if (!data) return <p className="pad muted">{fetching ? 'Loading dump…' : 'No data'}</p>;
   if (!data.dump) return <p className="pad">No dump {id}. <a href={href('/')}>Back to the queue</a></p>;

@@ -3,11 +3,12 @@ import { useMutation } from 'urql';
 import { href } from '../lib/router.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import { useViewer } from '../lib/viewer.ts';
-import { isArchive, itemsFromFile, needsUpload, uploadDump, uploadFile, type ImportItem } from '../lib/import-items.ts';
+import { isArchive, itemsFromFile, needsUpload, uploadDump, uploadFile, type ImportItem, type UploadedItem } from '../lib/import-items.ts';
 import { getToken } from '../lib/auth.ts';
 import { env } from '../env.ts';
+import { graphql, type ResultOf } from '../graphql.ts';
 
-const ImportMutation = /* GraphQL */ `
+const ImportMutation = graphql(`
   mutation ImportPage_ImportDump($input: ImportDumpInput!) {
     importDump(input: $input) {
       __typename
@@ -15,7 +16,10 @@ const ImportMutation = /* GraphQL */ `
       ... on Error { message code }
     }
   }
-`;
+`);
+
+/** one dump's answer: from importDump, or from importDumpFile (dumps over the JSON request limit) */
+type ImportAnswer = ResultOf<typeof ImportMutation>['importDump'] | UploadedItem;
 
 interface Result {
   label: string;
@@ -51,18 +55,20 @@ export function ImportPage() {
       if (it.error) continue;
       rs[i] = { ...rs[i]!, state: 'running' };
       setResults([...rs]);
-      type Answer = { __typename: string; created?: boolean; articlesCreated?: number; dump?: { id: string } | null; code?: string; message?: string };
-      let d: Answer | undefined;
+      let d: ImportAnswer | undefined;
       let failure: string | undefined;
       if (needsUpload(it.text)) {
         d = await uploadDump(env.graphqlUrl, getToken(), it.filename ?? it.label, it.text).catch((e: Error) => ((failure = e.message), undefined));
       } else {
         const r = await importDump({ input: { text: it.text, filename: it.filename ?? null, url: it.url ?? null, fetchedAt: it.fetchedAt ?? null } });
-        d = r.data?.importDump as Answer | undefined;
+        d = r.data?.importDump;
         failure = r.error?.message;
       }
       if (d?.__typename === 'ImportDumpPayload') rs[i] = { ...rs[i]!, state: d.created ? 'created' : 'unchanged', dumpId: d.dump?.id, articles: d.articlesCreated ?? 0 };
-      else rs[i] = { ...rs[i]!, state: 'error', code: d?.code ?? 'NETWORK', message: d?.message ?? failure ?? 'no answer' };
+      else {
+        const refused = d && 'message' in d ? d : null;
+        rs[i] = { ...rs[i]!, state: 'error', code: refused?.code ?? 'NETWORK', message: refused?.message ?? failure ?? 'no answer' };
+      }
       setResults([...rs]);
     }
     setRunning(false);

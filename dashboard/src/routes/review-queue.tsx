@@ -8,11 +8,12 @@ import { href, navigate, useRoute } from '../lib/router.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import { STATUS_LABEL, timeAgo } from '../lib/format.ts';
 import { ConfidenceBar } from '../components/confidence-bar.tsx';
+import { graphql, type ResultOf } from '../graphql.ts';
 
-const QueueQuery = /* GraphQL */ `
-  query ReviewQueue_Dumps($first: Int!, $filter: DumpFilter, $orderBy: DumpOrder) {
+const QueueQuery = graphql(`
+  query ReviewQueue_Dumps($first: Int!, $after: String, $filter: DumpFilter, $orderBy: DumpOrder) {
     reviewCounts { new inReview approved total }
-    dumps(first: $first, filter: $filter, orderBy: $orderBy) {
+    dumps(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo { hasNextPage endCursor }
       edges { node { ...ReviewQueue_DumpFragment } }
@@ -31,48 +32,41 @@ const QueueQuery = /* GraphQL */ `
     warnings { code message state }
     appearances { role article { id headline source { name } } }
   }
-`;
+`);
 
-export interface ReviewQueue_DumpFragment {
-  id: string;
-  filename: string | null;
-  template: string;
-  confidence: number;
-  status: string;
-  createdAt: string;
-  currentRevisionNumber: number;
-  currentRevision: { number: number; author: string };
-  openWarningCount: number;
-  warnings: { code: string; message: string; state: string }[];
-  appearances: { role: string; article: { id: string; headline: string | null; source: { name: string } | null } }[];
-}
+type ReviewQueue_DumpFragment = ResultOf<typeof QueueQuery>['dumps']['edges'][number]['node'];
 
-interface QueueData {
-  reviewCounts: { new: number; inReview: number; approved: number; total: number };
-  dumps: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: { node: ReviewQueue_DumpFragment }[] };
-}
-
+/** dumps per page of the queue */
+const PAGE = 50;
 const STATUSES = ['', 'NEW', 'IN_REVIEW', 'APPROVED'] as const;
 const TEMPLATES = ['', 'flat', 'logo', 'hashtag-listing', 'unknown'];
 
 /** The review queue: least sure parse first, filterable, with the warnings that put each dump here. */
 export function ReviewQueue() {
   const { query } = useRoute();
-  const status = query.get('status') ?? '';
+  const status = STATUSES.find((s) => s === query.get('status')) ?? '';
   const template = query.get('template') ?? '';
   const source = query.get('source') ?? '';
   const order = query.get('order') === 'newest' ? 'CREATED_DESC' : 'CONFIDENCE_ASC';
-  const [first, setFirst] = useState(50);
+  // the page after which the last "load more" asked; the cache merges every loaded page (relay pagination)
+  const [after, setAfter] = useState<string | null>(null);
   const [sourceDraft, setSourceDraft] = useState(source);
   const [sel, setSel] = useState(0);
   const sourceRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLTableSectionElement>(null);
   const filter = { ...(status ? { status } : {}), ...(template ? { template } : {}), ...(source ? { source } : {}) };
-  const [{ data, fetching, error }, refetch] = useQuery<QueueData>({ query: QueueQuery, variables: { first, filter, orderBy: order } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: QueueQuery, variables: { first: PAGE, after, filter, orderBy: order } });
+  useEffect(() => setAfter(null), [status, template, source, order]);
   const rows = data?.dumps.edges.map((e) => e.node) ?? [];
-  // the queue updates itself: imports, saves and status changes by anyone
-  useLiveQueue(() => refetch({ requestPolicy: 'network-only' }));
+  const loadMore = () => data?.dumps.pageInfo.hasNextPage && setAfter(data.dumps.pageInfo.endCursor);
   const client = useClient();
+  /** reads the first page again (new dumps come in there) and the last one loaded; the cache merges them with the pages between */
+  const refresh = () => {
+    void client.query(QueueQuery, { first: PAGE, after: null, filter, orderBy: order }, { requestPolicy: 'network-only' }).toPromise();
+    if (after) refetch({ requestPolicy: 'network-only' });
+  };
+  // the queue updates itself: imports, saves and status changes by anyone
+  useLiveQueue(refresh);
   const viewer = useViewer();
   const canEdit = !!viewer.name;
   const drafts = useMemo(() => dumpsWithDrafts(), [data]);
@@ -96,7 +90,7 @@ export function ReviewQueue() {
     const result = await approveEach(client, targets);
     setBulk({ busy: false, result });
     setPicked(new Set());
-    refetch({ requestPolicy: 'network-only' });
+    refresh();
   };
   /** approves the picked dumps, each for the revision shown; asks first when any has open warnings */
   const approvePicked = () => {
@@ -128,7 +122,7 @@ export function ReviewQueue() {
     { keys: ['0', '1', '2', '3'], label: 'Status: all / new / in review / approved', run: (e) => setParam('status', STATUSES[Number(e.key)] ?? '') },
     { keys: 't', label: 'Cycle template filter', run: () => setParam('template', TEMPLATES[(TEMPLATES.indexOf(template) + 1) % TEMPLATES.length]!) },
     { keys: 'o', label: 'Order: least confident / newest first', run: () => setParam('order', order === 'CREATED_DESC' ? '' : 'newest') },
-    { keys: 'L', label: 'Load more', run: () => setFirst((f) => f + 50) },
+    { keys: 'L', label: 'Load more', run: () => loadMore() },
     { keys: 'x', label: 'Select / unselect the dump for approval', run: () => rows[sel] && toggle(rows[sel]!.id) },
     { keys: 'A', label: 'Approve the selected dumps', run: () => canEdit && approvePicked() },
   ]);
@@ -290,7 +284,7 @@ export function ReviewQueue() {
         </table>
       )}
       {data?.dumps.pageInfo.hasNextPage && (
-        <button type="button" className="more" onClick={() => setFirst((f) => f + 50)}>
+        <button type="button" className="more" onClick={loadMore}>
           Load 50 more (L)
         </button>
       )}

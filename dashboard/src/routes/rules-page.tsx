@@ -3,9 +3,10 @@ import { useMutation, useQuery } from 'urql';
 import { href, useRoute } from '../lib/router.ts';
 import { useViewer } from '../lib/viewer.ts';
 import { timeAgo } from '../lib/format.ts';
+import { graphql, type ResultOf } from '../graphql.ts';
 
-const RuleFragment = /* GraphQL */ `
-  fragment RulesPage_RuleFragment on ParseRule {
+const RuleFragment = graphql(`
+  fragment RulesPage_RuleFragment on ParseRule @_unmask {
     id
     name
     action
@@ -20,64 +21,46 @@ const RuleFragment = /* GraphQL */ `
     updatedAt
     dump { id filename }
   }
-`;
+`);
 
-const RulesQuery = /* GraphQL */ `
+const RulesQuery = graphql(`
   query RulesPage_Rules {
     parseRules { ...RulesPage_RuleFragment }
   }
-  ${RuleFragment}
-`;
+`, [RuleFragment]);
 
-interface RulesPage_RuleFragment {
-  id: string;
-  name: string;
-  /** "boilerplate", or a shape rule's field: "byline", "published" */
-  action: string;
-  /** a shape rule's line shape; null for a boilerplate rule */
-  shape: string | null;
-  scope: 'SOURCE' | 'EVERYWHERE';
-  source: string | null;
-  lineText: string;
-  note: string | null;
-  createdBy: string;
-  createdAt: string;
-  updatedBy: string | null;
-  updatedAt: string | null;
-  dump: { id: string; filename: string | null } | null;
-}
+type RulesPage_RuleFragment = ResultOf<typeof RuleFragment>;
 
-const ImpactQuery = /* GraphQL */ `
+const ImpactQuery = graphql(`
   query RulesPage_Impact($id: ID!) {
     node(id: $id) { ... on ParseRule { id impact { __typename ... on RuleImpact { wouldChange editorOwned checked truncated } ... on Error { message } } } }
   }
-`;
-const ApplyRule = /* GraphQL */ `
+`);
+const ApplyRule = graphql(`
   mutation RulesPage_ApplyParseRule($id: ID!) {
     applyParseRule(id: $id) { __typename ... on ApplyParseRulePayload { reparsed becameCurrent proposed } ... on Error { message } }
   }
-`;
-const UpdateRule = /* GraphQL */ `
+`);
+const UpdateRule = graphql(`
   mutation RulesPage_UpdateParseRule($input: UpdateParseRuleInput!) {
     updateParseRule(input: $input) { __typename ... on ParseRule { ...RulesPage_RuleFragment } ... on Error { message } }
   }
-  ${RuleFragment}
-`;
-const DeleteRule = /* GraphQL */ `
+`, [RuleFragment]);
+const DeleteRule = graphql(`
   mutation RulesPage_DeleteParseRule($id: ID!) {
     deleteParseRule(id: $id) { __typename ... on DeleteParseRulePayload { deletedId } ... on Error { message } }
   }
-`;
-const LinesQuery = /* GraphQL */ `
+`);
+const LinesQuery = graphql(`
   query RulesPage_RepeatedLines($source: String) {
     repeatedLines(source: $source, first: 50) { key text stories sources boilerplate vetoed vetoedBy }
   }
-`;
-const VetoLine = /* GraphQL */ `
+`);
+const VetoLine = graphql(`
   mutation RulesPage_VetoRememberedLine($input: VetoRememberedLineInput!) {
     vetoRememberedLine(input: $input) { __typename ... on RememberedLine { key vetoed vetoedBy boilerplate } ... on Error { message } }
   }
-`;
+`);
 
 interface Impact {
   wouldChange: number;
@@ -88,13 +71,14 @@ interface Impact {
 
 /** One rule: what it marks, where, who made it; its impact on the stored dumps, re-parse, edit, remove. */
 function RuleRow({ rule, canEdit, highlighted, onChanged }: { rule: RulesPage_RuleFragment; canEdit: boolean; highlighted: boolean; onChanged: () => void }) {
-  const [impactRes, checkImpact] = useQuery<{ node: { impact: (Impact & { __typename: 'RuleImpact' }) | { __typename: string; message: string } } | null }>({ query: ImpactQuery, variables: { id: rule.id }, pause: true, requestPolicy: 'network-only' });
+  const [impactRes, checkImpact] = useQuery({ query: ImpactQuery, variables: { id: rule.id }, pause: true, requestPolicy: 'network-only' });
   const [{ fetching: applying }, apply] = useMutation(ApplyRule);
   const [, update] = useMutation(UpdateRule);
   const [, remove] = useMutation(DeleteRule);
   const [edit, setEdit] = useState<{ lineText: string; scope: 'SOURCE' | 'EVERYWHERE'; source: string; note: string } | null>(null);
   const [said, setSaid] = useState<string | null>(null);
-  const answer = impactRes.data?.node?.impact;
+  const node = impactRes.data?.node;
+  const answer = node && 'impact' in node ? node.impact : null;
   const impact = answer && 'wouldChange' in answer ? answer : null;
   const reparse = async () => {
     const r = await apply({ id: rule.id });
@@ -233,7 +217,7 @@ function RuleRow({ rule, canEdit, highlighted, onChanged }: { rule: RulesPage_Ru
 function LearnedLines({ canEdit }: { canEdit: boolean }) {
   const [source, setSource] = useState('');
   const [draft, setDraft] = useState('');
-  const [{ data }] = useQuery<{ repeatedLines: { key: string; text: string; stories: number; sources: number; boilerplate: boolean; vetoed: boolean; vetoedBy: string | null }[] }>({
+  const [{ data }] = useQuery({
     query: LinesQuery,
     variables: { source: source || null },
     requestPolicy: 'cache-and-network',
@@ -282,11 +266,11 @@ function LearnedLines({ canEdit }: { canEdit: boolean }) {
   );
 }
 
-const DriftQuery = /* GraphQL */ `
+const DriftQuery = graphql(`
   query RulesPage_Drift {
     driftReport { source dumps articles changed kinds { kind count } }
   }
-`;
+`);
 
 const DRIFT_LABEL: Record<string, string> = {
   ARTICLES: 'articles',
@@ -304,7 +288,7 @@ const DRIFT_LABEL: Record<string, string> = {
 
 /** Per source, how often editors changed the parser's output, by kind. */
 function Drift() {
-  const [{ data, fetching }] = useQuery<{ driftReport: { source: string | null; dumps: number; articles: number; changed: number; kinds: { kind: string; count: number }[] }[] }>({
+  const [{ data, fetching }] = useQuery({
     query: DriftQuery,
     requestPolicy: 'cache-and-network',
   });
@@ -346,7 +330,7 @@ function Drift() {
 export function RulesPage() {
   const viewer = useViewer();
   const { query } = useRoute();
-  const [{ data, fetching, error }, refetch] = useQuery<{ parseRules: RulesPage_RuleFragment[] }>({ query: RulesQuery, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: RulesQuery, requestPolicy: 'cache-and-network' });
   const rules = data?.parseRules ?? [];
   const canEdit = !!viewer.name;
   return (

@@ -2,17 +2,18 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { href } from '../lib/router.ts';
 import { useViewer } from '../lib/viewer.ts';
+import { graphql } from '../graphql.ts';
 
-const SourcesQuery = /* GraphQL */ `
+const SourcesQuery = graphql(`
   query SourceList_Sources($search: String) {
     sources(first: 100, search: $search) {
       totalCount
       edges { node { id name aliases articles { totalCount } } }
     }
   }
-`;
+`);
 
-const MergeMutation = /* GraphQL */ `
+const MergeMutation = graphql(`
   mutation SourceList_MergeSources($into: ID!, $from: [ID!]!) {
     mergeSources(into: $into, from: $from) {
       __typename
@@ -20,14 +21,7 @@ const MergeMutation = /* GraphQL */ `
       ... on Error { code message }
     }
   }
-`;
-
-interface SourceRow {
-  id: string;
-  name: string;
-  aliases: string[];
-  articles: { totalCount: number };
-}
+`);
 
 /** Outlets under their canonical names with every alias; an editor ticks several and merges them into the one marked to keep. */
 export function SourceList() {
@@ -37,7 +31,7 @@ export function SourceList() {
   const [picked, setPicked] = useState<string[]>([]);
   const [keep, setKeep] = useState<string | null>(null);
   const [message, setMessage] = useState('');
-  const [{ data, fetching, error }, refetch] = useQuery<{ sources: { totalCount: number; edges: { node: SourceRow }[] } }>({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: SourcesQuery,
     variables: { search: search || null },
     requestPolicy: 'cache-and-network',
@@ -50,7 +44,7 @@ export function SourceList() {
   const runMerge = async () => {
     if (!into || picked.length < 2) return;
     const r = await merge({ into, from: picked.filter((id) => id !== into) });
-    const d = r.data?.mergeSources as { __typename: string; name?: string; message?: string } | undefined;
+    const d = r.data?.mergeSources;
     if (d?.__typename === 'Source') {
       setMessage(`Merged into ${d.name}.`);
       setPicked([]);

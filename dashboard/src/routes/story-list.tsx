@@ -1,22 +1,19 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
+import { graphql } from '../graphql.ts';
 import { href } from '../lib/router.ts';
 
-const StoriesQuery = /* GraphQL */ `
+const StoriesQuery = graphql(`
   query StoryList_Stories($filter: StoryFilter, $orderBy: StoryOrder) {
     stories(first: 100, filter: $filter, orderBy: $orderBy) { totalCount edges { node { id headline size lastSeen sources { name } } } }
   }
-`;
-
-interface StoriesData {
-  stories: { totalCount: number; edges: { node: { id: string; headline: string | null; size: number; lastSeen: string | null; sources: { name: string }[] } }[] };
-}
+`);
 
 /** Stories, latest activity or largest first, searchable by headline. */
 export function StoryList() {
   const [search, setSearch] = useState('');
   const [orderBy, setOrderBy] = useState<'LAST_SEEN_DESC' | 'SIZE_DESC'>('LAST_SEEN_DESC');
-  const [{ data, error }] = useQuery<StoriesData>({ query: StoriesQuery, variables: { filter: search.trim() ? { search } : null, orderBy }, requestPolicy: 'cache-and-network' });
+  const [{ data, error }] = useQuery({ query: StoriesQuery, variables: { filter: search.trim() ? { search } : null, orderBy }, requestPolicy: 'cache-and-network' });
   return (
     <div className="story-list" data-testid="story-list">
       <h1>Stories {data && <span className="muted">{data.stories.totalCount}</span>}</h1>

@@ -3,9 +3,10 @@ import { href, navigate } from '../lib/router.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import { useViewer } from '../lib/viewer.ts';
 import { StoryActions } from '../components/story-actions.tsx';
-import { StoryTimeline, type TimelineArticle } from '../components/story-timeline.tsx';
+import { StoryTimeline, StoryTimeline_ItemFragment } from '../components/story-timeline.tsx';
+import { graphql } from '../graphql.ts';
 
-const StoryQuery = /* GraphQL */ `
+const StoryQuery = graphql(`
   query StoryPage_Story($id: ID!) {
     story(id: $id) {
       id
@@ -16,34 +17,20 @@ const StoryQuery = /* GraphQL */ `
       mergedInto { id }
       sources { name }
       topics(first: 8) { id name }
-      articles(first: 100) { totalCount edges { node { seenAt pinned article { id headline source { name } } } } }
+      articles(first: 100) { totalCount edges { node { ...StoryTimeline_ItemFragment } } }
     }
   }
-`;
-const MoveMutation = /* GraphQL */ `
+`, [StoryTimeline_ItemFragment]);
+const MoveMutation = graphql(`
   mutation StoryPage_Move($articleId: ID!) {
     moveStoryArticle(articleId: $articleId) { __typename ... on Story { id } ... on Error { message } }
   }
-`;
-
-interface StoryData {
-  story: {
-    id: string;
-    headline: string | null;
-    size: number;
-    firstSeen: string | null;
-    lastSeen: string | null;
-    mergedInto: { id: string } | null;
-    sources: { name: string }[];
-    topics: { id: string; name: string }[];
-    articles: { totalCount: number; edges: { node: TimelineArticle }[] };
-  } | null;
-}
+`);
 
 /** One story: its articles on a timeline by outlet, its topics; editors rename it, merge another into it, move an article out. */
 export function StoryPage({ id }: { id: string }) {
   const viewer = useViewer();
-  const [{ data, error, fetching }, refetch] = useQuery<StoryData>({ query: StoryQuery, variables: { id }, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: StoryQuery, variables: { id }, requestPolicy: 'cache-and-network' });
   const [, move] = useMutation(MoveMutation);
   useShortcuts('story', 'Story', [{ keys: ['u', 'Backspace'], label: 'Back to the story list', run: () => navigate('/stories') }]);
   if (error) return <p className="error">Could not load the story: {error.message}</p>;

@@ -3,8 +3,9 @@ import { href, navigate } from '../lib/router.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import { useViewer } from '../lib/viewer.ts';
 import { TopicActions } from '../components/topic-actions.tsx';
+import { graphql } from '../graphql.ts';
 
-const TopicQuery = /* GraphQL */ `
+const TopicQuery = graphql(`
   query TopicPage_Topic($id: ID!) {
     topic(id: $id) {
       id
@@ -14,22 +15,12 @@ const TopicQuery = /* GraphQL */ `
       articles(first: 100) { totalCount edges { node { weight article { id headline source { name } } } } }
     }
   }
-`;
-
-interface TopicData {
-  topic: {
-    id: string;
-    name: string;
-    kind: string;
-    articleCount: number;
-    articles: { totalCount: number; edges: { node: { weight: number; article: { id: string; headline: string | null; source: { name: string } | null } } }[] };
-  } | null;
-}
+`);
 
 /** One topic: its articles, strongest first; editors rename it or merge it into another. */
 export function TopicPage({ id }: { id: string }) {
   const viewer = useViewer();
-  const [{ data, error, fetching }, refetch] = useQuery<TopicData>({ query: TopicQuery, variables: { id }, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: TopicQuery, variables: { id }, requestPolicy: 'cache-and-network' });
   useShortcuts('topic', 'Topic', [{ keys: ['u', 'Backspace'], label: 'Back to the article list', run: () => navigate('/articles') }]);
   if (error) return <p className="error">Could not load the topic: {error.message}</p>;
   if (!data) return <p className="muted">{fetching ? 'Loading…' : ''}</p>;
