@@ -13,6 +13,7 @@
  *   (`enrichment { failures }`). Finished jobs move to pg-boss's archive.
  */
 import { hostname } from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PGlite } from '@electric-sql/pglite';
@@ -120,13 +121,32 @@ function errorMessage(e: unknown): string {
   return message.slice(0, 500);
 }
 
-/** Runs one claimed job: enrich its dump and complete the job in one transaction; a throw fails the try. */
-async function runJob(db: Db, boss: PgBoss, job: PgBoss.Job<EnrichJob>): Promise<void> {
+/**
+ * Runs one claimed job: enrich its dump and complete the job in one transaction; a throw fails the
+ * try. Never throws: returns null once the outcome is recorded, or the failure message when the
+ * failing statement itself failed (e.g. the database's statement bound fired); the job then stays
+ * active until `recordFailure` succeeds or its expiry takes it back.
+ */
+async function runJob(db: Db, boss: PgBoss, job: PgBoss.Job<EnrichJob>): Promise<string | null> {
+  let message: string;
   try {
     // the job's output is what it wrote (EnrichResult)
     await enrichDump(db, job.data.dumpId, (tx, result) => boss.complete(ENRICH_QUEUE, job.id, { ...result }, { db: txDb(tx) }));
+    return null;
   } catch (e) {
-    await boss.fail(ENRICH_QUEUE, job.id, { message: errorMessage(e) });
+    message = errorMessage(e);
+  }
+  return (await recordFailure(boss, job.id, message)) ? null : message;
+}
+
+/** Fails a try of job `jobId` with `message`; false (one line logged) when the statement failed. Never throws. */
+async function recordFailure(boss: PgBoss, jobId: string, message: string): Promise<boolean> {
+  try {
+    await boss.fail(ENRICH_QUEUE, jobId, { message });
+    return true;
+  } catch (e) {
+    console.error(`copydesk: job queue: could not record the failed try of job ${jobId} (${errorMessage(e)}); trying again later`);
+    return false;
   }
 }
 
@@ -162,6 +182,13 @@ export interface WorkerOptions {
 /**
  * Starts `concurrency` pollers on the enrichment queue in this process, and pg-boss's maintenance
  * (expired jobs taken back, finished ones archived). For the server and `copydesk worker`.
+ *
+ * The pollers are copydesk's own loops over `fetch` and awaited complete/fail (pg-boss's `work`
+ * settles jobs without awaiting, so a settling statement that fails would be an unhandled
+ * rejection and end the process). A statement that fails is logged in one line and the loop goes
+ * on: an unrecorded failed try is recorded again on the next poll (until the job's expiry takes it
+ * back), a failed fetch is tried again after the polling interval. `stop()` waits up to 5 s for
+ * running jobs, then fails their tries (retried later).
  */
 export async function startEnrichWorkers(db: Db, { concurrency = 1, pollingIntervalSeconds = 1 }: WorkerOptions = {}): Promise<{ stop(): Promise<void> }> {
   const boss = new PgBoss({
@@ -172,20 +199,55 @@ export async function startEnrichWorkers(db: Db, { concurrency = 1, pollingInter
     migrate: false,
     application_name: `copydesk:${hostname()}:${process.pid}`,
   } as PgBoss.ConstructorOptions);
-  boss.on('error', (e) => console.error('copydesk: job queue:', e));
+  boss.on('error', (e) => console.error('copydesk: job queue:', errorMessage(e)));
   await boss.start();
-  for (let i = 0; i < concurrency; i++) {
-    let workerId: string | null = null;
-    workerId = await boss.work<EnrichJob>(ENRICH_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
-      if (!job) return;
-      await runJob(db, boss, job);
-      // a worker that found a job asks for the next one at once (pg-boss waits out the polling interval otherwise)
-      if (workerId) boss.notifyWorker(workerId);
-    });
-  }
+  const idleMs = Math.max(0.5, pollingIntervalSeconds) * 1000;
+  const stopping = new AbortController();
+  /** jobs running in this process */
+  const running = new Set<string>();
+  /** failed tries whose recording failed: job id → message and when */
+  const unrecorded = new Map<string, { message: string; at: number }>();
+
+  const recordPending = async () => {
+    for (const [id, { message, at }] of [...unrecorded]) {
+      unrecorded.delete(id); // taken before the await: two pollers never fail one try twice
+      // past its expiry the job was taken back (a failed try) and may be running again elsewhere
+      if (Date.now() - at > ENRICH_POLICY.expireInSeconds * 1000) continue;
+      if (!(await recordFailure(boss, id, message))) unrecorded.set(id, { message, at });
+    }
+  };
+
+  const poll = async () => {
+    while (!stopping.signal.aborted) {
+      let found = false;
+      try {
+        await recordPending();
+        const [job] = (await boss.fetch<EnrichJob>(ENRICH_QUEUE, { batchSize: 1 })) ?? [];
+        if (job) {
+          found = true;
+          running.add(job.id);
+          const message = await runJob(db, boss, job).finally(() => running.delete(job.id));
+          if (message !== null) unrecorded.set(job.id, { message, at: Date.now() });
+        }
+      } catch (e) {
+        console.error(`copydesk: job queue: polling failed (${errorMessage(e)}); polling again in ${idleMs / 1000} s`);
+      }
+      // a poller that found a job asks for the next one at once
+      if (!found) await delay(idleMs, undefined, { signal: stopping.signal }).catch(() => {});
+    }
+  };
+  const pollers = Array.from({ length: concurrency }, poll);
+
   return {
-    // jobs still running when the process stops are failed by pg-boss and retried later
-    stop: () => boss.stop({ graceful: true, wait: true, close: false, timeout: 5_000 }),
+    // jobs still running when the process stops are failed and retried later
+    async stop() {
+      stopping.abort();
+      const waited = new AbortController();
+      await Promise.race([Promise.all(pollers), delay(5_000, undefined, { signal: waited.signal }).catch(() => {})]);
+      waited.abort();
+      for (const id of running) await recordFailure(boss, id, 'the worker shut down while the job ran');
+      await boss.stop({ graceful: false, wait: true, close: false });
+    },
   };
 }
 
