@@ -18,7 +18,7 @@ const AuditQuery = graphql(`
 `);
 
 /** the actions the log records (AuditEntry.action) */
-const ACTIONS = ['import', 'save', 'status', 'dismiss', 'topic.add', 'topic.remove', 'topic.rename', 'topic.merge', 'story.merge', 'story.move', 'story.rename', 'token.create', 'token.revoke'];
+const ACTIONS = ['import', 'save', 'status', 'dismiss', 'topic.add', 'topic.remove', 'topic.rename', 'topic.merge', 'story.merge', 'story.move', 'story.rename', 'token.create', 'token.revoke', 'rule.create', 'rule.update', 'rule.delete', 'rule.apply', 'reparse'];
 
 /** a datetime-local value (local time) as ISO 8601 UTC, or null */
 const isoOf = (local: string) => (local ? new Date(local).toISOString() : null);

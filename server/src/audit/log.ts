@@ -26,9 +26,14 @@ export type AuditAction =
   | 'story.move'
   | 'story.rename'
   | 'token.create'
-  | 'token.revoke';
+  | 'token.revoke'
+  | 'rule.create'
+  | 'rule.update'
+  | 'rule.delete'
+  | 'rule.apply'
+  | 'reparse';
 
-export const AUDIT_ACTIONS: readonly AuditAction[] = ['import', 'save', 'status', 'dismiss', 'topic.add', 'topic.remove', 'topic.rename', 'topic.merge', 'story.merge', 'story.move', 'story.rename', 'token.create', 'token.revoke'];
+export const AUDIT_ACTIONS: readonly AuditAction[] = ['import', 'save', 'status', 'dismiss', 'topic.add', 'topic.remove', 'topic.rename', 'topic.merge', 'story.merge', 'story.move', 'story.rename', 'token.create', 'token.revoke', 'rule.create', 'rule.update', 'rule.delete', 'rule.apply', 'reparse'];
 
 export interface AuditEntry {
   action: AuditAction;
