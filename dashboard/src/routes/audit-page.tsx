@@ -12,7 +12,7 @@ const AuditQuery = graphql(`
     auditLog(first: $first, filter: $filter) {
       totalCount
       pageInfo { hasNextPage }
-      edges { node { at actor action dumpId subject detail origin } }
+      edges { node { id at actor action dumpId subject detail origin } }
     }
   }
 `);
@@ -119,8 +119,8 @@ export function AuditPage() {
             </tr>
           </thead>
           <tbody>
-            {entries.map((e, i) => (
-              <tr key={i} data-testid="audit-row" data-action={e.action}>
+            {entries.map((e) => (
+              <tr key={e.id} data-testid="audit-row" data-action={e.action}>
                 <td title={e.at}>{timeAgo(e.at)}</td>
                 <td>
                   <a href={href('/audit', { ...params, actor: e.actor })}>{e.actor}</a>
