@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '@copydesk/server/graphql/limits.ts';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { createTestApp, TEST_TOKEN, type TestApp } from '../helpers/app.ts';
+import { subscribe } from '../helpers/sse.ts';
 
 const IMPORT = `mutation($i: ImportDumpInput!) { importDump(input: $i) { __typename ... on ImportDumpPayload { created } } }`;
 
@@ -57,6 +58,23 @@ for (const compiledReads of [true, false]) {
       const json = (await res.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
       expect(json.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
       expect(json.errors?.[0]?.message).toMatch(/text budget/i);
+    });
+
+    it('gives each subscription event the whole budget', async () => {
+      const first = await t.gql(`{ dumps(first: 1) { edges { node { id } } } }`);
+      const id = first.data.dumps.edges[0].node.id;
+      // 120 KB an event: three events together would pass the 200 KB of one response
+      const sub = await subscribe(t.app, `subscription($id: ID!) { a: dumpUpdated(id: $id) { status text again: text } }`, { id }, TEST_TOKEN);
+      try {
+        const events = [await sub.next()];
+        for (const status of ['IN_REVIEW', 'APPROVED']) {
+          await t.gql(`mutation($input: SetDumpStatusInput!) { setDumpStatus(input: $input) { __typename } }`, { input: { dumpId: id, revision: 1, status } });
+          events.push(await sub.until((p) => p.data?.a?.status === status));
+        }
+        for (const e of events) expect(e.data?.a?.text?.length).toBeGreaterThan(DUMP_BYTES - 1000);
+      } finally {
+        sub.close();
+      }
     });
 
     it('refuses aliases of article bodies over the budget with LIMIT_EXCEEDED', async () => {

@@ -12,6 +12,8 @@ export interface TextBudget {
    * @throws GraphQLError with code LIMIT_EXCEEDED when the total passes the budget
    */
   charge(text: string, field: string): string;
+  /** starts over: each event of a subscription is a response of its own (its root field's resolve calls this) */
+  reset(): void;
 }
 
 /** the GraphQL field extension that marks a field as charged to the request's text budget (read by the compiled executor) */
@@ -29,6 +31,9 @@ export function createTextBudget(maxBytes: number): TextBudget {
         });
       }
       return text;
+    },
+    reset() {
+      used = 0;
     },
   };
 }

@@ -179,7 +179,7 @@ builder.subscriptionFields((t) => ({
       watch(ctx.changes, async () => (await ctx.db.query.dumps.findFirst({ where: { id: Number(args.id.id) } })) ?? null, {
         key: (d) => (d ? `${d.currentRevision}:${d.status}` : 'gone'),
       }),
-    resolve: (d: typeof dumpsTable.$inferSelect | null) => d,
+    resolve: (d: typeof dumpsTable.$inferSelect | null, _args, ctx) => (ctx.textBudget.reset(), d),
   }),
   reviewCounts: t.field({
     type: ReviewCounts,
