@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   COPYDESK_MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   /** largest multipart upload (importDumpFile) */
   COPYDESK_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
+  /** most bytes of large text fields (dump texts, article bodies) one GraphQL request may return */
+  COPYDESK_MAX_TEXT_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
   /** how long anonymous read results are cached, per process (ms); 0 turns the cache off */
   COPYDESK_RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5000),
   /** HTTP processes sharing the port (node:cluster), with DATABASE_URL only: PGlite lives in one process */

@@ -17,6 +17,7 @@ import { responseCachePlugins } from './graphql/response-cache.ts';
 import { localChangeFeed, type ChangeFeed } from './db/changes.ts';
 import { announceMutations } from './graphql/announce.ts';
 import { createPresence } from './live/presence.ts';
+import { createTextBudget } from './graphql/text-budget.ts';
 
 /** longest error message a client gets (characters): a message that quotes a huge input is cut */
 const MAX_ERROR_MESSAGE = 1000;
@@ -116,6 +117,7 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
       origin: requestOrigin(request.headers, (req as { socket?: { remoteAddress?: string } } | undefined)?.socket?.remoteAddress),
       changes,
       presence,
+      textBudget: createTextBudget(config.limits.maxTextBytes),
     }),
     plugins: [
       ...limitPlugins(config.limits),

@@ -18,6 +18,11 @@ afterAll(async () => {
   await t?.close();
 });
 
+/** a Relay global id's type and number (base64 of "Type:id") */
+const decodeGlobalID = (id: string) => {
+  const [typename, n] = Buffer.from(id, 'base64').toString('utf8').split(':');
+  return { typename, id: n };
+};
 const get = (query = '', token: string | null = TEST_TOKEN) => t.app.fetch(`http://localhost/audit.jsonl${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 const lines = async (res: Response) => (await res.text()).split('\n').filter(Boolean).map((l) => JSON.parse(l));
 
@@ -44,7 +49,22 @@ describe('audit export (JSON Lines)', () => {
       expect(e.actor).toBe('editor');
       expect(typeof e.detail).toBe('object');
     }
-    expect([...all].map((e) => e.id).sort((a, b) => b - a)).toEqual(all.map((e) => e.id));
+    const numbers = all.map((e) => Number(decodeGlobalID(e.id).id));
+    expect([...numbers].sort((a, b) => b - a)).toEqual(numbers);
+  });
+
+  it('gives the same global ids as GraphQL (AuditEntry.id, AuditEntry.dumpId), and its own dumpId filter takes them back', async () => {
+    const all = await lines(await get());
+    const api = await t.gql(`{ auditLog(first: 100) { edges { node { id dumpId } } } }`);
+    expect(all.map((e) => [e.id, e.dumpId])).toEqual(api.data.auditLog.edges.map((e: any) => [e.node.id, e.node.dumpId]));
+    for (const e of all) {
+      expect(typeof e.id).toBe('string');
+      expect(decodeGlobalID(e.id).typename).toBe('AuditEntry');
+      expect(decodeGlobalID(e.dumpId).typename).toBe('Dump');
+      const same = await lines(await get(`?dumpId=${encodeURIComponent(e.dumpId)}`));
+      expect(same.length).toBeGreaterThan(0);
+      expect(same.every((x) => x.dumpId === e.dumpId)).toBe(true);
+    }
   });
 
   it('filters by dump, action, editor and time', async () => {
@@ -63,6 +83,10 @@ describe('audit export (JSON Lines)', () => {
       ['?until=2026-13-01', 'until'],
       ['?dumpId=42', 'dumpId'],
       ['?action=delete-everything', 'filter.action'],
+      [`?dumpId=${encodeURIComponent(ids[0]!)}&dumpId=${encodeURIComponent(ids[1]!)}`, 'dumpId'],
+      ['?action=import&action=status', 'action'],
+      ['?actor=editor&actor=editor', 'actor'],
+      ['?since=2026-01-01T00:00:00Z&since=2026-02-01T00:00:00Z', 'since'],
     ] as const) {
       const res = await get(q);
       expect(res.status, q).toBe(400);

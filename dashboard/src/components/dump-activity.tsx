@@ -5,7 +5,7 @@ import { graphql } from '../graphql.ts';
 
 const ActivityQuery = graphql(`
   query DumpActivity($id: ID!) {
-    auditLog(filter: { dumpId: $id }, first: 100) { edges { node { at actor action subject detail origin } } }
+    auditLog(filter: { dumpId: $id }, first: 100) { edges { node { id at actor action subject detail origin } } }
   }
 `);
 
@@ -20,8 +20,8 @@ export function DumpActivity({ dumpId, revision }: { dumpId: string; revision: n
   if (!entries.length) return <p className="muted">No recorded activity.</p>;
   return (
     <ul className="warnings" data-testid="activity">
-      {entries.map((e, i) => (
-        <li key={i} data-testid="activity-entry" data-action={e.action}>
+      {entries.map((e) => (
+        <li key={e.id} data-testid="activity-entry" data-action={e.action}>
           <strong>{e.action}</strong> {e.subject} <span className="muted">by {e.actor} {timeAgo(e.at)}</span>
           <div className="small muted" title={e.detail}>
             from {e.origin}

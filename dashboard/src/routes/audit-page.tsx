@@ -12,13 +12,13 @@ const AuditQuery = graphql(`
     auditLog(first: $first, filter: $filter) {
       totalCount
       pageInfo { hasNextPage }
-      edges { node { at actor action dumpId subject detail origin } }
+      edges { node { id at actor action dumpId subject detail origin } }
     }
   }
 `);
 
 /** the actions the log records (AuditEntry.action) */
-const ACTIONS = ['import', 'save', 'status', 'dismiss', 'topic.add', 'topic.remove', 'topic.rename', 'topic.merge', 'story.merge', 'story.move', 'story.rename', 'token.create', 'token.revoke'];
+const ACTIONS = ['import', 'save', 'status', 'dismiss', 'topic.add', 'topic.remove', 'topic.rename', 'topic.merge', 'story.merge', 'story.move', 'story.rename', 'token.create', 'token.revoke', 'rule.create', 'rule.update', 'rule.delete', 'rule.apply', 'reparse'];
 
 /** a datetime-local value (local time) as ISO 8601 UTC, or null */
 const isoOf = (local: string) => (local ? new Date(local).toISOString() : null);
@@ -119,8 +119,8 @@ export function AuditPage() {
             </tr>
           </thead>
           <tbody>
-            {entries.map((e, i) => (
-              <tr key={i} data-testid="audit-row" data-action={e.action}>
+            {entries.map((e) => (
+              <tr key={e.id} data-testid="audit-row" data-action={e.action}>
                 <td title={e.at}>{timeAgo(e.at)}</td>
                 <td>
                   <a href={href('/audit', { ...params, actor: e.actor })}>{e.actor}</a>

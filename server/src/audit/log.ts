@@ -5,6 +5,7 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '@copydesk/schema';
 import type { Db, Executor } from '../db/client.ts';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { InvalidInputError } from '../errors.ts';
 
 /** Who acts and from where: the editor's name and the request's origin ("203.0.113.5 · Mozilla/5.0 …", "cli"). */
@@ -26,9 +27,14 @@ export type AuditAction =
   | 'story.move'
   | 'story.rename'
   | 'token.create'
-  | 'token.revoke';
+  | 'token.revoke'
+  | 'rule.create'
+  | 'rule.update'
+  | 'rule.delete'
+  | 'rule.apply'
+  | 'reparse';
 
-export const AUDIT_ACTIONS: readonly AuditAction[] = ['import', 'save', 'status', 'dismiss', 'topic.add', 'topic.remove', 'topic.rename', 'topic.merge', 'story.merge', 'story.move', 'story.rename', 'token.create', 'token.revoke'];
+export const AUDIT_ACTIONS: readonly AuditAction[] = ['import', 'save', 'status', 'dismiss', 'topic.add', 'topic.remove', 'topic.rename', 'topic.merge', 'story.merge', 'story.move', 'story.rename', 'token.create', 'token.revoke', 'rule.create', 'rule.update', 'rule.delete', 'rule.apply', 'reparse'];
 
 export interface AuditEntry {
   action: AuditAction;
@@ -72,7 +78,16 @@ export function auditFilterSql(t: typeof auditLog, f: AuditFilter | null | undef
   return parts.length ? and(...parts) : undefined;
 }
 
-/** One exported entry: a JSON Lines record (`at` ISO 8601 UTC, `detail` the change as an object). */
+/**
+ * An entry's ids as clients see them, in GraphQL (AuditEntry.id, AuditEntry.dumpId) and in the
+ * JSON Lines export alike: Relay global ids (`AuditEntry:<id>`, `Dump:<id>`, base64), the form the
+ * filters (`auditLog(filter: {dumpId})`, `/audit.jsonl?dumpId=`) accept.
+ */
+export function auditEntryIds(e: { id: number; dumpId: number | null }): { id: string; dumpId: string | null } {
+  return { id: encodeGlobalID('AuditEntry', e.id), dumpId: e.dumpId === null ? null : encodeGlobalID('Dump', e.dumpId) };
+}
+
+/** One entry as read from the table (`at` ISO 8601 UTC, `detail` the change as an object, ids the table's numbers: see auditEntryIds). */
 export interface AuditRecord {
   id: number;
   at: string;

@@ -13,6 +13,7 @@ import { UnauthenticatedError } from '../errors.ts';
 import type { Actor } from '../audit/log.ts';
 import type { ChangeFeed } from '../db/changes.ts';
 import type { Presence } from '../live/presence.ts';
+import type { TextBudget } from './text-budget.ts';
 
 export interface Context {
   db: Db;
@@ -27,6 +28,8 @@ export interface Context {
   changes: ChangeFeed;
   /** who has which dump open (live/presence.ts) */
   presence: Presence;
+  /** what this request has returned of large text fields so far (text-budget.ts) */
+  textBudget: TextBudget;
 }
 
 /** Relay page sizes: `first`/`last` default to 50 and are capped at 100 */

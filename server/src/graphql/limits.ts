@@ -22,6 +22,8 @@ export interface Limits {
   maxAliases: number;
   maxCost: number;
   maxTokens: number;
+  /** most bytes (UTF-8) of large text fields (Dump.text, Article.body) one request may return, all together (text-budget.ts) */
+  maxTextBytes: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -32,6 +34,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxAliases: 30,
   maxCost: 200_000,
   maxTokens: 5_000,
+  maxTextBytes: 32 * 1024 * 1024,
 };
 
 /** the header browsers must send with GET and multipart requests (forces a CORS preflight) */

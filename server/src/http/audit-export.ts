@@ -1,13 +1,14 @@
 /**
  * `GET /audit.jsonl`: the audit log as JSON Lines (one AuditRecord per line, newest first), for
- * editors only (`Authorization: Bearer <token>`; 401 UNAUTHENTICATED otherwise). Query
- * parameters filter like `auditLog(filter:)`: `dumpId` (a Dump ID), `actor`, `action`, `since`,
- * `until` (ISO 8601); a bad one is 400 INVALID_INPUT naming it. Streamed in batches from the
+ * editors only (`Authorization: Bearer <token>`; 401 UNAUTHENTICATED otherwise). `id` and `dumpId`
+ * are the global ids GraphQL gives (auditEntryIds). Query parameters filter like
+ * `auditLog(filter:)`: `dumpId` (a Dump ID), `actor`, `action`, `since`, `until` (ISO 8601); a bad
+ * or repeated one is 400 INVALID_INPUT naming it. Streamed in batches from the
  * database, so an export of any size holds one batch in memory.
  */
 import type { Plugin } from 'graphql-yoga';
 import { authenticate } from '../auth/tokens.ts';
-import { readAuditLog, auditFilterSql, type AuditFilter } from '../audit/log.ts';
+import { readAuditLog, auditEntryIds, auditFilterSql, type AuditFilter } from '../audit/log.ts';
 import { auditLog } from '@copydesk/schema';
 import type { Db } from '../db/client.ts';
 import { DATE_TIME_EXPECTED, isoDateTime } from '../graphql/builder.ts';
@@ -22,8 +23,11 @@ const json = (status: number, e: CopydeskError) =>
 
 const DUMP_TYPE: ReadonlySet<string> = new Set(['Dump']);
 
-/** the filter from the URL's query; InvalidInputError naming the first bad parameter */
+const FILTER_PARAMS = ['dumpId', 'actor', 'action', 'since', 'until'] as const;
+
+/** the filter from the URL's query; InvalidInputError naming the first bad parameter (a parameter given twice is one) */
 function filterOf(params: URLSearchParams): AuditFilter {
+  for (const k of FILTER_PARAMS) if (params.getAll(k).length > 1) throw new InvalidInputError(k, 'give each filter parameter once');
   const f: AuditFilter = {};
   const dump = params.get('dumpId');
   if (dump) {
@@ -66,7 +70,7 @@ export function useAuditExport(db: Db, config: AppConfig): Plugin {
           try {
             const next = await rows.next();
             if (next.done) controller.close();
-            else controller.enqueue(encoder.encode(`${JSON.stringify(next.value)}\n`));
+            else controller.enqueue(encoder.encode(`${JSON.stringify({ ...next.value, ...auditEntryIds(next.value) })}\n`));
           } catch (e) {
             console.error(`copydesk: the audit export failed: ${(e as Error).message}`);
             controller.error(e);

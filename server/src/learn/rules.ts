@@ -9,6 +9,7 @@ import { InvalidInputError, NotFoundError } from '../errors.ts';
 import { type LearnedRule, type Segment, lineKey, lineShape, parseDump, type ParseOptions, ShapeError, sourceKey } from '@copydesk/core';
 import { RULE_MAX_LINE, SHAPE_RULE_FIELDS } from '@copydesk/core/patterns';
 import { loadMemory } from './memory.ts';
+import { audit, type Actor } from '../audit/log.ts';
 
 export type ParseRuleRow = typeof parseRules.$inferSelect;
 
@@ -90,43 +91,58 @@ function checkRule(input: RuleInput, key?: string): { lineText: string; lineKey:
   return { lineText, lineKey: k, sourceKey: null, sourceName: null };
 }
 
-export async function createRule(db: Db, input: RuleInput, editor: string): Promise<ParseRuleRow> {
+/** what the audit log says about a rule: its id, action, scope, line and source */
+const ruleDetail = (r: ParseRuleRow) => ({ ruleId: r.id, action: r.action, scope: r.scope, lineText: r.lineText, source: r.sourceName });
+
+/** Stores a new rule made by `actor`, audited (rule.create) in the same transaction. Errors: INVALID_INPUT (checkRule), NOT_FOUND (the dump). */
+export async function createRule(db: Db, input: RuleInput, actor: Actor): Promise<ParseRuleRow> {
   const v = checkRule(input);
-  if (input.dumpId != null && !(await db.query.dumps.findFirst({ where: { id: input.dumpId }, columns: { id: true } }))) throw new NotFoundError('Dump', String(input.dumpId));
-  const [row] = await db
-    .insert(parseRules)
-    .values({ action: input.action ?? 'boilerplate', scope: input.scope, ...v, note: input.note ?? null, createdBy: editor, dumpId: input.dumpId ?? null })
-    .returning();
-  return row!;
+  return db.transaction(async (tx) => {
+    if (input.dumpId != null && !(await tx.query.dumps.findFirst({ where: { id: input.dumpId }, columns: { id: true } }))) throw new NotFoundError('Dump', String(input.dumpId));
+    const [row] = await tx
+      .insert(parseRules)
+      .values({ action: input.action ?? 'boilerplate', scope: input.scope, ...v, note: input.note ?? null, createdBy: actor.name, dumpId: input.dumpId ?? null })
+      .returning();
+    await audit(tx, actor, { action: 'rule.create', dumpId: row!.dumpId, subject: `rule ${row!.id}`, detail: ruleDetail(row!) });
+    return row!;
+  });
 }
 
-export async function updateRule(db: Db, id: number, input: Partial<RuleInput>, editor: string): Promise<ParseRuleRow> {
-  const current = await db.query.parseRules.findFirst({ where: { id } });
-  if (!current) throw new NotFoundError('ParseRule', String(id));
-  // a shape rule is learned from one marked span: its line is not edited, only its scope and note
-  if (isShapeRule(current) && input.lineText != null && input.lineText.trim() !== current.lineText) {
-    throw new InvalidInputError('lineText', `a ${SHAPE_RULE_FIELDS[current.action]} rule keeps the line it was learned from: make a new rule from another fix`);
-  }
-  const v = checkRule(
-    {
-      lineText: input.lineText ?? current.lineText,
-      scope: input.scope ?? current.scope,
-      source: input.source !== undefined ? input.source : current.sourceName,
-    },
-    isShapeRule(current) ? current.lineKey : undefined,
-  );
-  const [row] = await db
-    .update(parseRules)
-    .set({ scope: input.scope ?? current.scope, ...v, note: input.note !== undefined ? input.note : current.note, updatedBy: editor, updatedAt: sql`now()` })
-    .where(eq(parseRules.id, id))
-    .returning();
-  return row!;
+/** Edits rule `id` for `actor`, audited (rule.update, with the values before) in the same transaction. Errors: NOT_FOUND, INVALID_INPUT. */
+export async function updateRule(db: Db, id: number, input: Partial<RuleInput>, actor: Actor): Promise<ParseRuleRow> {
+  return db.transaction(async (tx) => {
+    const current = await tx.query.parseRules.findFirst({ where: { id } });
+    if (!current) throw new NotFoundError('ParseRule', String(id));
+    // a shape rule is learned from one marked span: its line is not edited, only its scope and note
+    if (isShapeRule(current) && input.lineText != null && input.lineText.trim() !== current.lineText) {
+      throw new InvalidInputError('lineText', `a ${SHAPE_RULE_FIELDS[current.action]} rule keeps the line it was learned from: make a new rule from another fix`);
+    }
+    const v = checkRule(
+      {
+        lineText: input.lineText ?? current.lineText,
+        scope: input.scope ?? current.scope,
+        source: input.source !== undefined ? input.source : current.sourceName,
+      },
+      isShapeRule(current) ? current.lineKey : undefined,
+    );
+    const [row] = await tx
+      .update(parseRules)
+      .set({ scope: input.scope ?? current.scope, ...v, note: input.note !== undefined ? input.note : current.note, updatedBy: actor.name, updatedAt: sql`now()` })
+      .where(eq(parseRules.id, id))
+      .returning();
+    await audit(tx, actor, { action: 'rule.update', dumpId: row!.dumpId, subject: `rule ${id}`, detail: { ...ruleDetail(row!), note: row!.note, before: { ...ruleDetail(current), note: current.note } } });
+    return row!;
+  });
 }
 
-export async function deleteRule(db: Db, id: number): Promise<ParseRuleRow> {
-  const [row] = await db.delete(parseRules).where(eq(parseRules.id, id)).returning();
-  if (!row) throw new NotFoundError('ParseRule', String(id));
-  return row;
+/** Removes rule `id` for `actor`, audited (rule.delete, with what the rule was) in the same transaction. Errors: NOT_FOUND. */
+export async function deleteRule(db: Db, id: number, actor: Actor): Promise<ParseRuleRow> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.delete(parseRules).where(eq(parseRules.id, id)).returning();
+    if (!row) throw new NotFoundError('ParseRule', String(id));
+    await audit(tx, actor, { action: 'rule.delete', dumpId: row.dumpId, subject: `rule ${id}`, detail: ruleDetail(row) });
+    return row;
+  });
 }
 
 /** A stored dump a rule would change: its current revision is the parser's (re-parsed in place) or an editor's (gets a proposed revision). */

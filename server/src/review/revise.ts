@@ -7,7 +7,7 @@ import { writeDerived } from '../store/articles.ts';
 import { enqueueEnrichment } from '../enrich/jobs.ts';
 import { learnedInputs, sameSegments } from '../learn/rules.ts';
 import { retryTransaction } from '../db/retry.ts';
-import { audit } from '../audit/log.ts';
+import { audit, type Actor, type AuditAction } from '../audit/log.ts';
 
 export type DumpStatus = 'new' | 'in_review' | 'approved';
 
@@ -185,13 +185,22 @@ export interface ReparseResult {
   becameCurrent: boolean;
 }
 
+/** Who re-parses and why, for the audit entry written with a new revision (none when the parse is unchanged). */
+export interface ReparseAudit {
+  actor: Actor;
+  /** 'reparse' (reparseDump), 'rule.apply' (applyParseRule) */
+  action: Extract<AuditAction, 'reparse' | 'rule.apply'>;
+  subject?: string;
+  detail?: Record<string, unknown>;
+}
+
 /**
  * Parses a dump again with the current parser, rules and line memory, and stores the result as a
  * new parser revision (none when it equals the latest parser revision). It becomes current only
  * when the current revision is the parser's: an editor's revision is never replaced; the new
  * parser revision is then a proposed revision (Dump.proposedRevision) the editor can review.
  */
-export async function reparseDump(db: Db, dumpId: number): Promise<ReparseResult> {
+export async function reparseDump(db: Db, dumpId: number, logged?: ReparseAudit): Promise<ReparseResult> {
   const dump = await db.query.dumps.findFirst({ where: { id: dumpId }, columns: { id: true, text: true, fetchedAt: true } });
   if (!dump) throw new NotFoundError('Dump', String(dumpId));
   const seg = parseDump(dump.text, { fetchedAt: dump.fetchedAt, ...(await learnedInputs(db, dump.text)) });
@@ -226,6 +235,7 @@ export async function reparseDump(db: Db, dumpId: number): Promise<ReparseResult
       const confidence = revisionConfidence(seg.segments, openWarnings(seg.warnings, await dismissedKeys(tx, dumpId)), seg.template, false);
       await tx.update(dumps).set({ currentRevision: number, confidence, template: seg.template }).where(eq(dumps.id, dumpId));
     }
+    if (logged) await audit(tx, logged.actor, { action: logged.action, dumpId, subject: logged.subject ?? `revision ${number}`, detail: { ...logged.detail, revision: number, becameCurrent } });
     return { dumpId, revisionNumber: number, becameCurrent };
   }));
 }

@@ -38,6 +38,7 @@ import {
 import { CONNECTION_PAGE } from '../builder.ts';
 import { nameCursor, unnameCursor, type CursorOrdering } from '../input.ts';
 import { ENTITIES, ROOTS, type ConnectionField, type EntityName, type ManyField, type OneField } from './entities.ts';
+import { TEXT_BUDGET_EXTENSION, type TextBudget } from '../text-budget.ts';
 
 /** A request the plan cannot answer as asked: run it on the general executor instead. */
 export class Unsupported extends Error {}
@@ -52,7 +53,7 @@ interface FieldRef {
 /** One entry of an object's selection, in response order. */
 type Item =
   | { key: string; t: 'typename'; value: string }
-  | { key: string; t: 'leaf'; column: string; serialize: (v: unknown) => unknown; list: boolean }
+  | { key: string; t: 'leaf'; column: string; serialize: (v: unknown) => unknown; list: boolean; budget: string | null }
   | { key: string; t: 'globalId'; column: string; typename: string }
   | { key: string; t: 'one'; rel: OneField; obj: ObjectPlan }
   | { key: string; t: 'many'; rel: ManyField; obj: ObjectPlan }
@@ -149,7 +150,8 @@ class Compiler {
         const list = isListType(nullable);
         const leaf = getNamedType(def.type);
         if (!isLeafType(leaf)) throw new Unsupported('not a leaf');
-        items.push({ key, t: 'leaf', column: f.column, serialize: serializerOf(leaf), list });
+        const budget = def.extensions?.[TEXT_BUDGET_EXTENSION] ? `${type.name}.${name}` : null;
+        items.push({ key, t: 'leaf', column: f.column, serialize: serializerOf(leaf), list, budget });
       } else if (f.kind === 'globalId') {
         items.push({ key, t: 'globalId', column: f.column, typename: type.name });
       } else if (f.kind === 'one' || f.kind === 'many') {
@@ -419,7 +421,7 @@ const idCursor = (ordering: CursorOrdering, id: unknown) => nameCursor(ordering,
 // ---------------------------------------------------------------------------------------------
 // Shaping the statement's JSON into `data`
 
-function shapeObject(obj: ObjectPlan, row: unknown[], vars: Vars): Record<string, unknown> {
+function shapeObject(obj: ObjectPlan, row: unknown[], vars: Vars, budget: TextBudget): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   let i = 0;
   for (const it of obj.items) {
@@ -431,26 +433,27 @@ function shapeObject(obj: ObjectPlan, row: unknown[], vars: Vars): Record<string
     switch (it.t) {
       case 'leaf':
         out[it.key] = v == null ? null : it.list ? (v as unknown[]).map(it.serialize) : it.serialize(v);
+        if (it.budget && typeof out[it.key] === 'string') budget.charge(out[it.key] as string, it.budget);
         break;
       case 'globalId':
         out[it.key] = encodeGlobalID(it.typename, String(v));
         break;
       case 'one':
-        out[it.key] = v == null ? null : shapeObject(it.obj, v as unknown[], vars);
+        out[it.key] = v == null ? null : shapeObject(it.obj, v as unknown[], vars, budget);
         break;
       case 'many':
-        out[it.key] = (v as unknown[][]).map((r) => shapeObject(it.obj, r, vars));
+        out[it.key] = (v as unknown[][]).map((r) => shapeObject(it.obj, r, vars, budget));
         break;
       case 'connection':
         // the same limit emitStatement bound (the arguments are fixed for the request)
-        out[it.key] = shapeConnection(it.conn, v as [number | null, unknown[]], vars, null, pageLimit(getArgumentValues(it.field.def, it.field.node, vars)), false);
+        out[it.key] = shapeConnection(it.conn, v as [number | null, unknown[]], vars, null, pageLimit(getArgumentValues(it.field.def, it.field.node, vars)), false, budget);
         break;
     }
   }
   return out;
 }
 
-function shapeConnection(conn: ConnectionPlan, value: [number | null, unknown[]], vars: Vars, ordering: CursorOrdering | null, limit: number, after: boolean): Record<string, unknown> {
+function shapeConnection(conn: ConnectionPlan, value: [number | null, unknown[]], vars: Vars, ordering: CursorOrdering | null, limit: number, after: boolean, budget: TextBudget): Record<string, unknown> {
   const [count, rows] = value;
   // Pothos's wrapConnectionResult for forward pages: one extra row means there is a next page
   const full = rows.length === limit;
@@ -464,7 +467,7 @@ function shapeConnection(conn: ConnectionPlan, value: [number | null, unknown[]]
     else if (it.t === 'edges') {
       out[it.key] = nodes.map(([k, r]) => {
         const edge: Record<string, unknown> = {};
-        for (const e of it.items) edge[e.key] = e.t === 'typename' ? conn.edgeTypename : e.t === 'cursor' ? cursorOf(k) : shapeObject(conn.node, r, vars);
+        for (const e of it.items) edge[e.key] = e.t === 'typename' ? conn.edgeTypename : e.t === 'cursor' ? cursorOf(k) : shapeObject(conn.node, r, vars, budget);
         return edge;
       });
     } else {
@@ -482,8 +485,11 @@ function shapeConnection(conn: ConnectionPlan, value: [number | null, unknown[]]
   return out;
 }
 
-/** `data` for the plan from the statement's value (`emitStatement` succeeded for the same vars). */
-export function shapeResult(plan: Plan, vars: Vars, value: unknown[]): Record<string, unknown> {
+/**
+ * `data` for the plan from the statement's value (`emitStatement` succeeded for the same vars).
+ * Fields marked with TEXT_BUDGET_EXTENSION are charged to `budget` (throws its LIMIT_EXCEEDED error).
+ */
+export function shapeResult(plan: Plan, vars: Vars, value: unknown[], budget: TextBudget): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   let i = 0;
   for (const r of plan.roots) {
@@ -492,10 +498,10 @@ export function shapeResult(plan: Plan, vars: Vars, value: unknown[]): Record<st
       continue;
     }
     const v = value[i++];
-    if (r.t === 'byId') data[r.key] = v == null ? null : shapeObject(r.obj, v as unknown[], vars);
+    if (r.t === 'byId') data[r.key] = v == null ? null : shapeObject(r.obj, v as unknown[], vars, budget);
     else {
       const args = getArgumentValues(r.field.def, r.field.node, vars);
-      data[r.key] = shapeConnection(r.conn, v as [number | null, unknown[]], vars, r.ordering, pageLimit(args), args.after != null);
+      data[r.key] = shapeConnection(r.conn, v as [number | null, unknown[]], vars, r.ordering, pageLimit(args), args.after != null, budget);
     }
   }
   return data;

@@ -1,4 +1,4 @@
-import { getVariableValues, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { getVariableValues, GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { queryRows } from '../../db/client.ts';
 import type { Context } from '../builder.ts';
@@ -36,7 +36,15 @@ export function useCompiledReads(schema: GraphQLSchema): Plugin<Context> {
         }
         const ctx = args.contextValue as Context;
         return queryRows(ctx.db, statement.text, statement.params).then(
-          (rows): ExecutionResult => ({ data: shapeResult(plan, coerced.coerced, resultValue(statement, rows)) }),
+          (rows): ExecutionResult => {
+            try {
+              return { data: shapeResult(plan, coerced.coerced, resultValue(statement, rows), ctx.textBudget) };
+            } catch (e) {
+              // the text budget ran out (LIMIT_EXCEEDED): the request fails whole, as a request error
+              if (e instanceof GraphQLError) return { errors: [e] };
+              throw e;
+            }
+          },
         );
       });
     },

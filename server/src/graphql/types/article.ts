@@ -6,6 +6,7 @@ import { InvalidInputError } from '../../errors.ts';
 import { foldText } from '@copydesk/core';
 import { builder, CONNECTION_PAGE } from '../builder.ts';
 import { cursorOrdering, type CursorOrdering } from '../input.ts';
+import { TEXT_BUDGET_EXTENSION } from '../text-budget.ts';
 import { Dump } from './dump.ts';
 import { Source } from './source.ts';
 import { StoryEdgeKind } from './story-edge.ts';
@@ -29,7 +30,12 @@ export const Article = builder.drizzleNode('articles', {
     published: t.exposeString('published', { nullable: true, description: 'the date text as the page shows it' }),
     publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
     section: t.exposeString('section', { nullable: true }),
-    body: t.exposeString('body'),
+    body: t.string({
+      description: 'charged to the request\'s text budget (COPYDESK_MAX_TEXT_BYTES)',
+      select: { columns: { body: true } },
+      extensions: { [TEXT_BUDGET_EXTENSION]: true },
+      resolve: (a, _args, ctx) => ctx.textBudget.charge(a.body, 'Article.body'),
+    }),
     copyright: t.exposeString('copyright', { nullable: true }),
     subheads: t.exposeStringList('subheads'),
     enrichedAt: t.expose('enrichedAt', { type: 'DateTime', nullable: true, description: 'when topics and similarity edges were computed; null while queued' }),

@@ -1,5 +1,5 @@
 import { auditLog } from '@copydesk/schema';
-import { AUDIT_ACTIONS, auditFilterSql, type AuditFilter } from '../../audit/log.ts';
+import { AUDIT_ACTIONS, auditEntryIds, auditFilterSql, type AuditFilter } from '../../audit/log.ts';
 import { cursorOrdering } from '../input.ts';
 import { builder, requireEditor } from '../builder.ts';
 import { Dump } from './dump.ts';
@@ -8,10 +8,11 @@ export const AuditEntry = builder.drizzleObject('auditLog', {
   name: 'AuditEntry',
   description: 'One change in the append-only audit log: who, when, what, from where.',
   fields: (t) => ({
+    id: t.id({ description: 'the entry\'s id, as in /audit.jsonl', resolve: (e) => auditEntryIds(e).id }),
     at: t.expose('at', { type: 'DateTime' }),
     actor: t.exposeString('actor', { description: "the editor's name, or cli" }),
     action: t.exposeString('action', { description: AUDIT_ACTIONS.join(', ') }),
-    dumpId: t.globalID({ nullable: true, description: 'the dump it was about, if any (it may have been deleted since)', resolve: (e) => (e.dumpId === null ? null : { type: 'Dump', id: e.dumpId }) }),
+    dumpId: t.id({ nullable: true, description: 'the dump it was about, if any (it may have been deleted since): a Dump ID', resolve: (e) => auditEntryIds(e).dumpId }),
     subject: t.exposeString('subject', { nullable: true }),
     detail: t.string({ description: 'the change itself, as JSON', resolve: (e) => JSON.stringify(e.detail) }),
     origin: t.exposeString('origin', { description: 'client address and user agent, or cli' }),

@@ -25,6 +25,6 @@ builder.subscriptionFields((t) => ({
       'Holding this subscription marks the signed-in editor as having the dump open (the editor holds it while the dump is open); it yields who has the dump open at once and on every change. Editors only (UNAUTHENTICATED otherwise).',
     args: { dumpId: t.arg.globalID({ required: true, for: Dump }) },
     subscribe: (_r, args, ctx) => ctx.presence.hold(Number(args.dumpId.id), requireEditor(ctx).name),
-    resolve: (editors: string[], args) => ({ dumpId: Number(args.dumpId.id), editors }),
+    resolve: (editors: string[], args, ctx) => (ctx.textBudget.reset(), { dumpId: Number(args.dumpId.id), editors }),
   }),
 }));

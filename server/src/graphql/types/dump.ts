@@ -8,6 +8,7 @@ import { builder, requireActor, requireEditor } from '../builder.ts';
 import { MUTATION_ERRORS, STATUS_ERRORS } from '../errors.ts';
 import { cursorOrdering, type CursorOrdering } from '../input.ts';
 import { SegmentationRevision } from './revision.ts';
+import { TEXT_BUDGET_EXTENSION } from '../text-budget.ts';
 
 /** The orderings of `dumps`, each with the values its cursors hold (graphql/input.ts). */
 const DUMP_ORDERINGS = {
@@ -61,7 +62,12 @@ export const Dump = builder.drizzleNode('dumps', {
   id: { column: (d) => d.id },
   fields: (t) => ({
     contentHash: t.exposeString('contentHash', { description: 'sha256 of the text, hex' }),
-    text: t.exposeString('text'),
+    text: t.string({
+      description: 'charged to the request\'s text budget (COPYDESK_MAX_TEXT_BYTES)',
+      select: { columns: { text: true } },
+      extensions: { [TEXT_BUDGET_EXTENSION]: true },
+      resolve: (d, _args, ctx) => ctx.textBudget.charge(d.text, 'Dump.text'),
+    }),
     filename: t.exposeString('filename', { nullable: true }),
     url: t.exposeString('url', { nullable: true }),
     fetchedAt: t.expose('fetchedAt', { type: 'DateTime', nullable: true }),
@@ -173,7 +179,7 @@ builder.subscriptionFields((t) => ({
       watch(ctx.changes, async () => (await ctx.db.query.dumps.findFirst({ where: { id: Number(args.id.id) } })) ?? null, {
         key: (d) => (d ? `${d.currentRevision}:${d.status}` : 'gone'),
       }),
-    resolve: (d: typeof dumpsTable.$inferSelect | null) => d,
+    resolve: (d: typeof dumpsTable.$inferSelect | null, _args, ctx) => (ctx.textBudget.reset(), d),
   }),
   reviewCounts: t.field({
     type: ReviewCounts,

@@ -3,7 +3,7 @@ import { reparseDump } from '../../review/revise.ts';
 import { InvalidInputError, NotFoundError } from '../../errors.ts';
 import { sourceKey } from '@copydesk/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { builder, requireEditor, type Context } from '../builder.ts';
+import { builder, requireActor, type Context } from '../builder.ts';
 import { MUTATION_ERRORS } from '../errors.ts';
 import { Dump } from './dump.ts';
 
@@ -160,7 +160,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateParseRuleInput, required: true }) },
     errors: { types: [...MUTATION_ERRORS], directResult: true },
     resolve: async (query, _root, { input }, ctx) => {
-      const editor = requireEditor(ctx);
+      const actor = requireActor(ctx);
       const row = await createRule(
         ctx.db,
         {
@@ -173,7 +173,7 @@ builder.mutationFields((t) => ({
           note: input.note,
           dumpId: input.dumpId ? Number(input.dumpId.id) : null,
         },
-        editor.name,
+        actor,
       );
       return (await ctx.db.query.parseRules.findFirst(query({ where: { id: row.id } })))!;
     },
@@ -184,7 +184,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateParseRuleInput, required: true }) },
     errors: { types: [...MUTATION_ERRORS], directResult: true },
     resolve: async (query, _root, { input }, ctx) => {
-      const editor = requireEditor(ctx);
+      const actor = requireActor(ctx);
       const id = Number(input.id.id);
       await updateRule(
         ctx.db,
@@ -195,7 +195,7 @@ builder.mutationFields((t) => ({
           ...(input.source !== undefined ? { source: input.source } : {}),
           ...(input.note !== undefined ? { note: input.note } : {}),
         },
-        editor.name,
+        actor,
       );
       return (await ctx.db.query.parseRules.findFirst(query({ where: { id } })))!;
     },
@@ -206,8 +206,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ required: true, for: ParseRule }) },
     errors: { types: [...MUTATION_ERRORS], directResult: true },
     resolve: async (_root, args, ctx) => {
-      requireEditor(ctx);
-      return deleteRule(ctx.db, Number(args.id.id));
+      return deleteRule(ctx.db, Number(args.id.id), requireActor(ctx));
     },
   }),
   applyParseRule: t.field({
@@ -216,12 +215,12 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ required: true, for: ParseRule }) },
     errors: { types: [...MUTATION_ERRORS], directResult: true },
     resolve: async (_root, args, ctx) => {
-      requireEditor(ctx);
+      const actor = requireActor(ctx);
       const rule = await loadRule(ctx, Number(args.id.id));
       const impact = await ruleImpact(ctx.db, rule);
       const result: ApplyResult = { ruleId: rule.id, dumpIds: [], becameCurrent: 0, proposed: 0 };
       for (const id of impact.dumpIds) {
-        const r = await reparseDump(ctx.db, id);
+        const r = await reparseDump(ctx.db, id, { actor, action: 'rule.apply', subject: `rule ${rule.id}`, detail: { ruleId: rule.id } });
         if (r.revisionNumber === null) continue;
         result.dumpIds.push(id);
         if (r.becameCurrent) result.becameCurrent++;

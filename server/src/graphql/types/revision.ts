@@ -1,5 +1,5 @@
 import { reparseDump, reviseSegmentation } from '../../review/revise.ts';
-import { builder, requireActor, requireEditor } from '../builder.ts';
+import { builder, requireActor } from '../builder.ts';
 import { MUTATION_ERRORS, REVISE_ERRORS } from '../errors.ts';
 import { loadArticlesInOrder } from '../loaders.ts';
 import { Dump } from './dump.ts';
@@ -97,8 +97,7 @@ builder.mutationFields((t) => ({
     args: { dumpId: t.arg.globalID({ required: true, for: Dump }) },
     errors: { types: [...MUTATION_ERRORS], directResult: true },
     resolve: (_root, args, ctx) => {
-      requireEditor(ctx);
-      return reparseDump(ctx.db, Number(args.dumpId.id));
+      return reparseDump(ctx.db, Number(args.dumpId.id), { actor: requireActor(ctx), action: 'reparse' });
     },
   }),
 }));
