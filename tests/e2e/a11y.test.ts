@@ -27,10 +27,8 @@ const relatedZone = Array.from({ length: 18 }, (_, i) =>
 
 beforeAll(async () => {
   [server, chromium] = await Promise.all([startServer(), launchBrowser(() => server)]);
-  const imp = async (text: string, filename: string) =>
-    (await server.gql<{ importDump: { dump: { id: string } } }>('mutation($i: ImportDumpInput!) { importDump(input: $i) { ... on ImportDumpPayload { dump { id } } } }', { i: { text, filename } })).importDump.dump.id;
-  dumpId = await imp(flatDump('Harbour plan approved after long debate', 'The council approved the harbour plan on Tuesday after a debate that lasted nine hours, officials said.\nWork starts in spring.', relatedZone), 'harbour.txt');
-  await imp(strayTextDump(' a11y'), 'stray.txt');
+  dumpId = await server.importText(flatDump('Harbour plan approved after long debate', 'The council approved the harbour plan on Tuesday after a debate that lasted nine hours, officials said.\nWork starts in spring.', relatedZone), 'harbour.txt');
+  await server.importText(strayTextDump(' a11y'), 'stray.txt');
   const d = await server.gql<{ dump: { appearances: { role: string; article: { id: string } }[] } }>('query($id: ID!) { dump(id: $id) { appearances { role article { id } } } }', { id: dumpId });
   articleId = d.dump.appearances.find((a) => a.role === 'main')!.article.id;
   // the server's worker adds topics and stories in the background

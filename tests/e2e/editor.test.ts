@@ -244,9 +244,9 @@ describe('editorial dashboard', () => {
   it('edits a long dump line that was never drawn: go to line, the diff says which lines moved, search finds a far line', async () => {
     const body = Array.from({ length: 2400 }, (_, i) => `Paragraph ${i + 1} of the council budget report, with the vote on the pier works.`);
     const long = ['', 'A very long council budget report', 'By Ann Example', ...body, '', 'Hashtags', '', 'Try Our AI Features', ''].join('\n');
-    const r = await server.gql<{ importDump: { dump?: { id: string } } }>('mutation($i: ImportDumpInput!) { importDump(input: $i) { ... on ImportDumpPayload { dump { id } } } }', { i: { text: long, filename: 'long-council.txt' } });
+    const id = await server.importText(long, 'long-council.txt');
     const page = await newPage(true);
-    await page.goto(`${server.url}/#/dump/${encodeURIComponent(r.importDump.dump!.id)}`);
+    await page.goto(`${server.url}/#/dump/${encodeURIComponent(id)}`);
     await page.locator('[data-testid=textpane] .ln').first().waitFor();
     // virtualised: thousands of rows, a few dozen drawn
     expect(Number(await page.locator('.segtext').getAttribute('data-rows'))).toBeGreaterThan(2400);

@@ -27,14 +27,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function importText(text: string, filename: string): Promise<string> {
-  const r = await server.gql<{ importDump: { dump: { id: string } } }>(
-    'mutation($i: ImportDumpInput!) { importDump(input: $i) { ... on ImportDumpPayload { dump { id } } } }',
-    { i: { text, filename } },
-  );
-  return r.importDump.dump.id;
-}
-
 interface DumpState {
   status: string;
   currentRevisionNumber: number;
@@ -62,7 +54,7 @@ const caretOf = async (page: Page) => Number(await status(page).getAttribute('da
 
 describe('editorial integrity', () => {
   it('n walks the warnings marked in the gutter; a partial save keeps the others open; approving with open warnings asks first', async () => {
-    const id = await importText(strayTextDump(' (n)'), 'stray-n.txt');
+    const id = await server.importText(strayTextDump(' (n)'), 'stray-n.txt');
     const before = await dumpState(id);
     expect(before.warnings).toHaveLength(3);
     const page = await chromium.newPage(true);
@@ -103,7 +95,7 @@ describe('editorial integrity', () => {
   });
 
   it('dismisses a warning with a reason, and the queue no longer counts it', async () => {
-    const id = await importText(strayTextDump(' (dismiss)'), 'stray-dismiss.txt');
+    const id = await server.importText(strayTextDump(' (dismiss)'), 'stray-dismiss.txt');
     const page = await chromium.newPage(true);
     await openEditor(page, id);
     await page.keyboard.press('w');
@@ -119,7 +111,7 @@ describe('editorial integrity', () => {
   });
 
   it('refuses an approve of a revision another editor replaced, and says so', async () => {
-    const id = await importText(strayTextDump(' (stale)'), 'stray-stale.txt');
+    const id = await server.importText(strayTextDump(' (stale)'), 'stray-stale.txt');
     const a = await chromium.newPage(true);
     const b = await chromium.newPage(true);
     await openEditor(a, id);
@@ -156,7 +148,7 @@ describe('editorial integrity', () => {
   });
 
   it('refuses two main articles in the editor before saving, naming the rule', async () => {
-    const id = await importText(strayTextDump(' (mains)'), 'stray-mains.txt');
+    const id = await server.importText(strayTextDump(' (mains)'), 'stray-mains.txt');
     const page = await chromium.newPage(true);
     await openEditor(page, id);
     await pressUntil(page, '}', async () => /related #\d+/.test(await status(page).innerText()), 12);
@@ -170,7 +162,7 @@ describe('editorial integrity', () => {
   it('searches within a dump with /, goes to a line with :, and Home stays on an empty first line', async () => {
     const text = strayTextDump(' (find)');
     expect(text.startsWith('\n')).toBe(true);
-    const id = await importText(text, 'stray-find.txt');
+    const id = await server.importText(text, 'stray-find.txt');
     const page = await chromium.newPage(true);
     await openEditor(page, id);
     await page.keyboard.press('Home');
@@ -217,7 +209,7 @@ describe('editorial integrity', () => {
   });
 
   it('edits topics from the article page and a topic page: add, rename, merge, remove', async () => {
-    const id = await importText(flatDump('Night tram trial begins downtown', 'The city starts a night tram trial on Friday.'), 'tram-topics.txt');
+    const id = await server.importText(flatDump('Night tram trial begins downtown', 'The city starts a night tram trial on Friday.'), 'tram-topics.txt');
     const d = await server.gql<{ dump: { appearances: { article: { id: string } }[] } }>('query($id: ID!) { dump(id: $id) { appearances { article { id } } } }', { id });
     const articleId = d.dump.appearances[0]!.article.id;
     const topicsOf = async () =>
@@ -259,7 +251,7 @@ describe('editorial integrity', () => {
   });
 
   it('shows the cdk_ token prefix at sign-in and filters the queue by part of a source name', async () => {
-    await importText(flatDump('Harbour fees rise', 'Fees rise next month.', relatedBlock('Harbor Ledger', '2 hours ago', 'Ferry crossings added', 'More crossings.')), 'harbour-fees.txt');
+    await server.importText(flatDump('Harbour fees rise', 'Fees rise next month.', relatedBlock('Harbor Ledger', '2 hours ago', 'Ferry crossings added', 'More crossings.')), 'harbour-fees.txt');
     const page = await chromium.newPage(false);
     await page.goto(`${server.url}/#/`);
     await page.locator('[data-testid=queue-row]').first().waitFor();
@@ -279,7 +271,7 @@ describe('editorial integrity', () => {
   it('n jumps to a warning on a long dump line that was never drawn, and the line can be edited there', async () => {
     const body = Array.from({ length: 2400 }, (_, k) => `Line ${k + 1} of the long tram line report, on the depot works and the timetable.`).join('\n');
     const text = `${flatDump('A very long tram depot report (virtualised)', body, relatedBlock('Harbour Post', '3 hours ago', 'Depot works start in May', 'The works start in May.'))}\n\n\nA stray closing remark that belongs to nothing at all.\nAnother stray sentence here.\n`;
-    const id = await importText(text, 'long-stray.txt');
+    const id = await server.importText(text, 'long-stray.txt');
     const state = await dumpState(id);
     const far = state.warnings.filter((w) => text.slice(0, w.start).split('\n').length > 2000);
     expect(far.length).toBeGreaterThan(0);

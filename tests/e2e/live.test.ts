@@ -23,11 +23,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function importText(text: string, filename: string): Promise<string> {
-  const r = await server.gql<{ importDump: { dump: { id: string } } }>('mutation($i: ImportDumpInput!) { importDump(input: $i) { ... on ImportDumpPayload { dump { id } } } }', { i: { text, filename } });
-  return r.importDump.dump.id;
-}
-
 interface DumpRow {
   id: string;
   status: string;
@@ -51,7 +46,7 @@ let dumpId: string;
 
 describe('live editor', () => {
   it("shows a second editor's save in the first editor's window at once and offers the rebase before a save fails", async () => {
-    dumpId = await importText(
+    dumpId = await server.importText(
       flatDump('Night ferries to run all week', 'Ferries will run round the clock from Monday, the port authority said.\nThe change follows a summer of record crowds.', relatedBlock('Harbour Post', '2 hours ago', 'Bridge repairs delayed', 'Repairs will take until spring.')),
       'live-ferries.txt',
     );
@@ -91,8 +86,8 @@ describe('live editor', () => {
 
 describe('live queue and bulk approval', () => {
   it('updates itself on an import, marks the dump with a draft in this browser, approves several and all without open warnings', async () => {
-    await importText(strayTextDump(' live one'), 'stray-one.txt');
-    await importText(flatDump('Tram fares frozen for a year', 'The city froze tram fares until next autumn, officials said.\nA review follows in June.'), 'tram.txt');
+    await server.importText(strayTextDump(' live one'), 'stray-one.txt');
+    await server.importText(flatDump('Tram fares frozen for a year', 'The city froze tram fares until next autumn, officials said.\nA review follows in June.'), 'tram.txt');
     // mine still holds a draft of dumpId (rebased, unsaved)
     await mine.goto(`${server.url}/#/`);
     const rows = mine.locator('[data-testid=queue-row]');
@@ -102,7 +97,7 @@ describe('live queue and bulk approval', () => {
     expect(await mine.locator('[data-testid=draft-mark]').count()).toBe(1);
 
     // an import by someone else appears without a reload
-    const late = await importText(flatDump('Library opens on Sundays', 'The central library will open on Sundays from March, the council said.'), 'library.txt');
+    const late = await server.importText(flatDump('Library opens on Sundays', 'The central library will open on Sundays from March, the council said.'), 'library.txt');
     await expect.poll(() => rows.count(), { timeout: 5000 }).toBe(4);
     await rowOf(late).waitFor();
 
@@ -138,7 +133,7 @@ describe('live queue and bulk approval', () => {
 
 describe('queue: a view per source', () => {
   it("a row's outlet opens the queue of that source alone; the filter takes any part of the name", async () => {
-    const harbour = await importText(logoDump('Harbour Post', 'Ferry strike called off', ['The ferry strike planned for Friday was called off late on Thursday.', 'Unions and the operator agreed on pay.']), 'harbour-post.txt');
+    const harbour = await server.importText(logoDump('Harbour Post', 'Ferry strike called off', ['The ferry strike planned for Friday was called off late on Thursday.', 'Unions and the operator agreed on pay.']), 'harbour-post.txt');
     await mine.goto(`${server.url}/#/`);
     const link = mine.locator('[data-testid=queue-source]', { hasText: 'Harbour Post' });
     await link.first().waitFor();

@@ -47,11 +47,6 @@ async function shoot(page: Page, name: string): Promise<void> {
   console.log(`${name}: ${Math.round(statSync(path).size / 1024)} KB`);
 }
 
-async function importText(text: string, filename: string): Promise<string> {
-  const r = await server.gql<{ importDump: { dump: { id: string } } }>('mutation($i: ImportDumpInput!) { importDump(input: $i) { ... on ImportDumpPayload { dump { id } } } }', { i: { text, filename } });
-  return r.importDump.dump.id;
-}
-
 async function openEditor(page: Page, id: string): Promise<void> {
   await page.goto(`${server.url}/#/dump/${encodeURIComponent(id)}`);
   await page.locator('[data-testid=editor]').waitFor();
@@ -60,9 +55,9 @@ async function openEditor(page: Page, id: string): Promise<void> {
 
 try {
   const samples: Record<string, string> = {};
-  for (const f of readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort()) samples[f] = await importText(readFileSync(join(SAMPLES, f), 'utf8'), f);
-  const stray = await importText(strayTextDump(), 'unattributed-text.txt');
-  for (const [source, headline, body] of Object.values(STORY_ARTICLES)) await importText(logoDump(source, headline, body), `${source.toLowerCase().replace(/\W+/g, '-')}.txt`);
+  for (const f of readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort()) samples[f] = await server.importText(readFileSync(join(SAMPLES, f), 'utf8'), f);
+  const stray = await server.importText(strayTextDump(), 'unattributed-text.txt');
+  for (const [source, headline, body] of Object.values(STORY_ARTICLES)) await server.importText(logoDump(source, headline, body), `${source.toLowerCase().replace(/\W+/g, '-')}.txt`);
   const ferries = samples['001_flat-harbour-ferries.txt']!;
   const orchard = samples['002_logo-orchard-cooperative.txt']!;
 

@@ -18,6 +18,8 @@ export interface RunningServer {
   stop: () => Promise<void>;
   /** POST a GraphQL request (with the editor token unless anonymous) */
   gql: <T = unknown>(query: string, variables?: Record<string, unknown>, anonymous?: boolean) => Promise<T>;
+  /** imports `text` as `filename` with the editor token and gives the new (or existing) dump's id; throws when it is refused */
+  importText: (text: string, filename: string) => Promise<string>;
 }
 
 /** `dashboardDir`: another build of the dashboard (a bench comparing two builds); the repository's by default. */
@@ -56,7 +58,7 @@ export async function startServer(dashboardDir = DASHBOARD_DIST): Promise<Runnin
     });
   });
   const url = `http://127.0.0.1:${port}`;
-  return {
+  const handle: RunningServer = {
     url,
     token: TOKEN,
     async gql<T>(query: string, variables: Record<string, unknown> = {}, anonymous = false): Promise<T> {
@@ -69,6 +71,14 @@ export async function startServer(dashboardDir = DASHBOARD_DIST): Promise<Runnin
       if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
       return body.data as T;
     },
+    async importText(text: string, filename: string): Promise<string> {
+      const r = await handle.gql<{ importDump: { dump?: { id: string }; message?: string } }>(
+        'mutation($i: ImportDumpInput!) { importDump(input: $i) { ... on ImportDumpPayload { dump { id } } ... on Error { message } } }',
+        { i: { text, filename } },
+      );
+      if (!r.importDump.dump) throw new Error(`import of ${filename} refused: ${r.importDump.message ?? 'no answer'}`);
+      return r.importDump.dump.id;
+    },
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((ok) => child.once('exit', ok));
@@ -79,4 +89,5 @@ export async function startServer(dashboardDir = DASHBOARD_DIST): Promise<Runnin
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return handle;
 }
