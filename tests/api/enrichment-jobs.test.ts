@@ -133,7 +133,10 @@ describe('liveness while a big dump is imported and enriched', () => {
       await probe.stop();
       await workers.stop();
     }
-    expect(probe.during(importedAt, Infinity).length).toBeGreaterThan(3);
+    // the probe ran while the job did (it runs on until stop()); a thread held during the job shows
+    // as the wait of the probe due in the hold, not as fewer probes, so one is enough: counting them
+    // measured the machine's speed (a fast run finishes the job before a fourth probe is due)
+    expect(probe.during(importedAt, Infinity).length).toBeGreaterThan(0);
     // enrichment: topics and MinHash run in worker threads, on both databases
     expect(probe.slowest(importedAt, Infinity)).toBeLessThan(1000);
     // the import's own statements: on PGlite they run in the database's worker thread (to_tsvector
