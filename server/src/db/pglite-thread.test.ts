@@ -66,7 +66,7 @@ describe('PGlite in a worker thread', () => {
     expect(cause).toBeInstanceOf(StatementTimeoutError);
     expect((cause as { code: string }).code).toBe('57014');
     expect(performance.now() - started).toBeLessThan(2500);
-    expect(ticks).toBeGreaterThan(15);
+    expect(ticks).toBeGreaterThan(5);
     expect(rowsOf(await database.db.execute(sql`select 1 as one`))).toEqual([{ one: 1 }]);
   }, 120_000);
 
