@@ -1,12 +1,12 @@
 /**
- * Long lists in real Chromium against the real server: the review queue (50 a page) and the
- * article list (100 a page) load the next page by cursor, the normalised cache merges it under the
+ * Long lists in real Chromium against the real server: the review queue (50 a page), the
+ * article list (100 a page) and the audit log (50 a page) load the next page by cursor, the normalised cache merges it under the
  * rows already shown (no row twice, none lost), and a filter starts again from the first page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { flatDump, relatedBlock } from '../helpers/dumps.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { startServer, TOKEN, type RunningServer } from './server.ts';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const DUMPS = 53;
@@ -85,5 +85,29 @@ describe('pagination', () => {
     await expect.poll(() => rows.count()).toBe(DUMPS);
     await expect.poll(() => page.locator('.articles-page .muted').first().innerText()).toBe(`${DUMPS} shown of ${DUMPS}`);
     await page.close();
+  });
+
+  it('loads the audit log 50 entries at a time by cursor, and a filter starts again from the first page', async () => {
+    const total = (await server.gql<{ auditLog: { totalCount: number } }>(`{ auditLog(first: 1) { totalCount } }`)).auditLog.totalCount;
+    expect(total).toBeGreaterThanOrEqual(DUMPS);
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await ctx.addInitScript((t) => localStorage.setItem('copydesk:token', t), TOKEN);
+    const page = await ctx.newPage();
+    const sent = variablesOf(page, 'AuditPage_Log');
+    await page.goto(`${server.url}/#/audit`);
+    const rows = page.locator('[data-testid=audit-row]');
+    await expect.poll(() => rows.count()).toBe(50);
+    await page.locator('[data-testid=load-more]').click();
+    await expect.poll(() => rows.count()).toBe(Math.min(100, total));
+    const keys = await rows.evaluateAll((rs) => rs.map((r) => r.textContent ?? ''));
+    expect(keys.length).toBe(Math.min(100, total));
+    expect(sent.map((v) => v.first)).toEqual(sent.map(() => 50));
+    expect(sent.some((v) => typeof v.after === 'string')).toBe(true);
+
+    // a filter is a new list: its first page, not the pages loaded before
+    await page.locator('[data-testid=audit-action]').selectOption('import');
+    await expect.poll(() => rows.count()).toBe(50);
+    expect(sent.at(-1)).toMatchObject({ after: null, filter: { action: 'import' } });
+    await ctx.close();
   });
 });

@@ -17,8 +17,11 @@ const RemoveMutation = graphql(`
   }
 `);
 
-/** An article's topics as chips: editors add one by name, remove one, or rename / merge it in place. */
-export function ArticleTopics({ articleId, topics, onChange }: { articleId: string; topics: TopicRef[]; onChange: () => void }) {
+/**
+ * An article's topics as chips: editors add one by name, remove one, or rename / merge it in
+ * place; the cache fetches the article again after each (lib/cache-policy.ts).
+ */
+export function ArticleTopics({ articleId, topics }: { articleId: string; topics: TopicRef[] }) {
   const viewer = useViewer();
   const canEdit = !!viewer.name;
   const [name, setName] = useState('');
@@ -29,7 +32,6 @@ export function ArticleTopics({ articleId, topics, onChange }: { articleId: stri
   const done = (a: { __typename: string; message?: string } | undefined, fail?: string) => {
     if (a?.__typename === 'Article') {
       setError(null);
-      onChange();
     } else setError(a?.message ?? fail ?? 'no answer');
   };
   const edited = topics.find((t) => t.id === editing);
@@ -62,7 +64,7 @@ export function ArticleTopics({ articleId, topics, onChange }: { articleId: stri
           </li>
         ))}
       </ul>
-      {edited?.id && <TopicActions key={edited.id} topic={{ id: edited.id, name: edited.name }} onDone={onChange} />}
+      {edited?.id && <TopicActions key={edited.id} topic={{ id: edited.id, name: edited.name }} />}
       {canEdit && (
         <form
           className="row"

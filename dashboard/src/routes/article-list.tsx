@@ -4,6 +4,7 @@ import { href, navigate, useRoute } from '../lib/router.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import { topicsOf } from '../lib/topics.ts';
 import { graphql } from '../graphql.ts';
+import { LoadMore, usePageCursor } from '../components/load-more.tsx';
 
 const ArticlesQuery = graphql(`
   query ArticleList_Articles($first: Int!, $after: String, $filter: ArticleFilter) {
@@ -37,18 +38,17 @@ export function ArticleList() {
   const source = query.get('source') ?? '';
   const topicId = query.get('topicId') ?? '';
   const topicName = query.get('topicName') ?? '';
-  // the page after which the last "load more" asked; the cache merges every loaded page (relay pagination)
-  const [after, setAfter] = useState<string | null>(null);
   const [draft, setDraft] = useState({ q, source });
   const [sel, setSel] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const filter = { search: q || null, source: source || null, topicId: topicId || null };
+  // the page after which the last "load more" asked; the cache merges every loaded page (relay pagination)
+  const { after, more } = usePageCursor(JSON.stringify(filter));
   const [{ data, error, fetching }] = useQuery({ query: ArticlesQuery, variables: { first: PAGE, after, filter } });
-  useEffect(() => setAfter(null), [q, source, topicId]);
   useEffect(() => setDraft({ q, source }), [q, source]);
   const rows = data?.articles.edges.map((e) => e.node) ?? [];
-  const loadMore = () => data?.articles.pageInfo.hasNextPage && setAfter(data.articles.pageInfo.endCursor);
+  const loadMore = () => more(data?.articles.pageInfo);
   useEffect(() => {
     bodyRef.current?.querySelector(`[data-index="${sel}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [sel]);

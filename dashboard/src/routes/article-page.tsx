@@ -29,7 +29,7 @@ const ArticleQuery = graphql(`
 
 /** One article: its text, where it appears, its topics and related stories. */
 export function ArticlePage({ id }: { id: string }) {
-  const [{ data, error, fetching }, refetch] = useQuery({ query: ArticleQuery, variables: { id } });
+  const [{ data, error, fetching }] = useQuery({ query: ArticleQuery, variables: { id } });
   const a = data?.article;
   useShortcuts('article', 'Article', [
     { keys: ['u', 'Backspace'], label: 'Back to the article list', run: () => navigate('/articles') },
@@ -48,7 +48,7 @@ export function ArticlePage({ id }: { id: string }) {
         </a>
         <h1>{a.headline ?? <em>no headline</em>}</h1>
         <p className="meta">{[a.byline && `By ${a.byline}`, a.source?.name, a.published, a.publishedAt && new Date(a.publishedAt).toLocaleString(), a.section].filter(Boolean).join(' · ')}</p>
-        <ArticleTopics articleId={a.id} topics={topicsOf(a.topics)} onChange={() => refetch({ requestPolicy: 'network-only' })} />
+        <ArticleTopics articleId={a.id} topics={topicsOf(a.topics)} />
         <div className="body">
           {a.body ? a.body.split('\n').map((p, i) => (subheads.has(p) ? <h2 key={i}>{p}</h2> : <p key={i}>{p}</p>)) : <p className="missing">Empty body.</p>}
         </div>

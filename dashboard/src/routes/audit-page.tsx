@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LoadMore, usePageCursor } from '../components/load-more.tsx';
 import { useQuery } from 'urql';
 import { env } from '../env.ts';
 import { getToken } from '../lib/auth.ts';
@@ -8,16 +9,19 @@ import { useViewer } from '../lib/viewer.ts';
 import { graphql } from '../graphql.ts';
 
 const AuditQuery = graphql(`
-  query AuditPage_Log($first: Int!, $filter: AuditLogFilter) {
-    auditLog(first: $first, filter: $filter) {
+  query AuditPage_Log($first: Int!, $after: String, $filter: AuditLogFilter) {
+    auditLog(first: $first, after: $after, filter: $filter) {
       totalCount
-      pageInfo { hasNextPage }
+      pageInfo { hasNextPage endCursor }
       edges { node { id at actor action dumpId subject detail origin } }
     }
   }
 `);
 
 /** the actions the log records (AuditEntry.action) */
+/** entries per page */
+const PAGE = 50;
+
 const ACTIONS = ['import', 'save', 'status', 'dismiss', 'topic.add', 'topic.remove', 'topic.rename', 'topic.merge', 'story.merge', 'story.move', 'story.rename', 'token.create', 'token.revoke', 'rule.create', 'rule.update', 'rule.delete', 'rule.apply', 'reparse'];
 
 /** a datetime-local value (local time) as ISO 8601 UTC, or null */
@@ -31,7 +35,6 @@ export function AuditPage() {
   const { query } = useRoute();
   const viewer = useViewer();
   const params = { dump: query.get('dump') ?? '', actor: query.get('actor') ?? '', action: query.get('action') ?? '', since: query.get('since') ?? '', until: query.get('until') ?? '' };
-  const [first, setFirst] = useState(50);
   const [exporting, setExporting] = useState<string | null>(null);
   const filter = {
     ...(params.dump ? { dumpId: params.dump } : {}),
@@ -40,9 +43,10 @@ export function AuditPage() {
     ...(params.since ? { since: isoOf(params.since) } : {}),
     ...(params.until ? { until: isoOf(params.until) } : {}),
   };
+  const { after, more } = usePageCursor(JSON.stringify(filter));
   const [{ data, error, fetching }] = useQuery({
     query: AuditQuery,
-    variables: { first, filter },
+    variables: { first: PAGE, after, filter },
     requestPolicy: 'cache-and-network',
     pause: !viewer.name,
   });
@@ -141,11 +145,7 @@ export function AuditPage() {
           </tbody>
         </table>
       )}
-      {data?.auditLog.pageInfo.hasNextPage && (
-        <button type="button" className="more" onClick={() => setFirst((f) => f + 50)} disabled={fetching}>
-          Load 50 more
-        </button>
-      )}
+      <LoadMore pageInfo={data?.auditLog.pageInfo} onMore={() => more(data?.auditLog.pageInfo)} busy={fetching} count={PAGE} />
     </section>
   );
 }

@@ -70,7 +70,7 @@ interface Impact {
 }
 
 /** One rule: what it marks, where, who made it; its impact on the stored dumps, re-parse, edit, remove. */
-function RuleRow({ rule, canEdit, highlighted, onChanged }: { rule: RulesPage_RuleFragment; canEdit: boolean; highlighted: boolean; onChanged: () => void }) {
+function RuleRow({ rule, canEdit, highlighted }: { rule: RulesPage_RuleFragment; canEdit: boolean; highlighted: boolean }) {
   const [impactRes, checkImpact] = useQuery({ query: ImpactQuery, variables: { id: rule.id }, pause: true, requestPolicy: 'network-only' });
   const [{ fetching: applying }, apply] = useMutation(ApplyRule);
   const [, update] = useMutation(UpdateRule);
@@ -94,13 +94,11 @@ function RuleRow({ rule, canEdit, highlighted, onChanged }: { rule: RulesPage_Ru
     if (d?.__typename === 'ParseRule') {
       setEdit(null);
       setSaid('Saved.');
-      onChanged();
     } else setSaid(d?.message ?? r.error?.message ?? 'no answer');
   };
   const drop = async () => {
     const r = await remove({ id: rule.id });
-    if (r.data?.deleteParseRule?.__typename === 'DeleteParseRulePayload') onChanged();
-    else setSaid(r.data?.deleteParseRule?.message ?? r.error?.message ?? 'no answer');
+    if (r.data?.deleteParseRule?.__typename !== 'DeleteParseRulePayload') setSaid(r.data?.deleteParseRule?.message ?? r.error?.message ?? 'no answer');
   };
   return (
     <li className={`rule${highlighted ? ' highlighted' : ''}`} data-testid="rule">
@@ -330,7 +328,7 @@ function Drift() {
 export function RulesPage() {
   const viewer = useViewer();
   const { query } = useRoute();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: RulesQuery, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }] = useQuery({ query: RulesQuery, requestPolicy: 'cache-and-network' });
   const rules = data?.parseRules ?? [];
   const canEdit = !!viewer.name;
   return (
@@ -344,7 +342,7 @@ export function RulesPage() {
       {!fetching && !rules.length && <p className="muted" data-testid="no-rules">No rules yet.</p>}
       <ul className="rules" data-testid="rules">
         {rules.map((r) => (
-          <RuleRow key={r.id} rule={r} canEdit={canEdit} highlighted={query.get('rule') === r.id} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
+          <RuleRow key={r.id} rule={r} canEdit={canEdit} highlighted={query.get('rule') === r.id} />
         ))}
       </ul>
       <LearnedLines canEdit={canEdit} />

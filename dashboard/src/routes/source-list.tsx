@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { href } from '../lib/router.ts';
+import { LoadMore, usePageCursor } from '../components/load-more.tsx';
 import { useViewer } from '../lib/viewer.ts';
 import { graphql } from '../graphql.ts';
 
 const SourcesQuery = graphql(`
-  query SourceList_Sources($search: String) {
-    sources(first: 100, search: $search) {
+  query SourceList_Sources($first: Int!, $after: String, $search: String) {
+    sources(first: $first, after: $after, search: $search) {
       totalCount
+      pageInfo { hasNextPage endCursor }
       edges { node { id name aliases articles { totalCount } } }
     }
   }
@@ -23,6 +25,9 @@ const MergeMutation = graphql(`
   }
 `);
 
+/** sources per page of the list */
+const PAGE = 100;
+
 /** Outlets under their canonical names with every alias; an editor ticks several and merges them into the one marked to keep. */
 export function SourceList() {
   const viewer = useViewer();
@@ -31,9 +36,10 @@ export function SourceList() {
   const [picked, setPicked] = useState<string[]>([]);
   const [keep, setKeep] = useState<string | null>(null);
   const [message, setMessage] = useState('');
-  const [{ data, fetching, error }, refetch] = useQuery({
+  const { after, more } = usePageCursor(search);
+  const [{ data, fetching, error }] = useQuery({
     query: SourcesQuery,
-    variables: { search: search || null },
+    variables: { first: PAGE, after, search: search || null },
     requestPolicy: 'cache-and-network',
   });
   const [merging, merge] = useMutation(MergeMutation);
@@ -49,7 +55,6 @@ export function SourceList() {
       setMessage(`Merged into ${d.name}.`);
       setPicked([]);
       setKeep(null);
-      refetch({ requestPolicy: 'network-only' });
     } else setMessage(`Could not merge: ${d?.message ?? r.error?.message ?? 'unknown error'}`);
   };
 
@@ -111,6 +116,7 @@ export function SourceList() {
           </tbody>
         </table>
       )}
+      <LoadMore pageInfo={data?.sources.pageInfo} onMore={() => more(data?.sources.pageInfo)} busy={fetching} count={PAGE} />
     </section>
   );
 }

@@ -1,19 +1,29 @@
 import { useState } from 'react';
+import { LoadMore, usePageCursor } from '../components/load-more.tsx';
 import { useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { href } from '../lib/router.ts';
 
 const StoriesQuery = graphql(`
-  query StoryList_Stories($filter: StoryFilter, $orderBy: StoryOrder) {
-    stories(first: 100, filter: $filter, orderBy: $orderBy) { totalCount edges { node { id headline size lastSeen sources { name } } } }
+  query StoryList_Stories($first: Int!, $after: String, $filter: StoryFilter, $orderBy: StoryOrder) {
+    stories(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id headline size lastSeen sources { name } } }
+    }
   }
 `);
 
-/** Stories, latest activity or largest first, searchable by headline. */
+/** stories per page of the list */
+const PAGE = 50;
+
+/** Stories, latest activity or largest first, searchable by headline; further pages by cursor. */
 export function StoryList() {
   const [search, setSearch] = useState('');
   const [orderBy, setOrderBy] = useState<'LAST_SEEN_DESC' | 'SIZE_DESC'>('LAST_SEEN_DESC');
-  const [{ data, error }] = useQuery({ query: StoriesQuery, variables: { filter: search.trim() ? { search } : null, orderBy }, requestPolicy: 'cache-and-network' });
+  const filter = search.trim() ? { search } : null;
+  const { after, more } = usePageCursor(JSON.stringify([filter, orderBy]));
+  const [{ data, error, fetching }] = useQuery({ query: StoriesQuery, variables: { first: PAGE, after, filter, orderBy }, requestPolicy: 'cache-and-network' });
   return (
     <div className="story-list" data-testid="story-list">
       <h1>Stories {data && <span className="muted">{data.stories.totalCount}</span>}</h1>
@@ -36,6 +46,7 @@ export function StoryList() {
           </li>
         ))}
       </ul>
+      <LoadMore pageInfo={data?.stories.pageInfo} onMore={() => more(data?.stories.pageInfo)} busy={fetching} count={PAGE} />
     </div>
   );
 }

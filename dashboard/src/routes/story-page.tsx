@@ -3,11 +3,12 @@ import { href, navigate } from '../lib/router.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import { useViewer } from '../lib/viewer.ts';
 import { StoryActions } from '../components/story-actions.tsx';
+import { LoadMore, usePageCursor } from '../components/load-more.tsx';
 import { StoryTimeline, StoryTimeline_ItemFragment } from '../components/story-timeline.tsx';
 import { graphql } from '../graphql.ts';
 
 const StoryQuery = graphql(`
-  query StoryPage_Story($id: ID!) {
+  query StoryPage_Story($id: ID!, $first: Int!, $after: String) {
     story(id: $id) {
       id
       headline
@@ -17,7 +18,7 @@ const StoryQuery = graphql(`
       mergedInto { id }
       sources { name }
       topics(first: 8) { id name }
-      articles(first: 100) { totalCount edges { node { ...StoryTimeline_ItemFragment } } }
+      articles(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...StoryTimeline_ItemFragment } } }
     }
   }
 `, [StoryTimeline_ItemFragment]);
@@ -27,10 +28,14 @@ const MoveMutation = graphql(`
   }
 `);
 
-/** One story: its articles on a timeline by outlet, its topics; editors rename it, merge another into it, move an article out. */
+/** a story's articles per page */
+const PAGE = 100;
+
+/** One story: its articles on a timeline by outlet (further pages by cursor), its topics; editors rename it, merge another into it, move an article out. */
 export function StoryPage({ id }: { id: string }) {
   const viewer = useViewer();
-  const [{ data, error, fetching }, refetch] = useQuery({ query: StoryQuery, variables: { id }, requestPolicy: 'cache-and-network' });
+  const { after, more } = usePageCursor(id);
+  const [{ data, error, fetching }, refetch] = useQuery({ query: StoryQuery, variables: { id, first: PAGE, after }, requestPolicy: 'cache-and-network' });
   const [, move] = useMutation(MoveMutation);
   useShortcuts('story', 'Story', [{ keys: ['u', 'Backspace'], label: 'Back to the story list', run: () => navigate('/stories') }]);
   if (error) return <p className="error">Could not load the story: {error.message}</p>;
@@ -43,6 +48,7 @@ export function StoryPage({ id }: { id: string }) {
         This story was merged. <a href={href(`/story/${encodeURIComponent(s.mergedInto.id)}`)}>Open the story it joined</a>
       </p>
     );
+  // the cache learns the story the article joined (lib/cache-policy.ts), not the one it left: this page
   const refresh = () => refetch({ requestPolicy: 'network-only' });
   return (
     <div className="story-page" data-testid="story-page">
@@ -65,7 +71,7 @@ export function StoryPage({ id }: { id: string }) {
           ))}
         </p>
       )}
-      {viewer.name && <StoryActions key={`${s.id}:${s.headline}`} story={s} onDone={refresh} />}
+      {viewer.name && <StoryActions key={`${s.id}:${s.headline}`} story={s} />}
       <StoryTimeline
         items={s.articles.edges.map((e) => e.node)}
         onMoveOut={
@@ -77,6 +83,7 @@ export function StoryPage({ id }: { id: string }) {
             : undefined
         }
       />
+      <LoadMore pageInfo={s.articles.pageInfo} onMore={() => more(s.articles.pageInfo)} busy={fetching} count={PAGE} />
     </div>
   );
 }

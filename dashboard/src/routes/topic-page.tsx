@@ -3,24 +3,33 @@ import { href, navigate } from '../lib/router.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import { useViewer } from '../lib/viewer.ts';
 import { TopicActions } from '../components/topic-actions.tsx';
+import { LoadMore, usePageCursor } from '../components/load-more.tsx';
 import { graphql } from '../graphql.ts';
 
 const TopicQuery = graphql(`
-  query TopicPage_Topic($id: ID!) {
+  query TopicPage_Topic($id: ID!, $first: Int!, $after: String) {
     topic(id: $id) {
       id
       name
       kind
       articleCount
-      articles(first: 100) { totalCount edges { node { weight article { id headline source { name } } } } }
+      articles(first: $first, after: $after) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { node { weight article { id headline source { name } } } }
+      }
     }
   }
 `);
 
-/** One topic: its articles, strongest first; editors rename it or merge it into another. */
+/** a topic's articles per page */
+const PAGE = 100;
+
+/** One topic: its articles, strongest first, further pages by cursor; editors rename it or merge it into another. */
 export function TopicPage({ id }: { id: string }) {
   const viewer = useViewer();
-  const [{ data, error, fetching }, refetch] = useQuery({ query: TopicQuery, variables: { id }, requestPolicy: 'cache-and-network' });
+  const { after, more } = usePageCursor(id);
+  const [{ data, error, fetching }] = useQuery({ query: TopicQuery, variables: { id, first: PAGE, after }, requestPolicy: 'cache-and-network' });
   useShortcuts('topic', 'Topic', [{ keys: ['u', 'Backspace'], label: 'Back to the article list', run: () => navigate('/articles') }]);
   if (error) return <p className="error">Could not load the topic: {error.message}</p>;
   if (!data) return <p className="muted">{fetching ? 'Loading…' : ''}</p>;
@@ -35,7 +44,7 @@ export function TopicPage({ id }: { id: string }) {
       <p className="muted">
         {t.kind.toLowerCase()} · {t.articleCount} article{t.articleCount === 1 ? '' : 's'}
       </p>
-      {viewer.name && <TopicActions key={`${t.id}:${t.name}`} topic={t} onDone={() => refetch({ requestPolicy: 'network-only' })} />}
+      {viewer.name && <TopicActions key={`${t.id}:${t.name}`} topic={t} />}
       <ul className="plain">
         {t.articles.edges.map(({ node }) => (
           <li key={node.article.id}>
@@ -43,6 +52,7 @@ export function TopicPage({ id }: { id: string }) {
           </li>
         ))}
       </ul>
+      <LoadMore pageInfo={t.articles.pageInfo} onMore={() => more(t.articles.pageInfo)} busy={fetching} count={PAGE} />
     </div>
   );
 }
