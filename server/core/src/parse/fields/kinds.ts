@@ -435,6 +435,9 @@ export function lineKind(s: string, edge = false): KindVerdict {
   if (hints & PLATFORM && PLATFORM_PROMO.test(s)) return taken('podcast-video-promo', 'podcast / video / app promo');
   if (hints & NEWS && NEWSLETTER_WORD.test(s) && (reader || self || cta)) return taken('newsletter', 'newsletter sign-up');
   if (hints & SELF && SELF_INDEPENDENT.test(s) && SELF_MEDIA.test(s) && (self || SELF_HISTORY.test(s))) return taken('self-description', 'outlet describing itself');
+  // every verdict below needs an imperative opening or the reader addressed: without both, the
+  // two costliest cues (case-insensitive word lists) are not searched
+  if (!cta && !reader) return KEPT;
   const media = MEDIA_OBJECT.test(s);
   const appeal = APPEAL_WORD.test(cta ? s.slice(fwLength) : s);
   if (cta && (media || self || appeal)) return taken('call-to-action', 'call to action addressed to the reader');
