@@ -8,17 +8,15 @@
  *
  *   pnpm tsx tests/bench/parser-ab.ts OTHER_CHECKOUT [--passes N]
  *
- * OTHER_CHECKOUT is a directory holding another version of the repository with its dependencies
- * reachable (e.g. `git archive OLD | tar -x -C /tmp/old` and a symlink to node_modules); its
- * ../shared must be the same shared folder. Prints one JSON object per tree: medians and maxima.
+ * OTHER_CHECKOUT: see checkout.ts. Prints one JSON object per tree: medians and maxima. That
+ * both trees give the same output is checked by parser-same.ts.
  */
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCorpus, learnedInputs } from './parser.ts';
-import { existsSync } from 'node:fs';
 import { deriveArticles, parseDump } from '@copydesk/core';
 import type { ParseOptions, Segmentation } from '@copydesk/core';
 import { REPO_ROOT } from '../helpers/paths.ts';
+import { loadCheckout } from './checkout.ts';
 
 const PASS_MB = 8;
 const FETCHED_AT = '2025-07-26T12:00:00.000Z';
@@ -49,20 +47,14 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { passes: { type: 'string', default: '8' } } });
   const other = positionals[0];
   if (!other) throw new Error('usage: pnpm tsx tests/bench/parser-ab.ts OTHER_CHECKOUT [--passes N]');
-  const root = resolve(other);
   const pool = buildCorpus();
   // each tree's learned inputs are built by its own code (its line keys), from the same corpus
-  const otherBench = (await import(resolve(root, 'tests/bench/parser.ts'))) as { learnedInputs?: typeof learnedInputs };
+  const o = await loadCheckout(other);
   const learned = learnedInputs(pool);
   const trees: Tree[] = [
     { name: REPO_ROOT, parse: parseDump, derive: deriveArticles, learned },
-    {
-      name: root,
-      parse: ((await import(resolve(coreOf(root), 'parse/index.ts'))) as { parseDump: Tree['parse'] }).parseDump,
-      derive: ((await import(resolve(coreOf(root), 'derive/articles.ts'))) as { deriveArticles: Tree['derive'] }).deriveArticles,
-      // a checkout whose bench has no learnedInputs gets this one's (the same key format)
-      learned: otherBench.learnedInputs?.(pool) ?? learned,
-    },
+    // a checkout whose bench has no learnedInputs gets this one's (the same key format)
+    { name: o.root, parse: o.parse, derive: o.derive, learned: o.learnedInputs?.(pool) ?? learned },
   ];
   const modes = [
     ['parse', false, false],
@@ -101,8 +93,3 @@ main().catch((e: unknown) => {
   process.exitCode = 1;
 });
 
-/** Where a checkout keeps the parser: `server/core/src` (the @copydesk/core package) or, before it, `server/src`. */
-function coreOf(root: string): string {
-  const core = resolve(root, 'server/core/src');
-  return existsSync(core) ? core : resolve(root, 'server/src');
-}

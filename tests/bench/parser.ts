@@ -63,6 +63,26 @@ export interface ParserBench {
   peakRssMb: number;
   heapDeltaMb: number;
   corpusMb: number;
+  /**
+   * The machine's speed during the passes: CPU nanoseconds per code unit of a fixed reference
+   * loop (referenceNsPerChar), median of one measurement per pass. CPU time grows when other
+   * processes share the core, so MB/s figures of two runs compare only when their references are
+   * close (or scaled by them).
+   */
+  referenceNsPerChar: number;
+}
+
+const REFERENCE_TEXT = 'The quick brown fox jumps over the lazy dog. '.repeat(2000);
+
+/** CPU ns per code unit of a plain loop (a multiplicative hash over REFERENCE_TEXT, 20 rounds): the machine's speed right now. */
+export function referenceNsPerChar(): number {
+  const t = REFERENCE_TEXT;
+  let h = 0;
+  const cpu0 = process.cpuUsage();
+  for (let r = 0; r < 20; r++) for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 2654435761);
+  const cpu = process.cpuUsage(cpu0);
+  // h is used so that the loop cannot be dropped
+  return ((cpu.user + cpu.system) * 1000) / (20 * t.length) + (h === 0.5 ? 1 : 0);
 }
 
 /**
@@ -121,6 +141,7 @@ export async function benchParser(opts: { learned?: boolean } = {}): Promise<Par
   let segments = 0;
   let chars = 0;
   const rates = { parse: [] as number[], both: [] as number[] };
+  const reference: number[] = [];
   let i = 0;
   // the two measurements alternate pass by pass, so that both see the same machine
   for (let pass = 0; pass < 2 * PASSES; pass++) {
@@ -138,6 +159,7 @@ export async function benchParser(opts: { learned?: boolean } = {}): Promise<Par
     const cpu = process.cpuUsage(cpu0);
     // CPU time of this process, not wall time: the figure stays put on a busy machine
     (derive ? rates.both : rates.parse).push(chars / 1e6 / ((cpu.user + cpu.system) / 1e6));
+    reference.push(referenceNsPerChar());
   }
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   gc?.();
@@ -151,6 +173,7 @@ export async function benchParser(opts: { learned?: boolean } = {}): Promise<Par
     peakRssMb: round(peakRss / 1e6),
     heapDeltaMb: round((heapAfter - heapBefore) / 1e6),
     corpusMb: round(chars / 1e6),
+    referenceNsPerChar: Math.round(median(reference) * 100) / 100,
     ...(learned.memory ? { memoryLines: learned.memory.lines.size, rules: learned.rules?.length ?? 0 } : {}),
   };
 }

@@ -285,10 +285,18 @@ function closesSentence(t: string): boolean {
   return c === 46 || c === 33 || c === 63 || c === 39 || c === 34 || c === 0x2019 || c === 0x201d || c === 41;
 }
 
-/** For each line, the length of the run of consecutive lines not ending like sentences it is in (0 for a sentence). */
+/** openRuns' answer, reused from call to call (a typed array is costly to create; each answer is read before the next call). */
+let RUNS = new Int32Array(64);
+
+/**
+ * For each line, the length of the run of consecutive lines not ending like sentences it is in (0
+ * for a sentence). The array is shared: valid until the next call.
+ */
 function openRuns(texts: readonly string[]): Int32Array {
   const n = texts.length;
-  const run = new Int32Array(n);
+  if (RUNS.length < n) RUNS = new Int32Array(Math.max(n, 2 * RUNS.length));
+  const run = RUNS;
+  run.fill(0, 0, n);
   let i = 0;
   while (i < n) {
     const t = texts[i]!;

@@ -25,9 +25,24 @@ const BOILERPLATE_KIND: ReadonlyMap<string, LineKind> = new Map<string, LineKind
   ...[...BOILERPLATE_WEAK].map((s): [string, LineKind] => [s, 'weak']),
 ]);
 
-/** Lengths of those lines (1 at each), indexed by length: most lines can skip the lookup. */
-const BOILERPLATE_LENGTH = new Uint8Array(61);
-for (const s of BOILERPLATE_KIND.keys()) if (s.length < BOILERPLATE_LENGTH.length) BOILERPLATE_LENGTH[s.length] = 1;
+/**
+ * The exact boilerplate lines of each length up to 60 (most lengths have none): a line is compared
+ * with these few strings directly (first code unit first), never hashed for a map lookup.
+ */
+const BOILERPLATE_BY_LENGTH: (string[] | undefined)[] = [];
+for (const s of BOILERPLATE_KIND.keys()) if (s.length <= 60) (BOILERPLATE_BY_LENGTH[s.length] ??= []).push(s);
+
+/** BOILERPLATE_KIND.get(t) for a line of at most 60 code units, or undefined. */
+function boilerplateKind(t: string): LineKind | undefined {
+  const same = BOILERPLATE_BY_LENGTH[t.length];
+  if (same === undefined) return undefined;
+  const c = t.charCodeAt(0);
+  for (let k = 0; k < same.length; k++) {
+    const s = same[k]!;
+    if (s.charCodeAt(0) === c && s === t) return BOILERPLATE_KIND.get(s);
+  }
+  return undefined;
+}
 
 /** Sets each line's kind and trimmed text (in place) and returns the lines. */
 export function classify(text: string, lines: Line[]): LineInfo[] {
@@ -41,7 +56,7 @@ export function classify(text: string, lines: Line[]): LineInfo[] {
     }
     const t = lineText(text, l);
     let kind: LineKind = 'other';
-    if (len <= 60) kind = (BOILERPLATE_LENGTH[len] === 1 && BOILERPLATE_KIND.get(t)) || (isTimeLine(t) ? 'time' : 'other');
+    if (len <= 60) kind = boilerplateKind(t) || (isTimeLine(t) ? 'time' : 'other');
     if (kind === 'other') {
       const c = t.charCodeAt(0);
       if ((c === 45 || c === 0x2022 || c === 0x2013) && echoLine(t)) kind = 'echo';

@@ -30,18 +30,31 @@ export const LINE_MEMORY_RULE = 'line-memory';
 /** bound once: a namespace import's getter would run on every character */
 const IS_LETTER = LETTER;
 
+/** An ASCII code unit's letter lower-cased, or -1 (one load instead of branches that mispredict on running text). */
+const ASCII_LETTER = (() => {
+  const a = new Int16Array(128).fill(-1);
+  for (let c = 97; c <= 122; c++) a[c] = c;
+  for (let c = 65; c <= 90; c++) a[c] = c + 32;
+  return a;
+})();
+
 /** The letter at text[i] lower-cased, or -1 for anything else (see lineKey). */
 function letterAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c < 128) {
-    if (c >= 97 && c <= 122) return c;
-    return c >= 65 && c <= 90 ? c + 32 : -1;
-  }
+  if (c < 128) return ASCII_LETTER[c]!;
   // general punctuation (curly quotes, dashes, "…") is never a letter: no regex for it
   if ((c >= 0x2000 && c <= 0x206f) || c === 0xa0) return -1;
-  const ch = text[i]!;
-  return IS_LETTER.test(ch) ? ch.toLowerCase().charCodeAt(0) : -1;
+  // other code units: decided once each (the answer depends on the code unit alone)
+  let v = NON_ASCII_LETTER[c]!;
+  if (v === UNKNOWN) {
+    const ch = String.fromCharCode(c);
+    v = NON_ASCII_LETTER[c] = IS_LETTER.test(ch) ? ch.toLowerCase().charCodeAt(0) : -1;
+  }
+  return v;
 }
+const UNKNOWN = -2;
+/** letterAt's answers for code units from 128 on, filled in as they are met (UNKNOWN: not yet). */
+const NON_ASCII_LETTER = new Int32Array(0x10000).fill(UNKNOWN);
 
 const hex = (h: number) => (h >>> 0).toString(16);
 const finish = (h: number) => Math.imul(h ^ (h >>> 16), 2246822507) ^ Math.imul(h ^ (h >>> 13), 3266489909);
@@ -301,9 +314,9 @@ function isWholeLine(text: string, s: number, e: number): boolean {
  * order (segments are changed in place; [] when no line changed).
  */
 export function applyLearned(text: string, segments: Segment[], opts: ParseOptions): FieldSpan[] {
-  const { lineRules, shapeRules } = splitRules(opts.rules);
+  const { lineRules, shapeRules, scoped } = splitRules(opts.rules);
   // shape rules first: a credit line they take is no longer body for the line rules and the memory
-  const shaped = shapeRules.length ? applyShapeRules(text, segments, shapeRules) : null;
+  const shaped = shapeRules.length ? applyShapeRules(text, segments, shapeRules, scoped) : null;
   const taken = applyLineRules(text, segments, lineRules === opts.rules ? opts : { ...opts, rules: lineRules });
   return shaped?.length ? [...shaped, ...taken].sort((a, b) => a.start - b.start) : taken;
 }
@@ -313,12 +326,29 @@ interface ShapeRule {
   rule: LearnedRule;
   field: ShapeField;
   shape: CompiledShape;
+  /**
+   * The code unit every matching line starts with (its shape opens with a literal), or -1: a line
+   * that starts otherwise is passed over without calling quickReject (which would reject it).
+   */
+  lead: number;
+}
+
+/** ShapeRule.lead of a compiled shape. */
+function leadOf(shape: CompiledShape): number {
+  const first = shape.elements[0];
+  return first?.t === 'lit' && first.v !== '-' && first.v.length > 0 ? first.v.charCodeAt(0) : -1;
 }
 
 /** Each rules input split once (a batch parses many dumps with one array): line rules, and shape rules compiled. */
-const SPLIT = new WeakMap<readonly LearnedRule[], { lineRules: readonly LearnedRule[]; shapeRules: readonly ShapeRule[] }>();
-const NO_SPLIT = { lineRules: [] as readonly LearnedRule[], shapeRules: [] as readonly ShapeRule[] };
-function splitRules(rules: readonly LearnedRule[] | undefined) {
+interface SplitRules {
+  lineRules: readonly LearnedRule[];
+  shapeRules: readonly ShapeRule[];
+  /** some shape rule is for one source only */
+  scoped: boolean;
+}
+const SPLIT = new WeakMap<readonly LearnedRule[], SplitRules>();
+const NO_SPLIT: SplitRules = { lineRules: [], shapeRules: [], scoped: false };
+function splitRules(rules: readonly LearnedRule[] | undefined): SplitRules {
   if (!rules?.length) return NO_SPLIT;
   let split = SPLIT.get(rules);
   if (!split) {
@@ -328,13 +358,14 @@ function splitRules(rules: readonly LearnedRule[] | undefined) {
       if (r.action === 'byline' || r.action === 'published') {
         // a malformed shape (hand-edited row) marks nothing rather than failing every parse
         try {
-          shapeRules.push({ rule: r, field: r.action, shape: compileShape(r.key) });
+          const shape = compileShape(r.key);
+          shapeRules.push({ rule: r, field: r.action, shape, lead: leadOf(shape) });
         } catch (e) {
           if (!(e instanceof ShapeError)) throw e;
         }
       } else lineRules.push(r);
     }
-    split = { lineRules: lineRules.length === rules.length ? rules : lineRules, shapeRules };
+    split = { lineRules: lineRules.length === rules.length ? rules : lineRules, shapeRules, scoped: shapeRules.some(isScoped) };
     SPLIT.set(rules, split);
   }
   return split;
@@ -351,13 +382,13 @@ function splitRules(rules: readonly LearnedRule[] | undefined) {
  * elsewhere, goes (an article has one byline span and one published span).
  * Returns one span per changed line (the whole trimmed line, for outsideTaken), in text order.
  */
-function applyShapeRules(text: string, segments: Segment[], rules: readonly ShapeRule[]): FieldSpan[] {
+function applyShapeRules(text: string, segments: Segment[], rules: readonly ShapeRule[], scoped: boolean): FieldSpan[] {
   const taken: FieldSpan[] = [];
   for (const seg of segments) {
     if (seg.kind !== 'main' && seg.kind !== 'related') continue;
     // the rules for this segment's outlet (and everywhere): none, and its lines are never cut into tokens
     let applicable = rules;
-    if (rules.some(isScoped)) {
+    if (scoped) {
       const source = sourceOfSegment(text, seg);
       applicable = rules.filter((r) => r.rule.source === null || r.rule.source === source);
       if (!applicable.length) continue;
@@ -389,8 +420,9 @@ function applyShapeRules(text: string, segments: Segment[], rules: readonly Shap
       // copied and cut into tokens only when some rule's quick test lets the line through
       let line: string | null = null;
       let tokens: ReturnType<typeof shapeTokens> | null = null;
+      const c0 = text.charCodeAt(s);
       for (const r of applicable) {
-        if ((r.field === 'byline' ? doneByline : donePublished) || quickReject(r.shape, text, s, e)) continue;
+        if ((r.field === 'byline' ? doneByline : donePublished) || (r.lead >= 0 && r.lead !== c0) || quickReject(r.shape, text, s, e)) continue;
         line ??= text.slice(s, e);
         const m = matchShape(r.shape, line, (tokens ??= shapeTokens(line)));
         if (!m) continue;

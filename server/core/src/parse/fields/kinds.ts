@@ -349,11 +349,23 @@ const WORD_SHAPES: Int32Array = (() => {
   return a;
 })();
 
+/**
+ * FIRST_WORDS by first code unit and length (index c * 17 + length): the few words a line's first
+ * word is compared with in place, without copying it out for a map lookup.
+ */
+const WORDS_AT: ([string, number][] | undefined)[] = (() => {
+  const a: ([string, number][] | undefined)[] = [];
+  for (const [w, bits] of FIRST_WORDS) (a[w.charCodeAt(0) * 17 + w.length] ??= []).push([w, bits]);
+  return a;
+})();
+
 /** The FIRST_WORDS bits of s's first word (0: none). */
 function firstWordBits(s: string, from: number, end: number): number {
   const c = s.charCodeAt(from);
   if (end < 0 || c >= 128 || ((WORD_SHAPES[c]! >>> (end - from)) & 1) === 0) return 0;
-  return FIRST_WORDS.get(s.slice(from, end)) ?? 0;
+  const same = WORDS_AT[c * 17 + end - from]!;
+  for (let k = 0; k < same.length; k++) if (s.startsWith(same[k]![0], from)) return same[k]![1];
+  return 0;
 }
 
 /** Lines longer than this are searched only for anchored cues (un-anchored prompts are short). */
@@ -423,6 +435,9 @@ export function lineKind(s: string, edge = false): KindVerdict {
   if (hints & PLATFORM && PLATFORM_PROMO.test(s)) return taken('podcast-video-promo', 'podcast / video / app promo');
   if (hints & NEWS && NEWSLETTER_WORD.test(s) && (reader || self || cta)) return taken('newsletter', 'newsletter sign-up');
   if (hints & SELF && SELF_INDEPENDENT.test(s) && SELF_MEDIA.test(s) && (self || SELF_HISTORY.test(s))) return taken('self-description', 'outlet describing itself');
+  // every verdict below needs an imperative opening or the reader addressed: without both, the
+  // two costliest cues (case-insensitive word lists) are not searched
+  if (!cta && !reader) return KEPT;
   const media = MEDIA_OBJECT.test(s);
   const appeal = APPEAL_WORD.test(cta ? s.slice(fwLength) : s);
   if (cta && (media || self || appeal)) return taken('call-to-action', 'call to action addressed to the reader');
