@@ -5,7 +5,7 @@
  * it changes; every keyboard command, toolbar button, click, drag and revision flow dispatches an
  * action. No React, no I/O: tested like segmentation-edit.ts.
  */
-import { allHandles, handleLabel, moveOp, type Handle } from './handles.ts';
+import { allHandles, handleById, handleLabel, moveOp, type Handle } from './handles.ts';
 import { lineEndOf, lineStartOf, nextLineStartOf, normalizeCaret, step, type Direction, type Step } from './text-nav.ts';
 import { nextMark, type Mark } from './marks.ts';
 import { canRedo, canUndo, createHistory, describeOp, fieldPieces, perform, present, redo, segmentAt, undo, type EditOp, type EditSegment, type FieldName, type History, type SegmentKind } from './segmentation-edit.ts';
@@ -111,8 +111,9 @@ export function lineRangeOf(s: Pick<EditorState, 'text' | 'caret' | 'anchor'>): 
 }
 
 /** The handle selected in s, or null. */
-export function activeHandleOf(s: EditorState, handles: readonly Handle[] = allHandles(present(s.history))): Handle | null {
-  return s.active ? (handles.find((h) => h.id === s.active) ?? null) : null;
+export function activeHandleOf(s: EditorState, handles?: readonly Handle[]): Handle | null {
+  if (!s.active) return null;
+  return handles ? (handles.find((h) => h.id === s.active) ?? null) : handleById(present(s.history), s.active);
 }
 
 const say = (s: EditorState, text: string, tone: Tone = 'info'): EditorState => ({ ...s, message: { text, tone } });

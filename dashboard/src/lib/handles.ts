@@ -35,14 +35,29 @@ export function fieldHandles(seg: EditSegment, segIndex: number): Handle[] {
 
 const rank = (h: Handle) => (h.type === 'field' && h.edge === 'end' ? 0 : h.type === 'segment' ? 1 : 2);
 
+/** the boundary between segment i - 1 and segment i (i >= 1) */
+const segmentHandle = (s: EditSegment, i: number): Handle => ({ id: `s${i}`, offset: s.start, segIndex: i, type: 'segment' });
+
 /** Every handle, in text order. */
 export function allHandles(segments: readonly EditSegment[]): Handle[] {
   const out: Handle[] = [];
   segments.forEach((s, i) => {
-    if (i > 0) out.push({ id: `s${i}`, offset: s.start, segIndex: i, type: 'segment' });
+    if (i > 0) out.push(segmentHandle(s, i));
     out.push(...fieldHandles(s, i));
   });
   return out.sort((a, b) => a.offset - b.offset || rank(a) - rank(b));
+}
+
+/**
+ * The handle with this id, or null: an id names its segment (`s3`, `f3:body:end`), so only that
+ * segment's handles are computed, not every handle of a long dump (the editor asks on each key).
+ */
+export function handleById(segments: readonly EditSegment[], id: string): Handle | null {
+  const i = Number(/^[sf](\d+)/.exec(id)?.[1] ?? NaN);
+  const s = segments[i];
+  if (!s) return null;
+  if (id[0] === 's') return i > 0 && id === `s${i}` ? segmentHandle(s, i) : null;
+  return fieldHandles(s, i).find((h) => h.id === id) ?? null;
 }
 
 export function handleLabel(h: Handle, segments: readonly EditSegment[]): string {

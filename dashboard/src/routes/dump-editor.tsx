@@ -53,8 +53,12 @@ function Editor({ dump }: { dump: Dump }) {
   const [status, setStatus] = useState(dump.status);
 
   const segments = present(s.history);
-  const vsParser = useMemo(() => textMoves(text, parser, segments), [text, parser, segments]);
-  const draftMoves = useMemo(() => textMoves(text, s.base.segments, segments), [text, s.base.segments, segments]);
+  // what moved, in words (the changes tab, the draft counter): a text diff over the whole dump,
+  // computed after the edit has painted (a deferred render), so a boundary move repaints the
+  // text and the preview first
+  const settled = useDeferredValue(segments);
+  const vsParser = useMemo(() => textMoves(text, parser, settled), [text, parser, settled]);
+  const draftMoves = useMemo(() => textMoves(text, s.base.segments, settled), [text, s.base.segments, settled]);
   const vsBase = useMemo(() => diffSegmentations(s.base.segments, segments), [s.base.segments, segments]);
   const dirty = opsSinceBase(s.history).length > 0 && vsBase.length > 0;
   const changedIdx = useMemo(() => {
