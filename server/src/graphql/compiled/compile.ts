@@ -15,12 +15,15 @@
  * - `shapeResult` turns the statement's rows (`resultValue`) into `data`, serialising every leaf with
  *   the schema's own scalar and enum types and Relay IDs and cursors with Pothos's encoders.
  */
-import { decodeBase64, decodeCursorChunk, encodeBase64, encodeCursorChunk } from '@pothos/core';
+import { decodeBase64, decodeCursorChunk, encodeBase64, encodeCursorChunk, encodeCursorTuple } from '@pothos/core';
+import { getColumns, sql, type Column, type SQL } from 'drizzle-orm';
+import { alias, PgDialect, type PgTable } from 'drizzle-orm/pg-core';
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import {
   getArgumentValues,
   getNamedType,
   getNullableType,
+  isInputObjectType,
   isLeafType,
   isListType,
   isObjectType,
@@ -29,6 +32,7 @@ import {
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
+  type GraphQLInputType,
   type GraphQLLeafType,
   type GraphQLObjectType,
   type GraphQLSchema,
@@ -37,7 +41,7 @@ import {
 } from 'graphql';
 import { CONNECTION_PAGE } from '../builder.ts';
 import { nameCursor, unnameCursor, type CursorOrdering } from '../input.ts';
-import { ENTITIES, ROOTS, type ConnectionField, type EntityName, type ManyField, type OneField } from './entities.ts';
+import { ENTITIES, ROOTS, type ConnectionField, type EntityName, type ManyField, type OneField, type RootPage } from './entities.ts';
 import { TEXT_BUDGET_EXTENSION, type TextBudget } from '../text-budget.ts';
 
 /** A request the plan cannot answer as asked: run it on the general executor instead. */
@@ -91,7 +95,7 @@ interface PageInfo {
 type RootItem =
   | { key: string; t: 'typename' }
   | { key: string; t: 'byId'; obj: ObjectPlan; field: FieldRef; typename: string }
-  | { key: string; t: 'rootConnection'; conn: ConnectionPlan; field: FieldRef; orderColumn: string; ordering: CursorOrdering };
+  | { key: string; t: 'rootConnection'; conn: ConnectionPlan; field: FieldRef; table: PgTable; page: (args: Record<string, unknown>) => RootPage<any> };
 
 export interface Plan {
   operation: OperationDefinitionNode;
@@ -238,7 +242,7 @@ class Compiler {
         roots.push({ key, t: 'byId', obj: this.object(spec.entity, getNamedType(def.type).name, node.selectionSet), field, typename: spec.typename });
       } else {
         const conn = this.connection(getNamedType(def.type).name, spec.entity, node.selectionSet, true);
-        roots.push({ key, t: 'rootConnection', conn, field, orderColumn: spec.orderColumn, ordering: spec.ordering });
+        roots.push({ key, t: 'rootConnection', conn, field, table: spec.table, page: spec.page });
       }
     }
     return roots;
@@ -344,21 +348,90 @@ export interface Statement {
    * article bodies cross as text rather than inside json (PostgreSQL nests large json values
    * slowly: json_agg over 20 bodies cost 2 ms against 0.4 ms as rows, pgbench -M prepared):
    * `row`: zero or one row of the object's values; `page`: a row per node (the total count, the
-   * cursor's id, the node's values), or one row with a null id when the page is empty.
+   * node's sort keys, the node's values), or one row with null keys when the page is empty.
    */
   mode: 'value' | 'row' | 'page';
+  /** per root (typenames skipped), the page its connection reads (null for other roots) */
+  pages: (RootPage<any> | null)[];
 }
 
 /** the statement's rows as the json array of root values `shapeResult` reads */
-export function resultValue(statement: Statement, rows: unknown[][]): unknown[] {
+function resultValue(statement: Statement, rows: unknown[][]): unknown[] {
   if (statement.mode === 'value') return rows[0]![0] as unknown[];
   if (statement.mode === 'row') return [rows[0] ?? null];
-  return [[rows[0]?.[0] ?? null, rows.flatMap((r) => (r[1] == null ? [] : [[r[1], r.slice(2)]]))]];
+  const keys = statement.pages[0]!.keys.length;
+  return [[rows[0]?.[0] ?? null, rows.flatMap((r) => (r[1] == null ? [] : [[r.slice(1, 1 + keys), r.slice(1 + keys)]]))]];
+}
+
+const dialect = new PgDialect();
+
+/**
+ * A drizzle SQL fragment as statement text, its parameters appended to the statement's (drizzle
+ * numbers them from $1; no fragment here holds a `$` of its own, in a literal or a name).
+ */
+function render(e: Emit, chunk: SQL | Column): string {
+  const query = dialect.sqlToQuery(sql`${chunk}`);
+  const base = e.params.length;
+  e.params.push(...query.params);
+  return query.sql.replace(/\$(\d+)/g, (_, n: string) => `$${base + Number(n)}`);
+}
+
+/** the sort keys of a page over the table alias `t`: its column by drizzle key, or its expression */
+function sortKeys(page: RootPage<any>, t: PgTable): (SQL | Column)[] {
+  const columns = getColumns(t) as Record<string, Column>;
+  return page.keys.map((k) => (k.sql ? k.sql(t) : columns[k.name]!));
+}
+
+/**
+ * Rows past the cursor `values` (one per key), as Pothos's drizzle connections page: the first
+ * key that differs from the cursor's differs in the direction of the order.
+ */
+function keysetSql(e: Emit, page: RootPage<any>, t: PgTable, values: unknown[]): string {
+  const parts = page.keys.map((k, i) => {
+    const before = page.keys.slice(0, i).map((_, j) => `${render(e, sortKeys(page, t)[j]!)} = ${render(e, sql`${values[j]}`)}`);
+    return [...before, `${render(e, sortKeys(page, t)[i]!)} ${k.desc ? '<' : '>'} ${render(e, sql`${values[i]}`)}`].join(' and ');
+  });
+  return parts.length > 1 ? `(${parts.map((p) => `(${p})`).join(' or ')})` : parts[0]!;
+}
+
+/** the field's arguments with Relay IDs decoded (`{ typename, id }`), as Pothos hands them to the resolver */
+function decodedArgs(def: GraphQLField<unknown, unknown>, args: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const a of def.args) if (Object.hasOwn(args, a.name)) out[a.name] = decodeIds(a.type, args[a.name], a.extensions);
+  return out;
+}
+
+function decodeIds(type: GraphQLInputType, value: unknown, ext: Readonly<Record<string, unknown>> | null | undefined): unknown {
+  if (value == null) return value;
+  const t = getNullableType(type);
+  if (isListType(t)) return (value as unknown[]).map((v) => decodeIds(t.ofType, v, ext));
+  if (isInputObjectType(t)) {
+    const fields = t.getFields();
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, decodeIds(fields[k]!.type, v, fields[k]!.extensions)]));
+  }
+  if (ext?.isRelayGlobalID) {
+    try {
+      return decodeGlobalID(String(value));
+    } catch {
+      throw new Unsupported('malformed ID');
+    }
+  }
+  return value;
+}
+
+/** the page a root connection's arguments ask for; arguments its resolver refuses are the general executor's to report */
+function rootPage(r: Extract<RootItem, { t: 'rootConnection' }>, args: Record<string, unknown>): RootPage<any> {
+  try {
+    return r.page(decodedArgs(r.field.def, args));
+  } catch {
+    throw new Unsupported('arguments');
+  }
 }
 
 export function emitStatement(plan: Plan, vars: Vars): Statement {
   const e: Emit = { vars, params: [], alias: 0 };
   const cols: string[] = [];
+  const pages: (RootPage<any> | null)[] = [];
   const single = plan.roots.filter((r) => r.t !== 'typename').length === 1;
   for (const r of plan.roots) {
     if (r.t === 'typename') continue;
@@ -366,28 +439,48 @@ export function emitStatement(plan: Plan, vars: Vars): Statement {
     const t = `t${e.alias++}`;
     const table = q(ENTITIES[r.t === 'byId' ? r.obj.entity : r.conn.node.entity].table);
     if (r.t === 'byId') {
+      pages.push(null);
       const where = `${t}.${q('id')} = ${param(e, articleId(args.id, r.typename), 'int')}`;
-      if (single) return { text: `${LABEL} select ${columnList(objectColumns(e, r.obj, t))} from ${table} ${t} where ${where}`, params: e.params, mode: 'row' };
+      if (single) return { text: `${LABEL} select ${columnList(objectColumns(e, r.obj, t))} from ${table} ${t} where ${where}`, params: e.params, mode: 'row', pages };
       cols.push(`(select ${objectSql(e, r.obj, t)} from ${table} ${t} where ${where})`);
     } else {
-      if (args.filter != null || (args.orderBy != null && args.orderBy !== 'ID_ASC')) throw new Unsupported('filter or order');
+      const page = rootPage(r, args);
+      pages.push(page);
+      // several roots come back as one json value, which would write timestamps as json does
+      if (!single && page.keys.length > 1) throw new Unsupported('a compound order beside another root');
       const limit = pageLimit(args);
-      const after = args.after == null ? null : cursorId(r.ordering, args.after);
       const x = `x${e.alias++}`;
-      const col = `${t}.${q(r.orderColumn)}`;
-      const count = r.conn.totalCount ? `(select count(*)::int from ${table})` : 'null';
-      const where = after == null ? '' : ` where ${col} > ${param(e, after, 'int')}`;
-      const from = `from ${table} ${t}${where} order by ${col}`;
+      const rows = alias(r.table, t);
+      const countOf = () => {
+        const c = `t${e.alias++}`;
+        const where = page.where(alias(r.table, c));
+        return `(select count(*)::int from ${table} ${c}${where ? ` where ${render(e, where)}` : ''})`;
+      };
+      const count = r.conn.totalCount ? countOf() : 'null';
+      const conds: string[] = [];
+      const filter = page.where(rows);
+      if (filter) conds.push(render(e, filter));
+      if (args.after != null) conds.push(keysetSql(e, page, rows, cursorValues(page.ordering, args.after)));
+      const keys = sortKeys(page, rows);
+      const order = keys.map((k, i) => `${render(e, k)}${page.keys[i]!.desc ? ' desc' : ''}`).join(', ');
+      const from = `from ${table} ${t}${conds.length ? ` where ${conds.join(' and ')}` : ''} order by ${order}`;
       if (single) {
-        // one row even for an empty page, so that the count arrives
-        const page = `select ${col} as k, ${columnList(objectColumns(e, r.conn.node, t))} ${from} limit ${param(e, limit, 'int')}`;
-        return { text: `${LABEL} select ${count} as c, ${x}.* from (select 1) one left join lateral (${page}) ${x} on true order by ${x}.k`, params: e.params, mode: 'page' };
+        // one row even for an empty page, so that the count arrives; timestamps as PostgreSQL
+        // writes them (drizzle reads them as text), sorted as what they are
+        const sortCols = keys.map((k, i) => `${render(e, k)} as s${i}`);
+        const keyCols = keys.map((_, i) => (page.ordering.values[i] === 'timestamp' ? `${x}.s${i}::text` : `${x}.s${i}`));
+        const values = objectColumns(e, r.conn.node, t);
+        const inner = `select ${[...sortCols, ...values.map((v, i) => `${v} as v${i}`)].join(', ')} ${from} limit ${param(e, limit, 'int')}`;
+        const outer = [...keyCols, ...values.map((_, i) => `${x}.v${i}`)].join(', ');
+        const outerOrder = page.keys.map((k, i) => `${x}.s${i}${k.desc ? ' desc' : ''}`).join(', ');
+        return { text: `${LABEL} select ${count} as c, ${outer} from (select 1) one left join lateral (${inner}) ${x} on true order by ${outerOrder}`, params: e.params, mode: 'page', pages };
       }
-      const page = `select ${col} as k, ${objectSql(e, r.conn.node, t)} as j ${from} limit ${param(e, limit, 'int')}`;
-      cols.push(`json_build_array(${count}, (select coalesce(json_agg(json_build_array(${x}.k, ${x}.j) order by ${x}.k), '[]'::json) from (${page}) ${x}))`);
+      const k = render(e, keys[0]!);
+      const inner = `select ${k} as k, ${objectSql(e, r.conn.node, t)} as j ${from} limit ${param(e, limit, 'int')}`;
+      cols.push(`json_build_array(${count}, (select coalesce(json_agg(json_build_array(json_build_array(${x}.k), ${x}.j) order by ${x}.k${page.keys[0]!.desc ? ' desc' : ''}), '[]'::json) from (${inner}) ${x}))`);
     }
   }
-  return { text: `${LABEL} select json_build_array(${cols.join(', ')}) as r`, params: e.params, mode: 'value' };
+  return { text: `${LABEL} select json_build_array(${cols.join(', ')}) as r`, params: e.params, mode: 'value', pages };
 }
 
 /** columns named v0, v1...: a row's values in item order (`x.*` keeps them in order) */
@@ -406,17 +499,19 @@ function articleId(globalId: unknown, typename: string): number {
   return n;
 }
 
-/** the id in an `after` cursor of an id-ordered connection (checked by graphql/input.ts, as the general executor's are) */
-function cursorId(ordering: CursorOrdering, cursor: unknown): number {
+/** the sort-key values in an `after` cursor (checked by graphql/input.ts, as the general executor's are), one per key */
+function cursorValues(ordering: CursorOrdering, cursor: unknown): unknown[] {
   try {
-    return decodeCursorChunk(decodeBase64(unnameCursor(ordering, cursor, 'after')).slice(3)) as number;
+    const value = decodeCursorChunk(decodeBase64(unnameCursor(ordering, cursor, 'after')).slice(3));
+    return ordering.values.length === 1 ? [value] : (value as unknown[]);
   } catch {
     throw new Unsupported('cursor');
   }
 }
 
-/** the cursor of the row with this id, as the general executor names it */
-const idCursor = (ordering: CursorOrdering, id: unknown) => nameCursor(ordering, encodeBase64(`DC:${encodeCursorChunk(id)}`));
+/** the cursor of the row with these sort-key values, as Pothos's drizzle connections write it and the general executor names it */
+const rowCursor = (ordering: CursorOrdering, keys: unknown[]) =>
+  nameCursor(ordering, encodeBase64(`DC:${keys.length > 1 ? encodeCursorTuple(keys) : encodeCursorChunk(keys[0])}`));
 
 // ---------------------------------------------------------------------------------------------
 // Shaping the statement's JSON into `data`
@@ -458,8 +553,8 @@ function shapeConnection(conn: ConnectionPlan, value: [number | null, unknown[]]
   // Pothos's wrapConnectionResult for forward pages: one extra row means there is a next page
   const full = rows.length === limit;
   const page = full ? rows.slice(0, -1) : rows;
-  const nodes = page.map((r) => (ordering ? (r as [unknown, unknown[]]) : ([null, r] as [unknown, unknown[]])));
-  const cursorOf = (k: unknown) => idCursor(ordering!, k);
+  const nodes = page.map((r) => (ordering ? (r as [unknown[], unknown[]]) : ([[], r] as [unknown[], unknown[]])));
+  const cursorOf = (keys: unknown[]) => rowCursor(ordering!, keys);
   const out: Record<string, unknown> = {};
   for (const it of conn.items) {
     if (it.t === 'typename') out[it.key] = conn.typename;
@@ -486,10 +581,11 @@ function shapeConnection(conn: ConnectionPlan, value: [number | null, unknown[]]
 }
 
 /**
- * `data` for the plan from the statement's value (`emitStatement` succeeded for the same vars).
+ * `data` for the plan from the statement's rows (`emitStatement` wrote it for the same vars).
  * Fields marked with TEXT_BUDGET_EXTENSION are charged to `budget` (throws its LIMIT_EXCEEDED error).
  */
-export function shapeResult(plan: Plan, vars: Vars, value: unknown[], budget: TextBudget): Record<string, unknown> {
+export function shapeResult(plan: Plan, vars: Vars, statement: Statement, rows: unknown[][], budget: TextBudget): Record<string, unknown> {
+  const value = resultValue(statement, rows);
   const data: Record<string, unknown> = {};
   let i = 0;
   for (const r of plan.roots) {
@@ -497,11 +593,12 @@ export function shapeResult(plan: Plan, vars: Vars, value: unknown[], budget: Te
       data[r.key] = 'Query';
       continue;
     }
+    const page = statement.pages[i];
     const v = value[i++];
     if (r.t === 'byId') data[r.key] = v == null ? null : shapeObject(r.obj, v as unknown[], vars, budget);
     else {
       const args = getArgumentValues(r.field.def, r.field.node, vars);
-      data[r.key] = shapeConnection(r.conn, v as [number | null, unknown[]], vars, r.ordering, pageLimit(args), args.after != null, budget);
+      data[r.key] = shapeConnection(r.conn, v as [number | null, unknown[]], vars, page!.ordering, pageLimit(args), args.after != null, budget);
     }
   }
   return data;

@@ -65,8 +65,10 @@ export interface Entity {
 
 import { getTableName, type Column } from 'drizzle-orm';
 import { articles, articleTopics, relations, sources, storyEdges, topics } from '@copydesk/schema';
+import type { SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { CursorOrdering } from '../input.ts';
-import { ARTICLE_ORDERINGS, ARTICLE_TOPICS_ORDER, RELATED_ORDER } from '../types/article.ts';
+import { ARTICLE_TOPICS_ORDER, articlePage, RELATED_ORDER } from '../types/article.ts';
 
 // Names, joins and orders come from the drizzle tables and relations and from the orders the
 // Pothos fields use: only which GraphQL field maps to which column or relation is listed here.
@@ -141,10 +143,26 @@ export const ENTITIES: Record<EntityName, Entity> = {
   },
 };
 
+/**
+ * What a root connection's arguments (Relay IDs decoded as Pothos decodes them) read: the rows of
+ * `table` (or its alias) that `where` keeps, ordered by `keys` (the last unique), whose values a
+ * cursor holds (`ordering.values`). The Pothos resolver of the same field pages by the same object
+ * (e.g. `articlePage` in ../types/article.ts); it throws for arguments it refuses.
+ */
+export interface RootPage<T extends PgTable = PgTable> {
+  ordering: CursorOrdering;
+  where: (t: T) => SQL | undefined;
+  keys: { name: string; desc: boolean; sql?: (t: T) => SQL }[];
+}
+
+export type Root =
+  | { kind: 'byId'; entity: EntityName; typename: string }
+  | { kind: 'rootConnection'; entity: EntityName; table: PgTable; page: (args: Record<string, unknown>) => RootPage<any> };
+
 /** Root query fields the compiled executor answers. */
-export const ROOTS: Record<string, { kind: 'byId'; entity: EntityName; typename: string } | { kind: 'rootConnection'; entity: EntityName; orderColumn: string; ordering: CursorOrdering }> = {
+export const ROOTS: Record<string, Root> = {
   /** `article(id: ID!)`: one article by its global ID */
   article: { kind: 'byId', entity: 'Article', typename: 'Article' },
-  /** `articles(first, after)`, no filter, id order (the default): a page of articles */
-  articles: { kind: 'rootConnection', entity: 'Article', orderColumn: articles.id.name, ordering: ARTICLE_ORDERINGS.ID_ASC },
+  /** `articles(first, after, filter, orderBy)`: a page of articles, as the Pothos resolver reads it */
+  articles: { kind: 'rootConnection', entity: 'Article', table: articles, page: articlePage },
 };
