@@ -1,5 +1,6 @@
 /**
- * Compiled reads: a query document whose every field is in ENTITIES/ROOTS is answered by one SQL
+ * Compiled reads: a query document whose every field maps to SQL (entities.ts: read from the
+ * schema's drizzle types) under a root in ROOTS is answered by one SQL
  * statement that returns the response tree (plain columns for the root object, nested JSON arrays
  * below it), and a walk that shapes it into the GraphQL result. This is what PostGraphile does, and it skips the per-request cost of
  * the general executor (Pothos selection planning, the drizzle query builder, one resolver call
@@ -8,7 +9,7 @@
  * Three steps, each cached or cheap:
  * - `compileOperation` (once per parsed document: Yoga caches documents by text) turns the
  *   selection into a plan, or null when the document needs anything the plan does not know
- *   (directives, interfaces, mutations, introspection, a field not in ENTITIES...);
+ *   (directives, interfaces, mutations, introspection, a computed field...);
  * - `emitStatement` (per request) binds the arguments and writes the SQL text and parameters;
  *   arguments the plan does not handle (`last`, `before`, a malformed ID) raise `Unsupported`, and
  *   the request runs on the general executor, which answers them or reports the error;
@@ -16,7 +17,7 @@
  *   the schema's own scalar and enum types and Relay IDs and cursors with Pothos's encoders.
  */
 import { decodeBase64, decodeCursorChunk, encodeBase64, encodeCursorChunk, encodeCursorTuple } from '@pothos/core';
-import { getColumns, sql, type Column, type SQL } from 'drizzle-orm';
+import { eq, getColumns, inArray, sql, type Column, type SQL } from 'drizzle-orm';
 import { alias, PgDialect, type PgTable } from 'drizzle-orm/pg-core';
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import {
@@ -41,7 +42,7 @@ import {
 } from 'graphql';
 import { CONNECTION_PAGE } from '../builder.ts';
 import { nameCursor, unnameCursor, type CursorOrdering } from '../input.ts';
-import { ENTITIES, ROOTS, type ConnectionField, type EntityName, type ManyField, type OneField, type RootPage } from './entities.ts';
+import { entityOf, relationQuery, ROOTS, type RelationField, type RootPage } from './entities.ts';
 import { TEXT_BUDGET_EXTENSION, type TextBudget } from '../text-budget.ts';
 
 /** A request the plan cannot answer as asked: run it on the general executor instead. */
@@ -59,12 +60,13 @@ type Item =
   | { key: string; t: 'typename'; value: string }
   | { key: string; t: 'leaf'; column: string; serialize: (v: unknown) => unknown; list: boolean; budget: string | null }
   | { key: string; t: 'globalId'; column: string; typename: string }
-  | { key: string; t: 'one'; rel: OneField; obj: ObjectPlan }
-  | { key: string; t: 'many'; rel: ManyField; obj: ObjectPlan }
-  | { key: string; t: 'connection'; rel: ConnectionField; conn: ConnectionPlan; field: FieldRef };
+  | { key: string; t: 'one'; rel: RelationField; obj: ObjectPlan }
+  | { key: string; t: 'many'; rel: RelationField; obj: ObjectPlan }
+  | { key: string; t: 'connection'; rel: RelationField; conn: ConnectionPlan; field: FieldRef };
 
 interface ObjectPlan {
-  entity: EntityName;
+  /** the table's SQL name */
+  table: string;
   items: Item[];
 }
 
@@ -94,7 +96,7 @@ interface PageInfo {
 
 type RootItem =
   | { key: string; t: 'typename' }
-  | { key: string; t: 'byId'; obj: ObjectPlan; field: FieldRef; typename: string }
+  | { key: string; t: 'byId'; obj: ObjectPlan; field: FieldRef; typename: string; idColumn: string }
   | { key: string; t: 'rootConnection'; conn: ConnectionPlan; field: FieldRef; table: PgTable; page: (args: Record<string, unknown>) => RootPage<any> };
 
 export interface Plan {
@@ -133,10 +135,17 @@ class Compiler {
     return t;
   }
 
-  object(entity: EntityName, typename: string, set: SelectionSetNode | undefined): ObjectPlan {
+  entity(typename: string) {
+    const entity = entityOf(this.objectType(typename));
+    if (!entity) throw new Unsupported(`${typename} is not a table's type`);
+    return entity;
+  }
+
+  object(typename: string, set: SelectionSetNode | undefined): ObjectPlan {
     if (!set) throw new Unsupported('no selection');
     const type = this.objectType(typename);
-    const spec = ENTITIES[entity].fields;
+    const entity = this.entity(typename);
+    const spec = entity.fields;
     const items: Item[] = [];
     for (const node of this.fields(set, type)) {
       const key = node.alias?.value ?? node.name.value;
@@ -161,17 +170,17 @@ class Compiler {
       } else if (f.kind === 'one' || f.kind === 'many') {
         if (node.arguments?.length) throw new Unsupported('arguments');
         const child = getNamedType(def.type);
-        const obj = this.object(f.entity, child.name, node.selectionSet);
+        const obj = this.object(child.name, node.selectionSet);
         items.push(f.kind === 'one' ? { key, t: 'one', rel: f, obj } : { key, t: 'many', rel: f, obj });
       } else {
-        const conn = this.connection(getNamedType(def.type).name, f.entity, node.selectionSet, false);
+        const conn = this.connection(getNamedType(def.type).name, node.selectionSet, false);
         items.push({ key, t: 'connection', rel: f, conn, field: { node, def } });
       }
     }
-    return { entity, items };
+    return { table: entity.table, items };
   }
 
-  connection(typename: string, entity: EntityName, set: SelectionSetNode | undefined, cursors: boolean): ConnectionPlan {
+  connection(typename: string, set: SelectionSetNode | undefined, cursors: boolean): ConnectionPlan {
     if (!set) throw new Unsupported('no selection');
     const type = this.objectType(typename);
     const edgeType = getNamedType(type.getFields().edges?.type);
@@ -179,7 +188,7 @@ class Compiler {
     if (!edgeType || !isObjectType(edgeType) || !pageInfoType || !isObjectType(pageInfoType)) throw new Unsupported('not a connection');
     const nodeType = getNamedType(edgeType.getFields().node?.type);
     if (!nodeType) throw new Unsupported('not a connection');
-    let node: ObjectPlan = { entity, items: [] };
+    let node: ObjectPlan = { table: this.entity(nodeType.name).table, items: [] };
     let wantsCursor = false;
     let totalCount = false;
     const items: ConnectionItem[] = [];
@@ -200,7 +209,7 @@ class Compiler {
           } else if (e.name.value === 'node') {
             // one node selection per connection: a second (aliased) one would need its own rows
             if (node.items.length) throw new Unsupported('two node selections');
-            node = this.object(entity, nodeType.name, e.selectionSet);
+            node = this.object(nodeType.name, e.selectionSet);
             edgeItems.push({ key: k, t: 'node' });
           } else throw new Unsupported(`edge field ${e.name.value}`);
         }
@@ -238,10 +247,13 @@ class Compiler {
       const def = query.getFields()[node.name.value];
       if (!spec || !def) throw new Unsupported(`Query.${node.name.value}`);
       const field = { node, def };
+      const typename = getNamedType(def.type).name;
       if (spec.kind === 'byId') {
-        roots.push({ key, t: 'byId', obj: this.object(spec.entity, getNamedType(def.type).name, node.selectionSet), field, typename: spec.typename });
+        const id = this.entity(typename).fields.id;
+        if (id?.kind !== 'globalId') throw new Unsupported(`${typename} has no global ID`);
+        roots.push({ key, t: 'byId', obj: this.object(typename, node.selectionSet), field, typename, idColumn: id.column });
       } else {
-        const conn = this.connection(getNamedType(def.type).name, spec.entity, node.selectionSet, true);
+        const conn = this.connection(typename, node.selectionSet, true);
         roots.push({ key, t: 'rootConnection', conn, field, table: spec.table, page: spec.page });
       }
     }
@@ -275,6 +287,8 @@ export function compileOperation(schema: GraphQLSchema, document: DocumentNode, 
 
 interface Emit {
   vars: Vars;
+  /** the request's context, handed to the fields' drizzle selects */
+  ctx: unknown;
   params: unknown[];
   alias: number;
 }
@@ -298,17 +312,41 @@ function objectColumns(e: Emit, obj: ObjectPlan, t: string): string[] {
     if (it.t === 'leaf' || it.t === 'globalId') cols.push(`${t}.${q(it.column)}`);
     else if (it.t === 'one' || it.t === 'many') {
       const c = `t${e.alias++}`;
-      const table = q(ENTITIES[it.rel.entity].table);
-      const join = `${c}.${q(it.rel.childColumn)} = ${t}.${q(it.rel.parentColumn)}`;
-      if (it.t === 'one') cols.push(`(select ${objectSql(e, it.obj, c)} from ${table} ${c} where ${join})`);
-      else cols.push(`(select coalesce(json_agg(${objectSql(e, it.obj, c)} order by ${orderSql(c, it.rel.orderBy)}), '[]'::json) from ${table} ${c} where ${join})`);
+      const { where, orderBy } = queryOf(it.rel, {}, e);
+      const conds = [`${c}.${q(it.rel.childColumn)} = ${t}.${q(it.rel.parentColumn)}`, ...whereSql(e, it.rel, c, where)].join(' and ');
+      const table = q(it.obj.table);
+      if (it.t === 'one') cols.push(`(select ${objectSql(e, it.obj, c)} from ${table} ${c} where ${conds})`);
+      else cols.push(`(select coalesce(json_agg(${objectSql(e, it.obj, c)}${orderBy.length ? ` order by ${orderSql(c, orderBy)}` : ''}), '[]'::json) from ${table} ${c} where ${conds})`);
     } else if (it.t === 'connection') cols.push(relatedConnectionSql(e, it, t));
   }
   return cols;
 }
 
-const orderSql = (t: string, order: { column: string; desc?: boolean }[], alias = false) =>
-  order.map((o, i) => `${alias ? `${t}.o${i}` : `${t}.${q(o.column)}`}${o.desc ? ' desc' : ''}`).join(', ');
+const orderSql = (t: string, order: { column: Column; desc: boolean }[], alias = false) =>
+  order.map((o, i) => `${alias ? `${t}.o${i}` : `${t}.${q(o.column.name)}`}${o.desc ? ' desc' : ''}`).join(', ');
+
+/** the relation field's own query for these arguments; one the compiled path cannot write is the general executor's */
+function queryOf(rel: RelationField, args: Record<string, unknown>, e: Emit) {
+  try {
+    return relationQuery(rel, args, e.ctx);
+  } catch {
+    throw new Unsupported('relation query');
+  }
+}
+
+/** drizzle's filter operators the compiled path writes: a relation query's `where` (`{ column: { in: [...] } }`) */
+const OPERATORS: Record<string, (c: Column, v: never) => SQL> = { eq, in: inArray };
+
+/** a relation query's `where` object over the alias `c` of the relation's table, as conditions */
+function whereSql(e: Emit, rel: RelationField, c: string, where: Record<string, unknown> | undefined): string[] {
+  if (!where) return [];
+  const columns = getColumns(alias(rel.table, c)) as Record<string, Column>;
+  return Object.entries(where).map(([key, cond]) => {
+    const ops = cond && typeof cond === 'object' && !Array.isArray(cond) ? Object.entries(cond) : [];
+    if (!columns[key] || ops.length !== 1 || !OPERATORS[ops[0]![0]]) throw new Unsupported(`where ${key}`);
+    return render(e, OPERATORS[ops[0]![0]]!(columns[key], ops[0]![1] as never));
+  });
+}
 
 /** `first` as Pothos reads it: default 50, capped at 100, one extra row tells whether there is more */
 function pageLimit(args: Record<string, unknown>): number {
@@ -324,15 +362,14 @@ function relatedConnectionSql(e: Emit, it: Extract<Item, { t: 'connection' }>, t
   const limit = pageLimit(args);
   const c = `t${e.alias++}`;
   const x = `x${e.alias++}`;
-  const table = q(ENTITIES[it.rel.entity].table);
-  const conds = [`${c}.${q(it.rel.childColumn)} = ${t}.${q(it.rel.parentColumn)}`];
-  const filter = it.rel.inFilter;
-  const values = filter ? (args[filter.arg] as unknown[] | null | undefined) : null;
-  if (filter && values?.length) conds.push(`${c}.${q(filter.column)} = any(${param(e, values, 'text[]')})`);
-  const where = conds.join(' and ');
+  const table = q(it.conn.node.table);
+  const { where: filter, orderBy } = queryOf(it.rel, args, e);
+  // a connection pages by a unique order (Pothos appends the primary key)
+  if (!orderBy.length) throw new Unsupported('connection without an order');
+  const where = [`${c}.${q(it.rel.childColumn)} = ${t}.${q(it.rel.parentColumn)}`, ...whereSql(e, it.rel, c, filter)].join(' and ');
   const count = it.conn.totalCount ? `(select count(*) from ${table} ${c} where ${where})` : 'null';
-  const orderCols = it.rel.orderBy.map((o, i) => `${c}.${q(o.column)} as o${i}`).join(', ');
-  const rows = `(select coalesce(json_agg(${x}.j order by ${orderSql(x, it.rel.orderBy, true)}), '[]'::json) from (select ${objectSql(e, it.conn.node, c)} as j, ${orderCols} from ${table} ${c} where ${where} order by ${orderSql(c, it.rel.orderBy)} limit ${param(e, limit, 'int')}) ${x})`;
+  const orderCols = orderBy.map((o, i) => `${c}.${q(o.column.name)} as o${i}`).join(', ');
+  const rows = `(select coalesce(json_agg(${x}.j order by ${orderSql(x, orderBy, true)}), '[]'::json) from (select ${objectSql(e, it.conn.node, c)} as j, ${orderCols} from ${table} ${c} where ${where} order by ${orderSql(c, orderBy)} limit ${param(e, limit, 'int')}) ${x})`;
   return `json_build_array(${count}, ${rows})`;
 }
 
@@ -428,8 +465,9 @@ function rootPage(r: Extract<RootItem, { t: 'rootConnection' }>, args: Record<st
   }
 }
 
-export function emitStatement(plan: Plan, vars: Vars): Statement {
-  const e: Emit = { vars, params: [], alias: 0 };
+/** The statement that answers the plan for these variables; `ctx` is the request's context. Throws Unsupported. */
+export function emitStatement(plan: Plan, vars: Vars, ctx: unknown): Statement {
+  const e: Emit = { vars, ctx, params: [], alias: 0 };
   const cols: string[] = [];
   const pages: (RootPage<any> | null)[] = [];
   const single = plan.roots.filter((r) => r.t !== 'typename').length === 1;
@@ -437,10 +475,10 @@ export function emitStatement(plan: Plan, vars: Vars): Statement {
     if (r.t === 'typename') continue;
     const args = getArgumentValues(r.field.def, r.field.node, vars);
     const t = `t${e.alias++}`;
-    const table = q(ENTITIES[r.t === 'byId' ? r.obj.entity : r.conn.node.entity].table);
+    const table = q(r.t === 'byId' ? r.obj.table : r.conn.node.table);
     if (r.t === 'byId') {
       pages.push(null);
-      const where = `${t}.${q('id')} = ${param(e, articleId(args.id, r.typename), 'int')}`;
+      const where = `${t}.${q(r.idColumn)} = ${param(e, rowId(args.id, r.typename), 'int')}`;
       if (single) return { text: `${LABEL} select ${columnList(objectColumns(e, r.obj, t))} from ${table} ${t} where ${where}`, params: e.params, mode: 'row', pages };
       cols.push(`(select ${objectSql(e, r.obj, t)} from ${table} ${t} where ${where})`);
     } else {
@@ -487,7 +525,7 @@ export function emitStatement(plan: Plan, vars: Vars): Statement {
 const columnList = (cols: string[]) => (cols.length ? cols.map((c, i) => `${c} as v${i}`).join(', ') : 'null as v0');
 
 /** a global ID of `typename` with an integer id in int4 range; anything else is the general executor's to refuse */
-function articleId(globalId: unknown, typename: string): number {
+function rowId(globalId: unknown, typename: string): number {
   let decoded: { typename: string; id: string };
   try {
     decoded = decodeGlobalID(String(globalId));
@@ -495,7 +533,7 @@ function articleId(globalId: unknown, typename: string): number {
     throw new Unsupported('malformed ID');
   }
   const n = Number(decoded.id);
-  if (decoded.typename !== typename || !/^\d+$/.test(decoded.id) || n > 2147483647) throw new Unsupported('not an article ID');
+  if (decoded.typename !== typename || !/^\d+$/.test(decoded.id) || n > 2147483647) throw new Unsupported(`not an ID of a ${typename}`);
   return n;
 }
 

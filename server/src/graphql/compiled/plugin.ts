@@ -29,7 +29,7 @@ export function useCompiledReads(schema: GraphQLSchema): Plugin<Context> {
         if (coerced.errors) return executeFn(args);
         let statement;
         try {
-          statement = emitStatement(plan, coerced.coerced);
+          statement = emitStatement(plan, coerced.coerced, args.contextValue);
         } catch (e) {
           if (e instanceof Unsupported) return executeFn(args);
           throw e;
