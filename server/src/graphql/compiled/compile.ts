@@ -413,21 +413,29 @@ function render(e: Emit, chunk: SQL | Column): string {
   return query.sql.replace(/\$(\d+)/g, (_, n: string) => `$${base + Number(n)}`);
 }
 
-/** the sort keys of a page over the table alias `t`: its column by drizzle key, or its expression */
-function sortKeys(page: RootPage<any>, t: PgTable): (SQL | Column)[] {
-  const columns = getColumns(t) as Record<string, Column>;
-  return page.keys.map((k) => (k.sql ? k.sql(t) : columns[k.name]!));
+/**
+ * The sort keys of a page over the table alias `t` (its drizzle alias `table`), as statement text:
+ * a column by its drizzle key, or its expression, rendered once (its parameters are referenced
+ * wherever the text is used again).
+ */
+function sortKeys(e: Emit, page: RootPage<any>, t: string, table: PgTable): string[] {
+  const columns = getColumns(table) as Record<string, Column>;
+  return page.keys.map((k) => (k.sql ? render(e, k.sql(table)) : `${t}.${q(columns[k.name]!.name)}`));
 }
+
+/** a parameter whose type PostgreSQL infers from where it stands */
+const bind = (e: Emit, value: unknown) => {
+  e.params.push(value);
+  return `$${e.params.length}`;
+};
 
 /**
  * Rows past the cursor `values` (one per key), as Pothos's drizzle connections page: the first
  * key that differs from the cursor's differs in the direction of the order.
  */
-function keysetSql(e: Emit, page: RootPage<any>, t: PgTable, values: unknown[]): string {
-  const parts = page.keys.map((k, i) => {
-    const before = page.keys.slice(0, i).map((_, j) => `${render(e, sortKeys(page, t)[j]!)} = ${render(e, sql`${values[j]}`)}`);
-    return [...before, `${render(e, sortKeys(page, t)[i]!)} ${k.desc ? '<' : '>'} ${render(e, sql`${values[i]}`)}`].join(' and ');
-  });
+function keysetSql(e: Emit, page: RootPage<any>, keys: string[], values: unknown[]): string {
+  const at = values.map((v) => bind(e, v));
+  const parts = page.keys.map((k, i) => [...keys.slice(0, i).map((key, j) => `${key} = ${at[j]}`), `${keys[i]} ${k.desc ? '<' : '>'} ${at[i]}`].join(' and '));
   return parts.length > 1 ? `(${parts.map((p) => `(${p})`).join(' or ')})` : parts[0]!;
 }
 
@@ -498,14 +506,14 @@ export function emitStatement(plan: Plan, vars: Vars, ctx: unknown): Statement {
       const conds: string[] = [];
       const filter = page.where(rows);
       if (filter) conds.push(render(e, filter));
-      if (args.after != null) conds.push(keysetSql(e, page, rows, cursorValues(page.ordering, args.after)));
-      const keys = sortKeys(page, rows);
-      const order = keys.map((k, i) => `${render(e, k)}${page.keys[i]!.desc ? ' desc' : ''}`).join(', ');
+      const keys = sortKeys(e, page, t, rows);
+      if (args.after != null) conds.push(keysetSql(e, page, keys, cursorValues(page.ordering, args.after)));
+      const order = keys.map((k, i) => `${k}${page.keys[i]!.desc ? ' desc' : ''}`).join(', ');
       const from = `from ${table} ${t}${conds.length ? ` where ${conds.join(' and ')}` : ''} order by ${order}`;
       if (single) {
         // one row even for an empty page, so that the count arrives; timestamps as PostgreSQL
         // writes them (drizzle reads them as text), sorted as what they are
-        const sortCols = keys.map((k, i) => `${render(e, k)} as s${i}`);
+        const sortCols = keys.map((k, i) => `${k} as s${i}`);
         const keyCols = keys.map((_, i) => (page.ordering.values[i] === 'timestamp' ? `${x}.s${i}::text` : `${x}.s${i}`));
         const values = objectColumns(e, r.conn.node, t);
         const inner = `select ${[...sortCols, ...values.map((v, i) => `${v} as v${i}`)].join(', ')} ${from} limit ${param(e, limit, 'int')}`;
@@ -513,7 +521,7 @@ export function emitStatement(plan: Plan, vars: Vars, ctx: unknown): Statement {
         const outerOrder = page.keys.map((k, i) => `${x}.s${i}${k.desc ? ' desc' : ''}`).join(', ');
         return { text: `${LABEL} select ${count} as c, ${outer} from (select 1) one left join lateral (${inner}) ${x} on true order by ${outerOrder}`, params: e.params, mode: 'page', pages };
       }
-      const k = render(e, keys[0]!);
+      const k = keys[0]!;
       const inner = `select ${k} as k, ${objectSql(e, r.conn.node, t)} as j ${from} limit ${param(e, limit, 'int')}`;
       cols.push(`json_build_array(${count}, (select coalesce(json_agg(json_build_array(json_build_array(${x}.k), ${x}.j) order by ${x}.k${page.keys[0]!.desc ? ' desc' : ''}), '[]'::json) from (${inner}) ${x}))`);
     }
