@@ -511,13 +511,18 @@ export function emitStatement(plan: Plan, vars: Vars, ctx: unknown): Statement {
       const order = keys.map((k, i) => `${k}${page.keys[i]!.desc ? ' desc' : ''}`).join(', ');
       const from = `from ${table} ${t}${conds.length ? ` where ${conds.join(' and ')}` : ''} order by ${order}`;
       if (single) {
-        // one row even for an empty page, so that the count arrives; timestamps as PostgreSQL
-        // writes them (drizzle reads them as text), sorted as what they are
-        const sortCols = keys.map((k, i) => `${k} as s${i}`);
-        const keyCols = keys.map((_, i) => (page.ordering.values[i] === 'timestamp' ? `${x}.s${i}::text` : `${x}.s${i}`));
+        // timestamps as PostgreSQL writes them (drizzle reads them as text), sorted as what they are
         const values = objectColumns(e, r.conn.node, t);
+        const text = (k: string, i: number) => (page.ordering.values[i] === 'timestamp' ? `(${k})::text` : k);
+        if (!r.conn.totalCount) {
+          // the page alone, in the index's order (no count to bring along)
+          const cols = [...keys.map((k, i) => `${text(k, i)} as k${i}`), ...values.map((v, i) => `${v} as v${i}`)].join(', ');
+          return { text: `${LABEL} select null as c, ${cols} ${from} limit ${param(e, limit, 'int')}`, params: e.params, mode: 'page', pages };
+        }
+        // one row even for an empty page, so that the count arrives
+        const sortCols = keys.map((k, i) => `${k} as s${i}`);
         const inner = `select ${[...sortCols, ...values.map((v, i) => `${v} as v${i}`)].join(', ')} ${from} limit ${param(e, limit, 'int')}`;
-        const outer = [...keyCols, ...values.map((_, i) => `${x}.v${i}`)].join(', ');
+        const outer = [...keys.map((_, i) => text(`${x}.s${i}`, i)), ...values.map((_, i) => `${x}.v${i}`)].join(', ');
         const outerOrder = page.keys.map((k, i) => `${x}.s${i}${k.desc ? ' desc' : ''}`).join(', ');
         return { text: `${LABEL} select ${count} as c, ${outer} from (select 1) one left join lateral (${inner}) ${x} on true order by ${outerOrder}`, params: e.params, mode: 'page', pages };
       }
