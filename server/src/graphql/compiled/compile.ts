@@ -1,5 +1,6 @@
 /**
- * Compiled reads: a query document whose every field is in ENTITIES/ROOTS is answered by one SQL
+ * Compiled reads: a query document whose every field maps to SQL (entities.ts: read from the
+ * schema's drizzle types) under a root in ROOTS is answered by one SQL
  * statement that returns the response tree (plain columns for the root object, nested JSON arrays
  * below it), and a walk that shapes it into the GraphQL result. This is what PostGraphile does, and it skips the per-request cost of
  * the general executor (Pothos selection planning, the drizzle query builder, one resolver call
@@ -8,19 +9,22 @@
  * Three steps, each cached or cheap:
  * - `compileOperation` (once per parsed document: Yoga caches documents by text) turns the
  *   selection into a plan, or null when the document needs anything the plan does not know
- *   (directives, interfaces, mutations, introspection, a field not in ENTITIES...);
+ *   (directives, interfaces, mutations, introspection, a computed field...);
  * - `emitStatement` (per request) binds the arguments and writes the SQL text and parameters;
  *   arguments the plan does not handle (`last`, `before`, a malformed ID) raise `Unsupported`, and
  *   the request runs on the general executor, which answers them or reports the error;
  * - `shapeResult` turns the statement's rows (`resultValue`) into `data`, serialising every leaf with
  *   the schema's own scalar and enum types and Relay IDs and cursors with Pothos's encoders.
  */
-import { decodeBase64, decodeCursorChunk, encodeBase64, encodeCursorChunk } from '@pothos/core';
+import { decodeBase64, decodeCursorChunk, encodeBase64, encodeCursorChunk, encodeCursorTuple } from '@pothos/core';
+import { eq, getColumns, inArray, sql, type Column, type SQL } from 'drizzle-orm';
+import { alias, PgDialect, type PgTable } from 'drizzle-orm/pg-core';
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import {
   getArgumentValues,
   getNamedType,
   getNullableType,
+  isInputObjectType,
   isLeafType,
   isListType,
   isObjectType,
@@ -29,6 +33,7 @@ import {
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
+  type GraphQLInputType,
   type GraphQLLeafType,
   type GraphQLObjectType,
   type GraphQLSchema,
@@ -37,7 +42,7 @@ import {
 } from 'graphql';
 import { CONNECTION_PAGE } from '../builder.ts';
 import { nameCursor, unnameCursor, type CursorOrdering } from '../input.ts';
-import { ENTITIES, ROOTS, type ConnectionField, type EntityName, type ManyField, type OneField } from './entities.ts';
+import { entityOf, relationQuery, ROOTS, type RelationField, type RootPage } from './entities.ts';
 import { TEXT_BUDGET_EXTENSION, type TextBudget } from '../text-budget.ts';
 
 /** A request the plan cannot answer as asked: run it on the general executor instead. */
@@ -55,12 +60,13 @@ type Item =
   | { key: string; t: 'typename'; value: string }
   | { key: string; t: 'leaf'; column: string; serialize: (v: unknown) => unknown; list: boolean; budget: string | null }
   | { key: string; t: 'globalId'; column: string; typename: string }
-  | { key: string; t: 'one'; rel: OneField; obj: ObjectPlan }
-  | { key: string; t: 'many'; rel: ManyField; obj: ObjectPlan }
-  | { key: string; t: 'connection'; rel: ConnectionField; conn: ConnectionPlan; field: FieldRef };
+  | { key: string; t: 'one'; rel: RelationField; obj: ObjectPlan }
+  | { key: string; t: 'many'; rel: RelationField; obj: ObjectPlan }
+  | { key: string; t: 'connection'; rel: RelationField; conn: ConnectionPlan; field: FieldRef };
 
 interface ObjectPlan {
-  entity: EntityName;
+  /** the table's SQL name */
+  table: string;
   items: Item[];
 }
 
@@ -90,8 +96,8 @@ interface PageInfo {
 
 type RootItem =
   | { key: string; t: 'typename' }
-  | { key: string; t: 'byId'; obj: ObjectPlan; field: FieldRef; typename: string }
-  | { key: string; t: 'rootConnection'; conn: ConnectionPlan; field: FieldRef; orderColumn: string; ordering: CursorOrdering };
+  | { key: string; t: 'byId'; obj: ObjectPlan; field: FieldRef; typename: string; idColumn: string }
+  | { key: string; t: 'rootConnection'; conn: ConnectionPlan; field: FieldRef; table: PgTable; page: (args: Record<string, unknown>) => RootPage<any> };
 
 export interface Plan {
   operation: OperationDefinitionNode;
@@ -129,10 +135,17 @@ class Compiler {
     return t;
   }
 
-  object(entity: EntityName, typename: string, set: SelectionSetNode | undefined): ObjectPlan {
+  entity(typename: string) {
+    const entity = entityOf(this.objectType(typename));
+    if (!entity) throw new Unsupported(`${typename} is not a table's type`);
+    return entity;
+  }
+
+  object(typename: string, set: SelectionSetNode | undefined): ObjectPlan {
     if (!set) throw new Unsupported('no selection');
     const type = this.objectType(typename);
-    const spec = ENTITIES[entity].fields;
+    const entity = this.entity(typename);
+    const spec = entity.fields;
     const items: Item[] = [];
     for (const node of this.fields(set, type)) {
       const key = node.alias?.value ?? node.name.value;
@@ -157,17 +170,17 @@ class Compiler {
       } else if (f.kind === 'one' || f.kind === 'many') {
         if (node.arguments?.length) throw new Unsupported('arguments');
         const child = getNamedType(def.type);
-        const obj = this.object(f.entity, child.name, node.selectionSet);
+        const obj = this.object(child.name, node.selectionSet);
         items.push(f.kind === 'one' ? { key, t: 'one', rel: f, obj } : { key, t: 'many', rel: f, obj });
       } else {
-        const conn = this.connection(getNamedType(def.type).name, f.entity, node.selectionSet, false);
+        const conn = this.connection(getNamedType(def.type).name, node.selectionSet, false);
         items.push({ key, t: 'connection', rel: f, conn, field: { node, def } });
       }
     }
-    return { entity, items };
+    return { table: entity.table, items };
   }
 
-  connection(typename: string, entity: EntityName, set: SelectionSetNode | undefined, cursors: boolean): ConnectionPlan {
+  connection(typename: string, set: SelectionSetNode | undefined, cursors: boolean): ConnectionPlan {
     if (!set) throw new Unsupported('no selection');
     const type = this.objectType(typename);
     const edgeType = getNamedType(type.getFields().edges?.type);
@@ -175,7 +188,7 @@ class Compiler {
     if (!edgeType || !isObjectType(edgeType) || !pageInfoType || !isObjectType(pageInfoType)) throw new Unsupported('not a connection');
     const nodeType = getNamedType(edgeType.getFields().node?.type);
     if (!nodeType) throw new Unsupported('not a connection');
-    let node: ObjectPlan = { entity, items: [] };
+    let node: ObjectPlan = { table: this.entity(nodeType.name).table, items: [] };
     let wantsCursor = false;
     let totalCount = false;
     const items: ConnectionItem[] = [];
@@ -196,7 +209,7 @@ class Compiler {
           } else if (e.name.value === 'node') {
             // one node selection per connection: a second (aliased) one would need its own rows
             if (node.items.length) throw new Unsupported('two node selections');
-            node = this.object(entity, nodeType.name, e.selectionSet);
+            node = this.object(nodeType.name, e.selectionSet);
             edgeItems.push({ key: k, t: 'node' });
           } else throw new Unsupported(`edge field ${e.name.value}`);
         }
@@ -234,11 +247,14 @@ class Compiler {
       const def = query.getFields()[node.name.value];
       if (!spec || !def) throw new Unsupported(`Query.${node.name.value}`);
       const field = { node, def };
+      const typename = getNamedType(def.type).name;
       if (spec.kind === 'byId') {
-        roots.push({ key, t: 'byId', obj: this.object(spec.entity, getNamedType(def.type).name, node.selectionSet), field, typename: spec.typename });
+        const id = this.entity(typename).fields.id;
+        if (id?.kind !== 'globalId') throw new Unsupported(`${typename} has no global ID`);
+        roots.push({ key, t: 'byId', obj: this.object(typename, node.selectionSet), field, typename, idColumn: id.column });
       } else {
-        const conn = this.connection(getNamedType(def.type).name, spec.entity, node.selectionSet, true);
-        roots.push({ key, t: 'rootConnection', conn, field, orderColumn: spec.orderColumn, ordering: spec.ordering });
+        const conn = this.connection(typename, node.selectionSet, true);
+        roots.push({ key, t: 'rootConnection', conn, field, table: spec.table, page: spec.page });
       }
     }
     return roots;
@@ -271,6 +287,8 @@ export function compileOperation(schema: GraphQLSchema, document: DocumentNode, 
 
 interface Emit {
   vars: Vars;
+  /** the request's context, handed to the fields' drizzle selects */
+  ctx: unknown;
   params: unknown[];
   alias: number;
 }
@@ -294,17 +312,41 @@ function objectColumns(e: Emit, obj: ObjectPlan, t: string): string[] {
     if (it.t === 'leaf' || it.t === 'globalId') cols.push(`${t}.${q(it.column)}`);
     else if (it.t === 'one' || it.t === 'many') {
       const c = `t${e.alias++}`;
-      const table = q(ENTITIES[it.rel.entity].table);
-      const join = `${c}.${q(it.rel.childColumn)} = ${t}.${q(it.rel.parentColumn)}`;
-      if (it.t === 'one') cols.push(`(select ${objectSql(e, it.obj, c)} from ${table} ${c} where ${join})`);
-      else cols.push(`(select coalesce(json_agg(${objectSql(e, it.obj, c)} order by ${orderSql(c, it.rel.orderBy)}), '[]'::json) from ${table} ${c} where ${join})`);
+      const { where, orderBy } = queryOf(it.rel, {}, e);
+      const conds = [`${c}.${q(it.rel.childColumn)} = ${t}.${q(it.rel.parentColumn)}`, ...whereSql(e, it.rel, c, where)].join(' and ');
+      const table = q(it.obj.table);
+      if (it.t === 'one') cols.push(`(select ${objectSql(e, it.obj, c)} from ${table} ${c} where ${conds})`);
+      else cols.push(`(select coalesce(json_agg(${objectSql(e, it.obj, c)}${orderBy.length ? ` order by ${orderSql(c, orderBy)}` : ''}), '[]'::json) from ${table} ${c} where ${conds})`);
     } else if (it.t === 'connection') cols.push(relatedConnectionSql(e, it, t));
   }
   return cols;
 }
 
-const orderSql = (t: string, order: { column: string; desc?: boolean }[], alias = false) =>
-  order.map((o, i) => `${alias ? `${t}.o${i}` : `${t}.${q(o.column)}`}${o.desc ? ' desc' : ''}`).join(', ');
+const orderSql = (t: string, order: { column: Column; desc: boolean }[], alias = false) =>
+  order.map((o, i) => `${alias ? `${t}.o${i}` : `${t}.${q(o.column.name)}`}${o.desc ? ' desc' : ''}`).join(', ');
+
+/** the relation field's own query for these arguments; one the compiled path cannot write is the general executor's */
+function queryOf(rel: RelationField, args: Record<string, unknown>, e: Emit) {
+  try {
+    return relationQuery(rel, args, e.ctx);
+  } catch {
+    throw new Unsupported('relation query');
+  }
+}
+
+/** drizzle's filter operators the compiled path writes: a relation query's `where` (`{ column: { in: [...] } }`) */
+const OPERATORS: Record<string, (c: Column, v: never) => SQL> = { eq, in: inArray };
+
+/** a relation query's `where` object over the alias `c` of the relation's table, as conditions */
+function whereSql(e: Emit, rel: RelationField, c: string, where: Record<string, unknown> | undefined): string[] {
+  if (!where) return [];
+  const columns = getColumns(alias(rel.table, c)) as Record<string, Column>;
+  return Object.entries(where).map(([key, cond]) => {
+    const ops = cond && typeof cond === 'object' && !Array.isArray(cond) ? Object.entries(cond) : [];
+    if (!columns[key] || ops.length !== 1 || !OPERATORS[ops[0]![0]]) throw new Unsupported(`where ${key}`);
+    return render(e, OPERATORS[ops[0]![0]]!(columns[key], ops[0]![1] as never));
+  });
+}
 
 /** `first` as Pothos reads it: default 50, capped at 100, one extra row tells whether there is more */
 function pageLimit(args: Record<string, unknown>): number {
@@ -320,15 +362,14 @@ function relatedConnectionSql(e: Emit, it: Extract<Item, { t: 'connection' }>, t
   const limit = pageLimit(args);
   const c = `t${e.alias++}`;
   const x = `x${e.alias++}`;
-  const table = q(ENTITIES[it.rel.entity].table);
-  const conds = [`${c}.${q(it.rel.childColumn)} = ${t}.${q(it.rel.parentColumn)}`];
-  const filter = it.rel.inFilter;
-  const values = filter ? (args[filter.arg] as unknown[] | null | undefined) : null;
-  if (filter && values?.length) conds.push(`${c}.${q(filter.column)} = any(${param(e, values, 'text[]')})`);
-  const where = conds.join(' and ');
+  const table = q(it.conn.node.table);
+  const { where: filter, orderBy } = queryOf(it.rel, args, e);
+  // a connection pages by a unique order (Pothos appends the primary key)
+  if (!orderBy.length) throw new Unsupported('connection without an order');
+  const where = [`${c}.${q(it.rel.childColumn)} = ${t}.${q(it.rel.parentColumn)}`, ...whereSql(e, it.rel, c, filter)].join(' and ');
   const count = it.conn.totalCount ? `(select count(*) from ${table} ${c} where ${where})` : 'null';
-  const orderCols = it.rel.orderBy.map((o, i) => `${c}.${q(o.column)} as o${i}`).join(', ');
-  const rows = `(select coalesce(json_agg(${x}.j order by ${orderSql(x, it.rel.orderBy, true)}), '[]'::json) from (select ${objectSql(e, it.conn.node, c)} as j, ${orderCols} from ${table} ${c} where ${where} order by ${orderSql(c, it.rel.orderBy)} limit ${param(e, limit, 'int')}) ${x})`;
+  const orderCols = orderBy.map((o, i) => `${c}.${q(o.column.name)} as o${i}`).join(', ');
+  const rows = `(select coalesce(json_agg(${x}.j order by ${orderSql(x, orderBy, true)}), '[]'::json) from (select ${objectSql(e, it.conn.node, c)} as j, ${orderCols} from ${table} ${c} where ${where} order by ${orderSql(c, orderBy)} limit ${param(e, limit, 'int')}) ${x})`;
   return `json_build_array(${count}, ${rows})`;
 }
 
@@ -344,57 +385,160 @@ export interface Statement {
    * article bodies cross as text rather than inside json (PostgreSQL nests large json values
    * slowly: json_agg over 20 bodies cost 2 ms against 0.4 ms as rows, pgbench -M prepared):
    * `row`: zero or one row of the object's values; `page`: a row per node (the total count, the
-   * cursor's id, the node's values), or one row with a null id when the page is empty.
+   * node's sort keys, the node's values), or one row with null keys when the page is empty.
    */
   mode: 'value' | 'row' | 'page';
+  /** per root (typenames skipped), the page its connection reads (null for other roots) */
+  pages: (RootPage<any> | null)[];
 }
 
 /** the statement's rows as the json array of root values `shapeResult` reads */
-export function resultValue(statement: Statement, rows: unknown[][]): unknown[] {
+function resultValue(statement: Statement, rows: unknown[][]): unknown[] {
   if (statement.mode === 'value') return rows[0]![0] as unknown[];
   if (statement.mode === 'row') return [rows[0] ?? null];
-  return [[rows[0]?.[0] ?? null, rows.flatMap((r) => (r[1] == null ? [] : [[r[1], r.slice(2)]]))]];
+  const keys = statement.pages[0]!.keys.length;
+  return [[rows[0]?.[0] ?? null, rows.flatMap((r) => (r[1] == null ? [] : [[r.slice(1, 1 + keys), r.slice(1 + keys)]]))]];
 }
 
-export function emitStatement(plan: Plan, vars: Vars): Statement {
-  const e: Emit = { vars, params: [], alias: 0 };
+const dialect = new PgDialect();
+
+/**
+ * A drizzle SQL fragment as statement text, its parameters appended to the statement's (drizzle
+ * numbers them from $1; no fragment here holds a `$` of its own, in a literal or a name).
+ */
+function render(e: Emit, chunk: SQL | Column): string {
+  const query = dialect.sqlToQuery(sql`${chunk}`);
+  const base = e.params.length;
+  e.params.push(...query.params);
+  return query.sql.replace(/\$(\d+)/g, (_, n: string) => `$${base + Number(n)}`);
+}
+
+/**
+ * The sort keys of a page over the table alias `t` (its drizzle alias `table`), as statement text:
+ * a column by its drizzle key, or its expression, rendered once (its parameters are referenced
+ * wherever the text is used again).
+ */
+function sortKeys(e: Emit, page: RootPage<any>, t: string, table: PgTable): string[] {
+  const columns = getColumns(table) as Record<string, Column>;
+  return page.keys.map((k) => (k.sql ? render(e, k.sql(table)) : `${t}.${q(columns[k.name]!.name)}`));
+}
+
+/** a parameter whose type PostgreSQL infers from where it stands */
+const bind = (e: Emit, value: unknown) => {
+  e.params.push(value);
+  return `$${e.params.length}`;
+};
+
+/**
+ * Rows past the cursor `values` (one per key), as Pothos's drizzle connections page: the first
+ * key that differs from the cursor's differs in the direction of the order.
+ */
+function keysetSql(e: Emit, page: RootPage<any>, keys: string[], values: unknown[]): string {
+  const at = values.map((v) => bind(e, v));
+  const parts = page.keys.map((k, i) => [...keys.slice(0, i).map((key, j) => `${key} = ${at[j]}`), `${keys[i]} ${k.desc ? '<' : '>'} ${at[i]}`].join(' and '));
+  return parts.length > 1 ? `(${parts.map((p) => `(${p})`).join(' or ')})` : parts[0]!;
+}
+
+/** the field's arguments with Relay IDs decoded (`{ typename, id }`), as Pothos hands them to the resolver */
+function decodedArgs(def: GraphQLField<unknown, unknown>, args: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const a of def.args) if (Object.hasOwn(args, a.name)) out[a.name] = decodeIds(a.type, args[a.name], a.extensions);
+  return out;
+}
+
+function decodeIds(type: GraphQLInputType, value: unknown, ext: Readonly<Record<string, unknown>> | null | undefined): unknown {
+  if (value == null) return value;
+  const t = getNullableType(type);
+  if (isListType(t)) return (value as unknown[]).map((v) => decodeIds(t.ofType, v, ext));
+  if (isInputObjectType(t)) {
+    const fields = t.getFields();
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, decodeIds(fields[k]!.type, v, fields[k]!.extensions)]));
+  }
+  if (ext?.isRelayGlobalID) {
+    try {
+      return decodeGlobalID(String(value));
+    } catch {
+      throw new Unsupported('malformed ID');
+    }
+  }
+  return value;
+}
+
+/** the page a root connection's arguments ask for; arguments its resolver refuses are the general executor's to report */
+function rootPage(r: Extract<RootItem, { t: 'rootConnection' }>, args: Record<string, unknown>): RootPage<any> {
+  try {
+    return r.page(decodedArgs(r.field.def, args));
+  } catch {
+    throw new Unsupported('arguments');
+  }
+}
+
+/** The statement that answers the plan for these variables; `ctx` is the request's context. Throws Unsupported. */
+export function emitStatement(plan: Plan, vars: Vars, ctx: unknown): Statement {
+  const e: Emit = { vars, ctx, params: [], alias: 0 };
   const cols: string[] = [];
+  const pages: (RootPage<any> | null)[] = [];
   const single = plan.roots.filter((r) => r.t !== 'typename').length === 1;
   for (const r of plan.roots) {
     if (r.t === 'typename') continue;
     const args = getArgumentValues(r.field.def, r.field.node, vars);
     const t = `t${e.alias++}`;
-    const table = q(ENTITIES[r.t === 'byId' ? r.obj.entity : r.conn.node.entity].table);
+    const table = q(r.t === 'byId' ? r.obj.table : r.conn.node.table);
     if (r.t === 'byId') {
-      const where = `${t}.${q('id')} = ${param(e, articleId(args.id, r.typename), 'int')}`;
-      if (single) return { text: `${LABEL} select ${columnList(objectColumns(e, r.obj, t))} from ${table} ${t} where ${where}`, params: e.params, mode: 'row' };
+      pages.push(null);
+      const where = `${t}.${q(r.idColumn)} = ${param(e, rowId(args.id, r.typename), 'int')}`;
+      if (single) return { text: `${LABEL} select ${columnList(objectColumns(e, r.obj, t))} from ${table} ${t} where ${where}`, params: e.params, mode: 'row', pages };
       cols.push(`(select ${objectSql(e, r.obj, t)} from ${table} ${t} where ${where})`);
     } else {
-      if (args.filter != null || (args.orderBy != null && args.orderBy !== 'ID_ASC')) throw new Unsupported('filter or order');
+      const page = rootPage(r, args);
+      pages.push(page);
+      // several roots come back as one json value, which would write timestamps as json does
+      if (!single && page.keys.length > 1) throw new Unsupported('a compound order beside another root');
       const limit = pageLimit(args);
-      const after = args.after == null ? null : cursorId(r.ordering, args.after);
       const x = `x${e.alias++}`;
-      const col = `${t}.${q(r.orderColumn)}`;
-      const count = r.conn.totalCount ? `(select count(*)::int from ${table})` : 'null';
-      const where = after == null ? '' : ` where ${col} > ${param(e, after, 'int')}`;
-      const from = `from ${table} ${t}${where} order by ${col}`;
+      const rows = alias(r.table, t);
+      const countOf = () => {
+        const c = `t${e.alias++}`;
+        const where = page.where(alias(r.table, c));
+        return `(select count(*)::int from ${table} ${c}${where ? ` where ${render(e, where)}` : ''})`;
+      };
+      const count = r.conn.totalCount ? countOf() : 'null';
+      const conds: string[] = [];
+      const filter = page.where(rows);
+      if (filter) conds.push(render(e, filter));
+      const keys = sortKeys(e, page, t, rows);
+      if (args.after != null) conds.push(keysetSql(e, page, keys, cursorValues(page.ordering, args.after)));
+      const order = keys.map((k, i) => `${k}${page.keys[i]!.desc ? ' desc' : ''}`).join(', ');
+      const from = `from ${table} ${t}${conds.length ? ` where ${conds.join(' and ')}` : ''} order by ${order}`;
       if (single) {
+        // timestamps as PostgreSQL writes them (drizzle reads them as text), sorted as what they are
+        const values = objectColumns(e, r.conn.node, t);
+        const text = (k: string, i: number) => (page.ordering.values[i] === 'timestamp' ? `(${k})::text` : k);
+        if (!r.conn.totalCount) {
+          // the page alone, in the index's order (no count to bring along)
+          const cols = [...keys.map((k, i) => `${text(k, i)} as k${i}`), ...values.map((v, i) => `${v} as v${i}`)].join(', ');
+          return { text: `${LABEL} select null as c, ${cols} ${from} limit ${param(e, limit, 'int')}`, params: e.params, mode: 'page', pages };
+        }
         // one row even for an empty page, so that the count arrives
-        const page = `select ${col} as k, ${columnList(objectColumns(e, r.conn.node, t))} ${from} limit ${param(e, limit, 'int')}`;
-        return { text: `${LABEL} select ${count} as c, ${x}.* from (select 1) one left join lateral (${page}) ${x} on true order by ${x}.k`, params: e.params, mode: 'page' };
+        const sortCols = keys.map((k, i) => `${k} as s${i}`);
+        const inner = `select ${[...sortCols, ...values.map((v, i) => `${v} as v${i}`)].join(', ')} ${from} limit ${param(e, limit, 'int')}`;
+        const outer = [...keys.map((_, i) => text(`${x}.s${i}`, i)), ...values.map((_, i) => `${x}.v${i}`)].join(', ');
+        const outerOrder = page.keys.map((k, i) => `${x}.s${i}${k.desc ? ' desc' : ''}`).join(', ');
+        return { text: `${LABEL} select ${count} as c, ${outer} from (select 1) one left join lateral (${inner}) ${x} on true order by ${outerOrder}`, params: e.params, mode: 'page', pages };
       }
-      const page = `select ${col} as k, ${objectSql(e, r.conn.node, t)} as j ${from} limit ${param(e, limit, 'int')}`;
-      cols.push(`json_build_array(${count}, (select coalesce(json_agg(json_build_array(${x}.k, ${x}.j) order by ${x}.k), '[]'::json) from (${page}) ${x}))`);
+      const k = keys[0]!;
+      const inner = `select ${k} as k, ${objectSql(e, r.conn.node, t)} as j ${from} limit ${param(e, limit, 'int')}`;
+      cols.push(`json_build_array(${count}, (select coalesce(json_agg(json_build_array(json_build_array(${x}.k), ${x}.j) order by ${x}.k${page.keys[0]!.desc ? ' desc' : ''}), '[]'::json) from (${inner}) ${x}))`);
     }
   }
-  return { text: `${LABEL} select json_build_array(${cols.join(', ')}) as r`, params: e.params, mode: 'value' };
+  return { text: `${LABEL} select json_build_array(${cols.join(', ')}) as r`, params: e.params, mode: 'value', pages };
 }
 
 /** columns named v0, v1...: a row's values in item order (`x.*` keeps them in order) */
 const columnList = (cols: string[]) => (cols.length ? cols.map((c, i) => `${c} as v${i}`).join(', ') : 'null as v0');
 
 /** a global ID of `typename` with an integer id in int4 range; anything else is the general executor's to refuse */
-function articleId(globalId: unknown, typename: string): number {
+function rowId(globalId: unknown, typename: string): number {
   let decoded: { typename: string; id: string };
   try {
     decoded = decodeGlobalID(String(globalId));
@@ -402,21 +546,23 @@ function articleId(globalId: unknown, typename: string): number {
     throw new Unsupported('malformed ID');
   }
   const n = Number(decoded.id);
-  if (decoded.typename !== typename || !/^\d+$/.test(decoded.id) || n > 2147483647) throw new Unsupported('not an article ID');
+  if (decoded.typename !== typename || !/^\d+$/.test(decoded.id) || n > 2147483647) throw new Unsupported(`not an ID of a ${typename}`);
   return n;
 }
 
-/** the id in an `after` cursor of an id-ordered connection (checked by graphql/input.ts, as the general executor's are) */
-function cursorId(ordering: CursorOrdering, cursor: unknown): number {
+/** the sort-key values in an `after` cursor (checked by graphql/input.ts, as the general executor's are), one per key */
+function cursorValues(ordering: CursorOrdering, cursor: unknown): unknown[] {
   try {
-    return decodeCursorChunk(decodeBase64(unnameCursor(ordering, cursor, 'after')).slice(3)) as number;
+    const value = decodeCursorChunk(decodeBase64(unnameCursor(ordering, cursor, 'after')).slice(3));
+    return ordering.values.length === 1 ? [value] : (value as unknown[]);
   } catch {
     throw new Unsupported('cursor');
   }
 }
 
-/** the cursor of the row with this id, as the general executor names it */
-const idCursor = (ordering: CursorOrdering, id: unknown) => nameCursor(ordering, encodeBase64(`DC:${encodeCursorChunk(id)}`));
+/** the cursor of the row with these sort-key values, as Pothos's drizzle connections write it and the general executor names it */
+const rowCursor = (ordering: CursorOrdering, keys: unknown[]) =>
+  nameCursor(ordering, encodeBase64(`DC:${keys.length > 1 ? encodeCursorTuple(keys) : encodeCursorChunk(keys[0])}`));
 
 // ---------------------------------------------------------------------------------------------
 // Shaping the statement's JSON into `data`
@@ -458,8 +604,8 @@ function shapeConnection(conn: ConnectionPlan, value: [number | null, unknown[]]
   // Pothos's wrapConnectionResult for forward pages: one extra row means there is a next page
   const full = rows.length === limit;
   const page = full ? rows.slice(0, -1) : rows;
-  const nodes = page.map((r) => (ordering ? (r as [unknown, unknown[]]) : ([null, r] as [unknown, unknown[]])));
-  const cursorOf = (k: unknown) => idCursor(ordering!, k);
+  const nodes = page.map((r) => (ordering ? (r as [unknown[], unknown[]]) : ([[], r] as [unknown[], unknown[]])));
+  const cursorOf = (keys: unknown[]) => rowCursor(ordering!, keys);
   const out: Record<string, unknown> = {};
   for (const it of conn.items) {
     if (it.t === 'typename') out[it.key] = conn.typename;
@@ -486,10 +632,11 @@ function shapeConnection(conn: ConnectionPlan, value: [number | null, unknown[]]
 }
 
 /**
- * `data` for the plan from the statement's value (`emitStatement` succeeded for the same vars).
+ * `data` for the plan from the statement's rows (`emitStatement` wrote it for the same vars).
  * Fields marked with TEXT_BUDGET_EXTENSION are charged to `budget` (throws its LIMIT_EXCEEDED error).
  */
-export function shapeResult(plan: Plan, vars: Vars, value: unknown[], budget: TextBudget): Record<string, unknown> {
+export function shapeResult(plan: Plan, vars: Vars, statement: Statement, rows: unknown[][], budget: TextBudget): Record<string, unknown> {
+  const value = resultValue(statement, rows);
   const data: Record<string, unknown> = {};
   let i = 0;
   for (const r of plan.roots) {
@@ -497,11 +644,12 @@ export function shapeResult(plan: Plan, vars: Vars, value: unknown[], budget: Te
       data[r.key] = 'Query';
       continue;
     }
+    const page = statement.pages[i];
     const v = value[i++];
     if (r.t === 'byId') data[r.key] = v == null ? null : shapeObject(r.obj, v as unknown[], vars, budget);
     else {
       const args = getArgumentValues(r.field.def, r.field.node, vars);
-      data[r.key] = shapeConnection(r.conn, v as [number | null, unknown[]], vars, r.ordering, pageLimit(args), args.after != null, budget);
+      data[r.key] = shapeConnection(r.conn, v as [number | null, unknown[]], vars, page!.ordering, pageLimit(args), args.after != null, budget);
     }
   }
   return data;

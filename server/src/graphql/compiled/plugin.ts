@@ -2,7 +2,7 @@ import { getVariableValues, GraphQLError, type DocumentNode, type ExecutionArgs,
 import type { Plugin } from 'graphql-yoga';
 import { queryRows } from '../../db/client.ts';
 import type { Context } from '../builder.ts';
-import { compileOperation, emitStatement, resultValue, shapeResult, Unsupported, type Plan } from './compile.ts';
+import { compileOperation, emitStatement, shapeResult, Unsupported, type Plan } from './compile.ts';
 
 /**
  * Answers the reads ENTITIES covers with one SQL statement each (compile.ts), and hands every
@@ -29,7 +29,7 @@ export function useCompiledReads(schema: GraphQLSchema): Plugin<Context> {
         if (coerced.errors) return executeFn(args);
         let statement;
         try {
-          statement = emitStatement(plan, coerced.coerced);
+          statement = emitStatement(plan, coerced.coerced, args.contextValue);
         } catch (e) {
           if (e instanceof Unsupported) return executeFn(args);
           throw e;
@@ -38,7 +38,7 @@ export function useCompiledReads(schema: GraphQLSchema): Plugin<Context> {
         return queryRows(ctx.db, statement.text, statement.params).then(
           (rows): ExecutionResult => {
             try {
-              return { data: shapeResult(plan, coerced.coerced, resultValue(statement, rows), ctx.textBudget) };
+              return { data: shapeResult(plan, coerced.coerced, statement, rows, ctx.textBudget) };
             } catch (e) {
               // the text budget ran out (LIMIT_EXCEEDED): the request fails whole, as a request error
               if (e instanceof GraphQLError) return { errors: [e] };

@@ -138,6 +138,42 @@ function articleOrdering(args: { filter?: ArticleFilterValue | null; orderBy?: s
   return order === 'RELEVANCE' && !search ? 'ID_ASC' : order;
 }
 
+/** One sort key of a page: a column of the articles table (by its drizzle key), or a named expression over it. */
+export interface ArticleSortKey {
+  /** the drizzle column key, or the name of the expression (a relational query's `extras` entry) */
+  name: string;
+  desc: boolean;
+  /** the expression over the table (or its alias); absent for a column */
+  sql?: (t: typeof articlesTable) => SQL;
+}
+
+/**
+ * What one `articles(filter, orderBy)` request reads, in one place for both executors (the Pothos
+ * resolver below and the compiled reads): the rows (`where` over the table or its alias, undefined
+ * for all), the sort keys in order (the last one unique: a page is a keyset walk and its cursor
+ * holds the keys' values, of `ordering.values`' types), and the search, if any.
+ * Throws InvalidInputError when the search is past SEARCH_LIMITS.
+ */
+export interface ArticlePage {
+  ordering: CursorOrdering;
+  search: string | null;
+  where: (t: typeof articlesTable) => SQL | undefined;
+  keys: ArticleSortKey[];
+}
+
+export function articlePage(args: { filter?: ArticleFilterValue | null; orderBy?: string | null }): ArticlePage {
+  const search = searchOf(args.filter);
+  const order = articleOrdering(args);
+  const keys: ArticleSortKey[] =
+    order === 'RELEVANCE' && search
+      ? [{ name: 'searchRank', desc: true, sql: (a) => sql<number>`ts_rank_cd(${a.search}, ${tsQuery(search)})::real` }, { name: 'id', desc: false }]
+      : order === 'PUBLISHED_DESC'
+        ? // a null date cannot be paged past: unknown dates sort last
+          [{ name: 'publishedSort', desc: true, sql: (a) => publishedSortSql(a.publishedAt) }, { name: 'id', desc: true }]
+        : [{ name: 'id', desc: false }];
+  return { ordering: ARTICLE_ORDERINGS[order], search, where: (t) => articleFilterSql(t, args.filter), keys };
+}
+
 /** ts_headline reads at most this many characters of an article (its cost grows with the text: ~6 ms for a long story on PGlite) */
 const SNIPPET_SOURCE_CHARS = 20_000;
 
@@ -190,25 +226,19 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ArticleFilter, required: false }),
       orderBy: t.arg({ type: ArticleOrder, required: false }),
     },
-    totalCount: (_p, args, ctx) => ctx.db.$count(articlesTable, articleFilterSql(articlesTable, args.filter)),
+    totalCount: (_p, args, ctx) => ctx.db.$count(articlesTable, articlePage(args).where(articlesTable)),
     extensions: cursorOrdering((args) => ARTICLE_ORDERINGS[articleOrdering(args)]),
     resolve: async (query, _root, args, ctx) => {
-      const search = searchOf(args.filter);
-      const order = articleOrdering(args);
-      const where = args.filter ? { RAW: (a: typeof articlesTable) => articleFilterSql(a, args.filter) ?? sql`true` } : {};
+      const page = articlePage(args);
       const rows = await ctx.db.query.articles.findMany(
         query({
-          where,
-          extras: {
-            // a null date cannot be paged past: unknown dates sort last
-            ...(order === 'PUBLISHED_DESC' ? { publishedSort: (a: typeof articlesTable) => publishedSortSql(a.publishedAt) } : {}),
-            ...(order === 'RELEVANCE' && search ? { searchRank: (a: typeof articlesTable) => sql<number>`ts_rank_cd(${a.search}, ${tsQuery(search)})::real` } : {}),
-          },
-          orderBy: order === 'RELEVANCE' ? { searchRank: 'desc', id: 'asc' } : order === 'PUBLISHED_DESC' ? { publishedSort: 'desc', id: 'desc' } : { id: 'asc' },
+          where: args.filter ? { RAW: (a: typeof articlesTable) => page.where(a) ?? sql`true` } : {},
+          extras: Object.fromEntries(page.keys.flatMap((k) => (k.sql ? [[k.name, k.sql]] : []))),
+          orderBy: Object.fromEntries(page.keys.map((k) => [k.name, k.desc ? 'desc' : 'asc'])),
         } as never),
       );
       const pageSize = Math.min(args.first ?? args.last ?? CONNECTION_PAGE.defaultSize, CONNECTION_PAGE.maxSize);
-      return search ? withSnippets(ctx.db, rows, search, pageSize) : rows;
+      return page.search ? withSnippets(ctx.db, rows, page.search, pageSize) : rows;
     },
   }),
 }));
