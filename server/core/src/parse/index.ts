@@ -178,7 +178,7 @@ function buildMain(ctx: Ctx, lo: number, hi: number, logo: boolean, anchored: bo
     const c = ctx.table.credit(j);
     if (c && ((c.names && !b.has('byline')) || (c.date && !b.has('published')))) {
       // "By X", "By X · 3 hours ago", "12 March 2024 by X", "Posted 09:30 GMT, 12 March 2024 - last modified ..."
-      if (c.names && !b.has('byline')) b.add('byline', l.ts + c.names[0], l.ts + c.names[1], 0.9);
+      if (c.names && !b.has('byline')) for (const r of c.names) b.add('byline', l.ts + r[0], l.ts + r[1], 0.9);
       if (c.date && !b.has('published')) b.add('published', l.ts + c.date[0], l.ts + c.date[1], 0.85);
       else if (c.date) b.add('noise', l.ts + c.date[0], l.ts + c.date[1], 0.8);
       j = nextNonBlank(ls, j, end);

@@ -185,6 +185,16 @@ export const DATE_LABEL = /^(?:(?:First|Originally) )?(?:[Pp]ublished|[Pp]osted|
 /** After the first date of a labelled line: "- last modified ...", "| Updated: ...", "(updated ...)": the later date, not read. */
 export const LATER_DATE_LABEL = /^[ \t]{0,3}(?:[·|•—–,;(]|-)?[ \t]{0,3}(?:and )?(?:[Ll]ast )?(?:[Mm]odified|[Uu]pdated|[Ee]dited|[Aa]mended|UPDATED)\b/;
 
+/** A label that names a later date: "Updated", "Last updated", "Modified", "Edited" ("Last updated X (posted Y)" prints the original date second). */
+export const UPDATE_DATE_LABEL = /^(?:[Ll]ast )?(?:[Uu]pdated|[Mm]odified|[Ee]dited|[Rr]evised)\b|^(?:LAST )?UPDATED\b/;
+
+/**
+ * After a later date, the original one with its label: " (posted 09:30 GMT, 12 March 2024)",
+ * " | Published: March 10, 2024", ", first published 10 March 2024", " - Originally posted on ...".
+ * The date phrase follows the match.
+ */
+export const ORIGINAL_DATE_LABEL = /^[ \t]{0,3}(?:[·|•—–,;(]|-)?[ \t]{0,3}(?:and |but )?(?:(?:[Ff]irst|[Oo]riginally|FIRST) )?(?:[Pp]ublished|[Pp]osted|[Cc]reated|[Ff]iled|PUBLISHED|POSTED)(?: on| at)?:?[ \t]{1,3}(?=\S)/;
+
 /**
  * What opens a credit line before the names: "By", "BY" (an ALL-CAPS credit), or a credit label
  * ("Written by", "Words by", "Story by", "Reported by", "Posted by"). Only "By" lines may carry
@@ -192,6 +202,9 @@ export const LATER_DATE_LABEL = /^[ \t]{0,3}(?:[·|•—–,;(]|-)?[ \t]{0,3}(?
  * end of the line or to the date.
  */
 export const CREDIT_OPEN = /^(?:By|BY|(?:Written|Words|Story|Text|Reported|Report|Posted|Reporting) by)[ \t]{1,4}(?=\S)/u;
+
+/** "(3h)", "(12 March 2024)", "(2 days ago)": a date in brackets ending a credit line ("By Jane Example (3h)"); the inside is read as a date phrase or a count glued to its unit. */
+export const BRACKETED_DATE = /^\(([^()]{1,40})\)\.?$/u;
 
 /** " on 3 June 2025": a date after the names introduced by "on" ("By Ana Ruiz on 3 June 2025"). */
 export const ON_DATE = ' on ';
@@ -213,6 +226,22 @@ export const JOB_TITLE_WORD = /^(?:correspondents?|editors?|reporters?|writers?|
 export const JOB_ROLE_NOUN = /^(?:correspondents?|editors?|reporters?|writers?|columnists?|contributors?|producers?|photographers?|journalists?|analysts?|commentators?|critics?|presenters?|hosts?|authors?|interns?|staffers?)$/iu;
 
 export const AGENCY_WORD = /^(?:Reuters|AP|AFP|Bloomberg|PA|PTI|ANI|IANS|UPI|DPA|EFE|ANSA|Xinhua|Kyodo|Yonhap|TASS|CNN|BBC|CP|Associated|Press|Agence|France-Presse|Media|Wire|Wires|Agencies|Newsroom|Staff)$/u;
+
+/**
+ * Between two credited people on one line, after the first one's job title or outlet: the joiner
+ * ("and", "&", ";", "|", "/", "·"), a comma before it allowed ("By A, Senior Writer, and B, Staff",
+ * "A, Senior Writer; B, Staff", "By A | B"). Tested at the end of the first person's tail.
+ */
+export const CREDIT_GROUP_JOINER = /^[ \t]{0,3},?[ \t]{0,3}(?:and|AND|&|;|\||\/|·)[ \t]{1,3}(?=\S)/u;
+
+/**
+ * A second credit on the line after the first one's names: ". Photos by B", "; Pictures by B",
+ * "| Words by B" ("Words by A. Photos by B."): the label opens the next person's names.
+ */
+export const CREDIT_NEXT_LABEL = /^[ \t]{0,3}[.;|,·][ \t]{1,3}(?:[Ww]ords|[Tt]ext|[Ss]tory|[Rr]eporting|[Pp]hotos?|[Pp]hotographs?|[Pp]hotography|[Pp]ictures?|[Ii]mages?|[Ii]llustrations?|[Vv]ideo|[Gg]raphics)[ \t]by[ \t]{1,4}(?=\p{Lu})/u;
+
+/** A job title or outlet in brackets after a credited name: "Ana Ruiz (Reuters)", "Tom Bell (Staff Writer)". */
+export const CREDIT_PAREN_TAIL = /^[ \t]{0,3}\([\p{L} .&'’-]{1,40}\)/u;
 
 /** Words that end the names of a byline: "By Jane Doe for The Ledger", "By Jane Doe in Paris". */
 export const NAMES_STOP_WORD: ReadonlySet<string> = new Set(['for', 'in', 'at', 'with', 'from', 'on']);
