@@ -624,6 +624,16 @@ export const LINE_MEMORY_MIN_STORIES = 3;
 export const LINE_MEMORY_SHORT = 200;
 /** Lines longer than this are never remembered nor marked: promos are short, paragraphs long. */
 export const LINE_MEMORY_MAX = 400;
+/**
+ * A line the memory never marks, however many stories it was seen in: a sentence of reported
+ * speech (REPORTED_SPEECH, ending like a sentence: "Council officers said the freeze would cost
+ * ..."). Promos speak to the reader; they do not report what someone said, and a stock sentence
+ * of news copy repeated across stories is still article text. Editors' rules still apply.
+ */
+export function memoryKeepsSentence(line: string): boolean {
+  return ENDS_SENTENCE.test(line) && REPORTED_SPEECH.test(line);
+}
+
 /** An editor's rule names a line of at most this many code units (a promo, not a paragraph). */
 export const RULE_MAX_LINE = 1000;
 /** Lines shorter than this are not remembered (one-word lines are subheads and labels). */
