@@ -503,6 +503,30 @@ export const SELF_INDEPENDENT = /\b(?:independent|non-?profit|not-for-profit|rea
 export const SELF_MEDIA = /\b(?:journalism|newsroom|news(?:paper| organi[sz]ation| site| outlet| service| agency| publication)?|publication|reporting|media|voice)\b/iu;
 export const SELF_HISTORY = /\b(?:since (?:1[89]|20)\d{2}|founded in|our mission|mission is|readers|free to read|paywall|every day|for (?:over|more than) (?:a )?(?:century|\d{1,3} years))\b/iu;
 export const ABOUT_OUTLET = /^(?:About (?:us|the author|the writer|this (?:newsletter|podcast|series))|ABOUT (?:US|THE AUTHOR))\b/u;
+/** What an outlet calls itself: "newsroom", "newspaper", "news site", "media company", "digital magazine", "wire service", "broadcaster". */
+const MEDIA_NOUN = String.raw`(?:newsrooms?|newspapers?|news(?:papers?)? (?:organi[sz]ations?|sites?|websites?|outlets?|services?|agency|agencies|publications?|magazines?|platforms?|start-?ups?|non-?profits?|co-?operatives?|brands?|networks?)|magazines?|publications?|media (?:companies|company|organi[sz]ations?|outlets?|groups?|platforms?|start-?ups?|brands?)|broadcasters?|journalism (?:organi[sz]ations?|non-?profits?|projects?)|(?:digital|online) (?:news|media|publications?|magazines?|newspapers?)|wire services?|(?:radio|TV|television) stations?)`;
+/** An outlet's name as a sentence's subject: "The Ledger", "Harbour Post", "the Valley Times", "CalMatters". */
+const OUTLET_NAME = String.raw`(?:[Tt]he )?\p{Lu}[\p{L}\p{N}'’.&-]{0,30}(?: (?:\p{Lu}[\p{L}\p{N}'’.&-]{0,30}|of|&|and|on)){0,5}`;
+/**
+ * An outlet's profile without "we" or "our", read only at a body's edge (kinds.ts): the outlet's
+ * name as the subject and a media noun in the predicate ("The Ledger is an independent, non-profit
+ * newsroom covering ...", "Harbour Post, a reader-funded news site, covers ..."). An article
+ * sentence of the same shape names no media noun ("The council is an independent body founded in
+ * 1998") or reports speech (vetoed in kinds.ts).
+ */
+export const OUTLET_PROFILE = new RegExp(
+  String.raw`^(?:${OUTLET_NAME} (?:is|has been|remains) (?:an?|the|one of the) [^.;:]{0,80}?\b${MEDIA_NOUN}\b|${OUTLET_NAME}, (?:an?|the) [^,;]{0,60}?\b${MEDIA_NOUN}\b[^,;]{0,60}, (?:is|has|covers|reports|publishes|serves|produces|delivers|provides)\b)`,
+  'u',
+);
+/** "Founded in 1998, the Valley Times reports on ...": a founding year before a name; an outlet's profile when the line also names news work (NEWS_WORK). */
+export const OUTLET_FOUNDED = new RegExp(String.raw`^(?:Founded|Established|Launched|Started|Since) (?:in )?(?:1[6-9]|20)\d{2}, ${OUTLET_NAME} (?:is|has|covers|reports|publishes|serves|produces|delivers|provides|brings)\b`, 'u');
+/** News work named in an outlet's profile: "reports on", "covers", "journalism", "news", "stories". */
+export const NEWS_WORK = /\b(?:reports|reporting|reporters|covers|covered|coverage|publishes|published|journalism|journalists|news|newsroom|stories|readers)\b/u;
+/** A double quotation mark ("“”"): a quoted profile is someone's words, reported in the article. */
+export const QUOTE_MARK = /["“”]/u;
+/** An outlet profile is one or two sentences: lines longer than this are article paragraphs. */
+export const OUTLET_PROFILE_MAX = 320;
+
 /** "About the Ridgeway Post: we have ...": a named "About" label; taken with the outlet speaking of itself (OUTLET_SELF). */
 export const ABOUT_NAMED = /^About (?:the |The )?\p{Lu}[\p{L}'’.&-]{0,30}(?: [\p{Lu}&][\p{L}'’.&-]{0,30}){0,4}:/u;
 

@@ -240,3 +240,35 @@ describe('a job title on its own line under the byline', () => {
     expect(rules(['Editors', 'Writers', PARA])).toEqual(['navigation', 'navigation', null]);
   });
 });
+
+describe('an outlet describing itself without "we" or "our", at a body\'s edge', () => {
+  const PROFILES = [
+    'The Ledger is an independent, non-profit newsroom covering Calder Bay and the islands.',
+    'Harbour Post, a reader-funded news site, covers the coast from Ferrow to Skerrow.',
+    'Founded in 1998, the Valley Times reports on the people and politics of the upper valley.',
+    'CalderWire is one of the region\'s oldest digital news publications, read by 40,000 people a week.',
+    'Since 1887, the Courier has covered the south coast for readers in nine towns.',
+  ];
+  const LOOK_ALIKES = [
+    'The council is an independent body founded in 1998 to oversee the harbour.',
+    'Founded in 1998, the Harbour Rowing Club has grown to three hundred members.',
+    'Founded in 1921, the Gazette published the first photographs of the flood.',
+    'The Gazette is the oldest newspaper in the county, its editor said.',
+    '"The Herald is an independent newspaper and will stay one," the new owner promised.',
+    'The trust is a charity that runs the lifeboat museum.',
+  ];
+  it('takes the profile at the body\'s start or end', () => {
+    for (const s of PROFILES) {
+      expect(family(s), s).toBe('self-description');
+      expect(rules([PARA, PARA, s]), s).toEqual([null, null, 'self-description']);
+      expect(rules([s, PARA, PARA]), s).toEqual(['self-description', null, null]);
+    }
+  });
+  it('keeps the same shape inside a body, and article sentences of that shape anywhere', () => {
+    for (const s of PROFILES) expect(rules([PARA, s, PARA, PARA]), s).toEqual([null, null, null, null]);
+    for (const s of LOOK_ALIKES) {
+      expect(family(s), s).toBeNull();
+      expect(rules([PARA, PARA, s]), s).toEqual([null, null, null]);
+    }
+  });
+});

@@ -60,6 +60,11 @@ import {
   ROW_SEPARATOR,
   COLON_END,
   PITCH_MAX_CHARS,
+  OUTLET_PROFILE,
+  OUTLET_FOUNDED,
+  NEWS_WORK,
+  OUTLET_PROFILE_MAX,
+  QUOTE_MARK,
 } from '../patterns.ts';
 import { isAllCaps, isTitleCase } from './subhead.ts';
 
@@ -382,6 +387,10 @@ export function lineKind(s: string, edge = false): KindVerdict {
   const anchored = cues !== 0;
   const hints = len <= FREE_MAX_CHARS && (edge || (word & W_FREE) !== 0 || ((word & W_THE) !== 0 && len <= THE_LINE_CHARS)) ? freeHints(s) : 0;
   const free = hints !== 0;
+  // "The Ledger is an independent, non-profit newsroom ...": an outlet's profile at the body's edge
+  if (edge && len <= OUTLET_PROFILE_MAX && startsUpperOrDigit(s) && (OUTLET_PROFILE.test(s) || (OUTLET_FOUNDED.test(s) && NEWS_WORK.test(s))) && !REPORTED_SPEECH.test(s) && !hasQuote(s)) {
+    return taken('self-description', 'outlet describing itself');
+  }
   if (!anchored && !free) return KEPT;
   if (anchored) {
     if (cues & G_SHARE && len <= 60 && SHARE_LINE.test(s)) return taken('share-row', 'share-button label');
@@ -433,6 +442,11 @@ export function lineKind(s: string, edge = false): KindVerdict {
   if (reader && self) return doubt(0.35, 'speaks to the reader in the outlet\'s voice');
   if (cta && (len < 80 || appeal)) return doubt(0.25, 'starts with an imperative');
   return KEPT;
+}
+
+/** A quotation mark: a quoted profile is someone's words, reported in the article. */
+function hasQuote(s: string): boolean {
+  return QUOTE_MARK.test(s);
 }
 
 /** A credits trailer's words: names, digits-free, lower-case words only from CREDITS_LOWER_WORDS. */
