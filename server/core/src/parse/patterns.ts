@@ -321,6 +321,8 @@ export const NOISE_LINE_RULES: readonly NoiseRule[] = [
   { name: 'read-more', re: /^(?:Read More|Read more|READ MORE)$/u },
   // "Show all 7": gallery residue
   { name: 'gallery', re: /^Show all \d{1,4}$/u },
+  // "Story continues below advertisement", "Article continues after this ad": ad-slot residue
+  { name: 'continues-below', re: /^(?:Story|Article|Text|Report|STORY|ARTICLE) (?:continues|CONTINUES) (?:below|after|BELOW|AFTER)\b.{0,40}$/u },
   // "Live Events": Economic Times widget label
   { name: 'live-events', re: /^Live Events$/u },
   // "By" alone: Daily Mail residue
@@ -471,7 +473,7 @@ export const BUTTON_LINE = /^(?:Sign (?:up|me up|in)|Subscribe|Submit|Donate|Giv
 export const SCROLL_TAP = /^(?:Scroll|Tap|Swipe|Click|Press|Hit) (?:play|down|up|here|to|for|on|below|above|through|left|right)\b/iu;
 
 /** Podcast and video promos naming a platform: "on any podcast app", "Apple Podcasts", "wherever you get your podcasts". */
-export const PLATFORM_PROMO = /\b(?:Apple Podcasts|Spotify|podcast app|podcast platforms?|wherever you (?:get|listen to) your podcasts|App Store|Google Play|YouTube channel)\b/iu;
+export const PLATFORM_PROMO = /\b(?:Apple Podcasts|Spotify|podcast app|podcast platforms?|(?:wherever|anywhere) you (?:get|listen to|find|hear|stream) (?:your |our )?(?:podcasts|shows|audio)|App Store|Google Play|YouTube channel)\b/iu;
 
 /** "Follow us on ...", "Like us on ...", "Join our ... channel": follow prompts naming a network. */
 export const FOLLOW_PROMPT = /^(?:Follow|Like|Join|Find|Connect with|Add) (?:us|our|[\p{Lu}][\p{L}&.' ]{0,30}?) (?:on|at|channel|via)\b/u;
@@ -490,7 +492,7 @@ export const SHARE_TOKENS: ReadonlySet<string> = new Set(['facebook', 'twitter',
 export const ROW_SPLIT = /\s*[|•·,/]\s*|\s{2,}|\s/u;
 
 /** Link teasers and navigation labels: "ALSO READ:", "See also |", "MORE FROM US:", "Keep reading", "Continue to the article". */
-export const NAV_LABEL = /^(?:also read|video|audio|podcast|gallery|photos|in pictures|read more|see also|more from [\p{L}' ]{1,30}|more on this(?: story)?|related(?: stories| articles| coverage| content| reading| news| links)?|read next|up next|recommended(?: for you| reading)?|don'?t miss|must read|trending(?: now)?|you may also like|you might also like|keep reading|continue reading|continue to (?:the )?(?:article|story)|read the full (?:story|article)|read (?:the )?full (?:story|article)|most read|most popular|top stories|editor'?s picks?|watch|listen|latest|more stories|more news|in other news|in case you missed it)[ \t]{0,3}(?:[:|»›>–—]|-(?= )|$)/iu;
+export const NAV_LABEL = /^(?:also read|read also|also see|video|audio|podcast|gallery|photos|in pictures|read more|see also|more from [\p{L}' ]{1,30}|more on this(?: story)?|related(?: stories| articles| coverage| content| reading| news| links)?|read next|up next|recommended(?: for you| reading)?|don'?t miss|must read|trending(?: now)?|you may also like|you might also like|keep reading|continue reading|continue to (?:the )?(?:article|story)|read the full (?:story|article)|read (?:the )?full (?:story|article)|most read|most popular|top stories|editor'?s picks?|watch|listen|latest|more stories|more news|in other news|in case you missed it)[ \t]{0,3}(?:[:|»›>–—]|-(?= )|$)/iu;
 
 /** "Tags:", "Topics:", "Filed under", "Related topics", "ABOUT US": a tag or keyword row's label. */
 export const TAG_LABEL = /^(?:tags?|topics?|keywords?|related topics|filed under|categories|category|about us|more about)[ \t]{0,3}(?::|\||$)/iu;
@@ -521,6 +523,24 @@ export const OUTLET_PROFILE = new RegExp(
 /** "Founded in 1998, the Valley Times reports on ...": a founding year before a name; an outlet's profile when the line also names news work (NEWS_WORK). */
 export const OUTLET_FOUNDED = new RegExp(String.raw`^(?:Founded|Established|Launched|Started|Since) (?:in )?(?:1[6-9]|20)\d{2}, ${OUTLET_NAME} (?:is|has|covers|reports|publishes|serves|produces|delivers|provides|brings)\b`, 'u');
 /** News work named in an outlet's profile: "reports on", "covers", "journalism", "news", "stories". */
+/** Social networks an outlet points to. */
+const NETWORK = String.raw`(?:Instagram|TikTok|Threads|Facebook|X|Twitter|YouTube|WhatsApp|Telegram|LinkedIn|Bluesky|Mastodon|Snapchat|Flipboard|Google News|Apple News|Substack)`;
+/** "Calder Courier is on Instagram, TikTok and Threads": a follow prompt in the outlet's name, without "follow us" (read at a body's edge only). */
+export const FOLLOW_STATEMENT = new RegExp(String.raw`^${OUTLET_NAME} (?:is|are) (?:also |now ){0,2}on ${NETWORK}(?:(?:, and |, | and | & )${NETWORK}){0,8}\.?$`, 'u');
+/**
+ * "The Courier has published news for the towns of the valley since 1884 ...": the outlet's name,
+ * a verb of news work with a generic object (news, journalism, stories, readers) and its history
+ * (a year after "since", or "for N years" / "a century"). Read at a body's edge only; "The Courier
+ * has reported on the dispute since 2019" (a particular object) is article text.
+ */
+export const OUTLET_HISTORY = new RegExp(
+  String.raw`^${OUTLET_NAME} (?:has|have) (?:been )?(?:publish|report|cover|serv|bring|brought|deliver|tell|told|inform)\p{L}{0,4} (?:(?:the|local|independent|trusted|award-winning|daily|regional|community|its|their) ){0,3}(?:news|journalism|stories|readers|communit(?:y|ies))\b.{0,160}?(?:\bsince (?:1[6-9]|20)\d{2}\b|\bfor (?:over |more than |nearly |almost )?(?:a century|\d{1,3} years)\b)`,
+  'u',
+);
+/** Beside a subscribe / give button, a pitch of what the reader gets: "delivered at 7am", "every Thursday", "daily", "free". */
+export const DELIVERY_PITCH = /\b(?:delivered|straight to|every (?:morning|evening|weekday|day|week|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|daily|weekly|at \d{1,2}(?:[:.]\d{2})? ?(?:am|pm)|headlines|[Ff]ree)\b/u;
+/** "Newsletter: The Harbour Brief, every Thursday ...": a line labelled as a newsletter promo. */
+export const NEWSLETTER_LABEL = /^(?:Newsletters?|NEWSLETTERS?)[ \t]{0,2}[:|–—-]/u;
 export const NEWS_WORK = /\b(?:reports|reporting|reporters|covers|covered|coverage|publishes|published|journalism|journalists|news|newsroom|stories|readers)\b/u;
 /** A double quotation mark ("“”"): a quoted profile is someone's words, reported in the article. */
 export const QUOTE_MARK = /["“”]/u;
@@ -540,10 +560,10 @@ export const DISCLAIMER = /(?:\b(?:views|opinions) (?:expressed )?(?:in this (?:
  * "The columnist's opinions are his own".
  * Tested only on lines without reported speech ("her lawyer said the views ...").
  */
-export const OPINION_OWNER = /(?:\b(?:[Vv]iews|[Oo]pinions)\b|\b(?:author|writer|columnist|contributor|commentator)(?:'s|’s|s'|s’|s)?\b.{0,12}\b(?:views|opinions)\b).{0,80}?(?:\b(?:are|is) personal\b|\b(?:are|is|remain) (?:entirely |solely )?(?:his|her|their|my) own\b|\b(?:author|writer|columnist|contributor|commentator)(?:'s|’s|s'|s’|s)?\b.{0,30}?\b(?:own|alone|solely|only)\b|\bbelong(?:s|ing)? to (?:the )?(?:author|writer|columnist|contributor|commentator)s?\b)/u;
+export const OPINION_OWNER = /(?:\b(?:[Vv]iews|[Oo]pinions)\b|\b(?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)(?:'s|’s|s'|s’|s)?\b.{0,12}\b(?:views|opinions)\b).{0,80}?(?:\b(?:are|is) personal\b|\b(?:are|is|remain) (?:entirely |solely )?(?:his|her|their|my) own\b|\b(?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)(?:'s|’s|s'|s’|s)?\b.{0,30}?\b(?:own|alone|solely|only)\b|\bbelong(?:s|ing)? to (?:the )?(?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)s?\b|\b(?:are|is) (?:those of )?the (?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)(?:'s|’s|s'|s’)(?= |\.|,|$))/u;
 
 /** Affiliate / commission disclosures: "We may earn a commission", "affiliate links", "independently selected". */
-export const AFFILIATE = /\b(?:affiliate (?:links?|commission|partners?|programs?)|(?:\b[Ww]e (?:may |might |could |can |will |sometimes |often )?|\b(?:may|might) )(?:earn|receive|get) (?:a )?(?:small )?(?:affiliate )?commission|commission (?:on|from) (?:purchases|sales|anything)|independently (?:selected|chosen|reviewed)|when you (?:buy|shop|click|purchase) (?:through|via|using|from) (?:links|our links|the links)|\b(?:buy|shop|purchase|click)(?:s|ing)? (?:[\p{L}'’]{1,20} ){0,3}(?:through|via|using|from|on) (?:[\p{L}'’]{1,20} ){0,3}links?\b.{0,80}?\b(?:we|us|our)\b.{0,40}?\b(?:earn|paid|fee|share of|commission|money|revenue)|\b(?:we|us)\b.{0,40}?\b(?:earn|paid|fee|share of (?:the )?(?:sale|revenue)|commission)\b.{0,60}?\b(?:buy|shop|purchase|click)(?:s|ing)? (?:[\p{L}'’]{1,20} ){0,3}(?:through|via|using|from|on) (?:[\p{L}'’]{1,20} ){0,3}links?\b)/iu;
+export const AFFILIATE = /\b(?:affiliate (?:links?|commission|partners?|programs?)|\b(?:may|might|could|can|will) (?:be paid|earn|receive|get|make) (?:a |an )?(?:small |affiliate )?(?:fee|commission|share of|payment|money)\b.{0,80}?\blinks?\b|(?:\b[Ww]e (?:may |might |could |can |will |sometimes |often )?|\b(?:may|might) )(?:earn|receive|get) (?:a )?(?:small )?(?:affiliate )?commission|commission (?:on|from) (?:purchases|sales|anything)|independently (?:selected|chosen|reviewed)|when you (?:buy|shop|click|purchase) (?:through|via|using|from) (?:links|our links|the links)|\b(?:buy|shop|purchase|click)(?:s|ing)? (?:[\p{L}'’]{1,20} ){0,3}(?:through|via|using|from|on) (?:[\p{L}'’]{1,20} ){0,3}links?\b.{0,80}?\b(?:we|us|our)\b.{0,40}?\b(?:earn|paid|fee|share of|commission|money|revenue)|\b(?:we|us)\b.{0,40}?\b(?:earn|paid|fee|share of (?:the )?(?:sale|revenue)|commission)\b.{0,60}?\b(?:buy|shop|purchase|click)(?:s|ing)? (?:[\p{L}'’]{1,20} ){0,3}(?:through|via|using|from|on) (?:[\p{L}'’]{1,20} ){0,3}links?\b)/iu;
 
 /** "Reporting by Jane Doe; Editing by John Roe", "With assistance from ...": an agency credits trailer (credits, not body); its words are checked against CREDITS_LOWER_WORDS. */
 export const CREDITS_TRAILER = /^\(?(?:With (?:assistance from|(?:additional )?reporting by)|(?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Cc]ompiled|[Ff]act-checking|[Pp]roduced|[Gg]raphics) by) (?:the )?[\p{Lu}][^.]{0,300}\)?\.?$/u;
@@ -570,6 +590,9 @@ export const CAPTION_MARKS = /[:/(©]|\b(?:Photo|Picture|Image|Credit|Getty|Reut
 /** A short line: at most this many words and characters (tag rows, buttons, titles of promo blocks). */
 export const SHORT_LINE_WORDS = 5;
 export const SHORT_LINE_CHARS = 40;
+
+/** A link label's list of headlines ("More from the Courier:" over three headlines) is at most this long. */
+export const MAX_TEASER_LIST = 6;
 
 /** A bare headline pointing elsewhere at a body's end: at most this long, no sentence end. */
 export const TEASER_MAX_CHARS = 140;

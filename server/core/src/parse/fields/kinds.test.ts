@@ -272,3 +272,38 @@ describe('an outlet describing itself without "we" or "our", at a body\'s edge',
     }
   });
 });
+
+describe('publisher lines without "you", "we" or a cue word, and their look-alikes', () => {
+  it('takes each family in these wordings', () => {
+    expect(rules([PARA, 'Newsletter: The Harbour Brief, every Thursday. Sign up free.', PARA])).toEqual([null, 'newsletter', null]);
+    expect(rules([PARA, PARA, 'This episode is available wherever you listen to podcasts.'])).toEqual([null, null, 'podcast-video-promo']);
+    expect(rules([PARA, 'READ ALSO | Ferry timetable changes from Monday', PARA])).toEqual([null, 'link-teaser', null]);
+    expect(rules([PARA, PARA, 'Prices were correct at the time of publishing. The Courier may be paid a fee when readers buy through links in this article.'])).toEqual([null, null, 'affiliate']);
+    expect(rules([PARA, PARA, "Views expressed here are the contributor's and not the Courier's."])).toEqual([null, null, 'disclaimer']);
+    expect(rules([PARA, PARA, "Views expressed here are the reviewer's and not those of Trail Notes."])).toEqual([null, null, 'disclaimer']);
+    expect(rules([PARA, PARA, 'The Courier has published news for the towns of the Calder valley since 1884 and is owned by a community trust.'])).toEqual([null, null, 'self-description']);
+    expect(rules([PARA, PARA, 'Calder Courier is on Instagram, TikTok and Threads'])).toEqual([null, null, 'follow-prompt']);
+  });
+  it('takes the pitch right above a subscribe or give button, and every headline under a link label', () => {
+    expect(rules([PARA, PARA, "Morning Briefing: the day's top headlines, delivered at 7am. Free.", 'Subscribe'])).toEqual([null, null, 'newsletter', 'button']);
+    expect(rules([PARA, PARA, 'Independent local journalism costs money. A monthly gift of £3 keeps this newsroom going.', 'Give monthly'])).toEqual([null, null, 'appeal', 'button']);
+    expect(rules([PARA, PARA, 'More from the Courier:', 'Ferry timetable changes from Monday', 'Harbour board names new chief executive'])).toEqual([null, null, 'link-teaser', 'link-teaser', 'link-teaser']);
+  });
+  it('keeps article sentences that share their words', () => {
+    const keep = [
+      'The newsletter, which the harbour master sends to every berth holder, warned of the closure in March.',
+      'The podcast\'s host said the episode would be re-edited after the complaint.',
+      'Members who give monthly will get a vote at the annual meeting, the club\'s rules say.',
+      'The Courier has reported on the dispute since 2019.',
+      'Greta Marsh is on the shortlist for the prize, with two other writers.',
+      'Drivers may be paid a fee for towing boats, under the new rules.',
+      'The views of the contributors to the consultation were mixed.',
+    ];
+    for (const s of keep) {
+      expect(rules([PARA, s, PARA]), s).toEqual([null, null, null]);
+      expect(rules([PARA, PARA, s]), s).toEqual([null, null, null]);
+    }
+    // the line under a button is the article again
+    expect(rules([PARA, 'Sign up', 'Support for the plan fell to a third of residents in a survey carried out by the university.', PARA])[2]).toBeNull();
+  });
+});

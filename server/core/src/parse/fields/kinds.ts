@@ -62,6 +62,11 @@ import {
   PITCH_MAX_CHARS,
   OUTLET_PROFILE,
   OUTLET_FOUNDED,
+  OUTLET_HISTORY,
+  FOLLOW_STATEMENT,
+  DELIVERY_PITCH,
+  NEWSLETTER_LABEL,
+  MAX_TEASER_LIST,
   NEWS_WORK,
   OUTLET_PROFILE_MAX,
   QUOTE_MARK,
@@ -229,6 +234,8 @@ const FREE_HINTS: readonly [string, string, number][] = [
   ['m', 'miss a', META], // "never miss a story"
   ['-', '-funded', SELF], // "reader-funded"
   ['-', '-supported', SELF],
+  ['a', 'a fee', COMMISSION], // "may be paid a fee when readers buy through links"
+  ['p', 'paid', COMMISSION],
 ];
 
 /**
@@ -328,7 +335,7 @@ function isShareRow(s: string): boolean {
  * Lines that open otherwise are searched for un-anchored cues only at a body's edge (or next to a prompt).
  */
 const FREE_FIRST_WORDS: ReadonlySet<string> = withCases(
-  'if your we our by this independent views opinions products every thanks editorial here you unlike want enjoying enjoyed love missed looking curious interested did never'.split(' '),
+  'if your we our by this independent views opinions products every thanks editorial here you unlike want enjoying enjoyed love missed looking curious interested did never newsletter newsletters'.split(' '),
 );
 
 /** FIRST_WORDS bits beside the cue bits: the word is a FREE_FIRST_WORDS word, or "The". */
@@ -388,8 +395,10 @@ export function lineKind(s: string, edge = false): KindVerdict {
   const hints = len <= FREE_MAX_CHARS && (edge || (word & W_FREE) !== 0 || ((word & W_THE) !== 0 && len <= THE_LINE_CHARS)) ? freeHints(s) : 0;
   const free = hints !== 0;
   // "The Ledger is an independent, non-profit newsroom ...": an outlet's profile at the body's edge
-  if (edge && len <= OUTLET_PROFILE_MAX && startsUpperOrDigit(s) && (OUTLET_PROFILE.test(s) || (OUTLET_FOUNDED.test(s) && NEWS_WORK.test(s))) && !REPORTED_SPEECH.test(s) && !hasQuote(s)) {
-    return taken('self-description', 'outlet describing itself');
+  if (edge && len <= OUTLET_PROFILE_MAX && startsUpperOrDigit(s) && !REPORTED_SPEECH.test(s) && !hasQuote(s)) {
+    if (OUTLET_PROFILE.test(s) || (OUTLET_FOUNDED.test(s) && NEWS_WORK.test(s)) || OUTLET_HISTORY.test(s)) return taken('self-description', 'outlet describing itself');
+    // "Calder Courier is on Instagram, TikTok and Threads"
+    if (FOLLOW_STATEMENT.test(s)) return taken('follow-prompt', '"follow us" prompt');
   }
   if (!anchored && !free) return KEPT;
   if (anchored) {
@@ -430,7 +439,7 @@ export function lineKind(s: string, edge = false): KindVerdict {
     if (FOLLOW_PROMPT.test(s) && MEDIA_OBJECT.test(s)) return taken('follow-prompt', '"follow us" prompt');
   }
   if (hints & PLATFORM && PLATFORM_PROMO.test(s)) return taken('podcast-video-promo', 'podcast / video / app promo');
-  if (hints & NEWS && NEWSLETTER_WORD.test(s) && (reader || self || cta)) return taken('newsletter', 'newsletter sign-up');
+  if (hints & NEWS && NEWSLETTER_WORD.test(s) && (reader || self || cta || NEWSLETTER_LABEL.test(s) || laterImperative(s))) return taken('newsletter', 'newsletter sign-up');
   if (hints & SELF && SELF_INDEPENDENT.test(s) && SELF_MEDIA.test(s) && (self || SELF_HISTORY.test(s))) return taken('self-description', 'outlet describing itself');
   const media = MEDIA_OBJECT.test(s);
   const appeal = APPEAL_WORD.test(cta ? s.slice(fwLength) : s);
@@ -538,6 +547,11 @@ export function bodyKinds(
           // "Each pound you send ..." beside "Give now": the button's pitch
           out[j] = taken('appeal', 'speaks to the reader beside a button');
           blocks = true;
+        } else if (r === 'button' && j === i - 1 && buttonPitch(texts[j]!)) {
+          // "The day's top headlines, delivered at 7am. Free." over "Subscribe"
+          const letter = NEWSLETTER_WORD.test(texts[j]!) || DELIVERY_PITCH.test(texts[j]!);
+          out[j] = taken(letter ? 'newsletter' : 'appeal', letter ? 'newsletter pitch above its button' : 'appeal above its button');
+          blocks = true;
         }
       }
     }
@@ -568,11 +582,17 @@ export function bodyKinds(
     let j = i + 1;
     while (j < n && isGone(skip, out, j)) j++;
     if (j >= n || !isTeaserHeadline(texts[j]!)) continue;
+    // one headline, or a list of them ("More from the Courier:" over three headlines)
+    const heads = [j];
     let after = j + 1;
-    while (after < n && isGone(skip, out, after)) after++;
+    for (;;) {
+      while (after < n && isGone(skip, out, after)) after++;
+      if (after >= n || heads.length >= MAX_TEASER_LIST || !isTeaserHeadline(texts[after]!) || (cutLast && after === n - 1)) break;
+      heads.push(after++);
+    }
     // ... then article text: a paragraph, or the line the capture stops in
     const para = after < n && ((cutLast && after === n - 1) || (texts[after]!.length > 2 * SHORT_LINE_CHARS && endsSentence(texts[after]!)));
-    if (after >= n || para) out[j] = placed('link-teaser', 'headline under a link label', 0.2);
+    if (after >= n || para) for (const h of heads) out[h] = placed('link-teaser', 'headline under a link label', h === j ? 0.2 : 0);
   }
   // "Tags:" / "Topics" on a line of its own: the short title-case or ALL-CAPS lines after it are its tags
   for (let i = 0; i < n; i++) {
@@ -682,6 +702,16 @@ function isJobTitle(s: string): boolean {
   // capitalised words (a beat: "Rural Affairs", "Senior Political") before the role noun
   for (const w of words) if (!startsUpperOrDigit(w) && !TITLE_MINOR_WORDS.has(w)) return false;
   return true;
+}
+
+/**
+ * The pitch right above a subscribe or give button, without "you": what the reader gets or what
+ * the money pays for ("The day's top headlines, delivered at 7am. Free.", "Independent local
+ * journalism costs money. ..."): a short line, not reported speech, naming an appeal, a
+ * newsletter, a delivery or news work (SELF_MEDIA). The line below a button is the article again.
+ */
+function buttonPitch(s: string): boolean {
+  return s.length <= PITCH_MAX_CHARS && !REPORTED_SPEECH.test(s) && (APPEAL_WORD.test(s) || NEWSLETTER_WORD.test(s) || DELIVERY_PITCH.test(s) || SELF_MEDIA.test(s));
 }
 
 /** A short line that speaks to the reader in its own voice (not reported speech). */
