@@ -497,6 +497,9 @@ export const NAV_LABEL = /^(?:also read|read also|also see|video|audio|podcast|g
 /** "Tags:", "Topics:", "Filed under", "Related topics", "ABOUT US": a tag or keyword row's label. */
 export const TAG_LABEL = /^(?:tags?|topics?|keywords?|related topics|filed under|categories|category|about us|more about)[ \t]{0,3}(?::|\||$)/iu;
 
+/** "Home › Local › Parks", "News » World » Europe": a breadcrumb row (capitalised section names joined by "›" or "»"), navigation wherever it stands at a body's edge or above a credit line. */
+export const BREADCRUMB_ROW = /^\p{Lu}[\p{L}\p{N}&'’.-]{0,20}(?: [\p{L}\p{N}&'’.-]{1,20}){0,3}(?: ?[›»] ?\p{Lu}[\p{L}\p{N}&'’.-]{0,20}(?: [\p{L}\p{N}&'’.-]{1,20}){0,3}){1,6}$/u;
+
 /** A glued section-name pair ("WorldEurope", "BusinessMarkets"): navigation residue. */
 export const GLUED_SECTIONS = /^\p{Lu}\p{Ll}{2,15}\p{Lu}\p{Ll}{2,15}$/u;
 
@@ -590,6 +593,9 @@ export const CAPTION_MARKS = /[:/(©]|\b(?:Photo|Picture|Image|Credit|Getty|Reut
 /** A short line: at most this many words and characters (tag rows, buttons, titles of promo blocks). */
 export const SHORT_LINE_WORDS = 5;
 export const SHORT_LINE_CHARS = 40;
+
+/** An imperative line speaking to the reader but naming no media object or appeal: longer than this, it is more likely directions in the article ("Follow the coast road north and you reach ..."), doubted below the warning level. */
+export const LONG_IMPERATIVE = 80;
 
 /** A link label's list of headlines ("More from the Courier:" over three headlines) is at most this long. */
 export const MAX_TEASER_LIST = 6;

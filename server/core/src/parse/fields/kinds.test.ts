@@ -307,3 +307,28 @@ describe('publisher lines without "you", "we" or a cue word, and their look-alik
     expect(rules([PARA, 'Sign up', 'Support for the plan fell to a third of residents in a survey carried out by the university.', PARA])[2]).toBeNull();
   });
 });
+
+describe('doubts and titles that point at what is suspect', () => {
+  const doubtOf = (lines: string[], i: number): number => bodyKinds(lines, lines.map(() => false), false)[i]!.suspicion;
+  it('takes a breadcrumb row with "›" or "»" at an edge for certain (no doubt), and keeps arrows in sentences', () => {
+    expect(lineKind('Home › Local › Parks', true)).toMatchObject({ rule: 'navigation', suspicion: 0 });
+    expect(lineKind('News » World » Europe', true).rule).toBe('navigation');
+    expect(lineKind('Prices rose › 5% in March, the survey found.', true).rule).toBeNull();
+  });
+  it('takes a promo title after a list of headlines only when it is title-case or ALL-CAPS', () => {
+    const letter = 'Get our free weekly newsletter, straight to your inbox every Friday.';
+    expect(rules(['In today\'s edition: ferries, fares and floods', 'Harbour works run late again', letter, PARA])).toEqual([null, null, 'newsletter', null]);
+    expect(rules(['In today\'s edition: ferries, fares and floods', 'The Morning Tide', letter, PARA])).toEqual([null, 'newsletter', 'newsletter', null]);
+    expect(rules([PARA, 'Harbour works run late again', letter, PARA])).toEqual([null, 'newsletter', 'newsletter', null]);
+  });
+  it('doubts an outlet profile inside a body (kept: it may be a story about a newspaper)', () => {
+    const lines = [PARA, "Harbour Post has been the region's independent voice since 1887.", PARA, PARA];
+    expect(rules(lines)).toEqual([null, null, null, null]);
+    expect(doubtOf(lines, 1)).toBeGreaterThanOrEqual(0.5);
+    expect(doubtOf([PARA, 'The council is an independent body set up in 1990 to hear complaints.', PARA, PARA], 1)).toBe(0);
+  });
+  it('doubts a long imperative that speaks to the reader below the warning level (directions), a short one at it', () => {
+    expect(lineKind('Follow the coast road north for two miles and you reach the old lifeboat station, now a museum.', true).suspicion).toBeLessThan(0.5);
+    expect(lineKind('Get the whole story first: you can have it before anyone else.', true).suspicion).toBe(0.5);
+  });
+});

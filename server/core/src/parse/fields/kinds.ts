@@ -63,7 +63,9 @@ import {
   OUTLET_PROFILE,
   OUTLET_FOUNDED,
   OUTLET_HISTORY,
+  LONG_IMPERATIVE,
   FOLLOW_STATEMENT,
+  BREADCRUMB_ROW,
   DELIVERY_PITCH,
   NEWSLETTER_LABEL,
   MAX_TEASER_LIST,
@@ -400,6 +402,12 @@ export function lineKind(s: string, edge = false): KindVerdict {
     // "Calder Courier is on Instagram, TikTok and Threads"
     if (FOLLOW_STATEMENT.test(s)) return taken('follow-prompt', '"follow us" prompt');
   }
+  if (edge && len <= 160 && BREADCRUMB_ROW.test(s)) return taken('navigation', 'breadcrumb row');
+  // inside a body, "X has been the region's independent voice since 1887" may be the article's
+  // (a story about a newspaper): kept, but doubted
+  if (!free && len <= PITCH_MAX_CHARS && s.includes('ndependent') && SELF_INDEPENDENT.test(s) && SELF_MEDIA.test(s) && SELF_HISTORY.test(s) && !REPORTED_SPEECH.test(s)) {
+    return doubt(0.5, 'reads like the outlet describing itself');
+  }
   if (!anchored && !free) return KEPT;
   if (anchored) {
     if (cues & G_SHARE && len <= 60 && SHARE_LINE.test(s)) return taken('share-row', 'share-button label');
@@ -446,7 +454,8 @@ export function lineKind(s: string, edge = false): KindVerdict {
   if (cta && (media || self || appeal)) return taken('call-to-action', 'call to action addressed to the reader');
   if (reader && self && (appeal || media)) return taken('appeal', 'appeal to the reader in the outlet\'s voice');
   // kept, but half like a prompt: a doubt for the confidence
-  if (cta && reader) return doubt(0.5, 'starts like a call to action and speaks to the reader');
+  // (a long sentence with no media or appeal word is more likely directions: "Follow the coast road north and you reach ...")
+  if (cta && reader) return doubt(len > LONG_IMPERATIVE ? 0.3 : 0.5, 'starts like a call to action and speaks to the reader');
   if (reader && appeal) return doubt(0.5, 'speaks to the reader about subscribing, donating or signing up');
   if (reader && self) return doubt(0.35, 'speaks to the reader in the outlet\'s voice');
   if (cta && (len < 80 || appeal)) return doubt(0.25, 'starts with an imperative');
@@ -573,7 +582,9 @@ export function bodyKinds(
     // a promo title follows article text (a sentence, a paragraph) or opens the body, not a list of short lines
     let h = i - 1;
     while (h >= 0 && isGone(skip, out, h)) h--;
-    if (h < 0 || endsSentence(texts[h]!) || !isShortLine(texts[h]!)) out[i] = placed(r, 'title of a publisher prompt', 0.3);
+    // after a line that is no sentence (a digest's list of headlines), only a title-case or ALL-CAPS line is a promo's title
+    const t = texts[i]!;
+    if (h < 0 || endsSentence(texts[h]!) || (!isShortLine(texts[h]!) && (isTitleCase(t) || isAllCaps(t)))) out[i] = placed(r, 'title of a publisher prompt', 0.3);
   }
   // a bare link label ("Recommended", "Most read:") over one headline, then article text: the headline is the link
   for (let i = 0; i + 1 < n; i++) {
