@@ -321,6 +321,8 @@ export const NOISE_LINE_RULES: readonly NoiseRule[] = [
   { name: 'read-more', re: /^(?:Read More|Read more|READ MORE)$/u },
   // "Show all 7": gallery residue
   { name: 'gallery', re: /^Show all \d{1,4}$/u },
+  // "12 comments", "340 shares": a counter of the comment or share widget
+  { name: 'widget-count', re: /^\d{1,6} (?:[Cc]omments?|COMMENTS?|[Ss]hares?|SHARES?|[Rr]eplies|[Rr]eactions)$/u },
   // "Story continues below advertisement", "Article continues after this ad": ad-slot residue
   { name: 'continues-below', re: /^(?:Story|Article|Text|Report|STORY|ARTICLE) (?:continues|CONTINUES) (?:below|after|BELOW|AFTER)\b.{0,40}$/u },
   // "Live Events": Economic Times widget label
@@ -460,6 +462,15 @@ export const REPORTED_SPEECH = /\b(?:said|says|told|according to|added|asked|urg
 /** "Thanks for reading ...", "Thank you for reading": a sign-off addressed to the reader. */
 export const THANKS_FOR_READING = /^(?:Thanks|Thank you) for (?:reading|listening|watching|your support)\b/iu;
 
+/** "Sign up to The Harbour Brief", "Subscribe to Morning Tide": a sign-up whose object is a capitalised product name (a newsletter, a podcast). */
+export const SIGN_UP_TO_NAME = /^(?:Sign up (?:to|for)|Subscribe to|Register for) (?:the |The )?\p{Lu}[\p{L}\p{N}'’&.-]{0,30}(?: (?:\p{Lu}[\p{L}\p{N}'’&.-]{0,30}|of|and|&)){0,5}[.!]?$/u;
+
+/** "Can you spare £3 to keep local news alive?", "Will you support ...?": a question asking the reader for money or help. */
+export const READER_ASK = /^(?:Can|Could|Will|Would) you (?:spare|give|help|support|chip in|donate|become|join|back|afford|consider)\b[^?]{0,120}\?/u;
+
+/** "This article is for subscribers only", "Already a subscriber? Log in", "Subscribe to continue reading": a paywall prompt (the article itself, or the reader's subscription, named; "The club is for members only" is not one). */
+export const PAYWALL_PROMPT = /\b(?:[Tt]his|[Tt]he (?:full|rest of the)) (?:article|story|content|piece|report) is (?:only )?(?:for|available to|exclusive to|reserved for) (?:paying |premium |our )?(?:subscribers|members)\b|\bAlready an? (?:subscriber|member)\?|\b[Ss]ubscribe (?:now )?to (?:continue|keep) reading\b/u;
+
 /** Newsletter block, the pitch: "... delivered to your inbox every morning", "Get our free newsletter". */
 export const NEWSLETTER_WORD = /\b(?:newsletters?|inbox)\b/iu;
 
@@ -499,6 +510,9 @@ export const TAG_LABEL = /^(?:tags?|topics?|keywords?|related topics|filed under
 
 /** "Home › Local › Parks", "News » World » Europe": a breadcrumb row (capitalised section names joined by "›" or "»"), navigation wherever it stands at a body's edge or above a credit line. */
 export const BREADCRUMB_ROW = /^\p{Lu}[\p{L}\p{N}&'’.-]{0,20}(?: [\p{L}\p{N}&'’.-]{1,20}){0,3}(?: ?[›»] ?\p{Lu}[\p{L}\p{N}&'’.-]{0,20}(?: [\p{L}\p{N}&'’.-]{1,20}){0,3}){1,6}$/u;
+
+/** "#CalderBay #Harbour #Transport": a row of hashtags and nothing else (a tag row wherever it stands). */
+export const HASHTAG_ROW = /^#[\p{L}\p{N}_]{1,40}(?:[ ,·|]{1,3}#[\p{L}\p{N}_]{1,40}){0,20}$/u;
 
 /** A glued section-name pair ("WorldEurope", "BusinessMarkets"): navigation residue. */
 export const GLUED_SECTIONS = /^\p{Lu}\p{Ll}{2,15}\p{Lu}\p{Ll}{2,15}$/u;

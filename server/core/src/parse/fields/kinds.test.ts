@@ -332,3 +332,24 @@ describe('doubts and titles that point at what is suspect', () => {
     expect(lineKind('Get the whole story first: you can have it before anyone else.', true).suspicion).toBe(0.5);
   });
 });
+
+describe('more families found by probing: sign-ups to a named product, asks, paywalls, hashtag rows, widget counters', () => {
+  it('takes them', () => {
+    expect(rules([PARA, 'Sign up to The Harbour Brief', 'Our free weekly email about the port and the people who work there.', PARA])).toEqual([null, 'newsletter', 'newsletter', null]);
+    expect(rules([PARA, PARA, 'Can you spare £3 to keep local news alive?'])).toEqual([null, null, 'appeal']);
+    expect(rules([PARA, 'This article is for subscribers only. Already a subscriber? Log in.'])).toEqual([null, 'appeal']);
+    expect(rules([PARA, 'Read the rest: this story is for subscribers only', PARA])[1]).toBe('appeal');
+    expect(rules([PARA, PARA, '#CalderBay #Harbour #Transport'])).toEqual([null, null, 'tag-row']);
+  });
+  it('keeps look-alike article lines', () => {
+    expect(rules([PARA, 'Follow The Money', PARA])).toEqual([null, null, null]);
+    for (const s of [
+      'Subscribers to the scheme will pay less from April.',
+      'Can you imagine the queues, one trader asked?',
+      '"Can you spare a pound?" the busker asked passers-by.',
+      'The club is for members only, and guests must be signed in.',
+      'Our reporter spent a week on the trawler, filming for a video.',
+    ]) expect(rules([PARA, PARA, s]), s).toEqual([null, null, null]);
+    expect(rules([PARA, 'Sign up to The Harbour Brief', 'Our reporter said the port would reopen in a video posted on Tuesday.', PARA])[2]).toBeNull();
+  });
+});

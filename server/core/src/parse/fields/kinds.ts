@@ -64,6 +64,10 @@ import {
   OUTLET_FOUNDED,
   OUTLET_HISTORY,
   LONG_IMPERATIVE,
+  HASHTAG_ROW,
+  SIGN_UP_TO_NAME,
+  READER_ASK,
+  PAYWALL_PROMPT,
   FOLLOW_STATEMENT,
   BREADCRUMB_ROW,
   DELIVERY_PITCH,
@@ -205,6 +209,7 @@ const VIEWS = 32;
 const SELF = 64;
 const QUESTION = 128;
 const META = 256;
+const PAYWALL = 512;
 /**
  * The hints, each found from one trigger character (one pass over the line, no per-hint search):
  * [trigger, text from the trigger on, bit]. "you"/"You" -> YOU, "kie" (cookie) -> COOKIE, ...
@@ -238,6 +243,8 @@ const FREE_HINTS: readonly [string, string, number][] = [
   ['-', '-supported', SELF],
   ['a', 'a fee', COMMISSION], // "may be paid a fee when readers buy through links"
   ['p', 'paid', COMMISSION],
+  ['u', 'ubscriber', PAYWALL], // "for subscribers only", "Already a subscriber?"
+  ['o', 'ontinue reading', PAYWALL],
 ];
 
 /**
@@ -403,6 +410,8 @@ export function lineKind(s: string, edge = false): KindVerdict {
     if (FOLLOW_STATEMENT.test(s)) return taken('follow-prompt', '"follow us" prompt');
   }
   if (edge && len <= 160 && BREADCRUMB_ROW.test(s)) return taken('navigation', 'breadcrumb row');
+  // "#CalderBay #Harbour #Transport"
+  if (s.charCodeAt(0) === 35 && HASHTAG_ROW.test(s)) return taken('tag-row', 'row of hashtags');
   // inside a body, "X has been the region's independent voice since 1887" may be the article's
   // (a story about a newspaper): kept, but doubted
   if (!free && len <= PITCH_MAX_CHARS && s.includes('ndependent') && SELF_INDEPENDENT.test(s) && SELF_MEDIA.test(s) && SELF_HISTORY.test(s) && !REPORTED_SPEECH.test(s)) {
@@ -426,7 +435,7 @@ export function lineKind(s: string, edge = false): KindVerdict {
   if (hints & COOKIE && CONSENT_WORD.test(s) && CONSENT_CONTEXT.test(s) && (READER_ADDRESS.test(s) || OUTLET_SELF.test(s))) return taken('consent-banner', 'cookie / consent banner');
   // "Support for the bill ...": a verb-like first word used as a noun is no imperative
   const cta = (cues & G_CTA) !== 0 && CTA_START.test(s) && !NOT_IMPERATIVE_NEXT.test(s.slice(fwLength));
-  if (!cta && (hints & (YOU | NEWS | PLATFORM | SELF | QUESTION | META)) === 0) return KEPT;
+  if (!cta && (hints & (YOU | NEWS | PLATFORM | SELF | QUESTION | META | PAYWALL)) === 0) return KEPT;
   // from here on, reported speech ("..., she said") is article text
   if (REPORTED_SPEECH.test(s)) return KEPT;
   // "Local news needs you. Make a contribution now.": the imperative opens a later sentence
@@ -435,6 +444,8 @@ export function lineKind(s: string, edge = false): KindVerdict {
   }
   const reader = (hints & YOU) !== 0 && READER_ADDRESS.test(s);
   const self = (reader || cta || (hints & (NEWS | SELF)) !== 0) && OUTLET_SELF.test(s);
+  if (hints & QUESTION && hints & YOU && READER_ASK.test(s) && !hasQuote(s)) return taken('appeal', 'asks the reader for support');
+  if (hints & (QUESTION | PAYWALL) && PAYWALL_PROMPT.test(s) && !hasQuote(s)) return taken('appeal', 'paywall prompt');
   if (hints & (QUESTION | META) && len <= 200) {
     // "Want more stories like this? ...", "Enjoying this piece?": the line speaks about the reading
     const meta = (hints & META) !== 0 && READING_META.test(s);
@@ -444,6 +455,7 @@ export function lineKind(s: string, edge = false): KindVerdict {
   }
   if (cta) {
     if (len <= 120 && SCROLL_TAP.test(s)) return taken('scroll-prompt', 'prompt to scroll or tap');
+    if (len <= 90 && SIGN_UP_TO_NAME.test(s)) return taken('newsletter', 'sign-up to a named newsletter or show');
     if (FOLLOW_PROMPT.test(s) && MEDIA_OBJECT.test(s)) return taken('follow-prompt', '"follow us" prompt');
   }
   if (hints & PLATFORM && PLATFORM_PROMO.test(s)) return taken('podcast-video-promo', 'podcast / video / app promo');
@@ -555,6 +567,10 @@ export function bodyKinds(
         } else if (r === 'button' && addressesReader(texts[j]!)) {
           // "Each pound you send ..." beside "Give now": the button's pitch
           out[j] = taken('appeal', 'speaks to the reader beside a button');
+          blocks = true;
+        } else if ((r === 'newsletter' || r === 'call-to-action') && outletPitch(texts[j]!)) {
+          // "Our free weekly email about the port ..." under "Sign up to The Harbour Brief"
+          out[j] = taken('newsletter', 'pitch of a publisher prompt in the outlet\'s voice');
           blocks = true;
         } else if (r === 'button' && j === i - 1 && buttonPitch(texts[j]!)) {
           // "The day's top headlines, delivered at 7am. Free." over "Subscribe"
@@ -723,6 +739,11 @@ function isJobTitle(s: string): boolean {
  */
 function buttonPitch(s: string): boolean {
   return s.length <= PITCH_MAX_CHARS && !REPORTED_SPEECH.test(s) && (APPEAL_WORD.test(s) || NEWSLETTER_WORD.test(s) || DELIVERY_PITCH.test(s) || SELF_MEDIA.test(s));
+}
+
+/** Beside a sign-up or call to action, the outlet speaking of what it sends: "Our free weekly email about the port ..." (short, "we"/"our" and a media object, not reported speech). */
+function outletPitch(s: string): boolean {
+  return s.length <= PITCH_MAX_CHARS && OUTLET_SELF.test(s) && MEDIA_OBJECT.test(s) && !REPORTED_SPEECH.test(s) && !hasQuote(s);
 }
 
 /** A short line that speaks to the reader in its own voice (not reported speech). */

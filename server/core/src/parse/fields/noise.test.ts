@@ -37,3 +37,11 @@ describe('publisher boilerplate', () => {
     expect(isSuspectBoilerplate('The minister resigned on Monday.')).toBe(false);
   });
 });
+
+describe('widget counters', () => {
+  it('takes a comment or share count on its own line, not a number in a sentence', () => {
+    expect(noiseLineRule('12 comments')).toBe('widget-count');
+    expect(noiseLineRule('340 Shares')).toBe('widget-count');
+    expect(noiseLineRule('12 comments were received by the council.')).toBeNull();
+  });
+});
