@@ -554,6 +554,8 @@ export const OUTLET_HISTORY = new RegExp(
   String.raw`^${OUTLET_NAME} (?:has|have) (?:been )?(?:publish|report|cover|serv|bring|brought|deliver|tell|told|inform)\p{L}{0,4} (?:(?:the|local|independent|trusted|award-winning|daily|regional|community|its|their) ){0,3}(?:news|journalism|stories|readers|communit(?:y|ies))\b.{0,160}?(?:\bsince (?:1[6-9]|20)\d{2}\b|\bfor (?:over |more than |nearly |almost )?(?:a century|\d{1,3} years)\b)`,
   'u',
 );
+/** The opening OUTLET_PROFILE, OUTLET_HISTORY and FOLLOW_STATEMENT share: the outlet's name, then "is", "has", "remains" or an apposition (", a ..."); tested first, once. */
+export const OUTLET_SUBJECT = new RegExp(String.raw`^${OUTLET_NAME}(?: (?:is|are|has|have|remains) |, (?:an?|the) )`, 'u');
 /** Beside a subscribe / give button, a pitch of what the reader gets: "delivered at 7am", "every Thursday", "daily", "free". */
 export const DELIVERY_PITCH = /\b(?:delivered|straight to|every (?:morning|evening|weekday|day|week|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|daily|weekly|at \d{1,2}(?:[:.]\d{2})? ?(?:am|pm)|headlines|[Ff]ree)\b/u;
 /** "Newsletter: The Harbour Brief, every Thursday ...": a line labelled as a newsletter promo. */

@@ -29,6 +29,7 @@ import {
   DATE_ZONE,
   LATER_DATE_LABEL,
   BRACKETED_DATE,
+  NAME_PARTICLES,
   ORIGINAL_DATE_LABEL,
   UPDATE_DATE_LABEL,
   AGENCY_WORD,
@@ -280,7 +281,7 @@ function creditNames(s: string, from: number, to: number, plainBy: boolean): Ran
  */
 function titledNames(s: string): Range[] | null {
   const c = s.charCodeAt(0);
-  if (!(c >= 65 && c <= 90) || s.length > 160 || s.indexOf(',') < 0) return null;
+  if (!(c >= 65 && c <= 90) || s.length > 160 || !namesBeforeComma(s)) return null;
   const to = s.length - trailingPunct(s);
   const g = nameGroups(s, 0, to);
   if (!g || g.end !== to) return null;
@@ -290,6 +291,21 @@ function titledNames(s: string): Range[] | null {
     if (creditTitle(s.slice(g.groups[k]![1], tailTo))) titled++;
   }
   return titled === g.groups.length && personWords(s, g.groups) ? g.groups : null;
+}
+
+/**
+ * A cheap first test for titledNames: a comma within the first 40 code units, and every word
+ * before it capitalised or a joiner ("Ana Ruiz," / "Ana Ruiz and Tom Bell,"; not "The council,").
+ */
+function namesBeforeComma(s: string): boolean {
+  const comma = s.indexOf(',');
+  if (comma < 3 || comma > 40) return false;
+  for (let i = 0; i < comma; i++) {
+    if (s.charCodeAt(i) !== 32) continue;
+    const c = s.charCodeAt(i + 1);
+    if (c >= 97 && c <= 122 && !s.startsWith('and ', i + 1) && !NAME_PARTICLES.has(s.slice(i + 1, s.indexOf(' ', i + 1) < 0 ? comma : Math.min(comma, s.indexOf(' ', i + 1))))) return false;
+  }
+  return true;
 }
 
 /** The text after a person's names holds a job title ending in a role noun, or only agency words (", Senior Writer; ", " (Reuters) and "). */

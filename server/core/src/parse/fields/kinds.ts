@@ -63,6 +63,7 @@ import {
   OUTLET_PROFILE,
   OUTLET_FOUNDED,
   OUTLET_HISTORY,
+  OUTLET_SUBJECT,
   LONG_IMPERATIVE,
   HASHTAG_ROW,
   SIGN_UP_TO_NAME,
@@ -241,10 +242,8 @@ const FREE_HINTS: readonly [string, string, number][] = [
   ['m', 'miss a', META], // "never miss a story"
   ['-', '-funded', SELF], // "reader-funded"
   ['-', '-supported', SELF],
-  ['a', 'a fee', COMMISSION], // "may be paid a fee when readers buy through links"
-  ['p', 'paid', COMMISSION],
-  ['u', 'ubscriber', PAYWALL], // "for subscribers only", "Already a subscriber?"
-  ['o', 'ontinue reading', PAYWALL],
+  ['p', 'paid a', COMMISSION], // "may be paid a fee when readers buy through links"
+  ['i', 'iber', PAYWALL], // "for subscribers only", "Already a subscriber?"
 ];
 
 /**
@@ -404,12 +403,16 @@ export function lineKind(s: string, edge = false): KindVerdict {
   const hints = len <= FREE_MAX_CHARS && (edge || (word & W_FREE) !== 0 || ((word & W_THE) !== 0 && len <= THE_LINE_CHARS)) ? freeHints(s) : 0;
   const free = hints !== 0;
   // "The Ledger is an independent, non-profit newsroom ...": an outlet's profile at the body's edge
-  if (edge && len <= OUTLET_PROFILE_MAX && startsUpperOrDigit(s) && !REPORTED_SPEECH.test(s) && !hasQuote(s)) {
-    if (OUTLET_PROFILE.test(s) || (OUTLET_FOUNDED.test(s) && NEWS_WORK.test(s)) || OUTLET_HISTORY.test(s)) return taken('self-description', 'outlet describing itself');
+  if (edge && len <= OUTLET_PROFILE_MAX && startsUpperOrDigit(s)) {
+    // every profile and follow statement opens with the outlet's name and a verb or an apposition (OUTLET_SUBJECT): most lines stop there
+    const c0 = s.charCodeAt(0);
+    const subject = OUTLET_SUBJECT.test(s);
+    const profile = (subject && (OUTLET_PROFILE.test(s) || OUTLET_HISTORY.test(s))) || ((c0 === 70 || c0 === 69 || c0 === 76 || c0 === 83) && OUTLET_FOUNDED.test(s) && NEWS_WORK.test(s));
     // "Calder Courier is on Instagram, TikTok and Threads"
-    if (FOLLOW_STATEMENT.test(s)) return taken('follow-prompt', '"follow us" prompt');
+    const follow = subject && !profile && len <= 160 && FOLLOW_STATEMENT.test(s);
+    if ((profile || follow) && !REPORTED_SPEECH.test(s) && !hasQuote(s)) return profile ? taken('self-description', 'outlet describing itself') : taken('follow-prompt', '"follow us" prompt');
   }
-  if (edge && len <= 160 && BREADCRUMB_ROW.test(s)) return taken('navigation', 'breadcrumb row');
+  if (edge && len <= 160 && (s.includes('›') || s.includes('»')) && BREADCRUMB_ROW.test(s)) return taken('navigation', 'breadcrumb row');
   // "#CalderBay #Harbour #Transport"
   if (s.charCodeAt(0) === 35 && HASHTAG_ROW.test(s)) return taken('tag-row', 'row of hashtags');
   // inside a body, "X has been the region's independent voice since 1887" may be the article's
