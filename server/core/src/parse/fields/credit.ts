@@ -46,6 +46,8 @@ import type { Range } from './byline.ts';
 export interface Credit {
   names: Range[] | null;
   date: Range | null;
+  /** the date is labelled as a later one ("Last updated X", "Modified X") and the line names no original date */
+  later?: true;
 }
 
 /** Longest line read as a credit line. */
@@ -217,8 +219,8 @@ export function creditLine(s: string): Credit | null {
   while (from < s.length && s.charCodeAt(from) === 32) from++;
   const e = datePhraseEnd(s, from);
   if (e < 0) return null;
-  let date: Range = [from, e];
-  let rest = s.slice(e);
+  const date: Range = [from, e];
+  const rest = s.slice(e);
   // "Last updated X (posted Y)", "Updated: X | Published: Y": the original date, printed second
   if (label && UPDATE_DATE_LABEL.test(label[0])) {
     const orig = ORIGINAL_DATE_LABEL.exec(rest);
@@ -228,7 +230,7 @@ export function creditLine(s: string): Credit | null {
       if (tail === '' || tail === '.' || tail === ')' || tail === ').') return { names: null, date: [e + orig[0].length, e2] };
     }
   }
-  if (rest.trim() === '' || rest.trim() === '.') return label ? { names: null, date } : null;
+  if (rest.trim() === '' || rest.trim() === '.') return label ? (UPDATE_DATE_LABEL.test(label[0]) ? { names: null, date, later: true } : { names: null, date }) : null;
   if (label && LATER_DATE_LABEL.test(rest)) return { names: null, date };
   // a date, then "by" and the names: "12 March 2024 09:30 by Jane Doe", "3 hours ago | By X"
   const by = BY_AFTER_DATE.exec(rest);
