@@ -11,7 +11,8 @@ const story = (place: string) => [
   `${place} opened its new library on Monday after a two-year build that cost the town two million pounds in all.`,
   `The ${place} reading room seats forty and stays open until nine on weekdays.`,
 ];
-const FIXED = 'Jane Doe, Senior Correspondent';
+/** A credit line the built-in rules do not read (a dash, not a comma, before the job title: "Name, Title" is read since issue 10's field rules). */
+const FIXED = 'Jane Doe — Senior Correspondent';
 
 const IMPORT = /* GraphQL */ `mutation($input: ImportDumpInput!) { importDump(input: $input) { ... on ImportDumpPayload { dump { id } } } }`;
 const CREATE = /* GraphQL */ `
@@ -61,10 +62,10 @@ beforeAll(async () => {
   t = await createTestApp();
   const [a, b, c, d] = ['Ashby', 'Brightwater', 'Calder', 'Dunmore'].map(story) as [string[], string[], string[], string[]];
   await importDump('hp1', 'Harbour Post', 'Ashby', [FIXED, ...a]);
-  await importDump('hp2', 'Harbour Post', 'Brightwater', ['John A. Smith, Political Editor', ...b]);
+  await importDump('hp2', 'Harbour Post', 'Brightwater', ['John A. Smith — Political Editor', ...b]);
   // the same shape inside the article text: not a credit line
-  await importDump('hp3', 'Harbour Post', 'Calder', [c[0]!, 'Maria Rossi, Chief Reporter', c[1]!]);
-  await importDump('vt1', 'Valley Times', 'Dunmore', ['Ola Nordmann, Sports Reporter', ...d]);
+  await importDump('hp3', 'Harbour Post', 'Calder', [c[0]!, 'Maria Rossi — Chief Reporter', c[1]!]);
+  await importDump('vt1', 'Valley Times', 'Dunmore', ['Ola Nordmann — Sports Reporter', ...d]);
   // an editor saves a revision of hp2: its current revision is theirs
   const cur = await t.gql(`query($id: ID!) { dump(id: $id) { currentRevision { segments { kind start end fields { field start end } } } } }`, { id: ids.hp2 });
   const saved = await t.gql(`mutation($input: ReviseSegmentationInput!) { reviseSegmentation(input: $input) { __typename } }`, {
@@ -85,7 +86,7 @@ describe('shape rules', () => {
 
   it('ruleShape tells whether a fix generalises, and why not', async () => {
     const ok = await t.gql(SHAPE, { lineText: FIXED, action: 'BYLINE', fieldStart: 0, fieldEnd: 8 });
-    expect(ok.data.ruleShape).toEqual({ shape: '[ <cap:2> ] , <title:2>', reason: null });
+    expect(ok.data.ruleShape).toEqual({ shape: '[ <cap:2> ] - <title:2>', reason: null });
     const plain = await t.gql(SHAPE, { lineText: 'Jane Doe', action: 'BYLINE', fieldStart: 0, fieldEnd: 8 });
     expect(plain.data.ruleShape).toEqual({ shape: null, reason: expect.stringMatching(/names only/) });
     const noDate = await t.gql(SHAPE, { lineText: FIXED, action: 'PUBLISHED', fieldStart: 0, fieldEnd: 8 });
@@ -104,7 +105,7 @@ describe('shape rules', () => {
 
   it('makes a byline fix a rule "always, for this source", with the span given on the untrimmed line', async () => {
     const res = await t.gql(CREATE, { input: { lineText: `  ${FIXED}`, scope: 'SOURCE', source: 'Harbour Post', action: 'BYLINE', fieldStart: 2, fieldEnd: 10, dumpId: ids.hp1 } });
-    expect(res.data.createParseRule).toMatchObject({ __typename: 'ParseRule', action: 'byline', scope: 'SOURCE', source: 'Harbour Post', lineText: FIXED, shape: '[ <cap:2> ] , <title:2>', dump: { id: ids.hp1 } });
+    expect(res.data.createParseRule).toMatchObject({ __typename: 'ParseRule', action: 'byline', scope: 'SOURCE', source: 'Harbour Post', lineText: FIXED, shape: '[ <cap:2> ] - <title:2>', dump: { id: ids.hp1 } });
     ruleId = res.data.createParseRule.id;
   });
 
@@ -134,10 +135,10 @@ describe('shape rules', () => {
   });
 
   it('keeps its line and shape when edited: scope and note change, the line does not', async () => {
-    const line = await t.gql(`mutation($input: UpdateParseRuleInput!) { updateParseRule(input: $input) { __typename ... on Error { code } } }`, { input: { id: ruleId, lineText: 'Ola Nordmann, Sports Reporter' } });
+    const line = await t.gql(`mutation($input: UpdateParseRuleInput!) { updateParseRule(input: $input) { __typename ... on Error { code } } }`, { input: { id: ruleId, lineText: 'Ola Nordmann — Sports Reporter' } });
     expect(line.data.updateParseRule).toEqual({ __typename: 'InvalidInputError', code: 'INVALID_INPUT' });
     const scope = await t.gql(`mutation($input: UpdateParseRuleInput!) { updateParseRule(input: $input) { __typename ... on ParseRule { scope shape } } }`, { input: { id: ruleId, scope: 'EVERYWHERE' } });
-    expect(scope.data.updateParseRule).toEqual({ __typename: 'ParseRule', scope: 'EVERYWHERE', shape: '[ <cap:2> ] , <title:2>' });
+    expect(scope.data.updateParseRule).toEqual({ __typename: 'ParseRule', scope: 'EVERYWHERE', shape: '[ <cap:2> ] - <title:2>' });
     // everywhere now: the other outlet's credit line too
     const res = await t.gql(IMPACT, { id: ruleId });
     expect(res.data.node.impact.dumps).toContainEqual({ id: ids.vt1 });

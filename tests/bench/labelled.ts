@@ -94,8 +94,15 @@ function creditLine(pick: Pick): { line: string; byline: string; published: stri
     { line: `By ${name} · ${date}`, byline: name, published: date },
     { line: `By ${name}, Senior Correspondent | ${date}`, byline: name, published: date },
     { line: `${date} by ${name}`, byline: name, published: date },
-    { line: `By ${name} (${date.replace(' ago', '').replace(' hours', 'h')})`, byline: name, published: date },
+    // the page's own short form in brackets; published keeps the page's text (CONVENTIONS: "the date text as the page shows it, unparsed")
+    { line: `By ${name} (${shortDate(date)})`, byline: name, published: shortDate(date) },
   ]);
+}
+
+/** "3 hours ago" -> "3h", "an hour ago" -> "1h", "2 days ago" -> "2d": the short relative form some credit lines print; an absolute date as it is. */
+function shortDate(date: string): string {
+  const m = /^(\d{1,2}|an?) (hour|day)s? ago$/u.exec(date);
+  return m ? `${/^\d/u.test(m[1]!) ? m[1] : '1'}${m[2]![0]}` : date;
 }
 
 /** Line indexes [first, last] of the gold main body in the text, or null. */

@@ -49,7 +49,8 @@ export function checkInvariants(text: string, seg: Segmentation): void {
     ok(w.message.length > 10, () => `warning message ${w.message}`);
   }
   // every derived value follows the slice rule (derive/articles.ts): each span's slice with
-  // CRLF -> LF, trimmed, empty ones dropped, joined by "\n"
+  // CRLF -> LF, trimmed, empty ones dropped, joined by "\n" (several byline spans: as a list of
+  // names, "A and B", "A, B and C")
   const articles = deriveArticles(text, seg);
   same(articles.length, seg.segments.filter((s) => ARTICLE.has(s.kind)).length, 'one article per article segment');
   for (const a of articles) {
@@ -60,6 +61,7 @@ export function checkInvariants(text: string, seg: Segmentation): void {
         .filter((f) => f.field === field)
         .map((f) => text.slice(f.start, f.end).split('\r\n').join('\n').trim())
         .filter((v) => v !== '');
+      if (field === 'byline' && parts.length > 1) return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
       return parts.length ? parts.join('\n') : null;
     };
     same(a.headline, rule('headline'), 'headline');

@@ -30,6 +30,18 @@ describe('the slice rule', () => {
     expect(sliceValue(text, [{ field: 'body', start: 0, end: 5, confidence: 1 }, { field: 'body', start: 7, end: 10, confidence: 1 }, { field: 'body', start: 10, end: 12, confidence: 1 }])).toBe('a\nb\nc');
     expect(sliceValue(text, [])).toBeNull();
   });
+  it('joins several byline spans (one per credited person) as a list of names, in text order or not', () => {
+    const text = '\nHeadline here\nBy Ana Ruiz, Senior Writer, and Tom Bell, Staff Reporter\nBody line one.\n';
+    const seg = parseDump(text);
+    expect(deriveArticles(text, seg)[0]!.byline).toBe('Ana Ruiz and Tom Bell');
+    const main = seg.segments.find((s) => s.kind === 'main')!;
+    const three = 'Ana Ruiz; Tom Bell; Li Wei';
+    const spans = [[0, 8], [10, 18], [20, 26]].map(([start, end]) => ({ field: 'byline' as const, start: start!, end: end!, confidence: 1 }));
+    const seg3: Segmentation = { ...seg, length: three.length, segments: [{ ...main, start: 0, end: three.length, fields: spans }] };
+    expect(deriveArticles(three, seg3)[0]!.byline).toBe('Ana Ruiz, Tom Bell and Li Wei');
+    const seg3r: Segmentation = { ...seg3, segments: [{ ...seg3.segments[0]!, fields: [spans[1]!, spans[0]!, spans[2]!] }] };
+    expect(deriveArticles(three, seg3r)[0]!.byline).toBe('Ana Ruiz, Tom Bell and Li Wei');
+  });
 });
 
 describe('deriveArticles', () => {

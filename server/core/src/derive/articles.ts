@@ -8,7 +8,9 @@ import { absoluteDateIso } from '../parse/fields/dates.ts';
  * a field's value is, for each of its spans in text order, the raw slice text[start, end) with
  * "\r\n" turned into "\n" and trimmed of surrounding white space; empty pieces are dropped and
  * the rest joined with "\n". A field without spans is null ("" for body, [] for subheads, where
- * each subhead span is one entry).
+ * each subhead span is one entry). One exception: several byline spans are several people's
+ * names on one credit line ("By A, Senior Writer, and B, Staff"), joined as a list of names
+ * (nameList: "A and B", "A, B and C").
  */
 export function sliceValue(text: string, spans: readonly FieldSpan[]): string | null {
   const parts: string[] = [];
@@ -17,6 +19,12 @@ export function sliceValue(text: string, spans: readonly FieldSpan[]): string | 
     if (v) parts.push(v);
   }
   return parts.length ? parts.join('\n') : null;
+}
+
+/** Several byline pieces (one per credited person or group) as one list of names: "A and B", "A, B and C". */
+export function nameList(parts: readonly string[]): string | null {
+  if (parts.length <= 1) return parts[0] ?? null;
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]!}`;
 }
 
 /** One span's text under the slice rule. */
@@ -68,7 +76,7 @@ function segmentValues(text: string, fields: readonly FieldSpan[], crlf: boolean
     const g = groupSpans(fields);
     const of = (name: FieldName): readonly FieldSpan[] => g.get(name) ?? NONE;
     v.headline = sliceValue(text, of('headline'));
-    v.byline = sliceValue(text, of('byline'));
+    v.byline = nameList(of('byline').map((f) => spanText(text, f)).filter((x) => x !== ''));
     v.source = sliceValue(text, of('source'));
     v.published = sliceValue(text, of('published'));
     v.section = sliceValue(text, of('section'));
@@ -78,6 +86,7 @@ function segmentValues(text: string, fields: readonly FieldSpan[], crlf: boolean
     return v;
   }
   const body: string[] = [];
+  const bylines: string[] = [];
   // body lines that follow each other with one "\n" between them are one slice of the text
   // (what joining their trimmed pieces with "\n" gives): [runStart, runEnd), -1 when none open
   let runStart = -1;
@@ -106,11 +115,15 @@ function segmentValues(text: string, fields: readonly FieldSpan[], crlf: boolean
       case 'subhead':
         v.subheads.push(x);
         break;
+      case 'byline':
+        bylines.push(x);
+        break;
       default:
         v[field] = v[field] === null ? x : `${v[field]}\n${x}`;
     }
   }
   if (runStart >= 0) body.push(text.slice(runStart, runEnd));
+  v.byline = nameList(bylines);
   if (body.length) v.body = body.length === 1 ? body[0]! : body.join('\n');
   return v;
 }

@@ -31,6 +31,12 @@ export class ArticleBuilder {
     if (e > s) this.fields.push({ field, start: s, end: e, confidence });
   }
 
+  /** Every span of `from` becomes a span of `to` (same offsets): a date line read first as published, then found to be the later date. */
+  relabel(from: FieldName, to: FieldName): void {
+    const f = this.fields;
+    for (let i = 0; i < f.length; i++) if (f[i]!.field === from) f[i] = { ...f[i]!, field: to };
+  }
+
   has(field: FieldName): boolean {
     return this.fields.some((f) => f.field === field);
   }

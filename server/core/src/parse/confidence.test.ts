@@ -48,7 +48,7 @@ describe('confidence built from lines', () => {
     expect(seg.suspicions?.[0]?.reason).toMatch(/call to action/u);
   });
   it('drops for a byline line that no rule reads, and warns on it', () => {
-    const text = dump('By Jane Example (3h)', para, para);
+    const text = dump('By Jane Example and the Harbour Desk team', para, para);
     const seg = parseDump(text);
     expect(seg.confidence).toBeLessThan(clean.confidence);
     expect(seg.warnings.map((w) => w.code)).toEqual(['SUSPECT_BYLINE']);

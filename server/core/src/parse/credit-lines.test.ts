@@ -21,3 +21,15 @@ describe('credit lines under the headline', () => {
     expect(main('By Ana Ruiz, Political Editor\nPublished: March 12, 2024 | Updated: March 13, 2024')).toEqual({ byline: 'Ana Ruiz', published: 'March 12, 2024', source: null, body: PARA });
   });
 });
+
+describe('date lines on two lines, the later date first or second', () => {
+  it('give the original date as published, take the label for no outlet, and leave the body', () => {
+    expect(main('Last updated 14:20 BST, 3 June 2025\nPosted 08:10 BST, 2 June 2025')).toEqual({ byline: null, published: '08:10 BST, 2 June 2025', source: null, body: PARA });
+    expect(main('Updated 3 hours ago\nPublished 2 days ago')).toEqual({ byline: null, published: '2 days ago', source: null, body: PARA });
+    expect(main('Published 2 days ago\nUpdated 3 hours ago')).toEqual({ byline: null, published: '2 days ago', source: null, body: PARA });
+    expect(main('By Ana Ruiz\nModified 12 March 2024\nFirst published 10 March 2024')).toEqual({ byline: 'Ana Ruiz', published: '10 March 2024', source: null, body: PARA });
+  });
+  it('a lone "Updated" date is the only date shown: published, with no outlet "Updated"', () => {
+    expect(main('Updated 3 hours ago')).toEqual({ byline: null, published: '3 hours ago', source: null, body: PARA });
+  });
+});

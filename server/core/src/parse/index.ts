@@ -164,6 +164,8 @@ function buildMain(ctx: Ctx, lo: number, hi: number, logo: boolean, anchored: bo
     conf -= 0.1;
     if (j < end) warn(ctx, 'NO_DUPLICATE_HEADLINE', 'Logo template without the repeated headline: the first line was taken as the headline.', lo, lo + 1);
   }
+  // the published span came from a line labelled with a later date only ("Last updated X")
+  let laterPublished = false;
   for (let guard = 0; guard < 6 && j < end; guard++) {
     const l = ls[j]!;
     if (!b.has('published') && !b.has('byline')) {
@@ -176,11 +178,18 @@ function buildMain(ctx: Ctx, lo: number, hi: number, logo: boolean, anchored: bo
       }
     }
     const c = ctx.table.credit(j);
-    if (c && ((c.names && !b.has('byline')) || (c.date && !b.has('published')))) {
+    // "Last updated X" then "Posted Y" on the next line: the original date replaces the later one
+    const original = !!c?.date && !c.later && laterPublished;
+    // ... and "Updated X" under the published date is the later date: not body either
+    const later = !!c?.later && b.has('published');
+    if (c && ((c.names && !b.has('byline')) || (c.date && !b.has('published')) || original || later)) {
       // "By X", "By X · 3 hours ago", "12 March 2024 by X", "Posted 09:30 GMT, 12 March 2024 - last modified ..."
-      if (c.names && !b.has('byline')) b.add('byline', l.ts + c.names[0], l.ts + c.names[1], 0.9);
-      if (c.date && !b.has('published')) b.add('published', l.ts + c.date[0], l.ts + c.date[1], 0.85);
-      else if (c.date) b.add('noise', l.ts + c.date[0], l.ts + c.date[1], 0.8);
+      if (c.names && !b.has('byline')) for (const r of c.names) b.add('byline', l.ts + r[0], l.ts + r[1], 0.9);
+      if (original) b.relabel('published', 'noise');
+      if (c.date && !b.has('published')) {
+        b.add('published', l.ts + c.date[0], l.ts + c.date[1], 0.85);
+        laterPublished = !!c.later;
+      } else if (c.date) b.add('noise', l.ts + c.date[0], l.ts + c.date[1], 0.8);
       j = nextNonBlank(ls, j, end);
       continue;
     }

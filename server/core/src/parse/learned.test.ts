@@ -51,6 +51,18 @@ describe('line memory', () => {
     expect(run.filter((n) => n.kind === 'main').map((n) => n.text)).toEqual(['The council will review the trial after six months of night services.', PROMO]);
   });
 
+  it('never marks a sentence of reported speech, however many stories it was seen in (news copy, not a promo)', () => {
+    // SENTENCE opens the body (its edge) and reports speech ("Ferry crews said ...")
+    expect(noise(text, { memory: memoryOf([[SENTENCE, 50]]) })).toEqual([]);
+    const closing = 'Organisers said the march was the largest in the town since 1990.';
+    const t = dump(SENTENCE, INNER, closing);
+    expect(noise(t, { memory: memoryOf([[closing, 12]]) })).toEqual([]);
+    // an editor's rule still takes it
+    expect(noise(t, { rules: [{ name: 'rule:1', key: lineKey(closing), source: null }] }).map((n) => n.text)).toEqual([closing]);
+    // a promo beside it is still marked
+    expect(noise(dump(SENTENCE, PROMO), { memory: memoryOf([[SENTENCE, 50], [PROMO, 3]]) }).filter((n) => n.kind === 'main').map((n) => n.text)).toEqual([PROMO]);
+  });
+
   it('never marks a paragraph, however often it was seen', () => {
     const para = 'Ferry crews said the new timetable would take effect on Monday. '.repeat(8).trim();
     const t = dump(SENTENCE, para);

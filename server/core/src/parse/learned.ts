@@ -16,6 +16,7 @@ import {
   LINE_MEMORY_MIN,
   LINE_MEMORY_MIN_STORIES,
   LINE_MEMORY_SHORT,
+  memoryKeepsSentence,
   PARAGRAPH_MIN_CHARS,
   RULE_MAX_LINE,
   SENTENCE_LIKE_END,
@@ -538,7 +539,7 @@ function applyLineRules(text: string, segments: Segment[], opts: ParseOptions): 
       const counts = new Int32Array(n);
       for (let i = 0; i < n; i++) {
         const e = keys[i] === null ? undefined : memory.lines.get(keys[i]!);
-        counts[i] = e && !e.vetoed ? e.stories : 0;
+        counts[i] = e && !e.vetoed && !memoryKeepsSentence(text.slice(spans[i]!.start, spans[i]!.end)) ? e.stories : 0;
       }
       // edge runs: from each end, while lines are already marked or remembered often enough
       let head = 0;

@@ -185,6 +185,16 @@ export const DATE_LABEL = /^(?:(?:First|Originally) )?(?:[Pp]ublished|[Pp]osted|
 /** After the first date of a labelled line: "- last modified ...", "| Updated: ...", "(updated ...)": the later date, not read. */
 export const LATER_DATE_LABEL = /^[ \t]{0,3}(?:[·|•—–,;(]|-)?[ \t]{0,3}(?:and )?(?:[Ll]ast )?(?:[Mm]odified|[Uu]pdated|[Ee]dited|[Aa]mended|UPDATED)\b/;
 
+/** A label that names a later date: "Updated", "Last updated", "Modified", "Edited" ("Last updated X (posted Y)" prints the original date second). */
+export const UPDATE_DATE_LABEL = /^(?:[Ll]ast )?(?:[Uu]pdated|[Mm]odified|[Ee]dited|[Rr]evised)\b|^(?:LAST )?UPDATED\b/;
+
+/**
+ * After a later date, the original one with its label: " (posted 09:30 GMT, 12 March 2024)",
+ * " | Published: March 10, 2024", ", first published 10 March 2024", " - Originally posted on ...".
+ * The date phrase follows the match.
+ */
+export const ORIGINAL_DATE_LABEL = /^[ \t]{0,3}(?:[·|•—–,;(]|-)?[ \t]{0,3}(?:and |but )?(?:(?:[Ff]irst|[Oo]riginally|FIRST) )?(?:[Pp]ublished|[Pp]osted|[Cc]reated|[Ff]iled|PUBLISHED|POSTED)(?: on| at)?:?[ \t]{1,3}(?=\S)/;
+
 /**
  * What opens a credit line before the names: "By", "BY" (an ALL-CAPS credit), or a credit label
  * ("Written by", "Words by", "Story by", "Reported by", "Posted by"). Only "By" lines may carry
@@ -192,6 +202,9 @@ export const LATER_DATE_LABEL = /^[ \t]{0,3}(?:[·|•—–,;(]|-)?[ \t]{0,3}(?
  * end of the line or to the date.
  */
 export const CREDIT_OPEN = /^(?:By|BY|(?:Written|Words|Story|Text|Reported|Report|Posted|Reporting) by)[ \t]{1,4}(?=\S)/u;
+
+/** "(3h)", "(12 March 2024)", "(2 days ago)": a date in brackets ending a credit line ("By Jane Example (3h)"); the inside is read as a date phrase or a count glued to its unit. */
+export const BRACKETED_DATE = /^\(([^()]{1,40})\)\.?$/u;
 
 /** " on 3 June 2025": a date after the names introduced by "on" ("By Ana Ruiz on 3 June 2025"). */
 export const ON_DATE = ' on ';
@@ -213,6 +226,22 @@ export const JOB_TITLE_WORD = /^(?:correspondents?|editors?|reporters?|writers?|
 export const JOB_ROLE_NOUN = /^(?:correspondents?|editors?|reporters?|writers?|columnists?|contributors?|producers?|photographers?|journalists?|analysts?|commentators?|critics?|presenters?|hosts?|authors?|interns?|staffers?)$/iu;
 
 export const AGENCY_WORD = /^(?:Reuters|AP|AFP|Bloomberg|PA|PTI|ANI|IANS|UPI|DPA|EFE|ANSA|Xinhua|Kyodo|Yonhap|TASS|CNN|BBC|CP|Associated|Press|Agence|France-Presse|Media|Wire|Wires|Agencies|Newsroom|Staff)$/u;
+
+/**
+ * Between two credited people on one line, after the first one's job title or outlet: the joiner
+ * ("and", "&", ";", "|", "/", "·"), a comma before it allowed ("By A, Senior Writer, and B, Staff",
+ * "A, Senior Writer; B, Staff", "By A | B"). Tested at the end of the first person's tail.
+ */
+export const CREDIT_GROUP_JOINER = /^[ \t]{0,3},?[ \t]{0,3}(?:and|AND|&|;|\||\/|·)[ \t]{1,3}(?=\S)/u;
+
+/**
+ * A second credit on the line after the first one's names: ". Photos by B", "; Pictures by B",
+ * "| Words by B" ("Words by A. Photos by B."): the label opens the next person's names.
+ */
+export const CREDIT_NEXT_LABEL = /^[ \t]{0,3}[.;|,·][ \t]{1,3}(?:[Ww]ords|[Tt]ext|[Ss]tory|[Rr]eporting|[Pp]hotos?|[Pp]hotographs?|[Pp]hotography|[Pp]ictures?|[Ii]mages?|[Ii]llustrations?|[Vv]ideo|[Gg]raphics)[ \t]by[ \t]{1,4}(?=\p{Lu})/u;
+
+/** A job title or outlet in brackets after a credited name: "Ana Ruiz (Reuters)", "Tom Bell (Staff Writer)". */
+export const CREDIT_PAREN_TAIL = /^[ \t]{0,3}\([\p{L} .&'’-]{1,40}\)/u;
 
 /** Words that end the names of a byline: "By Jane Doe for The Ledger", "By Jane Doe in Paris". */
 export const NAMES_STOP_WORD: ReadonlySet<string> = new Set(['for', 'in', 'at', 'with', 'from', 'on']);
@@ -292,6 +321,10 @@ export const NOISE_LINE_RULES: readonly NoiseRule[] = [
   { name: 'read-more', re: /^(?:Read More|Read more|READ MORE)$/u },
   // "Show all 7": gallery residue
   { name: 'gallery', re: /^Show all \d{1,4}$/u },
+  // "12 comments", "340 shares": a counter of the comment or share widget
+  { name: 'widget-count', re: /^\d{1,6} (?:[Cc]omments?|COMMENTS?|[Ss]hares?|SHARES?|[Rr]eplies|[Rr]eactions)$/u },
+  // "Story continues below advertisement", "Article continues after this ad": ad-slot residue
+  { name: 'continues-below', re: /^(?:Story|Article|Text|Report|STORY|ARTICLE) (?:continues|CONTINUES) (?:below|after|BELOW|AFTER)\b.{0,40}$/u },
   // "Live Events": Economic Times widget label
   { name: 'live-events', re: /^Live Events$/u },
   // "By" alone: Daily Mail residue
@@ -429,6 +462,15 @@ export const REPORTED_SPEECH = /\b(?:said|says|told|according to|added|asked|urg
 /** "Thanks for reading ...", "Thank you for reading": a sign-off addressed to the reader. */
 export const THANKS_FOR_READING = /^(?:Thanks|Thank you) for (?:reading|listening|watching|your support)\b/iu;
 
+/** "Sign up to The Harbour Brief", "Subscribe to Morning Tide": a sign-up whose object is a capitalised product name (a newsletter, a podcast). */
+export const SIGN_UP_TO_NAME = /^(?:Sign up (?:to|for)|Subscribe to|Register for) (?:the |The )?\p{Lu}[\p{L}\p{N}'’&.-]{0,30}(?: (?:\p{Lu}[\p{L}\p{N}'’&.-]{0,30}|of|and|&)){0,5}[.!]?$/u;
+
+/** "Can you spare £3 to keep local news alive?", "Will you support ...?": a question asking the reader for money or help. */
+export const READER_ASK = /^(?:Can|Could|Will|Would) you (?:spare|give|help|support|chip in|donate|become|join|back|afford|consider)\b[^?]{0,120}\?/u;
+
+/** "This article is for subscribers only", "Already a subscriber? Log in", "Subscribe to continue reading": a paywall prompt (the article itself, or the reader's subscription, named; "The club is for members only" is not one). */
+export const PAYWALL_PROMPT = /\b(?:[Tt]his|[Tt]he (?:full|rest of the)) (?:article|story|content|piece|report) is (?:only )?(?:for|available to|exclusive to|reserved for) (?:paying |premium |our )?(?:subscribers|members)\b|\bAlready an? (?:subscriber|member)\?|\b[Ss]ubscribe (?:now )?to (?:continue|keep) reading\b/u;
+
 /** Newsletter block, the pitch: "... delivered to your inbox every morning", "Get our free newsletter". */
 export const NEWSLETTER_WORD = /\b(?:newsletters?|inbox)\b/iu;
 
@@ -442,7 +484,7 @@ export const BUTTON_LINE = /^(?:Sign (?:up|me up|in)|Subscribe|Submit|Donate|Giv
 export const SCROLL_TAP = /^(?:Scroll|Tap|Swipe|Click|Press|Hit) (?:play|down|up|here|to|for|on|below|above|through|left|right)\b/iu;
 
 /** Podcast and video promos naming a platform: "on any podcast app", "Apple Podcasts", "wherever you get your podcasts". */
-export const PLATFORM_PROMO = /\b(?:Apple Podcasts|Spotify|podcast app|podcast platforms?|wherever you (?:get|listen to) your podcasts|App Store|Google Play|YouTube channel)\b/iu;
+export const PLATFORM_PROMO = /\b(?:Apple Podcasts|Spotify|podcast app|podcast platforms?|(?:wherever|anywhere) you (?:get|listen to|find|hear|stream) (?:your |our )?(?:podcasts|shows|audio)|App Store|Google Play|YouTube channel)\b/iu;
 
 /** "Follow us on ...", "Like us on ...", "Join our ... channel": follow prompts naming a network. */
 export const FOLLOW_PROMPT = /^(?:Follow|Like|Join|Find|Connect with|Add) (?:us|our|[\p{Lu}][\p{L}&.' ]{0,30}?) (?:on|at|channel|via)\b/u;
@@ -461,10 +503,16 @@ export const SHARE_TOKENS: ReadonlySet<string> = new Set(['facebook', 'twitter',
 export const ROW_SPLIT = /\s*[|•·,/]\s*|\s{2,}|\s/u;
 
 /** Link teasers and navigation labels: "ALSO READ:", "See also |", "MORE FROM US:", "Keep reading", "Continue to the article". */
-export const NAV_LABEL = /^(?:also read|video|audio|podcast|gallery|photos|in pictures|read more|see also|more from [\p{L}' ]{1,30}|more on this(?: story)?|related(?: stories| articles| coverage| content| reading| news| links)?|read next|up next|recommended(?: for you| reading)?|don'?t miss|must read|trending(?: now)?|you may also like|you might also like|keep reading|continue reading|continue to (?:the )?(?:article|story)|read the full (?:story|article)|read (?:the )?full (?:story|article)|most read|most popular|top stories|editor'?s picks?|watch|listen|latest|more stories|more news|in other news|in case you missed it)[ \t]{0,3}(?:[:|»›>–—]|-(?= )|$)/iu;
+export const NAV_LABEL = /^(?:also read|read also|also see|video|audio|podcast|gallery|photos|in pictures|read more|see also|more from [\p{L}' ]{1,30}|more on this(?: story)?|related(?: stories| articles| coverage| content| reading| news| links)?|read next|up next|recommended(?: for you| reading)?|don'?t miss|must read|trending(?: now)?|you may also like|you might also like|keep reading|continue reading|continue to (?:the )?(?:article|story)|read the full (?:story|article)|read (?:the )?full (?:story|article)|most read|most popular|top stories|editor'?s picks?|watch|listen|latest|more stories|more news|in other news|in case you missed it)[ \t]{0,3}(?:[:|»›>–—]|-(?= )|$)/iu;
 
 /** "Tags:", "Topics:", "Filed under", "Related topics", "ABOUT US": a tag or keyword row's label. */
 export const TAG_LABEL = /^(?:tags?|topics?|keywords?|related topics|filed under|categories|category|about us|more about)[ \t]{0,3}(?::|\||$)/iu;
+
+/** "Home › Local › Parks", "News » World » Europe": a breadcrumb row (capitalised section names joined by "›" or "»"), navigation wherever it stands at a body's edge or above a credit line. */
+export const BREADCRUMB_ROW = /^\p{Lu}[\p{L}\p{N}&'’.-]{0,20}(?: [\p{L}\p{N}&'’.-]{1,20}){0,3}(?: ?[›»] ?\p{Lu}[\p{L}\p{N}&'’.-]{0,20}(?: [\p{L}\p{N}&'’.-]{1,20}){0,3}){1,6}$/u;
+
+/** "#CalderBay #Harbour #Transport": a row of hashtags and nothing else (a tag row wherever it stands). */
+export const HASHTAG_ROW = /^#[\p{L}\p{N}_]{1,40}(?:[ ,·|]{1,3}#[\p{L}\p{N}_]{1,40}){0,20}$/u;
 
 /** A glued section-name pair ("WorldEurope", "BusinessMarkets"): navigation residue. */
 export const GLUED_SECTIONS = /^\p{Lu}\p{Ll}{2,15}\p{Lu}\p{Ll}{2,15}$/u;
@@ -474,6 +522,50 @@ export const SELF_INDEPENDENT = /\b(?:independent|non-?profit|not-for-profit|rea
 export const SELF_MEDIA = /\b(?:journalism|newsroom|news(?:paper| organi[sz]ation| site| outlet| service| agency| publication)?|publication|reporting|media|voice)\b/iu;
 export const SELF_HISTORY = /\b(?:since (?:1[89]|20)\d{2}|founded in|our mission|mission is|readers|free to read|paywall|every day|for (?:over|more than) (?:a )?(?:century|\d{1,3} years))\b/iu;
 export const ABOUT_OUTLET = /^(?:About (?:us|the author|the writer|this (?:newsletter|podcast|series))|ABOUT (?:US|THE AUTHOR))\b/u;
+/** What an outlet calls itself: "newsroom", "newspaper", "news site", "media company", "digital magazine", "wire service", "broadcaster". */
+const MEDIA_NOUN = String.raw`(?:newsrooms?|newspapers?|news(?:papers?)? (?:organi[sz]ations?|sites?|websites?|outlets?|services?|agency|agencies|publications?|magazines?|platforms?|start-?ups?|non-?profits?|co-?operatives?|brands?|networks?)|magazines?|publications?|media (?:companies|company|organi[sz]ations?|outlets?|groups?|platforms?|start-?ups?|brands?)|broadcasters?|journalism (?:organi[sz]ations?|non-?profits?|projects?)|(?:digital|online) (?:news|media|publications?|magazines?|newspapers?)|wire services?|(?:radio|TV|television) stations?)`;
+/** An outlet's name as a sentence's subject: "The Ledger", "Harbour Post", "the Valley Times", "CalMatters". */
+const OUTLET_NAME = String.raw`(?:[Tt]he )?\p{Lu}[\p{L}\p{N}'’.&-]{0,30}(?: (?:\p{Lu}[\p{L}\p{N}'’.&-]{0,30}|of|&|and|on)){0,5}`;
+/**
+ * An outlet's profile without "we" or "our", read only at a body's edge (kinds.ts): the outlet's
+ * name as the subject and a media noun in the predicate ("The Ledger is an independent, non-profit
+ * newsroom covering ...", "Harbour Post, a reader-funded news site, covers ..."). An article
+ * sentence of the same shape names no media noun ("The council is an independent body founded in
+ * 1998") or reports speech (vetoed in kinds.ts).
+ */
+export const OUTLET_PROFILE = new RegExp(
+  String.raw`^(?:${OUTLET_NAME} (?:is|has been|remains) (?:an?|the|one of the) [^.;:]{0,80}?\b${MEDIA_NOUN}\b|${OUTLET_NAME}, (?:an?|the) [^,;]{0,60}?\b${MEDIA_NOUN}\b[^,;]{0,60}, (?:is|has|covers|reports|publishes|serves|produces|delivers|provides)\b)`,
+  'u',
+);
+/** "Founded in 1998, the Valley Times reports on ...": a founding year before a name; an outlet's profile when the line also names news work (NEWS_WORK). */
+export const OUTLET_FOUNDED = new RegExp(String.raw`^(?:Founded|Established|Launched|Started|Since) (?:in )?(?:1[6-9]|20)\d{2}, ${OUTLET_NAME} (?:is|has|covers|reports|publishes|serves|produces|delivers|provides|brings)\b`, 'u');
+/** News work named in an outlet's profile: "reports on", "covers", "journalism", "news", "stories". */
+/** Social networks an outlet points to. */
+const NETWORK = String.raw`(?:Instagram|TikTok|Threads|Facebook|X|Twitter|YouTube|WhatsApp|Telegram|LinkedIn|Bluesky|Mastodon|Snapchat|Flipboard|Google News|Apple News|Substack)`;
+/** "Calder Courier is on Instagram, TikTok and Threads": a follow prompt in the outlet's name, without "follow us" (read at a body's edge only). */
+export const FOLLOW_STATEMENT = new RegExp(String.raw`^${OUTLET_NAME} (?:is|are) (?:also |now ){0,2}on ${NETWORK}(?:(?:, and |, | and | & )${NETWORK}){0,8}\.?$`, 'u');
+/**
+ * "The Courier has published news for the towns of the valley since 1884 ...": the outlet's name,
+ * a verb of news work with a generic object (news, journalism, stories, readers) and its history
+ * (a year after "since", or "for N years" / "a century"). Read at a body's edge only; "The Courier
+ * has reported on the dispute since 2019" (a particular object) is article text.
+ */
+export const OUTLET_HISTORY = new RegExp(
+  String.raw`^${OUTLET_NAME} (?:has|have) (?:been )?(?:publish|report|cover|serv|bring|brought|deliver|tell|told|inform)\p{L}{0,4} (?:(?:the|local|independent|trusted|award-winning|daily|regional|community|its|their) ){0,3}(?:news|journalism|stories|readers|communit(?:y|ies))\b.{0,160}?(?:\bsince (?:1[6-9]|20)\d{2}\b|\bfor (?:over |more than |nearly |almost )?(?:a century|\d{1,3} years)\b)`,
+  'u',
+);
+/** The opening OUTLET_PROFILE, OUTLET_HISTORY and FOLLOW_STATEMENT share: the outlet's name, then "is", "has", "remains" or an apposition (", a ..."); tested first, once. */
+export const OUTLET_SUBJECT = new RegExp(String.raw`^${OUTLET_NAME}(?: (?:is|are|has|have|remains) |, (?:an?|the) )`, 'u');
+/** Beside a subscribe / give button, a pitch of what the reader gets: "delivered at 7am", "every Thursday", "daily", "free". */
+export const DELIVERY_PITCH = /\b(?:delivered|straight to|every (?:morning|evening|weekday|day|week|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|daily|weekly|at \d{1,2}(?:[:.]\d{2})? ?(?:am|pm)|headlines|[Ff]ree)\b/u;
+/** "Newsletter: The Harbour Brief, every Thursday ...": a line labelled as a newsletter promo. */
+export const NEWSLETTER_LABEL = /^(?:Newsletters?|NEWSLETTERS?)[ \t]{0,2}[:|–—-]/u;
+export const NEWS_WORK = /\b(?:reports|reporting|reporters|covers|covered|coverage|publishes|published|journalism|journalists|news|newsroom|stories|readers)\b/u;
+/** A double quotation mark ("“”"): a quoted profile is someone's words, reported in the article. */
+export const QUOTE_MARK = /["“”]/u;
+/** An outlet profile is one or two sentences: lines longer than this are article paragraphs. */
+export const OUTLET_PROFILE_MAX = 320;
+
 /** "About the Ridgeway Post: we have ...": a named "About" label; taken with the outlet speaking of itself (OUTLET_SELF). */
 export const ABOUT_NAMED = /^About (?:the |The )?\p{Lu}[\p{L}'’.&-]{0,30}(?: [\p{Lu}&][\p{L}'’.&-]{0,30}){0,4}:/u;
 
@@ -487,10 +579,10 @@ export const DISCLAIMER = /(?:\b(?:views|opinions) (?:expressed )?(?:in this (?:
  * "The columnist's opinions are his own".
  * Tested only on lines without reported speech ("her lawyer said the views ...").
  */
-export const OPINION_OWNER = /(?:\b(?:[Vv]iews|[Oo]pinions)\b|\b(?:author|writer|columnist|contributor|commentator)(?:'s|’s|s'|s’|s)?\b.{0,12}\b(?:views|opinions)\b).{0,80}?(?:\b(?:are|is) personal\b|\b(?:are|is|remain) (?:entirely |solely )?(?:his|her|their|my) own\b|\b(?:author|writer|columnist|contributor|commentator)(?:'s|’s|s'|s’|s)?\b.{0,30}?\b(?:own|alone|solely|only)\b|\bbelong(?:s|ing)? to (?:the )?(?:author|writer|columnist|contributor|commentator)s?\b)/u;
+export const OPINION_OWNER = /(?:\b(?:[Vv]iews|[Oo]pinions)\b|\b(?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)(?:'s|’s|s'|s’|s)?\b.{0,12}\b(?:views|opinions)\b).{0,80}?(?:\b(?:are|is) personal\b|\b(?:are|is|remain) (?:entirely |solely )?(?:his|her|their|my) own\b|\b(?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)(?:'s|’s|s'|s’|s)?\b.{0,30}?\b(?:own|alone|solely|only)\b|\bbelong(?:s|ing)? to (?:the )?(?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)s?\b|\b(?:are|is) (?:those of )?the (?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)(?:'s|’s|s'|s’)(?= |\.|,|$))/u;
 
 /** Affiliate / commission disclosures: "We may earn a commission", "affiliate links", "independently selected". */
-export const AFFILIATE = /\b(?:affiliate (?:links?|commission|partners?|programs?)|(?:\b[Ww]e (?:may |might |could |can |will |sometimes |often )?|\b(?:may|might) )(?:earn|receive|get) (?:a )?(?:small )?(?:affiliate )?commission|commission (?:on|from) (?:purchases|sales|anything)|independently (?:selected|chosen|reviewed)|when you (?:buy|shop|click|purchase) (?:through|via|using|from) (?:links|our links|the links)|\b(?:buy|shop|purchase|click)(?:s|ing)? (?:[\p{L}'’]{1,20} ){0,3}(?:through|via|using|from|on) (?:[\p{L}'’]{1,20} ){0,3}links?\b.{0,80}?\b(?:we|us|our)\b.{0,40}?\b(?:earn|paid|fee|share of|commission|money|revenue)|\b(?:we|us)\b.{0,40}?\b(?:earn|paid|fee|share of (?:the )?(?:sale|revenue)|commission)\b.{0,60}?\b(?:buy|shop|purchase|click)(?:s|ing)? (?:[\p{L}'’]{1,20} ){0,3}(?:through|via|using|from|on) (?:[\p{L}'’]{1,20} ){0,3}links?\b)/iu;
+export const AFFILIATE = /\b(?:affiliate (?:links?|commission|partners?|programs?)|\b(?:may|might|could|can|will) (?:be paid|earn|receive|get|make) (?:a |an )?(?:small |affiliate )?(?:fee|commission|share of|payment|money)\b.{0,80}?\blinks?\b|(?:\b[Ww]e (?:may |might |could |can |will |sometimes |often )?|\b(?:may|might) )(?:earn|receive|get) (?:a )?(?:small )?(?:affiliate )?commission|commission (?:on|from) (?:purchases|sales|anything)|independently (?:selected|chosen|reviewed)|when you (?:buy|shop|click|purchase) (?:through|via|using|from) (?:links|our links|the links)|\b(?:buy|shop|purchase|click)(?:s|ing)? (?:[\p{L}'’]{1,20} ){0,3}(?:through|via|using|from|on) (?:[\p{L}'’]{1,20} ){0,3}links?\b.{0,80}?\b(?:we|us|our)\b.{0,40}?\b(?:earn|paid|fee|share of|commission|money|revenue)|\b(?:we|us)\b.{0,40}?\b(?:earn|paid|fee|share of (?:the )?(?:sale|revenue)|commission)\b.{0,60}?\b(?:buy|shop|purchase|click)(?:s|ing)? (?:[\p{L}'’]{1,20} ){0,3}(?:through|via|using|from|on) (?:[\p{L}'’]{1,20} ){0,3}links?\b)/iu;
 
 /** "Reporting by Jane Doe; Editing by John Roe", "With assistance from ...": an agency credits trailer (credits, not body); its words are checked against CREDITS_LOWER_WORDS. */
 export const CREDITS_TRAILER = /^\(?(?:With (?:assistance from|(?:additional )?reporting by)|(?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Cc]ompiled|[Ff]act-checking|[Pp]roduced|[Gg]raphics) by) (?:the )?[\p{Lu}][^.]{0,300}\)?\.?$/u;
@@ -517,6 +609,12 @@ export const CAPTION_MARKS = /[:/(©]|\b(?:Photo|Picture|Image|Credit|Getty|Reut
 /** A short line: at most this many words and characters (tag rows, buttons, titles of promo blocks). */
 export const SHORT_LINE_WORDS = 5;
 export const SHORT_LINE_CHARS = 40;
+
+/** An imperative line speaking to the reader but naming no media object or appeal: longer than this, it is more likely directions in the article ("Follow the coast road north and you reach ..."), doubted below the warning level. */
+export const LONG_IMPERATIVE = 80;
+
+/** A link label's list of headlines ("More from the Courier:" over three headlines) is at most this long. */
+export const MAX_TEASER_LIST = 6;
 
 /** A bare headline pointing elsewhere at a body's end: at most this long, no sentence end. */
 export const TEASER_MAX_CHARS = 140;
@@ -595,6 +693,16 @@ export const LINE_MEMORY_MIN_STORIES = 3;
 export const LINE_MEMORY_SHORT = 200;
 /** Lines longer than this are never remembered nor marked: promos are short, paragraphs long. */
 export const LINE_MEMORY_MAX = 400;
+/**
+ * A line the memory never marks, however many stories it was seen in: a sentence of reported
+ * speech (REPORTED_SPEECH, ending like a sentence: "Council officers said the freeze would cost
+ * ..."). Promos speak to the reader; they do not report what someone said, and a stock sentence
+ * of news copy repeated across stories is still article text. Editors' rules still apply.
+ */
+export function memoryKeepsSentence(line: string): boolean {
+  return ENDS_SENTENCE.test(line) && REPORTED_SPEECH.test(line);
+}
+
 /** An editor's rule names a line of at most this many code units (a promo, not a paragraph). */
 export const RULE_MAX_LINE = 1000;
 /** Lines shorter than this are not remembered (one-word lines are subheads and labels). */

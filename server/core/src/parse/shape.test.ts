@@ -143,10 +143,10 @@ describe('shape rules in the parser', () => {
     expect(main.fields.filter((f) => f.field === 'published').map((f) => [text.slice(f.start, f.end), f.rule])).toEqual([['18:05 BST, 3 June 2025', 'rule:2']]);
   });
 
-  it('correct a date the built-in rules miss: the original date of an "Updated ..., first posted ..." line', () => {
-    const example = 'Updated 10:00 GMT, 12 March 2024 - first posted 09:30 GMT, 12 March 2024';
+  it('correct a date the built-in rules miss: the original date of an "Updated ..., went live ..." line', () => {
+    const example = 'Updated 10:00 GMT, 12 March 2024 - went live 09:30 GMT, 12 March 2024';
     const original = rule('rule:4', 'published', shapeOf(example, '09:30 GMT, 12 March 2024', 'published'));
-    const line = 'Updated 18:40 BST, 3 June 2025 - first posted 07:05 BST, 2 June 2025';
+    const line = 'Updated 18:40 BST, 3 June 2025 - went live 07:05 BST, 2 June 2025';
     const flat = `\nHarbour ferries to run all night\n${line}\n${PARA}\n${PARA2}\nHashtags\n\nTry Our AI Features\nExplore what Daily8 AI can do for you:\nComments\nNo comments yet...\nRelated Articles\n`;
     expect(parseDump(flat).segments.flatMap((s) => s.fields).some((f) => f.field === 'published')).toBe(false);
     expect(ruled(flat, { rules: [original] })).toEqual([['published', '07:05 BST, 2 June 2025', 'rule:4']]);

@@ -16,6 +16,11 @@ import {
   NAMES_STOP_WORD,
   DATE_WEEKDAY,
   LOWER_START,
+  CREDIT_GROUP_JOINER,
+  CREDIT_NEXT_LABEL,
+  CREDIT_PAREN_TAIL,
+  TITLE_MINOR_WORDS,
+  UPPER_START,
 } from '../patterns.ts';
 
 /** Offsets [start, end) of the author names inside a string, or null. */
@@ -54,8 +59,11 @@ export function bylineFromLine(s: string): Range | null {
  */
 export function namesIn(s: string, from: number, to: number): Range | null {
   let rest = s.slice(from, to);
+  // "|" and ";" end the names (a section, an outlet or the next credit follows)
   const bar = rest.indexOf('|');
   if (bar >= 0) rest = rest.slice(0, bar);
+  const semi = rest.indexOf(';');
+  if (semi >= 0) rest = rest.slice(0, semi);
   const words: { w: string; s: number; e: number; comma: boolean }[] = [];
   WORD.lastIndex = 0;
   for (let w = WORD.exec(rest); w; w = WORD.exec(rest)) {
@@ -77,6 +85,8 @@ export function namesIn(s: string, from: number, to: number): Range | null {
       continue;
     }
     if (!NAME_WORD.test(word) || DIGIT.test(word)) {
+      // "Ana Ruiz (Reuters) and ...": a bracketed title or outlet ends the names
+      if (names > 0 && word.charCodeAt(0) === 40 /* ( */) break;
       if (names === 0 || !segStartBefore(words, i)) return null;
       // "..., the council had agreed": a comma segment of sentence text (not a job title, caught above)
       if (LOWER_START.test(word)) return null;
@@ -85,6 +95,12 @@ export function namesIn(s: string, from: number, to: number): Range | null {
     names++;
     if (names > 12) return null;
     last = words[i]!.e;
+    // "Words by Ana Ruiz. Photos by Tom Bell": a full stop after a name (not an initial) ends the
+    // names when the line ends there or a second credit follows
+    if (word.length > 2 && word.endsWith('.') && (last === to || CREDIT_NEXT_LABEL.test(s.slice(last - 1, to)))) {
+      last--;
+      break;
+    }
     if (words[i]!.comma) segStart = true;
   }
   if (names < 1 || last < 0) return null;
@@ -194,4 +210,70 @@ export function inlineByline(s: string): { names: Range; bodyStart: number } | n
   let bodyStart = next ? next.s : stoppedAt >= 0 ? stoppedAt : s.length;
   if (bodyStart < end) bodyStart = end;
   return { names: [first.s, end], bodyStart };
+}
+
+/**
+ * The credited people of s[from, to), each person's (or each joined group's) names as one range,
+ * in page order, and where the last one's job title or outlet ends. Several people may each carry
+ * a job title or outlet: "By A, Senior Writer, and B, Staff Reporter", "By A, Reuters, and B, AP",
+ * "By A (Reuters) and B (AP)", "A, Senior Writer; B, Staff", "By A | B", "Words by A. Photos by B".
+ * The first range is namesIn's; a later person needs two or more name words and no title or agency
+ * word ("By A | Politics", "By A, Health and Science Editor" give A alone). Null when s[from, to)
+ * does not open with a name.
+ */
+export function nameGroups(s: string, from: number, to: number): { groups: Range[]; end: number } | null {
+  const first = namesIn(s, from, to);
+  if (!first) return null;
+  const groups: Range[] = [first];
+  let end = tailEnd(s, first[1], to);
+  while (end >= 0 && groups.length < 8) {
+    const rest = s.slice(end, to);
+    const j = CREDIT_NEXT_LABEL.exec(rest) ?? CREDIT_GROUP_JOINER.exec(rest);
+    if (!j) break;
+    const next = namesIn(s, end + j[0].length, to);
+    if (!next || !personNames(s, next)) break;
+    const e = tailEnd(s, next[1], to);
+    groups.push(next);
+    end = e;
+  }
+  return { groups, end: end < 0 ? groups[groups.length - 1]![1] : end };
+}
+
+/**
+ * Where the job title or outlet after a credited person's names (ending at p) ends: ", Senior
+ * Writer", ", Reuters", " (AP)"; p when none follows; -1 when a comma is followed by sentence text
+ * (a lower-case word other than a title's small words).
+ */
+function tailEnd(s: string, p: number, to: number): number {
+  const paren = CREDIT_PAREN_TAIL.exec(s.slice(p, Math.min(to, p + 48)));
+  if (paren) return p + paren[0].length;
+  if (s.charCodeAt(p) !== 44 /* , */) return p;
+  let i = p + 1;
+  let words = 0;
+  while (words < 7) {
+    while (i < to && s.charCodeAt(i) === 32) i++;
+    let j = i;
+    while (j < to && !STOP_CHARS.includes(s[j]!)) j++;
+    const w = s.slice(i, j);
+    if (!w || NAME_JOINERS.has(w)) break;
+    if (!(UPPER_START.test(w) || TITLE_MINOR_WORDS.has(w) || JOB_TITLE_WORD.test(w)) || DIGIT.test(w)) return -1;
+    words++;
+    i = j;
+    if (j >= to || s[j] !== ' ') break;
+  }
+  return words ? i : p;
+}
+
+/** Characters that end a word of a job title or outlet (the next person or credit follows them). */
+const STOP_CHARS = ' ,;|.(';
+
+/** A later credited person: two or more name words, none of them a job-title, agency or small word. */
+function personNames(s: string, r: Range): boolean {
+  let n = 0;
+  for (const w of s.slice(r[0], r[1]).split(/[ ,]+/u)) {
+    if (!w || NAME_JOINERS.has(w) || NAME_PARTICLES.has(w)) continue;
+    if (JOB_TITLE_WORD.test(w) || AGENCY_WORD.test(w) || TITLE_MINOR_WORDS.has(w.toLowerCase())) return false;
+    n++;
+  }
+  return n >= 2;
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { creditLine } from './credit.ts';
 import { absoluteDateIso } from './dates.ts';
+import { nameList } from '../../derive/articles.ts';
 
 const read = (s: string): { byline: string | null; published: string | null } | null => {
   const c = creditLine(s);
-  return c ? { byline: c.names ? s.slice(c.names[0], c.names[1]) : null, published: c.date ? s.slice(c.date[0], c.date[1]) : null } : null;
+  return c ? { byline: c.names ? nameList(c.names.map((r) => s.slice(r[0], r[1]))) : null, published: c.date ? s.slice(c.date[0], c.date[1]) : null } : null;
 };
 
 describe('credit lines: names and a date, in either order', () => {
@@ -51,6 +52,61 @@ describe('credit lines: other openings and orders', () => {
     expect(read('Posted by a neighbour on Facebook, the video spread quickly.')).toBeNull();
     expect(read('9 October 2025 | Politics')).toBeNull();
     expect(read('Story by story, the archive was rebuilt.')).toBeNull();
+  });
+});
+
+describe('credit lines: several people, each with a job title or an outlet (nameGroups)', () => {
+  it('gives every name, in page order, whatever the order of titles, outlets and joiners', () => {
+    expect(read('By Ana Ruiz, Senior Writer, and Tom Bell, Staff Reporter')).toEqual({ byline: 'Ana Ruiz and Tom Bell', published: null });
+    expect(read('By Ana Ruiz and Tom Bell, Reuters')).toEqual({ byline: 'Ana Ruiz and Tom Bell', published: null });
+    expect(read('By Ana Ruiz, Reuters, and Tom Bell, Bloomberg')).toEqual({ byline: 'Ana Ruiz and Tom Bell', published: null });
+    expect(read('By Ana Ruiz (Reuters) and Tom Bell (AP)')).toEqual({ byline: 'Ana Ruiz and Tom Bell', published: null });
+    expect(read('Ana Ruiz, Senior Writer; Tom Bell, Staff')).toEqual({ byline: 'Ana Ruiz and Tom Bell', published: null });
+    expect(read('By Ana Ruiz | Tom Bell')).toEqual({ byline: 'Ana Ruiz and Tom Bell', published: null });
+    expect(read('Words by Ana Ruiz. Photos by Tom Bell.')).toEqual({ byline: 'Ana Ruiz and Tom Bell', published: null });
+    expect(read('Words by Ana Ruiz; photography by Tom Bell')).toEqual({ byline: 'Ana Ruiz and Tom Bell', published: null });
+    expect(read('BY ANA RUIZ, STAFF WRITER, AND TOM BELL, AP')).toEqual({ byline: 'ANA RUIZ and TOM BELL', published: null });
+    expect(read('By Ana Ruiz, Political Editor, Tom Bell and Li Wei | 12 March 2024')).toEqual({ byline: 'Ana Ruiz', published: '12 March 2024' });
+    expect(read('By Ana Ruiz, Political Editor, and Tom Bell, Health Correspondent | 12 March 2024')).toEqual({ byline: 'Ana Ruiz and Tom Bell', published: '12 March 2024' });
+    expect(read('By Ana Ruiz (Reuters) and Tom Bell (AP) · 3 hours ago')).toEqual({ byline: 'Ana Ruiz and Tom Bell', published: '3 hours ago' });
+    expect(read('Ana Ruiz, Chief Political Correspondent')).toEqual({ byline: 'Ana Ruiz', published: null });
+  });
+  it('a date in brackets after the names is the published date, as the page prints it', () => {
+    expect(read('By Jane Example (3h)')).toEqual({ byline: 'Jane Example', published: '3h' });
+    expect(read('By Jane Example (2 hrs)')).toEqual({ byline: 'Jane Example', published: '2 hrs' });
+    expect(read('By Jane Example (12 March 2024)')).toEqual({ byline: 'Jane Example', published: '12 March 2024' });
+  });
+  it('takes no section, outlet or title for a person, and no sentence for a credit', () => {
+    expect(read('By Ana Ruiz | Politics')).toEqual({ byline: 'Ana Ruiz', published: null });
+    expect(read('By Ana Ruiz | World News')).toEqual({ byline: 'Ana Ruiz', published: null });
+    expect(read('By Ana Ruiz, Health and Science Editor')).toEqual({ byline: 'Ana Ruiz', published: null });
+    expect(read('By Ana Ruiz, Senior Writer, and the Harbour Desk')).toEqual({ byline: 'Ana Ruiz', published: null });
+    expect(read('The Ledger, Staff')).toBeNull();
+    expect(read('Reuters, Staff')).toBeNull();
+    expect(read('Ana Ruiz, who chairs the trust, said the works would start in spring.')).toBeNull();
+    expect(read('Calder Bay, the harbour town, voted against the plan.')).toBeNull();
+    expect(read('By Jane Doe. The council met on Tuesday.')).toBeNull();
+  });
+});
+
+describe('labelled date lines that print the later date first', () => {
+  it('give the original date, labelled "posted" or "published", wherever it stands', () => {
+    expect(read('Last updated 11:05 GMT, 12 March 2024 (posted 09:30 GMT, 12 March 2024)')).toEqual({ byline: null, published: '09:30 GMT, 12 March 2024' });
+    expect(read('Last updated 3 hours ago (posted 2 days ago)')).toEqual({ byline: null, published: '2 days ago' });
+    expect(read('Updated: March 12, 2024 | Published: March 10, 2024')).toEqual({ byline: null, published: 'March 10, 2024' });
+    expect(read('Updated 12 March 2024, first published 10 March 2024')).toEqual({ byline: null, published: '10 March 2024' });
+    expect(read('Modified 12 March 2024 | Posted 10 March 2024')).toEqual({ byline: null, published: '10 March 2024' });
+    expect(read('UPDATED 12 MAR 2024 · PUBLISHED 10 MAR 2024')).toEqual({ byline: null, published: '10 MAR 2024' });
+    expect(read('Updated March 12, 2024 at 4:10 pm ET | Originally published March 10, 2024 at 9:00 am ET')).toEqual({ byline: null, published: 'March 10, 2024 at 9:00 am ET' });
+  });
+  it('keep the first date when it is the original one or the only one', () => {
+    expect(read('Published 10 March 2024 Modified 12 March 2024')).toEqual({ byline: null, published: '10 March 2024' });
+    expect(read('Posted 09:30 GMT, 12 March 2024 (updated 11:00 GMT)')).toEqual({ byline: null, published: '09:30 GMT, 12 March 2024' });
+    expect(read('Updated 3 hours ago')).toEqual({ byline: null, published: '3 hours ago' });
+  });
+  it('leave sentences with the same words alone', () => {
+    expect(read('Updated 12 March 2024, the figures were first published in a report last year.')).toBeNull();
+    expect(read('Posted guards were first published in the rota on 10 March 2024.')).toBeNull();
   });
 });
 

@@ -28,14 +28,26 @@ import {
   DATE_YEAR,
   DATE_ZONE,
   LATER_DATE_LABEL,
+  BRACKETED_DATE,
+  NAME_PARTICLES,
+  ORIGINAL_DATE_LABEL,
+  UPDATE_DATE_LABEL,
+  AGENCY_WORD,
+  JOB_ROLE_NOUN,
 } from '../patterns.ts';
-import { bylineFromLine, namesIn } from './byline.ts';
+import { bylineFromLine, nameGroups, namesIn } from './byline.ts';
 import type { Range } from './byline.ts';
 
-/** What a credit line gives: the names' and the date's ranges within the (trimmed) line. */
+/**
+ * What a credit line gives: the date's range and the names' ranges within the (trimmed) line,
+ * one range per credited person or joined group ("Ana Ruiz and Tom Bell" is one range; "By Ana
+ * Ruiz, Senior Writer, and Tom Bell, Staff" gives two), in page order.
+ */
 export interface Credit {
-  names: Range | null;
+  names: Range[] | null;
   date: Range | null;
+  /** the date is labelled as a later one ("Last updated X", "Modified X") and the line names no original date */
+  later?: true;
 }
 
 /** Longest line read as a credit line. */
@@ -109,17 +121,32 @@ export function datePhraseEnd(s: string, from: number): number {
   return end > start ? end : -1;
 }
 
-/** The token at i (up to a space, a comma ending it dropped): its end and where the next starts. */
+/** The token at i (up to a space, a comma or a closing bracket ending it dropped: "2024)" in "(posted 12 March 2024)"): its end and where the next starts. */
 function token(s: string, i: number): { end: number; next: number } | null {
   if (i >= s.length) return null;
   let j = i;
   while (j < s.length && s.charCodeAt(j) !== 32) j++;
   let end = j;
+  if (end > i + 1 && s.charCodeAt(end - 1) === 41 /* ) */) end--;
   if (end > i && s.charCodeAt(end - 1) === 44 /* , */) end--;
   if (end === i) return null;
   let next = j;
   while (next < s.length && s.charCodeAt(next) === 32) next++;
   return { end, next };
+}
+
+/** "(3h)", "(2 days ago)", "(12 March 2024)" from `open` (its "(") to the end of s: the inside's range, or null (BRACKETED_DATE). */
+function bracketedDate(s: string, open: number): Range | null {
+  const m = BRACKETED_DATE.exec(s.slice(open));
+  if (!m) return null;
+  const inner = m[1]!;
+  const from = open + 1;
+  if (DATE_COUNT_UNIT.test(inner)) return [from, from + inner.length];
+  // "(2 hrs)", "(5 mins)": a count and its unit (the brackets say "ago")
+  const sp = inner.indexOf(' ');
+  if (sp > 0 && DATE_COUNT.test(inner.slice(0, sp)) && DATE_UNIT.test(inner.slice(sp + 1))) return [from, from + inner.length];
+  const e = datePhraseEnd(inner, 0);
+  return e === inner.length ? [from, from + e] : null;
 }
 
 /** A date phrase that runs to the end of s (a final "." allowed): its range, or null. */
@@ -157,6 +184,13 @@ export function creditLine(s: string): Credit | null {
       const names = creditNames(s, from0, p, plainBy);
       if (names) return { names, date };
     }
+    // "By Jane Example (3h)", "By Ana Ruiz (12 March 2024)": the date in brackets at the end
+    const paren = s.lastIndexOf(' (');
+    if (paren > from0) {
+      const date = bracketedDate(s, paren + 1);
+      const names = date ? creditNames(s, from0, paren, plainBy) : null;
+      if (date && names) return { names, date };
+    }
     // "By Jane Doe3 hours ago", "By Jane Doea day ago": the date glued to the last name
     for (let p = from0 + 1; p < s.length; p++) {
       const c = s.charCodeAt(p);
@@ -166,15 +200,19 @@ export function creditLine(s: string): Credit | null {
       const date = dateToEnd(s, p);
       if (!date) continue;
       const names = creditNames(s, from0, p, plainBy);
-      if (names && names[1] === p) return { names, date };
+      if (names && names[names.length - 1]![1] === p) return { names, date };
     }
     if (plainBy) {
-      const r = bylineFromLine(s);
-      return r ? { names: r, date: null } : null;
+      if (!bylineFromLine(s)) return null;
+      const g = nameGroups(s, from0, s.length);
+      return g ? { names: g.groups, date: null } : null;
     }
     const r = creditNames(s, from0, s.length - trailingPunct(s), false);
     return r ? { names: r, date: null } : null;
   }
+  // "Ana Ruiz, Senior Writer; Tom Bell, Staff": names, each with a job title, and no "By"
+  const titled = titledNames(s);
+  if (titled) return { names: titled, date: null };
   // "Posted 09:30 GMT, 12 March 2024 - last modified ...", "Published: March 12, 2024 | Updated: ..."
   const label = DATE_LABEL.exec(s);
   let from = label ? label[0].length : 0;
@@ -183,13 +221,22 @@ export function creditLine(s: string): Credit | null {
   if (e < 0) return null;
   const date: Range = [from, e];
   const rest = s.slice(e);
-  if (rest.trim() === '' || rest.trim() === '.') return label ? { names: null, date } : null;
+  // "Last updated X (posted Y)", "Updated: X | Published: Y": the original date, printed second
+  if (label && UPDATE_DATE_LABEL.test(label[0])) {
+    const orig = ORIGINAL_DATE_LABEL.exec(rest);
+    const e2 = orig ? datePhraseEnd(s, e + orig[0].length) : -1;
+    if (orig && e2 > 0) {
+      const tail = s.slice(e2).trim();
+      if (tail === '' || tail === '.' || tail === ')' || tail === ').') return { names: null, date: [e + orig[0].length, e2] };
+    }
+  }
+  if (rest.trim() === '' || rest.trim() === '.') return label ? (UPDATE_DATE_LABEL.test(label[0]) ? { names: null, date, later: true } : { names: null, date }) : null;
   if (label && LATER_DATE_LABEL.test(rest)) return { names: null, date };
   // a date, then "by" and the names: "12 March 2024 09:30 by Jane Doe", "3 hours ago | By X"
   const by = BY_AFTER_DATE.exec(rest);
   if (by) {
     const names = namesIn(s, e + by[0].length, s.length);
-    if (names && names[1] === s.length - trailingPunct(s)) return { names, date };
+    if (names && names[1] === s.length - trailingPunct(s)) return { names: [names], date };
   }
   // "3 June 2025 | Ana Ruiz": two or more name words after a separator, to the end of the line
   const sep = NAMES_AFTER_DATE.exec(rest);
@@ -207,24 +254,76 @@ function startsCredit(s: string): boolean {
 }
 
 /**
- * The names of a credit in s[from, to). `plainBy` ("By ..."): the names may be followed by a job
- * title or an outlet (namesIn). Otherwise ("BY ...", "Written by ...", names after a date) the
- * names must fill the span, hold two or more name words and no title word ("BY THE NUMBERS" is a
- * subhead).
+ * The names of a credit in s[from, to), one range per person or joined group (nameGroups).
+ * `plainBy` ("By ..."): the names may be followed by a job title or an outlet. Otherwise ("BY
+ * ...", "Written by ...", names after a date) the names and their titles must fill the span and
+ * hold two or more name words and no small title word ("BY THE NUMBERS" is a subhead).
  */
-function creditNames(s: string, from: number, to: number, plainBy: boolean): Range | null {
-  const names = namesIn(s, from, to);
-  if (!names || plainBy) return names;
+function creditNames(s: string, from: number, to: number, plainBy: boolean): Range[] | null {
+  const g = nameGroups(s, from, to);
+  if (!g || plainBy) return g ? g.groups : null;
   let end = to;
   while (end > from && (s.charCodeAt(end - 1) === 32 || s.charCodeAt(end - 1) === 44)) end--;
-  if (names[1] !== end) return null;
+  if (g.end !== end && g.groups[g.groups.length - 1]![1] !== end) return null;
   let words = 0;
-  for (const w of s.slice(names[0], names[1]).split(/[ ,]+/u)) {
-    const lower = w.toLowerCase();
-    if (TITLE_MINOR_WORDS.has(lower) && lower !== 'and') return null;
-    if (w && !NAME_JOINERS.has(w)) words++;
+  for (const r of g.groups) {
+    for (const w of s.slice(r[0], r[1]).split(/[ ,]+/u)) {
+      const lower = w.toLowerCase();
+      if (TITLE_MINOR_WORDS.has(lower) && lower !== 'and') return null;
+      if (w && !NAME_JOINERS.has(w)) words++;
+    }
   }
-  return words >= 2 ? names : null;
+  return words >= 2 ? g.groups : null;
+}
+
+/**
+ * "Ana Ruiz, Senior Writer", "Ana Ruiz, Senior Writer; Tom Bell, Staff", "Ana Ruiz and Tom Bell,
+ * Reuters": a credit line without "By": names, each followed by a job title ending in a role noun
+ * or by an outlet of agency words, filling the line. The names' ranges, or null.
+ */
+function titledNames(s: string): Range[] | null {
+  const c = s.charCodeAt(0);
+  if (!(c >= 65 && c <= 90) || s.length > 160 || !namesBeforeComma(s)) return null;
+  const to = s.length - trailingPunct(s);
+  const g = nameGroups(s, 0, to);
+  if (!g || g.end !== to) return null;
+  let titled = 0;
+  for (let k = 0; k < g.groups.length; k++) {
+    const tailTo = k + 1 < g.groups.length ? g.groups[k + 1]![0] : to;
+    if (creditTitle(s.slice(g.groups[k]![1], tailTo))) titled++;
+  }
+  return titled === g.groups.length && personWords(s, g.groups) ? g.groups : null;
+}
+
+/**
+ * A cheap first test for titledNames: a comma within the first 40 code units, and every word
+ * before it capitalised or a joiner ("Ana Ruiz," / "Ana Ruiz and Tom Bell,"; not "The council,").
+ */
+function namesBeforeComma(s: string): boolean {
+  const comma = s.indexOf(',');
+  if (comma < 3 || comma > 40) return false;
+  for (let i = 0; i < comma; i++) {
+    if (s.charCodeAt(i) !== 32) continue;
+    const c = s.charCodeAt(i + 1);
+    if (c >= 97 && c <= 122 && !s.startsWith('and ', i + 1) && !NAME_PARTICLES.has(s.slice(i + 1, s.indexOf(' ', i + 1) < 0 ? comma : Math.min(comma, s.indexOf(' ', i + 1))))) return false;
+  }
+  return true;
+}
+
+/** The text after a person's names holds a job title ending in a role noun, or only agency words (", Senior Writer; ", " (Reuters) and "). */
+function creditTitle(t: string): boolean {
+  const words = t.split(/[^\p{L}'’-]+/u).filter((w) => w && !NAME_JOINERS.has(w));
+  if (!words.length) return false;
+  if (words.every((w) => AGENCY_WORD.test(w))) return true;
+  return words.some((w) => JOB_ROLE_NOUN.test(w));
+}
+
+/** Every group holds two or more name words and no small title word ("Reuters, Staff" and "The Ledger, Staff" are no credits). */
+function personWords(s: string, groups: readonly Range[]): boolean {
+  return groups.every((r) => {
+    const words = s.slice(r[0], r[1]).split(/[ ,]+/u).filter((w) => w && !NAME_JOINERS.has(w));
+    return words.length >= 2 && !words.some((w) => TITLE_MINOR_WORDS.has(w.toLowerCase()));
+  });
 }
 
 /** How many "." end s (a credit line may end in one). */

@@ -240,3 +240,116 @@ describe('a job title on its own line under the byline', () => {
     expect(rules(['Editors', 'Writers', PARA])).toEqual(['navigation', 'navigation', null]);
   });
 });
+
+describe('an outlet describing itself without "we" or "our", at a body\'s edge', () => {
+  const PROFILES = [
+    'The Ledger is an independent, non-profit newsroom covering Calder Bay and the islands.',
+    'Harbour Post, a reader-funded news site, covers the coast from Ferrow to Skerrow.',
+    'Founded in 1998, the Valley Times reports on the people and politics of the upper valley.',
+    'CalderWire is one of the region\'s oldest digital news publications, read by 40,000 people a week.',
+    'Since 1887, the Courier has covered the south coast for readers in nine towns.',
+  ];
+  const LOOK_ALIKES = [
+    'The council is an independent body founded in 1998 to oversee the harbour.',
+    'Founded in 1998, the Harbour Rowing Club has grown to three hundred members.',
+    'Founded in 1921, the Gazette published the first photographs of the flood.',
+    'The Gazette is the oldest newspaper in the county, its editor said.',
+    '"The Herald is an independent newspaper and will stay one," the new owner promised.',
+    'The trust is a charity that runs the lifeboat museum.',
+  ];
+  it('takes the profile at the body\'s start or end', () => {
+    for (const s of PROFILES) {
+      expect(family(s), s).toBe('self-description');
+      expect(rules([PARA, PARA, s]), s).toEqual([null, null, 'self-description']);
+      expect(rules([s, PARA, PARA]), s).toEqual(['self-description', null, null]);
+    }
+  });
+  it('keeps the same shape inside a body, and article sentences of that shape anywhere', () => {
+    for (const s of PROFILES) expect(rules([PARA, s, PARA, PARA]), s).toEqual([null, null, null, null]);
+    for (const s of LOOK_ALIKES) {
+      expect(family(s), s).toBeNull();
+      expect(rules([PARA, PARA, s]), s).toEqual([null, null, null]);
+    }
+  });
+});
+
+describe('publisher lines without "you", "we" or a cue word, and their look-alikes', () => {
+  it('takes each family in these wordings', () => {
+    expect(rules([PARA, 'Newsletter: The Harbour Brief, every Thursday. Sign up free.', PARA])).toEqual([null, 'newsletter', null]);
+    expect(rules([PARA, PARA, 'This episode is available wherever you listen to podcasts.'])).toEqual([null, null, 'podcast-video-promo']);
+    expect(rules([PARA, 'READ ALSO | Ferry timetable changes from Monday', PARA])).toEqual([null, 'link-teaser', null]);
+    expect(rules([PARA, PARA, 'Prices were correct at the time of publishing. The Courier may be paid a fee when readers buy through links in this article.'])).toEqual([null, null, 'affiliate']);
+    expect(rules([PARA, PARA, "Views expressed here are the contributor's and not the Courier's."])).toEqual([null, null, 'disclaimer']);
+    expect(rules([PARA, PARA, "Views expressed here are the reviewer's and not those of Trail Notes."])).toEqual([null, null, 'disclaimer']);
+    expect(rules([PARA, PARA, 'The Courier has published news for the towns of the Calder valley since 1884 and is owned by a community trust.'])).toEqual([null, null, 'self-description']);
+    expect(rules([PARA, PARA, 'Calder Courier is on Instagram, TikTok and Threads'])).toEqual([null, null, 'follow-prompt']);
+  });
+  it('takes the pitch right above a subscribe or give button, and every headline under a link label', () => {
+    expect(rules([PARA, PARA, "Morning Briefing: the day's top headlines, delivered at 7am. Free.", 'Subscribe'])).toEqual([null, null, 'newsletter', 'button']);
+    expect(rules([PARA, PARA, 'Independent local journalism costs money. A monthly gift of £3 keeps this newsroom going.', 'Give monthly'])).toEqual([null, null, 'appeal', 'button']);
+    expect(rules([PARA, PARA, 'More from the Courier:', 'Ferry timetable changes from Monday', 'Harbour board names new chief executive'])).toEqual([null, null, 'link-teaser', 'link-teaser', 'link-teaser']);
+  });
+  it('keeps article sentences that share their words', () => {
+    const keep = [
+      'The newsletter, which the harbour master sends to every berth holder, warned of the closure in March.',
+      'The podcast\'s host said the episode would be re-edited after the complaint.',
+      'Members who give monthly will get a vote at the annual meeting, the club\'s rules say.',
+      'The Courier has reported on the dispute since 2019.',
+      'Greta Marsh is on the shortlist for the prize, with two other writers.',
+      'Drivers may be paid a fee for towing boats, under the new rules.',
+      'The views of the contributors to the consultation were mixed.',
+    ];
+    for (const s of keep) {
+      expect(rules([PARA, s, PARA]), s).toEqual([null, null, null]);
+      expect(rules([PARA, PARA, s]), s).toEqual([null, null, null]);
+    }
+    // the line under a button is the article again
+    expect(rules([PARA, 'Sign up', 'Support for the plan fell to a third of residents in a survey carried out by the university.', PARA])[2]).toBeNull();
+  });
+});
+
+describe('doubts and titles that point at what is suspect', () => {
+  const doubtOf = (lines: string[], i: number): number => bodyKinds(lines, lines.map(() => false), false)[i]!.suspicion;
+  it('takes a breadcrumb row with "›" or "»" at an edge for certain (no doubt), and keeps arrows in sentences', () => {
+    expect(lineKind('Home › Local › Parks', true)).toMatchObject({ rule: 'navigation', suspicion: 0 });
+    expect(lineKind('News » World » Europe', true).rule).toBe('navigation');
+    expect(lineKind('Prices rose › 5% in March, the survey found.', true).rule).toBeNull();
+  });
+  it('takes a promo title after a list of headlines only when it is title-case or ALL-CAPS', () => {
+    const letter = 'Get our free weekly newsletter, straight to your inbox every Friday.';
+    expect(rules(['In today\'s edition: ferries, fares and floods', 'Harbour works run late again', letter, PARA])).toEqual([null, null, 'newsletter', null]);
+    expect(rules(['In today\'s edition: ferries, fares and floods', 'The Morning Tide', letter, PARA])).toEqual([null, 'newsletter', 'newsletter', null]);
+    expect(rules([PARA, 'Harbour works run late again', letter, PARA])).toEqual([null, 'newsletter', 'newsletter', null]);
+  });
+  it('doubts an outlet profile inside a body (kept: it may be a story about a newspaper)', () => {
+    const lines = [PARA, "Harbour Post has been the region's independent voice since 1887.", PARA, PARA];
+    expect(rules(lines)).toEqual([null, null, null, null]);
+    expect(doubtOf(lines, 1)).toBeGreaterThanOrEqual(0.5);
+    expect(doubtOf([PARA, 'The council is an independent body set up in 1990 to hear complaints.', PARA, PARA], 1)).toBe(0);
+  });
+  it('doubts a long imperative that speaks to the reader below the warning level (directions), a short one at it', () => {
+    expect(lineKind('Follow the coast road north for two miles and you reach the old lifeboat station, now a museum.', true).suspicion).toBeLessThan(0.5);
+    expect(lineKind('Get the whole story first: you can have it before anyone else.', true).suspicion).toBe(0.5);
+  });
+});
+
+describe('more families found by probing: sign-ups to a named product, asks, paywalls, hashtag rows, widget counters', () => {
+  it('takes them', () => {
+    expect(rules([PARA, 'Sign up to The Harbour Brief', 'Our free weekly email about the port and the people who work there.', PARA])).toEqual([null, 'newsletter', 'newsletter', null]);
+    expect(rules([PARA, PARA, 'Can you spare £3 to keep local news alive?'])).toEqual([null, null, 'appeal']);
+    expect(rules([PARA, 'This article is for subscribers only. Already a subscriber? Log in.'])).toEqual([null, 'appeal']);
+    expect(rules([PARA, 'Read the rest: this story is for subscribers only', PARA])[1]).toBe('appeal');
+    expect(rules([PARA, PARA, '#CalderBay #Harbour #Transport'])).toEqual([null, null, 'tag-row']);
+  });
+  it('keeps look-alike article lines', () => {
+    expect(rules([PARA, 'Follow The Money', PARA])).toEqual([null, null, null]);
+    for (const s of [
+      'Subscribers to the scheme will pay less from April.',
+      'Can you imagine the queues, one trader asked?',
+      '"Can you spare a pound?" the busker asked passers-by.',
+      'The club is for members only, and guests must be signed in.',
+      'Our reporter spent a week on the trawler, filming for a video.',
+    ]) expect(rules([PARA, PARA, s]), s).toEqual([null, null, null]);
+    expect(rules([PARA, 'Sign up to The Harbour Brief', 'Our reporter said the port would reopen in a video posted on Tuesday.', PARA])[2]).toBeNull();
+  });
+});

@@ -60,6 +60,23 @@ import {
   ROW_SEPARATOR,
   COLON_END,
   PITCH_MAX_CHARS,
+  OUTLET_PROFILE,
+  OUTLET_FOUNDED,
+  OUTLET_HISTORY,
+  OUTLET_SUBJECT,
+  LONG_IMPERATIVE,
+  HASHTAG_ROW,
+  SIGN_UP_TO_NAME,
+  READER_ASK,
+  PAYWALL_PROMPT,
+  FOLLOW_STATEMENT,
+  BREADCRUMB_ROW,
+  DELIVERY_PITCH,
+  NEWSLETTER_LABEL,
+  MAX_TEASER_LIST,
+  NEWS_WORK,
+  OUTLET_PROFILE_MAX,
+  QUOTE_MARK,
 } from '../patterns.ts';
 import { isAllCaps, isTitleCase } from './subhead.ts';
 
@@ -193,6 +210,7 @@ const VIEWS = 32;
 const SELF = 64;
 const QUESTION = 128;
 const META = 256;
+const PAYWALL = 512;
 /**
  * The hints, each found from one trigger character (one pass over the line, no per-hint search):
  * [trigger, text from the trigger on, bit]. "you"/"You" -> YOU, "kie" (cookie) -> COOKIE, ...
@@ -224,6 +242,8 @@ const FREE_HINTS: readonly [string, string, number][] = [
   ['m', 'miss a', META], // "never miss a story"
   ['-', '-funded', SELF], // "reader-funded"
   ['-', '-supported', SELF],
+  ['p', 'paid a', COMMISSION], // "may be paid a fee when readers buy through links"
+  ['i', 'iber', PAYWALL], // "for subscribers only", "Already a subscriber?"
 ];
 
 /**
@@ -323,7 +343,7 @@ function isShareRow(s: string): boolean {
  * Lines that open otherwise are searched for un-anchored cues only at a body's edge (or next to a prompt).
  */
 const FREE_FIRST_WORDS: ReadonlySet<string> = withCases(
-  'if your we our by this independent views opinions products every thanks editorial here you unlike want enjoying enjoyed love missed looking curious interested did never'.split(' '),
+  'if your we our by this independent views opinions products every thanks editorial here you unlike want enjoying enjoyed love missed looking curious interested did never newsletter newsletters'.split(' '),
 );
 
 /** FIRST_WORDS bits beside the cue bits: the word is a FREE_FIRST_WORDS word, or "The". */
@@ -394,6 +414,24 @@ export function lineKind(s: string, edge = false): KindVerdict {
   const anchored = cues !== 0;
   const hints = len <= FREE_MAX_CHARS && (edge || (word & W_FREE) !== 0 || ((word & W_THE) !== 0 && len <= THE_LINE_CHARS)) ? freeHints(s) : 0;
   const free = hints !== 0;
+  // "The Ledger is an independent, non-profit newsroom ...": an outlet's profile at the body's edge
+  if (edge && len <= OUTLET_PROFILE_MAX && startsUpperOrDigit(s)) {
+    // every profile and follow statement opens with the outlet's name and a verb or an apposition (OUTLET_SUBJECT): most lines stop there
+    const c0 = s.charCodeAt(0);
+    const subject = OUTLET_SUBJECT.test(s);
+    const profile = (subject && (OUTLET_PROFILE.test(s) || OUTLET_HISTORY.test(s))) || ((c0 === 70 || c0 === 69 || c0 === 76 || c0 === 83) && OUTLET_FOUNDED.test(s) && NEWS_WORK.test(s));
+    // "Calder Courier is on Instagram, TikTok and Threads"
+    const follow = subject && !profile && len <= 160 && FOLLOW_STATEMENT.test(s);
+    if ((profile || follow) && !REPORTED_SPEECH.test(s) && !hasQuote(s)) return profile ? taken('self-description', 'outlet describing itself') : taken('follow-prompt', '"follow us" prompt');
+  }
+  if (edge && len <= 160 && (s.includes('›') || s.includes('»')) && BREADCRUMB_ROW.test(s)) return taken('navigation', 'breadcrumb row');
+  // "#CalderBay #Harbour #Transport"
+  if (s.charCodeAt(0) === 35 && HASHTAG_ROW.test(s)) return taken('tag-row', 'row of hashtags');
+  // inside a body, "X has been the region's independent voice since 1887" may be the article's
+  // (a story about a newspaper): kept, but doubted
+  if (!free && len <= PITCH_MAX_CHARS && s.includes('ndependent') && SELF_INDEPENDENT.test(s) && SELF_MEDIA.test(s) && SELF_HISTORY.test(s) && !REPORTED_SPEECH.test(s)) {
+    return doubt(0.5, 'reads like the outlet describing itself');
+  }
   if (!anchored && !free) return KEPT;
   if (anchored) {
     if (cues & G_SHARE && len <= 60 && SHARE_LINE.test(s)) return taken('share-row', 'share-button label');
@@ -412,7 +450,7 @@ export function lineKind(s: string, edge = false): KindVerdict {
   if (hints & COOKIE && CONSENT_WORD.test(s) && CONSENT_CONTEXT.test(s) && (READER_ADDRESS.test(s) || OUTLET_SELF.test(s))) return taken('consent-banner', 'cookie / consent banner');
   // "Support for the bill ...": a verb-like first word used as a noun is no imperative
   const cta = (cues & G_CTA) !== 0 && CTA_START.test(s) && !NOT_IMPERATIVE_NEXT.test(s.slice(fwLength));
-  if (!cta && (hints & (YOU | NEWS | PLATFORM | SELF | QUESTION | META)) === 0) return KEPT;
+  if (!cta && (hints & (YOU | NEWS | PLATFORM | SELF | QUESTION | META | PAYWALL)) === 0) return KEPT;
   // from here on, reported speech ("..., she said") is article text
   if (REPORTED_SPEECH.test(s)) return KEPT;
   // "Local news needs you. Make a contribution now.": the imperative opens a later sentence
@@ -421,6 +459,8 @@ export function lineKind(s: string, edge = false): KindVerdict {
   }
   const reader = (hints & YOU) !== 0 && READER_ADDRESS.test(s);
   const self = (reader || cta || (hints & (NEWS | SELF)) !== 0) && OUTLET_SELF.test(s);
+  if (hints & QUESTION && hints & YOU && READER_ASK.test(s) && !hasQuote(s)) return taken('appeal', 'asks the reader for support');
+  if (hints & (QUESTION | PAYWALL) && PAYWALL_PROMPT.test(s) && !hasQuote(s)) return taken('appeal', 'paywall prompt');
   if (hints & (QUESTION | META) && len <= 200) {
     // "Want more stories like this? ...", "Enjoying this piece?": the line speaks about the reading
     const meta = (hints & META) !== 0 && READING_META.test(s);
@@ -430,10 +470,11 @@ export function lineKind(s: string, edge = false): KindVerdict {
   }
   if (cta) {
     if (len <= 120 && SCROLL_TAP.test(s)) return taken('scroll-prompt', 'prompt to scroll or tap');
+    if (len <= 90 && SIGN_UP_TO_NAME.test(s)) return taken('newsletter', 'sign-up to a named newsletter or show');
     if (FOLLOW_PROMPT.test(s) && MEDIA_OBJECT.test(s)) return taken('follow-prompt', '"follow us" prompt');
   }
   if (hints & PLATFORM && PLATFORM_PROMO.test(s)) return taken('podcast-video-promo', 'podcast / video / app promo');
-  if (hints & NEWS && NEWSLETTER_WORD.test(s) && (reader || self || cta)) return taken('newsletter', 'newsletter sign-up');
+  if (hints & NEWS && NEWSLETTER_WORD.test(s) && (reader || self || cta || NEWSLETTER_LABEL.test(s) || laterImperative(s))) return taken('newsletter', 'newsletter sign-up');
   if (hints & SELF && SELF_INDEPENDENT.test(s) && SELF_MEDIA.test(s) && (self || SELF_HISTORY.test(s))) return taken('self-description', 'outlet describing itself');
   // every verdict below needs an imperative opening or the reader addressed: without both, the
   // two costliest cues (case-insensitive word lists) are not searched
@@ -443,11 +484,17 @@ export function lineKind(s: string, edge = false): KindVerdict {
   if (cta && (media || self || appeal)) return taken('call-to-action', 'call to action addressed to the reader');
   if (reader && self && (appeal || media)) return taken('appeal', 'appeal to the reader in the outlet\'s voice');
   // kept, but half like a prompt: a doubt for the confidence
-  if (cta && reader) return doubt(0.5, 'starts like a call to action and speaks to the reader');
+  // (a long sentence with no media or appeal word is more likely directions: "Follow the coast road north and you reach ...")
+  if (cta && reader) return doubt(len > LONG_IMPERATIVE ? 0.3 : 0.5, 'starts like a call to action and speaks to the reader');
   if (reader && appeal) return doubt(0.5, 'speaks to the reader about subscribing, donating or signing up');
   if (reader && self) return doubt(0.35, 'speaks to the reader in the outlet\'s voice');
   if (cta && (len < 80 || appeal)) return doubt(0.25, 'starts with an imperative');
   return KEPT;
+}
+
+/** A quotation mark: a quoted profile is someone's words, reported in the article. */
+function hasQuote(s: string): boolean {
+  return QUOTE_MARK.test(s);
 }
 
 /** A credits trailer's words: names, digits-free, lower-case words only from CREDITS_LOWER_WORDS. */
@@ -539,6 +586,15 @@ export function bodyKinds(
           // "Each pound you send ..." beside "Give now": the button's pitch
           out[j] = taken('appeal', 'speaks to the reader beside a button');
           blocks = true;
+        } else if ((r === 'newsletter' || r === 'call-to-action') && outletPitch(texts[j]!)) {
+          // "Our free weekly email about the port ..." under "Sign up to The Harbour Brief"
+          out[j] = taken('newsletter', 'pitch of a publisher prompt in the outlet\'s voice');
+          blocks = true;
+        } else if (r === 'button' && j === i - 1 && buttonPitch(texts[j]!)) {
+          // "The day's top headlines, delivered at 7am. Free." over "Subscribe"
+          const letter = NEWSLETTER_WORD.test(texts[j]!) || DELIVERY_PITCH.test(texts[j]!);
+          out[j] = taken(letter ? 'newsletter' : 'appeal', letter ? 'newsletter pitch above its button' : 'appeal above its button');
+          blocks = true;
         }
       }
     }
@@ -560,7 +616,9 @@ export function bodyKinds(
     // a promo title follows article text (a sentence, a paragraph) or opens the body, not a list of short lines
     let h = i - 1;
     while (h >= 0 && isGone(skip, out, h)) h--;
-    if (h < 0 || endsSentence(texts[h]!) || !isShortLine(texts[h]!)) out[i] = placed(r, 'title of a publisher prompt', 0.3);
+    // after a line that is no sentence (a digest's list of headlines), only a title-case or ALL-CAPS line is a promo's title
+    const t = texts[i]!;
+    if (h < 0 || endsSentence(texts[h]!) || (!isShortLine(texts[h]!) && (isTitleCase(t) || isAllCaps(t)))) out[i] = placed(r, 'title of a publisher prompt', 0.3);
   }
   // a bare link label ("Recommended", "Most read:") over one headline, then article text: the headline is the link
   for (let i = 0; i + 1 < n; i++) {
@@ -569,11 +627,17 @@ export function bodyKinds(
     let j = i + 1;
     while (j < n && isGone(skip, out, j)) j++;
     if (j >= n || !isTeaserHeadline(texts[j]!)) continue;
+    // one headline, or a list of them ("More from the Courier:" over three headlines)
+    const heads = [j];
     let after = j + 1;
-    while (after < n && isGone(skip, out, after)) after++;
+    for (;;) {
+      while (after < n && isGone(skip, out, after)) after++;
+      if (after >= n || heads.length >= MAX_TEASER_LIST || !isTeaserHeadline(texts[after]!) || (cutLast && after === n - 1)) break;
+      heads.push(after++);
+    }
     // ... then article text: a paragraph, or the line the capture stops in
     const para = after < n && ((cutLast && after === n - 1) || (texts[after]!.length > 2 * SHORT_LINE_CHARS && endsSentence(texts[after]!)));
-    if (after >= n || para) out[j] = placed('link-teaser', 'headline under a link label', 0.2);
+    if (after >= n || para) for (const h of heads) out[h] = placed('link-teaser', 'headline under a link label', h === j ? 0.2 : 0);
   }
   // "Tags:" / "Topics" on a line of its own: the short title-case or ALL-CAPS lines after it are its tags
   for (let i = 0; i < n; i++) {
@@ -683,6 +747,21 @@ function isJobTitle(s: string): boolean {
   // capitalised words (a beat: "Rural Affairs", "Senior Political") before the role noun
   for (const w of words) if (!startsUpperOrDigit(w) && !TITLE_MINOR_WORDS.has(w)) return false;
   return true;
+}
+
+/**
+ * The pitch right above a subscribe or give button, without "you": what the reader gets or what
+ * the money pays for ("The day's top headlines, delivered at 7am. Free.", "Independent local
+ * journalism costs money. ..."): a short line, not reported speech, naming an appeal, a
+ * newsletter, a delivery or news work (SELF_MEDIA). The line below a button is the article again.
+ */
+function buttonPitch(s: string): boolean {
+  return s.length <= PITCH_MAX_CHARS && !REPORTED_SPEECH.test(s) && (APPEAL_WORD.test(s) || NEWSLETTER_WORD.test(s) || DELIVERY_PITCH.test(s) || SELF_MEDIA.test(s));
+}
+
+/** Beside a sign-up or call to action, the outlet speaking of what it sends: "Our free weekly email about the port ..." (short, "we"/"our" and a media object, not reported speech). */
+function outletPitch(s: string): boolean {
+  return s.length <= PITCH_MAX_CHARS && OUTLET_SELF.test(s) && MEDIA_OBJECT.test(s) && !REPORTED_SPEECH.test(s) && !hasQuote(s);
 }
 
 /** A short line that speaks to the reader in its own voice (not reported speech). */

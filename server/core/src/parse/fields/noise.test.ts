@@ -17,6 +17,13 @@ describe('publisher boilerplate', () => {
     expect(noiseLineRule('The council said it would publish a newsletter.')).toBeNull();
     expect(noiseLineRule('Further Reading')).toBeNull();
   });
+  it('recognises ad-slot residue that says where the story goes on', () => {
+    expect(noiseLineRule('Story continues below advertisement')).toBe('continues-below');
+    expect(noiseLineRule('Article continues after this ad')).toBe('continues-below');
+    expect(noiseLineRule('STORY CONTINUES BELOW')).toBe('continues-below');
+    expect(noiseLineRule('The story continues below the surface, divers found.')).toBeNull();
+    expect(noiseLineRule('Story continues below the fold of a newspaper that has not yet been printed, and it is long.')).toBeNull();
+  });
   it('cuts inline boilerplate out of a one-line body', () => {
     expect(cut('To view this video please enable JavaScript, and consider upgrading to a web browser that supports HTML5 video US officials said')).toBe('| US officials said');
     expect(cut("They said so. Get in touch with our news team by emailing us. MORE: Other news")).toBe('They said so. |');
@@ -28,5 +35,13 @@ describe('publisher boilerplate', () => {
   it('flags unknown prompts for review', () => {
     expect(isSuspectBoilerplate('Subscribe now for full access')).toBe(true);
     expect(isSuspectBoilerplate('The minister resigned on Monday.')).toBe(false);
+  });
+});
+
+describe('widget counters', () => {
+  it('takes a comment or share count on its own line, not a number in a sentence', () => {
+    expect(noiseLineRule('12 comments')).toBe('widget-count');
+    expect(noiseLineRule('340 Shares')).toBe('widget-count');
+    expect(noiseLineRule('12 comments were received by the council.')).toBeNull();
   });
 });
