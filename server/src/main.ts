@@ -49,6 +49,21 @@ async function listen(env: Env, db: Db, changes: ChangeFeed): Promise<{ server: 
   return { server, port: typeof addr === 'object' && addr ? addr.port : env.PORT };
 }
 
+/**
+ * Rejects with the listen error (EADDRINUSE, EACCES) when `port` on `host` cannot be listened on,
+ * by listening and closing at once; port 0 (any free port) always can. The server listens for good
+ * only once the database is ready, so a port taken in between still fails there, with the same line.
+ */
+async function probePort(port: number, host: string): Promise<void> {
+  if (!port) return;
+  const probe = createServer();
+  await new Promise<void>((ok, fail) => {
+    probe.once('error', fail);
+    probe.listen(port, host, ok);
+  });
+  await new Promise((ok) => probe.close(ok));
+}
+
 /** An extra HTTP process of a cluster: the primary migrated and seeded; this one only serves. */
 async function httpWorker(env: Env) {
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 10, statementTimeoutMs: env.COPYDESK_STATEMENT_TIMEOUT_MS });
@@ -89,6 +104,8 @@ async function main() {
     u.password = u.password ? '***' : '';
     starting.database = u.toString();
   } else starting.dataDir = dataDir;
+  // the port first: a taken port is said before the database is created, migrated and seeded
+  await probePort(env.PORT, env.HOST);
   if (!env.DATABASE_URL) mkdirSync(dataDir, { recursive: true });
   const unlock = env.DATABASE_URL ? () => {} : lockDataDir(dataDir);
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir, statementTimeoutMs: env.COPYDESK_STATEMENT_TIMEOUT_MS });
