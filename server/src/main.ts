@@ -16,7 +16,7 @@ import { migrateDatabase } from './db/migrate.ts';
 import { loadEnv, type Env } from './env.ts';
 import { startupFailure, tokenHint, USAGE, type StartContext } from './startup.ts';
 import { staticHandler } from './http/static.ts';
-import { AUDIT_EXPORT_PATH } from './http/audit-export.ts';
+import { requestListener } from './http/listener.ts';
 import { seedSamples } from './seed.ts';
 import { createApp } from './yoga.ts';
 import { listTokens } from './auth/tokens.ts';
@@ -30,15 +30,7 @@ async function listen(env: Env, db: Db, changes: ChangeFeed): Promise<{ server: 
   const app = createApp({ db, config: configOf(env), dev: env.COPYDESK_DEBUG_ERRORS, changes });
   const dashboardDir = env.COPYDESK_DASHBOARD_DIR ?? fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
   const serveStatic = staticHandler(dashboardDir);
-  const server = createServer((req, res) => {
-    // the request-size limit reads Content-Length: a body of unknown length is refused
-    if (req.method === 'POST' && req.headers['content-length'] === undefined) {
-      res.writeHead(411, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'Send a Content-Length header', extensions: { code: 'LENGTH_REQUIRED' } }] }));
-      return;
-    }
-    if ((req.url ?? '').startsWith('/graphql') || (req.url ?? '').startsWith(AUDIT_EXPORT_PATH)) void app(req, res);
-    else serveStatic(req, res);
-  });
+  const server = createServer(requestListener(app, serveStatic));
   server.requestTimeout = 120_000;
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((ok, fail) => {
