@@ -28,7 +28,8 @@ import and export talk to a server: --url or COPYDESK_URL (default http://localh
 --token or COPYDESK_TOKEN (or COPYDESK_EDITOR_TOKEN). import keeps a journal of what it imported
 and skips it on the next run, so an interrupted import resumes where it stopped.
 The token, worker and stories commands open the database the server uses (DATABASE_URL, or COPYDESK_DATA_DIR /
---data-dir for the embedded one; stop a server that holds the embedded one first).
+--data-dir for the embedded one; stop a server that holds the embedded one first). They never create one:
+a folder or DATABASE_URL that holds no copydesk database is refused (pnpm start creates it).
 `;
 
 /**

@@ -6,6 +6,15 @@ export abstract class CopydeskError extends Error {
   abstract readonly code: string;
 }
 
+/**
+ * `noun` with its indefinite article, for error messages: "an Article", "an Editor", "a Topic",
+ * "a Dump" (by the first letter's sound as the type names in this API begin: vowels take "an").
+ * A list ("Article or Topic") takes the article of its first word.
+ */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 export class EmptyDumpError extends CopydeskError {
   readonly code = 'EMPTY_DUMP';
   constructor(message = 'The dump text is empty (or only white space): there is nothing to parse.') {

@@ -16,7 +16,7 @@ import { migrateDatabase } from './db/migrate.ts';
 import { loadEnv, type Env } from './env.ts';
 import { startupFailure, tokenHint, USAGE, type StartContext } from './startup.ts';
 import { staticHandler } from './http/static.ts';
-import { AUDIT_EXPORT_PATH } from './http/audit-export.ts';
+import { requestListener } from './http/listener.ts';
 import { seedSamples } from './seed.ts';
 import { createApp } from './yoga.ts';
 import { listTokens } from './auth/tokens.ts';
@@ -30,15 +30,7 @@ async function listen(env: Env, db: Db, changes: ChangeFeed): Promise<{ server: 
   const app = createApp({ db, config: configOf(env), dev: env.COPYDESK_DEBUG_ERRORS, changes });
   const dashboardDir = env.COPYDESK_DASHBOARD_DIR ?? fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
   const serveStatic = staticHandler(dashboardDir);
-  const server = createServer((req, res) => {
-    // the request-size limit reads Content-Length: a body of unknown length is refused
-    if (req.method === 'POST' && req.headers['content-length'] === undefined) {
-      res.writeHead(411, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'Send a Content-Length header', extensions: { code: 'LENGTH_REQUIRED' } }] }));
-      return;
-    }
-    if ((req.url ?? '').startsWith('/graphql') || (req.url ?? '').startsWith(AUDIT_EXPORT_PATH)) void app(req, res);
-    else serveStatic(req, res);
-  });
+  const server = createServer(requestListener(app, serveStatic));
   server.requestTimeout = 120_000;
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((ok, fail) => {
@@ -47,6 +39,21 @@ async function listen(env: Env, db: Db, changes: ChangeFeed): Promise<{ server: 
   });
   const addr = server.address();
   return { server, port: typeof addr === 'object' && addr ? addr.port : env.PORT };
+}
+
+/**
+ * Rejects with the listen error (EADDRINUSE, EACCES) when `port` on `host` cannot be listened on,
+ * by listening and closing at once; port 0 (any free port) always can. The server listens for good
+ * only once the database is ready, so a port taken in between still fails there, with the same line.
+ */
+async function probePort(port: number, host: string): Promise<void> {
+  if (!port) return;
+  const probe = createServer();
+  await new Promise<void>((ok, fail) => {
+    probe.once('error', fail);
+    probe.listen(port, host, ok);
+  });
+  await new Promise((ok) => probe.close(ok));
 }
 
 /** An extra HTTP process of a cluster: the primary migrated and seeded; this one only serves. */
@@ -89,6 +96,8 @@ async function main() {
     u.password = u.password ? '***' : '';
     starting.database = u.toString();
   } else starting.dataDir = dataDir;
+  // the port first: a taken port is said before the database is created, migrated and seeded
+  await probePort(env.PORT, env.HOST);
   if (!env.DATABASE_URL) mkdirSync(dataDir, { recursive: true });
   const unlock = env.DATABASE_URL ? () => {} : lockDataDir(dataDir);
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir, statementTimeoutMs: env.COPYDESK_STATEMENT_TIMEOUT_MS });

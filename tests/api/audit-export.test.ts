@@ -1,5 +1,8 @@
 /** GET /audit.jsonl: the audit log as JSON Lines, editors only, filtered like auditLog(filter:). */
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestListener } from '@copydesk/server/http/listener.ts';
 import { readAuditLog } from '@copydesk/server/audit/log.ts';
 import { createTestApp, TEST_TOKEN, type TestApp } from '../helpers/app.ts';
 import { flatDump } from '../helpers/dumps.ts';
@@ -102,5 +105,48 @@ describe('audit export (JSON Lines)', () => {
     for await (const e of readAuditLog(t.database.db, {}, 2)) paged.push(e.id);
     expect(paged).toEqual(whole);
     expect(whole.length).toBe(4);
+  });
+});
+
+describe('audit export: methods', () => {
+  /** a method other than GET: 405, Allow: GET, a typed JSON body */
+  const expect405 = (status: number, allow: string | null | undefined, body: string) => {
+    expect(status, body).toBe(405);
+    expect(allow).toBe('GET');
+    expect(JSON.parse(body).errors[0].extensions.code).toBe('METHOD_NOT_ALLOWED');
+  };
+
+  it('answers any other method 405 with Allow: GET and a typed body', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+      const res = await t.app.fetch('http://localhost/audit.jsonl', { method, headers: { authorization: `Bearer ${TEST_TOKEN}` }, body: '{}' });
+      expect405(res.status, res.headers.get('allow'), await res.text());
+    }
+  });
+
+  it('through the HTTP listener too: a POST without Content-Length is 405 there, while /graphql still asks for the length (411)', async () => {
+    const server: Server = createServer(requestListener(t.app, (_req, res) => res.writeHead(404).end()));
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const port = (server.address() as AddressInfo).port;
+    /** sends a chunked POST (no Content-Length) to `path` */
+    const chunked = (path: string) =>
+      new Promise<{ status: number; allow: string | undefined; body: string }>((ok, fail) => {
+        const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_TOKEN}` } }, (res) => {
+          let body = '';
+          res.on('data', (d: Buffer) => (body += d));
+          res.on('end', () => ok({ status: res.statusCode!, allow: res.headers.allow, body }));
+        });
+        req.on('error', fail);
+        req.write('{"query":');
+        req.end('"{ __typename }"}');
+      });
+    try {
+      const audit = await chunked('/audit.jsonl');
+      expect405(audit.status, audit.allow, audit.body);
+      const graphql = await chunked('/graphql');
+      expect(graphql.status).toBe(411);
+      expect(JSON.parse(graphql.body).errors[0].extensions.code).toBe('LENGTH_REQUIRED');
+    } finally {
+      await new Promise((ok) => server.close(ok));
+    }
   });
 });

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, revokeToken } from '@copydesk/server/auth/tokens.ts';
+import { seedSamples } from '@copydesk/server/seed.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { strayTextDump } from '../helpers/dumps.ts';
 
@@ -114,5 +115,25 @@ describe('audit log', () => {
     // append-only: the rows are the same however often they are read
     const rows = await t.sql<{ n: string }>(`select count(*) as n from audit_log`);
     expect(Number(rows[0]!.n)).toBe((await log()).length);
+  });
+});
+
+describe('audit log: the samples imported at first start', () => {
+  it('audits each sample as an import by the system actor, as any importer is audited', async () => {
+    const fresh = await createTestApp();
+    try {
+      const n = await seedSamples(fresh.database.db, 5 * 1024 * 1024);
+      expect(n).toBeGreaterThan(0);
+      const rows = await fresh.sql<{ actor: string; origin: string; action: string; dump_id: number | null; subject: string | null }>('select actor, origin, action, dump_id, subject from audit_log order by id');
+      expect(rows).toHaveLength(n);
+      const dumps = await fresh.sql<{ id: number; filename: string }>('select id, filename from dumps order by id');
+      expect(rows.map((r) => [r.actor, r.action, Number(r.dump_id), r.subject])).toEqual(dumps.map((d) => ['system', 'import', Number(d.id), d.filename]));
+      for (const r of rows) expect(r.origin).toMatch(/sample import at first start/);
+      // a second start seeds nothing, and logs nothing
+      expect(await seedSamples(fresh.database.db, 5 * 1024 * 1024)).toBe(0);
+      expect(await fresh.sql('select id from audit_log')).toHaveLength(n);
+    } finally {
+      await fresh.close();
+    }
   });
 });

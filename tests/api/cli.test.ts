@@ -1,11 +1,15 @@
 /** The CLI's import and export against a copydesk listening on a loopback port. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, writeFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDatabase } from '@copydesk/server/db/client.ts';
+import { migrateDatabase } from '@copydesk/server/db/migrate.ts';
 import { createTestApp, TEST_TOKEN, type TestApp } from '../helpers/app.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 
@@ -116,4 +120,62 @@ describe('copydesk export', () => {
     expect(Array.isArray(lines[0].topics)).toBe(true);
     expect(Array.isArray(lines[0].edges)).toBe(true);
   });
+});
+
+describe('copydesk commands that open the database', () => {
+  /** every command that opens the configured database (the token, stories and worker commands) */
+  const COMMANDS = [['token', 'create', '--name', 'alice'], ['token', 'list'], ['token', 'revoke', 'alice'], ['stories', 'backfill'], ['worker', '--once']];
+
+  /** one line on stderr naming `where` and the fix, no stack, a non-zero exit */
+  const expectRefused = (r: { code: number; stderr: string }, where: string) => {
+    expect(r.code, r.stderr).not.toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines, r.stderr).toHaveLength(1);
+    expect(lines[0]).toContain(where);
+    expect(lines[0]).toMatch(/holds no copydesk database: .*--data-dir.*pnpm start/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  };
+
+  it.runIf(inject('dbKind') === 'pglite')('refuse a data folder that holds no copydesk database, and create nothing there; open one the server made', async () => {
+    const typo = join(dir, 'dta');
+    const empty = join(dir, 'empty');
+    mkdirSync(empty);
+    for (const args of COMMANDS) {
+      expectRefused(await cli([...args, '--data-dir', typo], { DATABASE_URL: '' }), `the folder ${typo}`);
+      expect(existsSync(typo)).toBe(false);
+    }
+    // an existing folder without a database, named by the variable instead of the flag
+    for (const args of [COMMANDS[1]!, COMMANDS[4]!]) {
+      expectRefused(await cli(args, { DATABASE_URL: '', COPYDESK_DATA_DIR: empty }), `the folder ${empty}`);
+      expect(readdirSync(empty)).toEqual([]);
+    }
+    // a folder the server started on (its migrated database) is opened
+    const real = join(dir, 'real');
+    const database = await openDatabase({ dataDir: real });
+    await migrateDatabase(database);
+    await database.close();
+    const made = await cli(['token', 'create', '--name', 'alice', '--data-dir', real], { DATABASE_URL: '' });
+    expect(made.code, made.stderr).toBe(0);
+    expect((await cli(['token', 'list', '--data-dir', real], { DATABASE_URL: '' })).stdout).toMatch(/\talice\t.*active/);
+  }, 120_000);
+
+  it.runIf(inject('dbKind') === 'postgres')('refuse a PostgreSQL database without copydesk\'s tables, and create none there', async () => {
+    const admin = new pg.Client({ connectionString: inject('pgAdminUrl') });
+    await admin.connect();
+    const name = `copydesk_cli_${randomBytes(4).toString('hex')}`;
+    await admin.query(`CREATE DATABASE ${name}`);
+    try {
+      const u = new URL(inject('pgAdminUrl'));
+      u.pathname = `/${name}`;
+      for (const args of [COMMANDS[0]!, COMMANDS[3]!]) expectRefused(await cli(args, { DATABASE_URL: u.toString() }), `the database at`);
+      const check = new pg.Client({ connectionString: u.toString() });
+      await check.connect();
+      const tables = await check.query(`select count(*)::int as n from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema')`);
+      await check.end();
+      expect(tables.rows[0].n).toBe(0);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  }, 120_000);
 });

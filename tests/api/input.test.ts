@@ -250,6 +250,19 @@ describe('IDs: malformed, out of range, of another type, or missing', () => {
     await expectInvalid(`query($id: ID!) { article(id: $id) { id } }`, { id: dumpId }, 'id');
   });
 
+  it('names the type it wanted and the one it got with the right article ("an Article", "a Dump")', async () => {
+    const articleId = (await expectData(ARTICLE_IDS)).articles.edges[0].node.id;
+    const dumpId = (await expectData(`{ dumps(first: 1) { edges { node { id } } } }`)).dumps.edges[0].node.id;
+    const wantedArticle = await expectInvalid(`query($id: ID!) { article(id: $id) { id } }`, { id: dumpId }, 'id');
+    expect(wantedArticle.message).toContain('an ID of a Dump');
+    expect(wantedArticle.message).toContain('the ID of an Article');
+    const gotArticle = await expectInvalid(`query($id: ID!) { dump(id: $id) { id } }`, { id: articleId }, 'id');
+    expect(gotArticle.message).toContain('an ID of an Article');
+    expect(gotArticle.message).toContain('the ID of a Dump');
+    const missing = await expectInvalid(`query($id: ID) { articles(filter: { dumpId: $id }) { totalCount } }`, { id: b64('Nothing:1') }, 'filter.dumpId');
+    for (const e of [wantedArticle, gotArticle, missing]) expect(e.message).not.toMatch(/\ba [AEIOU]/);
+  });
+
   it('a missing node is null (Relay): node, nodes with valid and missing ids, and every type', async () => {
     const articleId = (await expectData(ARTICLE_IDS)).articles.edges[0].node.id;
     for (const type of ['Article', 'Topic', 'Dump', 'Source', 'SegmentationRevision']) {
@@ -276,6 +289,70 @@ describe('values JavaScript accepts and PostgreSQL refuses never reach SQL', () 
     await expectInvalid(q, { i: [{ text: flatDump('One headline here', 'Body one.\nMore body.') }, { text: flatDump('Two headline here', 'Body two.\nMore.'), filename: 'a\u0000.txt' }] }, 'inputs[1].filename');
     await expectInvalid(`mutation($n: String!) { addArticleTopic(articleId: "${encodeGlobalID('Article', 1)}", name: $n) { __typename } }`, { n: 'x\u0000' }, 'name');
     expect((await t.sql<{ n: string }>('select count(*) as n from dumps'))[0]!.n).toBe(before);
+  });
+
+  it('refuses a lone UTF-16 surrogate in any string argument, and bidi controls in every string a mutation stores, naming the argument', async () => {
+    /** the request as an editor ends in one typed INVALID_INPUT naming `field` */
+    const refused = async (query: string, variables: Record<string, unknown>, field: string) => {
+      const r = await t.gql(query, variables);
+      expect(r.errors?.[0]?.extensions, JSON.stringify(r)).toMatchObject({ code: 'INVALID_INPUT', field });
+      expect(r.errors![0]!.message).toContain(field);
+    };
+    const article = (await expectData(ARTICLE_IDS)).articles.edges[0].node.id;
+    const topics = (await expectData(`{ topics(first: 2) { edges { node { id } } } }`)).topics.edges;
+    const dump = (await expectData(`{ dumps(first: 1) { edges { node { id } } } }`)).dumps.edges[0].node.id;
+    const rules = await t.sql<{ n: string }>('select count(*) as n from parse_rules');
+    const RULE = `mutation($i: CreateParseRuleInput!) { createParseRule(input: $i) { __typename } }`;
+    for (const [bad, what] of [['\uD83D', 'lone high surrogate'], ['\uDE80x', 'lone low surrogate'], ['\u202E', 'right-to-left override'], ['\u202A', 'left-to-right embedding'], ['\u2066', 'left-to-right isolate'], ['\u2069', 'pop directional isolate']] as const) {
+      const text = `Ferry ${bad}timetable`;
+      await refused(RULE, { i: { lineText: text, scope: 'EVERYWHERE' } }, 'input.lineText');
+      await refused(RULE, { i: { lineText: 'Subscribe to our newsletter', scope: 'SOURCE', source: text } }, 'input.source');
+      await refused(RULE, { i: { lineText: 'Subscribe to our newsletter', scope: 'EVERYWHERE', note: text } }, 'input.note');
+      await refused(`mutation($i: UpdateParseRuleInput!) { updateParseRule(input: $i) { __typename } }`, { i: { id: encodeGlobalID('ParseRule', 1), note: text } }, 'input.note');
+      await refused(`mutation($id: ID!, $n: String!) { renameTopic(id: $id, name: $n) { __typename } }`, { id: topics[0].node.id, n: text }, 'name');
+      await refused(`mutation($id: ID!, $n: String!) { renameSource(id: $id, name: $n) { __typename } }`, { id: encodeGlobalID('Source', 1), n: text }, 'name');
+      await refused(`mutation($id: ID!, $n: String!) { renameStory(id: $id, title: $n) { __typename } }`, { id: encodeGlobalID('Story', 1), n: text }, 'title');
+      await refused(`mutation($a: ID!, $n: String!) { addArticleTopic(articleId: $a, name: $n) { __typename } }`, { a: article, n: text }, 'name');
+      await refused(
+        `mutation($i: DismissWarningInput!) { dismissWarning(input: $i) { __typename } }`,
+        { i: { dumpId: dump, code: 'X', start: 0, end: 1, reason: text } },
+        'input.reason',
+      );
+      expect(what).toBeTruthy();
+    }
+    // a lone surrogate is not text anywhere, queries included; a bidi control in a search is only a search
+    await expectInvalid(`query($s: String) { articles(filter: { search: $s }) { totalCount } }`, { s: 'ferry\uD83D' }, 'filter.search');
+    expect((await expectData(`query($s: String) { articles(filter: { search: $s }) { totalCount } }`, { s: 'ferry\u202E' })).articles.totalCount).toBeGreaterThanOrEqual(0);
+    // whole surrogate pairs are text
+    const ok = await t.gql(RULE, { i: { lineText: 'Ferry 🚢 newsletter: sign up today', scope: 'EVERYWHERE' } });
+    expect(ok.data?.createParseRule.__typename, JSON.stringify(ok)).toBe('ParseRule');
+    expect(Number((await t.sql<{ n: string }>('select count(*) as n from parse_rules'))[0]!.n)).toBe(Number(rules[0]!.n) + 1);
+  });
+
+  it('refuses offsets that cut a surrogate pair: a rule\'s marked span, a revision\'s boundaries and fields', async () => {
+    const line = 'By Jane Doe 🚢 Harbour Desk';
+    const pair = line.indexOf('🚢');
+    const RULE = `mutation($i: CreateParseRuleInput!) { createParseRule(input: $i) { __typename ... on Error { code message } ... on InvalidInputError { field } } }`;
+    const cut = (await t.gql(RULE, { i: { lineText: line, scope: 'EVERYWHERE', action: 'BYLINE', fieldStart: 3, fieldEnd: pair + 1 } })).data?.createParseRule;
+    expect(cut).toMatchObject({ code: 'INVALID_INPUT', field: 'fieldEnd' });
+    expect(cut.message).toMatch(/surrogate pair/);
+    const cutStart = (await t.gql(RULE, { i: { lineText: line, scope: 'EVERYWHERE', action: 'BYLINE', fieldStart: pair + 1, fieldEnd: line.length } })).data?.createParseRule;
+    expect(cutStart).toMatchObject({ code: 'INVALID_INPUT', field: 'fieldStart' });
+
+    const text = flatDump('Harbour 🚢 ferries resume night sailings', 'Night sailings resume on Friday, the harbour office said.\nCrews have trained for the new timetable.');
+    const imported = await t.gql(`mutation($input: ImportDumpInput!) { importDump(input: $input) { ... on ImportDumpPayload { dump { id currentRevisionNumber } } } }`, { input: { text } });
+    const { id, currentRevisionNumber } = imported.data.importDump.dump;
+    const at = text.indexOf('🚢');
+    const REVISE = `mutation($input: ReviseSegmentationInput!) { reviseSegmentation(input: $input) { __typename ... on Error { code message } } }`;
+    const revise = (segments: unknown[]) => t.gql(REVISE, { input: { dumpId: id, baseRevision: currentRevisionNumber, segments } }).then((r) => r.data?.reviseSegmentation);
+    const boundary = await revise([{ kind: 'residue', start: 0, end: at + 1 }, { kind: 'residue', start: at + 1, end: text.length }]);
+    expect(boundary).toMatchObject({ code: 'INVALID_SEGMENTATION' });
+    expect(boundary.message).toMatch(/surrogate pair/);
+    const field = await revise([{ kind: 'main', start: 0, end: text.length, fields: [{ field: 'headline', start: 0, end: at + 1 }] }]);
+    expect(field).toMatchObject({ code: 'INVALID_SEGMENTATION' });
+    expect(field.message).toMatch(/surrogate pair/);
+    // the same boundaries a whole character on are a revision
+    expect((await revise([{ kind: 'main', start: 0, end: at + 2, fields: [{ field: 'headline', start: 0, end: at + 2 }] }, { kind: 'residue', start: at + 2, end: text.length }])).__typename).toBe('ReviseSegmentationPayload');
   });
 
   it('refuses date-times outside what PostgreSQL stores, and answers those inside', async () => {

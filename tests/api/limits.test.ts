@@ -73,6 +73,9 @@ describe('CSRF prevention', () => {
     const url = `http://localhost/graphql?query=${encodeURIComponent('{ reviewCounts { total } }')}`;
     const bare = await t.app.fetch(url, { headers: { accept: 'application/json' } });
     expect(bare.status).toBe(403);
+    const refusal = await bare.json();
+    expect(refusal.errors[0].extensions.code).toBe('CSRF_HEADER_REQUIRED');
+    expect(refusal.errors[0].message).toContain(CSRF_HEADER);
     const ok = await t.app.fetch(url, { headers: { accept: 'application/json', [CSRF_HEADER]: '1' } });
     expect(ok.status).toBe(200);
   });
@@ -83,5 +86,6 @@ describe('CSRF prevention', () => {
     form.set('map', '{}');
     const res = await t.app.fetch('http://localhost/graphql', { method: 'POST', body: form });
     expect(res.status).toBe(403);
+    expect((await res.json()).errors[0].extensions.code).toBe('CSRF_HEADER_REQUIRED');
   });
 });

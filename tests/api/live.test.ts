@@ -171,6 +171,23 @@ describe('subscriptions', () => {
     allowed.close();
   });
 
+  it('dumpPresence of no dump is NOT_FOUND, of a malformed or another type\'s ID INVALID_INPUT, like dump(id:)', async () => {
+    const q = `subscription($id: ID!) { dumpPresence(dumpId: $id) { editors } }`;
+    const expectError = async (id: string, code: string) => {
+      const sub = await subscribe(first, q, { id }, TEST_TOKEN);
+      try {
+        const r = await sub.next();
+        expect(r.errors?.[0]?.extensions?.code, JSON.stringify(r)).toBe(code);
+        expect(r.data?.dumpPresence ?? null).toBeNull();
+      } finally {
+        sub.close();
+      }
+    };
+    await expectError(Buffer.from('Dump:999999').toString('base64'), 'NOT_FOUND');
+    await expectError('not-an-id', 'INVALID_INPUT');
+    await expectError(Buffer.from('Article:1').toString('base64'), 'INVALID_INPUT');
+  });
+
   it('checks a subscription\'s arguments like a query\'s (INVALID_INPUT naming the argument)', async () => {
     const sub = await subscribe(first, DUMP_UPDATED, { id: 'not-an-id' }, null);
     const r = await sub.next();

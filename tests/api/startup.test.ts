@@ -5,7 +5,9 @@
  * own kind: the data folder ones on PGlite, the DATABASE_URL ones on PostgreSQL.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -89,6 +91,21 @@ describe.concurrent('pnpm start: failures to start', () => {
     writeFileSync(parent, 'not a folder');
     const r = await start(['--port', '0', '--data-dir', join(parent, 'data')]);
     expectOneLine(r, /cannot use the data folder .*ENOTDIR/, /--data-dir/);
+  }, START_LIMIT_MS + 10_000);
+
+  it.runIf(onPglite)('says in one line that the port is taken before it creates, migrates or seeds the database', async () => {
+    const blocker = createServer();
+    await new Promise<void>((ok) => blocker.listen(0, '127.0.0.1', ok));
+    const port = (blocker.address() as AddressInfo).port;
+    try {
+      const d = join(dir(), 'data');
+      const r = await start(['--port', String(port), '--data-dir', d], { COPYDESK_SEED_SAMPLES: 'true' });
+      expectOneLine(r, new RegExp(`port is in use .*${port}`), /--port/);
+      expect(r.stdout).not.toMatch(/imported \d+ sample/);
+      expect(existsSync(join(d, 'PG_VERSION'))).toBe(false);
+    } finally {
+      await new Promise((ok) => blocker.close(ok));
+    }
   }, START_LIMIT_MS + 10_000);
 
   it.skipIf(onPglite)('names an unknown argument and prints the usage', async () => {

@@ -12,7 +12,7 @@ const { values } = parseArgs({
   options: { only: { type: 'string' }, articles: { type: 'string', default: '100000' }, 'load-seconds': { type: 'string', default: '10' }, processes: { type: 'string', default: '1' }, 'soak-seconds': { type: 'string', default: '60' } },
 });
 /** every section; `--only` picks some */
-const SECTIONS = 'parser,derive,editor,topics,stories,api,reads,input,upload,ryw,soak';
+const SECTIONS = 'parser,derive,editor,topics,stories,api,reads,input,upload,ryw,soak,start';
 const only = new Set((values.only ?? SECTIONS).split(','));
 const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
 const log = (s: string) => console.error(s);
@@ -93,6 +93,11 @@ if (only.has('soak')) {
   const { benchSoak } = await import('./soak.ts');
   results.soak = await benchSoak({ seconds: Number(values['soak-seconds']), log });
   log(JSON.stringify(results.soak, null, 2));
+}
+if (only.has('start')) {
+  log('== pnpm start on the embedded database: RSS peak and settled, first start on a fresh data folder and restart (the built server)');
+  const { benchStart } = await import('./start.ts');
+  results.start = await benchStart(log);
 }
 
 mkdirSync(join(REPO_ROOT, '.bench'), { recursive: true });

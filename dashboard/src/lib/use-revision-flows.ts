@@ -77,7 +77,7 @@ export function useSave(dumpId: string, state: EditorState, dispatch: Dispatch, 
 
   const save = async (approve: boolean, baseNumber = base.number, segs: EditSegment[] = segments): Promise<void> => {
     if (!canEdit) return say('Read-only: sign in with an editor token to save.', 'error');
-    const p = checkSegmentation(text.length, segs);
+    const p = checkSegmentation(text, segs);
     if (p) return say(`Cannot save (${p.rule}): ${p.reason}`, 'error', p.start);
     setBusy(true);
     const r = await revise({ input: { dumpId, baseRevision: baseNumber, approve, segments: toInput(segs) } });

@@ -85,7 +85,7 @@ function Editor({ dump }: { dump: Dump }) {
   );
   // the text paints first; the side panel (hundreds of article cards on a long dump) a frame later
   const panelReady = useDeferredValue(true, false);
-  const problem = useMemo(() => checkSegmentation(text.length, segments), [text.length, segments]);
+  const problem = useMemo(() => checkSegmentation(text, segments), [text, segments]);
   const review = useReview(dump.id, text, s.base, segments, parserScored);
 
   useDraft(dump.id, s, dirty);

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { relations } from '@copydesk/schema';
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -63,7 +64,13 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   let client: PGlite;
   if (opts.pglite) client = opts.pglite;
   else {
-    if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+    if (!dataDir.startsWith('memory://')) {
+      mkdirSync(dataDir, { recursive: true });
+      // A new folder is initialised (initdb) in a thread of its own that ends at once: initdb grows
+      // PGlite's WebAssembly memory to about 950 MB, which a thread keeps for its whole life (the
+      // server sat at ~940 MB RSS after a first start, ~400 MB after a restart).
+      if (!opts.pgliteLoadDataDir && !holdsDatabase(dataDir)) await (await PgliteThread.create({ dataDir })).close();
+    }
     const thread = await PgliteThread.create({
       dataDir,
       ...(opts.pgliteLoadDataDir ? { loadDataDir: opts.pgliteLoadDataDir } : {}),
@@ -83,6 +90,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       if (owned) await client.close();
     },
   };
+}
+
+/** Whether `dataDir` holds an embedded database (PGlite's, as initdb leaves it): `PG_VERSION` at its top. */
+export function holdsDatabase(dataDir: string): boolean {
+  return existsSync(join(dataDir, 'PG_VERSION'));
 }
 
 /** The rows of a raw `db.execute(sql...)`, whichever driver answered (node-postgres and PGlite give `{ rows }`). */

@@ -4,7 +4,11 @@
  * nothing JavaScript accepts and PostgreSQL refuses reaches SQL. A bad value is a typed error,
  * INVALID_INPUT, naming the argument (`after`, `filter.topicId`, `ids`), never a 500.
  *
- * - strings: no NUL (PostgreSQL text cannot hold it); an input field that reports NUL itself
+ * - strings: no NUL (PostgreSQL text cannot hold it) and no lone UTF-16 surrogate (not text: it
+ *   cannot be stored as UTF-8 and would come back as U+FFFD); in a mutation's arguments (text an
+ *   editor writes and copydesk stores: names, titles, rule lines, notes, reasons) no bidi control
+ *   either (U+202A-U+202E embeddings and overrides, U+2066-U+2069 isolates: they make stored
+ *   text read differently from what it holds). An input field that reports bad characters itself
  *   (a dump's text: InvalidTextError with an offset) opts out with `textCheckedByResolver`;
  * - Relay global IDs: decodable, of the type the argument names (`for:`), or of any node type,
  *   and an integer id within PostgreSQL's `integer`;
@@ -15,6 +19,7 @@
  * - variables: nested at most MAX_VARIABLE_DEPTH deep (graphql-js coerces them recursively, and
  *   100,000 levels overflowed its stack).
  */
+import { loneSurrogateAt } from '@copydesk/core';
 import { decodeBase64, decodeCursorChunk, encodeBase64 } from '@pothos/core';
 import {
   GraphQLFloat,
@@ -36,7 +41,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { InvalidInputError } from '../errors.ts';
+import { InvalidInputError, withArticle } from '../errors.ts';
 
 /** PostgreSQL `integer`: every copydesk table's id */
 export const INT4_MAX = 2147483647;
@@ -145,14 +150,14 @@ export function parseGlobalId(globalId: unknown, types: readonly string[] | null
   const typename = decoded.slice(0, colon);
   const id = decoded.slice(colon + 1);
   if (colon < 1 || !nodeTypes.has(typename)) return badId(arg, types, 'not an ID');
-  if (types?.length && !types.includes(typename)) return badId(arg, types, `an ID of a ${typename}`);
+  if (types?.length && !types.includes(typename)) return badId(arg, types, `an ID of ${withArticle(typename)}`);
   if (!/^\d{1,10}$/.test(id) || Number(id) > INT4_MAX) return badId(arg, types, 'not an ID (its number is malformed or out of range)');
   return { typename, id: Number(id) };
 }
 
 function badId(arg: string, types: readonly string[] | null, why: string): never {
   const expected = types?.length ? types.join(' or ') : 'copydesk object';
-  throw new InvalidInputError(arg, `${why}: pass the ID of a${/^[AEIOU]/.test(expected) ? 'n' : ''} ${expected} as the API returned it`);
+  throw new InvalidInputError(arg, `${why}: pass the ID of ${withArticle(expected)} as the API returned it`);
 }
 
 /** the names of the schema's node types (those with a global ID), computed once per schema */
@@ -184,6 +189,8 @@ function depthOf(value: unknown, limit: number): number {
 
 interface Walk {
   schema: GraphQLSchema;
+  /** the operation is a mutation: its strings are stored, so bidi controls are refused too */
+  mutation: boolean;
   fragments: Map<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
   nodeTypes: ReadonlySet<string>;
@@ -204,7 +211,7 @@ export function checkOperationInput(schema: GraphQLSchema, document: DocumentNod
   if (!root) return;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  walkSelections({ schema, fragments, variables: variables ?? {}, nodeTypes: nodeTypesOf(schema), seen: new Set() }, op.selectionSet, [root]);
+  walkSelections({ schema, mutation: op.operation === 'mutation', fragments, variables: variables ?? {}, nodeTypes: nodeTypesOf(schema), seen: new Set() }, op.selectionSet, [root]);
 }
 
 /** `types`: the object types the selection may apply to (several below an interface or union) */
@@ -280,9 +287,28 @@ function checkValue(w: Walk, type: GraphQLInputType, value: unknown, path: strin
   if (t === GraphQLFloat && typeof value === 'number' && !(Math.abs(value) <= REAL_MAX)) {
     throw new InvalidInputError(path, `${value} is out of range (at most ${REAL_MAX} either way)`);
   }
-  if (typeof value === 'string' && value.includes('\u0000') && !ext?.[TEXT_CHECKED_EXTENSION]) {
-    throw new InvalidInputError(path, 'holds a NUL character, which text cannot contain');
+  if (typeof value === 'string' && !ext?.[TEXT_CHECKED_EXTENSION]) {
+    const bad = badCharacter(value, w.mutation);
+    if (bad) throw new InvalidInputError(path, bad);
   }
+}
+
+/** U+202A-U+202E (embeddings, overrides) and U+2066-U+2069 (isolates) */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * Why `value` cannot be taken as a string argument, or null when it can: a NUL, a lone UTF-16
+ * surrogate, or (when `stored`, a mutation's argument) a bidi control. The reason names the
+ * offending character and its UTF-16 offset.
+ */
+export function badCharacter(value: string, stored: boolean): string | null {
+  const nul = value.indexOf('\u0000');
+  if (nul >= 0) return `holds a NUL character (at ${nul}), which text cannot contain`;
+  const lone = loneSurrogateAt(value);
+  if (lone >= 0) return `holds a lone UTF-16 surrogate (at ${lone}, broken encoding), which is not text`;
+  const bidi = stored ? BIDI_CONTROL.exec(value) : null;
+  if (bidi) return `holds the bidi control U+${bidi[0].charCodeAt(0).toString(16).toUpperCase()} (at ${bidi.index}), which would make the stored text read differently from what it holds`;
+  return null;
 }
 
 interface Connection {

@@ -40,6 +40,26 @@ export const DEFAULT_LIMITS: Limits = {
 /** the header browsers must send with GET and multipart requests (forces a CORS preflight) */
 export const CSRF_HEADER = 'x-copydesk-csrf';
 
+/**
+ * Yoga's CSRF prevention (GET and multipart requests must carry CSRF_HEADER), refusing with a
+ * typed error like every other refusal: 403, code CSRF_HEADER_REQUIRED, a message naming the
+ * header (Yoga's own error has no code).
+ */
+function csrfPrevention(): Plugin {
+  const yoga = useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }) as Plugin;
+  return {
+    onRequestParse(payload) {
+      try {
+        return yoga.onRequestParse?.(payload);
+      } catch {
+        throw new GraphQLError(`Send the header ${CSRF_HEADER} (any value) with GET and multipart requests: it shows the request does not come from another site's form or link.`, {
+          extensions: { code: 'CSRF_HEADER_REQUIRED', http: { status: 403 } },
+        });
+      }
+    },
+  };
+}
+
 function tooLarge(size: number, limit: number, what: string) {
   return new Response(
     JSON.stringify({
@@ -86,7 +106,7 @@ export function limitPlugins(limits: Limits): Plugin[] {
   const common = { exposeLimits: true };
   return [
     requestSizeLimit(limits),
-    useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }) as Plugin,
+    csrfPrevention(),
     maxTokensPlugin({ ...common, ...codedWhileParsing, n: limits.maxTokens }) as unknown as Plugin,
     maxDepthPlugin({ ...common, ...coded, n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
     maxAliasesPlugin({ ...common, ...coded, n: limits.maxAliases, allowList: [] }) as Plugin,

@@ -3,7 +3,7 @@
  * editors only (`Authorization: Bearer <token>`; 401 UNAUTHENTICATED otherwise). `id` and `dumpId`
  * are the global ids GraphQL gives (auditEntryIds). Query parameters filter like
  * `auditLog(filter:)`: `dumpId` (a Dump ID), `actor`, `action`, `since`, `until` (ISO 8601); a bad
- * or repeated one is 400 INVALID_INPUT naming it. Streamed in batches from the
+ * or repeated one is 400 INVALID_INPUT naming it. Any other method is 405 METHOD_NOT_ALLOWED (`Allow: GET`). Streamed in batches from the
  * database, so an export of any size holds one batch in memory.
  */
 import type { Plugin } from 'graphql-yoga';
@@ -53,7 +53,10 @@ export function useAuditExport(db: Db, config: AppConfig): Plugin {
   return {
     async onRequest({ request, url, endResponse }) {
       if (url.pathname !== AUDIT_EXPORT_PATH) return;
-      if (request.method !== 'GET') return endResponse(new Response(null, { status: 405, headers: { allow: 'GET' } }));
+      if (request.method !== 'GET') {
+        const body = { errors: [{ message: `${AUDIT_EXPORT_PATH} answers GET only, not ${request.method}`, extensions: { code: 'METHOD_NOT_ALLOWED' } }] };
+        return endResponse(new Response(JSON.stringify(body), { status: 405, headers: { allow: 'GET', 'content-type': 'application/json' } }));
+      }
       const authorization = request.headers.get('authorization');
       if (!(await authenticate(db, authorization, config.editorToken))) return endResponse(json(401, new UnauthenticatedError(authorization?.trim() ? 'rejected' : 'missing')));
       let filter: AuditFilter;

@@ -1,3 +1,4 @@
+import { loneSurrogateAt } from '@copydesk/core';
 import { DumpTooLargeError, EmptyDumpError, InvalidInputError, InvalidTextError } from '../errors.ts';
 
 export interface DumpInput {
@@ -26,10 +27,8 @@ export function validateDump(input: DumpInput, maxBytes: number): ValidDump {
   if (!/\S/.test(text)) throw new EmptyDumpError('The dump text is only white space: there is nothing to parse.');
   const nul = text.indexOf('\u0000');
   if (nul >= 0) throw new InvalidTextError('it contains a NUL character, which is not text', nul);
-  if (!text.isWellFormed()) {
-    const m = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(text);
-    throw new InvalidTextError('it contains a lone UTF-16 surrogate (broken encoding)', m ? m.index : null);
-  }
+  const lone = loneSurrogateAt(text);
+  if (lone >= 0) throw new InvalidTextError('it contains a lone UTF-16 surrogate (broken encoding)', lone);
   let fetchedAt: string | null = null;
   if (input.fetchedAt != null && input.fetchedAt !== '') {
     const t = Date.parse(input.fetchedAt);

@@ -5,8 +5,8 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { dumps, parseRules, segmentationRevisions, type RuleAction, type RuleScope } from '@copydesk/schema';
 import { type Db, type Executor, rowsOf } from '../db/client.ts';
-import { InvalidInputError, NotFoundError } from '../errors.ts';
-import { type LearnedRule, type Segment, lineKey, lineShape, parseDump, type ParseOptions, ShapeError, sourceKey } from '@copydesk/core';
+import { InvalidInputError, NotFoundError, withArticle } from '../errors.ts';
+import { type LearnedRule, type Segment, lineKey, lineShape, parseDump, type ParseOptions, ShapeError, sourceKey, splitsSurrogatePair } from '@copydesk/core';
 import { RULE_MAX_LINE, SHAPE_RULE_FIELDS } from '@copydesk/core/patterns';
 import { loadMemory } from './memory.ts';
 import { audit, type Actor } from '../audit/log.ts';
@@ -65,11 +65,14 @@ export interface RuleInput {
 export function ruleKey(raw: string, action: RuleAction, fieldStart?: number | null, fieldEnd?: number | null): string {
   const lineText = raw.trim();
   if (action === 'boilerplate') return lineKey(lineText);
-  if (fieldStart == null || fieldEnd == null) throw new InvalidInputError('fieldStart', `a ${SHAPE_RULE_FIELDS[action]} rule needs the marked span (fieldStart, fieldEnd)`);
+  if (fieldStart == null || fieldEnd == null) throw new InvalidInputError('fieldStart', `${withArticle(SHAPE_RULE_FIELDS[action])} rule needs the marked span (fieldStart, fieldEnd)`);
   const lead = raw.length - raw.trimStart().length;
   const s = fieldStart - lead;
   const e = fieldEnd - lead;
   if (!Number.isInteger(s) || !Number.isInteger(e) || s < 0 || e > lineText.length || e <= s) throw new InvalidInputError('fieldStart', 'the marked span lies inside the line: 0 <= fieldStart < fieldEnd <= its length');
+  for (const [arg, at] of [['fieldStart', fieldStart], ['fieldEnd', fieldEnd]] as const) {
+    if (splitsSurrogatePair(raw, at)) throw new InvalidInputError(arg, `${at} falls inside a surrogate pair (one character of the line): mark whole characters`);
+  }
   try {
     return lineShape(lineText, s, e, action);
   } catch (err) {
@@ -115,7 +118,7 @@ export async function updateRule(db: Db, id: number, input: Partial<RuleInput>, 
     if (!current) throw new NotFoundError('ParseRule', String(id));
     // a shape rule is learned from one marked span: its line is not edited, only its scope and note
     if (isShapeRule(current) && input.lineText != null && input.lineText.trim() !== current.lineText) {
-      throw new InvalidInputError('lineText', `a ${SHAPE_RULE_FIELDS[current.action]} rule keeps the line it was learned from: make a new rule from another fix`);
+      throw new InvalidInputError('lineText', `${withArticle(SHAPE_RULE_FIELDS[current.action])} rule keeps the line it was learned from: make a new rule from another fix`);
     }
     const v = checkRule(
       {

@@ -20,17 +20,33 @@ export interface SegmentationProblem {
   end: number;
 }
 
+/** The UTF-16 offset of the first lone surrogate in `text` (a high one not followed by a low one, or a low one not after a high one), or -1 when it is well formed. */
+export function loneSurrogateAt(text: string): number {
+  if (text.isWellFormed()) return -1;
+  return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(text)?.index ?? -1;
+}
+
+/** Whether UTF-16 offset `offset` falls between the two halves of a surrogate pair of `text` (a boundary there cuts a character in two). */
+export function splitsSurrogatePair(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return false;
+  const hi = text.charCodeAt(offset - 1);
+  const lo = text.charCodeAt(offset);
+  return hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff;
+}
+
 type SegmentLike = Pick<Segment, 'start' | 'end'> & { kind: string; fields: { field: string; start: number; end: number }[] };
 
 /**
  * Pure check that segments are a partition of [0, length) (sorted, contiguous, non-empty), that
  * fields are known, lie inside article segments, and do not overlap (a subhead lies inside a body
  * span), and the editorial rules: at most one main article, a headline on every related block.
+ * Given the text itself (not only its length), no boundary of a segment or field may fall inside a
+ * surrogate pair (PARTITION / FIELD: it would cut a character in two).
  * Returns the first problem (with the rule it breaks), or null. The dashboard runs the same check
  * before saving; the server refuses a revision that fails it (INVALID_SEGMENTATION).
  */
-export function checkSegmentation(length: number, segments: readonly SegmentLike[]): SegmentationProblem | null {
-  return checkPartition(length, segments) ?? checkEditorialRules(segments);
+export function checkSegmentation(text: string | number, segments: readonly SegmentLike[]): SegmentationProblem | null {
+  return checkPartition(text, segments) ?? checkEditorialRules(segments);
 }
 
 /**
@@ -55,7 +71,10 @@ export function checkEditorialRules(segments: readonly SegmentLike[]): Segmentat
  * (PARTITION, SEGMENT_KIND, FIELD). Every editing operation keeps this; the editorial rules may
  * be broken in between edits and are checked on save.
  */
-export function checkPartition(length: number, segments: readonly SegmentLike[]): SegmentationProblem | null {
+export function checkPartition(text: string | number, segments: readonly SegmentLike[]): SegmentationProblem | null {
+  const length = typeof text === 'string' ? text.length : text;
+  /** a boundary at `offset` cuts a character of the text in two (only known when given the text) */
+  const cuts = (offset: number) => typeof text === 'string' && splitsSurrogatePair(text, offset);
   if (length === 0) return segments.length ? { rule: 'PARTITION', reason: 'an empty text has no segments', index: 0, start: 0, end: 0 } : null;
   if (!segments.length) return { rule: 'PARTITION', reason: 'the segments must cover the text', index: 0, start: 0, end: length };
   let pos = 0;
@@ -67,6 +86,7 @@ export function checkPartition(length: number, segments: readonly SegmentLike[])
     if (s.start !== pos) return at('PARTITION', s.start > pos ? `gap before this segment (text ${pos}-${s.start} belongs to none)` : 'this segment overlaps the previous one', Math.min(pos, s.start), Math.max(pos, s.start));
     if (s.end <= s.start) return at('PARTITION', 'a segment must not be empty');
     if (s.end > length) return at('PARTITION', `the segment runs past the end of the text (${length})`);
+    if (cuts(s.end)) return at('PARTITION', `the segment ends at ${s.end}, inside a surrogate pair (one character of the text): move the boundary by a whole character`);
     pos = s.end;
     const article = s.kind === 'main' || s.kind === 'related';
     if (!article && s.fields.length) return at('FIELD', `a ${s.kind} segment has no fields`);
@@ -78,6 +98,7 @@ export function checkPartition(length: number, segments: readonly SegmentLike[])
       if (!FIELD_NAMES.includes(f.field as FieldName)) return at('FIELD', `unknown field "${f.field}"`, f.start, f.end);
       if (!Number.isInteger(f.start) || !Number.isInteger(f.end) || f.end <= f.start) return at('FIELD', `the ${f.field} span is empty or malformed`, f.start, f.end);
       if (f.start < s.start || f.end > s.end) return at('FIELD', `the ${f.field} span lies outside its segment`, f.start, f.end);
+      if (cuts(f.start) || cuts(f.end)) return at('FIELD', `the ${f.field} span ${cuts(f.start) ? 'starts' : 'ends'} inside a surrogate pair (one character of the text): mark whole characters`, f.start, f.end);
       if (f.field === 'subhead') {
         if (!bodies.some((b) => b.start <= f.start && f.end <= b.end)) return at('FIELD', 'a subhead must lie inside a body span', f.start, f.end);
         continue;

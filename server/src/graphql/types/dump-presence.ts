@@ -1,3 +1,4 @@
+import { NotFoundError } from '../../errors.ts';
 import { builder, requireEditor } from '../builder.ts';
 import { Dump } from './dump.ts';
 
@@ -22,9 +23,15 @@ builder.subscriptionFields((t) => ({
   dumpPresence: t.field({
     type: DumpPresence,
     description:
-      'Holding this subscription marks the signed-in editor as having the dump open (the editor holds it while the dump is open); it yields who has the dump open at once and on every change. Editors only (UNAUTHENTICATED otherwise).',
+      'Holding this subscription marks the signed-in editor as having the dump open (the editor holds it while the dump is open); it yields who has the dump open at once and on every change. Editors only (UNAUTHENTICATED otherwise); NOT_FOUND when no dump has the ID, INVALID_INPUT when it is not a Dump ID.',
     args: { dumpId: t.arg.globalID({ required: true, for: Dump }) },
-    subscribe: (_r, args, ctx) => ctx.presence.hold(Number(args.dumpId.id), requireEditor(ctx).name),
+    subscribe: async (_r, args, ctx) => {
+      const editor = requireEditor(ctx).name;
+      const dumpId = Number(args.dumpId.id);
+      // an ID of no dump is refused like any lookup (a malformed one or another type's is INVALID_INPUT at the edge), not held forever
+      if (!(await ctx.db.query.dumps.findFirst({ where: { id: dumpId }, columns: { id: true } }))) throw new NotFoundError('Dump', String(args.dumpId.id));
+      return ctx.presence.hold(dumpId, editor);
+    },
     resolve: (editors: string[], args, ctx) => (ctx.textBudget.reset(), { dumpId: Number(args.dumpId.id), editors }),
   }),
 }));
