@@ -4,7 +4,8 @@
  * ordinary read (`{ dumps(first: 5) { totalCount } }`) waits at worst while it runs.
  *   pnpm bench --only enrich-big        (or: pnpm exec tsx tests/bench/enrich-big.ts [blocks,...])
  */
-import { openDatabase } from '@copydesk/server/db/client.ts';
+import { sql } from 'drizzle-orm';
+import { openDatabase, rowsOf } from '@copydesk/server/db/client.ts';
 import { migrateDatabase } from '@copydesk/server/db/migrate.ts';
 import { DEFAULT_LIMITS } from '@copydesk/server/graphql/limits.ts';
 import { runDueJobs } from '@copydesk/server/enrich/jobs.ts';
@@ -60,9 +61,9 @@ export async function benchEnrichBigOne(blocks: number): Promise<EnrichBigRun> {
     const enrichMs = Math.round(performance.now() - t0);
     running = false;
     await reader;
-    const [edges] = (await database.db.$client.query(
-      `select count(*) filter (where kind = 'SAME_STORY')::int as same, count(*) filter (where kind = 'TOPICAL')::int as topical from story_edges`,
-    )).rows as { same: number; topical: number }[];
+    const [edges] = rowsOf<{ same: number; topical: number }>(
+      await database.db.execute(sql`select count(*) filter (where kind = 'SAME_STORY')::int as same, count(*) filter (where kind = 'TOPICAL')::int as topical from story_edges`),
+    );
     return {
       blocks,
       bytes: Buffer.byteLength(text),

@@ -33,8 +33,6 @@ const seenSql = (a: string) => sql.raw(`coalesce(${a}.published_at, ${a}.created
 interface Candidate {
   id: number;
   source_id: number | null;
-  headline: string | null;
-  body: string;
   story_id: number | null;
   similarity: number | null;
   shared: number;
@@ -43,14 +41,28 @@ interface Candidate {
 }
 
 /**
- * Assigns each of `articleIds` (in order) to a story; returns the ids of the stories it touched.
- * Run inside the enrichment transaction, after the articles' topics and edges are written.
+ * What assigning keeps between articles (and between the transactions of one enrichment job):
+ * each source's boilerplate lines and each article's event terms, which no assignment changes.
  */
-export async function assignStories(tx: Executor, articleIds: number[]): Promise<number[]> {
+export interface StoryCache {
+  boilerplate: Map<number, Set<string>>;
+  terms: Map<number, Set<string>>;
+}
+
+/** An empty cache (sharing `boilerplate`, source id -> lines, when given). */
+export function storyCache(boilerplate = new Map<number, Set<string>>()): StoryCache {
+  return { boilerplate, terms: new Map() };
+}
+
+/**
+ * Assigns each of `articleIds` (in order) to a story; returns the ids of the stories it touched.
+ * Run after the articles' topics and edges are written (enrichment runs it in chunks, one
+ * transaction each, with one `cache` for the whole job).
+ */
+export async function assignStories(tx: Executor, articleIds: number[], cache: StoryCache = storyCache()): Promise<number[]> {
   if (!articleIds.length) return [];
   await tx.execute(sql`select pg_advisory_xact_lock(${STORY_LOCK})`);
   const touched = new Set<number>();
-  const boilerplate = new Map<number, Set<string>>();
   for (const id of articleIds) {
     const [link] = await tx.select().from(storyArticles).where(eq(storyArticles.articleId, id));
     if (link?.pinned) {
@@ -59,7 +71,7 @@ export async function assignStories(tx: Executor, articleIds: number[]): Promise
       continue;
     }
     const excluded = new Set((await tx.select({ s: storyExclusions.storyId }).from(storyExclusions).where(eq(storyExclusions.articleId, id))).map((r) => r.s));
-    const linked = await linkedStories(tx, id, boilerplate);
+    const linked = await linkedStories(tx, id, cache);
     const options = linked.filter((s) => !excluded.has(s));
     let target: number;
     if (!options.length) {
@@ -80,11 +92,25 @@ export async function assignStories(tx: Executor, articleIds: number[]): Promise
   return [...touched];
 }
 
+/** the event terms of each of `ids` (eventTerms, the source's boilerplate left out), read once per cache */
+async function termsOf(tx: Executor, ids: number[], cache: StoryCache): Promise<Map<number, Set<string>>> {
+  const missing = [...new Set(ids)].filter((id) => !cache.terms.has(id));
+  for (let i = 0; i < missing.length; i += 500) {
+    const part = missing.slice(i, i + 500);
+    const rows = rowsOf<{ id: number; source_id: number | null; headline: string | null; body: string | null }>(
+      await tx.execute(sql`select id, source_id, headline, left(body, ${BODY_READ}) as body from articles where id in (${sql.join(part.map((x) => sql`${x}`), sql`, `)})`),
+    );
+    for (const r of rows) {
+      const lines = await sourceBoilerplate(tx, r.source_id === null ? null : Number(r.source_id), cache.boilerplate);
+      cache.terms.set(Number(r.id), eventTerms(r.headline, r.body ?? '', lines));
+    }
+  }
+  return cache.terms;
+}
+
 /** the stories of the articles `sameStory` links `id` to, less articles an editor moved out of its story */
-async function linkedStories(tx: Executor, id: number, boilerplate: Map<number, Set<string>>): Promise<number[]> {
-  const [me] = rowsOf<{ source_id: number | null; headline: string | null; body: string }>(
-    await tx.execute(sql`select source_id, headline, left(body, ${BODY_READ}) as body from articles where id = ${id}`),
-  );
+async function linkedStories(tx: Executor, id: number, cache: StoryCache): Promise<number[]> {
+  const [me] = rowsOf<{ source_id: number | null }>(await tx.execute(sql`select source_id from articles where id = ${id}`));
   if (!me) return [];
   const window = sql`${`${STORY_RULE.windowHours} hours`}::interval`;
   const rows = rowsOf<Candidate & { mine: number }>(
@@ -100,7 +126,7 @@ async function linkedStories(tx: Executor, id: number, boilerplate: Map<number, 
           group by o.article_id order by count(*) desc, o.article_id limit ${MAX_CANDIDATES})
         union select e.to_article_id from story_edges e where e.from_article_id = ${id} and e.kind = 'SAME_STORY'
       )
-      select c.id, sa.story_id, a.source_id, a.headline, left(a.body, ${BODY_READ}) as body,
+      select c.id, sa.story_id, a.source_id,
         (select e.weight from story_edges e where e.from_article_id = ${id} and e.to_article_id = c.id and e.kind = 'SAME_STORY')::float8 as similarity,
         (select count(*) from article_topics x join mine using (topic_id) where x.article_id = c.id)::int as shared,
         (select count(*) from article_topics x join topics t on t.id = x.topic_id where x.article_id = c.id and t.kind <> 'subject')::int as entities,
@@ -111,11 +137,11 @@ async function linkedStories(tx: Executor, id: number, boilerplate: Map<number, 
       where not exists (select 1 from story_exclusions x join story_articles mine_s on mine_s.story_id = x.story_id and mine_s.article_id = ${id} where x.article_id = c.id)`),
   );
   const out = new Set<number>();
-  const myTerms = eventTerms(me.headline, me.body ?? '', await sourceBoilerplate(tx, me.source_id === null ? null : Number(me.source_id), boilerplate));
+  const terms = await termsOf(tx, [id, ...rows.map((r) => Number(r.id))], cache);
+  const myTerms = terms.get(id) ?? new Set<string>();
   for (const r of rows) {
-    const terms = eventTerms(r.headline, r.body ?? '', await sourceBoilerplate(tx, r.source_id === null ? null : Number(r.source_id), boilerplate));
     let sharedTerms = 0;
-    for (const t of terms) if (myTerms.has(t)) sharedTerms++;
+    for (const t of terms.get(Number(r.id)) ?? []) if (myTerms.has(t)) sharedTerms++;
     const evidence = {
       similarity: r.similarity === null ? null : Number(r.similarity),
       sharedEntities: Number(r.shared),
