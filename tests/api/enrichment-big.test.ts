@@ -3,7 +3,7 @@
  * database: on PGlite (one statement at a time) ordinary reads keep being answered, without
  * QUERY_TIMEOUT, while its enrichment runs, and the enrichment ends with the edges its text implies.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startEnrichWorkers } from '@copydesk/server/enrich/jobs.ts';
 import { DEFAULT_LIMITS } from '@copydesk/server/graphql/limits.ts';
 import { createTestApp, type GqlResponse, type TestApp } from '../helpers/app.ts';
@@ -18,7 +18,9 @@ const BLOCKS = 2000;
 
 const noErrors = (res: GqlResponse) => expect(res.errors ?? []).toEqual([]);
 
-describe('a dump with thousands of related blocks', () => {
+// PGlite runs one statement at a time, so a job that held it in one long transaction stopped every
+// read; PostgreSQL reads beside a writer (its enrichment is the same code, tested by the other files)
+describe.runIf(inject('dbKind') === 'pglite')('a dump with thousands of related blocks, on the embedded database', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({ maxDumpBytes: 4 * 1024 * 1024, limits: { ...DEFAULT_LIMITS, maxRequestBytes: 4 * 1024 * 1024 } }, { statementTimeoutMs: STATEMENT_BOUND_MS });

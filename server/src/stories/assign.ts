@@ -16,7 +16,7 @@
  * a story for one event.
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { stories, storyArticles, storyExclusions } from '@copydesk/schema';
+import { stories, storyArticles } from '@copydesk/schema';
 import { type Executor, rowsOf } from '../db/client.ts';
 import { sameStory, STORY_RULE } from './rule.ts';
 import { eventTerms } from './terms.ts';
@@ -63,15 +63,22 @@ export async function assignStories(tx: Executor, articleIds: number[], cache: S
   if (!articleIds.length) return [];
   await tx.execute(sql`select pg_advisory_xact_lock(${STORY_LOCK})`);
   const touched = new Set<number>();
+  // the event terms of the articles to assign, in one read
+  await termsOf(tx, articleIds, cache);
   for (const id of articleIds) {
-    const [link] = await tx.select().from(storyArticles).where(eq(storyArticles.articleId, id));
+    // the article's outlet, its story (if any) and the stories an editor moved it out of
+    const [me] = rowsOf<{ source_id: number | null; story_id: number | null; pinned: boolean | null; excluded: number[] }>(
+      await tx.execute(sql`select a.source_id, sa.story_id, sa.pinned, array(select x.story_id from story_exclusions x where x.article_id = a.id) as excluded
+        from articles a left join story_articles sa on sa.article_id = a.id where a.id = ${id}`),
+    );
+    const link = me && me.story_id !== null ? { storyId: Number(me.story_id), pinned: me.pinned === true } : undefined;
     if (link?.pinned) {
       await setSeenAt(tx, id);
       touched.add(link.storyId);
       continue;
     }
-    const excluded = new Set((await tx.select({ s: storyExclusions.storyId }).from(storyExclusions).where(eq(storyExclusions.articleId, id))).map((r) => r.s));
-    const linked = await linkedStories(tx, id, cache);
+    const excluded = new Set((me?.excluded ?? []).map(Number));
+    const linked = me ? await linkedStories(tx, id, me.source_id === null ? null : Number(me.source_id), cache) : [];
     const options = linked.filter((s) => !excluded.has(s));
     let target: number;
     if (!options.length) {
@@ -108,10 +115,8 @@ async function termsOf(tx: Executor, ids: number[], cache: StoryCache): Promise<
   return cache.terms;
 }
 
-/** the stories of the articles `sameStory` links `id` to, less articles an editor moved out of its story */
-async function linkedStories(tx: Executor, id: number, cache: StoryCache): Promise<number[]> {
-  const [me] = rowsOf<{ source_id: number | null }>(await tx.execute(sql`select source_id from articles where id = ${id}`));
-  if (!me) return [];
+/** the stories of the articles `sameStory` links article `id` (of source `sourceId`) to, less articles an editor moved out of its story */
+async function linkedStories(tx: Executor, id: number, sourceId: number | null, cache: StoryCache): Promise<number[]> {
   const window = sql`${`${STORY_RULE.windowHours} hours`}::interval`;
   const rows = rowsOf<Candidate & { mine: number }>(
     await tx.execute(sql`
@@ -148,7 +153,7 @@ async function linkedStories(tx: Executor, id: number, cache: StoryCache): Promi
       entitiesA: Number(r.mine),
       entitiesB: Number(r.entities),
       hoursApart: r.hours === null ? null : Number(r.hours),
-      sameSource: me.source_id !== null && r.source_id !== null && Number(me.source_id) === Number(r.source_id),
+      sameSource: sourceId !== null && r.source_id !== null && sourceId === Number(r.source_id),
       sharedTerms,
     };
     if (sameStory(evidence)) out.add(Number(r.story_id));
@@ -175,6 +180,7 @@ export async function newStory(tx: Executor): Promise<number> {
 
 /** of `ids`, the story with most articles, the oldest on ties */
 async function largest(tx: Executor, ids: number[]): Promise<number> {
+  if (ids.length === 1) return ids[0]!;
   const rows = rowsOf<{ id: number }>(
     await tx.execute(sql`select s.id from stories s left join story_articles m on m.story_id = s.id where s.id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)}) group by s.id order by count(m.article_id) desc, s.id limit 1`),
   );
