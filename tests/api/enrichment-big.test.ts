@@ -40,6 +40,8 @@ describe.runIf(inject('dbKind') === 'pglite')('a dump with thousands of related 
     ];
     const workers = await startEnrichWorkers(t.database.db, { concurrency: 1, pollingIntervalSeconds: 0.5 });
     const probe = probeLiveness(t, 100, reads);
+    /** the running job's lease start (pgboss.job.started_on) as seen while it ran */
+    const leases = new Set<string>();
     const started = performance.now();
     let ended = Infinity;
     try {
@@ -52,6 +54,7 @@ describe.runIf(inject('dbKind') === 'pglite')('a dump with thousands of related 
         const res = await t.gql(PROGRESS);
         noErrors(res);
         progress = res.data.enrichment;
+        for (const r of await t.sql<{ started_on: Date }>(`select started_on from pgboss.job where name = 'enrich' and state = 'active'`)) leases.add(new Date(r.started_on).toISOString());
       } while (!probe.failure && progress.done + progress.failed < 1 && Date.now() < until);
       ended = performance.now();
       expect(probe.failure).toBeUndefined();
@@ -62,6 +65,8 @@ describe.runIf(inject('dbKind') === 'pglite')('a dump with thousands of related 
     }
     // reads were answered while the job ran (every one without an error, checked as it came)
     expect(probe.during(started, ended).length).toBeGreaterThan(0);
+    // the job renewed its lease as it committed: a long job is not taken back as dead (expireInSeconds)
+    expect(leases.size).toBeGreaterThan(1);
 
     // every article enriched; SAME_STORY links the two blocks of each story both ways, and nothing else
     expect(await t.sql(`select count(*)::int as n from articles where enriched_at is null`)).toEqual([{ n: 0 }]);

@@ -54,9 +54,15 @@ function chunked<T>(xs: readonly T[], size: number): T[][] {
  * assignment; `inTransaction` runs in the last one (the job queue completes the job there). What
  * is written equals `storeEnrichment` of all the articles in one transaction. Throws what the
  * analysis or a write throws; the chunks committed before stay (each is whole: an article's topics,
- * edges or story), and a retry recomputes them.
+ * edges or story), and a retry recomputes them. `heartbeat` runs at the start of every chunk's
+ * transaction.
  */
-export async function enrichDump(db: Db, dumpId: number, inTransaction: (tx: Executor, result: EnrichResult) => Promise<void> = async () => {}): Promise<EnrichResult> {
+export async function enrichDump(
+  db: Db,
+  dumpId: number,
+  inTransaction: (tx: Executor, result: EnrichResult) => Promise<void> = async () => {},
+  { heartbeat }: { /** runs in every chunk's transaction (the job queue renews the job's lease there) */ heartbeat?: (tx: Executor) => Promise<void> } = {},
+): Promise<EnrichResult> {
   const ids = await articlesOfDump(db, dumpId);
   const texts = ids.length
     ? await db.select({ id: articles.id, headline: articles.headline, body: articles.body }).from(articles).where(inArray(articles.id, ids))
@@ -65,11 +71,18 @@ export async function enrichDump(db: Db, dumpId: number, inTransaction: (tx: Exe
   const run = enrichRun(analyses);
   const result: EnrichResult = { articles: 0, topicLinks: 0, sameStory: 0, topical: 0, stories: 0 };
   const stored: number[] = [];
-  for (const chunk of chunked(analyses, ENRICH_CHUNK)) stored.push(...(await db.transaction((tx) => storeArticles(tx, chunk, run, result))));
+  for (const chunk of chunked(analyses, ENRICH_CHUNK)) {
+    const ids = await db.transaction(async (tx) => {
+      await heartbeat?.(tx);
+      return storeArticles(tx, chunk, run, result);
+    });
+    stored.push(...ids);
+  }
   const touched = new Set<number>();
   const parts = stored.length ? chunked(stored, ENRICH_CHUNK) : [[]];
   for (const [i, part] of parts.entries()) {
     await db.transaction(async (tx) => {
+      await heartbeat?.(tx);
       for (const s of await assignStories(tx, part, run.stories)) touched.add(s);
       if (i < parts.length - 1) return;
       result.stories = touched.size;
