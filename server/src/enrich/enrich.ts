@@ -51,8 +51,9 @@ function chunked<T>(xs: readonly T[], size: number): T[][] {
  * Enriches the articles a dump shows: reads their text, analyses it in a worker thread (topics,
  * MinHash; see pool.ts for the time limit), then writes the result in short transactions of
  * ENRICH_CHUNK articles each: first every article's topics, signature and edges, then their story
- * assignment; `inTransaction` runs in the last one (the job queue completes the job there). What
- * is written equals `storeEnrichment` of all the articles in one transaction. Throws what the
+ * assignment; `inTransaction` runs in the last one (the job queue completes the job there). The
+ * topics, edges and story memberships written equal `storeEnrichment` of all the articles in one
+ * transaction (a story merged away keeps the headline it had when last refreshed). Throws what the
  * analysis or a write throws; the chunks committed before stay (each is whole: an article's topics,
  * edges or story), and a retry recomputes them. `heartbeat` runs at the start of every chunk's
  * transaction.
