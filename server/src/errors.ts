@@ -130,10 +130,20 @@ export class InvalidSegmentationError extends CopydeskError {
   }
 }
 
+/**
+ * A statement not answered within COPYDESK_STATEMENT_TIMEOUT_MS. `busy`: the embedded database
+ * was still running other work when the bound ran out (an import, a save or an enrichment job
+ * holds it: PGlite runs one statement at a time), so the request itself may be fine and a retry
+ * shortly will do; otherwise the statement itself ran that long and the request should ask for less.
+ */
 export class QueryTimeoutError extends CopydeskError {
   readonly code = 'QUERY_TIMEOUT';
-  constructor(message = 'The database took too long to answer and the request was stopped (COPYDESK_STATEMENT_TIMEOUT_MS); ask for less, e.g. a shorter search or a smaller page.') {
-    super(message);
+  constructor(readonly busy = false) {
+    super(
+      busy
+        ? 'The database is busy with other work (an import, a save or an enrichment job holds the embedded database) and did not answer within COPYDESK_STATEMENT_TIMEOUT_MS; the request was stopped. Retry shortly: the request itself need not change.'
+        : 'The database took too long to answer and the request was stopped (COPYDESK_STATEMENT_TIMEOUT_MS); ask for less, e.g. a shorter search or a smaller page.',
+    );
     this.name = 'QueryTimeoutError';
   }
 }

@@ -51,12 +51,16 @@ function typedError(e: CopydeskError, at?: GraphQLError): GraphQLError {
   });
 }
 
-/** PostgreSQL's query_canceled (statement_timeout), anywhere in an error's cause chain */
-function isStatementTimeout(error: unknown): boolean {
+/**
+ * PostgreSQL's query_canceled (statement_timeout), anywhere in an error's cause chain, as the typed
+ * QUERY_TIMEOUT (busy when the embedded database's bound ran out behind other work,
+ * db/pglite-thread.ts); null for any other error.
+ */
+function statementTimeout(error: unknown): QueryTimeoutError | null {
   for (let e = error, i = 0; e && i < 8; e = (e as { cause?: unknown }).cause, i++) {
-    if ((e as { code?: unknown }).code === '57014') return true;
+    if ((e as { code?: unknown }).code === '57014') return new QueryTimeoutError((e as { busy?: unknown }).busy === true);
   }
-  return false;
+  return null;
 }
 
 /** With readRequiresToken, every operation (subscriptions too) needs an editor; otherwise reading is open. */
@@ -143,7 +147,8 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
         const original = error instanceof GraphQLError ? error.originalError : error;
         const at = error instanceof GraphQLError ? error : undefined;
         if (original instanceof CopydeskError) return typedError(original, at);
-        if (isStatementTimeout(original)) return typedError(new QueryTimeoutError(), at);
+        const timeout = statementTimeout(original);
+        if (timeout) return typedError(timeout, at);
         const masked = defaultMaskError(error, message, isDev);
         if (masked instanceof GraphQLError && masked.message.length > MAX_ERROR_MESSAGE) {
           return new GraphQLError(bounded(masked.message), { nodes: masked.nodes, path: masked.path, extensions: masked.extensions });

@@ -481,6 +481,8 @@ describe('requests that used to end in a 500 or an unbounded body', () => {
     const r = await raw(`{ reviewCounts { total } }`, undefined, createApp({ db: cancelled, config: DEFAULT_CONFIG }));
     expect(r.status).toBeLessThan(500);
     expect(r.json.errors[0].extensions.code).toBe('QUERY_TIMEOUT');
+    // the statement's own cost: the advice is to ask for less
+    expect(r.json.errors[0].message).toMatch(/ask for less/);
     expect(r.text).not.toMatch(/Failed query|select/);
     if (t.kind === 'postgres') {
       // the server's pool sets statement_timeout: a long statement is cancelled with 57014
@@ -505,6 +507,9 @@ describe('requests that used to end in a 500 or an unbounded body', () => {
         expect(performance.now() - started).toBeLessThan(1500);
         expect(r.status).toBeLessThan(500);
         expect(r.json.errors[0].extensions.code).toBe('QUERY_TIMEOUT');
+        // the read waited behind another statement: the database was busy, the read itself is fine
+        expect(r.json.errors[0].message).toMatch(/busy/);
+        expect(r.json.errors[0].message).not.toMatch(/ask for less/);
         expect(r.text).not.toMatch(/Failed query|select/);
         const codes: unknown[] = [];
         for (let e = (await long) as { cause?: unknown; code?: unknown } | undefined; e; e = e.cause as typeof e) codes.push(e.code);

@@ -12,7 +12,7 @@ const { values } = parseArgs({
   options: { only: { type: 'string' }, articles: { type: 'string', default: '100000' }, 'load-seconds': { type: 'string', default: '10' }, processes: { type: 'string', default: '1' }, 'soak-seconds': { type: 'string', default: '60' } },
 });
 /** every section; `--only` picks some */
-const SECTIONS = 'parser,derive,editor,topics,stories,api,reads,input,upload,ryw,soak,start';
+const SECTIONS = 'parser,derive,editor,topics,stories,enrich-big,api,reads,input,upload,ryw,soak,start';
 const only = new Set((values.only ?? SECTIONS).split(','));
 const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
 const log = (s: string) => console.error(s);
@@ -58,6 +58,11 @@ if (only.has('stories')) {
   const { benchStories } = await import('./stories.ts');
   results.stories = await benchStories();
   log(JSON.stringify(results.stories, null, 2));
+}
+if (only.has('enrich-big')) {
+  log('== enrichment of one dump with 500 and 2,000 related blocks on PGlite: job time, and the slowest read meanwhile');
+  const { benchEnrichBig } = await import('./enrich-big.ts');
+  results.enrichBig = await benchEnrichBig({ log });
 }
 if (only.has('api')) {
   log('== API on PostgreSQL: import vs COPY, enrichment, load (Q1, Q2)');

@@ -47,7 +47,14 @@ export interface TestApp {
 export const TEST_TOKEN = 'test-editor-token-0123456789';
 export const DEFAULT_CONFIG: AppConfig = { maxDumpBytes: 5 * 1024 * 1024, editorToken: TEST_TOKEN, readRequiresToken: false, limits: DEFAULT_LIMITS, responseCacheTtlMs: 0, compiledReads: true };
 
-export async function createTestApp(config: Partial<AppConfig> = {}): Promise<TestApp> {
+/** how the test app opens its database */
+export interface TestDatabaseOptions {
+  /** the statement bound (COPYDESK_STATEMENT_TIMEOUT_MS, as the server sets it); none by default */
+  statementTimeoutMs?: number;
+}
+
+export async function createTestApp(config: Partial<AppConfig> = {}, { statementTimeoutMs }: TestDatabaseOptions = {}): Promise<TestApp> {
+  const bound = statementTimeoutMs ? { statementTimeoutMs } : {};
   const kind = inject('dbKind');
   let database: Database;
   let sql: TestApp['sql'];
@@ -63,7 +70,7 @@ export async function createTestApp(config: Partial<AppConfig> = {}): Promise<Te
   };
   if (kind === 'pglite') {
     // as the server runs it: PGlite in a worker thread, started from the migrated template
-    database = await openDatabase({ pgliteLoadDataDir: readFileSync(inject('pgliteTemplate')), logger });
+    database = await openDatabase({ pgliteLoadDataDir: readFileSync(inject('pgliteTemplate')), logger, ...bound });
     const client = (database.db as unknown as { $client: Pick<PGlite, 'query'> }).$client;
     sql = async (text) => (await client.query(text)).rows as any[];
     cleanup = () => database.close();
@@ -76,7 +83,7 @@ export async function createTestApp(config: Partial<AppConfig> = {}): Promise<Te
     const u = new URL(adminUrl);
     u.pathname = `/${name}`;
     databaseUrl = u.toString();
-    database = await openDatabase({ databaseUrl: u.toString(), poolSize: 10, logger, onPoolError: () => {} });
+    database = await openDatabase({ databaseUrl: u.toString(), poolSize: 10, logger, onPoolError: () => {}, ...bound });
     const pool = new pg.Pool({ connectionString: u.toString(), max: 2 });
     pool.on('error', () => {});
     sql = async (text) => (await pool.query(text)).rows;

@@ -42,3 +42,57 @@ export interface Seg {
   end: number;
   fields: { field: string; start: number; end: number }[];
 }
+
+/** outlets of `manyRelatedDump`'s blocks (invented names) */
+const MANY_OUTLETS = ['Harbour Post', 'Valley Courier', 'Northgate Ledger', 'Riverside Gazette', 'Lakeshore Tribune', 'Upland Herald', 'Eastmarch Daily', 'Westfold Observer', 'Coastline Record', 'Midvale Chronicle', 'Southport Review', 'Highmoor Bulletin'];
+
+/** a capitalised pseudo-word of `syllables` consonant-vowel pairs, drawn from `next` */
+function pseudoWord(next: () => number, syllables: number, capital: boolean): string {
+  const C = 'bdfgklmnprstvz';
+  const V = 'aeiou';
+  let w = '';
+  for (let i = 0; i < syllables; i++) w += C[Math.floor(next() * C.length)]! + V[Math.floor(next() * V.length)]!;
+  w += C[Math.floor(next() * C.length)]!;
+  return capital ? w[0]!.toUpperCase() + w.slice(1) : w;
+}
+
+/**
+ * A flat-layout dump whose related zone holds `blocks` blocks (an even number): blocks 2k and
+ * 2k+1 are one story told by two outlets (other headlines, the same body), so enrichment links
+ * each such pair, and only it, by SAME_STORY; the stories' people and places repeat across
+ * stories (pools of 40 and 25), so many articles share topics as in a busy news day. Bodies are
+ * pseudo-words between plain English, about 190 bytes a block. Deterministic for a `seed`.
+ * Returns the text and, per story, the headlines of its two blocks.
+ */
+export function manyRelatedDump(blocks: number, seed = 1): { text: string; pairs: [string, string][] } {
+  let x = seed >>> 0 || 1;
+  const next = () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 0x100000000;
+  };
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+  const people = Array.from({ length: 40 }, () => `${pseudoWord(next, 2, true)} ${pseudoWord(next, 3, true)}`);
+  const places = Array.from({ length: 25 }, () => pseudoWord(next, 3, true));
+  const word = () => pseudoWord(next, 2 + Math.floor(next() * 2), false);
+  const pairs: [string, string][] = [];
+  let related = '';
+  for (let k = 0; k < blocks / 2; k++) {
+    const person = pick(people);
+    const place = pick(places);
+    const [a, b, c, d, e, f, g, h] = Array.from({ length: 8 }, word);
+    const body = `${person} said the ${a} ${b} in ${place} would ${c} ${d} before the ${e} ${f}, and ${g} ${h}.`;
+    const headlines: [string, string] = [`${person} backs ${a} ${b} plan in ${place}`, `${place} ${a} ${b} to ${c} ${d}, says ${person}`];
+    const outlet = 2 * k;
+    related += relatedBlock(MANY_OUTLETS[outlet % MANY_OUTLETS.length]!, `${1 + (k % 20)} hours ago`, headlines[0], body);
+    related += relatedBlock(MANY_OUTLETS[(outlet + 1) % MANY_OUTLETS.length]!, `${1 + (k % 20)} hours ago`, headlines[1], body);
+    pairs.push(headlines);
+  }
+  const text = flatDump(
+    'Regional councils publish their spending plans for the year',
+    'The regional councils published their spending plans on Monday, setting out what each will spend on roads, schools and harbours over the coming year.\nOfficials said the plans would be debated in public meetings next month.',
+    related,
+  );
+  return { text, pairs };
+}

@@ -65,9 +65,41 @@ describe('PGlite in a worker thread', () => {
     const cause = (e as { cause?: unknown }).cause ?? e;
     expect(cause).toBeInstanceOf(StatementTimeoutError);
     expect((cause as { code: string }).code).toBe('57014');
+    // nothing else held the database: the statement's own cost ran out the bound
+    expect((cause as StatementTimeoutError).busy).toBe(false);
     expect(performance.now() - started).toBeLessThan(2500);
     expect(ticks).toBeGreaterThan(5);
     expect(rowsOf(await database.db.execute(sql`select 1 as one`))).toEqual([{ one: 1 }]);
+  }, 120_000);
+
+  it("a statement that runs out the bound waiting behind another caller's transaction, or an earlier statement, is told apart (busy)", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    let entered!: () => void;
+    const inside = new Promise<void>((ok) => (entered = ok));
+    // another caller's transaction holds the database (as an import or an enrichment chunk does)
+    const holder = database.db.transaction(async (tx) => {
+      await tx.execute(sql`select 1`);
+      entered();
+      await held;
+      await tx.execute(sql`insert into t (id, name) values (30, 'held')`);
+    });
+    await inside;
+    const behindTx = await database.db.execute(sql`select count(*) from t`).catch((x: unknown) => x);
+    release();
+    await holder;
+    const cause = (behindTx as { cause?: unknown }).cause ?? behindTx;
+    expect(cause).toBeInstanceOf(StatementTimeoutError);
+    expect((cause as StatementTimeoutError).busy).toBe(true);
+    // behind an earlier statement that is still running
+    const slow = database.db.execute(sql`select pg_sleep(3.4)`).catch((x: unknown) => x);
+    const behindStatement = await database.db.execute(sql`select 2 as two`).catch((x: unknown) => x);
+    const second = (behindStatement as { cause?: unknown }).cause ?? behindStatement;
+    expect(second).toBeInstanceOf(StatementTimeoutError);
+    expect((second as StatementTimeoutError).busy).toBe(true);
+    await slow;
+    await new Promise((ok) => setTimeout(ok, 2500));
+    expect(rowsOf(await database.db.execute(sql`select id from t where id = 30`))).toEqual([{ id: 30 }]);
   }, 120_000);
 
   it('refuses to open when the worker cannot open the database, with the cause', async () => {

@@ -13,7 +13,8 @@
  * - Statement time bound (`statementTimeoutMs`, PostgreSQL's statement_timeout setting): a
  *   statement not answered within the bound rejects with code 57014 (query_canceled), which the
  *   API answers as QUERY_TIMEOUT. It counts from when the statement is sent, so time spent waiting
- *   behind other statements counts too (as a lock wait does on PostgreSQL). PGlite cannot cancel a
+ *   behind other statements counts too (as a lock wait does on PostgreSQL); the error says whether
+ *   it ran out while the database was busy with other work (`busy`: the API then advises a retry). PGlite cannot cancel a
  *   running statement: it runs to its end in the worker and its result is dropped; statements sent
  *   meanwhile wait for it. Inside a transaction (imports, saves, enrichment) the caller then rolls
  *   back, which runs after it, so nothing of it stays; a lone statement outside a transaction
@@ -60,11 +61,19 @@ export class PgliteThreadError extends Error {
   }
 }
 
-/** a statement that ran past the bound: PostgreSQL's query_canceled, as statement_timeout gives it */
+/**
+ * A statement not answered within the bound: PostgreSQL's query_canceled, as statement_timeout
+ * gives it. `busy`: when the bound ran out, the statement was still waiting behind other work
+ * (an earlier statement not yet answered, or another caller's open transaction, such as an
+ * import or an enrichment chunk), so the wait need not be the statement's own cost.
+ */
 export class StatementTimeoutError extends Error {
   readonly code = '57014';
-  constructor(ms: number) {
-    super(`canceling statement due to statement timeout (${ms} ms; the embedded database finishes it in the background)`);
+  constructor(
+    ms: number,
+    readonly busy: boolean,
+  ) {
+    super(`canceling statement due to statement timeout (${ms} ms${busy ? ', waiting behind other work' : ''}; the embedded database finishes it in the background)`);
   }
 }
 
@@ -84,6 +93,10 @@ export class PgliteThread {
   private readonly pending = new Map<number, { ok(v: unknown): void; fail(e: Error): void }>();
   private serial = 0;
   private broken: Error | null = null;
+  /** transactions begun and not yet ended, by id */
+  private readonly openTx = new Set<number>();
+  /** requests the worker has not answered yet, those timed out included (they still run there) */
+  private readonly unanswered = new Set<number>();
   private readonly timeoutMs: number;
   readonly ready: Promise<void>;
 
@@ -92,6 +105,7 @@ export class PgliteThread {
     this.worker = spawnWorker('pglite', { workerData: { dataDir: opts.dataDir, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) } });
     this.ready = new Promise<void>((ok, fail) => this.pending.set(0, { ok: () => ok(), fail }));
     this.worker.on('message', (m: Reply) => {
+      this.unanswered.delete(m.id);
       const p = this.pending.get(m.id);
       if (!p) return; // answered too late: its caller already got a timeout
       this.pending.delete(m.id);
@@ -102,6 +116,7 @@ export class PgliteThread {
       this.broken = e;
       for (const p of this.pending.values()) p.fail(e);
       this.pending.clear();
+      this.unanswered.clear();
     };
     this.worker.on('error', (e) => gone(new Error(`the embedded database's thread failed: ${e.message}`, { cause: e })));
     this.worker.on('exit', (code) => gone(new Error(`the embedded database's thread stopped (exit code ${code})`)));
@@ -122,14 +137,18 @@ export class PgliteThread {
   private send<T>(req: Body<Request>, bounded = false): Promise<T> {
     if (this.broken) return Promise.reject(this.broken);
     const id = ++this.serial;
+    const ownTx = 'tx' in req ? req.tx : undefined;
     return new Promise<T>((ok, fail) => {
       let timer: NodeJS.Timeout | undefined;
       if (bounded && this.timeoutMs > 0) {
         timer = setTimeout(() => {
           this.pending.delete(id);
-          fail(new StatementTimeoutError(this.timeoutMs));
+          // still behind an earlier request, or another caller's transaction holds the database
+          const busy = [...this.unanswered].some((other) => other < id) || [...this.openTx].some((tx) => tx !== ownTx);
+          fail(new StatementTimeoutError(this.timeoutMs, busy));
         }, this.timeoutMs);
       }
+      this.unanswered.add(id);
       this.pending.set(id, {
         ok: (v) => (clearTimeout(timer), ok(v as T)),
         fail: (e) => (clearTimeout(timer), fail(e)),
@@ -160,6 +179,15 @@ export class PgliteThread {
    */
   async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
     const id = await this.send<number>({ op: 'begin' });
+    this.openTx.add(id);
+    try {
+      return await this.inTransaction(id, fn);
+    } finally {
+      this.openTx.delete(id);
+    }
+  }
+
+  private async inTransaction<T>(id: number, fn: (tx: Transaction) => Promise<T>): Promise<T> {
     let closed = false;
     const tx = {
       query: <R>(text: string, params?: unknown[], options?: QueryOptions) => this.runQuery<R>(id, text, params, options),

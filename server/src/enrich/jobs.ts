@@ -32,8 +32,9 @@ export interface EnrichJob {
  * One policy for every enrichment job (imports, saves, re-parses):
  * - retryLimit: retries after the first try (so 1 + retryLimit tries in all), then failed;
  * - retryDelay (s) with retryBackoff: the n-th retry waits about retryDelay * 2^n seconds;
- * - expireInSeconds: how long a job may stay active; past it the job is taken back (its worker is
- *   presumed dead) and counts as a failed try. Longer than the CPU time limit in pool.ts.
+ * - expireInSeconds: how long a job may stay active without committing; past it the job is taken
+ *   back (its worker is presumed dead) and counts as a failed try. Each of the job's write
+ *   transactions renews it (renewLease). Longer than the CPU time limit in pool.ts.
  */
 export const ENRICH_POLICY = { retryLimit: 2, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 } as const;
 
@@ -131,12 +132,21 @@ async function runJob(db: Db, boss: PgBoss, job: PgBoss.Job<EnrichJob>): Promise
   let message: string;
   try {
     // the job's output is what it wrote (EnrichResult)
-    await enrichDump(db, job.data.dumpId, (tx, result) => boss.complete(ENRICH_QUEUE, job.id, { ...result }, { db: txDb(tx) }));
+    await enrichDump(db, job.data.dumpId, (tx, result) => boss.complete(ENRICH_QUEUE, job.id, { ...result }, { db: txDb(tx) }), { heartbeat: (tx) => renewLease(tx, job.id) });
     return null;
   } catch (e) {
     message = errorMessage(e);
   }
   return (await recordFailure(boss, job.id, message)) ? null : message;
+}
+
+/**
+ * Renews an active job's lease: its expiry (ENRICH_POLICY.expireInSeconds) counts again from now.
+ * The job's writes call it in each of their transactions, so a job that keeps committing (a dump
+ * of thousands of articles) is never taken back as dead, while one whose worker died is.
+ */
+async function renewLease(tx: Executor, jobId: string): Promise<void> {
+  await tx.execute(sql`update pgboss.job set started_on = now() where name = ${ENRICH_QUEUE} and id = ${jobId}::uuid and state = 'active'`);
 }
 
 /** Fails a try of job `jobId` with `message`; false (one line logged) when the statement failed. Never throws. */

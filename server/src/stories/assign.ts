@@ -16,7 +16,7 @@
  * a story for one event.
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { stories, storyArticles, storyExclusions } from '@copydesk/schema';
+import { stories, storyArticles } from '@copydesk/schema';
 import { type Executor, rowsOf } from '../db/client.ts';
 import { sameStory, STORY_RULE } from './rule.ts';
 import { eventTerms } from './terms.ts';
@@ -33,8 +33,6 @@ const seenSql = (a: string) => sql.raw(`coalesce(${a}.published_at, ${a}.created
 interface Candidate {
   id: number;
   source_id: number | null;
-  headline: string | null;
-  body: string;
   story_id: number | null;
   similarity: number | null;
   shared: number;
@@ -43,23 +41,44 @@ interface Candidate {
 }
 
 /**
- * Assigns each of `articleIds` (in order) to a story; returns the ids of the stories it touched.
- * Run inside the enrichment transaction, after the articles' topics and edges are written.
+ * What assigning keeps between articles (and between the transactions of one enrichment job):
+ * each source's boilerplate lines and each article's event terms, which no assignment changes.
  */
-export async function assignStories(tx: Executor, articleIds: number[]): Promise<number[]> {
+export interface StoryCache {
+  boilerplate: Map<number, Set<string>>;
+  terms: Map<number, Set<string>>;
+}
+
+/** An empty cache (sharing `boilerplate`, source id -> lines, when given). */
+export function storyCache(boilerplate = new Map<number, Set<string>>()): StoryCache {
+  return { boilerplate, terms: new Map() };
+}
+
+/**
+ * Assigns each of `articleIds` (in order) to a story; returns the ids of the stories it touched.
+ * Run after the articles' topics and edges are written (enrichment runs it in chunks, one
+ * transaction each, with one `cache` for the whole job).
+ */
+export async function assignStories(tx: Executor, articleIds: number[], cache: StoryCache = storyCache()): Promise<number[]> {
   if (!articleIds.length) return [];
   await tx.execute(sql`select pg_advisory_xact_lock(${STORY_LOCK})`);
   const touched = new Set<number>();
-  const boilerplate = new Map<number, Set<string>>();
+  // the event terms of the articles to assign, in one read
+  await termsOf(tx, articleIds, cache);
   for (const id of articleIds) {
-    const [link] = await tx.select().from(storyArticles).where(eq(storyArticles.articleId, id));
+    // the article's outlet, its story (if any) and the stories an editor moved it out of
+    const [me] = rowsOf<{ source_id: number | null; story_id: number | null; pinned: boolean | null; excluded: number[] }>(
+      await tx.execute(sql`select a.source_id, sa.story_id, sa.pinned, array(select x.story_id from story_exclusions x where x.article_id = a.id) as excluded
+        from articles a left join story_articles sa on sa.article_id = a.id where a.id = ${id}`),
+    );
+    const link = me && me.story_id !== null ? { storyId: Number(me.story_id), pinned: me.pinned === true } : undefined;
     if (link?.pinned) {
       await setSeenAt(tx, id);
       touched.add(link.storyId);
       continue;
     }
-    const excluded = new Set((await tx.select({ s: storyExclusions.storyId }).from(storyExclusions).where(eq(storyExclusions.articleId, id))).map((r) => r.s));
-    const linked = await linkedStories(tx, id, boilerplate);
+    const excluded = new Set((me?.excluded ?? []).map(Number));
+    const linked = me ? await linkedStories(tx, id, me.source_id === null ? null : Number(me.source_id), cache) : [];
     const options = linked.filter((s) => !excluded.has(s));
     let target: number;
     if (!options.length) {
@@ -80,12 +99,24 @@ export async function assignStories(tx: Executor, articleIds: number[]): Promise
   return [...touched];
 }
 
-/** the stories of the articles `sameStory` links `id` to, less articles an editor moved out of its story */
-async function linkedStories(tx: Executor, id: number, boilerplate: Map<number, Set<string>>): Promise<number[]> {
-  const [me] = rowsOf<{ source_id: number | null; headline: string | null; body: string }>(
-    await tx.execute(sql`select source_id, headline, left(body, ${BODY_READ}) as body from articles where id = ${id}`),
-  );
-  if (!me) return [];
+/** the event terms of each of `ids` (eventTerms, the source's boilerplate left out), read once per cache */
+async function termsOf(tx: Executor, ids: number[], cache: StoryCache): Promise<Map<number, Set<string>>> {
+  const missing = [...new Set(ids)].filter((id) => !cache.terms.has(id));
+  for (let i = 0; i < missing.length; i += 500) {
+    const part = missing.slice(i, i + 500);
+    const rows = rowsOf<{ id: number; source_id: number | null; headline: string | null; body: string | null }>(
+      await tx.execute(sql`select id, source_id, headline, left(body, ${BODY_READ}) as body from articles where id in (${sql.join(part.map((x) => sql`${x}`), sql`, `)})`),
+    );
+    for (const r of rows) {
+      const lines = await sourceBoilerplate(tx, r.source_id === null ? null : Number(r.source_id), cache.boilerplate);
+      cache.terms.set(Number(r.id), eventTerms(r.headline, r.body ?? '', lines));
+    }
+  }
+  return cache.terms;
+}
+
+/** the stories of the articles `sameStory` links article `id` (of source `sourceId`) to, less articles an editor moved out of its story */
+async function linkedStories(tx: Executor, id: number, sourceId: number | null, cache: StoryCache): Promise<number[]> {
   const window = sql`${`${STORY_RULE.windowHours} hours`}::interval`;
   const rows = rowsOf<Candidate & { mine: number }>(
     await tx.execute(sql`
@@ -100,7 +131,7 @@ async function linkedStories(tx: Executor, id: number, boilerplate: Map<number, 
           group by o.article_id order by count(*) desc, o.article_id limit ${MAX_CANDIDATES})
         union select e.to_article_id from story_edges e where e.from_article_id = ${id} and e.kind = 'SAME_STORY'
       )
-      select c.id, sa.story_id, a.source_id, a.headline, left(a.body, ${BODY_READ}) as body,
+      select c.id, sa.story_id, a.source_id,
         (select e.weight from story_edges e where e.from_article_id = ${id} and e.to_article_id = c.id and e.kind = 'SAME_STORY')::float8 as similarity,
         (select count(*) from article_topics x join mine using (topic_id) where x.article_id = c.id)::int as shared,
         (select count(*) from article_topics x join topics t on t.id = x.topic_id where x.article_id = c.id and t.kind <> 'subject')::int as entities,
@@ -111,18 +142,18 @@ async function linkedStories(tx: Executor, id: number, boilerplate: Map<number, 
       where not exists (select 1 from story_exclusions x join story_articles mine_s on mine_s.story_id = x.story_id and mine_s.article_id = ${id} where x.article_id = c.id)`),
   );
   const out = new Set<number>();
-  const myTerms = eventTerms(me.headline, me.body ?? '', await sourceBoilerplate(tx, me.source_id === null ? null : Number(me.source_id), boilerplate));
+  const terms = await termsOf(tx, [id, ...rows.map((r) => Number(r.id))], cache);
+  const myTerms = terms.get(id) ?? new Set<string>();
   for (const r of rows) {
-    const terms = eventTerms(r.headline, r.body ?? '', await sourceBoilerplate(tx, r.source_id === null ? null : Number(r.source_id), boilerplate));
     let sharedTerms = 0;
-    for (const t of terms) if (myTerms.has(t)) sharedTerms++;
+    for (const t of terms.get(Number(r.id)) ?? []) if (myTerms.has(t)) sharedTerms++;
     const evidence = {
       similarity: r.similarity === null ? null : Number(r.similarity),
       sharedEntities: Number(r.shared),
       entitiesA: Number(r.mine),
       entitiesB: Number(r.entities),
       hoursApart: r.hours === null ? null : Number(r.hours),
-      sameSource: me.source_id !== null && r.source_id !== null && Number(me.source_id) === Number(r.source_id),
+      sameSource: sourceId !== null && r.source_id !== null && sourceId === Number(r.source_id),
       sharedTerms,
     };
     if (sameStory(evidence)) out.add(Number(r.story_id));
@@ -149,6 +180,7 @@ export async function newStory(tx: Executor): Promise<number> {
 
 /** of `ids`, the story with most articles, the oldest on ties */
 async function largest(tx: Executor, ids: number[]): Promise<number> {
+  if (ids.length === 1) return ids[0]!;
   const rows = rowsOf<{ id: number }>(
     await tx.execute(sql`select s.id from stories s left join story_articles m on m.story_id = s.id where s.id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)}) group by s.id order by count(m.article_id) desc, s.id limit 1`),
   );
