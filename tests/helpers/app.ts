@@ -47,7 +47,11 @@ export interface TestApp {
 export const TEST_TOKEN = 'test-editor-token-0123456789';
 export const DEFAULT_CONFIG: AppConfig = { maxDumpBytes: 5 * 1024 * 1024, editorToken: TEST_TOKEN, readRequiresToken: false, limits: DEFAULT_LIMITS, responseCacheTtlMs: 0, compiledReads: true };
 
-export async function createTestApp(config: Partial<AppConfig> = {}): Promise<TestApp> {
+/**
+ * `db.statementTimeoutMs`: the server's statement time bound (COPYDESK_STATEMENT_TIMEOUT_MS); off
+ * unless given, as a loaded test machine would otherwise time out statements a server would not.
+ */
+export async function createTestApp(config: Partial<AppConfig> = {}, db: { statementTimeoutMs?: number } = {}): Promise<TestApp> {
   const kind = inject('dbKind');
   let database: Database;
   let sql: TestApp['sql'];
@@ -63,7 +67,7 @@ export async function createTestApp(config: Partial<AppConfig> = {}): Promise<Te
   };
   if (kind === 'pglite') {
     // as the server runs it: PGlite in a worker thread, started from the migrated template
-    database = await openDatabase({ pgliteLoadDataDir: readFileSync(inject('pgliteTemplate')), logger });
+    database = await openDatabase({ pgliteLoadDataDir: readFileSync(inject('pgliteTemplate')), logger, ...db });
     const client = (database.db as unknown as { $client: Pick<PGlite, 'query'> }).$client;
     sql = async (text) => (await client.query(text)).rows as any[];
     cleanup = () => database.close();
@@ -76,7 +80,7 @@ export async function createTestApp(config: Partial<AppConfig> = {}): Promise<Te
     const u = new URL(adminUrl);
     u.pathname = `/${name}`;
     databaseUrl = u.toString();
-    database = await openDatabase({ databaseUrl: u.toString(), poolSize: 10, logger, onPoolError: () => {} });
+    database = await openDatabase({ databaseUrl: u.toString(), poolSize: 10, logger, onPoolError: () => {}, ...db });
     const pool = new pg.Pool({ connectionString: u.toString(), max: 2 });
     pool.on('error', () => {});
     sql = async (text) => (await pool.query(text)).rows;
