@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, uploadFile, type TestApp } from '../helpers/app.ts';
-import { flatDump } from '../helpers/dumps.ts';
+import { distinctLinesDump } from '../helpers/dumps.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -20,48 +20,12 @@ afterAll(async () => {
   await t?.close();
 });
 
-const WORDS = 'council harbour bridge ferry report union market river school budget plan vote crews night repairs tide quay lantern'.split(' ');
-
-/** `i` in letters ("ab"): the line memory keys a line by its letters, not its digits */
-const letterWord = (i: number) => {
-  let w = '';
-  for (let k = i; w.length < 3 || k > 0; k = Math.floor(k / 26)) w = 'abcdefghijklmnopqrstuvwxyz'[k % 26]! + w;
-  return w;
-};
-
-/** `n` distinct sentences of 18 words (a seeded mulberry32 generator; each line ends in its own letter word, so none repeats) */
-function distinctLines(n: number, seed: number): string[] {
-  let x = seed >>> 0;
-  const next = () => {
-    x = (x + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(x ^ (x >>> 15), 1 | x);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-  return Array.from({ length: n }, (_, i) => {
-    const words = Array.from({ length: 18 }, () => WORDS[Math.floor(next() * WORDS.length)]!);
-    return `${words.join(' ').replace(/^./, (c) => c.toUpperCase())} item ${letterWord(i)}.`;
-  });
-}
-
-/** a flat dump of distinct lines close to `bytes` (UTF-8) */
-function bigDump(bytes: number, seed: number): string {
-  const headline = `Harbour night works log number ${seed}`;
-  const lines = distinctLines(Math.ceil(bytes / 130), seed);
-  let text = flatDump(headline, lines.join('\n'));
-  while (Buffer.byteLength(text) > bytes) {
-    lines.length -= Math.max(1, Math.floor((Buffer.byteLength(text) - bytes) / 120));
-    text = flatDump(headline, lines.join('\n'));
-  }
-  return text;
-}
-
 const UPLOAD = `mutation($file: File!) { importDumpFile(file: $file) { __typename ... on Error { code message } ... on ImportBatchResult { created failed items { result { __typename ... on Error { code message } ... on ImportDumpPayload { created dump { id } } } } } } }`;
 
 describe('dumps of tens of thousands of distinct lines', () => {
   for (const mb of [2, 4.9]) {
     it(`stores a ${mb} MB dump of distinct lines, its sightings in the line memory`, async () => {
-      const text = bigDump(Math.floor(mb * 1024 * 1024), Math.round(mb * 10));
+      const text = distinctLinesDump(Math.floor(mb * 1024 * 1024), Math.round(mb * 10));
       const lines = text.split('\n').length;
       expect(lines).toBeGreaterThan(mb * 7000);
       const res = await uploadFile(t, UPLOAD, {}, `lines-${mb}.txt`, new TextEncoder().encode(text));
