@@ -2498,6 +2498,10 @@ export type introspection = {
           },
           {
             "kind": "OBJECT",
+            "name": "InvalidSegmentationError"
+          },
+          {
+            "kind": "OBJECT",
             "name": "InvalidTextError"
           },
           {
@@ -3613,6 +3617,10 @@ export type introspection = {
           {
             "kind": "OBJECT",
             "name": "InvalidInputError"
+          },
+          {
+            "kind": "OBJECT",
+            "name": "InvalidSegmentationError"
           },
           {
             "kind": "OBJECT",

@@ -118,7 +118,7 @@ export class StaleRevisionError extends CopydeskError {
 export class InvalidSegmentationError extends CopydeskError {
   readonly code = 'INVALID_SEGMENTATION';
   constructor(
-    /** the rule broken: PARTITION, SEGMENT_KIND, FIELD, ONE_MAIN or RELATED_HEADLINE (derive/validate.ts) */
+    /** the rule broken: PARTITION, SEGMENT_KIND, FIELD, ONE_MAIN, RELATED_HEADLINE or SIZE (derive/validate.ts) */
     readonly rule: string,
     readonly reason: string,
     readonly index: number,
@@ -127,6 +127,11 @@ export class InvalidSegmentationError extends CopydeskError {
   ) {
     super(`The segmentation breaks the ${rule} rule: ${reason} (segment ${index}, offsets ${start}-${end}).`);
     this.name = 'InvalidSegmentationError';
+  }
+
+  /** the error for a problem checkSegmentation (or checkSegmentationSize) found */
+  static of(p: { rule: string; reason: string; index: number; start: number; end: number }): InvalidSegmentationError {
+    return new InvalidSegmentationError(p.rule, p.reason, p.index, p.start, p.end);
   }
 }
 

@@ -4,6 +4,7 @@
  * The dumps are generated here, in the flat layout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { segmentationLimits } from '@copydesk/core';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { flatDump, relatedBlock } from '../helpers/dumps.ts';
 
@@ -87,7 +88,7 @@ describe('dumps under the size limit are stored, never a 500', () => {
   });
 
   for (const n of [10_000, 16_000]) {
-    it(`saves a revision of ${n.toLocaleString('en')} one-character segments, and leaves its enrichment to the queue`, async () => {
+    it(`refuses a revision of ${n.toLocaleString('en')} one-character segments with INVALID_SEGMENTATION (the SIZE rule names the limit), keeping the parser's`, async () => {
       const text = flatDump(`Revision stress page for ${n} segments`, 'x'.repeat(n));
       const imported = await t.gql(IMPORT, { i: { text, filename: `segments-${n}.txt` } });
       const dump = imported.data.importDump.dump;
@@ -97,14 +98,15 @@ describe('dumps under the size limit are stored, never a 500', () => {
       const segments = Array.from({ length: text.length }, (_, i) =>
         i < related ? { kind: 'related', start: i, end: i + 1, fields: [{ field: 'headline', start: i, end: i + 1 }] } : { kind: 'boilerplate', start: i, end: i + 1 },
       );
-      const res = await t.gql(`mutation($input: ReviseSegmentationInput!) { reviseSegmentation(input: $input) { __typename ... on Error { code message } ... on ReviseSegmentationPayload { revisionNumber } } }`, {
+      const res = await t.gql(`mutation($input: ReviseSegmentationInput!) { reviseSegmentation(input: $input) { __typename ... on Error { code message } ... on InvalidSegmentationError { rule } ... on ReviseSegmentationPayload { revisionNumber } } }`, {
         input: { dumpId: dump.id, baseRevision: dump.currentRevisionNumber, segments },
       });
       expect(res.errors).toBeUndefined();
-      expect(res.data.reviseSegmentation).toEqual({ __typename: 'ReviseSegmentationPayload', revisionNumber: 2 });
+      const limit = segmentationLimits(text.length).segments;
+      expect(res.data.reviseSegmentation).toMatchObject({ __typename: 'InvalidSegmentationError', code: 'INVALID_SEGMENTATION', rule: 'SIZE' });
+      expect(res.data.reviseSegmentation.message).toContain(`at most ${limit}`);
       const [d] = await t.sql<{ id: number }>(`select id from dumps where filename = 'segments-${n}.txt'`);
-      expect(await count('appearances', `dump_id = ${d!.id}`)).toBe(related);
-      expect(await count('pgboss.job', `data->>'dumpId' = '${d!.id}'`)).toBeGreaterThanOrEqual(2); // the import's and the revision's
+      expect(await count('segmentation_revisions', `dump_id = ${d!.id}`)).toBe(1);
     });
   }
 });

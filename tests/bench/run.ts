@@ -12,7 +12,7 @@ const { values } = parseArgs({
   options: { only: { type: 'string' }, articles: { type: 'string', default: '100000' }, 'load-seconds': { type: 'string', default: '10' }, processes: { type: 'string', default: '1' }, 'soak-seconds': { type: 'string', default: '60' } },
 });
 /** every section; `--only` picks some */
-const SECTIONS = 'parser,derive,editor,topics,stories,enrich-big,api,reads,input,upload,ryw,soak,start';
+const SECTIONS = 'parser,derive,editor,topics,stories,enrich-big,api,reads,input,batch,upload,ryw,soak,start';
 const only = new Set((values.only ?? SECTIONS).split(','));
 const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
 const log = (s: string) => console.error(s);
@@ -79,6 +79,11 @@ if (only.has('input')) {
   log('== API input on PGlite: the edge check per request, a hostile search refused, the widest search accepted');
   const { benchInput } = await import('./input.ts');
   results.input = await benchInput({ log });
+}
+if (only.has('batch')) {
+  log('== a batch import on PGlite: 200 small distinct dumps, one after another, with 1,550 editors\' rules stored');
+  const { benchImportBatch } = await import('./import-batch.ts');
+  results.batch = await benchImportBatch({ log });
 }
 
 if (only.has('upload')) {

@@ -96,3 +96,39 @@ export function manyRelatedDump(blocks: number, seed = 1): { text: string; pairs
   );
   return { text, pairs };
 }
+
+const WORDS = 'council harbour bridge ferry report union market river school budget plan vote crews night repairs tide quay lantern'.split(' ');
+
+/** `i` in letters ("ab"): the line memory keys a line by its letters, not its digits */
+const letterWord = (i: number) => {
+  let w = '';
+  for (let k = i; w.length < 3 || k > 0; k = Math.floor(k / 26)) w = 'abcdefghijklmnopqrstuvwxyz'[k % 26]! + w;
+  return w;
+};
+
+/** `n` distinct sentences of 18 words (a seeded mulberry32 generator; each line ends in its own letter word, so none repeats) */
+export function distinctLines(n: number, seed: number): string[] {
+  let x = seed >>> 0;
+  const next = () => {
+    x = (x + 0x6d2b79f5) >>> 0;
+    let r = Math.imul(x ^ (x >>> 15), 1 | x);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+  return Array.from({ length: n }, (_, i) => {
+    const words = Array.from({ length: 18 }, () => WORDS[Math.floor(next() * WORDS.length)]!);
+    return `${words.join(' ').replace(/^./, (c) => c.toUpperCase())} item ${letterWord(i)}.`;
+  });
+}
+
+/** A flat dump of distinct 18-word lines (a body of ~`bytes / 130` paragraphs), at most `bytes` UTF-8 bytes long; `seed` varies the words and the headline. */
+export function distinctLinesDump(bytes: number, seed: number): string {
+  const headline = `Harbour night works log number ${seed}`;
+  const lines = distinctLines(Math.ceil(bytes / 130), seed);
+  let text = flatDump(headline, lines.join('\n'));
+  while (Buffer.byteLength(text) > bytes) {
+    lines.length -= Math.max(1, Math.floor((Buffer.byteLength(text) - bytes) / 120));
+    text = flatDump(headline, lines.join('\n'));
+  }
+  return text;
+}

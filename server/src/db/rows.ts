@@ -19,7 +19,13 @@ export function intArray(ids: readonly number[]): SQL {
   return sql`${`{${ids.map((id) => Math.trunc(id)).join(',')}}`}::int[]`;
 }
 
-/** `column = any(ids)`, the ids sent as one int[] parameter */
-export function anyOf(column: AnyColumn | SQL, ids: readonly number[]): SQL {
-  return sql`${column} = any(${intArray(ids)})`;
+/** strings as one text[] parameter (every element quoted), for `unnest(...)`, `= any(...)` */
+export function textArray(values: readonly string[]): SQL {
+  return sql`${`{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`}::text[]`;
+}
+
+/** `column = any(values)`, the values sent as one int[] parameter (numbers) or text[] parameter (strings) */
+export function anyOf(column: AnyColumn | SQL, values: readonly number[] | readonly string[]): SQL {
+  const strings = values.length > 0 && typeof values[0] === 'string';
+  return sql`${column} = any(${strings ? textArray(values as readonly string[]) : intArray(values as readonly number[])})`;
 }

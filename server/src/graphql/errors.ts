@@ -109,11 +109,11 @@ builder.objectType(StaleRevisionError, {
 
 builder.objectType(InvalidSegmentationError, {
   name: 'InvalidSegmentationError',
-  description: 'code INVALID_SEGMENTATION: the segments are not a partition of the text, a field is misplaced, or an editorial rule is broken (`rule` names it)',
+  description: 'code INVALID_SEGMENTATION: the segments are not a partition of the text, a field is misplaced, an editorial rule is broken, or there are too many (`rule` names it); an import whose parse has too many is refused with it too',
   interfaces: [ErrorInterface],
   isTypeOf: (e) => e instanceof InvalidSegmentationError,
   fields: (t) => ({
-    rule: t.exposeString('rule', { description: 'PARTITION, SEGMENT_KIND, FIELD, ONE_MAIN (at most one main article) or RELATED_HEADLINE (a related block needs a headline)' }),
+    rule: t.exposeString('rule', { description: 'PARTITION, SEGMENT_KIND, FIELD, ONE_MAIN (at most one main article), RELATED_HEADLINE (a related block needs a headline) or SIZE (more segments or field spans than a revision of the text may hold: 1,000 + one per 16 characters, 4,000 + one per 8)' }),
     reason: t.exposeString('reason'),
     index: t.exposeInt('index'),
     start: t.exposeInt('start'),
@@ -126,7 +126,8 @@ export const MUTATION_ERRORS = [UnauthenticatedError, ForbiddenError, NotFoundEr
 export const REVISE_ERRORS = [...MUTATION_ERRORS, StaleRevisionError, InvalidSegmentationError] as const;
 /** errors a status change can answer with: a stale revision is refused like a stale save */
 export const STATUS_ERRORS = [...MUTATION_ERRORS, StaleRevisionError] as const;
-export const IMPORT_ERRORS = [...MUTATION_ERRORS, EmptyDumpError, DumpTooLargeError, InvalidTextError] as const;
+/** an import refuses a text whose parse is over the SIZE rule (segmentationLimits) with INVALID_SEGMENTATION */
+export const IMPORT_ERRORS = [...MUTATION_ERRORS, EmptyDumpError, DumpTooLargeError, InvalidTextError, InvalidSegmentationError] as const;
 /** what one item of a batch can answer with */
 export const IMPORT_ITEM_ERRORS = [...IMPORT_ERRORS, ImportFailedError] as const;
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { dumps, segmentationRevisions } from '@copydesk/schema';
-import type { DerivedArticle } from '@copydesk/core';
+import { checkSegmentationSize, type DerivedArticle } from '@copydesk/core';
+import { InvalidSegmentationError } from '../errors.ts';
 import { rowsOf, type Db } from '../db/client.ts';
 import type { PreparedDump } from './prepare.ts';
 import { lineKeysForImport, prepareForImport } from './prepare-thread.ts';
@@ -76,6 +77,9 @@ export async function importDump(db: Db, input: DumpInput, opts: ImportOptions):
     valid,
     ...(opts.prepared && !hasLearned ? { prepared: opts.prepared } : {}),
   });
+  // a parse of more segments or field spans than a revision may hold (a page of one-character lines) is refused, typed
+  const tooLarge = checkSegmentationSize(dump.text.length, seg.segments);
+  if (tooLarge) throw InvalidSegmentationError.of(tooLarge);
   const dryRun = opts.dryRun ?? false;
   const base = { dryRun, preview: derived, parserVersion: seg.parserVersion, confidence: seg.confidence };
 

@@ -5,24 +5,44 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { lineMemory, lineSightings } from '@copydesk/schema';
 import { type Db, type Executor, rowsOf } from '../db/client.ts';
+import { jsonRows } from '../db/rows.ts';
 import type { LineMemory, LineMemoryEntry } from '@copydesk/core';
 import { memorableLineKeys, type Sighting } from './sightings.ts';
 import { NotFoundError } from '../errors.ts';
 
 /**
- * Records a dump's sightings in one statement: a line seen in a story it was not seen in before
- * gains one story, from an outlet it was not seen from before one outlet (the statement's
- * snapshot holds the earlier sightings only), so importing the same story again changes nothing. Lines are locked in key order (concurrent imports cannot deadlock).
+ * Sightings one statement records at most: a 5 MB dump of distinct lines has ~40,000, and each
+ * costs four index entries; in statements of this many none comes near the statement time bound
+ * (COPYDESK_STATEMENT_TIMEOUT_MS) on the embedded database.
+ */
+export const SIGHTINGS_PER_STATEMENT = 5_000;
+
+/**
+ * Records a dump's sightings (in the caller's transaction): a line seen in a story it was not
+ * seen in before gains one story, from an outlet it was not seen from before one outlet, so
+ * importing the same story again changes nothing. Lines are locked in key order (concurrent
+ * imports cannot deadlock). Statements of SIGHTINGS_PER_STATEMENT sightings, each taking its rows
+ * as one bind parameter.
  */
 export async function recordSightings(tx: Executor, dumpId: number, sightings: readonly Sighting[]): Promise<void> {
-  if (!sightings.length) return;
   const sorted = [...sightings].sort((a, b) => (a.lineKey < b.lineKey ? -1 : a.lineKey > b.lineKey ? 1 : a.storyKey < b.storyKey ? -1 : 1));
-  const values = sql.join(
-    sorted.map((s) => sql`(${s.lineKey}, ${s.storyKey}, ${s.sourceKey}, ${s.text})`),
-    sql`, `,
+  // a later statement sees the earlier ones' sightings: a (line, story) pair counted in one is not counted again
+  for (let i = 0; i < sorted.length; i += SIGHTINGS_PER_STATEMENT) await recordSome(tx, dumpId, sorted.slice(i, i + SIGHTINGS_PER_STATEMENT));
+}
+
+/**
+ * One statement of recordSightings (`sorted` in key order): the statement's snapshot holds the
+ * earlier sightings only, so a pair is new when no earlier statement or import recorded it.
+ */
+async function recordSome(tx: Executor, dumpId: number, sorted: readonly Sighting[]): Promise<void> {
+  // a line's text is picked once per key (t) and joined: never a scan of v per line
+  const rows = jsonRows(
+    sorted.map((s) => ({ line_key: s.lineKey, story_key: s.storyKey, source_key: s.sourceKey, text: s.text })),
+    'r(line_key text, story_key text, source_key text, text text)',
   );
   await tx.execute(sql`
-    with v(line_key, story_key, source_key, text) as (values ${values}),
+    with v as (select * from ${rows}),
+    t as (select line_key, min(text) as text from v group by line_key),
     ins as (
       insert into ${lineSightings} (line_key, story_key, source_key, dump_id)
       select line_key, story_key, source_key, ${dumpId}::int from v
@@ -40,7 +60,7 @@ export async function recordSightings(tx: Executor, dumpId: number, sightings: r
       from ins i group by i.line_key
     )
     insert into ${lineMemory} (key, text, stories, sources)
-    select a.line_key, (select min(v.text) from v where v.line_key = a.line_key), a.stories, a.sources from agg a order by a.line_key
+    select a.line_key, t.text, a.stories, a.sources from agg a join t on t.line_key = a.line_key order by a.line_key
     on conflict (key) do update set stories = ${lineMemory}.stories + excluded.stories, sources = ${lineMemory}.sources + excluded.sources, updated_at = now()`);
 }
 

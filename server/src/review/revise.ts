@@ -51,7 +51,7 @@ export async function reviseSegmentation(db: Db, input: ReviseInput): Promise<Re
       fields: (s.fields ?? []).map((f) => ({ field: f.field, start: f.start, end: f.end, confidence: 1 })).sort((a, b) => a.start - b.start || b.end - a.end || Number(a.field === 'subhead') - Number(b.field === 'subhead')),
     }));
     const problem = checkSegmentation(dump.text, candidate);
-    if (problem) throw new InvalidSegmentationError(problem.rule, problem.reason, problem.index, problem.start, problem.end);
+    if (problem) throw InvalidSegmentationError.of(problem);
     // checked: every kind and field name is one the parser knows
     const segments = candidate as Segment[];
 

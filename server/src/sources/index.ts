@@ -2,10 +2,11 @@
  * Sources (outlets): one canonical row per outlet, with every name it goes by kept as an alias.
  * The importer folds obvious variants by key (see key.ts); editors merge and rename the rest.
  */
-import { and, eq, exists, inArray, isNull, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, isNull, notExists, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { articles, sourceAliases, sources } from '@copydesk/schema';
 import type { Executor } from '../db/client.ts';
+import { anyOf } from '../db/rows.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import { aliasKey, sourceKey } from './key.ts';
 import { containsKey } from '../db/like.ts';
@@ -37,13 +38,13 @@ export function sourceMatchSql(sourceId: SQL | AnyPgColumn, query: string): SQL 
  */
 export async function mergeSources(tx: Executor, into: number, fromIds: number[]): Promise<void> {
   const from = [...new Set(fromIds)].filter((id) => id !== into);
-  const found = await tx.select({ id: sources.id, mergedIntoId: sources.mergedIntoId }).from(sources).where(inArray(sources.id, [into, ...from]));
+  const found = await tx.select({ id: sources.id, mergedIntoId: sources.mergedIntoId }).from(sources).where(anyOf(sources.id, [into, ...from]));
   if (found.length !== from.length + 1) throw new NotFoundError('Source', 'one of the given ids');
   if (found.find((r) => r.id === into)?.mergedIntoId != null) throw new InvalidInputError('into', 'that source was merged into another; merge into that one');
   if (!from.length) return;
-  await tx.update(articles).set({ sourceId: into, updatedAt: sql`now()` }).where(inArray(articles.sourceId, from));
-  await tx.update(sourceAliases).set({ sourceId: into }).where(inArray(sourceAliases.sourceId, from));
-  await tx.update(sources).set({ mergedIntoId: into }).where(or(inArray(sources.id, from), inArray(sources.mergedIntoId, from)));
+  await tx.update(articles).set({ sourceId: into, updatedAt: sql`now()` }).where(anyOf(articles.sourceId, from));
+  await tx.update(sourceAliases).set({ sourceId: into }).where(anyOf(sourceAliases.sourceId, from));
+  await tx.update(sources).set({ mergedIntoId: into }).where(or(anyOf(sources.id, from), anyOf(sources.mergedIntoId, from)));
 }
 
 /**

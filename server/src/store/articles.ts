@@ -2,7 +2,7 @@ import { and, eq, inArray, notExists, sql, type SQL } from 'drizzle-orm';
 import { appearances, articles, sourceAliases, sources, storyEdges } from '@copydesk/schema';
 import { articleFingerprint, type DerivedArticle } from '@copydesk/core';
 import { rowsOf, type Executor } from '../db/client.ts';
-import { anyOf, intArray, jsonRows } from '../db/rows.ts';
+import { anyOf, intArray, jsonRows, textArray } from '../db/rows.ts';
 import { aliasKey, sourceKey } from '../sources/key.ts';
 import { refreshStories, storiesOf } from '../stories/assign.ts';
 
@@ -20,9 +20,6 @@ export interface WriteOptions {
   fresh?: boolean;
 }
 
-
-/** a PostgreSQL text[] literal (every element quoted), for `= any($1::text[])` with one bind parameter */
-const pgTextArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
 
 const byKey = <T>([a]: [string, T], [b]: [string, T]) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -54,9 +51,9 @@ export async function writeDerived(tx: Executor, dumpId: number, derived: Derive
       // locks them): a writer that is adding or dropping an appearance of it holds its row until it
       // commits, so the re-check below, a later statement, sees that writer's appearances.
       // Sources first: the upsert below (and every import) locks them before the articles.
-      if (sourceNames.size) await tx.execute(sql`select 1 from ${sources} where ${sources.key} = any(${pgTextArray([...sourceNames.keys()])}::text[]) order by ${sources.key} for update`);
+      if (sourceNames.size) await tx.execute(sql`select 1 from ${sources} where ${anyOf(sources.key, [...sourceNames.keys()])} order by ${sources.key} for update`);
       await tx.execute(sql`select 1 from ${articles}
-        where ${articles.id} = any(${`{${[...new Set(previous)].join(',')}}`}::int[]) or ${articles.fingerprint} = any(${pgTextArray(keys)}::text[])
+        where ${anyOf(articles.id, [...new Set(previous)])} or ${articles.fingerprint} = any(${textArray(keys)})
         order by ${articles.fingerprint} for update`);
       await tx.delete(appearances).where(eq(appearances.dumpId, dumpId));
       await tx.delete(storyEdges).where(and(eq(storyEdges.dumpId, dumpId), eq(storyEdges.kind, 'LISTED')));

@@ -15,9 +15,10 @@
  * Assignments are serialised by a transaction-level advisory lock, so two jobs never both start
  * a story for one event.
  */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { stories, storyArticles } from '@copydesk/schema';
 import { type Executor, rowsOf } from '../db/client.ts';
+import { anyOf } from '../db/rows.ts';
 import { sameStory, STORY_RULE } from './rule.ts';
 import { eventTerms } from './terms.ts';
 import { BOILERPLATE_BODY_READ as BODY_READ, sourceBoilerplate } from '../enrich/boilerplate.ts';
@@ -105,7 +106,7 @@ async function termsOf(tx: Executor, ids: number[], cache: StoryCache): Promise<
   for (let i = 0; i < missing.length; i += 500) {
     const part = missing.slice(i, i + 500);
     const rows = rowsOf<{ id: number; source_id: number | null; headline: string | null; body: string | null }>(
-      await tx.execute(sql`select id, source_id, headline, left(body, ${BODY_READ}) as body from articles where id in (${sql.join(part.map((x) => sql`${x}`), sql`, `)})`),
+      await tx.execute(sql`select id, source_id, headline, left(body, ${BODY_READ}) as body from articles where ${anyOf(sql`id`, part)}`),
     );
     for (const r of rows) {
       const lines = await sourceBoilerplate(tx, r.source_id === null ? null : Number(r.source_id), cache.boilerplate);
@@ -164,7 +165,7 @@ async function linkedStories(tx: Executor, id: number, sourceId: number | null, 
 /** the stories `articleIds` are in */
 export async function storiesOf(tx: Executor, articleIds: number[]): Promise<number[]> {
   if (!articleIds.length) return [];
-  const rows = await tx.selectDistinct({ id: storyArticles.storyId }).from(storyArticles).where(inArray(storyArticles.articleId, articleIds));
+  const rows = await tx.selectDistinct({ id: storyArticles.storyId }).from(storyArticles).where(anyOf(storyArticles.articleId, articleIds));
   return rows.map((r) => r.id);
 }
 
@@ -182,7 +183,7 @@ export async function newStory(tx: Executor): Promise<number> {
 async function largest(tx: Executor, ids: number[]): Promise<number> {
   if (ids.length === 1) return ids[0]!;
   const rows = rowsOf<{ id: number }>(
-    await tx.execute(sql`select s.id from stories s left join story_articles m on m.story_id = s.id where s.id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)}) group by s.id order by count(m.article_id) desc, s.id limit 1`),
+    await tx.execute(sql`select s.id from stories s left join story_articles m on m.story_id = s.id where ${anyOf(sql`s.id`, ids)} group by s.id order by count(m.article_id) desc, s.id limit 1`),
   );
   return Number(rows[0]!.id);
 }
@@ -225,16 +226,15 @@ async function setSeenAt(tx: Executor, id: number): Promise<void> {
  */
 export async function refreshStories(tx: Executor, ids: number[]): Promise<void> {
   if (!ids.length) return;
-  const list = sql.join(ids.map((i) => sql`${i}`), sql`, `);
   await tx.execute(sql`update stories s set size = x.n, first_seen_at = x.first, last_seen_at = x.last,
       headline = (select a.headline from story_articles m join articles a on a.id = m.article_id
         where m.story_id = s.id and a.headline is not null
         order by (select count(*) from story_edges e join story_articles m2 on m2.article_id = e.to_article_id
           where e.from_article_id = m.article_id and m2.story_id = s.id and e.kind <> 'LISTED') desc, m.seen_at, m.article_id limit 1)
-    from (select story_id, count(*)::int as n, min(seen_at) as first, max(seen_at) as last from story_articles where story_id in (${list}) group by story_id) x
+    from (select story_id, count(*)::int as n, min(seen_at) as first, max(seen_at) as last from story_articles where ${anyOf(sql`story_id`, ids)} group by story_id) x
     where s.id = x.story_id`);
   await tx
     .delete(stories)
-    .where(and(inArray(stories.id, ids), isNull(stories.mergedIntoId), sql`not exists (select 1 from story_articles m where m.story_id = ${stories.id})`));
+    .where(and(anyOf(stories.id, ids), isNull(stories.mergedIntoId), sql`not exists (select 1 from story_articles m where m.story_id = ${stories.id})`));
 }
 

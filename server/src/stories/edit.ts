@@ -4,6 +4,7 @@
  * it when the articles are enriched again. Run each inside a transaction.
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { anyOf } from '../db/rows.ts';
 import { stories, storyArticles, storyExclusions } from '@copydesk/schema';
 import type { Executor } from '../db/client.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
@@ -14,7 +15,7 @@ export const MAX_STORY_TITLE = 300;
 
 /** the ids of `ids` that are live stories (not merged away); throws NotFoundError for any other */
 async function liveStories(tx: Executor, ids: number[], arg: string): Promise<void> {
-  const rows = await tx.select({ id: stories.id }).from(stories).where(and(inArray(stories.id, ids), isNull(stories.mergedIntoId)));
+  const rows = await tx.select({ id: stories.id }).from(stories).where(and(anyOf(stories.id, ids), isNull(stories.mergedIntoId)));
   const found = new Set(rows.map((r) => r.id));
   const missing = ids.find((i) => !found.has(i));
   if (missing !== undefined) throw new NotFoundError('Story', `${arg} ${missing}`);

@@ -3,10 +3,11 @@
  * extracted topics, add or remove one link, rename, merge). Each takes a database handle or an
  * open transaction; run the multi-statement ones inside a transaction.
  */
-import { and, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { articles, articleTopics, topicAliases, topics } from '@copydesk/schema';
 import type { Executor } from '../db/client.ts';
+import { anyOf } from '../db/rows.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import { topicKey } from './key.ts';
 import { containsKey } from '../db/like.ts';
@@ -70,7 +71,7 @@ async function personsByAlias(tx: Executor, found: ExtractedTopic[]): Promise<Ma
     .selectDistinct({ key: topicAliases.key, topicId: topicAliases.topicId })
     .from(topicAliases)
     .innerJoin(topics, eq(topics.id, topicAliases.topicId))
-    .where(and(inArray(topicAliases.key, singles), eq(topics.kind, 'person'), isNull(topics.mergedIntoId)));
+    .where(and(anyOf(topicAliases.key, singles), eq(topics.kind, 'person'), isNull(topics.mergedIntoId)));
   const targets = new Map<string, number[]>();
   for (const r of rows) targets.set(r.key, [...(targets.get(r.key) ?? []), r.topicId]);
   for (const [key, ids] of targets) if (ids.length === 1) out.set(key, ids[0]!);
@@ -135,23 +136,22 @@ export async function renameTopic(tx: Executor, id: number, rawName: string): Pr
  */
 export async function mergeTopics(tx: Executor, into: number, fromIds: number[]): Promise<void> {
   const from = [...new Set(fromIds)].filter((id) => id !== into);
-  const found = await tx.select({ id: topics.id, mergedIntoId: topics.mergedIntoId }).from(topics).where(inArray(topics.id, [into, ...from]));
+  const found = await tx.select({ id: topics.id, mergedIntoId: topics.mergedIntoId }).from(topics).where(anyOf(topics.id, [into, ...from]));
   if (found.length !== from.length + 1) throw new NotFoundError('Topic', 'one of the given ids');
   if (found.find((r) => r.id === into)?.mergedIntoId != null) throw new InvalidInputError('into', 'that topic was merged into another; merge into that one');
   if (!from.length) return;
-  const list = sql.join(from.map((f) => sql`${f}`), sql`, `);
   await tx.execute(sql`
     insert into ${articleTopics} (article_id, topic_id, weight, added_by)
-    select article_id, ${into}, max(weight), max(added_by) from ${articleTopics} where topic_id in (${list}) group by article_id
+    select article_id, ${into}, max(weight), max(added_by) from ${articleTopics} where ${anyOf(sql`topic_id`, from)} group by article_id
     on conflict (article_id, topic_id) do update set weight = greatest(${articleTopics}.weight, excluded.weight), added_by = coalesce(${articleTopics}.added_by, excluded.added_by)`);
-  await tx.delete(articleTopics).where(inArray(articleTopics.topicId, from));
+  await tx.delete(articleTopics).where(anyOf(articleTopics.topicId, from));
   await tx.execute(sql`
     insert into ${topicAliases} (topic_id, key, name)
-    select ${into}::int, key, name from ${topics} where id in (${list})
-    union all select ${into}::int, key, name from ${topicAliases} where topic_id in (${list})
+    select ${into}::int, key, name from ${topics} where ${anyOf(sql`id`, from)}
+    union all select ${into}::int, key, name from ${topicAliases} where ${anyOf(sql`topic_id`, from)}
     on conflict do nothing`);
-  await tx.delete(topicAliases).where(inArray(topicAliases.topicId, from));
-  await tx.update(topics).set({ mergedIntoId: into }).where(or(inArray(topics.id, from), inArray(topics.mergedIntoId, from)));
+  await tx.delete(topicAliases).where(anyOf(topicAliases.topicId, from));
+  await tx.update(topics).set({ mergedIntoId: into }).where(or(anyOf(topics.id, from), anyOf(topics.mergedIntoId, from)));
 }
 
 /** Gives topics merged before aliases existed their merged names as aliases (idempotent, one statement). */

@@ -7,9 +7,34 @@ export const FIELD_NAMES: readonly FieldName[] = ['headline', 'byline', 'source'
  * The rule a segmentation breaks, named for the editor and in INVALID_SEGMENTATION errors:
  * PARTITION (segments must cover the text exactly, in order), SEGMENT_KIND (a known kind),
  * FIELD (fields known, inside article segments, not overlapping), ONE_MAIN (a dump has at most one
- * main article), RELATED_HEADLINE (a related block needs a headline: CONVENTIONS.md).
+ * main article), RELATED_HEADLINE (a related block needs a headline: CONVENTIONS.md), SIZE (at
+ * most segmentationLimits(length) segments and field spans).
  */
-export type SegmentationRule = 'PARTITION' | 'SEGMENT_KIND' | 'FIELD' | 'ONE_MAIN' | 'RELATED_HEADLINE';
+export type SegmentationRule = 'PARTITION' | 'SEGMENT_KIND' | 'FIELD' | 'ONE_MAIN' | 'RELATED_HEADLINE' | 'SIZE';
+
+/**
+ * Most segments and field spans one revision of a text `length` UTF-16 code units long may hold:
+ * segments: 1,000 + one per 16 characters; field spans: 4,000 + one per 8 characters. Real pages
+ * stay far below (the shared dumps: at most 9 segments and 47 spans, one segment per 285 characters
+ * or more, one span per 87 or more; a feed of 7,000 two-line related blocks one segment per 51
+ * characters and one span per 25), while a list of one-character segments or spans, which costs
+ * the server per item to store, derive and serve, is refused.
+ */
+export function segmentationLimits(length: number): { segments: number; fields: number } {
+  return { segments: 1_000 + Math.floor(length / 16), fields: 4_000 + Math.floor(length / 8) };
+}
+
+/** The SIZE rule alone (counts only, no offsets read): a problem when `segments` hold more than segmentationLimits(length) allows. */
+export function checkSegmentationSize(length: number, segments: readonly { fields: readonly unknown[] }[]): SegmentationProblem | null {
+  const limit = segmentationLimits(length);
+  if (segments.length > limit.segments)
+    return { rule: 'SIZE', reason: `${segments.length} segments; a text of ${length} characters may have at most ${limit.segments} (1,000 + one per 16 characters)`, index: limit.segments, start: 0, end: length };
+  let fields = 0;
+  for (const s of segments) fields += s.fields.length;
+  if (fields > limit.fields)
+    return { rule: 'SIZE', reason: `${fields} field spans; a text of ${length} characters may have at most ${limit.fields} (4,000 + one per 8 characters)`, index: 0, start: 0, end: length };
+  return null;
+}
 
 export interface SegmentationProblem {
   rule: SegmentationRule;
@@ -39,14 +64,15 @@ type SegmentLike = Pick<Segment, 'start' | 'end'> & { kind: string; fields: { fi
 /**
  * Pure check that segments are a partition of [0, length) (sorted, contiguous, non-empty), that
  * fields are known, lie inside article segments, and do not overlap (a subhead lies inside a body
- * span), and the editorial rules: at most one main article, a headline on every related block.
+ * span), and the editorial rules: at most one main article, a headline on every related block,
+ * and first the SIZE rule (checkSegmentationSize).
  * Given the text itself (not only its length), no boundary of a segment or field may fall inside a
  * surrogate pair (PARTITION / FIELD: it would cut a character in two).
  * Returns the first problem (with the rule it breaks), or null. The dashboard runs the same check
  * before saving; the server refuses a revision that fails it (INVALID_SEGMENTATION).
  */
 export function checkSegmentation(text: string | number, segments: readonly SegmentLike[]): SegmentationProblem | null {
-  return checkPartition(text, segments) ?? checkEditorialRules(segments);
+  return checkSegmentationSize(typeof text === 'string' ? text.length : text, segments) ?? checkPartition(text, segments) ?? checkEditorialRules(segments);
 }
 
 /**

@@ -30,6 +30,10 @@ export const SegmentRef = builder.objectRef<Segment>('Segment').implement({
     start: t.exposeInt('start'),
     end: t.exposeInt('end'),
     confidence: t.exposeFloat('confidence'),
-    fields: t.field({ type: [FieldSpanRef], resolve: (s) => s.fields }),
+    fields: t.field({
+      type: [FieldSpanRef],
+      description: 'charged to the request\'s text budget (COPYDESK_MAX_TEXT_BYTES), each span as 256 bytes',
+      resolve: (s, _args, ctx) => ctx.textBudget.chargeList(s.fields, 'Segment.fields'),
+    }),
   }),
 });

@@ -1,4 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { anyOf } from '../../db/rows.ts';
 import { dumps, segmentationRevisions, warningDismissals } from '@copydesk/schema';
 import { dismissWarning } from '../../review/revise.ts';
 import { type StoredWarning, warningKey } from '@copydesk/core';
@@ -49,8 +50,8 @@ async function loadChecklists(ctx: Context, ids: number[]): Promise<Map<number, 
     .select({ dumpId: dumps.id, warnings: segmentationRevisions.warnings })
     .from(segmentationRevisions)
     .innerJoin(dumps, and(eq(dumps.id, segmentationRevisions.dumpId), eq(dumps.currentRevision, segmentationRevisions.number)))
-    .where(inArray(dumps.id, ids));
-  const rows = await ctx.db.select().from(warningDismissals).where(inArray(warningDismissals.dumpId, ids));
+    .where(anyOf(dumps.id, ids));
+  const rows = await ctx.db.select().from(warningDismissals).where(anyOf(warningDismissals.dumpId, ids));
   const byKey = new Map(rows.map((r) => [`${r.dumpId}|${warningKey(r)}`, { editor: r.editor, reason: r.reason, at: r.at }]));
   const out = new Map<number, Check[]>(ids.map((id) => [id, []]));
   for (const r of revs)

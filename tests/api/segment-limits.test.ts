@@ -1,0 +1,77 @@
+/**
+ * Segment and field-span lists are bounded (break-it report, item 2): a revision holds at most
+ * segmentationLimits(text length) of each (INVALID_SEGMENTATION, rule SIZE, on save and on
+ * import), and a request pays for the lists it reads from the text budget (LIST_ITEM_BYTES per
+ * segment and per span), so many aliases of a big revision's segments get LIMIT_EXCEEDED instead
+ * of holding the server. The dumps are generated here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { segmentationLimits } from '@copydesk/core';
+import { DEFAULT_LIMITS } from '@copydesk/server/graphql/limits.ts';
+import { createTestApp, uploadFile, type TestApp } from '../helpers/app.ts';
+import { distinctLinesDump, flatDump } from '../helpers/dumps.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const IMPORT = `mutation($i: ImportDumpInput!) { importDump(input: $i) { __typename ... on Error { code message } ... on InvalidSegmentationError { rule } ... on ImportDumpPayload { dump { id currentRevisionNumber } } } }`;
+const REVISE = `mutation($input: ReviseSegmentationInput!) { reviseSegmentation(input: $input) { __typename ... on Error { code message } ... on InvalidSegmentationError { rule } ... on ReviseSegmentationPayload { revisionNumber } } }`;
+const count = async (table: string, where: string) => Number((await t.sql<{ n: string }>(`select count(*) as n from ${table} where ${where}`))[0]!.n);
+
+async function importText(text: string, filename: string) {
+  const res = await t.gql(IMPORT, { i: { text, filename } });
+  expect(res.errors).toBeUndefined();
+  return res.data.importDump;
+}
+
+describe('segments and field spans per revision', () => {
+  it('refuses a save of one main segment with one-character body spans past the limit (SIZE), and takes one under it', async () => {
+    const body = 'x '.repeat(6000);
+    const text = flatDump('Field span stress page for the limit', body);
+    const d = (await importText(text, 'spans.txt')).dump;
+    const start = text.indexOf(body);
+    const spans = (n: number) => Array.from({ length: n }, (_, i) => ({ field: 'body', start: start + 2 * i, end: start + 2 * i + 1 }));
+    const limit = segmentationLimits(text.length).fields;
+    const save = (fields: { field: string; start: number; end: number }[]) =>
+      t.gql(REVISE, { input: { dumpId: d.id, baseRevision: d.currentRevisionNumber, segments: [{ kind: 'main', start: 0, end: text.length, fields }] } });
+    const over = await save(spans(limit + 1));
+    expect(over.errors).toBeUndefined();
+    expect(over.data.reviseSegmentation).toMatchObject({ __typename: 'InvalidSegmentationError', code: 'INVALID_SEGMENTATION', rule: 'SIZE' });
+    expect(over.data.reviseSegmentation.message).toContain(`at most ${limit}`);
+    const under = await save(spans(limit));
+    expect(under.data.reviseSegmentation).toEqual({ __typename: 'ReviseSegmentationPayload', revisionNumber: 2 });
+  });
+
+  it('refuses to import a page whose parse has more field spans than the limit (a page of one-character lines), writing nothing', async () => {
+    const text = flatDump('A page of one letter lines', 'a\n'.repeat(150_000));
+    const r = await importText(text, 'letters.txt');
+    expect(r).toMatchObject({ __typename: 'InvalidSegmentationError', code: 'INVALID_SEGMENTATION', rule: 'SIZE' });
+    expect(r.message).toContain(`at most ${segmentationLimits(text.length).fields}`);
+    expect(await count('dumps', `filename = 'letters.txt'`)).toBe(0);
+  });
+});
+
+describe('reading segment lists pays from the text budget', () => {
+  const revisions = (aliases: number) =>
+    `query($id: ID!) { ${Array.from({ length: aliases }, (_, i) => `a${i}: dump(id: $id) { revisions(first: 100) { edges { node { segments { kind start end fields { field start end } } } } } }`).join(' ')} }`;
+
+  it('serves a big revision\'s spans to one alias, and refuses 20 aliases of it with LIMIT_EXCEEDED (anonymous)', async () => {
+    // one main article of ~16,000 body lines: a real page's shape, under the SIZE limit
+    const up = await uploadFile(t, `mutation($file: File!) { importDumpFile(file: $file) { ... on ImportBatchResult { items { result { __typename ... on ImportDumpPayload { dump { id } } } } } } }`, {}, 'big-revision.txt', new TextEncoder().encode(distinctLinesDump(2 * 1024 * 1024, 3)));
+    const d = up.data.importDumpFile.items[0].result.dump;
+    const one = await t.gql(revisions(1), { id: d.id }, { token: null });
+    expect(one.errors).toBeUndefined();
+    const fields = one.data.a0.revisions.edges[0].node.segments.reduce((n: number, s: { fields: unknown[] }) => n + s.fields.length, 0);
+    expect(fields).toBeGreaterThan(15_000);
+    expect(fields * 256).toBeLessThan(DEFAULT_LIMITS.maxTextBytes);
+    // 20 aliases carry 20 times that: more than the budget allows, refused before they are resolved
+    const many = await t.gql(revisions(20), { id: d.id }, { token: null });
+    expect(many.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+    expect(many.errors?.[0]?.message).toMatch(/Segment\.fields|SegmentationRevision\.segments/);
+  });
+});
