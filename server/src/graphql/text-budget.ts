@@ -1,5 +1,6 @@
 /**
- * The per-request budget for large text fields (Dump.text, Article.body): every such value a
+ * The per-request budget for large text fields (Dump.text, Article.body, and what editors write:
+ * ParseRule.note, .lineText, .source, WarningDismissal.reason): every such value a
  * request returns is charged here, and the request fails with LIMIT_EXCEEDED once the total passes
  * `Limits.maxTextBytes`, before the response is built. Aliases and page sizes are limited
  * separately (limits.ts); this bounds what they multiply.
@@ -34,6 +35,21 @@ export function createTextBudget(maxBytes: number): TextBudget {
     },
     reset() {
       used = 0;
+    },
+  };
+}
+
+/**
+ * The `extensions` and `resolve` of a String field charged to the request's text budget: the
+ * value `get(parent)` (null passes uncharged), counted as `field` ("ParseRule.note"). Spread into
+ * the field's options: `t.string({ nullable: true, ...chargedText('ParseRule.note', (r) => r.note) })`.
+ */
+export function chargedText<P, T extends string | null>(field: string, get: (parent: P) => T) {
+  return {
+    extensions: { [TEXT_BUDGET_EXTENSION]: true },
+    resolve: (parent: P, _args: unknown, ctx: { textBudget: TextBudget }): T => {
+      const value = get(parent);
+      return (value == null ? value : ctx.textBudget.charge(value, field)) as T;
     },
   };
 }
