@@ -80,7 +80,7 @@ export function checkPartition(length: number, segments: readonly SegmentLike[])
     if (bad) return at('PARTITION', bad);
     if (s.start !== pos) {
       if (s.start > pos) return at('PARTITION', `gap before this segment (text ${pos}-${s.start} belongs to none)`, pos, s.start);
-      return at('PARTITION', i === 0 ? 'the first segment must start at 0' : `this segment starts at ${s.start}, inside the previous one (which ends at ${pos})`, s.start, pos);
+      return at('PARTITION', i === 0 ? 'the first segment must start at 0' : `this segment overlaps the previous one (it starts at ${s.start}; the previous one ends at ${pos})`, s.start, pos);
     }
     if (s.end > length) return at('PARTITION', `the segment runs past the end of the text (${length})`);
     pos = s.end;
