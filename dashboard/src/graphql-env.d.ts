@@ -4715,6 +4715,14 @@ export type introspection = {
             },
             "args": [
               {
+                "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Int"
+                },
+                "defaultValue": "200"
+              },
+              {
                 "name": "source",
                 "type": {
                   "kind": "SCALAR",

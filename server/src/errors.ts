@@ -15,6 +15,20 @@ export function withArticle(noun: string): string {
   return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
+/** most characters of a client's input an error quotes */
+export const MAX_QUOTED_INPUT = 80;
+
+/**
+ * A client's input as an error may quote it: at most MAX_QUOTED_INPUT characters, a longer one cut
+ * with its length ("aaaa… (900000 characters)"), so an error never echoes a huge request back.
+ */
+export function quoteInput(value: string): string {
+  if (value.length <= MAX_QUOTED_INPUT) return value;
+  // never cut a surrogate pair in two
+  const end = /[\uD800-\uDBFF]/.test(value[MAX_QUOTED_INPUT - 1]!) ? MAX_QUOTED_INPUT - 1 : MAX_QUOTED_INPUT;
+  return `${value.slice(0, end)}… (${value.length} characters)`;
+}
+
 export class EmptyDumpError extends CopydeskError {
   readonly code = 'EMPTY_DUMP';
   constructor(message = 'The dump text is empty (or only white space): there is nothing to parse.') {
@@ -68,11 +82,17 @@ export class ImportFailedError extends CopydeskError {
 
 export class NotFoundError extends CopydeskError {
   readonly code = 'NOT_FOUND';
+  /** the id (or key) asked for, as quoted: at most MAX_QUOTED_INPUT characters (quoteInput) */
+  readonly id: string;
   constructor(
+    /** the type not found: "Story", "Article", "RememberedLine" */
     readonly entity: string,
-    readonly id: string,
+    /** the id (or key) asked for, exactly: a client's input, quoted cut (quoteInput) */
+    id: string,
   ) {
-    super(`No ${entity} with id ${id}.`);
+    const quoted = quoteInput(id);
+    super(`No ${entity} with id ${quoted}.`);
+    this.id = quoted;
     this.name = 'NotFoundError';
   }
 }
@@ -105,11 +125,14 @@ export class StaleRevisionError extends CopydeskError {
     readonly currentRevision: number,
     /** what the editor tried: a save, or a status change (approve) of the revision they saw */
     action: 'save' | 'status' = 'save',
+    /** who saved the current revision ("parser" for a re-parse), when known */
+    savedBy: string | null = null,
   ) {
+    const since = `A newer revision of this dump was saved since revision ${baseRevision}${savedBy ? ` (revision ${currentRevision}, by ${savedBy})` : ''}`;
     super(
       action === 'save'
-        ? `This dump was saved by someone else since you opened it (you edited revision ${baseRevision}; the current one is ${currentRevision}). Rebase your changes on revision ${currentRevision} and save again.`
-        : `This dump was saved by someone else since you opened it (you saw revision ${baseRevision}; the current one is ${currentRevision}). Look at revision ${currentRevision} before changing its status.`,
+        ? `${since}: you edited revision ${baseRevision}; the current one is ${currentRevision}. Rebase your changes on revision ${currentRevision} and save again.`
+        : `${since}: you saw revision ${baseRevision}; the current one is ${currentRevision}. Look at revision ${currentRevision} before changing its status.`,
     );
     this.name = 'StaleRevisionError';
   }

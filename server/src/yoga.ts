@@ -150,8 +150,12 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
         const timeout = statementTimeout(original);
         if (timeout) return typedError(timeout, at);
         const masked = defaultMaskError(error, message, isDev);
-        if (masked instanceof GraphQLError && masked.message.length > MAX_ERROR_MESSAGE) {
-          return new GraphQLError(bounded(masked.message), { nodes: masked.nodes, path: masked.path, extensions: masked.extensions });
+        // Yoga puts the parser's own error in extensions.originalError (an invalid JSON body's
+        // SyntaxError quotes the body): clients get the message and code only
+        const echoes = masked instanceof GraphQLError && !isDev && masked.extensions?.originalError !== undefined;
+        if (masked instanceof GraphQLError && (echoes || masked.message.length > MAX_ERROR_MESSAGE)) {
+          const { originalError: _echo, ...extensions } = masked.extensions ?? {};
+          return new GraphQLError(bounded(masked.message), { nodes: masked.nodes, path: masked.path, extensions: isDev ? masked.extensions : extensions });
         }
         return masked;
       },

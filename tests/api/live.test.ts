@@ -83,7 +83,8 @@ describe('subscriptions', () => {
       await sub.next();
       await post(second, REVISE, { input: { dumpId: other.id, baseRevision: 1, segments: relabelled(other.segments) } });
       const stale = await post(second, REVISE, { input: { dumpId: watched.id, baseRevision: 7, segments: relabelled(watched.segments) } });
-      expect(stale.data.reviseSegmentation.code).toBe('STALE_REVISION');
+      // revision 7 does not exist: refused as INVALID_INPUT (a stale one would be STALE_REVISION), and nothing is sent either way
+      expect(stale.data.reviseSegmentation.code).toBe('INVALID_INPUT');
       await expect(sub.next(600)).rejects.toThrow(/no subscription event/);
     } finally {
       sub.close();

@@ -92,7 +92,7 @@ describe('stories kept by the enrichment job', () => {
 
 describe('editors’ decisions on stories', () => {
   const MOVE = `mutation($a: ID!, $into: ID) { moveStoryArticle(articleId: $a, into: $into) { __typename ... on Story { id size } ... on Error { code } } }`;
-  const MERGE = `mutation($into: ID!, $from: [ID!]!) { mergeStories(into: $into, from: $from) { __typename ... on Story { id size articles(first: 5) { edges { node { pinned } } } } ... on Error { code } } }`;
+  const MERGE = `mutation($into: ID!, $from: [ID!]!) { mergeStories(into: $into, from: $from) { __typename ... on Story { id size articles(first: 5) { edges { node { pinned } } } } ... on Error { code message } } }`;
   const RENAME = `mutation($id: ID!, $title: String!) { renameStory(id: $id, title: $title) { __typename ... on Story { headline title } ... on Error { code } } }`;
 
   it('need an editor token and log nothing when refused', async () => {
@@ -125,8 +125,10 @@ describe('editors’ decisions on stories', () => {
     expect(merged.data.story).toEqual({ size: 0, mergedInto: { id: a.id } });
     const listed = await t.gql(`{ stories(first: 10) { edges { node { id } } } }`);
     expect(listed.data.stories.edges.map((e: any) => e.node.id)).not.toContain(b.id);
+    // merging the merged-away story again is refused naming where it went (as topics and sources are)
     const twice = await t.gql(MERGE, { into: a.id, from: [b.id] });
-    expect(twice.data.mergeStories.code).toBe('NOT_FOUND');
+    expect(twice.data.mergeStories.code).toBe('INVALID_INPUT');
+    expect(twice.data.mergeStories.message).toMatch(/was merged into Story \d+/);
   });
 
   it('rename a story: the title is its headline from then on, and each decision is in the audit log', async () => {

@@ -93,7 +93,7 @@ export function useSave(dumpId: string, state: EditorState, dispatch: Dispatch, 
       return say(`Saved as revision ${res.revisionNumber}${approve ? ' and approved' : ''}.`, 'ok');
     }
     if (res.__typename === 'StaleRevisionError') {
-      say(`Not saved: revision ${res.currentRevision} was saved by someone else since revision ${res.baseRevision}.`, 'error');
+      say(`Not saved: revision ${res.currentRevision} was saved since revision ${res.baseRevision}.`, 'error');
       return openConflict(base.number, myDraft(), res.currentRevision);
     }
     if (res.__typename === 'InvalidSegmentationError') return say(`The server refused the segmentation (${res.rule}): ${res.reason}`, 'error', res.start);
@@ -145,7 +145,7 @@ export function useApprove(dumpId: string, state: EditorState, dispatch: Dispatc
       setStatus('APPROVED');
       say(`Approved revision ${state.base.number}.`, 'ok');
     } else if (res?.__typename === 'StaleRevisionError' && res.currentRevision) {
-      say(`Not approved: revision ${res.currentRevision} was saved by someone else since revision ${state.base.number}, the one on your screen. Look at it first.`, 'error');
+      say(`Not approved: revision ${res.currentRevision} was saved since revision ${state.base.number}, the one on your screen. Look at it first.`, 'error');
       await flows.openConflict(state.base.number, flows.myDraft(), res.currentRevision);
     } else say(`Not approved: ${res?.message ?? r.error?.message ?? 'no answer'}`, 'error');
   };

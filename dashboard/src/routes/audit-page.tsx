@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AUDIT_ACTIONS } from '@copydesk/core';
 import { LoadMore, usePageCursor } from '../components/load-more.tsx';
 import { useQuery } from 'urql';
 import { env } from '../env.ts';
@@ -18,11 +19,11 @@ const AuditQuery = graphql(`
   }
 `);
 
-/** the actions the log records (AuditEntry.action) */
 /** entries per page */
 const PAGE = 50;
 
-const ACTIONS = ['import', 'save', 'status', 'dismiss', 'topic.add', 'topic.remove', 'topic.rename', 'topic.merge', 'story.merge', 'story.move', 'story.rename', 'token.create', 'token.revoke', 'rule.create', 'rule.update', 'rule.delete', 'rule.apply', 'reparse'];
+/** the actions the log records (AuditEntry.action): the server's own list */
+const ACTIONS = AUDIT_ACTIONS;
 
 /** a datetime-local value (local time) as ISO 8601 UTC, or null */
 const isoOf = (local: string) => (local ? new Date(local).toISOString() : null);

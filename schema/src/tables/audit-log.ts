@@ -12,7 +12,7 @@ export const auditLog = pgTable(
     at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     /** the editor's name ("cli" for token commands run on the server's machine) */
     actor: text('actor').notNull(),
-    /** import, save, status, dismiss, topic.add, topic.remove, topic.rename, topic.merge, token.create, token.revoke */
+    /** one of AUDIT_ACTIONS (@copydesk/core: server/core/src/review/audit-actions.ts) */
     action: text('action').notNull(),
     dumpId: integer('dump_id'),
     /** what it was about, in words: "revision 3", "topic 12 Tram fares", "token 4 (alice)" */

@@ -12,3 +12,4 @@ export { publishedAt, sliceValue, spanText } from './derive/articles.ts';
 export { articleFingerprint, foldText, hash53 } from './derive/fingerprint.ts';
 export * from './derive/validate.ts';
 export * from './review/warnings.ts';
+export * from './review/audit-actions.ts';

@@ -14,27 +14,9 @@ export interface Actor {
   origin: string;
 }
 
-export type AuditAction =
-  | 'import'
-  | 'save'
-  | 'status'
-  | 'dismiss'
-  | 'topic.add'
-  | 'topic.remove'
-  | 'topic.rename'
-  | 'topic.merge'
-  | 'story.merge'
-  | 'story.move'
-  | 'story.rename'
-  | 'token.create'
-  | 'token.revoke'
-  | 'rule.create'
-  | 'rule.update'
-  | 'rule.delete'
-  | 'rule.apply'
-  | 'reparse';
-
-export const AUDIT_ACTIONS: readonly AuditAction[] = ['import', 'save', 'status', 'dismiss', 'topic.add', 'topic.remove', 'topic.rename', 'topic.merge', 'story.merge', 'story.move', 'story.rename', 'token.create', 'token.revoke', 'rule.create', 'rule.update', 'rule.delete', 'rule.apply', 'reparse'];
+// the one list of actions, shared with the dashboard's audit page
+import { AUDIT_ACTIONS, type AuditAction } from '@copydesk/core';
+export { AUDIT_ACTIONS, type AuditAction };
 
 export interface AuditEntry {
   action: AuditAction;
@@ -68,7 +50,7 @@ export interface AuditFilter {
 
 /** The filter as SQL on `t` (the audit_log table or its alias); undefined when empty. Errors: InvalidInputError (`filter.action`) for an unknown action. */
 export function auditFilterSql(t: typeof auditLog, f: AuditFilter | null | undefined): SQL | undefined {
-  if (f?.action && !AUDIT_ACTIONS.includes(f.action as AuditAction)) throw new InvalidInputError('filter.action', `one of ${AUDIT_ACTIONS.join(', ')}`);
+  if (f?.action && !(AUDIT_ACTIONS as readonly string[]).includes(f.action)) throw new InvalidInputError('filter.action', `one of ${AUDIT_ACTIONS.join(', ')}`);
   const parts: SQL[] = [];
   if (f?.dumpId) parts.push(eq(t.dumpId, f.dumpId));
   if (f?.actor) parts.push(eq(t.actor, f.actor));

@@ -14,6 +14,7 @@ import type { Actor } from '../audit/log.ts';
 import type { ChangeFeed } from '../db/changes.ts';
 import type { Presence } from '../live/presence.ts';
 import type { TextBudget } from './text-budget.ts';
+import { InvalidDateTime, isoDateTime } from '../date-time.ts';
 
 export interface Context {
   db: Db;
@@ -96,17 +97,7 @@ builder.scalarType('File', {
   },
 });
 
-/** YYYY-MM-DD, optionally THH:MM[:SS[.fff]] with Z or an offset */
-const ISO_DATE_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?)?$/;
-
-export const DATE_TIME_EXPECTED = 'DateTime must be an ISO 8601 date-time between years 0001 and 9999, e.g. 2025-07-25T09:30:00Z';
-
-/** `v` as a UTC ISO 8601 string when it is a strict ISO 8601 date-time with a year in 0001-9999, else null. */
-export function isoDateTime(v: unknown): string | null {
-  const d = typeof v === 'string' && ISO_DATE_TIME.test(v) ? new Date(v) : null;
-  const year = d?.getUTCFullYear() ?? NaN;
-  return d && year >= 1 && year <= 9999 ? d.toISOString() : null;
-}
+export { DATE_TIME_EXPECTED, isoDateTime } from '../date-time.ts';
 
 builder.scalarType('DateTime', {
   description: 'An ISO 8601 date-time string with time zone, e.g. 2025-07-25T09:30:00.000Z',
@@ -120,9 +111,8 @@ builder.scalarType('DateTime', {
   // strict ISO 8601 with years 0001-9999: Date.parse takes far more ("Tuesday", year -271821)
   // than PostgreSQL stores, and the value is handed to SQL as the normalised UTC string
   parseValue: (v) => {
-    const iso = isoDateTime(v);
-    if (iso === null) throw new GraphQLError(DATE_TIME_EXPECTED, { extensions: { code: 'INVALID_INPUT' } });
-    return iso;
+    // not one: a marker the edge check refuses by name (graphql/input.ts), or a batch item's own error
+    return (isoDateTime(v) ?? new InvalidDateTime()) as string;
   },
 });
 

@@ -10,6 +10,10 @@
  *   either (U+202A-U+202E embeddings and overrides, U+2066-U+2069 isolates: they make stored
  *   text read differently from what it holds). An input field that reports bad characters itself
  *   (a dump's text: InvalidTextError with an offset) opts out with `textCheckedByResolver`;
+ *   each within its length limit and free of the control characters its kind may not hold
+ *   (text-limits.ts, one table by schema coordinate);
+ * - DateTimes: ISO 8601 within years 0001-9999 (a field whose resolver reports it per item opts
+ *   out with `dateTimeCheckedByResolver`);
  * - Relay global IDs: decodable, of the type the argument names (`for:`), or of any node type,
  *   and an integer id within PostgreSQL's `integer`;
  * - cursors (`after`, `before`): of the ordering the field is asked for, holding values of that
@@ -42,6 +46,8 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { InvalidInputError, withArticle } from '../errors.ts';
+import { DATE_TIME_EXPECTED, InvalidDateTime, isoDateTime } from '../date-time.ts';
+import { checkTextInput } from './text-limits.ts';
 
 /** PostgreSQL `integer`: every copydesk table's id */
 export const INT4_MAX = 2147483647;
@@ -54,6 +60,9 @@ export const CURSOR_EXTENSION = 'copydeskCursor';
 
 /** Input-field extension: the resolver reports NUL in this string itself, with a typed result. */
 export const TEXT_CHECKED_EXTENSION = 'textCheckedByResolver';
+
+/** Input-field extension: the resolver reports a DateTime that is not one itself (a batch item's own error result). */
+export const DATE_TIME_CHECKED_EXTENSION = 'dateTimeCheckedByResolver';
 
 /**
  * The value types of a cursor's positions, in ordering order:
@@ -230,7 +239,7 @@ function walkSelections(w: Walk, set: SelectionSetNode, types: readonly GraphQLO
           } catch {
             continue; // graphql-js reports it as a typed validation error when the field runs
           }
-          checkField(w, def, args);
+          checkField(w, type.name, def, args);
         }
         if (s.selectionSet) walkSelections(w, s.selectionSet, objectTypes(w.schema, getNamedType(def.type)));
         break;
@@ -250,9 +259,9 @@ function objectTypes(schema: GraphQLSchema, type: unknown): GraphQLObjectType[] 
   return [];
 }
 
-function checkField(w: Walk, def: GraphQLField<unknown, unknown>, args: Record<string, unknown>): void {
+function checkField(w: Walk, typeName: string, def: GraphQLField<unknown, unknown>, args: Record<string, unknown>): void {
   for (const a of def.args) {
-    if (args[a.name] != null) checkValue(w, a.type, args[a.name], a.name, a.extensions as Record<string, unknown>);
+    if (args[a.name] != null) checkValue(w, a.type, args[a.name], a.name, a.extensions as Record<string, unknown>, `${typeName}.${def.name}(${a.name})`);
   }
   const { first, last } = args as { first?: number | null; last?: number | null };
   if (first != null && first < 0) throw new InvalidInputError('first', 'must be 0 or more');
@@ -264,20 +273,24 @@ function checkField(w: Walk, def: GraphQLField<unknown, unknown>, args: Record<s
   }
 }
 
-function checkValue(w: Walk, type: GraphQLInputType, value: unknown, path: string, ext: Record<string, unknown> | undefined): void {
+/** `coordinate`: the schema coordinate of the argument or input field (`Mutation.renameTopic(name)`, `CreateParseRuleInput.note`) */
+function checkValue(w: Walk, type: GraphQLInputType, value: unknown, path: string, ext: Record<string, unknown> | undefined, coordinate: string): void {
   if (value == null) return;
   const t = getNullableType(type);
   if (isListType(t)) {
-    if (Array.isArray(value)) value.forEach((v, i) => checkValue(w, t.ofType, v, `${path}[${i}]`, ext));
+    if (Array.isArray(value)) value.forEach((v, i) => checkValue(w, t.ofType, v, `${path}[${i}]`, ext, coordinate));
     return;
   }
   if (isInputObjectType(t)) {
     const fields = t.getFields();
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       const f = fields[k];
-      if (f) checkValue(w, f.type, v, `${path}.${k}`, f.extensions as Record<string, unknown>);
+      if (f) checkValue(w, f.type, v, `${path}.${k}`, f.extensions as Record<string, unknown>, `${t.name}.${k}`);
     }
     return;
+  }
+  if ('name' in t && t.name === 'DateTime' && !ext?.[DATE_TIME_CHECKED_EXTENSION] && (value instanceof InvalidDateTime || isoDateTime(value) === null)) {
+    throw new InvalidInputError(path, DATE_TIME_EXPECTED);
   }
   if (ext?.isRelayGlobalID) {
     const forTypes = ext.relayGlobalIDFor as { typename: string }[] | null | undefined;
@@ -291,6 +304,7 @@ function checkValue(w: Walk, type: GraphQLInputType, value: unknown, path: strin
     const bad = badCharacter(value, w.mutation);
     if (bad) throw new InvalidInputError(path, bad);
   }
+  if (typeof value === 'string') checkTextInput(coordinate, value, path);
 }
 
 /** U+202A-U+202E (embeddings, overrides) and U+2066-U+2069 (isolates) */

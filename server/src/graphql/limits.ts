@@ -63,7 +63,8 @@ function csrfPrevention(): Plugin {
 function tooLarge(size: number, limit: number, what: string) {
   return new Response(
     JSON.stringify({
-      errors: [{ message: `The ${what} is ${size} bytes; the limit is ${limit} bytes.${what === 'request' ? ' Send large dumps with importDumpFile (multipart upload).' : ''}`, extensions: { code: 'REQUEST_TOO_LARGE' } }],
+      // the body is refused unread, so the operation is unknown: the advice fits any of them
+      errors: [{ message: `The ${what} is ${size} bytes; the limit is ${limit} bytes (${what === 'request' ? 'COPYDESK_MAX_REQUEST_BYTES' : 'COPYDESK_MAX_UPLOAD_BYTES'}). Send less in one request${what === 'request' ? '; a dump this large is imported as a file upload (importDumpFile)' : ''}.`, extensions: { code: 'REQUEST_TOO_LARGE' } }],
     }),
     { status: 413, headers: { 'content-type': 'application/json' } },
   );

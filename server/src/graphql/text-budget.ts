@@ -1,10 +1,11 @@
 /**
  * The per-request budget for what a response carries in bulk: large text fields (Dump.text,
- * Article.body) by their UTF-8 bytes, and long lists (a revision's segments, a segment's field
- * spans) at LIST_ITEM_BYTES per item. Every such value a request returns is charged here, before
- * it is resolved further, and the request fails with LIMIT_EXCEEDED once the total passes
- * `Limits.maxTextBytes`. Aliases and page sizes are limited separately (limits.ts); this bounds
- * what they multiply.
+ * Article.body, and what editors write: ParseRule.note, .lineText, .source,
+ * WarningDismissal.reason) by their UTF-8 bytes, and long lists (a revision's segments, a
+ * segment's field spans) at LIST_ITEM_BYTES per item. Every such value a request returns is
+ * charged here, before it is resolved further, and the request fails with LIMIT_EXCEEDED once the
+ * total passes `Limits.maxTextBytes`. Aliases and page sizes are limited separately (limits.ts);
+ * this bounds what they multiply.
  */
 import { GraphQLError } from 'graphql';
 
@@ -56,6 +57,21 @@ export function createTextBudget(maxBytes: number): TextBudget {
     },
     reset() {
       used = 0;
+    },
+  };
+}
+
+/**
+ * The `extensions` and `resolve` of a String field charged to the request's text budget: the
+ * value `get(parent)` (null passes uncharged), counted as `field` ("ParseRule.note"). Spread into
+ * the field's options: `t.string({ nullable: true, ...chargedText('ParseRule.note', (r) => r.note) })`.
+ */
+export function chargedText<P, T extends string | null>(field: string, get: (parent: P) => T) {
+  return {
+    extensions: { [TEXT_BUDGET_EXTENSION]: true },
+    resolve: (parent: P, _args: unknown, ctx: { textBudget: TextBudget }): T => {
+      const value = get(parent);
+      return (value == null ? value : ctx.textBudget.charge(value, field)) as T;
     },
   };
 }

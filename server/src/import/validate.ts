@@ -1,11 +1,20 @@
 import { loneSurrogateAt } from '@copydesk/core';
-import { DumpTooLargeError, EmptyDumpError, InvalidInputError, InvalidTextError } from '../errors.ts';
+import { DumpTooLargeError, EmptyDumpError, InvalidInputError, InvalidTextError, quoteInput } from '../errors.ts';
+import { DATE_TIME_EXPECTED, isoDateTime } from '../date-time.ts';
+
+/** longest filename and URL a dump may carry (characters) */
+export const MAX_FILENAME = 1024;
+export const MAX_URL = 4096;
+
+/** `name` as an import result may show it: a name longer than MAX_FILENAME (refused) is cut (quoteInput), never echoed whole */
+export const shownFilename = (name: string): string => (name.length > MAX_FILENAME ? quoteInput(name) : name);
 
 export interface DumpInput {
   text: string;
   filename?: string | null;
   url?: string | null;
-  fetchedAt?: string | null;
+  /** ISO 8601; anything else (the DateTime scalar's InvalidDateTime marker too) is this dump's INVALID_INPUT */
+  fetchedAt?: unknown;
 }
 
 export interface ValidDump {
@@ -14,6 +23,14 @@ export interface ValidDump {
   url: string | null;
   fetchedAt: string | null;
   sizeBytes: number;
+}
+
+/** `v` as UTC ISO 8601 when Date.parse reads it as a date in years 0001-9999, else null */
+function lenientDateTime(v: unknown): string | null {
+  const t = typeof v === 'string' && v.length <= 100 ? Date.parse(v) : NaN;
+  if (Number.isNaN(t)) return null;
+  const d = new Date(t);
+  return d.getUTCFullYear() >= 1 && d.getUTCFullYear() <= 9999 ? d.toISOString() : null;
 }
 
 /** Checks a dump before anything is written; throws a typed error naming what is wrong. */
@@ -31,13 +48,13 @@ export function validateDump(input: DumpInput, maxBytes: number): ValidDump {
   if (lone >= 0) throw new InvalidTextError('it contains a lone UTF-16 surrogate (broken encoding)', lone);
   let fetchedAt: string | null = null;
   if (input.fetchedAt != null && input.fetchedAt !== '') {
-    const t = Date.parse(input.fetchedAt);
-    if (Number.isNaN(t)) throw new InvalidInputError('fetchedAt', `"${input.fetchedAt}" is not an ISO 8601 date-time`);
-    fetchedAt = new Date(t).toISOString();
+    // strict ISO 8601 from the API (the scalar checked it); a file's line may use any form Date.parse reads
+    fetchedAt = isoDateTime(input.fetchedAt) ?? lenientDateTime(input.fetchedAt);
+    if (fetchedAt === null) throw new InvalidInputError('fetchedAt', DATE_TIME_EXPECTED);
   }
   const url = input.url?.trim() || null;
-  if (url !== null && url.length > 4096) throw new InvalidInputError('url', 'longer than 4096 characters');
+  if (url !== null && url.length > MAX_URL) throw new InvalidInputError('url', `longer than ${MAX_URL} characters`);
   const filename = input.filename?.trim() || null;
-  if (filename !== null && filename.length > 1024) throw new InvalidInputError('filename', 'longer than 1024 characters');
+  if (filename !== null && filename.length > MAX_FILENAME) throw new InvalidInputError('filename', `longer than ${MAX_FILENAME} characters`);
   return { text, filename, url, fetchedAt, sizeBytes };
 }

@@ -2,7 +2,8 @@
  * Editors' rules: stored with who, when, from which dump and scope; loaded as parser input; and
  * what a rule would change in the stored dumps (dry run) or does change (re-parse).
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { dumps, parseRules, segmentationRevisions, type RuleAction, type RuleScope } from '@copydesk/schema';
 import { type Db, type Executor, rowsOf } from '../db/client.ts';
 import { InvalidInputError, NotFoundError, withArticle } from '../errors.ts';
@@ -86,11 +87,15 @@ export interface RuleInput {
 /**
  * The key a rule matches on: the line's lineKey, or for a shape rule the line's shape with the
  * marked span (offsets into `raw`, the line before trimming). INVALID_INPUT when the span is
- * missing, outside the line, or the fix does not generalise (shape.ts lineShape's reason).
+ * missing, outside the line, given for a boilerplate rule, or the fix does not generalise
+ * (shape.ts lineShape's reason).
  */
 export function ruleKey(raw: string, action: RuleAction, fieldStart?: number | null, fieldEnd?: number | null): string {
   const lineText = raw.trim();
-  if (action === 'boilerplate') return lineKey(lineText);
+  if (action === 'boilerplate') {
+    if (fieldStart != null || fieldEnd != null) throw new InvalidInputError('fieldStart', 'a boilerplate rule names the whole line: a marked span (fieldStart, fieldEnd) is for BYLINE and PUBLISHED rules');
+    return lineKey(lineText);
+  }
   if (fieldStart == null || fieldEnd == null) throw new InvalidInputError('fieldStart', `${withArticle(SHAPE_RULE_FIELDS[action])} rule needs the marked span (fieldStart, fieldEnd)`);
   const lead = raw.length - raw.trimStart().length;
   const s = fieldStart - lead;
@@ -120,14 +125,36 @@ function checkRule(input: RuleInput, key?: string): { lineText: string; lineKey:
   return { lineText, lineKey: k, sourceKey: null, sourceName: null };
 }
 
+/**
+ * Refuses a rule that another one already is (same action, scope, outlet and line or shape):
+ * INVALID_INPUT naming the existing rule. `except`: the rule being edited.
+ */
+async function refuseDuplicate(tx: Executor, rule: { action: RuleAction; scope: RuleScope; lineKey: string; sourceKey: string | null }, except: number | null = null): Promise<void> {
+  const [same] = await tx
+    .select({ id: parseRules.id })
+    .from(parseRules)
+    .where(
+      and(
+        eq(parseRules.action, rule.action),
+        eq(parseRules.scope, rule.scope),
+        eq(parseRules.lineKey, rule.lineKey),
+        rule.sourceKey === null ? isNull(parseRules.sourceKey) : eq(parseRules.sourceKey, rule.sourceKey),
+        except === null ? undefined : ne(parseRules.id, except),
+      ),
+    )
+    .limit(1);
+  if (same) throw new InvalidInputError('lineText', `rule ${same.id} (${encodeGlobalID('ParseRule', same.id)}) already does this (same action, scope, source and ${rule.action === 'boilerplate' ? 'line' : 'shape'}): edit that one instead`);
+}
+
 /** what the audit log says about a rule: its id, action, scope, line and source */
 const ruleDetail = (r: ParseRuleRow) => ({ ruleId: r.id, action: r.action, scope: r.scope, lineText: r.lineText, source: r.sourceName });
 
-/** Stores a new rule made by `actor`, audited (rule.create) in the same transaction. Errors: INVALID_INPUT (checkRule), NOT_FOUND (the dump). */
+/** Stores a new rule made by `actor`, audited (rule.create) in the same transaction. Errors: INVALID_INPUT (checkRule; a rule that does the same exists), NOT_FOUND (the dump). */
 export async function createRule(db: Db, input: RuleInput, actor: Actor): Promise<ParseRuleRow> {
   const v = checkRule(input);
   return db.transaction(async (tx) => {
     if (input.dumpId != null && !(await tx.query.dumps.findFirst({ where: { id: input.dumpId }, columns: { id: true } }))) throw new NotFoundError('Dump', String(input.dumpId));
+    await refuseDuplicate(tx, { action: input.action ?? 'boilerplate', scope: input.scope, lineKey: v.lineKey, sourceKey: v.sourceKey });
     const [row] = await tx
       .insert(parseRules)
       .values({ action: input.action ?? 'boilerplate', scope: input.scope, ...v, note: input.note ?? null, createdBy: actor.name, dumpId: input.dumpId ?? null })
@@ -154,6 +181,7 @@ export async function updateRule(db: Db, id: number, input: Partial<RuleInput>, 
       },
       isShapeRule(current) ? current.lineKey : undefined,
     );
+    await refuseDuplicate(tx, { action: current.action, scope: input.scope ?? current.scope, lineKey: v.lineKey, sourceKey: v.sourceKey }, id);
     const [row] = await tx
       .update(parseRules)
       .set({ scope: input.scope ?? current.scope, ...v, note: input.note !== undefined ? input.note : current.note, updatedBy: actor.name, updatedAt: sql`now()` })

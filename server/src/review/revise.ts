@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { dumps, dumpStatusChanges, segmentationRevisions, warningDismissals } from '@copydesk/schema';
 import type { Db, Executor } from '../db/client.ts';
 import { carryWarnings, checkSegmentation, deriveArticles, openWarnings, parseDump, revisionConfidence, type Segment, type Segmentation, warningKey } from '@copydesk/core';
@@ -41,7 +41,7 @@ export async function reviseSegmentation(db: Db, input: ReviseInput): Promise<Re
       .where(eq(dumps.id, input.dumpId))
       .for('update');
     if (!dump) throw new NotFoundError('Dump', String(input.dumpId));
-    if (dump.current !== input.baseRevision) throw new StaleRevisionError(input.baseRevision, dump.current);
+    await checkSeenRevision(tx, dump.id, dump.current, input.baseRevision, 'save');
 
     const candidate = input.segments.map((s) => ({
       kind: s.kind,
@@ -103,6 +103,26 @@ export async function reviseSegmentation(db: Db, input: ReviseInput): Promise<Re
   }));
 }
 
+/**
+ * Checks the revision an editor saw (`seen`: the base of a save, the revision of a status
+ * change) against the dump's current one. Returns when they are the same. Throws
+ * StaleRevisionError only when a newer revision was saved after it (it was current once);
+ * InvalidInputError (field `revision`, `baseRevision` for a save) when the dump has no such
+ * revision, or it is a proposed parser revision (newer than the current one, never current).
+ */
+async function checkSeenRevision(tx: Executor, dumpId: number, current: number, seen: number, action: 'save' | 'status'): Promise<void> {
+  if (seen === current) return;
+  const field = action === 'save' ? 'baseRevision' : 'revision';
+  const rows = await tx
+    .select({ number: segmentationRevisions.number, author: segmentationRevisions.author })
+    .from(segmentationRevisions)
+    .where(and(eq(segmentationRevisions.dumpId, dumpId), inArray(segmentationRevisions.number, [seen, current])));
+  const seenRow = rows.find((r) => r.number === seen);
+  if (!seenRow) throw new InvalidInputError(field, `this dump has no revision ${seen}; its current revision is ${current}`);
+  if (seen > current) throw new InvalidInputError(field, `revision ${seen} is a proposed revision (a re-parse for review), not the current one (${current}): open the current revision, or review the proposed one and save it as yours`);
+  throw new StaleRevisionError(seen, current, action, rows.find((r) => r.number === current)?.author ?? null);
+}
+
 /** The warningKey of every warning dismissed on a dump. */
 export async function dismissedKeys(db: Executor, dumpId: number): Promise<Set<string>> {
   const rows = await db
@@ -125,13 +145,17 @@ export interface SetStatusInput {
 /**
  * Moves a dump to `status` for the revision the editor saw, and records who did it (an
  * append-only dump_status_changes row). Errors: NotFoundError (no such dump),
- * StaleRevisionError (the current revision is no longer `revision`: nothing is written).
+ * StaleRevisionError (the current revision is no longer `revision`: nothing is written),
+ * InvalidInputError (no such revision, or a proposed one). The status the dump already has is
+ * a no-op: no status change nor audit entry is recorded.
  */
 export async function setDumpStatus(db: Db, input: SetStatusInput): Promise<void> {
   await db.transaction(async (tx) => {
     const [dump] = await tx.select({ current: dumps.currentRevision, status: dumps.status }).from(dumps).where(eq(dumps.id, input.dumpId)).for('update');
     if (!dump) throw new NotFoundError('Dump', String(input.dumpId));
-    if (dump.current !== input.revision) throw new StaleRevisionError(input.revision, dump.current, 'status');
+    await checkSeenRevision(tx, input.dumpId, dump.current, input.revision, 'status');
+    // the status it already has: nothing changes, nothing is recorded
+    if (dump.status === input.status) return;
     await tx.update(dumps).set({ status: input.status }).where(eq(dumps.id, input.dumpId));
     await tx.insert(dumpStatusChanges).values({ dumpId: input.dumpId, revision: input.revision, status: input.status, editor: input.editor });
     await audit(tx, { name: input.editor, origin: input.origin }, { action: 'status', dumpId: input.dumpId, subject: `revision ${input.revision}`, detail: { from: dump.status, to: input.status, revision: input.revision } });

@@ -8,10 +8,14 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { articles, articleTopics, topicAliases, topics } from '@copydesk/schema';
 import type { Executor } from '../db/client.ts';
 import { anyOf } from '../db/rows.ts';
-import { InvalidInputError, NotFoundError } from '../errors.ts';
+import { InvalidInputError, NotFoundError, quoteInput } from '../errors.ts';
+import { mergeFromIds, requireLive } from '../editor-checks.ts';
 import { topicKey } from './key.ts';
 import { containsKey } from '../db/like.ts';
 import type { ExtractedTopic, TopicKind } from './topics.ts';
+
+/** longest topic name (characters, trimmed) */
+export const MAX_TOPIC_NAME = 200;
 
 /**
  * SQL true when topic `topicId` goes by a name containing `search` (its key or any alias,
@@ -82,13 +86,15 @@ async function personsByAlias(tx: Executor, found: ExtractedTopic[]): Promise<Ma
  * Links an article to a topic, by id or by name (a topic is made, of `kind`, when none has that
  * name's key; a merged one resolves to its target). Weight in (0, 1], default 1; `addedBy` (an
  * editor's name) keeps the link through re-enrichment. Returns the
- * topic id. Throws InvalidInputError (no id nor name), NotFoundError (article or topic).
+ * topic id. Throws InvalidInputError (no id nor name, or both; a kind with an id), NotFoundError (article or topic).
  */
 export async function addArticleTopic(tx: Executor, articleId: number, topic: { id?: number | null; name?: string | null; kind?: TopicKind | null }, weight = 1, addedBy: string | null = null): Promise<number> {
+  if (topic.id != null && topic.name != null) throw new InvalidInputError('name', 'give a topicId or a name, not both');
+  if (topic.id != null && topic.kind != null) throw new InvalidInputError('kind', 'a kind is for a new topic made by name; an existing topic (topicId) keeps its own');
   let topicId = topic.id ?? null;
   if (topicId === null) {
     const name = topic.name?.trim().replace(/\s+/g, ' ');
-    if (!name || !topicKey(name) || name.length > 200) throw new InvalidInputError('name', 'give a topicId or a name of 1 to 200 characters');
+    if (!name || !topicKey(name) || name.length > MAX_TOPIC_NAME) throw new InvalidInputError('name', `give a topicId or a name of 1 to ${MAX_TOPIC_NAME} characters`);
     const [row] = await tx
       .insert(topics)
       .values({ key: topicKey(name), name, kind: topic.kind ?? 'subject' })
@@ -109,37 +115,58 @@ export async function addArticleTopic(tx: Executor, articleId: number, topic: { 
   return topicId;
 }
 
-/** Removes one article-topic link (a no-op when there is none). */
+/**
+ * Removes one article-topic link. Throws NotFoundError naming what is missing: the article, the
+ * topic, or (both exist) the link itself (entity ArticleTopic, id "<article>:<topic>").
+ */
 export async function removeArticleTopic(tx: Executor, articleId: number, topicId: number): Promise<void> {
-  await tx.delete(articleTopics).where(and(eq(articleTopics.articleId, articleId), eq(articleTopics.topicId, topicId)));
+  const removed = await tx.delete(articleTopics).where(and(eq(articleTopics.articleId, articleId), eq(articleTopics.topicId, topicId))).returning({ topicId: articleTopics.topicId });
+  if (removed.length) return;
+  const [article] = await tx.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId));
+  if (!article) throw new NotFoundError('Article', String(articleId));
+  const [topic] = await tx.select({ id: topics.id }).from(topics).where(eq(topics.id, topicId));
+  if (!topic) throw new NotFoundError('Topic', String(topicId));
+  throw new NotFoundError('ArticleTopic', `${articleId}:${topicId}`);
 }
 
 /**
- * Renames a topic (1 to 200 characters); the old name stays an alias, so searches for it still
- * find the topic. Throws InvalidInputError, NotFoundError.
+ * Renames a topic (1 to MAX_TOPIC_NAME characters); the old name stays an alias, so searches for
+ * it still find the topic. Throws NotFoundError (no such topic), InvalidInputError (a bad name; a
+ * topic merged away, see requireLive; a name, or a folded variant of it, that is another topic's:
+ * merge the two instead). Returns the name before and after, for the audit log.
  */
-export async function renameTopic(tx: Executor, id: number, rawName: string): Promise<void> {
+export async function renameTopic(tx: Executor, id: number, rawName: string): Promise<{ from: string; to: string }> {
   const name = rawName.trim().replace(/\s+/g, ' ');
-  if (!name || !topicKey(name) || name.length > 200) throw new InvalidInputError('name', 'a topic name is 1 to 200 characters, with a letter or digit');
+  if (!name || !topicKey(name) || name.length > MAX_TOPIC_NAME) throw new InvalidInputError('name', `a topic name is 1 to ${MAX_TOPIC_NAME} characters, with a letter or digit`);
+  await requireLive(tx, topics, [id], 'Topic', 'id');
   const [old] = await tx.select({ key: topics.key, name: topics.name }).from(topics).where(eq(topics.id, id));
-  if (!old) throw new NotFoundError('Topic', String(id));
+  const key = topicKey(name);
+  // another topic named so (its key, or a current name that folds to the same key), merged ones resolved to where they went
+  const holders = await tx
+    .select({ id: topics.id, name: topics.name, key: topics.key, mergedIntoId: topics.mergedIntoId })
+    .from(topics)
+    .where(or(eq(topics.key, key), sql`lower(${topics.name}) = lower(${name})`));
+  const holder = holders.find((h) => (h.key === key || topicKey(h.name) === key) && (h.mergedIntoId ?? h.id) !== id);
+  if (holder) {
+    const owner = holder.mergedIntoId ?? holder.id;
+    throw new InvalidInputError('name', `topic ${owner}${owner === holder.id ? ` ("${quoteInput(holder.name)}")` : ''} already goes by that name; merge the two topics (mergeTopics) instead`);
+  }
   await tx.update(topics).set({ name }).where(eq(topics.id, id));
-  const oldKey = topicKey(old.name);
-  if (oldKey && oldKey !== topicKey(name)) await tx.insert(topicAliases).values({ topicId: id, key: oldKey, name: old.name }).onConflictDoNothing();
+  const oldKey = topicKey(old!.name);
+  if (oldKey && oldKey !== key) await tx.insert(topicAliases).values({ topicId: id, key: oldKey, name: old!.name }).onConflictDoNothing();
+  return { from: old!.name, to: name };
 }
 
 /**
  * Merges the `from` topics into `into`: their article links move (the stronger weight wins), their
  * names and aliases become aliases of `into`, and they point at it from then on (so enrichment
  * files their keys under `into`). Throws NotFoundError for an unknown id, InvalidInputError when
- * `into` was itself merged away.
+ * `from` is empty or holds `into`, or a topic named was itself merged away (editor-checks.ts).
  */
 export async function mergeTopics(tx: Executor, into: number, fromIds: number[]): Promise<void> {
-  const from = [...new Set(fromIds)].filter((id) => id !== into);
-  const found = await tx.select({ id: topics.id, mergedIntoId: topics.mergedIntoId }).from(topics).where(anyOf(topics.id, [into, ...from]));
-  if (found.length !== from.length + 1) throw new NotFoundError('Topic', 'one of the given ids');
-  if (found.find((r) => r.id === into)?.mergedIntoId != null) throw new InvalidInputError('into', 'that topic was merged into another; merge into that one');
-  if (!from.length) return;
+  const from = mergeFromIds(into, fromIds, 'topic');
+  await requireLive(tx, topics, [into], 'Topic', 'into');
+  await requireLive(tx, topics, from, 'Topic', 'from');
   await tx.execute(sql`
     insert into ${articleTopics} (article_id, topic_id, weight, added_by)
     select article_id, ${into}, max(weight), max(added_by) from ${articleTopics} where ${anyOf(sql`topic_id`, from)} group by article_id

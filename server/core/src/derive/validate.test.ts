@@ -16,6 +16,13 @@ describe('checkSegmentation', () => {
     expect(checkSegmentation(30, [seg('main', 0, 40)])?.reason).toMatch(/past the end/);
   });
 
+  it('names a segment or field that ends before it starts, or a negative offset, as such (not as a gap or an overlap)', () => {
+    expect(checkSegmentation(100, [seg('main', 92, 0), seg('residue', 0, 100)])?.reason).toBe('the segment ends (0) before it starts (92)');
+    expect(checkSegmentation(100, [seg('main', -10, 0), seg('residue', 0, 100)])?.reason).toMatch(/must not be negative/);
+    expect(checkSegmentation(100, [seg('main', 0, 100, [{ field: 'body', start: 50, end: 40 }])])?.reason).toBe('the body span ends (40) before it starts (50)');
+    expect(checkSegmentation(100, [seg('main', 5, 100)])?.reason).toMatch(/gap/);
+  });
+
   it('refuses unknown kinds and fields, fields outside their segment, and fields on boilerplate', () => {
     expect(checkSegmentation(10, [seg('sidebar', 0, 10)])?.reason).toMatch(/unknown segment kind/);
     expect(checkSegmentation(10, [seg('main', 0, 10, [{ field: 'title', start: 0, end: 2 }])])?.reason).toMatch(/unknown field/);

@@ -93,6 +93,19 @@ export function checkEditorialRules(segments: readonly SegmentLike[]): Segmentat
 }
 
 /**
+ * What is wrong with the offsets of a span (`what`: "segment", "byline span") on their own, or
+ * null: not integers, negative, ending before they start, or empty. Offsets are UTF-16 units,
+ * `end` exclusive.
+ */
+function spanFault(what: string, start: number, end: number): string | null {
+  if (!Number.isInteger(start) || !Number.isInteger(end)) return `the ${what}'s offsets must be integers`;
+  if (start < 0 || end < 0) return `the ${what}'s offsets must not be negative (start ${start}, end ${end})`;
+  if (end < start) return `the ${what} ends (${end}) before it starts (${start})`;
+  if (end === start) return `the ${what} is empty (it starts and ends at ${start})`;
+  return null;
+}
+
+/**
  * The structure alone: segments are a partition of [0, length) and fields are well placed
  * (PARTITION, SEGMENT_KIND, FIELD). Every editing operation keeps this; the editorial rules may
  * be broken in between edits and are checked on save.
@@ -108,9 +121,12 @@ export function checkPartition(text: string | number, segments: readonly Segment
     const s = segments[i]!;
     const at = (rule: SegmentationRule, reason: string, start = s.start, end = s.end): SegmentationProblem => ({ rule, reason, index: i, start, end });
     if (!SEGMENT_KINDS.includes(s.kind as SegmentKind)) return at('SEGMENT_KIND', `unknown segment kind "${s.kind}"`);
-    if (!Number.isInteger(s.start) || !Number.isInteger(s.end)) return at('PARTITION', 'offsets must be integers');
-    if (s.start !== pos) return at('PARTITION', s.start > pos ? `gap before this segment (text ${pos}-${s.start} belongs to none)` : 'this segment overlaps the previous one', Math.min(pos, s.start), Math.max(pos, s.start));
-    if (s.end <= s.start) return at('PARTITION', 'a segment must not be empty');
+    const bad = spanFault('segment', s.start, s.end);
+    if (bad) return at('PARTITION', bad);
+    if (s.start !== pos) {
+      if (s.start > pos) return at('PARTITION', `gap before this segment (text ${pos}-${s.start} belongs to none)`, pos, s.start);
+      return at('PARTITION', i === 0 ? 'the first segment must start at 0' : `this segment overlaps the previous one (it starts at ${s.start}; the previous one ends at ${pos})`, s.start, pos);
+    }
     if (s.end > length) return at('PARTITION', `the segment runs past the end of the text (${length})`);
     if (cuts(s.end)) return at('PARTITION', `the segment ends at ${s.end}, inside a surrogate pair (one character of the text): move the boundary by a whole character`);
     pos = s.end;
@@ -122,7 +138,8 @@ export function checkPartition(text: string | number, segments: readonly Segment
     const bodies: { start: number; end: number }[] = [];
     for (const f of sorted) {
       if (!FIELD_NAMES.includes(f.field as FieldName)) return at('FIELD', `unknown field "${f.field}"`, f.start, f.end);
-      if (!Number.isInteger(f.start) || !Number.isInteger(f.end) || f.end <= f.start) return at('FIELD', `the ${f.field} span is empty or malformed`, f.start, f.end);
+      const badField = spanFault(`${f.field} span`, f.start, f.end);
+      if (badField) return at('FIELD', badField, f.start, f.end);
       if (f.start < s.start || f.end > s.end) return at('FIELD', `the ${f.field} span lies outside its segment`, f.start, f.end);
       if (cuts(f.start) || cuts(f.end)) return at('FIELD', `the ${f.field} span ${cuts(f.start) ? 'starts' : 'ends'} inside a surrogate pair (one character of the text): mark whole characters`, f.start, f.end);
       if (f.field === 'subhead') {

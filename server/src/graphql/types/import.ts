@@ -2,11 +2,11 @@ import { InvalidInputError, CopydeskError, ImportFailedError } from '../../error
 import type { DerivedArticle } from '@copydesk/core';
 import { unpackUpload } from '../../import/unpack.ts';
 import { importDump, type ChangeSet, type ImportResult } from '../../import/import-dump.ts';
-import type { DumpInput } from '../../import/validate.ts';
+import { shownFilename, type DumpInput } from '../../import/validate.ts';
 import type { PreparedDump } from '../../import/prepare.ts';
 import { builder, requireActor, requireEditor, type Context } from '../builder.ts';
 import { IMPORT_ERRORS, IMPORT_ITEM_ERRORS, MUTATION_ERRORS } from '../errors.ts';
-import { TEXT_CHECKED_EXTENSION } from '../input.ts';
+import { DATE_TIME_CHECKED_EXTENSION, TEXT_CHECKED_EXTENSION } from '../input.ts';
 import { loadArticlesInOrder } from '../loaders.ts';
 
 const ImportDumpInput = builder.inputType('ImportDumpInput', {
@@ -15,7 +15,8 @@ const ImportDumpInput = builder.inputType('ImportDumpInput', {
     text: t.string({ required: true, description: 'the dump text, as captured', extensions: { [TEXT_CHECKED_EXTENSION]: true } }),
     filename: t.string({ required: false }),
     url: t.string({ required: false }),
-    fetchedAt: t.field({ type: 'DateTime', required: false, description: 'capture time: lets "3 hours ago" become a timestamp' }),
+    // a malformed one is this dump's INVALID_INPUT result (import/validate.ts): the others of a batch go on
+    fetchedAt: t.field({ type: 'DateTime', required: false, description: 'capture time: lets "3 hours ago" become a timestamp', extensions: { [DATE_TIME_CHECKED_EXTENSION]: true } }),
   }),
 });
 
@@ -83,7 +84,8 @@ interface ImportItem {
 const ImportItemRef = builder.objectRef<ImportItem>('ImportItem').implement({
   fields: (t) => ({
     index: t.exposeInt('index', { description: 'position in the batch or the file' }),
-    filename: t.exposeString('filename', { nullable: true }),
+    // a refused over-long name is shown cut, never echoed whole
+    filename: t.string({ nullable: true, resolve: (i) => (i.filename == null ? null : shownFilename(i.filename)) }),
     result: t.field({
       type: ImportDumpPayload,
       description: 'the dump\'s result, or the typed error that refused it',

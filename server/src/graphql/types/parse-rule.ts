@@ -6,6 +6,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder, requireActor, type Context } from '../builder.ts';
 import { MUTATION_ERRORS } from '../errors.ts';
 import { Dump } from './dump.ts';
+import { chargedText } from '../text-budget.ts';
 
 export const RuleScopeEnum = builder.enumType('RuleScope', {
   values: {
@@ -54,9 +55,10 @@ export const ParseRule = builder.drizzleNode('parseRules', {
       resolve: (r) => (isShapeRule(r as ParseRuleRow) ? (r as ParseRuleRow).lineKey : null),
     }),
     scope: t.field({ type: RuleScopeEnum, select: { columns: { scope: true } }, resolve: (r) => r.scope }),
-    source: t.exposeString('sourceName', { nullable: true, description: 'the outlet, for scope SOURCE' }),
-    lineText: t.exposeString('lineText'),
-    note: t.exposeString('note', { nullable: true }),
+    // what an editor wrote is charged to the request's text budget (text-budget.ts), like Dump.text
+    source: t.string({ nullable: true, description: 'the outlet, for scope SOURCE', ...chargedText('ParseRule.source', (r: ParseRuleRow) => r.sourceName) }),
+    lineText: t.string(chargedText('ParseRule.lineText', (r: ParseRuleRow) => r.lineText)),
+    note: t.string({ nullable: true, ...chargedText('ParseRule.note', (r: ParseRuleRow) => r.note) }),
     createdBy: t.exposeString('createdBy'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedBy: t.exposeString('updatedBy', { nullable: true }),
@@ -138,18 +140,29 @@ async function loadRule(ctx: Context, id: number): Promise<ParseRuleRow> {
   return row;
 }
 
+/** rules `parseRules` answers without `first`, and at most */
+export const RULES_PAGE = 200;
+export const MAX_RULES_PAGE = 500;
+
 builder.queryFields((t) => ({
   parseRules: t.drizzleField({
     type: ['parseRules'],
-    description: "Editors' rules, newest first.",
-    args: { source: t.arg.string({ required: false, description: 'only rules for this outlet (and everywhere)' }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.query.parseRules.findMany(
+    description: `Editors' rules, newest first: the first \`first\` (default ${RULES_PAGE}, at most ${MAX_RULES_PAGE}).`,
+    args: {
+      source: t.arg.string({ required: false, description: 'only rules for this outlet (and everywhere)' }),
+      first: t.arg.int({ required: false, defaultValue: RULES_PAGE, description: `how many, newest first (at most ${MAX_RULES_PAGE})` }),
+    },
+    resolve: (query, _root, args, ctx) => {
+      const first = args.first ?? RULES_PAGE;
+      if (first > MAX_RULES_PAGE) throw new InvalidInputError('first', `at most ${MAX_RULES_PAGE} rules per request`);
+      return ctx.db.query.parseRules.findMany(
         query({
           where: args.source ? { OR: [{ scope: 'everywhere' }, { sourceKey: sourceKey(args.source) }] } : {},
           orderBy: { id: 'desc' },
+          limit: first,
         }),
-      ),
+      );
+    },
   }),
 }));
 

@@ -1,7 +1,8 @@
 import { and, isNull } from 'drizzle-orm';
 import { sources as sourcesTable } from '@copydesk/schema';
 import { mergeSources, renameSource, sourceMatchSql } from '../../sources/index.ts';
-import { builder, requireEditor } from '../builder.ts';
+import { builder, requireActor } from '../builder.ts';
+import { audit } from '../../audit/log.ts';
 import { MUTATION_ERRORS } from '../errors.ts';
 import { cursorOrdering } from '../input.ts';
 
@@ -47,25 +48,32 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   renameSource: t.drizzleField({
     type: 'sources',
-    description: 'Gives an outlet a new canonical name; its old names stay aliases.',
+    description: "Gives an outlet a new canonical name; its old names stay aliases. Another outlet's name (or a variant of it) is INVALID_INPUT: merge the two instead. Audited (source.rename).",
     errors: { types: [...MUTATION_ERRORS], directResult: true },
     args: { id: t.arg.globalID({ required: true, for: Source }), name: t.arg.string({ required: true }) },
     resolve: async (query, _r, args, ctx) => {
-      requireEditor(ctx);
+      const actor = requireActor(ctx);
       const id = Number(args.id.id);
-      await ctx.db.transaction((tx) => renameSource(tx, id, args.name));
+      await ctx.db.transaction(async (tx) => {
+        const { from, to } = await renameSource(tx, id, args.name);
+        await audit(tx, actor, { action: 'source.rename', subject: `source ${id} ${to}`, detail: { sourceId: id, from, to } });
+      });
       return (await ctx.db.query.sources.findFirst(query({ where: { id } })))!;
     },
   }),
   mergeSources: t.drizzleField({
     type: 'sources',
-    description: 'Moves every article and alias of the `from` sources to `into`; the importer files their names under `into` from then on.',
+    description: 'Moves every article and alias of the `from` sources to `into`; the importer files their names under `into` from then on. Audited (source.merge).',
     errors: { types: [...MUTATION_ERRORS], directResult: true },
     args: { into: t.arg.globalID({ required: true, for: Source }), from: t.arg.globalIDList({ required: true, for: Source }) },
     resolve: async (query, _r, args, ctx) => {
-      requireEditor(ctx);
+      const actor = requireActor(ctx);
       const into = Number(args.into.id);
-      await ctx.db.transaction((tx) => mergeSources(tx, into, args.from.map((g) => Number(g.id))));
+      const from = args.from.map((g) => Number(g.id));
+      await ctx.db.transaction(async (tx) => {
+        await mergeSources(tx, into, from);
+        await audit(tx, actor, { action: 'source.merge', subject: `sources ${from.join(', ')} into ${into}`, detail: { into, from } });
+      });
       return (await ctx.db.query.sources.findFirst(query({ where: { id: into } })))!;
     },
   }),

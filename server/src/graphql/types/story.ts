@@ -14,8 +14,6 @@ import { StoryArticle } from './story-article.ts';
 
 /** most topics a story lists */
 const MAX_STORY_TOPICS = 50;
-/** longest headline search (characters) */
-const MAX_STORY_SEARCH = 200;
 
 export const Story = builder.drizzleNode('stories', {
   name: 'Story',
@@ -124,10 +122,8 @@ const anyMember = (s: SQL | typeof storiesTable.id, cond: SQL) =>
 function storyFilterSql(s: typeof storiesTable, f: StoryFilterValue | null | undefined): SQL {
   const parts: (SQL | undefined)[] = [isNull(s.mergedIntoId), sql`${s.size} > 0`];
   const q = f?.search?.trim();
-  if (q) {
-    if (q.length > MAX_STORY_SEARCH) throw new InvalidInputError('filter.search', `${q.length} characters; a story search has at most ${MAX_STORY_SEARCH}`);
-    parts.push(sql`lower(coalesce(${s.title}, '') || ' ' || coalesce(${s.headline}, '')) like ${containsKey(q.toLowerCase())}`);
-  }
+  // its length is bounded at the edge (text-limits.ts)
+  if (q) parts.push(sql`lower(coalesce(${s.title}, '') || ' ' || coalesce(${s.headline}, '')) like ${containsKey(q.toLowerCase())}`);
   if (f?.topicId) parts.push(anyMember(s.id, sql`exists (select 1 from ${articleTopics} where ${articleTopics.articleId} = ${articles.id} and ${articleTopics.topicId} = ${Number(f.topicId.id)})`));
   if (f?.sourceId) parts.push(anyMember(s.id, eq(articles.sourceId, Number(f.sourceId.id))!));
   if (f?.source?.trim()) parts.push(anyMember(s.id, sourceMatchSql(articles.sourceId, f.source)));

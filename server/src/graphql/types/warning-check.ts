@@ -6,6 +6,7 @@ import { type StoredWarning, warningKey } from '@copydesk/core';
 import { builder, requireActor, type Context } from '../builder.ts';
 import { MUTATION_ERRORS } from '../errors.ts';
 import { Dump } from './dump.ts';
+import { chargedText } from '../text-budget.ts';
 
 interface Dismissal {
   editor: string;
@@ -25,7 +26,7 @@ const WarningState = builder.enumType('WarningState', {
 const WarningDismissalRef = builder.objectRef<Dismissal>('WarningDismissal').implement({
   fields: (t) => ({
     editor: t.exposeString('editor'),
-    reason: t.exposeString('reason'),
+    reason: t.string(chargedText('WarningDismissal.reason', (d: Dismissal) => d.reason)),
     at: t.expose('at', { type: 'DateTime' }),
   }),
 });
