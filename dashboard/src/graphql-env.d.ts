@@ -4335,6 +4335,10 @@ export type introspection = {
           {
             "kind": "OBJECT",
             "name": "RuleImpact"
+          },
+          {
+            "kind": "OBJECT",
+            "name": "UnauthenticatedError"
           }
         ]
       },
