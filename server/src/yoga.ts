@@ -1,5 +1,5 @@
 import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { requestOrigin } from './audit/log.ts';
+import { clientAddress, requestOrigin } from './audit/log.ts';
 import { createYoga, maskError as defaultMaskError, type Plugin } from 'graphql-yoga';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { authenticate } from './auth/tokens.ts';
@@ -17,6 +17,7 @@ import { responseCachePlugins } from './graphql/response-cache.ts';
 import { localChangeFeed, type ChangeFeed } from './db/changes.ts';
 import { announceMutations } from './graphql/announce.ts';
 import { createPresence } from './live/presence.ts';
+import { subscriberKey, subscriptionLimits } from './live/limits.ts';
 import { createTextBudget } from './graphql/text-budget.ts';
 
 /** longest error message a client gets (characters): a message that quotes a huge input is cut */
@@ -108,17 +109,22 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
     // without one); Yoga's own limit would pipe every body through a TransformStream as well
     maxRequestBodySize: false,
     graphiql: { title: 'copydesk GraphQL' },
-    context: async ({ request, req }) => ({
-      db,
-      config,
-      editor: await authenticate(db, request.headers.get('authorization'), config.editorToken),
-      tokenSent: Boolean(request.headers.get('authorization')?.trim()),
+    context: async ({ request, req }) => {
+      const editor = await authenticate(db, request.headers.get('authorization'), config.editorToken);
       // node's http server passes its IncomingMessage as `req`; in-process callers have none
-      origin: requestOrigin(request.headers, (req as { socket?: { remoteAddress?: string } } | undefined)?.socket?.remoteAddress),
-      changes,
-      presence,
-      textBudget: createTextBudget(config.limits.maxTextBytes),
-    }),
+      const remote = (req as { socket?: { remoteAddress?: string } } | undefined)?.socket?.remoteAddress;
+      return {
+        db,
+        config,
+        editor,
+        tokenSent: Boolean(request.headers.get('authorization')?.trim()),
+        origin: requestOrigin(request.headers, remote),
+        client: subscriberKey(editor, clientAddress(request.headers, remote)),
+        changes,
+        presence,
+        textBudget: createTextBudget(config.limits.maxTextBytes),
+      };
+    },
     plugins: [
       ...limitPlugins(config.limits),
       // multipart: refused from its headers without an editor token; files streamed, not buffered
@@ -127,6 +133,8 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
       useAuditExport(db, config),
       requireTokenToRead(config),
       checkInput(),
+      // after the token and input checks: a refused subscription never counts
+      subscriptionLimits(config.limits),
       // before the cache, whose execute wraps this one's (it adds __typename and id to the document and stores the result)
       // before compiled reads, which hand what they cannot answer to the executor set here
       ...(config.graphqlJit ? [useGraphQlJit()] : []),
