@@ -1,6 +1,6 @@
 #!/usr/bin/env -S npx tsx
 /**
- * copydesk CLI. `parse FILE...` prints one JSON line per file (JSON Lines), nothing else on stdout.
+ * copydesk CLI. `parse PATH...` prints one JSON line per dump (JSON Lines), nothing else on stdout.
  */
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -14,8 +14,9 @@ import { CopydeskError } from './errors.ts';
 const USAGE = `usage: copydesk <command> [options]
 
 commands:
-  parse FILE...                 print each file's parse as one JSON line (JSON Lines); lines repeated in
-                                3+ of the files' stories are publisher boilerplate (a first pass collects them)
+  parse PATH...                 print each dump's parse as one JSON line (JSON Lines): files, folders,
+                                .jsonl, .zip/.tar.gz; lines repeated in 3+ of the dumps' stories are
+                                publisher boilerplate (a first pass collects them)
   import PATH...                send dumps (.txt, .jsonl, folders, .zip/.tar.gz) to a running copydesk
         [--url URL] [--token T] [--concurrency 4] [--dry-run] [--journal FILE] [--restart]
   export [--out FILE]           write every article with its topics and edges as JSON Lines
