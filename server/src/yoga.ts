@@ -18,6 +18,7 @@ import { localChangeFeed, type ChangeFeed } from './db/changes.ts';
 import { announceMutations } from './graphql/announce.ts';
 import { createPresence } from './live/presence.ts';
 import { subscriberKey, subscriptionLimits } from './live/limits.ts';
+import { shareSubscriptionResults } from './live/shared-results.ts';
 import { createTextBudget } from './graphql/text-budget.ts';
 
 /** longest error message a client gets (characters): a message that quotes a huge input is cut */
@@ -133,14 +134,17 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
       useAuditExport(db, config),
       requireTokenToRead(config),
       checkInput(),
-      // after the token and input checks: a refused subscription never counts
-      subscriptionLimits(config.limits),
       // before the cache, whose execute wraps this one's (it adds __typename and id to the document and stores the result)
       // before compiled reads, which hand what they cannot answer to the executor set here
       ...(config.graphqlJit ? [useGraphQlJit()] : []),
       ...(config.compiledReads ? [useCompiledReads(schema)] : []),
       ...(config.responseCacheTtlMs > 0 ? responseCachePlugins(config.responseCacheTtlMs, changes) : []),
       announceMutations(schema, changes),
+      // last, so that they wrap whatever subscribe the plugins above set:
+      // one execution per event for subscribers who asked the same (wrapped by the limits below)
+      shareSubscriptionResults(),
+      // after the token and input checks: a refused subscription never counts
+      subscriptionLimits(config.limits),
     ],
     // internals (SQL, parameters, stacks, paths) never reach a client unless `dev` is set
     // (COPYDESK_DEBUG_ERRORS); every message is bounded

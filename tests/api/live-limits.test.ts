@@ -137,3 +137,28 @@ describe('one change, many subscribers', () => {
     }
   });
 });
+
+describe('one event, many readers of one dump', () => {
+  it('resolves the dump\'s fields once per event for readers who asked the same, not once per reader', async () => {
+    const READERS = 10;
+    const imported = await t.gql(`mutation($input: ImportDumpInput!) { importDump(input: $input) { ... on ImportDumpPayload { dump { id } } } }`, {
+      input: { text: '\nShared fields harbour story\nBy A. Writer\nThe night ferry returns on Friday, the port said.\nHashtags\n' },
+    });
+    const id = imported.data.importDump.dump.id;
+    const query = `subscription($id: ID!) { dumpUpdated(id: $id) { status currentRevision { author number } } }`;
+    const subs: Subscription[] = [];
+    try {
+      for (let i = 0; i < READERS; i++) subs.push(await subscribe(t.app, query, { id }, null));
+      for (const s of subs) expect((await s.next()).data?.dumpUpdated).toMatchObject({ status: 'NEW' });
+      t.queries.length = 0;
+      const set = await t.gql(`mutation($input: SetDumpStatusInput!) { setDumpStatus(input: $input) { ... on Dump { status } } }`, { input: { dumpId: id, revision: 1, status: 'IN_REVIEW' } });
+      expect(set.data.setDumpStatus).toEqual({ status: 'IN_REVIEW' });
+      for (const s of subs) expect((await s.until((p) => p.data?.dumpUpdated?.status === 'IN_REVIEW')).data?.dumpUpdated).toEqual({ status: 'IN_REVIEW', currentRevision: { author: 'parser', number: 1 } });
+      // the revision is read for the event once (per change event), not once per reader
+      const revisionReads = t.queries.filter((q) => /from "segmentation_revisions"/.test(q) && !/^(insert|update)/i.test(q.trim())).length;
+      expect(revisionReads).toBeLessThan(READERS);
+    } finally {
+      for (const s of subs) s.close();
+    }
+  });
+});
