@@ -4343,6 +4343,10 @@ export type introspection = {
           {
             "kind": "OBJECT",
             "name": "RuleImpact"
+          },
+          {
+            "kind": "OBJECT",
+            "name": "UnauthenticatedError"
           }
         ]
       },

@@ -1,18 +1,22 @@
 #!/usr/bin/env -S npx tsx
 /**
- * copydesk CLI. `parse FILE...` prints one JSON line per file (JSON Lines), nothing else on stdout.
+ * copydesk CLI. `parse PATH...` prints one JSON line per dump (JSON Lines), nothing else on stdout.
  */
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { deriveArticles, parseDump } from '@copydesk/core';
 import { MemoryCollector, sightingsOf } from './learn/sightings.ts';
 import { CliError } from './cli/errors.ts';
-import { EnvError } from './env.ts';
+import { ARCHIVES, JSON_LINES, listDumpFiles, READABLE } from './cli/dumps.ts';
+import { EnvError, loadEnv } from './env.ts';
+import { CopydeskError } from './errors.ts';
 
 const USAGE = `usage: copydesk <command> [options]
 
 commands:
-  parse FILE...                 print each file's parse as one JSON line (JSON Lines); lines repeated in
-                                3+ of the files' stories are publisher boilerplate (a first pass collects them)
+  parse PATH...                 print each dump's parse as one JSON line (JSON Lines): files, folders,
+                                .jsonl, .zip/.tar.gz; lines repeated in 3+ of the dumps' stories are
+                                publisher boilerplate (a first pass collects them)
   import PATH...                send dumps (.txt, .jsonl, folders, .zip/.tar.gz) to a running copydesk
         [--url URL] [--token T] [--concurrency 4] [--dry-run] [--journal FILE] [--restart]
   export [--out FILE]           write every article with its topics and edges as JSON Lines
@@ -32,35 +36,93 @@ The token, worker and stories commands open the database the server uses (DATABA
 a folder or DATABASE_URL that holds no copydesk database is refused (pnpm start creates it).
 `;
 
+/** one dump `parse` reads: its name in the output and its text, read when needed (an error message when it cannot be) */
+interface ParseInput {
+  file: string;
+  text: () => Promise<string>;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A file's text; an error naming the problem when it is not UTF-8 text (a binary file). */
+async function readText(file: string): Promise<string> {
+  const bytes = await readFile(file);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new Error(`not UTF-8 text (${READABLE})`);
+  }
+}
+
 /**
- * Two passes over the files: the first parses each and collects its body lines into a line
+ * The dumps `paths` hold, in order: a folder's readable files, a `.jsonl` file's lines and an
+ * archive's entries (read with the server's readers, import/files.ts, and its default limits),
+ * any other file as one dump of text. A path that cannot be read is one input whose text fails.
+ */
+async function parseInputs(paths: string[]): Promise<{ inputs: ParseInput[]; empty: string[] }> {
+  const inputs: ParseInput[] = [];
+  const empty: string[] = [];
+  const failing = (file: string, message: string): ParseInput => ({ file, text: () => Promise.reject(new Error(message)) });
+  for (const path of paths) {
+    let listing;
+    try {
+      listing = listDumpFiles([path]);
+    } catch (e) {
+      inputs.push(failing(path, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message));
+      continue;
+    }
+    if (!listing.files.length) empty.push(path);
+    else if (listing.skippedInFolders) process.stderr.write(`copydesk parse: skipped ${listing.skippedInFolders} file(s) of other types in ${path} (${READABLE})\n`);
+    for (const file of listing.files) {
+      if (!ARCHIVES.test(file) && !JSON_LINES.test(file)) {
+        inputs.push({ file, text: () => readText(file) });
+        continue;
+      }
+      const { unpackStream } = await import('./import/files.ts');
+      const { DEFAULT_LIMITS } = await import('./graphql/limits.ts');
+      const items = await unpackStream(file, createReadStream(file), { maxDumpBytes: loadEnv().COPYDESK_MAX_DUMP_BYTES, maxUploadBytes: DEFAULT_LIMITS.maxUploadBytes, maxUnpackedBytes: DEFAULT_LIMITS.maxUnpackedBytes, maxEntries: 10_000 });
+      if (!items.length) empty.push(file);
+      for (const item of items) {
+        const name = item.filename.startsWith(file) ? item.filename : `${file}:${item.filename}`;
+        inputs.push('input' in item ? { file: name, text: () => Promise.resolve(item.input.text) } : failing(name, item.error.message));
+      }
+    }
+  }
+  return { inputs, empty };
+}
+
+/**
+ * Two passes over the dumps: the first parses each and collects its body lines into a line
  * memory (sightings.ts), the second parses each again with that memory, so that a line repeated
  * in K or more of the batch's stories is publisher boilerplate: the batch learns from itself.
  */
-async function parseCommand(files: string[]): Promise<number> {
-  if (!files.length) {
+async function parseCommand(paths: string[]): Promise<number> {
+  if (!paths.length) {
     process.stderr.write('copydesk parse: no files given\n' + USAGE);
     return 2;
   }
+  const { inputs, empty } = await parseInputs(paths);
+  for (const p of empty) process.stderr.write(`copydesk parse: no dumps in ${p} (${READABLE})\n`);
   const collector = new MemoryCollector();
-  const unreadable = new Map<string, string>();
-  for (const file of files) {
+  const unreadable = new Map<ParseInput, string>();
+  for (const input of inputs) {
     try {
-      const text = await readFile(file, 'utf8');
+      const text = await input.text();
       const seg = parseDump(text);
-      collector.add(sightingsOf(text, seg, deriveArticles(text, seg), `file:${file}`));
+      collector.add(sightingsOf(text, seg, deriveArticles(text, seg), `file:${input.file}`));
     } catch (e) {
-      unreadable.set(file, (e as Error).message);
+      unreadable.set(input, (e as Error).message);
     }
   }
   const memory = collector.memory();
-  let failed = 0;
-  for (const file of files) {
+  let failed = empty.length;
+  for (const input of inputs) {
+    const { file } = input;
     let text: string;
     try {
-      const earlier = unreadable.get(file);
+      const earlier = unreadable.get(input);
       if (earlier !== undefined) throw new Error(earlier);
-      text = await readFile(file, 'utf8');
+      text = await input.text();
     } catch (e) {
       failed++;
       process.stderr.write(`copydesk parse: cannot read ${file}: ${(e as Error).message}\n`);
@@ -123,17 +185,27 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// a reader that stops early (`pnpm --silent parse f.txt | head`) closes the pipe: stop quietly
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`copydesk: cannot write the output: ${e.message}\n`);
+  process.exit(1);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (e: unknown) => {
-    if (e instanceof CliError || e instanceof EnvError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    // a user's mistake (a bad flag or value, a refused input): one line, exit 2
+    if (e instanceof CliError || e instanceof EnvError || e instanceof CopydeskError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`copydesk: ${(e as Error).message}\n`);
       process.exitCode = 2;
       return;
     }
-    process.stderr.write(`copydesk: ${(e as Error).stack ?? String(e)}\n`);
+    // anything else: one line with the cause; the stack only for whoever debugs copydesk
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`copydesk: ${message}${process.env.COPYDESK_DEBUG ? `\n${(e as Error)?.stack ?? ''}` : ' (COPYDESK_DEBUG=1 shows the stack)'}\n`);
     process.exitCode = 1;
   },
 );

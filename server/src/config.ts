@@ -22,7 +22,7 @@ export interface AppConfig {
   graphqlJit?: boolean;
 }
 
-/** The app's settings from the environment (loadEnv): the default limits with the request, upload and text sizes it sets. */
+/** The app's settings from the environment (loadEnv): the default limits with the request, upload, text and subscription limits it sets. */
 export function configOf(env: Env): AppConfig {
   return {
     maxDumpBytes: env.COPYDESK_MAX_DUMP_BYTES,
@@ -31,6 +31,6 @@ export function configOf(env: Env): AppConfig {
     responseCacheTtlMs: env.COPYDESK_RESPONSE_CACHE_TTL_MS,
     compiledReads: env.COPYDESK_COMPILED_READS,
     graphqlJit: env.COPYDESK_GRAPHQL_JIT,
-    limits: { ...DEFAULT_LIMITS, maxRequestBytes: env.COPYDESK_MAX_REQUEST_BYTES, maxUploadBytes: env.COPYDESK_MAX_UPLOAD_BYTES, maxTextBytes: env.COPYDESK_MAX_TEXT_BYTES },
+    limits: { ...DEFAULT_LIMITS, maxRequestBytes: env.COPYDESK_MAX_REQUEST_BYTES, maxUploadBytes: env.COPYDESK_MAX_UPLOAD_BYTES, maxTextBytes: env.COPYDESK_MAX_TEXT_BYTES, maxSubscriptions: env.COPYDESK_MAX_SUBSCRIPTIONS, maxSubscriptionsPerClient: env.COPYDESK_MAX_SUBSCRIPTIONS_PER_CLIENT },
   };
 }

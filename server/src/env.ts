@@ -28,6 +28,10 @@ const EnvSchema = z.object({
   COPYDESK_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
   /** most bytes of large text fields (dump texts, article bodies) one GraphQL request may return */
   COPYDESK_MAX_TEXT_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
+  /** most GraphQL subscriptions open at once per HTTP process, all clients together */
+  COPYDESK_MAX_SUBSCRIPTIONS: z.coerce.number().int().positive().default(1000),
+  /** most GraphQL subscriptions one client (an editor's token, else an anonymous client's address) holds open at once per HTTP process */
+  COPYDESK_MAX_SUBSCRIPTIONS_PER_CLIENT: z.coerce.number().int().positive().default(50),
   /** how long anonymous read results are cached, per process (ms); 0 turns the cache off */
   COPYDESK_RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5000),
   /** HTTP processes sharing the port (node:cluster), with DATABASE_URL only: PGlite lives in one process */

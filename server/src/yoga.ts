@@ -1,5 +1,5 @@
 import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { requestOrigin } from './audit/log.ts';
+import { clientAddress, requestOrigin } from './audit/log.ts';
 import { createYoga, maskError as defaultMaskError, type Plugin } from 'graphql-yoga';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { authenticate } from './auth/tokens.ts';
@@ -17,6 +17,8 @@ import { responseCachePlugins } from './graphql/response-cache.ts';
 import { localChangeFeed, type ChangeFeed } from './db/changes.ts';
 import { announceMutations } from './graphql/announce.ts';
 import { createPresence } from './live/presence.ts';
+import { subscriberKey, subscriptionLimits } from './live/limits.ts';
+import { shareSubscriptionResults } from './live/shared-results.ts';
 import { createTextBudget } from './graphql/text-budget.ts';
 
 /** longest error message a client gets (characters): a message that quotes a huge input is cut */
@@ -112,17 +114,22 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
     // without one); Yoga's own limit would pipe every body through a TransformStream as well
     maxRequestBodySize: false,
     graphiql: { title: 'copydesk GraphQL' },
-    context: async ({ request, req }) => ({
-      db,
-      config,
-      editor: await authenticate(db, request.headers.get('authorization'), config.editorToken),
-      tokenSent: Boolean(request.headers.get('authorization')?.trim()),
+    context: async ({ request, req }) => {
+      const editor = await authenticate(db, request.headers.get('authorization'), config.editorToken);
       // node's http server passes its IncomingMessage as `req`; in-process callers have none
-      origin: requestOrigin(request.headers, (req as { socket?: { remoteAddress?: string } } | undefined)?.socket?.remoteAddress),
-      changes,
-      presence,
-      textBudget: createTextBudget(config.limits.maxTextBytes),
-    }),
+      const remote = (req as { socket?: { remoteAddress?: string } } | undefined)?.socket?.remoteAddress;
+      return {
+        db,
+        config,
+        editor,
+        tokenSent: Boolean(request.headers.get('authorization')?.trim()),
+        origin: requestOrigin(request.headers, remote),
+        client: subscriberKey(editor, clientAddress(request.headers, remote)),
+        changes,
+        presence,
+        textBudget: createTextBudget(config.limits.maxTextBytes),
+      };
+    },
     plugins: [
       ...limitPlugins(config.limits),
       // multipart: refused from its headers without an editor token; files streamed, not buffered
@@ -137,6 +144,11 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
       ...(config.compiledReads ? [useCompiledReads(schema)] : []),
       ...(config.responseCacheTtlMs > 0 ? responseCachePlugins(config.responseCacheTtlMs, changes) : []),
       announceMutations(schema, changes),
+      // last, so that they wrap whatever subscribe the plugins above set:
+      // one execution per event for subscribers who asked the same (wrapped by the limits below)
+      shareSubscriptionResults(),
+      // after the token and input checks: a refused subscription never counts
+      subscriptionLimits(config.limits),
     ],
     // internals (SQL, parameters, stacks, paths) never reach a client unless `dev` is set
     // (COPYDESK_DEBUG_ERRORS); every message is bounded

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@copydesk/server/db/client.ts';
 import { migrateDatabase } from '@copydesk/server/db/migrate.ts';
@@ -178,4 +179,51 @@ describe('copydesk commands that open the database', () => {
       await admin.end();
     }
   }, 120_000);
+});
+
+/** a stack trace's frames ("    at fn (file:1:2)") */
+const STACK = /\n\s+at /;
+
+describe('the CLI\'s error paths: one line naming the problem, never a stack', () => {
+  it('export to a folder that does not exist', async () => {
+    const r = await cli(['export', '--out', '/nonexistent-dir/x.jsonl']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual(['copydesk: cannot write /nonexistent-dir/x.jsonl: its folder does not exist']);
+  });
+
+  it('token create with a 5,000-character name', async () => {
+    const r = await cli(['token', 'create', '--name', 'n'.repeat(5000), '--data-dir', join(dir, 'token-data')], { DATABASE_URL: '' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/an editor name is 1 to 100 characters/);
+  });
+
+  it('import of a file type it does not read says it skipped it and why, and fails when nothing was imported', async () => {
+    writeFileSync(join(dir, 'file.json'), JSON.stringify({ text: dump(70) }));
+    const r = await cli(['import', 'file.json']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('skipped file.json: copydesk reads .txt, .jsonl, .zip, .tar.gz, .tgz and .tar files');
+    expect(r.stderr).not.toMatch(STACK);
+    // with a dump beside it, the dump is imported, the other file still named, and the exit says not everything went
+    writeFileSync(join(dir, 'seventy-one.txt'), dump(71));
+    const mixed = await cli(['import', 'file.json', 'seventy-one.txt']);
+    expect(mixed.stdout).toContain('imported 1');
+    expect(mixed.stderr).toContain('skipped file.json');
+    expect(mixed.code).toBe(1);
+  });
+});
+
+describe('copydesk import progress', () => {
+  it('counts the dumps of an archive, not the archive as one', async () => {
+    mkdirSync(join(dir, 'mixed'));
+    writeFileSync(join(dir, 'mixed', 'a.txt'), dump(80));
+    writeFileSync(join(dir, 'mixed', 'b.zip'), zipSync({ 'c.txt': strToU8(dump(81)), 'd.txt': strToU8(dump(82)), 'e.txt': strToU8(dump(83)) }));
+    const r = await cli(['import', 'mixed']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('imported 4, unchanged 0, failed 0');
+    // the last progress line (stderr is not a terminal: one line per update)
+    const last = r.stderr.trim().split('\n').at(-1)!;
+    expect(last).toMatch(/\] 4\/4 · 4 created · 0 unchanged · 0 failed/);
+  });
 });

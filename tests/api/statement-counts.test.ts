@@ -35,8 +35,10 @@ const STATEMENTS: Record<string, number> = {
   driftReport: 1,
   // the page with each dump's current and proposed revision folded in, its count, warnings and dismissals
   dumps: 4,
-  // the rules, and one rule's impact (one per request: a parse of the dumps holding its line; 5 since the rules name distinct lines, 6 when all twelve were one line by lineKey)
-  parseRules: 5,
+  // the rules, and one rule's impact (one per request: a parse of the dumps holding its line:
+  // their ids, the rules, then per chunk of up to 25 dumps their texts and their lines' memory;
+  // the twelve rules name distinct lines)
+  parseRules: 7,
   repeatedLines: 1,
   sources: 2,
   stories: 5,

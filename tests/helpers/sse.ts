@@ -11,14 +11,14 @@ export interface Subscription<T = any> {
 
 /**
  * Starts `query` on `app` as an SSE stream (POST, `accept: text/event-stream`), signed with
- * `token` when given; events are queued as they arrive.
+ * `token` when given, with `headers` added; events are queued as they arrive.
  */
-export async function subscribe<T = any>(app: App, query: string, variables: Record<string, unknown> = {}, token?: string | null): Promise<Subscription<T>> {
+export async function subscribe<T = any>(app: App, query: string, variables: Record<string, unknown> = {}, token?: string | null, headers: Record<string, string> = {}): Promise<Subscription<T>> {
   const abort = new AbortController();
   const res = await app.fetch('http://localhost/graphql', {
     method: 'POST',
     signal: abort.signal,
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const queue: any[] = [];

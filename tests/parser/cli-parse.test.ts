@@ -1,6 +1,8 @@
 /** `pnpm parse FILE...` learns from the batch it is given: a first pass collects the lines, the second parses. */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync, strToU8, zipSync } from 'fflate';
+import { createTar } from 'nanotar';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,5 +58,71 @@ describe('pnpm parse over a batch', () => {
       expect(l.learned).toEqual([]);
       expect(l.articles[0]!.body).toContain(WIRE[2]);
     }
+  });
+});
+
+const tsx = join(REPO_ROOT, 'node_modules/.bin/tsx');
+const CLI = join(REPO_ROOT, 'server/src/cli.ts');
+/** runs `parse` with `args`, whatever its exit code */
+const parseRun = (args: string[]) => {
+  const r = spawnSync(tsx, [CLI, 'parse', ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+/** a stack trace's frames ("    at fn (file:1:2)") */
+const STACK = /\n\s+at /;
+
+describe('pnpm parse of archives, folders and other files', () => {
+  const stories = PLACES.map((p, i) => logoDump('Valley Times', `${p} opens a new library`, [`${p} opened its new library on Monday after a two-year build that cost the town ${i + 2} million pounds in all.`, PROMO]));
+
+  it('reads the dumps of a .zip and of a .tar.gz, each named by archive and entry, and learns across them', () => {
+    const zip = write('dumps.zip', '');
+    writeFileSync(zip, zipSync({ 'a.txt': strToU8(stories[0]!), 'b.txt': strToU8(stories[1]!) }));
+    const tgz = write('dumps.tar.gz', '');
+    writeFileSync(tgz, gzipSync(createTar([{ name: 'c.txt', data: stories[2]! }])));
+    const r = parseRun([zip, tgz]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.file)).toEqual([`${zip}:a.txt`, `${zip}:b.txt`, `${tgz}:c.txt`]);
+    // the three stories share the outlet's line: the batch learned it, as with three .txt files
+    for (const l of lines) expect(l.learned.map((x: { rule: string }) => x.rule)).toEqual(['line-memory']);
+  });
+
+  it('parses the dumps in a folder, and says so when a folder holds none', () => {
+    const folder = join(dir, 'folder');
+    mkdirSync(join(folder, 'deeper'), { recursive: true });
+    writeFileSync(join(folder, 'one.txt'), stories[0]!);
+    writeFileSync(join(folder, 'deeper', 'two.txt'), stories[1]!);
+    writeFileSync(join(folder, 'notes.json'), '{}');
+    const r = parseRun([folder]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).file)).toEqual([join(folder, 'deeper', 'two.txt'), join(folder, 'one.txt')]);
+    expect(r.stderr).toContain('skipped 1 file(s) of other types');
+    const none = join(dir, 'no-dumps');
+    mkdirSync(none, { recursive: true });
+    const e = parseRun([none]);
+    expect(e.code).toBe(1);
+    expect(e.stdout).toBe('');
+    expect(e.stderr.trim().split('\n')).toEqual([`copydesk parse: no dumps in ${none} (copydesk reads .txt, .jsonl, .zip, .tar.gz, .tgz and .tar files)`]);
+  });
+
+  it('refuses a binary file in one line, not by parsing its bytes as text', () => {
+    const bin = write('photo.gz', '');
+    writeFileSync(bin, gzipSync(strToU8(stories[0]!.repeat(3))));
+    const r = parseRun([bin]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual({ file: bin, error: expect.stringContaining('not UTF-8 text') });
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it('stops quietly when the reader closes the pipe early (| head -c 300)', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => write(`long-${i}.txt`, logoDump('Valley Times', `Long read ${i}`, Array.from({ length: 80 }, (_, j) => `Paragraph ${j} of long read ${i} tells of the ferry timetable, the harbour wall and the council's plans for the spring.`))));
+    const child = spawn(tsx, [CLI, 'parse', ...many], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += c));
+    // read 300 characters, then close the pipe as head does
+    await new Promise<void>((ok) => child.stdout.once('data', () => (child.stdout.destroy(), ok())));
+    const code = await new Promise<number | null>((ok) => child.once('close', ok));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });

@@ -31,10 +31,15 @@ export async function audit(db: Executor, actor: Actor, entry: AuditEntry): Prom
   await db.insert(auditLog).values({ actor: actor.name, origin: actor.origin, action: entry.action, dumpId: entry.dumpId ?? null, subject: entry.subject ?? null, detail: entry.detail ?? {} });
 }
 
+/** The client address of an HTTP request: the first X-Forwarded-For hop, else the socket's, else "in-process" (at most 100 characters). */
+export function clientAddress(headers: Headers, remoteAddress: string | null | undefined): string {
+  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return (forwarded || remoteAddress || 'in-process').slice(0, 100);
+}
+
 /** The origin of an HTTP request: the client address (first X-Forwarded-For hop, else the socket's) and the user agent, at most 300 characters. */
 export function requestOrigin(headers: Headers, remoteAddress: string | null | undefined): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  const address = forwarded || remoteAddress || 'in-process';
+  const address = clientAddress(headers, remoteAddress);
   const agent = headers.get('user-agent');
   return (agent ? `${address} · ${agent}` : address).slice(0, 300);
 }

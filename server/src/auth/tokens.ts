@@ -4,6 +4,7 @@ import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import { editorTokens } from '@copydesk/schema';
 import { audit, type Actor } from '../audit/log.ts';
 import type { Db } from '../db/client.ts';
+import { InvalidInputError } from '../errors.ts';
 
 export interface Editor {
   name: string;
@@ -20,10 +21,16 @@ export function hashToken(token: string): string {
 /** who runs the token commands when no one else is named: the CLI on the server's machine */
 export const CLI_ACTOR: Actor = { name: 'cli', origin: `cli on ${hostname()}` };
 
-/** Creates a token for an editor (audit-logged as `actor`); the token itself is returned once and never stored. */
-export async function createToken(db: Db, name: string, actor: Actor = CLI_ACTOR): Promise<{ id: number; name: string; token: string }> {
+/** An editor's name as stored: trimmed, 1 to 100 characters. Errors: InvalidInputError (`name`). */
+export function checkEditorName(name: string): string {
   const clean = name.trim();
-  if (!clean || clean.length > 100) throw new Error('an editor name is 1 to 100 characters');
+  if (!clean || clean.length > 100) throw new InvalidInputError('name', `an editor name is 1 to 100 characters (got ${clean.length})`);
+  return clean;
+}
+
+/** Creates a token for an editor (audit-logged as `actor`); the token itself is returned once and never stored. Errors: InvalidInputError (checkEditorName). */
+export async function createToken(db: Db, name: string, actor: Actor = CLI_ACTOR): Promise<{ id: number; name: string; token: string }> {
+  const clean = checkEditorName(name);
   const token = PREFIX + randomBytes(24).toString('base64url');
   const row = await db.transaction(async (tx) => {
     const [r] = await tx.insert(editorTokens).values({ name: clean, tokenHash: hashToken(token) }).returning({ id: editorTokens.id });

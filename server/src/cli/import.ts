@@ -4,15 +4,14 @@
  * first stopped.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCliEnv } from '../env.ts';
 import { createClient, type GqlClient } from './client.ts';
 import { CliError } from './errors.ts';
+import { ARCHIVES, DUMP_FILES, JSON_LINES, listDumpFiles, READABLE } from './dumps.ts';
 
-const ARCHIVE = /\.(zip|tar\.gz|tgz|tar)$/i;
-const DUMP_FILES = /\.(txt|jsonl|ndjson)$/i;
 /** JSON requests stay well under the server's request limit (1 MB by default) */
 const MAX_BATCH_BYTES = 700 * 1024;
 
@@ -35,13 +34,6 @@ type Work =
   | { kind: 'dumps'; label: string; dumps: { text: string; filename: string; url?: string | null; fetchedAt?: string | null; key: string }[]; bytes: number }
   /** an archive from disk, or one dump too big for a JSON batch (`inline`), sent as an upload */
   | { kind: 'file'; label: string; path: string; key: string; inline?: { text: string; filename: string } };
-
-function walk(path: string, out: string[]) {
-  const st = statSync(path);
-  if (st.isDirectory()) {
-    for (const name of readdirSync(path).sort()) if (!name.startsWith('.')) walk(join(path, name), out);
-  } else if (DUMP_FILES.test(path) || ARCHIVE.test(path)) out.push(path);
-}
 
 const sha = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
 
@@ -69,7 +61,7 @@ function plan(files: string[], done: Set<string>): { work: Work[]; dumps: number
     batch.bytes += size;
   };
   for (const file of files) {
-    if (ARCHIVE.test(file)) {
+    if (ARCHIVES.test(file)) {
       const st = statSync(file);
       const key = `file:${resolve(file)}:${st.size}:${st.mtimeMs}`;
       if (done.has(key)) skipped++;
@@ -80,7 +72,7 @@ function plan(files: string[], done: Set<string>): { work: Work[]; dumps: number
       continue;
     }
     const text = readFileSync(file, 'utf8');
-    if (/\.(jsonl|ndjson)$/i.test(file)) {
+    if (JSON_LINES.test(file)) {
       text.split('\n').forEach((line, i) => {
         if (!line.trim()) return;
         try {
@@ -126,7 +118,8 @@ class Progress {
   private last = 0;
   private readonly started = Date.now();
   constructor(
-    private readonly total: number,
+    /** dumps to send: an archive counts as one until the server says how many it held */
+    public total: number,
     readonly tty: boolean,
   ) {}
   done = 0;
@@ -170,11 +163,17 @@ export async function importCommand(args: string[]): Promise<number> {
   const dryRun = values['dry-run']!;
   const journal = resolve(values.journal!);
 
-  const files: string[] = [];
-  for (const p of positionals) {
-    if (!existsSync(p)) throw new CliError(`no such file or folder: ${p}`);
-    walk(p, files);
-  }
+  for (const p of positionals) if (!existsSync(p)) throw new CliError(`no such file or folder: ${p}`);
+  const listing = listDumpFiles(positionals);
+  // a file named on the command line that is not a dump: said, never skipped silently
+  const files = listing.files.filter((f) => {
+    if (DUMP_FILES.test(f) || ARCHIVES.test(f)) return true;
+    process.stderr.write(`skipped ${f}: ${READABLE}\n`);
+    return false;
+  });
+  const notRead = listing.files.length - files.length;
+  if (listing.skippedInFolders) process.stderr.write(`skipped ${listing.skippedInFolders} file(s) of other types in the folders given (${READABLE})\n`);
+  if (!files.length) throw new CliError(`nothing to import in ${positionals.join(', ')} (${READABLE})`);
   const client = createClient(url, token);
   // the journal remembers what reached which database: another server, or a new database behind
   // the same address, starts from nothing (and a server that is not there fails here, exit 2)
@@ -218,7 +217,9 @@ export async function importCommand(args: string[]): Promise<number> {
     progress.created += answer.created;
     progress.unchanged += answer.unchanged;
     progress.failed += answer.failed;
-    progress.done += w.kind === 'dumps' ? w.dumps.length : 1;
+    // an archive counted as one dump until read: it holds answer.total
+    if (w.kind === 'file' && !w.inline) progress.total += answer.total - 1;
+    progress.done += w.kind === 'dumps' ? w.dumps.length : answer.total;
     answer.items.forEach((it, i) => {
       if (it.result.__typename !== 'ImportDumpPayload') failures.push(`${it.filename ?? w.label}: ${it.result.code}: ${it.result.message}`);
       else if (w.kind === 'dumps') record([w.dumps[i]!.key]);
@@ -240,5 +241,5 @@ export async function importCommand(args: string[]): Promise<number> {
   process.stdout.write(`${verb} ${progress.created}, unchanged ${progress.unchanged}, failed ${progress.failed}${skipped ? `, skipped ${skipped} (already imported)` : ''}\n`);
   for (const f of failures.slice(0, 50)) process.stdout.write(`  failed: ${f}\n`);
   if (failures.length > 50) process.stdout.write(`  ... and ${failures.length - 50} more\n`);
-  return progress.failed ? 1 : 0;
+  return progress.failed || notRead ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createToken, listTokens, revokeToken } from '../auth/tokens.ts';
+import { checkEditorName, createToken, listTokens, revokeToken } from '../auth/tokens.ts';
 import { CliError, withDatabase } from './shared.ts';
 
 export async function tokenCommand(args: string[]): Promise<number> {
@@ -12,6 +12,8 @@ export async function tokenCommand(args: string[]): Promise<number> {
   switch (sub) {
     case 'create': {
       if (!values.name) throw new CliError('token create needs --name NAME (the editor the token signs for)');
+      // before the database is opened
+      checkEditorName(values.name);
       const t = await withDatabase(rest, (db) => createToken(db, values.name!));
       process.stderr.write(`created token ${t.id} for ${t.name}; it is shown once, keep it:\n`);
       process.stdout.write(t.token + '\n');

@@ -25,6 +25,8 @@ export interface Context {
   tokenSent: boolean;
   /** where the request came from (client address and user agent), for the audit log */
   origin: string;
+  /** who holds the request's subscriptions, for their per-client limit (live/limits.ts subscriberKey) */
+  client: string;
   /** the change feed the live subscriptions listen to (db/changes.ts) */
   changes: ChangeFeed;
   /** who has which dump open (live/presence.ts) */

@@ -24,6 +24,10 @@ export interface Limits {
   maxTokens: number;
   /** most bytes (UTF-8) of large text fields (Dump.text, Article.body) one request may return, all together (text-budget.ts) */
   maxTextBytes: number;
+  /** most subscriptions open at once in one server process, all clients together (live/limits.ts) */
+  maxSubscriptions: number;
+  /** most subscriptions one client holds open at once in one server process: an editor's token, or an anonymous client's address (live/limits.ts) */
+  maxSubscriptionsPerClient: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -35,6 +39,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxCost: 200_000,
   maxTokens: 5_000,
   maxTextBytes: 32 * 1024 * 1024,
+  maxSubscriptions: 1000,
+  maxSubscriptionsPerClient: 50,
 };
 
 /** the header browsers must send with GET and multipart requests (forces a CORS preflight) */

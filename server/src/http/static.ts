@@ -14,7 +14,17 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Serves the built dashboard; unknown paths get index.html (client-side routes). */
+/** a request for a file, never a client-side route: anything under /assets/, or a last segment with an extension */
+function isFileRequest(pathname: string): boolean {
+  return pathname.startsWith('/assets/') || extname(pathname.slice(pathname.lastIndexOf('/') + 1)) !== '';
+}
+
+/**
+ * Serves the built dashboard. A path that names no file gets index.html when it can be a
+ * client-side route; a missing file (a path with a file extension, e.g. `/assets/nope.js` or
+ * `/favicon.png`, or anything under `/assets/`) is a 404, so that a stale or mistyped asset is
+ * not answered with the page's HTML.
+ */
 export function staticHandler(root: string) {
   const base = resolve(root);
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -24,7 +34,13 @@ export function staticHandler(root: string) {
       res.writeHead(403).end('forbidden');
       return;
     }
-    if (!existsSync(path) || statSync(path).isDirectory()) path = join(base, 'index.html');
+    if (!existsSync(path) || statSync(path).isDirectory()) {
+      if (isFileRequest(url.pathname)) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' }).end('not found');
+        return;
+      }
+      path = join(base, 'index.html');
+    }
     if (!existsSync(path)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('dashboard not built: run `pnpm --filter @copydesk/dashboard build`');
       return;

@@ -7,10 +7,13 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { dumps, parseRules, segmentationRevisions, type RuleAction, type RuleScope } from '@copydesk/schema';
 import { type Db, type Executor, rowsOf } from '../db/client.ts';
 import { InvalidInputError, NotFoundError, withArticle } from '../errors.ts';
-import { type LearnedRule, type Segment, lineKey, lineShape, parseDump, type ParseOptions, ShapeError, sourceKey, splitsSurrogatePair } from '@copydesk/core';
+import { type LearnedRule, type Segment, lineKey, lineShape, type ParseOptions, ShapeError, sourceKey, splitsSurrogatePair } from '@copydesk/core';
 import { RULE_MAX_LINE, SHAPE_RULE_FIELDS } from '@copydesk/core/patterns';
 import { loadMemory } from './memory.ts';
 import { audit, type Actor } from '../audit/log.ts';
+import { changedParsesOffThread, lineKeysOffThread } from '../import/prepare-thread.ts';
+
+export { sameSegments } from './reparse-check.ts';
 
 export type ParseRuleRow = typeof parseRules.$inferSelect;
 
@@ -214,50 +217,83 @@ export interface RuleImpact {
   truncated: boolean;
 }
 
+/** a chunk of dumps checked together (one memory read, one hop to the worker thread): at most this many dumps... */
+const CHECK_CHUNK_DUMPS = 25;
+/** ...and at most this many characters of text (the chunk's texts are held in memory at once) */
+const CHECK_CHUNK_CHARS = 8 * 1024 * 1024;
+
 /**
  * Which stored dumps the rule changes: dumps whose text holds the rule's line (a case-folded
  * text search narrows them, at most MAX_RULE_DUMPS) and whose parse with every rule and the
- * memory differs from their latest parser revision.
+ * memory differs from their latest parser revision. The dumps are read in chunks (at most
+ * CHECK_CHUNK_DUMPS dumps, CHECK_CHUNK_CHARS characters) and parsed in a worker thread, never on
+ * the request thread. Reads go through `sharedRuleImpact`.
  */
 export async function ruleImpact(db: Db, rule: ParseRuleRow): Promise<RuleImpact> {
   const needles = isShapeRule(rule) ? shapeSearchWords(rule) : searchWords(rule.lineText);
   // a shape rule with no word to look for (names and dates only, everywhere): every dump, up to the limit
   const where = needles.length ? sql.join(needles.map((w) => sql`strpos(lower(d.text), ${w}) > 0`), sql` and `) : isShapeRule(rule) ? sql`true` : sql`false`;
-  const rows = rowsOf<{ id: number; text: string; fetched_at: string | null; current_author: string; parser_segments: unknown }>(
-    await db.execute(sql`
-      select d.id, d.text, d.fetched_at,
-        (select r.author from ${segmentationRevisions} r where r.dump_id = d.id and r.number = d.current_revision) as current_author,
-        (select r.segments from ${segmentationRevisions} r where r.dump_id = d.id and r.author = 'parser' order by r.number desc limit 1) as parser_segments
-      from ${dumps} d
-      where ${where}
-      order by d.id limit ${MAX_RULE_DUMPS + 1}`),
+  const candidates = rowsOf<{ id: number; length: number }>(
+    await db.execute(sql`select d.id, length(d.text) as length from ${dumps} d where ${where} order by d.id limit ${MAX_RULE_DUMPS + 1}`),
   );
-  const truncated = rows.length > MAX_RULE_DUMPS;
-  const rules = await loadRules(db);
+  const truncated = candidates.length > MAX_RULE_DUMPS;
+  const chunks: number[][] = [];
+  let size = Infinity;
+  for (const c of candidates.slice(0, MAX_RULE_DUMPS)) {
+    const n = Number(c.length);
+    if (size + n > CHECK_CHUNK_CHARS || chunks.at(-1)!.length >= CHECK_CHUNK_DUMPS) (chunks.push([]), (size = 0));
+    chunks.at(-1)!.push(Number(c.id));
+    size += n;
+  }
+  const rules = chunks.length ? await loadRules(db) : [];
   const dumpIds: number[] = [];
   const editorOwned: number[] = [];
-  for (const r of rows.slice(0, MAX_RULE_DUMPS)) {
-    const memory = await loadMemory(db, r.text);
-    const seg = parseDump(r.text, { fetchedAt: r.fetched_at, memory, rules });
-    const stored = (typeof r.parser_segments === 'string' ? JSON.parse(r.parser_segments) : r.parser_segments) as Segment[] | null;
-    if (sameSegments(stored, seg.segments)) continue;
-    dumpIds.push(Number(r.id));
-    if (r.current_author !== 'parser') editorOwned.push(Number(r.id));
-    // parsing is CPU work: let other requests run between dumps
-    await new Promise((resolve) => setImmediate(resolve));
+  for (const ids of chunks) {
+    const rows = rowsOf<{ id: number; text: string; fetched_at: string | null; current_author: string; parser_segments: unknown }>(
+      await db.execute(sql`
+        select d.id, d.text, d.fetched_at,
+          (select r.author from ${segmentationRevisions} r where r.dump_id = d.id and r.number = d.current_revision) as current_author,
+          (select r.segments from ${segmentationRevisions} r where r.dump_id = d.id and r.author = 'parser' order by r.number desc limit 1) as parser_segments
+        from ${dumps} d
+        where d.id = any(${sql.param(ids)}::int[])
+        order by d.id`),
+    );
+    const keys = await lineKeysOffThread(rows.map((r) => r.text));
+    const memory = await loadMemory(db, '', { lineKeys: [...new Set(keys.flat())] });
+    const items = rows.map((r) => ({
+      text: r.text,
+      fetchedAt: r.fetched_at,
+      stored: (typeof r.parser_segments === 'string' ? JSON.parse(r.parser_segments) : r.parser_segments) as Segment[] | null,
+    }));
+    const changed = await changedParsesOffThread({ items, memory, rules });
+    rows.forEach((r, i) => {
+      if (!changed[i]) return;
+      dumpIds.push(Number(r.id));
+      if (r.current_author !== 'parser') editorOwned.push(Number(r.id));
+    });
   }
-  return { dumpIds, editorOwned, checked: Math.min(rows.length, MAX_RULE_DUMPS), truncated };
+  return { dumpIds, editorOwned, checked: Math.min(candidates.length, MAX_RULE_DUMPS), truncated };
 }
 
+/** per database handle: the impact being computed for each rule version, and the tail of the queue of computations */
+const impactRuns = new WeakMap<object, { running: Map<string, Promise<RuleImpact>>; tail: Promise<unknown> }>();
+
 /**
- * Whether two segment lists are the same (a stored revision, whose jsonb reorders keys, against a
- * fresh parse). A span's `reason` is words, not output: a rule whose description changed does not
- * make a dump worth re-parsing.
+ * ruleImpact for a read (ParseRule.impact): requests for the same rule version while one is
+ * computed share its answer, and a database handle computes one impact at a time (others wait
+ * their turn), so that concurrent requests never parse the stored dumps side by side.
  */
-export function sameSegments(a: readonly Segment[] | null | undefined, b: readonly Segment[]): boolean {
-  const canon = (segs: readonly Segment[]) =>
-    JSON.stringify(segs.map((s) => [s.kind, s.start, s.end, s.confidence, s.fields.map((f) => [f.field, f.start, f.end, f.confidence, f.rule ?? null])]));
-  return !!a && canon(a) === canon(b);
+export function sharedRuleImpact(db: Db, rule: ParseRuleRow): Promise<RuleImpact> {
+  let runs = impactRuns.get(db);
+  if (!runs) impactRuns.set(db, (runs = { running: new Map(), tail: Promise.resolve() }));
+  const key = `${rule.id}:${String(rule.updatedAt ?? rule.createdAt)}`;
+  const known = runs.running.get(key);
+  if (known) return known;
+  const r = runs;
+  const run = r.tail.then(() => ruleImpact(db, rule)).finally(() => r.running.delete(key));
+  r.tail = run.catch(() => {});
+  r.running.set(key, run);
+  return run;
 }
 
 /**

@@ -1,8 +1,11 @@
 /**
  * A value re-read whenever the change feed says something changed, as an async iterable: the
- * live subscriptions' one mechanism. The first value is read at once; after that a change event
- * marks it dirty and it is read again (a burst of events is one read, never two at once), and
- * pushed only when its key differs from the last one pushed.
+ * live subscriptions' one mechanism. The subscribers of one value (the same `id` on the same
+ * feed: every reviewCounts subscriber, every dumpUpdated subscriber of one dump) share one reader:
+ * a change event is one read for all of them, never one per subscriber. The first value is read
+ * at once (a later subscriber gets the last value read); after that a change event marks it dirty
+ * and it is read again (a burst of events is one read, never two at once), and pushed to each
+ * subscriber only when its key differs from the last one that subscriber got.
  */
 import { Repeater } from 'graphql-yoga';
 import type { ChangeFeed, FeedEvent } from '../db/changes.ts';
@@ -18,46 +21,98 @@ export interface WatchOptions<T> {
 
 const changed = (e: FeedEvent) => e.kind === 'changed';
 
-/**
- * The values of `read()`, pushed at start and after each relevant change. The iterable ends
- * with `read`'s error when one fails; stopping it (a client going away) unsubscribes from the feed.
- */
-export function watch<T>(changes: ChangeFeed, read: () => Promise<T>, { key, wants = changed, pollMs = 0 }: WatchOptions<T>): AsyncIterable<T> {
-  return new Repeater<T>(async (push, stop) => {
-    let dirty = true;
-    let running = false;
-    let last: string | undefined;
-    let timer: NodeJS.Timeout | null = null;
-    const look = async (): Promise<void> => {
-      if (running) return;
-      running = true;
-      try {
-        while (dirty) {
-          dirty = false;
-          const value = await read();
-          const k = key(value);
-          if (k !== last) {
-            last = k;
-            await push(value);
-          }
-          const every = typeof pollMs === 'function' ? pollMs(value) : pollMs;
-          if (timer) clearTimeout(timer);
-          timer = every > 0 ? setTimeout(() => ((dirty = true), void look()), every) : null;
-        }
-      } catch (e) {
-        stop(e);
-      } finally {
-        running = false;
+interface Subscriber {
+  /** the key of the last value pushed to it */
+  last?: string;
+  push: (value: unknown, key: string) => void;
+  fail: (error: unknown) => void;
+}
+
+/** the shared reader of one value: its subscribers and the last value read */
+interface Reader {
+  subscribers: Set<Subscriber>;
+  current?: { value: unknown; key: string };
+  close: () => void;
+}
+
+/** per feed: the readers by value id */
+const readers = new WeakMap<ChangeFeed, Map<string, Reader>>();
+
+/** Starts the shared reader of `id`: it reads until its last subscriber leaves (or a read fails). */
+function startReader<T>(changes: ChangeFeed, id: string, read: () => Promise<T>, { key, wants = changed, pollMs = 0 }: WatchOptions<T>): Reader {
+  let byId = readers.get(changes);
+  if (!byId) readers.set(changes, (byId = new Map()));
+  const byIdMap = byId;
+  let dirty = true;
+  let running = false;
+  let closed = false;
+  let timer: NodeJS.Timeout | null = null;
+  const reader: Reader = {
+    subscribers: new Set(),
+    close: () => {
+      if (closed) return;
+      closed = true;
+      off();
+      if (timer) clearTimeout(timer);
+      if (byIdMap.get(id) === reader) byIdMap.delete(id);
+    },
+  };
+  const look = async (): Promise<void> => {
+    if (running || closed) return;
+    running = true;
+    try {
+      while (dirty && !closed) {
+        dirty = false;
+        const value = await read();
+        const k = key(value);
+        reader.current = { value, key: k };
+        for (const s of reader.subscribers) s.push(value, k);
+        const every = typeof pollMs === 'function' ? pollMs(value) : pollMs;
+        if (timer) clearTimeout(timer);
+        timer = every > 0 && !closed ? setTimeout(() => ((dirty = true), void look()), every) : null;
       }
-    };
-    const off = changes.subscribe((event) => {
-      if (!wants(event)) return;
-      dirty = true;
-      void look();
-    });
+    } catch (e) {
+      // a failed read ends every subscription of the value; the next subscriber starts a new reader
+      reader.close();
+      for (const s of reader.subscribers) s.fail(e);
+    } finally {
+      running = false;
+    }
+  };
+  const off = changes.subscribe((event) => {
+    if (!wants(event)) return;
+    dirty = true;
+    reader.current = undefined;
     void look();
+  });
+  byIdMap.set(id, reader);
+  void look();
+  return reader;
+}
+
+/**
+ * The values of `read()` under the name `id` (what identifies the value on this feed, e.g.
+ * `dump:12`: subscribers with the same id share the reads, so `read` must not depend on who
+ * subscribed), pushed at start and after each relevant change. The iterable ends with `read`'s
+ * error when one fails; stopping it (a client going away) leaves the shared reader, which
+ * unsubscribes from the feed when its last subscriber is gone.
+ */
+export function watch<T>(changes: ChangeFeed, id: string, read: () => Promise<T>, options: WatchOptions<T>): AsyncIterable<T> {
+  return new Repeater<T>(async (push, stop) => {
+    const reader = readers.get(changes)?.get(id) ?? startReader(changes, id, read, options);
+    const me: Subscriber = {
+      push: (value, k) => {
+        if (k === me.last) return;
+        me.last = k;
+        // a slow client never holds the shared reader: its values wait in its own queue
+        push(value as T).catch(() => {});
+      },
+      fail: (e) => stop(e),
+    };
+    reader.subscribers.add(me);
+    if (reader.current) me.push(reader.current.value, reader.current.key);
     await stop;
-    off();
-    if (timer) clearTimeout(timer);
+    reader.subscribers.delete(me);
+    if (!reader.subscribers.size) reader.close();
   });
 }

@@ -173,19 +173,21 @@ builder.subscriptionFields((t) => ({
     type: Dump,
     nullable: true,
     description:
-      'The dump at once, then again each time it gets a new current revision or status, whoever saved it and through whichever server process; null once it no longer exists. Read access as for `dump`.',
+      'The dump at once, then again each time it gets a new current revision or status, whoever saved it and through whichever server process; null once it no longer exists. An unknown id is NOT_FOUND (the subscription ends at once). Read access as for `dump`.',
     args: { id: t.arg.globalID({ required: true, for: Dump }) },
-    subscribe: (_root, args, ctx) =>
-      watch(ctx.changes, async () => (await ctx.db.query.dumps.findFirst({ where: { id: Number(args.id.id) } })) ?? null, {
-        key: (d) => (d ? `${d.currentRevision}:${d.status}` : 'gone'),
-      }),
+    subscribe: async (_root, args, ctx) => {
+      const id = Number(args.id.id);
+      const read = async () => (await ctx.db.query.dumps.findFirst({ where: { id } })) ?? null;
+      if (!(await ctx.db.query.dumps.findFirst({ where: { id }, columns: { id: true } }))) throw new NotFoundError('Dump', String(args.id.id));
+      return watch(ctx.changes, `dump:${id}`, read, { key: (d) => (d ? `${d.currentRevision}:${d.status}` : 'gone') });
+    },
     resolve: (d: typeof dumpsTable.$inferSelect | null, _args, ctx) => (ctx.textBudget.reset(), d),
   }),
   reviewCounts: t.field({
     type: ReviewCounts,
     description: 'The review counts at once, then again whenever the queue changes: a dump imported (during a batch too), revised or moved to another status. The review queue refetches its page on each.',
     subscribe: (_root, _args, ctx) =>
-      watch(ctx.changes, async () => {
+      watch(ctx.changes, 'reviewCounts', async () => {
         const [row] = await ctx.db
           .select({
             new: sql<number>`count(*) filter (where ${dumpsTable.status} = 'new')::int`,

@@ -35,7 +35,7 @@ builder.subscriptionFields((t) => ({
     type: EnrichmentProgress,
     description: 'The enrichment queue at once, then again whenever its counts change (imports and saves queue jobs; workers finish them)',
     subscribe: (_r, _a, ctx) =>
-      watch(ctx.changes, () => queueCounts(ctx.db), {
+      watch(ctx.changes, 'enrichment', () => queueCounts(ctx.db), {
         key: (c) => `${c.queued}:${c.running}:${c.done}:${c.failed}`,
         pollMs: (c) => (c.queued + c.running > 0 ? ENRICHMENT_POLL_MS : 0),
       }),

@@ -1,9 +1,9 @@
-import { createRule, deleteRule, isShapeRule, ruleImpact, updateRule, type ParseRuleRow, type RuleImpact } from '../../learn/rules.ts';
+import { createRule, deleteRule, isShapeRule, ruleImpact, sharedRuleImpact, updateRule, type ParseRuleRow, type RuleImpact } from '../../learn/rules.ts';
 import { reparseDump } from '../../review/revise.ts';
-import { InvalidInputError, NotFoundError } from '../../errors.ts';
+import { InvalidInputError, NotFoundError, UnauthenticatedError } from '../../errors.ts';
 import { sourceKey } from '@copydesk/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { builder, requireActor, type Context } from '../builder.ts';
+import { builder, requireActor, requireEditor, type Context } from '../builder.ts';
 import { MUTATION_ERRORS } from '../errors.ts';
 import { Dump } from './dump.ts';
 import { chargedText } from '../text-budget.ts';
@@ -66,15 +66,17 @@ export const ParseRule = builder.drizzleNode('parseRules', {
     dump: t.relation('dump', { nullable: true, description: 'the dump the editor was fixing when the rule was made' }),
     impact: t.field({
       type: RuleImpactRef,
-      description: 'how many stored dumps re-parsing with the rules would change (it parses them again: one rule per request, else INVALID_INPUT)',
-      errors: { types: [InvalidInputError], directResult: true },
-      select: { columns: { id: true, lineText: true } },
+      description:
+        'how many stored dumps re-parsing with the rules would change. Editors only (UNAUTHENTICATED otherwise). It parses them again, in a worker thread: one rule per request (else INVALID_INPUT); requests for the same rule while one is computed share its answer, and the server computes one impact at a time.',
+      errors: { types: [UnauthenticatedError, InvalidInputError], directResult: true },
+      select: { columns: { id: true, lineText: true, createdAt: true, updatedAt: true } },
       resolve: (r, _args, ctx) => {
+        requireEditor(ctx);
         // each impact parses up to MAX_RULE_DUMPS dumps: one per request keeps a request bounded
         const asked = (impactsAsked.get(ctx) ?? 0) + 1;
         impactsAsked.set(ctx, asked);
         if (asked > 1) throw new InvalidInputError('impact', 'ask for one rule\'s impact per request');
-        return ruleImpact(ctx.db, r as ParseRuleRow);
+        return sharedRuleImpact(ctx.db, r as ParseRuleRow);
       },
     }),
   }),

@@ -1,0 +1,48 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staticHandler } from './static.ts';
+
+describe('staticHandler', () => {
+  let dir: string;
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'copydesk-static-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>app</title>');
+    writeFileSync(join(dir, 'assets', 'app-1.js'), 'console.log(1)');
+    server = createServer(staticHandler(dir));
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const addr = server.address();
+    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  });
+  afterAll(async () => {
+    await new Promise((ok) => server.close(ok));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves files that exist', async () => {
+    const r = await fetch(`${base}/assets/app-1.js`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toMatch(/javascript/);
+  });
+
+  it('answers a missing asset or any missing path with a file extension with 404, not the page', async () => {
+    for (const path of ['/assets/nope.js', '/assets/old-hash.css', '/assets/deep/x', '/favicon.png', '/dump/robots.txt']) {
+      const r = await fetch(`${base}${path}`);
+      expect({ path, status: r.status }).toEqual({ path, status: 404 });
+      expect(await r.text()).not.toContain('<title>app</title>');
+    }
+  });
+
+  it('answers client-side routes with index.html', async () => {
+    for (const path of ['/', '/stories', '/dump/RHVtcDo5OTk5', '/article/QXJ0aWNsZTox?x=a.b', '/audit']) {
+      const r = await fetch(`${base}${path}`);
+      expect({ path, status: r.status }).toEqual({ path, status: 200 });
+      expect(await r.text()).toContain('<title>app</title>');
+    }
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * Subscriptions are bounded (break report 7): a cap per client (an editor's token, or an
+ * anonymous client's address) and in total, refused with LIMIT_EXCEEDED; an unknown dump is
+ * NOT_FOUND, not an open stream of null; and one change read once for every subscriber of a value.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '@copydesk/server/yoga.ts';
+import { localChangeFeed, type ChangeFeed } from '@copydesk/server/db/changes.ts';
+import { DEFAULT_LIMITS } from '@copydesk/server/graphql/limits.ts';
+import { createTestApp, DEFAULT_CONFIG, TEST_TOKEN, type TestApp } from '../helpers/app.ts';
+import { subscribe, type Subscription } from '../helpers/sse.ts';
+
+const COUNTS = `subscription { reviewCounts { total } }`;
+const from = (address: string) => ({ 'x-forwarded-for': address });
+
+let t: TestApp;
+let feed: ChangeFeed;
+let app: App;
+const open: Subscription[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  feed = localChangeFeed();
+  app = createApp({ db: t.database.db, config: { ...DEFAULT_CONFIG, limits: { ...DEFAULT_LIMITS, maxSubscriptionsPerClient: 3, maxSubscriptions: 5 } }, changes: feed });
+});
+afterAll(async () => {
+  for (const s of open) s.close();
+  await feed?.close();
+  await t?.close();
+});
+
+async function hold(token: string | null, headers: Record<string, string>) {
+  const sub = await subscribe(app, COUNTS, {}, token, headers);
+  open.push(sub);
+  return sub;
+}
+
+/** waits until `check` passes (a closed stream is released when the server notices it ended) */
+async function eventually(check: () => Promise<boolean>, ms = 5000) {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('not within time');
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
+
+describe('subscription limits', () => {
+  it('refuse a client its subscription over the per-client cap with LIMIT_EXCEEDED, others still get theirs', async () => {
+    const mine = [];
+    for (let i = 0; i < 3; i++) {
+      const s = await hold(null, from('10.0.0.1'));
+      expect((await s.next()).data?.reviewCounts).toBeDefined();
+      mine.push(s);
+    }
+    const fourth = await hold(null, from('10.0.0.1'));
+    const refused = await fourth.next();
+    expect(refused.data?.reviewCounts).toBeUndefined();
+    expect(refused.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+    // another address, and an editor (counted by token) are other clients
+    const other = await hold(null, from('10.0.0.2'));
+    expect((await other.next()).data?.reviewCounts).toBeDefined();
+    const editor = await hold(TEST_TOKEN, from('10.0.0.1'));
+    expect((await editor.next()).data?.reviewCounts).toBeDefined();
+    // a closed subscription frees its place
+    mine[0]!.close();
+    await eventually(async () => {
+      const again = await hold(null, from('10.0.0.1'));
+      const p = await again.next();
+      return p.data?.reviewCounts !== undefined;
+    });
+  });
+
+  it('refuse any client over the total cap with LIMIT_EXCEEDED', async () => {
+    // 5 open now: 3 from 10.0.0.1, one from 10.0.0.2, the editor's
+    const sub = await hold(null, from('10.0.0.3'));
+    const p = await sub.next();
+    expect(p.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+    for (const s of open.splice(0)) s.close();
+    await eventually(async () => {
+      const again = await hold(null, from('10.0.0.3'));
+      return (await again.next()).data?.reviewCounts !== undefined;
+    });
+    for (const s of open.splice(0)) s.close();
+  });
+});
+
+describe('dumpUpdated', () => {
+  it('answers an unknown dump with NOT_FOUND and ends, holding no stream', async () => {
+    const sub = await subscribe(t.app, `subscription($id: ID!) { dumpUpdated(id: $id) { id } }`, { id: 'RHVtcDo5OTk5' }, null);
+    try {
+      const p = await sub.next();
+      expect(p.data?.dumpUpdated ?? null).toBeNull();
+      expect(p.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect(await sub.next()).toEqual({ complete: true });
+    } finally {
+      sub.close();
+    }
+  });
+});
+
+describe('one change, many subscribers', () => {
+  it('reads the review counts once per change for all subscribers, not once per subscriber', async () => {
+    const SUBSCRIBERS = 12;
+    const changes = localChangeFeed();
+    const shared = createApp({ db: t.database.db, config: DEFAULT_CONFIG, changes });
+    let events = 0;
+    const off = changes.subscribe((e) => void (e.kind === 'changed' && events++));
+    const subs: Subscription[] = [];
+    try {
+      for (let i = 0; i < SUBSCRIBERS; i++) subs.push(await subscribe(shared, COUNTS, {}, TEST_TOKEN));
+      const before: number[] = [];
+      for (const s of subs) before.push((await s.next()).data.reviewCounts.total);
+      t.queries.length = 0;
+      events = 0;
+      const res = await (
+        await shared.fetch('http://localhost/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_TOKEN}` },
+          body: JSON.stringify({
+            query: `mutation($input: ImportDumpInput!) { importDump(input: $input) { __typename } }`,
+            variables: { input: { text: '\nShared read harbour story\nBy A. Writer\nFerries will run round the clock from Monday, the port said.\nHashtags\n' } },
+          }),
+        })
+      ).json();
+      expect(res.data.importDump.__typename).toBe('ImportDumpPayload');
+      for (const [i, s] of subs.entries()) await s.until((p) => p.data?.reviewCounts.total === before[i]! + 1);
+      const reads = t.queries.filter((q) => q.includes('count(*) filter (where')).length;
+      expect(events).toBeGreaterThan(0);
+      expect(events).toBeLessThan(SUBSCRIBERS);
+      // at most one read per change event, whatever the number of subscribers
+      expect(reads).toBeGreaterThan(0);
+      expect(reads).toBeLessThanOrEqual(events);
+    } finally {
+      for (const s of subs) s.close();
+      off();
+      await changes.close();
+    }
+  });
+});
+
+describe('one event, many readers of one dump', () => {
+  it('resolves the dump\'s fields once per event for readers who asked the same, not once per reader', async () => {
+    const READERS = 10;
+    const imported = await t.gql(`mutation($input: ImportDumpInput!) { importDump(input: $input) { ... on ImportDumpPayload { dump { id } } } }`, {
+      input: { text: '\nShared fields harbour story\nBy A. Writer\nThe night ferry returns on Friday, the port said.\nHashtags\n' },
+    });
+    const id = imported.data.importDump.dump.id;
+    const query = `subscription($id: ID!) { dumpUpdated(id: $id) { status currentRevision { author number } } }`;
+    const subs: Subscription[] = [];
+    try {
+      for (let i = 0; i < READERS; i++) subs.push(await subscribe(t.app, query, { id }, null));
+      for (const s of subs) expect((await s.next()).data?.dumpUpdated).toMatchObject({ status: 'NEW' });
+      t.queries.length = 0;
+      const set = await t.gql(`mutation($input: SetDumpStatusInput!) { setDumpStatus(input: $input) { ... on Dump { status } } }`, { input: { dumpId: id, revision: 1, status: 'IN_REVIEW' } });
+      expect(set.data.setDumpStatus).toEqual({ status: 'IN_REVIEW' });
+      for (const s of subs) expect((await s.until((p) => p.data?.dumpUpdated?.status === 'IN_REVIEW')).data?.dumpUpdated).toEqual({ status: 'IN_REVIEW', currentRevision: { author: 'parser', number: 1 } });
+      // the revision is read for the event once (per change event), not once per reader
+      const revisionReads = t.queries.filter((q) => /from "segmentation_revisions"/.test(q) && !/^(insert|update)/i.test(q.trim())).length;
+      expect(revisionReads).toBeLessThan(READERS);
+    } finally {
+      for (const s of subs) s.close();
+    }
+  });
+});
