@@ -36,9 +36,9 @@ const STATEMENTS: Record<string, number> = {
   // the page with each dump's current and proposed revision folded in, its count, warnings and dismissals
   dumps: 4,
   // the rules, and one rule's impact (one per request: a parse of the dumps holding its line:
-  // their ids, the rules, then per chunk of up to 25 dumps their texts and their lines' memory;
-  // the twelve rules name distinct lines)
-  parseRules: 7,
+  // their ids, the rules (re-read only when their fingerprint changed), then per chunk of up to
+  // 25 dumps their texts and their lines' memory; the twelve rules name distinct lines)
+  parseRules: 4,
   repeatedLines: 1,
   sources: 2,
   stories: 5,
