@@ -10,8 +10,19 @@ import type { Plugin } from 'graphql-yoga';
 import type { ChangeFeed } from '../db/changes.ts';
 
 /**
+ * Whether an operation's text selects a revision's segment lists (`segments`): such a read is never
+ * cached. Its result can hold tens of thousands of objects, and the cache walks every result it
+ * keeps on the request thread, cloning each object (@envelop/response-cache's
+ * removeMetadataFieldsFromResult): eight anonymous reads of 10 revisions at the SIZE cap held
+ * `{ __typename }` 8.5 s, 4.8 s of it in that walk. A name that merely contains the word only
+ * costs that request the cache.
+ */
+export const selectsSegmentLists = (query: unknown): boolean => typeof query === 'string' && /\bsegments\b/.test(query);
+
+/**
  * Plugins caching anonymous reads for `ttl` ms (at most `max` results); editors (signed
- * requests) bypass it. `changes` empties it here and in every other process.
+ * requests) and reads of segment lists (selectsSegmentLists) bypass it. `changes` empties it here
+ * and in every other process.
  */
 export function responseCachePlugins(ttl: number, changes: ChangeFeed, max = 5000): Plugin[] {
   let generation = 0;
@@ -32,7 +43,7 @@ export function responseCachePlugins(ttl: number, changes: ChangeFeed, max = 500
       cache,
       session: () => null,
       ttl,
-      enabled: (request) => !request.headers.has('authorization'),
+      enabled: (request, context) => !request.headers.has('authorization') && !selectsSegmentLists((context as { params?: { query?: unknown } } | undefined)?.params?.query),
       includeExtensionMetadata: false,
       buildResponseCacheKey: async ({ documentString, operationName, variableValues }) => {
         let variables: string;
