@@ -2,6 +2,7 @@ import { reparseDump, reviseSegmentation } from '../../review/revise.ts';
 import { builder, requireActor } from '../builder.ts';
 import { MUTATION_ERRORS, REVISE_ERRORS } from '../errors.ts';
 import { loadArticlesInOrder } from '../loaders.ts';
+import { revisionItemExtras } from '../revision-items.ts';
 import { Dump } from './dump.ts';
 import { ParseWarningRef, SegmentRef } from './segment.ts';
 
@@ -19,7 +20,8 @@ export const SegmentationRevision = builder.drizzleNode('segmentationRevisions',
     segments: t.field({
       type: [SegmentRef],
       description: 'charged to the request\'s text budget (COPYDESK_MAX_TEXT_BYTES), each segment as 256 bytes',
-      select: { columns: { segments: true } },
+      // with the counts a page of revisions pays for as it is loaded (revision-items.ts)
+      select: { columns: { segments: true }, extras: revisionItemExtras },
       resolve: (r, _args, ctx) => ctx.textBudget.chargeList(r.segments, 'SegmentationRevision.segments'),
     }),
     warnings: t.field({ type: [ParseWarningRef], select: { columns: { warnings: true } }, resolve: (r) => r.warnings }),
