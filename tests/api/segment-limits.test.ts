@@ -56,6 +56,23 @@ describe('segments and field spans per revision', () => {
   });
 });
 
+describe('a re-parse applies the SIZE rule', () => {
+  it('refuses to store a re-parse with more field spans than the limit (a dump stored before the rule), writing nothing', async () => {
+    // a page of one-letter lines, as an older server stored it: one parser revision of one segment
+    const text = flatDump('A stored page of one letter lines', 'a\n'.repeat(150_000));
+    const [row] = await t.sql<{ id: number }>(
+      `insert into dumps (content_hash, text, filename, template, current_revision) values ('stored-before-size-rule', '${text.replace(/'/g, "''")}', 'stored.txt', 'flat', 1) returning id`,
+    );
+    await t.sql(`insert into segmentation_revisions (dump_id, number, author, parser_version, segments) values (${row!.id}, 1, 'parser', 'old', '[{"kind":"main","start":0,"end":${text.length},"confidence":1,"fields":[]}]'::jsonb)`);
+    const id = Buffer.from(`Dump:${row!.id}`).toString('base64');
+    const r = await t.gql(`mutation($id: ID!) { reparseDump(dumpId: $id) { __typename ... on Error { code message } ... on InvalidSegmentationError { rule } ... on ReparseDumpPayload { revisionNumber } } }`, { id });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.reparseDump).toMatchObject({ __typename: 'InvalidSegmentationError', code: 'INVALID_SEGMENTATION', rule: 'SIZE' });
+    expect(r.data.reparseDump.message).toContain(`at most ${segmentationLimits(text.length).fields}`);
+    expect(await count('segmentation_revisions', `dump_id = ${row!.id}`)).toBe(1);
+  });
+});
+
 describe('reading segment lists pays from the text budget', () => {
   const revisions = (aliases: number) =>
     `query($id: ID!) { ${Array.from({ length: aliases }, (_, i) => `a${i}: dump(id: $id) { revisions(first: 100) { edges { node { segments { kind start end fields { field start end } } } } } }`).join(' ')} }`;

@@ -1,6 +1,6 @@
 import { reparseDump, reviseSegmentation } from '../../review/revise.ts';
 import { builder, requireActor } from '../builder.ts';
-import { MUTATION_ERRORS, REVISE_ERRORS } from '../errors.ts';
+import { MUTATION_ERRORS, REPARSE_ERRORS, REVISE_ERRORS } from '../errors.ts';
 import { loadArticlesInOrder } from '../loaders.ts';
 import { revisionItemExtras } from '../revision-items.ts';
 import { Dump } from './dump.ts';
@@ -102,7 +102,7 @@ builder.mutationFields((t) => ({
     type: ReparseDumpPayload,
     description: "Parses the dump again with this server's parser and stores a new parser revision. It becomes current only if the current revision is the parser's: an editor's revision is never replaced.",
     args: { dumpId: t.arg.globalID({ required: true, for: Dump }) },
-    errors: { types: [...MUTATION_ERRORS], directResult: true },
+    errors: { types: [...REPARSE_ERRORS], directResult: true },
     resolve: (_root, args, ctx) => {
       return reparseDump(ctx.db, Number(args.dumpId.id), { actor: requireActor(ctx), action: 'reparse' });
     },
