@@ -3884,6 +3884,10 @@ export type introspection = {
           },
           {
             "kind": "OBJECT",
+            "name": "InvalidSegmentationError"
+          },
+          {
+            "kind": "OBJECT",
             "name": "NotFoundError"
           },
           {

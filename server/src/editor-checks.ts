@@ -2,6 +2,7 @@
  * The checks every editor's rename and merge shares, whatever it renames or merges (stories,
  * topics, sources): one rule in one place, so the three answer alike.
  */
+import { eq } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './db/client.ts';
 import { anyOf } from './db/rows.ts';
@@ -36,5 +37,34 @@ export async function requireLive(tx: Executor, table: MergeableTable, ids: read
     if (!byId.has(id)) throw new NotFoundError(entity, String(id));
     const target = byId.get(id);
     if (target != null) throw new InvalidInputError(arg, `${entity} ${id} was merged into ${entity} ${target}; use that one`);
+  }
+}
+
+/** A mergeable table whose rows the importer files by a unique folded `key` (sources, topics). */
+export type KeyedTable = MergeableTable & { key: PgColumn; name: PgColumn };
+
+/**
+ * Makes the key the importer (and enrichment) files new pages under follow a rename of row `id`
+ * of `table` (sources by sourceKey, topics by topicKey): the row takes `newKey`, and its key before
+ * the rename stays as a row merged into it (name: the old name), so pages still naming the old name
+ * file under the renamed item too, as pages of a merged-away item do (the importer's upsert by key
+ * resolves `merged_into_id`). When `newKey` is already held, the holder is a row merged into `id`
+ * (an earlier name's, or a merged item's: the caller refused another live item's name), and the two
+ * swap keys. Nothing to do when the key does not change. Run inside the rename's transaction.
+ */
+export async function followRenamedKey(tx: Executor, table: KeyedTable, id: number, old: { key: string; name: string }, newKey: string): Promise<void> {
+  if (!newKey || newKey === old.key) return;
+  const t = table as PgTable & { id: PgColumn; key: PgColumn };
+  const [holder] = (await tx.select({ id: table.id, mergedIntoId: table.mergedIntoId }).from(t).where(eq(table.key, newKey))) as { id: number; mergedIntoId: number | null }[];
+  if (holder && holder.mergedIntoId !== id) throw new InvalidInputError('name', `that name's key is held by another item (${holder.id}); merge the two instead`);
+  const setKey = (rowId: number, values: Record<string, unknown>) => tx.update(t).set(values as never).where(eq(table.id, rowId));
+  if (holder) {
+    // keys are folded to lower case, so an upper-case one is never a real key: a free slot for the swap
+    await setKey(id, { key: `RENAMING ${id}` });
+    await setKey(holder.id, { key: old.key, name: old.name });
+    await setKey(id, { key: newKey });
+  } else {
+    await setKey(id, { key: newKey });
+    await tx.insert(t).values({ key: old.key, name: old.name, mergedIntoId: id } as never);
   }
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSRF_HEADER } from '@copydesk/server/graphql/limits.ts';
+import { CSRF_HEADER, DEFAULT_LIMITS } from '@copydesk/server/graphql/limits.ts';
 import { createTestApp, TEST_TOKEN, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
@@ -58,8 +58,20 @@ describe('request limits', () => {
     expect(res.status).toBe(413);
     const json = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(json.errors[0]!.extensions.code).toBe('REQUEST_TOO_LARGE');
-    expect(json.errors[0]!.message).toMatch(/importDumpFile/);
+    expect(json.errors[0]!.message).toContain(`the limit is ${DEFAULT_LIMITS.maxRequestBytes} bytes (COPYDESK_MAX_REQUEST_BYTES)`);
     expect(Number((await t.sql<{ n: string }>('select count(*) as n from dumps'))[0]!.n)).toBe(0);
+  });
+
+  it('refuses a 2 MB save with 413 naming the limit and its setting, not another operation (the body is refused unread)', async () => {
+    const segments = Array.from({ length: 40_000 }, (_, i) => ({ kind: 'boilerplate', start: i, end: i + 1, fields: [] }));
+    const body = JSON.stringify({ query: 'mutation($input: ReviseSegmentationInput!) { reviseSegmentation(input: $input) { __typename } }', variables: { input: { dumpId: 'RHVtcDox', baseRevision: 1, segments } } });
+    expect(body.length).toBeGreaterThan(DEFAULT_LIMITS.maxRequestBytes);
+    const res = await post(body, { authorization: `Bearer ${TEST_TOKEN}` });
+    expect(res.status).toBe(413);
+    const json = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(json.errors[0]!.extensions.code).toBe('REQUEST_TOO_LARGE');
+    expect(json.errors[0]!.message).toContain('COPYDESK_MAX_REQUEST_BYTES');
+    expect(json.errors[0]!.message).not.toMatch(/import/i);
   });
 
   it('accepts an ordinary query', async () => {

@@ -1,4 +1,4 @@
-import { check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { dumps } from './dumps.ts';
 
@@ -12,6 +12,9 @@ export type RuleScope = (typeof RULE_SCOPES)[number];
  */
 export const RULE_ACTIONS = ['boilerplate', 'byline', 'published'] as const;
 export type RuleAction = (typeof RULE_ACTIONS)[number];
+
+/** the unique index that makes a rule's action, scope, outlet and line (or shape) one rule's alone */
+export const PARSE_RULE_UNIQUE_INDEX = 'parse_rules_same_rule_key';
 
 /**
  * An editor's rule, learned from a fix: "this line is publisher boilerplate", for one outlet or
@@ -40,6 +43,11 @@ export const parseRules = pgTable(
   },
   (t) => [
     index('parse_rules_line_key_idx').on(t.lineKey),
+    // one rule per action, scope, outlet and line (or shape): two editors making the same rule at
+    // once cannot both store it. The line key is indexed by its md5 (a key of 1,000 characters of
+    // another script would pass a btree row's size limit); the server maps a violation to the
+    // error its duplicate check gives (learn/rules.ts).
+    uniqueIndex(PARSE_RULE_UNIQUE_INDEX).on(t.action, t.scope, sql`coalesce(${t.sourceKey}, '')`, sql`md5(${t.lineKey})`),
     check('parse_rules_scope_source', sql`(${t.scope} = 'everywhere' and ${t.sourceKey} is null) or (${t.scope} = 'source' and ${t.sourceKey} is not null)`),
   ],
 );

@@ -128,6 +128,8 @@ export const REVISE_ERRORS = [...MUTATION_ERRORS, StaleRevisionError, InvalidSeg
 export const STATUS_ERRORS = [...MUTATION_ERRORS, StaleRevisionError] as const;
 /** an import refuses a text whose parse is over the SIZE rule (segmentationLimits) with INVALID_SEGMENTATION */
 export const IMPORT_ERRORS = [...MUTATION_ERRORS, EmptyDumpError, DumpTooLargeError, InvalidTextError, InvalidSegmentationError] as const;
+/** a re-parse refuses a parse over the SIZE rule (segmentationLimits) with INVALID_SEGMENTATION, as an import does */
+export const REPARSE_ERRORS = [...MUTATION_ERRORS, InvalidSegmentationError] as const;
 /** what one item of a batch can answer with */
 export const IMPORT_ITEM_ERRORS = [...IMPORT_ERRORS, ImportFailedError] as const;
 

@@ -66,11 +66,16 @@ function csrfPrevention(): Plugin {
   };
 }
 
-function tooLarge(size: number, limit: number, what: string) {
+/**
+ * The 413 answer to a body over its limit (REQUEST_TOO_LARGE). The body is refused unread, so the
+ * operation is unknown: the message names only the size, the limit and the setting that raises it,
+ * never an operation (a save refused for its size must not be told to import a file).
+ */
+function tooLarge(size: number, limit: number, what: 'request' | 'upload') {
+  const setting = what === 'request' ? 'COPYDESK_MAX_REQUEST_BYTES' : 'COPYDESK_MAX_UPLOAD_BYTES';
   return new Response(
     JSON.stringify({
-      // the body is refused unread, so the operation is unknown: the advice fits any of them
-      errors: [{ message: `The ${what} is ${size} bytes; the limit is ${limit} bytes (${what === 'request' ? 'COPYDESK_MAX_REQUEST_BYTES' : 'COPYDESK_MAX_UPLOAD_BYTES'}). Send less in one request${what === 'request' ? '; a dump this large is imported as a file upload (importDumpFile)' : ''}.`, extensions: { code: 'REQUEST_TOO_LARGE' } }],
+      errors: [{ message: `The ${what} is ${size} bytes; the limit is ${limit} bytes (${setting}). Send less in one request.`, extensions: { code: 'REQUEST_TOO_LARGE' } }],
     }),
     { status: 413, headers: { 'content-type': 'application/json' } },
   );

@@ -1,5 +1,6 @@
 import { builder } from './builder.ts';
 import { wrapConnections } from './input.ts';
+import { prepayRevisionPages } from './revision-items.ts';
 import './errors.ts';
 import './types/segment.ts';
 import './types/revision.ts';
@@ -24,4 +25,4 @@ import './types/rule-shape.ts';
 import './types/source-drift.ts';
 import './types/database.ts';
 
-export const schema = wrapConnections(builder.toSchema());
+export const schema = prepayRevisionPages(wrapConnections(builder.toSchema()));

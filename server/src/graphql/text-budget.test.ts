@@ -21,3 +21,18 @@ describe('chargeList', () => {
     expect(() => budget.chargeList(Array.from({ length: 1001 }), 'X.list')).toThrow(/Text budget/);
   });
 });
+
+describe('prepay', () => {
+  it('charges a list ahead, as the payer, and does not charge it again when it is resolved', () => {
+    const budget = createTextBudget(LIST_ITEM_BYTES * 1000);
+    budget.prepay(600, 'X.list', 'Page.items');
+    // resolving the 600 paid items costs nothing more; 400 unpaid ones still fit, one more does not
+    budget.chargeList(Array.from({ length: 600 }), 'X.list');
+    budget.chargeList(Array.from({ length: 400 }), 'Y.list');
+    expect(() => budget.chargeList(Array.from({ length: 1 }), 'X.list')).toThrow(/exceeded by X\.list/);
+  });
+
+  it('refuses a page over the budget at once, naming the payer', () => {
+    expect(() => createTextBudget(LIST_ITEM_BYTES * 1000).prepay(1001, 'X.list', 'Page.items')).toThrow(/exceeded by Page\.items/);
+  });
+});

@@ -21,6 +21,14 @@ export interface TextBudget {
    * @throws GraphQLError with code LIMIT_EXCEEDED when the total passes the budget (at once, before any turn)
    */
   chargeList<T>(items: readonly T[], field: string): readonly T[] | Promise<readonly T[]>;
+  /**
+   * Counts `items` list items of `field` ("Segment.fields") at LIST_ITEM_BYTES each NOW, before
+   * they are loaded or built (a page of revisions pays for all its segments as it is loaded:
+   * revision-items.ts); later `chargeList` calls of `field` use this credit up before they spend,
+   * so a list paid ahead is not paid twice (the total charged is the larger of the two).
+   * @throws GraphQLError with code LIMIT_EXCEEDED when the total passes the budget
+   */
+  prepay(items: number, field: string, by: string): void;
   /** starts over: each event of a subscription is a response of its own (its root field's resolve calls this) */
   reset(): void;
 }
@@ -50,6 +58,8 @@ export const YIELD_ABOVE_ITEMS = 200;
 /** A fresh budget of `maxBytes` UTF-8 bytes for one request. */
 export function createTextBudget(maxBytes: number): TextBudget {
   let used = 0;
+  /** items of each list field paid ahead by `prepay`, not yet charged by `chargeList` */
+  let credit = new Map<string, number>();
   const spend = (bytes: number, field: string) => {
     used += bytes;
     if (used > maxBytes) {
@@ -64,11 +74,19 @@ export function createTextBudget(maxBytes: number): TextBudget {
       return text;
     },
     chargeList(items, field) {
-      spend(items.length * LIST_ITEM_BYTES, field);
+      const paid = Math.min(credit.get(field) ?? 0, items.length);
+      if (paid > 0) credit.set(field, (credit.get(field) ?? 0) - paid);
+      spend((items.length - paid) * LIST_ITEM_BYTES, field);
       return items.length > YIELD_ABOVE_ITEMS ? new Promise((ok) => setImmediate(() => ok(items))) : items;
+    },
+    prepay(items, field, by) {
+      if (items <= 0) return;
+      spend(items * LIST_ITEM_BYTES, by);
+      credit.set(field, (credit.get(field) ?? 0) + items);
     },
     reset() {
       used = 0;
+      credit = new Map();
     },
   };
 }

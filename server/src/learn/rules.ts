@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { dumps, parseRules, segmentationRevisions, type RuleAction, type RuleScope } from '@copydesk/schema';
+import { dumps, PARSE_RULE_UNIQUE_INDEX, parseRules, segmentationRevisions, type RuleAction, type RuleScope } from '@copydesk/schema';
 import { type Db, type Executor, rowsOf } from '../db/client.ts';
 import { InvalidInputError, NotFoundError, withArticle } from '../errors.ts';
 import { type LearnedRule, type Segment, lineKey, lineShape, type ParseOptions, ShapeError, sourceKey, splitsSurrogatePair } from '@copydesk/core';
@@ -149,27 +149,50 @@ async function refuseDuplicate(tx: Executor, rule: { action: RuleAction; scope: 
   if (same) throw new InvalidInputError('lineText', `rule ${same.id} (${encodeGlobalID('ParseRule', same.id)}) already does this (same action, scope, source and ${rule.action === 'boilerplate' ? 'line' : 'shape'}): edit that one instead`);
 }
 
+/** True when `e` (a driver error, or drizzle's wrapper of one in `cause`) is a violation of the one-rule index (PARSE_RULE_UNIQUE_INDEX). */
+function isDuplicateRule(e: unknown): boolean {
+  const pg = ((e as { cause?: unknown } | null)?.cause ?? e) as { code?: string; constraint?: string } | null;
+  return pg?.code === '23505' && pg.constraint === PARSE_RULE_UNIQUE_INDEX;
+}
+
+/**
+ * Runs `write` (a transaction that stores `rule`); when another transaction stored the same rule
+ * first, between the duplicate check and the insert (two editors at the same instant), the unique
+ * index refuses it and this answers as the check does: INVALID_INPUT naming the rule that won.
+ */
+async function refusingDuplicates<T>(db: Db, rule: () => Parameters<typeof refuseDuplicate>[1] | null, except: number | null, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    const r = isDuplicateRule(e) ? rule() : null;
+    if (r) await refuseDuplicate(db, r, except);
+    throw e;
+  }
+}
+
 /** what the audit log says about a rule: its id, action, scope, line and source */
 const ruleDetail = (r: ParseRuleRow) => ({ ruleId: r.id, action: r.action, scope: r.scope, lineText: r.lineText, source: r.sourceName });
 
 /** Stores a new rule made by `actor`, audited (rule.create) in the same transaction. Errors: INVALID_INPUT (checkRule; a rule that does the same exists), NOT_FOUND (the dump). */
 export async function createRule(db: Db, input: RuleInput, actor: Actor): Promise<ParseRuleRow> {
   const v = checkRule(input);
-  return db.transaction(async (tx) => {
+  const same = { action: input.action ?? 'boilerplate', scope: input.scope, lineKey: v.lineKey, sourceKey: v.sourceKey };
+  return refusingDuplicates(db, () => same, null, () => db.transaction(async (tx) => {
     if (input.dumpId != null && !(await tx.query.dumps.findFirst({ where: { id: input.dumpId }, columns: { id: true } }))) throw new NotFoundError('Dump', String(input.dumpId));
-    await refuseDuplicate(tx, { action: input.action ?? 'boilerplate', scope: input.scope, lineKey: v.lineKey, sourceKey: v.sourceKey });
+    await refuseDuplicate(tx, same);
     const [row] = await tx
       .insert(parseRules)
       .values({ action: input.action ?? 'boilerplate', scope: input.scope, ...v, note: input.note ?? null, createdBy: actor.name, dumpId: input.dumpId ?? null })
       .returning();
     await audit(tx, actor, { action: 'rule.create', dumpId: row!.dumpId, subject: `rule ${row!.id}`, detail: ruleDetail(row!) });
     return row!;
-  });
+  }));
 }
 
 /** Edits rule `id` for `actor`, audited (rule.update, with the values before) in the same transaction. Errors: NOT_FOUND, INVALID_INPUT. */
 export async function updateRule(db: Db, id: number, input: Partial<RuleInput>, actor: Actor): Promise<ParseRuleRow> {
-  return db.transaction(async (tx) => {
+  let same: Parameters<typeof refuseDuplicate>[1] | null = null;
+  return refusingDuplicates(db, () => same, id, () => db.transaction(async (tx) => {
     const current = await tx.query.parseRules.findFirst({ where: { id } });
     if (!current) throw new NotFoundError('ParseRule', String(id));
     // a shape rule is learned from one marked span: its line is not edited, only its scope and note
@@ -184,7 +207,8 @@ export async function updateRule(db: Db, id: number, input: Partial<RuleInput>, 
       },
       isShapeRule(current) ? current.lineKey : undefined,
     );
-    await refuseDuplicate(tx, { action: current.action, scope: input.scope ?? current.scope, lineKey: v.lineKey, sourceKey: v.sourceKey }, id);
+    same = { action: current.action, scope: input.scope ?? current.scope, lineKey: v.lineKey, sourceKey: v.sourceKey };
+    await refuseDuplicate(tx, same, id);
     const [row] = await tx
       .update(parseRules)
       .set({ scope: input.scope ?? current.scope, ...v, note: input.note !== undefined ? input.note : current.note, updatedBy: actor.name, updatedAt: sql`now()` })
@@ -192,7 +216,7 @@ export async function updateRule(db: Db, id: number, input: Partial<RuleInput>, 
       .returning();
     await audit(tx, actor, { action: 'rule.update', dumpId: row!.dumpId, subject: `rule ${id}`, detail: { ...ruleDetail(row!), note: row!.note, before: { ...ruleDetail(current), note: current.note } } });
     return row!;
-  });
+  }));
 }
 
 /** Removes rule `id` for `actor`, audited (rule.delete, with what the rule was) in the same transaction. Errors: NOT_FOUND. */

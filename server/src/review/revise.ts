@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { dumps, dumpStatusChanges, segmentationRevisions, warningDismissals } from '@copydesk/schema';
 import type { Db, Executor } from '../db/client.ts';
-import { carryWarnings, checkSegmentation, deriveArticles, openWarnings, parseDump, revisionConfidence, type Segment, type Segmentation, warningKey } from '@copydesk/core';
+import { carryWarnings, checkSegmentation, checkSegmentationSize, deriveArticles, openWarnings, parseDump, revisionConfidence, type Segment, type Segmentation, warningKey } from '@copydesk/core';
 import { InvalidInputError, InvalidSegmentationError, NotFoundError, StaleRevisionError } from '../errors.ts';
 import { writeDerived } from '../store/articles.ts';
 import { enqueueEnrichment } from '../enrich/jobs.ts';
@@ -223,11 +223,17 @@ export interface ReparseAudit {
  * new parser revision (none when it equals the latest parser revision). It becomes current only
  * when the current revision is the parser's: an editor's revision is never replaced; the new
  * parser revision is then a proposed revision (Dump.proposedRevision) the editor can review.
+ * @throws NotFoundError for an unknown dump; InvalidSegmentationError (rule SIZE) when the new parse
+ *   holds more segments or field spans than segmentationLimits allows (the rule save and import
+ *   apply), nothing written
  */
 export async function reparseDump(db: Db, dumpId: number, logged?: ReparseAudit): Promise<ReparseResult> {
   const dump = await db.query.dumps.findFirst({ where: { id: dumpId }, columns: { id: true, text: true, fetchedAt: true } });
   if (!dump) throw new NotFoundError('Dump', String(dumpId));
   const seg = parseDump(dump.text, { fetchedAt: dump.fetchedAt, ...(await learnedInputs(db, dump.text)) });
+  // the SIZE rule a save and an import apply: a parse of more segments or field spans than a revision may hold is not stored
+  const tooLarge = checkSegmentationSize(dump.text.length, seg.segments);
+  if (tooLarge) throw InvalidSegmentationError.of(tooLarge);
   return retryTransaction(() => db.transaction(async (tx) => {
     const [locked] = await tx.select({ current: dumps.currentRevision }).from(dumps).where(eq(dumps.id, dumpId)).for('update');
     const revisions = await tx

@@ -8,7 +8,7 @@ import { articles, sourceAliases, sources } from '@copydesk/schema';
 import type { Executor } from '../db/client.ts';
 import { anyOf } from '../db/rows.ts';
 import { InvalidInputError, quoteInput } from '../errors.ts';
-import { mergeFromIds, requireLive } from '../editor-checks.ts';
+import { followRenamedKey, mergeFromIds, requireLive } from '../editor-checks.ts';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { aliasKey, sourceKey } from './key.ts';
 import { containsKey } from '../db/like.ts';
@@ -67,8 +67,10 @@ export async function renameSource(tx: Executor, id: number, rawName: string): P
   if (owner && owner.id !== id) {
     throw new InvalidInputError('name', `that name belongs to source ${owner.id} ("${quoteInput(owner.name)}", ${encodeGlobalID('Source', owner.id)}); merge the two sources (mergeSources) instead`);
   }
-  const [old] = await tx.select({ name: sources.name }).from(sources).where(eq(sources.id, id));
+  const [old] = await tx.select({ name: sources.name, key: sources.key }).from(sources).where(eq(sources.id, id));
   await tx.update(sources).set({ name }).where(eq(sources.id, id));
+  // the importer files pages naming the new name here, and those naming the old one still (editor-checks.ts)
+  await followRenamedKey(tx, sources, id, old!, sourceKey(name));
   // never another source's alias: the check above leaves only this source's own
   await tx.insert(sourceAliases).values({ key: aliasKey(name), sourceId: id, name }).onConflictDoNothing();
   return { from: old!.name, to: name };

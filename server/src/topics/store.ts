@@ -9,7 +9,7 @@ import { articles, articleTopics, topicAliases, topics } from '@copydesk/schema'
 import type { Executor } from '../db/client.ts';
 import { anyOf } from '../db/rows.ts';
 import { InvalidInputError, NotFoundError, quoteInput } from '../errors.ts';
-import { mergeFromIds, requireLive } from '../editor-checks.ts';
+import { followRenamedKey, mergeFromIds, requireLive } from '../editor-checks.ts';
 import { topicKey } from './key.ts';
 import { containsKey } from '../db/like.ts';
 import type { ExtractedTopic, TopicKind } from './topics.ts';
@@ -152,6 +152,8 @@ export async function renameTopic(tx: Executor, id: number, rawName: string): Pr
     throw new InvalidInputError('name', `topic ${owner}${owner === holder.id ? ` ("${quoteInput(holder.name)}")` : ''} already goes by that name; merge the two topics (mergeTopics) instead`);
   }
   await tx.update(topics).set({ name }).where(eq(topics.id, id));
+  // enrichment files articles naming the new name here, and those naming the old one still (editor-checks.ts)
+  await followRenamedKey(tx, topics, id, old!, key);
   const oldKey = topicKey(old!.name);
   if (oldKey && oldKey !== key) await tx.insert(topicAliases).values({ topicId: id, key: oldKey, name: old!.name }).onConflictDoNothing();
   return { from: old!.name, to: name };

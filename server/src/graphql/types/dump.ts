@@ -9,6 +9,7 @@ import { MUTATION_ERRORS, STATUS_ERRORS } from '../errors.ts';
 import { cursorOrdering, type CursorOrdering } from '../input.ts';
 import { SegmentationRevision } from './revision.ts';
 import { TEXT_BUDGET_EXTENSION } from '../text-budget.ts';
+import { REVISION_ITEMS_EXTENSION } from '../revision-items.ts';
 
 /** The orderings of `dumps`, each with the values its cursors hold (graphql/input.ts). */
 const DUMP_ORDERINGS = {
@@ -88,7 +89,13 @@ export const Dump = builder.drizzleNode('dumps', {
         return newest && newest.number > dump.currentRevision ? newest : null;
       },
     }),
-    revisions: t.relatedConnection('revisions', { query: { orderBy: { number: 'asc' } }, totalCount: true, extensions: cursorOrdering({ values: ['int', 'int'] }) }),
+    revisions: t.relatedConnection('revisions', {
+      query: { orderBy: { number: 'asc' } },
+      totalCount: true,
+      description: "a page's segments (and their field spans, when asked for) are charged to the request's text budget as the page is loaded, before any is resolved: LIMIT_EXCEEDED here when they do not fit",
+      // the page pays for its segment lists as it is loaded (revision-items.ts)
+      extensions: { ...cursorOrdering({ values: ['int', 'int'] }), [REVISION_ITEMS_EXTENSION]: true },
+    }),
     appearances: t.relation('appearances', {
       description: 'the articles of the current revision, in page order',
       query: { orderBy: { position: 'asc' } },

@@ -1,6 +1,6 @@
 import { createRule, deleteRule, isShapeRule, ruleImpact, sharedRuleImpact, updateRule, type ParseRuleRow, type RuleImpact } from '../../learn/rules.ts';
 import { reparseDump } from '../../review/revise.ts';
-import { InvalidInputError, NotFoundError, UnauthenticatedError } from '../../errors.ts';
+import { InvalidInputError, InvalidSegmentationError, NotFoundError, UnauthenticatedError } from '../../errors.ts';
 import { sourceKey } from '@copydesk/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder, requireActor, requireEditor, type Context } from '../builder.ts';
@@ -235,8 +235,12 @@ builder.mutationFields((t) => ({
       const impact = await ruleImpact(ctx.db, rule);
       const result: ApplyResult = { ruleId: rule.id, dumpIds: [], becameCurrent: 0, proposed: 0 };
       for (const id of impact.dumpIds) {
-        const r = await reparseDump(ctx.db, id, { actor, action: 'rule.apply', subject: `rule ${rule.id}`, detail: { ruleId: rule.id } });
-        if (r.revisionNumber === null) continue;
+        // a dump whose new parse is over the SIZE rule keeps its revisions (reparseDump refuses to store it); the others are applied
+        const r = await reparseDump(ctx.db, id, { actor, action: 'rule.apply', subject: `rule ${rule.id}`, detail: { ruleId: rule.id } }).catch((e: unknown) => {
+          if (e instanceof InvalidSegmentationError) return null;
+          throw e;
+        });
+        if (!r || r.revisionNumber === null) continue;
         result.dumpIds.push(id);
         if (r.becameCurrent) result.becameCurrent++;
         else result.proposed++;

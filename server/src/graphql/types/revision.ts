@@ -1,7 +1,8 @@
 import { reparseDump, reviseSegmentation } from '../../review/revise.ts';
 import { builder, requireActor } from '../builder.ts';
-import { MUTATION_ERRORS, REVISE_ERRORS } from '../errors.ts';
+import { MUTATION_ERRORS, REPARSE_ERRORS, REVISE_ERRORS } from '../errors.ts';
 import { loadArticlesInOrder } from '../loaders.ts';
+import { revisionItemExtras } from '../revision-items.ts';
 import { Dump } from './dump.ts';
 import { ParseWarningRef, SegmentRef } from './segment.ts';
 
@@ -19,7 +20,8 @@ export const SegmentationRevision = builder.drizzleNode('segmentationRevisions',
     segments: t.field({
       type: [SegmentRef],
       description: 'charged to the request\'s text budget (COPYDESK_MAX_TEXT_BYTES), each segment as 256 bytes',
-      select: { columns: { segments: true } },
+      // with the counts a page of revisions pays for as it is loaded (revision-items.ts)
+      select: { columns: { segments: true }, extras: revisionItemExtras },
       resolve: (r, _args, ctx) => ctx.textBudget.chargeList(r.segments, 'SegmentationRevision.segments'),
     }),
     warnings: t.field({ type: [ParseWarningRef], select: { columns: { warnings: true } }, resolve: (r) => r.warnings }),
@@ -100,7 +102,7 @@ builder.mutationFields((t) => ({
     type: ReparseDumpPayload,
     description: "Parses the dump again with this server's parser and stores a new parser revision. It becomes current only if the current revision is the parser's: an editor's revision is never replaced.",
     args: { dumpId: t.arg.globalID({ required: true, for: Dump }) },
-    errors: { types: [...MUTATION_ERRORS], directResult: true },
+    errors: { types: [...REPARSE_ERRORS], directResult: true },
     resolve: (_root, args, ctx) => {
       return reparseDump(ctx.db, Number(args.dumpId.id), { actor: requireActor(ctx), action: 'reparse' });
     },
