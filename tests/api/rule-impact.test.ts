@@ -13,6 +13,25 @@ vi.mock('@copydesk/core', async (importOriginal) => {
   return { ...core, parseDump: (...args: Parameters<typeof core.parseDump>) => (mainThreadParses.count++, core.parseDump(...args)) };
 });
 
+// "concurrent" must not depend on the machine's speed: while `hold.until` is set, the first parse in
+// the worker thread waits for it, so every request reaches the resolver before the first impact ends
+// (CI once finished one before the third request arrived and counted two searches)
+const hold = vi.hoisted(() => ({ asked: 0, until: null as null | Promise<void>, release: () => {} }));
+vi.mock('../../server/src/learn/rules.ts', async (importOriginal) => {
+  const rules = await importOriginal<typeof import('../../server/src/learn/rules.ts')>();
+  return { ...rules, sharedRuleImpact: (...args: Parameters<typeof rules.sharedRuleImpact>) => (hold.asked++, rules.sharedRuleImpact(...args)) };
+});
+vi.mock('../../server/src/import/prepare-thread.ts', async (importOriginal) => {
+  const thread = await importOriginal<typeof import('../../server/src/import/prepare-thread.ts')>();
+  return {
+    ...thread,
+    changedParsesOffThread: async (...args: Parameters<typeof thread.changedParsesOffThread>) => {
+      if (hold.until) await hold.until;
+      return thread.changedParsesOffThread(...args);
+    },
+  };
+});
+
 const LINE = 'Listen to this briefing';
 const IMPACT = /* GraphQL */ `query($id: ID!) { node(id: $id) { ... on ParseRule { impact { __typename ... on Error { code } ... on RuleImpact { wouldChange checked } } } } }`;
 
@@ -56,7 +75,13 @@ describe('ParseRule.impact', () => {
 
   it('computes one impact for concurrent requests about the same rule', async () => {
     t.queries.length = 0;
-    const answers = await Promise.all(Array.from({ length: 3 }, () => t.gql(IMPACT, { id: ruleId })));
+    hold.asked = 0;
+    hold.until = new Promise<void>((resolve) => (hold.release = resolve));
+    const pending = Promise.all(Array.from({ length: 3 }, () => t.gql(IMPACT, { id: ruleId })));
+    await vi.waitFor(() => expect(hold.asked).toBe(3), { timeout: 20_000, interval: 10 });
+    hold.release();
+    hold.until = null;
+    const answers = await pending;
     expect(answers[0]!.data.node.impact).toMatchObject({ __typename: 'RuleImpact', checked: DUMPS });
     for (const a of answers) expect(a.data.node.impact).toEqual(answers[0]!.data.node.impact);
     // the search for the dumps holding the line ran once, not once per request
