@@ -193,4 +193,25 @@ describe('the HTTP listener', () => {
       await new Promise((ok) => server.close(ok));
     }
   });
+
+  it('answers 500 when serving a dashboard file throws, and goes on serving', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const server: Server = createServer(
+      requestListener(t.app, (req, res) => {
+        if (req.url === '/boom') throw new URIError('URI malformed');
+        res.writeHead(200).end('page');
+      }),
+    );
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      expect((await fetch(`${base}/boom`)).status).toBe(500);
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining('URI malformed'));
+      const page = await fetch(`${base}/stories`);
+      expect([page.status, await page.text()]).toEqual([200, 'page']);
+    } finally {
+      logged.mockRestore();
+      await new Promise((ok) => server.close(ok));
+    }
+  });
 });

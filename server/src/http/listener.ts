@@ -33,6 +33,15 @@ export function requestListener(app: App, serveStatic: (req: IncomingMessage, re
       return;
     }
     if (url.startsWith('/graphql')) serve(app, req, res);
-    else serveStatic(req, res);
+    else {
+      try {
+        serveStatic(req, res);
+      } catch (e) {
+        // a throw here would end the server process
+        console.error(`copydesk: serving ${req.method} ${url.slice(0, 200)} failed: ${String((e as Error)?.message ?? e).slice(0, 1000)}`);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('unexpected error');
+        else res.destroy();
+      }
+    }
   };
 }
