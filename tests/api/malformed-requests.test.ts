@@ -24,7 +24,7 @@ const get = (params: Record<string, string>) => t.app.fetch(`http://localhost/gr
 
 describe('a request Yoga cannot read is a 400 BAD_REQUEST', () => {
   it('a GET whose variables or extensions are not JSON', async () => {
-    for (const params of [
+    for (const params of <Record<string, string>[]>[
       { query: '{ __typename }', variables: '{bad' },
       { query: '{ __typename }', extensions: '{bad' },
       { query: 'query($n: Int) { __typename }', variables: `{"n": ${'['.repeat(10)}` },
