@@ -2,9 +2,17 @@
  * Domain errors. Each carries a stable `code` that reaches GraphQL clients, and the data a client
  * needs to act on it. Anything else thrown stays masked by Yoga.
  */
+import { GraphQLError } from 'graphql';
+
 export abstract class CopydeskError extends Error {
   abstract readonly code: string;
 }
+
+/**
+ * A request that cannot be read (a malformed body, multipart or query parameter): 400 with the
+ * code BAD_REQUEST, as Yoga answers the malformed requests it reads itself.
+ */
+export const badRequest = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
 
 /**
  * `noun` with its indefinite article, for error messages: "an Article", "an Editor", "a Topic",

@@ -4,7 +4,7 @@ import { createYoga, maskError as defaultMaskError, type Plugin } from 'graphql-
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { authenticate } from './auth/tokens.ts';
 import type { Db } from './db/client.ts';
-import { CopydeskError, InvalidInputError, QueryTimeoutError, UnauthenticatedError } from './errors.ts';
+import { badRequest, CopydeskError, InvalidInputError, QueryTimeoutError, quoteInput, UnauthenticatedError } from './errors.ts';
 import { checkOperationInput } from './graphql/input.ts';
 import type { AppConfig } from './config.ts';
 import type { Context } from './graphql/builder.ts';
@@ -29,17 +29,23 @@ const bounded = (message: string) => (message.length > MAX_ERROR_MESSAGE ? `${me
 /** longest error text written to the server log (characters): a hostile request must not write megabytes */
 const MAX_LOGGED_ERROR = 4000;
 
+/** an error answered with a 4xx status (a malformed request: invalid JSON, a missing query ...): the client's fault */
+const clientError = (e: unknown) => {
+  const status = e instanceof GraphQLError ? (e.extensions?.http as { status?: unknown } | undefined)?.status : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500;
+};
+
 /**
- * Yoga's logger. A typed domain error (CopydeskError: bad input, a stale revision ...) is an answer
- * to the client, not a fault of the server, and is not logged; anything else is logged with its
- * stack, cut at MAX_LOGGED_ERROR characters.
+ * Yoga's logger. A typed domain error (CopydeskError: bad input, a stale revision ...) or a
+ * refusal of a malformed request (a 4xx) is an answer to the client, not a fault of the server,
+ * and is not logged; anything else is logged with its stack, cut at MAX_LOGGED_ERROR characters.
  */
 const logger = {
   debug: () => {},
   info: (...args: unknown[]) => console.info(...args),
   warn: (...args: unknown[]) => console.warn(...args),
   error: (...args: unknown[]) => {
-    const domain = (e: unknown) => (e instanceof GraphQLError ? e.originalError : e) instanceof CopydeskError;
+    const domain = (e: unknown) => (e instanceof GraphQLError ? e.originalError : e) instanceof CopydeskError || clientError(e);
     if (args.length && args.every(domain)) return;
     console.error(...args.map((e) => (e instanceof Error ? String(e.stack ?? e.message).slice(0, MAX_LOGGED_ERROR) : e)));
   },
@@ -90,6 +96,48 @@ function checkInput(): Plugin<Context> {
   return { onExecute: check, onSubscribe: check };
 }
 
+/**
+ * A request Yoga cannot read (a GET whose `variables` or `extensions` is not JSON, a multipart body
+ * without a boundary) is answered 400 BAD_REQUEST: Yoga's parsers throw a plain SyntaxError or
+ * busboy's Error there, which would otherwise be masked as a 500 INTERNAL_SERVER_ERROR. Registered
+ * after every plugin that picks a parser, so it wraps the one chosen.
+ */
+function readableRequests(): Plugin<Context> {
+  return {
+    onRequestParse({ requestParser, setRequestParser }) {
+      if (!requestParser) return;
+      const parse = requestParser;
+      setRequestParser(async (request) => {
+        try {
+          return await parse(request);
+        } catch (e) {
+          if (e instanceof GraphQLError) throw e;
+          if (e instanceof SyntaxError) throw badRequest('The request cannot be read: a parameter that must be JSON (variables, extensions) is not valid JSON.');
+          throw badRequest(`The request cannot be read: ${quoteInput(e instanceof Error ? e.message : String(e))}`);
+        }
+      });
+    },
+  };
+}
+
+/**
+ * Every error message a response carries is cut at MAX_ERROR_MESSAGE characters, the ones
+ * graphql-js writes while parsing and validating too ("Value "AAAA…" does not exist in
+ * "ArticleOrder" enum." quotes the request): a request of a megabyte must not be echoed back.
+ */
+function boundedErrorMessages(): Plugin<Context> {
+  const bound = (e: GraphQLError) =>
+    e.message.length <= MAX_ERROR_MESSAGE ? e : new GraphQLError(bounded(e.message), { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, originalError: e.originalError, extensions: e.extensions });
+  return {
+    onExecutionResult({ result, setResult }) {
+      if (!result || typeof result !== 'object' || Symbol.asyncIterator in result) return;
+      const errors = (result as { errors?: readonly unknown[] }).errors;
+      if (!errors?.some((e) => e instanceof GraphQLError && e.message.length > MAX_ERROR_MESSAGE)) return;
+      setResult({ ...result, errors: errors.map((e) => (e instanceof GraphQLError ? bound(e) : e)) } as typeof result);
+    },
+  };
+}
+
 export interface CreateAppOptions {
   db: Db;
   config: AppConfig;
@@ -134,6 +182,9 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
       ...limitPlugins(config.limits),
       // multipart: refused from its headers without an editor token; files streamed, not buffered
       useUploads(db, config),
+      // after the plugins that pick a request parser: a malformed request is a 400, not a 500
+      readableRequests(),
+      boundedErrorMessages(),
       // GET /audit.jsonl: the audit log as JSON Lines, editors only
       useAuditExport(db, config),
       requireTokenToRead(config),

@@ -1,7 +1,8 @@
 /** GET /audit.jsonl: the audit log as JSON Lines, editors only, filtered like auditLog(filter:). */
-import { createServer, request, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { App } from '@copydesk/server/yoga.ts';
 import { requestListener } from '@copydesk/server/http/listener.ts';
 import { readAuditLog } from '@copydesk/server/audit/log.ts';
 import { createTestApp, TEST_TOKEN, type TestApp } from '../helpers/app.ts';
@@ -90,6 +91,11 @@ describe('audit export (JSON Lines)', () => {
       ['?action=import&action=status', 'action'],
       ['?actor=editor&actor=editor', 'actor'],
       ['?since=2026-01-01T00:00:00Z&since=2026-02-01T00:00:00Z', 'since'],
+      // checked as auditLog(filter:) checks them: a NUL reached SQL (PostgreSQL refused it mid-stream)
+      ['?actor=%00', 'actor'],
+      ['?actor=ed%00itor', 'actor'],
+      ['?action=%00', 'action'],
+      [`?actor=${'a'.repeat(5000)}`, 'actor'],
     ] as const) {
       const res = await get(q);
       expect(res.status, q).toBe(400);
@@ -146,6 +152,65 @@ describe('audit export: methods', () => {
       expect(graphql.status).toBe(411);
       expect(JSON.parse(graphql.body).errors[0].extensions.code).toBe('LENGTH_REQUIRED');
     } finally {
+      await new Promise((ok) => server.close(ok));
+    }
+  });
+});
+
+describe('the HTTP listener', () => {
+  it('survives an answer that fails while it is sent: the connection is cut, the failure logged, the next request answered', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    let failing = true;
+    // an app whose streamed answer fails half-way, after its status and first line are out
+    const app = ((req: IncomingMessage, res: ServerResponse) => {
+      if (!failing) return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+      return new Promise((_ok, fail) => res.write('{"id":1}\n', () => fail(new Error('the read failed half-way'))));
+    }) as unknown as App;
+    const server: Server = createServer(requestListener(app, (_req, res) => res.writeHead(404).end()));
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const port = (server.address() as AddressInfo).port;
+    const fetchOnce = () =>
+      new Promise<{ status: number; body: string; complete: boolean }>((ok) => {
+        const req = request({ host: '127.0.0.1', port, path: '/audit.jsonl', headers: { authorization: `Bearer ${TEST_TOKEN}` } }, (res) => {
+          let body = '';
+          res.on('data', (d: Buffer) => (body += d));
+          res.on('error', () => ok({ status: res.statusCode!, body, complete: false }));
+          res.on('close', () => ok({ status: res.statusCode!, body, complete: res.complete }));
+        });
+        req.on('error', () => ok({ status: 0, body: '', complete: false }));
+        req.end();
+      });
+    try {
+      const cut = await fetchOnce();
+      expect(cut.status).toBe(200);
+      expect(cut.complete).toBe(false);
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining('the read failed half-way'));
+      failing = false;
+      expect(await fetchOnce()).toEqual({ status: 200, body: 'ok', complete: true });
+    } finally {
+      logged.mockRestore();
+      await new Promise((ok) => server.close(ok));
+    }
+  });
+
+  it('answers 500 when serving a dashboard file throws, and goes on serving', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const server: Server = createServer(
+      requestListener(t.app, (req, res) => {
+        if (req.url === '/boom') throw new URIError('URI malformed');
+        res.writeHead(200).end('page');
+      }),
+    );
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      expect((await fetch(`${base}/boom`)).status).toBe(500);
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining('URI malformed'));
+      const page = await fetch(`${base}/stories`);
+      expect([page.status, await page.text()]).toEqual([200, 'page']);
+    } finally {
+      logged.mockRestore();
       await new Promise((ok) => server.close(ok));
     }
   });

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { openDatabase } from '@copydesk/server/db/client.ts';
 import { schema } from '@copydesk/server/graphql/schema.ts';
 import { CURSOR_EXTENSION } from '@copydesk/server/graphql/input.ts';
+import { SEARCH_LIMITS } from '@copydesk/server/graphql/text-limits.ts';
 import { createApp } from '@copydesk/server/yoga.ts';
 import { loadEnv } from '@copydesk/server/env.ts';
 import { flatDump, relatedBlock } from '../helpers/dumps.ts';
@@ -357,7 +358,7 @@ describe('values JavaScript accepts and PostgreSQL refuses never reach SQL', () 
 
   it('refuses date-times outside what PostgreSQL stores, and answers those inside', async () => {
     const q = `query($d: DateTime) { articles(filter: { publishedAfter: $d }) { totalCount } }`;
-    for (const d of ['-271821-04-20T00:00:00.000Z', '+275760-09-13T00:00:00.000Z', '-004714-01-01T00:00:00Z', 'Tuesday', '1 2 3', '2025-13-40T00:00:00Z']) {
+    for (const d of ['-271821-04-20T00:00:00.000Z', '+275760-09-13T00:00:00.000Z', '-004714-01-01T00:00:00Z', 'Tuesday', '1 2 3', '2025-13-40T00:00:00Z', '2025-02-30T00:00:00Z']) {
       const r = await raw(q, { d });
       expect(r.status, r.text).toBeLessThan(500);
       expect(r.json.errors?.[0]?.extensions?.code, r.text).toBe('INVALID_INPUT');
@@ -412,6 +413,9 @@ describe('search: LIKE wildcards are text, and long searches are bounded', () =>
     await expectInvalid(q, { s: Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ') }, 'filter.search');
     await expectInvalid(q, { s: 'x'.repeat(2000) }, 'filter.search');
     await expectInvalid(`query($s: String) { topics(search: $s) { totalCount } }`, { s: 'x'.repeat(2000) }, 'search');
+    // the bound is SEARCH_LIMITS, the one README states (500 characters): the edge's length check was 200
+    expect((await expectData(q, { s: `ferry ${'x'.repeat(SEARCH_LIMITS.maxChars - 6)}` })).articles.totalCount).toBe(0);
+    await expectInvalid(q, { s: `ferry ${'x'.repeat(SEARCH_LIMITS.maxChars - 5)}` }, 'filter.search');
     const d = await expectData(q, { s: 'ferry timetable' });
     expect(d.articles.totalCount).toBeGreaterThan(0);
     expect(d.articles.edges[0].node.searchSnippet).toMatch(/«.+»/);
@@ -443,6 +447,19 @@ describe('requests that used to end in a 500 or an unbounded body', () => {
     const text = await res.text();
     expect(res.status, text.slice(0, 500)).toBeLessThan(500);
     expect(JSON.parse(text).errors[0].extensions.code).toBe('INVALID_INPUT');
+  });
+
+  it('a variable graphql-js cannot coerce to its type is INVALID_INPUT naming the variable, not an error without a code', async () => {
+    await expectInvalid(`query($n: Int) { articles(first: $n) { totalCount } }`, { n: 'abc' }, '$n');
+    await expectInvalid(`query($n: Int) { articles(first: $n) { totalCount } }`, { n: 99_999_999_999 }, '$n');
+    await expectInvalid(`query($n: Int!) { articles(first: $n) { totalCount } }`, {}, '$n');
+    await expectInvalid(`query($f: ArticleFilter) { articles(filter: $f) { totalCount } }`, { f: { search: 'ferry', bogus: 1 } }, '$f');
+    await expectInvalid(`mutation($i: [ImportDumpInput!]!) { importDumps(inputs: $i) { __typename } }`, { i: [null] }, '$i');
+    await expectInvalid(`subscription($id: ID!) { dumpUpdated(id: $id) { id } }`, { id: { a: 1 } }, '$id');
+    // a huge one is quoted cut
+    const e = await expectInvalid(`query($n: Int) { articles(first: $n) { totalCount } }`, { n: 'x'.repeat(500_000) }, '$n');
+    expect(e.message.length).toBeLessThan(1200);
+    expect((await expectData(`query($n: Int) { articles(first: $n) { totalCount } }`, { n: 2 })).articles.totalCount).toBeGreaterThan(0);
   });
 
   it('bounds error bodies: a huge invalid variable is not echoed back in full', async () => {

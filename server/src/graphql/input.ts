@@ -21,7 +21,9 @@
  * - Floats: within PostgreSQL's `real` (what every Float argument is stored as);
  * - `first`/`last`: not negative, not both;
  * - variables: nested at most MAX_VARIABLE_DEPTH deep (graphql-js coerces them recursively, and
- *   100,000 levels overflowed its stack).
+ *   100,000 levels overflowed its stack), and of their declared types: one graphql-js cannot coerce
+ *   (a string for an Int, an unknown input field, a required one missing) is INVALID_INPUT naming
+ *   the variable (`$first`), where graphql-js answers an error without a code.
  */
 import { loneSurrogateAt } from '@copydesk/core';
 import { decodeBase64, decodeCursorChunk, encodeBase64 } from '@pothos/core';
@@ -29,6 +31,7 @@ import {
   GraphQLFloat,
   getArgumentValues,
   getNamedType,
+  getVariableValues,
   getNullableType,
   isInputObjectType,
   isInterfaceType,
@@ -209,13 +212,19 @@ interface Walk {
 /**
  * Checks every argument of the operation `operationName` in `document` (fields, nested fields,
  * fragments). Throws InvalidInputError naming the first bad argument; returns when all are sound.
- * Arguments graphql-js cannot coerce are left to its own (typed) validation errors.
+ * Literal arguments graphql-js cannot coerce are left to its own (typed) validation errors.
  */
 export function checkOperationInput(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): void {
   if (depthOf(variables, MAX_VARIABLE_DEPTH) > MAX_VARIABLE_DEPTH) throw new InvalidInputError('variables', `nested deeper than ${MAX_VARIABLE_DEPTH} levels`);
   const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops[0];
   if (!op) return;
+  const coerced = getVariableValues(schema, op.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
+  if (coerced.errors?.length) {
+    const first = coerced.errors[0]!;
+    const at = first.nodes?.[0];
+    throw new InvalidInputError(at?.kind === Kind.VARIABLE_DEFINITION ? `$${at.variable.name.value}` : 'variables', first.message);
+  }
   const root = op.operation === 'query' ? schema.getQueryType() : op.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
   if (!root) return;
   const fragments = new Map<string, FragmentDefinitionNode>();

@@ -36,6 +36,12 @@ export const MAX_DISMISSAL_REASON = 1000;
 /** longest search or filter string (characters): a name has at most 200 */
 export const MAX_SEARCH = 200;
 
+/**
+ * A full-text search of articles is bounded before it reaches PostgreSQL: matching, ranking and
+ * highlighting cost grows with the terms, and faster than linearly. Past either bound: INVALID_INPUT.
+ */
+export const SEARCH_LIMITS = { maxChars: 500, maxTerms: 32 } as const;
+
 const name = (max: number): TextLimit => ({ max, kind: 'name' });
 const text = (max: number): TextLimit => ({ max, kind: 'text' });
 const raw = (max: number): TextLimit => ({ max, kind: 'raw' });
@@ -71,7 +77,7 @@ export const TEXT_LIMITS: Readonly<Record<string, TextLimit>> = {
   'Query.topics(search)': raw(MAX_SEARCH),
   'Query.parseRules(source)': raw(MAX_SEARCH),
   'Query.repeatedLines(source)': raw(MAX_SEARCH),
-  'ArticleFilter.search': raw(MAX_SEARCH),
+  'ArticleFilter.search': raw(SEARCH_LIMITS.maxChars),
   'ArticleFilter.source': raw(MAX_SEARCH),
   'StoryFilter.search': raw(MAX_SEARCH),
   'StoryFilter.source': raw(MAX_SEARCH),

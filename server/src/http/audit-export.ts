@@ -14,7 +14,8 @@ import type { Db } from '../db/client.ts';
 import { DATE_TIME_EXPECTED, isoDateTime } from '../graphql/builder.ts';
 import type { AppConfig } from '../config.ts';
 import { CopydeskError, InvalidInputError, UnauthenticatedError } from '../errors.ts';
-import { parseGlobalId } from '../graphql/input.ts';
+import { badCharacter, parseGlobalId } from '../graphql/input.ts';
+import { checkTextInput } from '../graphql/text-limits.ts';
 
 export const AUDIT_EXPORT_PATH = '/audit.jsonl';
 
@@ -35,7 +36,12 @@ function filterOf(params: URLSearchParams): AuditFilter {
   }
   for (const k of ['actor', 'action'] as const) {
     const v = params.get(k);
-    if (v) f[k] = v;
+    if (!v) continue;
+    // checked as auditLog(filter:) checks them at the GraphQL edge: a NUL never reaches SQL
+    const bad = badCharacter(v, false);
+    if (bad) throw new InvalidInputError(k, bad);
+    checkTextInput(`AuditLogFilter.${k}`, v, k);
+    f[k] = v;
   }
   for (const k of ['since', 'until'] as const) {
     const v = params.get(k);

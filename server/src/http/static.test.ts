@@ -45,4 +45,19 @@ describe('staticHandler', () => {
       expect(await r.text()).toContain('<title>app</title>');
     }
   });
+
+  it('answers a path that is not a valid URL with 400, and goes on serving', async () => {
+    const { request } = await import('node:http');
+    const get = (path: string) =>
+      new Promise<number>((ok, fail) => {
+        const req = request(`${base}${path}`, (res) => {
+          res.resume();
+          res.on('end', () => ok(res.statusCode!));
+        });
+        req.on('error', fail);
+        req.end();
+      });
+    for (const path of ['/%E0%A4%A', '/assets/%', '/%ZZ', '/dump/%C0%80']) expect({ path, status: await get(path) }).toEqual({ path, status: 400 });
+    expect(await get('/assets/app-1.js')).toBe(200);
+  });
 });

@@ -28,8 +28,17 @@ function isFileRequest(pathname: string): boolean {
 export function staticHandler(root: string) {
   const base = resolve(root);
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let path = normalize(join(base, decodeURIComponent(url.pathname)));
+    let url: URL;
+    let decoded: string;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+      decoded = decodeURIComponent(url.pathname);
+    } catch {
+      // a malformed escape (`/%E0%A4%A`) or request target: the client's mistake (it threw, and ended the process)
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' }).end('bad request: the path is not a valid URL');
+      return;
+    }
+    let path = normalize(join(base, decoded));
     if (path !== base && !path.startsWith(base + sep)) {
       res.writeHead(403).end('forbidden');
       return;
@@ -51,6 +60,9 @@ export function staticHandler(root: string) {
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       'x-content-type-options': 'nosniff',
     });
-    createReadStream(path).pipe(res);
+    // a read that fails after the status is out (the file removed or unreadable meanwhile) cuts the connection
+    createReadStream(path)
+      .on('error', () => res.destroy())
+      .pipe(res);
   };
 }

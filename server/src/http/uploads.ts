@@ -16,7 +16,7 @@ import { GraphQLError } from 'graphql';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import { authenticate } from '../auth/tokens.ts';
 import type { Db } from '../db/client.ts';
-import { UnauthenticatedError } from '../errors.ts';
+import { badRequest, UnauthenticatedError } from '../errors.ts';
 import type { AppConfig } from '../config.ts';
 
 /** A file of a multipart request: its name and its bytes, read once, as they arrive. */
@@ -27,8 +27,6 @@ export interface Upload {
 
 const json = (status: number, message: string, code: string) =>
   new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), { status, headers: { 'content-type': 'application/json' } });
-
-const badRequest = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
 
 function setPath(object: Record<string, unknown>, path: string, value: unknown) {
   const keys = path.split('.');

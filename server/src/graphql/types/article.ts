@@ -7,6 +7,7 @@ import { foldText } from '@copydesk/core';
 import { builder, CONNECTION_PAGE } from '../builder.ts';
 import { cursorOrdering, type CursorOrdering } from '../input.ts';
 import { TEXT_BUDGET_EXTENSION } from '../text-budget.ts';
+import { SEARCH_LIMITS } from '../text-limits.ts';
 import { Dump } from './dump.ts';
 import { Source } from './source.ts';
 import { StoryEdgeKind } from './story-edge.ts';
@@ -106,11 +107,6 @@ interface ArticleFilterValue {
   publishedBefore?: string | null;
 }
 
-/**
- * A full-text search is bounded before it reaches PostgreSQL: matching, ranking and highlighting
- * cost grows with the terms, and faster than linearly. Past either bound: INVALID_INPUT.
- */
-export const SEARCH_LIMITS = { maxChars: 500, maxTerms: 32 } as const;
 
 /** the trimmed search, or null when there is none; throws InvalidInputError past SEARCH_LIMITS */
 function searchOf(f: ArticleFilterValue | null | undefined): string | null {
