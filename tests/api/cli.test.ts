@@ -227,3 +227,19 @@ describe('copydesk import progress', () => {
     expect(last).toMatch(/\] 4\/4 · 4 created · 0 unchanged · 0 failed/);
   });
 });
+
+describe('copydesk import decodes as the server does (import/read-text.ts)', () => {
+  it('refuses a Latin-1 file by name and byte offset, never storing U+FFFD, and imports the rest', async () => {
+    mkdirSync(join(dir, 'latin1'));
+    writeFileSync(join(dir, 'latin1', 'cafe.txt'), Buffer.from(dump(90).replace('reading rooms', 'caf\u00e9 rooms'), 'latin1'));
+    writeFileSync(join(dir, 'latin1', 'fine.txt'), dump(91));
+    writeFileSync(join(dir, 'latin1', 'lines.jsonl'), Buffer.concat([Buffer.from(JSON.stringify({ text: dump(92) }) + '\n{"text": "caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]));
+    const at = Buffer.from(dump(90).replace('reading rooms', 'caf\u00e9 rooms'), 'latin1').indexOf(0xe9);
+    const r = await cli(['import', 'latin1']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('imported 1, unchanged 0, failed 2');
+    expect(r.stdout).toMatch(new RegExp(`failed: .*cafe\\.txt.*INVALID_TEXT.*cafe\\.txt is not UTF-8 text: byte 0xE9 at byte offset ${at} `));
+    expect(r.stdout).toMatch(/failed: .*lines\.jsonl.*is not UTF-8 text: byte 0xE9 at byte offset \d+/);
+    expect(await t.sql(`select filename from dumps where text like '%' || chr(65533) || '%'`)).toEqual([]);
+  });
+});

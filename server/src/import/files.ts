@@ -15,6 +15,7 @@ import * as yauzl from 'yauzl';
 import * as tar from 'tar-stream';
 import { CopydeskError, DumpTooLargeError, EmptyDumpError, InvalidInputError, InvalidTextError } from '../errors.ts';
 import { prepareDump, type PreparedDump } from './prepare.ts';
+import { decodeText, NotUtf8Error, parseJsonLines } from './read-text.ts';
 import type { DumpInput } from './validate.ts';
 
 export type UnpackedItem = { filename: string; input: DumpInput; prepared?: PreparedDump } | { filename: string; error: CopydeskError };
@@ -29,45 +30,36 @@ export interface UnpackLimits {
   maxEntries: number;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
 /** the whole archive is refused: an error item named after the upload */
 class ArchiveError extends Error {}
 
+/** a dump file's bytes as one item: its text, or the decoding error naming it (read-text.ts) */
 function decode(filename: string, bytes: Uint8Array): UnpackedItem {
   try {
-    let text = decoder.decode(bytes);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // byte order mark
-    return { filename, input: { text, filename } };
-  } catch {
-    return { filename, error: new InvalidTextError('the file is not UTF-8 text', null) };
+    return { filename, input: { text: decodeText(filename, bytes), filename } };
+  } catch (e) {
+    if (e instanceof NotUtf8Error) return { filename, error: e };
+    throw e;
   }
 }
 
+/** a JSON Lines file's bytes as items: one per line (read-text.ts), a bad line as an error naming it */
 function jsonLines(filename: string, bytes: Uint8Array, limits: UnpackLimits): UnpackedItem[] {
   let text: string;
   try {
-    text = decoder.decode(bytes);
-  } catch {
-    return [{ filename, error: new InvalidTextError('the file is not UTF-8 text', null) }];
+    text = decodeText(filename, bytes);
+  } catch (e) {
+    if (e instanceof NotUtf8Error) return [{ filename, error: e }];
+    throw e;
   }
   const out: UnpackedItem[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    const where = `${filename}:${i + 1}`;
+  for (const l of parseJsonLines(filename, text)) {
     if (out.length >= limits.maxEntries) {
-      if (out.length === limits.maxEntries) out.push({ filename: where, error: new InvalidInputError('file', `more than ${limits.maxEntries} dumps in one upload`) });
-      return;
+      out.push({ filename: `${filename}:${l.line}`, error: new InvalidInputError('file', `more than ${limits.maxEntries} dumps in one upload`) });
+      break;
     }
-    try {
-      const v = JSON.parse(line) as Record<string, unknown>;
-      if (typeof v !== 'object' || v === null || typeof v.text !== 'string') throw new Error('each line must be an object with a "text" string');
-      const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : null);
-      out.push({ filename: str('filename') ?? where, input: { text: v.text, filename: str('filename') ?? where, url: str('url'), fetchedAt: str('fetchedAt') } });
-    } catch (e) {
-      out.push({ filename: where, error: new InvalidInputError(`line ${i + 1}`, e instanceof SyntaxError ? 'not valid JSON' : (e as Error).message) });
-    }
-  });
+    out.push('input' in l ? { filename: l.name, input: l.input } : { filename: l.name, error: l.error });
+  }
   return out;
 }
 
