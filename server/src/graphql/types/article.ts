@@ -7,6 +7,7 @@ import { foldText } from '@copydesk/core';
 import { builder, CONNECTION_PAGE } from '../builder.ts';
 import { cursorOrdering, type CursorOrdering } from '../input.ts';
 import { TEXT_BUDGET_EXTENSION } from '../text-budget.ts';
+import { MAX_SEARCH } from '../text-limits.ts';
 import { Dump } from './dump.ts';
 import { Source } from './source.ts';
 import { StoryEdgeKind } from './story-edge.ts';
@@ -108,9 +109,10 @@ interface ArticleFilterValue {
 
 /**
  * A full-text search is bounded before it reaches PostgreSQL: matching, ranking and highlighting
- * cost grows with the terms, and faster than linearly. Past either bound: INVALID_INPUT.
+ * cost grows with the terms, and faster than linearly. Past either bound: INVALID_INPUT. Its length
+ * is text-limits.ts's MAX_SEARCH, the cap of every search (checked first, at the edge): one number.
  */
-export const SEARCH_LIMITS = { maxChars: 500, maxTerms: 32 } as const;
+export const SEARCH_LIMITS = { maxChars: MAX_SEARCH, maxTerms: 32 } as const;
 
 /** the trimmed search, or null when there is none; throws InvalidInputError past SEARCH_LIMITS */
 function searchOf(f: ArticleFilterValue | null | undefined): string | null {
