@@ -10,6 +10,7 @@ import { CliError } from './cli/errors.ts';
 import { ARCHIVES, JSON_LINES, listDumpFiles, READABLE } from './cli/dumps.ts';
 import { EnvError, loadEnv } from './env.ts';
 import { CopydeskError } from './errors.ts';
+import { decodeText } from './import/read-text.ts';
 
 const USAGE = `usage: copydesk <command> [options]
 
@@ -42,16 +43,9 @@ interface ParseInput {
   text: () => Promise<string>;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** A file's text; an error naming the problem when it is not UTF-8 text (a binary file). */
+/** A file's text, strictly UTF-8 (read-text.ts): a file that is not (a binary file, Latin-1) fails naming the byte offset. */
 async function readText(file: string): Promise<string> {
-  const bytes = await readFile(file);
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    throw new Error(`not UTF-8 text (${READABLE})`);
-  }
+  return decodeText(file, await readFile(file));
 }
 
 /**

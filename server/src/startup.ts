@@ -29,7 +29,8 @@ function coded(e: unknown): (Error & { code: string; address?: string; port?: nu
 /** One line (no stack) saying why copydesk did not start and what to do about it. */
 export function startupFailure(e: unknown, ctx: StartContext): string {
   const msg = (e as Error)?.message ?? String(e);
-  if (e instanceof EnvError) return `copydesk: ${msg}`;
+  // `invalid configuration: SETTING: why`, as env.ts words it
+  if (e instanceof EnvError) return msg;
   if (e instanceof DataDirInUseError) return `copydesk: ${msg}: stop that copydesk first, or start this one with another --data-dir`;
   const pe = e as { code?: string };
   if (pe?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || pe?.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' || pe?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {

@@ -199,6 +199,18 @@ describe('the CLI\'s error paths: one line naming the problem, never a stack', (
     expect(r.stderr).toMatch(/an editor name is 1 to 100 characters/);
   });
 
+  it('token create refuses a name with a bidi control, an escape or another control character, naming --name (names.ts, the API\'s rule too)', async () => {
+    for (const [name, what] of [['admin\u202Enimda', /bidi control U\+202E at offset 5/], ['\u2066alice\u2069', /bidi control U\+2066 at offset 0/], ['\u001b[31mred', /control character U\+001B at offset 0/], ['bell\u0007', /control character U\+0007 at offset 4/], ['two\nlines', /control character U\+000A/], ['c1\u0085', /control character U\+0085/]] as const) {
+      const r = await cli(['token', 'create', '--name', name, '--data-dir', join(dir, 'token-data')], { DATABASE_URL: '' });
+      expect(r.code, r.stderr).toBe(2);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines, r.stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(/^copydesk: --name: holds the /);
+      expect(lines[0]).toMatch(what);
+      expect(r.stdout).toBe('');
+    }
+  });
+
   it('import of a file type it does not read says it skipped it and why, and fails when nothing was imported', async () => {
     writeFileSync(join(dir, 'file.json'), JSON.stringify({ text: dump(70) }));
     const r = await cli(['import', 'file.json']);
@@ -225,5 +237,21 @@ describe('copydesk import progress', () => {
     // the last progress line (stderr is not a terminal: one line per update)
     const last = r.stderr.trim().split('\n').at(-1)!;
     expect(last).toMatch(/\] 4\/4 · 4 created · 0 unchanged · 0 failed/);
+  });
+});
+
+describe('copydesk import decodes as the server does (import/read-text.ts)', () => {
+  it('refuses a Latin-1 file by name and byte offset, never storing U+FFFD, and imports the rest', async () => {
+    mkdirSync(join(dir, 'latin1'));
+    writeFileSync(join(dir, 'latin1', 'cafe.txt'), Buffer.from(dump(90).replace('reading rooms', 'caf\u00e9 rooms'), 'latin1'));
+    writeFileSync(join(dir, 'latin1', 'fine.txt'), dump(91));
+    writeFileSync(join(dir, 'latin1', 'lines.jsonl'), Buffer.concat([Buffer.from(JSON.stringify({ text: dump(92) }) + '\n{"text": "caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]));
+    const at = Buffer.from(dump(90).replace('reading rooms', 'caf\u00e9 rooms'), 'latin1').indexOf(0xe9);
+    const r = await cli(['import', 'latin1']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('imported 1, unchanged 0, failed 2');
+    expect(r.stdout).toMatch(new RegExp(`failed: .*cafe\\.txt.*INVALID_TEXT.*cafe\\.txt is not UTF-8 text: byte 0xE9 at byte offset ${at} `));
+    expect(r.stdout).toMatch(/failed: .*lines\.jsonl.*is not UTF-8 text: byte 0xE9 at byte offset \d+/);
+    expect(await t.sql(`select filename from dumps where text like '%' || chr(65533) || '%'`)).toEqual([]);
   });
 });

@@ -114,6 +114,16 @@ describe('importDumpFile (multipart upload)', () => {
     expect(await count('dumps')).toBe(before + 2);
   });
 
+  it('refuses a Latin-1 dump, alone or in an archive, naming the file or entry and the byte offset (import/read-text.ts)', async () => {
+    const latin1 = new Uint8Array(Buffer.from(dump(50).replace(/\n/, '\nCaf\u00e9 '), 'latin1'));
+    const at = latin1.indexOf(0xe9);
+    const alone = await upload('cafe.txt', latin1);
+    expect(alone.items[0].result).toMatchObject({ code: 'INVALID_TEXT', message: expect.stringContaining(`cafe.txt is not UTF-8 text: byte 0xE9 at byte offset ${at}`) });
+    const zip = await upload('mixed.zip', zipSync({ 'in/cafe.txt': latin1, 'in/fine.txt': strToU8(dump(51)) }));
+    expect(zip).toMatchObject({ total: 2, created: 1, failed: 1 });
+    expect(zip.items[0].result).toMatchObject({ code: 'INVALID_TEXT', message: expect.stringContaining(`in/cafe.txt is not UTF-8 text: byte 0xE9 at byte offset ${at}`) });
+  });
+
   it('refuses a file that is not text, and an unknown file type', async () => {
     const r = await upload('bad.txt', new Uint8Array([0xff, 0xfe, 0x00, 0xc3, 0x28]));
     expect(r.items[0].result.code).toBe('INVALID_TEXT');

@@ -108,6 +108,22 @@ describe.concurrent('pnpm start: failures to start', () => {
     }
   }, START_LIMIT_MS + 10_000);
 
+  it.runIf(onPglite)('refuses a bad setting (PORT=abc, PORT=99999, --port, a bad DATABASE_URL) in exactly one line "invalid configuration: SETTING: why", exit 1', async () => {
+    const cases: [string[], Record<string, string>, string][] = [
+      [[], { PORT: 'abc' }, 'invalid configuration: PORT: expected a whole number from 0 to 65535, got "abc"'],
+      [[], { PORT: '99999' }, 'invalid configuration: PORT: expected a whole number from 0 to 65535, got "99999"'],
+      [['--port', 'abc'], {}, 'invalid configuration: PORT: expected a whole number from 0 to 65535, got "abc"'],
+      [[], { DATABASE_URL: 'postgres://u:hunter2@[broken' }, 'invalid configuration: DATABASE_URL: expected a postgres://user:password@host:port/database URL'],
+      [[], { COPYDESK_WORKERS: 'many', COPYDESK_SEED_SAMPLES: 'maybe' }, 'invalid configuration: COPYDESK_SEED_SAMPLES: expected one of 1, 0, true, false, yes, no, on, off, got "maybe"; COPYDESK_WORKERS: expected a whole number from 0 to 16, got "many"'],
+    ];
+    for (const [args, env, line] of cases) {
+      const r = await start(['--data-dir', join(dir(), 'data'), ...args], { PORT: '0', ...env });
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr.split('\n').filter(Boolean)).toEqual([line]);
+      expect(r.stdout).toBe('');
+    }
+  }, 5 * START_LIMIT_MS);
+
   it.skipIf(onPglite)('names an unknown argument and prints the usage', async () => {
     const r = await start(['--bogus']);
     expectOneLine(r, /Unknown option '--bogus'/, /usage: pnpm start/);

@@ -185,10 +185,53 @@ describe('archives are read by counting bytes, not by trusting headers', () => {
     expect(r.items.find((i: any) => i.filename === 'ok.txt').result.__typename).toBe('ImportDumpPayload');
   });
 
-  it('reads a zip entry named with backslashes as a path (never drops it silently)', async () => {
-    const r = await upload('windows.zip', zipSync({ 'dumps\\win.txt': strToU8(dump(6)) }));
-    expect(r).toMatchObject({ total: 1, created: 1, failed: 0 });
-    expect(r.items[0].filename).toBe('dumps/win.txt');
+  it('refuses, by name, a zip or tar entry with a backslash, an absolute path, "..", or an archive inside: one rule (archive-entry.ts), the other entries imported', async () => {
+    const bad: [string, RegExp][] = [
+      ['dumps\\win.txt', /backslash/],
+      ['/abs/evil.txt', /absolute/],
+      ['../evil.txt', /"\.\."/],
+      ['x/../../evil.txt', /"\.\."/],
+      ['inner.zip', /archive inside the archive/],
+      ['inner.tar.gz', /archive inside the archive/],
+    ];
+    const tarOf = (n: number) => createTar([{ name: 'ok/b.txt', data: dump(n) }, ...bad.map(([name]) => ({ name, data: dump(9) }))]);
+    const archives = [
+      ['hostile.zip', zipSync({ 'ok/a.txt': strToU8(dump(6)), ...Object.fromEntries(bad.map(([name]) => [name, strToU8(dump(9))])) }), 'ok/a.txt'],
+      ['hostile.tar.gz', gzipSync(tarOf(60)), 'ok/b.txt'],
+      ['hostile.tar', tarOf(66), 'ok/b.txt'],
+    ] as const;
+    for (const [file, bytes, good] of archives) {
+      const r = await upload(file, bytes);
+      expect(r, file).toMatchObject({ total: 1 + bad.length, created: 1, failed: bad.length });
+      expect(r.items.find((i: any) => i.filename === good).result.__typename).toBe('ImportDumpPayload');
+      for (const [name, reason] of bad) {
+        const item = r.items.find((i: any) => i.filename === name);
+        expect(item?.result, `${file}: ${name}`).toMatchObject({ __typename: 'InvalidInputError', code: 'INVALID_INPUT' });
+        expect(item.result.message.startsWith(`${name}: `), item.result.message).toBe(true);
+        expect(item.result.message).toMatch(reason);
+      }
+    }
+    expect(await t.sql(`select filename from dumps where filename like '%evil%' or filename like '%win%'`)).toEqual([]);
+  });
+
+  it('refuses a truncated or damaged zip, tar or tar.gz with a typed error in its own words, not the reader library\'s', async () => {
+    const zip = zipSync({ 'a.txt': strToU8(dump(61)), 'b.txt': strToU8(dump(62)) });
+    const tgz = gzipSync(createTar([{ name: 'a.txt', data: dump(63) }, { name: 'b.txt', data: dump(64) }]));
+    const cases: [string, Uint8Array, RegExp][] = [
+      ['cut.zip', zip.subarray(0, zip.length - 30), /not a readable zip archive: it is truncated or damaged/],
+      ['cut-early.zip', zip.subarray(0, 40), /not a readable zip archive: it is truncated or damaged/],
+      ['text.zip', strToU8('this is not a zip'), /not a readable zip archive/],
+      ['cut.tar.gz', tgz.subarray(0, 60), /not a readable tar\.gz archive: it is truncated or damaged/],
+      ['cut.tar', createTar([{ name: 'a.txt', data: dump(65) + 'x'.repeat(2000) }]).subarray(0, 900), /not a readable tar archive: it is truncated or damaged/],
+    ];
+    for (const [file, bytes, message] of cases) {
+      const r = await upload(file, bytes);
+      expect(r, file).toMatchObject({ total: 1, created: 0, failed: 1 });
+      expect(r.items[0].result, file).toMatchObject({ __typename: 'InvalidInputError', code: 'INVALID_INPUT' });
+      expect(r.items[0].result.message).toMatch(message);
+      // never yauzl's, tar-stream's or zlib's own sentence
+      expect(r.items[0].result.message).not.toMatch(/signature|Unexpected end of data|unexpected end of file|could not be unpacked/);
+    }
   });
 
   it('refuses a tar.gz whose size field is forged, quickly and with a typed error', async () => {

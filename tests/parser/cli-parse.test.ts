@@ -114,6 +114,20 @@ describe('pnpm parse of archives, folders and other files', () => {
     expect(r.stderr).not.toMatch(STACK);
   });
 
+  it('refuses a Latin-1 file, and a Latin-1 line of a .jsonl, naming the file and the byte offset (import/read-text.ts)', () => {
+    const cafe = write('cafe-latin1.txt', '');
+    const text = stories[1]!.replace('opens', 'caf\u00e9 opens');
+    writeFileSync(cafe, Buffer.from(text, 'latin1'));
+    const lines = write('lines-latin1.jsonl', '');
+    writeFileSync(lines, Buffer.concat([Buffer.from('{"text": "caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]));
+    const r = parseRun([cafe, lines]);
+    expect(r.code).toBe(1);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out[0]).toEqual({ file: cafe, error: expect.stringContaining(`${cafe} is not UTF-8 text: byte 0xE9 at byte offset ${Buffer.from(text, 'latin1').indexOf(0xe9)}`) });
+    expect(out[1]).toEqual({ file: lines, error: expect.stringContaining('is not UTF-8 text: byte 0xE9 at byte offset 13') });
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
   it('stops quietly when the reader closes the pipe early (| head -c 300)', async () => {
     const many = Array.from({ length: 40 }, (_, i) => write(`long-${i}.txt`, logoDump('Valley Times', `Long read ${i}`, Array.from({ length: 80 }, (_, j) => `Paragraph ${j} of long read ${i} tells of the ferry timetable, the harbour wall and the council's plans for the spring.`))));
     const child = spawn(tsx, [CLI, 'parse', ...many], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -4,6 +4,7 @@ import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import { editorTokens } from '@copydesk/schema';
 import { audit, type Actor } from '../audit/log.ts';
 import type { Db } from '../db/client.ts';
+import { checkName } from '../names.ts';
 import { InvalidInputError } from '../errors.ts';
 
 export interface Editor {
@@ -22,9 +23,11 @@ export function hashToken(token: string): string {
 export const CLI_ACTOR: Actor = { name: 'cli', origin: `cli on ${hostname()}` };
 
 /** An editor's name as stored: trimmed, 1 to 100 characters. Errors: InvalidInputError (`name`). */
-export function checkEditorName(name: string): string {
+export function checkEditorName(name: string, argument = 'name'): string {
+  // no control or bidi characters (names.ts: the rule every name follows)
+  checkName(argument, name);
   const clean = name.trim();
-  if (!clean || clean.length > 100) throw new InvalidInputError('name', `an editor name is 1 to 100 characters (got ${clean.length})`);
+  if (!clean || clean.length > 100) throw new InvalidInputError(argument, `an editor name is 1 to 100 characters (got ${clean.length})`);
   return clean;
 }
 

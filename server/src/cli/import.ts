@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { loadCliEnv } from '../env.ts';
 import { createClient, type GqlClient } from './client.ts';
 import { CliError } from './errors.ts';
+import { decodeText, NotUtf8Error, parseJsonLines } from '../import/read-text.ts';
 import { ARCHIVES, DUMP_FILES, JSON_LINES, listDumpFiles, READABLE } from './dumps.ts';
 
 /** JSON requests stay well under the server's request limit (1 MB by default) */
@@ -71,18 +72,20 @@ function plan(files: string[], done: Set<string>): { work: Work[]; dumps: number
       }
       continue;
     }
-    const text = readFileSync(file, 'utf8');
+    // strictly UTF-8 (read-text.ts): a Latin-1 file is refused by name, never stored with U+FFFD in it
+    let text: string;
+    try {
+      text = decodeText(file, readFileSync(file));
+    } catch (e) {
+      if (!(e instanceof NotUtf8Error)) throw e;
+      invalid.push(`${file}: ${e.code}: ${e.message}`);
+      continue;
+    }
     if (JSON_LINES.test(file)) {
-      text.split('\n').forEach((line, i) => {
-        if (!line.trim()) return;
-        try {
-          const v = JSON.parse(line) as { text?: unknown; filename?: string; url?: string; fetchedAt?: string };
-          if (typeof v.text !== 'string') throw new Error('no "text" string');
-          push({ text: v.text, filename: v.filename ?? `${basename(file)}:${i + 1}`, url: v.url ?? null, fetchedAt: v.fetchedAt ?? null, key: sha(v.text) });
-        } catch (e) {
-          invalid.push(`${file}:${i + 1}: ${(e as Error).message}`);
-        }
-      });
+      for (const l of parseJsonLines(basename(file), text)) {
+        if ('error' in l) invalid.push(`${l.error.code}: ${l.error.message}`);
+        else push({ text: l.input.text, filename: l.input.filename ?? l.name, url: l.input.url ?? null, fetchedAt: (l.input.fetchedAt as string | null) ?? null, key: sha(l.input.text) });
+      }
     } else {
       push({ text, filename: basename(file), key: sha(text) });
     }

@@ -13,7 +13,7 @@ export async function tokenCommand(args: string[]): Promise<number> {
     case 'create': {
       if (!values.name) throw new CliError('token create needs --name NAME (the editor the token signs for)');
       // before the database is opened
-      checkEditorName(values.name);
+      checkEditorName(values.name, '--name');
       const t = await withDatabase(rest, (db) => createToken(db, values.name!));
       process.stderr.write(`created token ${t.id} for ${t.name}; it is shown once, keep it:\n`);
       process.stdout.write(t.token + '\n');

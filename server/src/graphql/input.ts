@@ -50,6 +50,7 @@ import {
 } from 'graphql';
 import { InvalidInputError, withArticle } from '../errors.ts';
 import { DATE_TIME_EXPECTED, InvalidDateTime, isoDateTime } from '../date-time.ts';
+import { BIDI_CONTROL } from '../names.ts';
 import { checkTextInput } from './text-limits.ts';
 
 /** PostgreSQL `integer`: every copydesk table's id */
@@ -315,9 +316,6 @@ function checkValue(w: Walk, type: GraphQLInputType, value: unknown, path: strin
   }
   if (typeof value === 'string') checkTextInput(coordinate, value, path);
 }
-
-/** U+202A-U+202E (embeddings, overrides) and U+2066-U+2069 (isolates) */
-const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 
 /**
  * Why `value` cannot be taken as a string argument, or null when it can: a NUL, a lone UTF-16

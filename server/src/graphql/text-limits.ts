@@ -16,6 +16,7 @@
  */
 import { RULE_MAX_LINE } from '@copydesk/core/patterns';
 import { InvalidInputError } from '../errors.ts';
+import { checkName, controlCharacterAt as controlCharacterIn } from '../names.ts';
 import { MAX_FILENAME, MAX_URL } from '../import/validate.ts';
 import { MAX_SOURCE_NAME } from '../sources/index.ts';
 import { MAX_STORY_TITLE } from '../stories/edit.ts';
@@ -95,16 +96,9 @@ export const TEXT_LIMITED_ELSEWHERE: Readonly<Record<string, string>> = {
   'ImportDumpInput.url': `MAX_URL (${MAX_URL}) characters, per dump (import/validate.ts)`,
 };
 
-/**
- * The UTF-16 offset of the first control character of `value` a string of `kind` may not hold
- * (C0 U+0000-001F, DEL U+007F, C1 U+0080-009F; for `text`, tab, line feed and carriage return
- * are allowed), or -1. `raw` strings hold anything.
- */
+/** the control characters a string of `kind` may not hold (names.ts: the one rule); `raw` strings hold anything */
 export function controlCharacterAt(value: string, kind: TextKind): number {
-  if (kind === 'raw') return -1;
-  const pattern = kind === 'name' ? /[\u0000-\u001f\u007f-\u009f]/ : /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-  const m = pattern.exec(value);
-  return m ? m.index : -1;
+  return kind === 'raw' ? -1 : controlCharacterIn(value, kind);
 }
 
 /**
@@ -116,10 +110,11 @@ export function checkTextInput(coordinate: string, value: string, path: string):
   const limit = TEXT_LIMITS[coordinate];
   if (!limit) return;
   if (value.length > limit.max) throw new InvalidInputError(path, `${value.length} characters; at most ${limit.max}`);
+  // a name: the rule every name follows, the CLI's too (names.ts)
+  if (limit.kind === 'name') return checkName(path, value);
   const at = controlCharacterAt(value, limit.kind);
   if (at >= 0) {
     const code = value.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
-    const what = limit.kind === 'name' ? 'a name is one line without control characters' : 'only tabs and line breaks are allowed among control characters';
-    throw new InvalidInputError(path, `holds the control character U+${code} at offset ${at}; ${what}`);
+    throw new InvalidInputError(path, `holds the control character U+${code} at offset ${at}; only tabs and line breaks are allowed among control characters`);
   }
 }

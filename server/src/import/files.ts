@@ -6,6 +6,8 @@
  * Archives are read by counting bytes, never by trusting their headers: an entry that holds more
  * (or less) than its header declares, or whose CRC does not match, is refused by name; inflating
  * stops at the per-entry limit (`maxDumpBytes`) and at the total limit (`maxUnpackedBytes`).
+ * Which entries are read, skipped or refused (by name: an unsafe path, a nested archive) is one rule
+ * for zip and tar alike, archive-entry.ts; a damaged archive is refused in copydesk's words.
  * This module runs in a worker thread (unpack-worker.ts): call `unpackUpload` from unpack.ts.
  */
 import { crc32, createGunzip } from 'node:zlib';
@@ -15,6 +17,8 @@ import * as yauzl from 'yauzl';
 import * as tar from 'tar-stream';
 import { CopydeskError, DumpTooLargeError, EmptyDumpError, InvalidInputError, InvalidTextError } from '../errors.ts';
 import { prepareDump, type PreparedDump } from './prepare.ts';
+import { classifyEntry, type EntryKind } from './archive-entry.ts';
+import { decodeText, NotUtf8Error, parseJsonLines } from './read-text.ts';
 import type { DumpInput } from './validate.ts';
 
 export type UnpackedItem = { filename: string; input: DumpInput; prepared?: PreparedDump } | { filename: string; error: CopydeskError };
@@ -29,55 +33,83 @@ export interface UnpackLimits {
   maxEntries: number;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
 /** the whole archive is refused: an error item named after the upload */
 class ArchiveError extends Error {}
 
+/** a dump file's bytes as one item: its text, or the decoding error naming it (read-text.ts) */
 function decode(filename: string, bytes: Uint8Array): UnpackedItem {
   try {
-    let text = decoder.decode(bytes);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // byte order mark
-    return { filename, input: { text, filename } };
-  } catch {
-    return { filename, error: new InvalidTextError('the file is not UTF-8 text', null) };
+    return { filename, input: { text: decodeText(filename, bytes), filename } };
+  } catch (e) {
+    if (e instanceof NotUtf8Error) return { filename, error: e };
+    throw e;
   }
 }
 
+/** a JSON Lines file's bytes as items: one per line (read-text.ts), a bad line as an error naming it */
 function jsonLines(filename: string, bytes: Uint8Array, limits: UnpackLimits): UnpackedItem[] {
   let text: string;
   try {
-    text = decoder.decode(bytes);
-  } catch {
-    return [{ filename, error: new InvalidTextError('the file is not UTF-8 text', null) }];
+    text = decodeText(filename, bytes);
+  } catch (e) {
+    if (e instanceof NotUtf8Error) return [{ filename, error: e }];
+    throw e;
   }
   const out: UnpackedItem[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    const where = `${filename}:${i + 1}`;
+  for (const l of parseJsonLines(filename, text)) {
     if (out.length >= limits.maxEntries) {
-      if (out.length === limits.maxEntries) out.push({ filename: where, error: new InvalidInputError('file', `more than ${limits.maxEntries} dumps in one upload`) });
-      return;
+      out.push({ filename: `${filename}:${l.line}`, error: new InvalidInputError('file', `more than ${limits.maxEntries} dumps in one upload`) });
+      break;
     }
-    try {
-      const v = JSON.parse(line) as Record<string, unknown>;
-      if (typeof v !== 'object' || v === null || typeof v.text !== 'string') throw new Error('each line must be an object with a "text" string');
-      const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : null);
-      out.push({ filename: str('filename') ?? where, input: { text: v.text, filename: str('filename') ?? where, url: str('url'), fetchedAt: str('fetchedAt') } });
-    } catch (e) {
-      out.push({ filename: where, error: new InvalidInputError(`line ${i + 1}`, e instanceof SyntaxError ? 'not valid JSON' : (e as Error).message) });
-    }
-  });
+    out.push('input' in l ? { filename: l.name, input: l.input } : { filename: l.name, error: l.error });
+  }
   return out;
 }
 
-const base = (name: string) => name.split('/').pop() ?? name;
 const isJsonLines = (name: string) => /\.(jsonl|ndjson)$/i.test(name);
-const wanted = (name: string) => !name.endsWith('/') && !base(name).startsWith('.') && !name.includes('__MACOSX/') && /\.(txt|jsonl|ndjson)$/i.test(name);
 
-/** one archive entry's bytes, as items */
-function entryItems(name: string, data: Uint8Array, limits: UnpackLimits): UnpackedItem[] {
-  return isJsonLines(name) ? jsonLines(name, data, limits) : [decode(name, data)];
+/** one archive entry's bytes, as items (a `.jsonl` entry holds many dumps) */
+function entryItems(name: string, read: 'dump' | 'jsonl', data: Uint8Array, limits: UnpackLimits): UnpackedItem[] {
+  return read === 'jsonl' ? jsonLines(name, data, limits) : [decode(name, data)];
+}
+
+/** an entry refused by the archive-entry rule: one failed item naming it */
+const refused = (name: string, reason: string): UnpackedItem => ({ filename: name, error: new InvalidInputError(name, reason) });
+
+/** What a damaged or truncated archive is refused with: one sentence, never the reader library's own words. */
+const ZIP_UNREADABLE = 'not a readable zip archive: it is truncated or damaged, or not a zip at all (its table of contents, at the end of a zip, is missing or broken)';
+const tarUnreadable = (gzipped: boolean) => `not a readable ${gzipped ? 'tar.gz' : 'tar'} archive: it is truncated or damaged${gzipped ? ', or not gzipped' : ''}`;
+
+/** why a zip entry's bytes cannot be read, from the reader's error, in copydesk's words */
+function zipEntryProblem(message: string, declared: number): string {
+  if (/too many bytes/i.test(message)) return `the entry holds more than the ${declared} bytes its header declares`;
+  if (/too few bytes/i.test(message)) return `the entry holds fewer than the ${declared} bytes its header declares`;
+  if (/encrypt/i.test(message)) return 'the entry is encrypted: copydesk reads unencrypted archives only';
+  if (/compression method/i.test(message)) return 'the entry is compressed with a method copydesk cannot read (it reads stored and deflated entries)';
+  return 'the entry cannot be read: the archive is damaged there';
+}
+
+/** a zip entry's name (its raw bytes decoded as the zip says: UTF-8, the Info-ZIP Unicode path, else CP437), backslashes kept */
+function zipEntryName(entry: yauzl.Entry): string {
+  const raw = entry.fileName as unknown as Buffer;
+  return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, true);
+}
+
+/** a zip entry's kind: a folder, a Unix symbolic link (its mode in the external attributes), else a file */
+function zipEntryKind(entry: yauzl.Entry, name: string): EntryKind {
+  if (name.endsWith('/')) return 'directory';
+  const mode = (entry.externalFileAttributes >>> 16) & 0o170000;
+  if (mode === 0o120000) return 'link';
+  if (mode === 0o040000) return 'directory';
+  return 'file';
+}
+
+/** a tar entry's kind, from its header type */
+function tarEntryKind(type: string | null | undefined): EntryKind {
+  if (type === 'file' || type === 'contiguous-file') return 'file';
+  if (type === 'directory') return 'directory';
+  if (type === 'symlink' || type === 'link') return 'link';
+  return 'other';
 }
 
 /** Reads a stream to its end into one buffer; past `limit` bytes it keeps nothing more and answers the size it counted. */
@@ -107,8 +139,8 @@ const tooManyEntries = (limits: UnpackLimits) => new ArchiveError(`the archive h
 /** A zip's entries, inflated one at a time; each checked against its declared size and CRC. */
 async function unzip(zip: Buffer, limits: UnpackLimits): Promise<UnpackedItem[]> {
   const zipfile = await new Promise<yauzl.ZipFile>((ok, fail) =>
-    // strictFileNames off: a name written with backslashes (Windows tools) is read with slashes
-    yauzl.fromBuffer(zip, { lazyEntries: true, strictFileNames: false, validateEntrySizes: true, decodeStrings: true }, (e, z) => (e ? fail(new ArchiveError(`not a readable zip archive (${e.message})`)) : ok(z))),
+    // names are decoded here (zipEntryName), not by yauzl: it refuses the whole archive for one unsafe name, and the rule refuses that entry only
+    yauzl.fromBuffer(zip, { lazyEntries: true, strictFileNames: true, validateEntrySizes: true, decodeStrings: false }, (e, z) => (e ? fail(new ArchiveError(ZIP_UNREADABLE)) : ok(z))),
   );
   const out: UnpackedItem[] = [];
   const budget = new Budget(limits.maxUnpackedBytes);
@@ -119,23 +151,28 @@ async function unzip(zip: Buffer, limits: UnpackLimits): Promise<UnpackedItem[]>
         const cleanup = () => zipfile.removeAllListeners('entry').removeAllListeners('end').removeAllListeners('error');
         zipfile.once('entry', (e: yauzl.Entry) => (cleanup(), ok(e)));
         zipfile.once('end', () => (cleanup(), ok(null)));
-        zipfile.once('error', (e: Error) => (cleanup(), fail(new ArchiveError(`not a readable zip archive (${e.message})`))));
+        zipfile.once('error', () => (cleanup(), fail(new ArchiveError(ZIP_UNREADABLE))));
         zipfile.readEntry();
       });
       if (!entry) break;
-      const name = entry.fileName;
-      if (!wanted(name)) continue;
+      const name = zipEntryName(entry);
+      const verdict = classifyEntry(name, zipEntryKind(entry, name));
+      if ('skip' in verdict) continue;
       if (++count > limits.maxEntries) throw tooManyEntries(limits);
+      if ('refuse' in verdict) {
+        out.push(refused(name, verdict.refuse));
+        continue;
+      }
       if (entry.uncompressedSize > limits.maxDumpBytes) {
         out.push({ filename: name, error: new DumpTooLargeError(entry.uncompressedSize, limits.maxDumpBytes) });
         continue;
       }
-      const data = await readZipEntry(zipfile, entry, budget).catch((e: unknown) => {
+      const data = await readZipEntry(zipfile, entry, name, budget).catch((e: unknown) => {
         if (e instanceof ArchiveError) throw e;
         return e as InvalidInputError;
       });
       if (data instanceof InvalidInputError) out.push({ filename: name, error: data });
-      else out.push(...entryItems(name, data, limits));
+      else out.push(...entryItems(name, verdict.read, data, limits));
     }
   } finally {
     zipfile.close();
@@ -144,10 +181,9 @@ async function unzip(zip: Buffer, limits: UnpackLimits): Promise<UnpackedItem[]>
 }
 
 /** An entry's bytes: refused (by name) when they are more or fewer than declared, or the CRC differs. */
-async function readZipEntry(zipfile: yauzl.ZipFile, entry: yauzl.Entry, budget: Budget): Promise<Buffer> {
-  const name = entry.fileName;
+async function readZipEntry(zipfile: yauzl.ZipFile, entry: yauzl.Entry, name: string, budget: Budget): Promise<Buffer> {
   const stream = await new Promise<Readable>((ok, fail) =>
-    zipfile.openReadStream(entry, (e, s) => (e ? fail(new InvalidInputError(name, `the entry cannot be read (${e.message})`)) : ok(s))),
+    zipfile.openReadStream(entry, (e, s) => (e ? fail(new InvalidInputError(name, zipEntryProblem(e.message, entry.uncompressedSize))) : ok(s))),
   );
   const parts: Buffer[] = [];
   let size = 0;
@@ -164,10 +200,7 @@ async function readZipEntry(zipfile: yauzl.ZipFile, entry: yauzl.Entry, budget: 
   } catch (e) {
     stream.destroy();
     if (e instanceof InvalidInputError || e instanceof ArchiveError) throw e;
-    const m = (e as Error).message;
-    if (/too many bytes/.test(m)) throw new InvalidInputError(name, `the entry holds more than the ${entry.uncompressedSize} bytes its header declares`);
-    if (/too few bytes/.test(m)) throw new InvalidInputError(name, `the entry holds fewer than the ${entry.uncompressedSize} bytes its header declares`);
-    throw new InvalidInputError(name, `the entry cannot be read (${m})`);
+    throw new InvalidInputError(name, zipEntryProblem((e as Error).message, entry.uncompressedSize));
   }
   if (size !== entry.uncompressedSize) throw new InvalidInputError(name, `the entry holds ${size} bytes, not the ${entry.uncompressedSize} its header declares`);
   if (crc >>> 0 !== entry.crc32 >>> 0) throw new InvalidInputError(name, 'the entry does not match its CRC-32 (damaged or forged archive)');
@@ -198,10 +231,11 @@ async function untar(chunks: AsyncIterable<Uint8Array>, gzipped: boolean, limits
   const entries = (async () => {
     for await (const entry of extract) {
       const { name, size = 0, type } = entry.header;
-      const file = (type === 'file' || type === 'contiguous-file') && wanted(name);
-      if (file && ++count > limits.maxEntries) throw tooManyEntries(limits);
-      if (!file || size > limits.maxDumpBytes) {
-        if (file) out.push({ filename: name, error: new DumpTooLargeError(size, limits.maxDumpBytes) });
+      const verdict = classifyEntry(name, tarEntryKind(type));
+      if (!('skip' in verdict) && ++count > limits.maxEntries) throw tooManyEntries(limits);
+      if (!('read' in verdict) || size > limits.maxDumpBytes) {
+        if ('refuse' in verdict) out.push(refused(name, verdict.refuse));
+        else if ('read' in verdict) out.push({ filename: name, error: new DumpTooLargeError(size, limits.maxDumpBytes) });
         entry.resume();
         // a truncated entry never ends: it closes (and the extractor fails with the reason)
         await new Promise<void>((ok) => entry.once('end', ok).once('close', ok).once('error', () => ok()));
@@ -209,7 +243,7 @@ async function untar(chunks: AsyncIterable<Uint8Array>, gzipped: boolean, limits
       }
       const parts: Buffer[] = [];
       for await (const c of entry as AsyncIterable<Buffer>) parts.push(c);
-      out.push(...entryItems(name, Buffer.concat(parts), limits));
+      out.push(...entryItems(name, verdict.read, Buffer.concat(parts), limits));
     }
   })();
   const source = Readable.from(chunks, { objectMode: false });
@@ -224,7 +258,7 @@ async function untar(chunks: AsyncIterable<Uint8Array>, gzipped: boolean, limits
     ]);
   } catch (e) {
     if (e instanceof ArchiveError) throw e;
-    throw new ArchiveError(`not a readable ${gzipped ? 'tar.gz' : 'tar'} archive (${(e as Error).message})`);
+    throw new ArchiveError(tarUnreadable(gzipped));
   }
   return out;
 }
