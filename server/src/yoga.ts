@@ -1,4 +1,4 @@
-import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { clientAddress, requestOrigin } from './audit/log.ts';
 import { createYoga, maskError as defaultMaskError, type Plugin } from 'graphql-yoga';
 import { useGraphQlJit } from '@envelop/graphql-jit';
@@ -20,6 +20,7 @@ import { createPresence } from './live/presence.ts';
 import { subscriberKey, subscriptionLimits } from './live/limits.ts';
 import { shareSubscriptionResults } from './live/shared-results.ts';
 import { createTextBudget } from './graphql/text-budget.ts';
+import { withStatementScope } from './db/statement-scope.ts';
 
 /** longest error message a client gets (characters): a message that quotes a huge input is cut */
 const MAX_ERROR_MESSAGE = 1000;
@@ -90,6 +91,33 @@ function checkInput(): Plugin<Context> {
   return { onExecute: check, onSubscribe: check };
 }
 
+/**
+ * A read's statements are given up once nobody waits for them (db/statement-scope.ts): when its
+ * client goes away, and when its execution has ended (its answer decided: done, refused,
+ * timed out) with statements of it still queued. Mutations and subscriptions are not scoped (a
+ * write finishes whatever its client does; a subscription's reads are shared by its subscribers).
+ */
+function giveUpAbandonedReads(): Plugin<Context> {
+  return {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation?.operation !== 'query') return;
+      const request = (args.contextValue as { request?: Request }).request;
+      setExecuteFn(async (a) => {
+        const scope = new AbortController();
+        const gone = () => scope.abort();
+        request?.signal.addEventListener('abort', gone, { once: true });
+        try {
+          return await withStatementScope(scope.signal, () => executeFn(a));
+        } finally {
+          request?.signal.removeEventListener('abort', gone);
+          scope.abort();
+        }
+      });
+    },
+  };
+}
+
 export interface CreateAppOptions {
   db: Db;
   config: AppConfig;
@@ -149,6 +177,8 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
       shareSubscriptionResults(),
       // after the token and input checks: a refused subscription never counts
       subscriptionLimits(config.limits),
+      // last, so that it wraps whatever execute the plugins above set
+      giveUpAbandonedReads(),
     ],
     // internals (SQL, parameters, stacks, paths) never reach a client unless `dev` is set
     // (COPYDESK_DEBUG_ERRORS); every message is bounded
