@@ -1,4 +1,5 @@
-import { GraphQLError, getOperationAST, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { unauthenticatedMutation } from './graphql/editor-only.ts';
 import { clientAddress, requestOrigin } from './audit/log.ts';
 import { createYoga, maskError as defaultMaskError, type Plugin } from 'graphql-yoga';
 import { useGraphQlJit } from '@envelop/graphql-jit';
@@ -66,11 +67,21 @@ function statementTimeout(error: unknown): QueryTimeoutError | null {
   return null;
 }
 
-/** With readRequiresToken, every operation (subscriptions too) needs an editor; otherwise reading is open. */
-function requireTokenToRead(config: AppConfig): Plugin<Context> {
-  const check = ({ args, setResultAndStopExecution }: { args: { contextValue: unknown }; setResultAndStopExecution: (r: { errors: GraphQLError[] }) => void }) => {
-    if (!config.readRequiresToken || (args.contextValue as Context).editor) return;
-    setResultAndStopExecution({ errors: [typedError(new UnauthenticatedError((args.contextValue as Context).tokenSent ? 'rejected' : 'missing'))] });
+/**
+ * Every mutation needs an editor: one without is answered UNAUTHENTICATED before its arguments
+ * are coerced or checked (graphql/editor-only.ts). With readRequiresToken, every operation
+ * (subscriptions too) needs an editor; otherwise reading is open.
+ */
+function requireToken(config: AppConfig): Plugin<Context> {
+  type Args = { args: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; variableValues?: unknown; contextValue: unknown }; setResultAndStopExecution: (r: ExecutionResult) => void };
+  const check = ({ args, setResultAndStopExecution }: Args) => {
+    const ctx = args.contextValue as Context;
+    if (ctx.editor) return;
+    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+    const refused = unauthenticatedMutation(args.schema, args.document, args.operationName, typeof variables === 'object' ? variables : {}, ctx.tokenSent);
+    if (refused) return setResultAndStopExecution(refused);
+    if (!config.readRequiresToken) return;
+    setResultAndStopExecution({ errors: [typedError(new UnauthenticatedError(ctx.tokenSent ? 'rejected' : 'missing'))] });
   };
   return { onExecute: check, onSubscribe: check };
 }
@@ -164,7 +175,7 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
       useUploads(db, config),
       // GET /audit.jsonl: the audit log as JSON Lines, editors only
       useAuditExport(db, config),
-      requireTokenToRead(config),
+      requireToken(config),
       checkInput(),
       // before the cache, whose execute wraps this one's (it adds __typename and id to the document and stores the result)
       // before compiled reads, which hand what they cannot answer to the executor set here
