@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   COPYDESK_LOG_SQL: bool.default(false),
   /** largest JSON request body; bigger dumps go through importDumpFile */
   COPYDESK_MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  /** largest request body without a valid editor token (it can only read): refused with 413 before it is read */
+  COPYDESK_MAX_ANONYMOUS_REQUEST_BYTES: z.coerce.number().int().positive().default(64 * 1024),
   /** largest multipart upload (importDumpFile) */
   COPYDESK_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
   /** most bytes of large text fields (dump texts, article bodies) one GraphQL request may return */

@@ -144,6 +144,13 @@ export interface CreateAppOptions {
  */
 export function createApp({ db, config, dev = false, changes = localChangeFeed() }: CreateAppOptions) {
   const presence = createPresence(changes);
+  /** each request's editor, authenticated once (the body-size limit may ask before the context does) */
+  const editors = new WeakMap<Request, ReturnType<typeof authenticate>>();
+  const editorOf = (request: Request) => {
+    let editor = editors.get(request);
+    if (!editor) editors.set(request, (editor = authenticate(db, request.headers.get('authorization'), config.editorToken)));
+    return editor;
+  };
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -154,7 +161,7 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
     maxRequestBodySize: false,
     graphiql: { title: 'copydesk GraphQL' },
     context: async ({ request, req }) => {
-      const editor = await authenticate(db, request.headers.get('authorization'), config.editorToken);
+      const editor = await editorOf(request);
       // node's http server passes its IncomingMessage as `req`; in-process callers have none
       const remote = (req as { socket?: { remoteAddress?: string } } | undefined)?.socket?.remoteAddress;
       return {
@@ -170,7 +177,7 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
       };
     },
     plugins: [
-      ...limitPlugins(config.limits),
+      ...limitPlugins(config.limits, async (request) => Boolean(await editorOf(request))),
       // multipart: refused from its headers without an editor token; files streamed, not buffered
       useUploads(db, config),
       // GET /audit.jsonl: the audit log as JSON Lines, editors only
