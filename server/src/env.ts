@@ -50,6 +50,8 @@ const EnvSchema = z.object({
   COPYDESK_GRAPHQL_JIT: bool.default(false),
   /** longest a single SQL statement may run on PostgreSQL (ms) before it is cancelled and the request gets QUERY_TIMEOUT */
   COPYDESK_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** the server runs behind a proxy that sets X-Forwarded-For: take the client address (audit log, per-client limits) from it; otherwise the header is ignored, for any client can write it */
+  COPYDESK_TRUST_PROXY: bool.default(false),
   /** show internal error messages, stacks and SQL to clients; for debugging on your own machine only */
   COPYDESK_DEBUG_ERRORS: bool.default(false),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

@@ -21,7 +21,7 @@ const open: Subscription[] = [];
 beforeAll(async () => {
   t = await createTestApp();
   feed = localChangeFeed();
-  app = createApp({ db: t.database.db, config: { ...DEFAULT_CONFIG, limits: { ...DEFAULT_LIMITS, maxSubscriptionsPerClient: 3, maxSubscriptions: 5 } }, changes: feed });
+  app = createApp({ db: t.database.db, config: { ...DEFAULT_CONFIG, trustProxy: true, limits: { ...DEFAULT_LIMITS, maxSubscriptionsPerClient: 3, maxSubscriptions: 5 } }, changes: feed });
 });
 afterAll(async () => {
   for (const s of open) s.close();
@@ -81,6 +81,28 @@ describe('subscription limits', () => {
       return (await again.next()).data?.reviewCounts !== undefined;
     });
     for (const s of open.splice(0)) s.close();
+  });
+});
+
+describe('who a client is', () => {
+  it('counts anonymous subscriptions by the connection, not by an X-Forwarded-For the client wrote, unless a proxy is trusted', async () => {
+    const changes = localChangeFeed();
+    const direct = createApp({ db: t.database.db, config: { ...DEFAULT_CONFIG, limits: { ...DEFAULT_LIMITS, maxSubscriptionsPerClient: 2 } }, changes });
+    const subs: Subscription[] = [];
+    try {
+      for (const address of ['10.1.0.1', '10.1.0.2']) {
+        const s = await subscribe(direct, COUNTS, {}, null, from(address));
+        subs.push(s);
+        expect((await s.next()).data?.reviewCounts).toBeDefined();
+      }
+      // a third "address" is the same client: over its cap of 2
+      const third = await subscribe(direct, COUNTS, {}, null, from('10.1.0.3'));
+      subs.push(third);
+      expect((await third.next()).errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+    } finally {
+      for (const s of subs) s.close();
+      await changes.close();
+    }
   });
 });
 
