@@ -9,7 +9,7 @@ import { CopydeskError, InvalidInputError, QueryTimeoutError, UnauthenticatedErr
 import { checkOperationInput } from './graphql/input.ts';
 import type { AppConfig } from './config.ts';
 import type { Context } from './graphql/builder.ts';
-import { limitPlugins } from './graphql/limits.ts';
+import { costLimit, limitPlugins } from './graphql/limits.ts';
 import { schema } from './graphql/schema.ts';
 import { useCompiledReads } from './graphql/compiled/plugin.ts';
 import { useUploads } from './http/uploads.ts';
@@ -183,6 +183,7 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
       // GET /audit.jsonl: the audit log as JSON Lines, editors only
       useAuditExport(db, config),
       requireToken(config),
+      costLimit(config.limits),
       checkInput(),
       // before the cache, whose execute wraps this one's (it adds __typename and id to the document and stores the result)
       // before compiled reads, which hand what they cannot answer to the executor set here

@@ -52,6 +52,20 @@ describe('request limits', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
   });
 
+  it('charges a page at the size the server returns: first from a variable counts, first over 100 counts as 100', async () => {
+    const expensive = `query($n: Int) { articles(first: $n) { edges { node { related(first: $n) { edges { node { to { headline body } } } } } } } }`;
+    const byVariable = await t.gql(expensive, { n: 100 }, { token: null });
+    expect(byVariable.data).toBeUndefined();
+    expect(byVariable.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+    expect(byVariable.errors?.[0]?.message).toMatch(/cost/i);
+    // the same at the size it is cut to: the same cost, one page of at most 100 answered
+    for (const first of ['100', '1000000']) {
+      const res = await t.gql(`{ articles(first: ${first}) { edges { node { id headline } } } }`, undefined, { token: null });
+      expect(res.errors, first).toBeUndefined();
+      expect(res.data.articles.edges.length).toBeLessThanOrEqual(100);
+    }
+  });
+
   it('refuses a 2 MB request body with 413 and a clear error, and writes nothing', async () => {
     const body = JSON.stringify({ query: 'mutation($i: ImportDumpInput!) { importDump(input: $i) { __typename } }', variables: { i: { text: 'x'.repeat(2 * 1024 * 1024) } } });
     const res = await post(body, { authorization: `Bearer ${TEST_TOKEN}` });

@@ -1,14 +1,16 @@
 /**
  * What a request may cost, enforced before execution with maintained plugins: GraphQL Armor's
- * depth, alias, cost and token limits, Yoga's CSRF prevention, and a request-size cap.
+ * depth, alias and token limits, Yoga's CSRF prevention, and a request-size cap; the cost limit
+ * (cost.ts: it needs the variables, to charge the page size the server returns) is
+ * `costLimit` below, run with the other checks before execution (yoga.ts).
  */
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
-import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { GraphQLError, type ValidationContext } from 'graphql';
+import { GraphQLError, type DocumentNode, type ValidationContext } from 'graphql';
+import { operationCost } from './cost.ts';
 import type { Plugin } from 'graphql-yoga';
 
 export interface Limits {
@@ -175,7 +177,19 @@ export function limitPlugins(limits: Limits, signedIn: (request: Request) => Pro
     maxTokensPlugin({ ...common, ...codedWhileParsing, n: limits.maxTokens }) as unknown as Plugin,
     maxDepthPlugin({ ...common, ...coded, n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
     maxAliasesPlugin({ ...common, ...coded, n: limits.maxAliases, allowList: [] }) as Plugin,
-    costLimitPlugin({ ...common, ...coded, maxCost: limits.maxCost, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
     blockFieldSuggestionsPlugin() as Plugin,
   ];
+}
+
+/**
+ * The cost limit (cost.ts): an operation over `maxCost` is refused before it runs with
+ * LIMIT_EXCEEDED, naming the limit and the cost found.
+ */
+export function costLimit(limits: Pick<Limits, 'maxCost'>): Plugin {
+  const check = ({ args, setResultAndStopExecution }: { args: { document: DocumentNode; operationName?: string | null; variableValues?: unknown }; setResultAndStopExecution: (r: { errors: GraphQLError[] }) => void }) => {
+    const variables = args.variableValues && typeof args.variableValues === 'object' ? (args.variableValues as Record<string, unknown>) : {};
+    const cost = operationCost(args.document, args.operationName, variables);
+    if (cost > limits.maxCost) setResultAndStopExecution({ errors: [new GraphQLError(`Query Cost limit of ${limits.maxCost} exceeded, found ${cost}.`, { extensions: { code: 'LIMIT_EXCEEDED' } })] });
+  };
+  return { onExecute: check, onSubscribe: check };
 }
