@@ -20,6 +20,8 @@ export interface AppConfig {
   compiledReads: boolean;
   /** run the general executor's operations through graphql-jit (compiled once per document); default false */
   graphqlJit?: boolean;
+  /** take the client address from X-Forwarded-For (behind a proxy that sets it: COPYDESK_TRUST_PROXY); default false, the socket's address (audit/log.ts clientAddress) */
+  trustProxy?: boolean;
 }
 
 /** The app's settings from the environment (loadEnv): the default limits with the request, upload, text and subscription limits it sets. */
@@ -31,6 +33,7 @@ export function configOf(env: Env): AppConfig {
     responseCacheTtlMs: env.COPYDESK_RESPONSE_CACHE_TTL_MS,
     compiledReads: env.COPYDESK_COMPILED_READS,
     graphqlJit: env.COPYDESK_GRAPHQL_JIT,
-    limits: { ...DEFAULT_LIMITS, maxRequestBytes: env.COPYDESK_MAX_REQUEST_BYTES, maxUploadBytes: env.COPYDESK_MAX_UPLOAD_BYTES, maxTextBytes: env.COPYDESK_MAX_TEXT_BYTES, maxSubscriptions: env.COPYDESK_MAX_SUBSCRIPTIONS, maxSubscriptionsPerClient: env.COPYDESK_MAX_SUBSCRIPTIONS_PER_CLIENT },
+    trustProxy: env.COPYDESK_TRUST_PROXY,
+    limits: { ...DEFAULT_LIMITS, maxRequestBytes: env.COPYDESK_MAX_REQUEST_BYTES, maxAnonymousRequestBytes: env.COPYDESK_MAX_ANONYMOUS_REQUEST_BYTES, maxUploadBytes: env.COPYDESK_MAX_UPLOAD_BYTES, maxTextBytes: env.COPYDESK_MAX_TEXT_BYTES, maxSubscriptions: env.COPYDESK_MAX_SUBSCRIPTIONS, maxSubscriptionsPerClient: env.COPYDESK_MAX_SUBSCRIPTIONS_PER_CLIENT },
   };
 }

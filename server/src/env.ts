@@ -57,6 +57,8 @@ const EnvSchema = z.object({
   COPYDESK_LOG_SQL: bool(false),
   /** largest JSON request body; bigger dumps go through importDumpFile */
   COPYDESK_MAX_REQUEST_BYTES: int(1, null, 1024 * 1024),
+  /** largest request body without a valid editor token (it can only read): refused with 413 before it is read */
+  COPYDESK_MAX_ANONYMOUS_REQUEST_BYTES: int(1, null, 64 * 1024),
   /** largest multipart upload (importDumpFile) */
   COPYDESK_MAX_UPLOAD_BYTES: int(1, null, 64 * 1024 * 1024),
   /** most bytes of large text fields (dump texts, article bodies) one GraphQL request may return */
@@ -81,6 +83,8 @@ const EnvSchema = z.object({
   COPYDESK_GRAPHQL_JIT: bool(false),
   /** longest a single SQL statement may run on PostgreSQL (ms) before it is cancelled and the request gets QUERY_TIMEOUT */
   COPYDESK_STATEMENT_TIMEOUT_MS: int(100, 600_000, 10_000),
+  /** the server runs behind a proxy that sets X-Forwarded-For: take the client address (audit log, per-client limits) from it; otherwise the header is ignored, for any client can write it */
+  COPYDESK_TRUST_PROXY: bool(false),
   /** show internal error messages, stacks and SQL to clients; for debugging on your own machine only */
   COPYDESK_DEBUG_ERRORS: bool(false),
   NODE_ENV: z.enum(['development', 'production', 'test'], { error: (i) => `expected development, production or test, got ${shown(String(i.input))}` }).default('development'),

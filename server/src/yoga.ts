@@ -1,4 +1,5 @@
-import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { unauthenticatedMutation } from './graphql/editor-only.ts';
 import { clientAddress, requestOrigin } from './audit/log.ts';
 import { createYoga, maskError as defaultMaskError, type Plugin } from 'graphql-yoga';
 import { useGraphQlJit } from '@envelop/graphql-jit';
@@ -8,7 +9,7 @@ import { badRequest, CopydeskError, InvalidInputError, QueryTimeoutError, quoteI
 import { checkOperationInput } from './graphql/input.ts';
 import type { AppConfig } from './config.ts';
 import type { Context } from './graphql/builder.ts';
-import { limitPlugins } from './graphql/limits.ts';
+import { costLimit, limitPlugins } from './graphql/limits.ts';
 import { schema } from './graphql/schema.ts';
 import { useCompiledReads } from './graphql/compiled/plugin.ts';
 import { useUploads } from './http/uploads.ts';
@@ -20,6 +21,7 @@ import { createPresence } from './live/presence.ts';
 import { subscriberKey, subscriptionLimits } from './live/limits.ts';
 import { shareSubscriptionResults } from './live/shared-results.ts';
 import { createTextBudget } from './graphql/text-budget.ts';
+import { withStatementScope } from './db/statement-scope.ts';
 
 /** longest error message a client gets (characters): a message that quotes a huge input is cut */
 const MAX_ERROR_MESSAGE = 1000;
@@ -71,11 +73,21 @@ function statementTimeout(error: unknown): QueryTimeoutError | null {
   return null;
 }
 
-/** With readRequiresToken, every operation (subscriptions too) needs an editor; otherwise reading is open. */
-function requireTokenToRead(config: AppConfig): Plugin<Context> {
-  const check = ({ args, setResultAndStopExecution }: { args: { contextValue: unknown }; setResultAndStopExecution: (r: { errors: GraphQLError[] }) => void }) => {
-    if (!config.readRequiresToken || (args.contextValue as Context).editor) return;
-    setResultAndStopExecution({ errors: [typedError(new UnauthenticatedError((args.contextValue as Context).tokenSent ? 'rejected' : 'missing'))] });
+/**
+ * Every mutation needs an editor: one without is answered UNAUTHENTICATED before its arguments
+ * are coerced or checked (graphql/editor-only.ts). With readRequiresToken, every operation
+ * (subscriptions too) needs an editor; otherwise reading is open.
+ */
+function requireToken(config: AppConfig): Plugin<Context> {
+  type Args = { args: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; variableValues?: unknown; contextValue: unknown }; setResultAndStopExecution: (r: ExecutionResult) => void };
+  const check = ({ args, setResultAndStopExecution }: Args) => {
+    const ctx = args.contextValue as Context;
+    if (ctx.editor) return;
+    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+    const refused = unauthenticatedMutation(args.schema, args.document, args.operationName, typeof variables === 'object' ? variables : {}, ctx.tokenSent);
+    if (refused) return setResultAndStopExecution(refused);
+    if (!config.readRequiresToken) return;
+    setResultAndStopExecution({ errors: [typedError(new UnauthenticatedError(ctx.tokenSent ? 'rejected' : 'missing'))] });
   };
   return { onExecute: check, onSubscribe: check };
 }
@@ -121,6 +133,33 @@ function readableRequests(): Plugin<Context> {
 }
 
 /**
+ * A read's statements are given up once nobody waits for them (db/statement-scope.ts): when its
+ * client goes away, and when its execution has ended (its answer decided: done, refused,
+ * timed out) with statements of it still queued. Mutations and subscriptions are not scoped (a
+ * write finishes whatever its client does; a subscription's reads are shared by its subscribers).
+ */
+function giveUpAbandonedReads(): Plugin<Context> {
+  return {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation?.operation !== 'query') return;
+      const request = (args.contextValue as { request?: Request }).request;
+      setExecuteFn(async (a) => {
+        const scope = new AbortController();
+        const gone = () => scope.abort();
+        request?.signal.addEventListener('abort', gone, { once: true });
+        try {
+          return await withStatementScope(scope.signal, () => executeFn(a));
+        } finally {
+          request?.signal.removeEventListener('abort', gone);
+          scope.abort();
+        }
+      });
+    },
+  };
+}
+
+/**
  * Every error message a response carries is cut at MAX_ERROR_MESSAGE characters, the ones
  * graphql-js writes while parsing and validating too ("Value "AAAA…" does not exist in
  * "ArticleOrder" enum." quotes the request): a request of a megabyte must not be echoed back.
@@ -153,6 +192,13 @@ export interface CreateAppOptions {
  */
 export function createApp({ db, config, dev = false, changes = localChangeFeed() }: CreateAppOptions) {
   const presence = createPresence(changes);
+  /** each request's editor, authenticated once (the body-size limit may ask before the context does) */
+  const editors = new WeakMap<Request, ReturnType<typeof authenticate>>();
+  const editorOf = (request: Request) => {
+    let editor = editors.get(request);
+    if (!editor) editors.set(request, (editor = authenticate(db, request.headers.get('authorization'), config.editorToken)));
+    return editor;
+  };
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -163,7 +209,7 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
     maxRequestBodySize: false,
     graphiql: { title: 'copydesk GraphQL' },
     context: async ({ request, req }) => {
-      const editor = await authenticate(db, request.headers.get('authorization'), config.editorToken);
+      const editor = await editorOf(request);
       // node's http server passes its IncomingMessage as `req`; in-process callers have none
       const remote = (req as { socket?: { remoteAddress?: string } } | undefined)?.socket?.remoteAddress;
       return {
@@ -171,15 +217,15 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
         config,
         editor,
         tokenSent: Boolean(request.headers.get('authorization')?.trim()),
-        origin: requestOrigin(request.headers, remote),
-        client: subscriberKey(editor, clientAddress(request.headers, remote)),
+        origin: requestOrigin(request.headers, remote, config.trustProxy ?? false),
+        client: subscriberKey(editor, clientAddress(request.headers, remote, config.trustProxy ?? false)),
         changes,
         presence,
         textBudget: createTextBudget(config.limits.maxTextBytes),
       };
     },
     plugins: [
-      ...limitPlugins(config.limits),
+      ...limitPlugins(config.limits, async (request) => Boolean(await editorOf(request))),
       // multipart: refused from its headers without an editor token; files streamed, not buffered
       useUploads(db, config),
       // after the plugins that pick a request parser: a malformed request is a 400, not a 500
@@ -187,7 +233,8 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
       boundedErrorMessages(),
       // GET /audit.jsonl: the audit log as JSON Lines, editors only
       useAuditExport(db, config),
-      requireTokenToRead(config),
+      requireToken(config),
+      costLimit(config.limits),
       checkInput(),
       // before the cache, whose execute wraps this one's (it adds __typename and id to the document and stores the result)
       // before compiled reads, which hand what they cannot answer to the executor set here
@@ -200,6 +247,8 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
       shareSubscriptionResults(),
       // after the token and input checks: a refused subscription never counts
       subscriptionLimits(config.limits),
+      // last, so that it wraps whatever execute the plugins above set
+      giveUpAbandonedReads(),
     ],
     // internals (SQL, parameters, stacks, paths) never reach a client unless `dev` is set
     // (COPYDESK_DEBUG_ERRORS); every message is bounded

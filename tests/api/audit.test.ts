@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, revokeToken } from '@copydesk/server/auth/tokens.ts';
 import { seedSamples } from '@copydesk/server/seed.ts';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { createApp } from '@copydesk/server/yoga.ts';
+import { createTestApp, DEFAULT_CONFIG, TEST_TOKEN, type TestApp } from '../helpers/app.ts';
 import { strayTextDump } from '../helpers/dumps.ts';
 
 const FROM = { 'x-forwarded-for': '203.0.113.7, 10.0.0.1', 'user-agent': 'audit-test/1.0' };
@@ -33,7 +34,8 @@ const log = async (filter: Record<string, unknown> = {}): Promise<Entry[]> => {
 const gql = (q: string, v: Record<string, unknown>) => t.gql(q, v, { headers: FROM });
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // behind a proxy that sets X-Forwarded-For (COPYDESK_TRUST_PROXY)
+  t = await createTestApp({ trustProxy: true });
 });
 afterAll(async () => {
   await t?.close();
@@ -135,5 +137,17 @@ describe('audit log: the samples imported at first start', () => {
     } finally {
       await fresh.close();
     }
+  });
+
+  it('ignores X-Forwarded-For unless told to trust a proxy: any client can write the header', async () => {
+    const direct = createApp({ db: t.database.db, config: DEFAULT_CONFIG });
+    const res = await direct.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_TOKEN}`, ...FROM },
+      body: JSON.stringify({ query: `mutation($i: ImportDumpInput!) { importDump(input: $i) { __typename } }`, variables: { i: { text: strayTextDump(' (spoofed origin)') } } }),
+    });
+    expect(((await res.json()) as { data: unknown }).data).toEqual({ importDump: { __typename: 'ImportDumpPayload' } });
+    const [entry] = await t.sql<{ origin: string }>(`select origin from audit_log where action = 'import' order by id desc limit 1`);
+    expect(entry!.origin).toBe('in-process · audit-test/1.0');
   });
 });

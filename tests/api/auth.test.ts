@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, revokeToken } from '@copydesk/server/auth/tokens.ts';
+import { schema } from '@copydesk/server/graphql/schema.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 
 const IMPORT = `mutation($input: ImportDumpInput!) { importDump(input: $input) { __typename ... on Error { code message } ... on ImportDumpPayload { created } } }`;
@@ -66,5 +67,21 @@ describe('editor tokens', () => {
     } finally {
       await closed.close();
     }
+  });
+
+  it('refuses every mutation without a token before its input is checked or coerced (no work on the input of a request that may not run)', async () => {
+    const fields = Object.values(schema.getMutationType()!.getFields());
+    expect(fields.length).toBeGreaterThan(10);
+    for (const f of fields) {
+      // every argument a value of the wrong kind with a NUL in it: checked first, it would be INVALID_INPUT or a coercion error
+      const vars = f.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
+      const args = f.args.map((a) => `${a.name}: $${a.name}`).join(', ');
+      const query = `mutation${vars ? `(${vars})` : ''} { ${f.name}${args ? `(${args})` : ''} { __typename ... on Error { code message } } }`;
+      const res = await t.gql(query, Object.fromEntries(f.args.map((a) => [a.name, 'bad\u0000'])), { token: null });
+      expect({ field: f.name, errors: res.errors, data: res.data?.[f.name] }).toMatchObject({ field: f.name, errors: undefined, data: { __typename: 'UnauthenticatedError', code: 'UNAUTHENTICATED' } });
+    }
+    // an alias, __typename at the root, a fragment on the error type and a rejected token
+    const res = await t.gql(`mutation($input: ImportDumpInput!) { __typename first: importDump(input: $input) { ...E } second: importDump(input: $input) { __typename } } fragment E on UnauthenticatedError { code message }`, { input: { text: 1 } }, { token: 'cdk_not-a-real-token' });
+    expect(res).toEqual({ data: { __typename: 'Mutation', first: { code: 'UNAUTHENTICATED', message: expect.stringMatching(/unknown to this server or was revoked/) }, second: { __typename: 'UnauthenticatedError' } } });
   });
 });

@@ -16,16 +16,16 @@ import { SEARCH_LIMITS } from '@copydesk/server/graphql/text-limits.ts';
 import { createApp } from '@copydesk/server/yoga.ts';
 import { loadEnv } from '@copydesk/server/env.ts';
 import { flatDump, relatedBlock } from '../helpers/dumps.ts';
-import { createTestApp, DEFAULT_CONFIG, type TestApp } from '../helpers/app.ts';
+import { createTestApp, DEFAULT_CONFIG, TEST_TOKEN, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
 const IMPORT = `mutation($input: ImportDumpInput!) { importDump(input: $input) { __typename } }`;
 
 /** HTTP status and parsed body of one request to the app */
-async function raw(query: string, variables?: unknown, app = t.app): Promise<{ status: number; text: string; json: any }> {
+async function raw(query: string, variables?: unknown, app = t.app, token: string | null = null): Promise<{ status: number; text: string; json: any }> {
   const res = await app.fetch('http://localhost/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const text = await res.text();
@@ -33,8 +33,9 @@ async function raw(query: string, variables?: unknown, app = t.app): Promise<{ s
 }
 
 /** the request ends in one typed INVALID_INPUT error that names `field`, not in a 500 or an internal message */
+/** as an editor: a request without a token is refused before its input is checked (a mutation UNAUTHENTICATED, a body over 64 KB REQUEST_TOO_LARGE) */
 async function expectInvalid(query: string, variables: unknown, field: string) {
-  const r = await raw(query, variables);
+  const r = await raw(query, variables, t.app, TEST_TOKEN);
   expect(r.status, r.text).toBeLessThan(500);
   expect(r.json.errors?.length, r.text).toBeGreaterThan(0);
   const e = r.json.errors[0];
@@ -443,7 +444,7 @@ describe('requests that used to end in a 500 or an unbounded body', () => {
   it('refuses 100k-deep JSON variables with a typed error', async () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     const body = `{"query":"query($ids: [ID!]!) { nodes(ids: $ids) { id } }","variables":{"ids":${deep}}}`;
-    const res = await t.app.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(body.length) }, body });
+    const res = await t.app.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(body.length), authorization: `Bearer ${TEST_TOKEN}` }, body });
     const text = await res.text();
     expect(res.status, text.slice(0, 500)).toBeLessThan(500);
     expect(JSON.parse(text).errors[0].extensions.code).toBe('INVALID_INPUT');

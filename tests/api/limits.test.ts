@@ -52,6 +52,20 @@ describe('request limits', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
   });
 
+  it('charges a page at the size the server returns: first from a variable counts, first over 100 counts as 100', async () => {
+    const expensive = `query($n: Int) { articles(first: $n) { edges { node { related(first: $n) { edges { node { to { headline body } } } } } } } }`;
+    const byVariable = await t.gql(expensive, { n: 100 }, { token: null });
+    expect(byVariable.data).toBeUndefined();
+    expect(byVariable.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+    expect(byVariable.errors?.[0]?.message).toMatch(/cost/i);
+    // the same at the size it is cut to: the same cost, one page of at most 100 answered
+    for (const first of ['100', '1000000']) {
+      const res = await t.gql(`{ articles(first: ${first}) { edges { node { id headline } } } }`, undefined, { token: null });
+      expect(res.errors, first).toBeUndefined();
+      expect(res.data.articles.edges.length).toBeLessThanOrEqual(100);
+    }
+  });
+
   it('refuses a 2 MB request body with 413 and a clear error, and writes nothing', async () => {
     const body = JSON.stringify({ query: 'mutation($i: ImportDumpInput!) { importDump(input: $i) { __typename } }', variables: { i: { text: 'x'.repeat(2 * 1024 * 1024) } } });
     const res = await post(body, { authorization: `Bearer ${TEST_TOKEN}` });
@@ -72,6 +86,35 @@ describe('request limits', () => {
     expect(json.errors[0]!.extensions.code).toBe('REQUEST_TOO_LARGE');
     expect(json.errors[0]!.message).toContain('COPYDESK_MAX_REQUEST_BYTES');
     expect(json.errors[0]!.message).not.toMatch(/import/i);
+  });
+
+  it('refuses a body over the anonymous limit without a valid token with 413 before reading it, by Content-Length or by counting, and takes it with one', async () => {
+    const limit = DEFAULT_LIMITS.maxAnonymousRequestBytes;
+    expect(limit).toBeLessThan(DEFAULT_LIMITS.maxRequestBytes);
+    const body = JSON.stringify({ query: '{ reviewCounts { total } }', variables: { pad: 'x'.repeat(limit) } });
+    expect(body.length).toBeLessThan(DEFAULT_LIMITS.maxRequestBytes);
+    const refused = async (res: Response) => {
+      expect(res.status).toBe(413);
+      const json = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(json.errors[0]!.extensions.code).toBe('REQUEST_TOO_LARGE');
+      expect(json.errors[0]!.message).toContain(`the limit is ${limit} bytes (COPYDESK_MAX_ANONYMOUS_REQUEST_BYTES)`);
+    };
+    await refused(await post(body));
+    await refused(await post(body, { authorization: 'Bearer cdk_not-a-real-token' }));
+    // a body that is never read: a stream that never ends after its first chunk
+    let pulls = 0;
+    const endless = new ReadableStream<Uint8Array>({ pull: (c) => void (pulls++, c.enqueue(new Uint8Array(limit).fill(32))) });
+    await refused(await t.app.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: endless, duplex: 'half' } as RequestInit));
+    // read until one byte over (and what the stream had queued), never to its end
+    expect(pulls).toBeLessThan(10);
+    const chunked = new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(new TextEncoder().encode(body)), c.close()) });
+    await refused(await t.app.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: chunked, duplex: 'half' } as RequestInit));
+    const small = new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(new TextEncoder().encode(JSON.stringify({ query: '{ reviewCounts { total } }' }))), c.close()) });
+    const ok = await t.app.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: small, duplex: 'half' } as RequestInit);
+    expect(((await ok.json()) as { data: unknown }).data).toEqual({ reviewCounts: { total: expect.any(Number) } });
+    const editor = await post(body, { authorization: `Bearer ${TEST_TOKEN}` });
+    expect(editor.status).toBe(200);
+    expect(((await editor.json()) as { data: unknown }).data).toEqual({ reviewCounts: { total: expect.any(Number) } });
   });
 
   it('accepts an ordinary query', async () => {

@@ -21,7 +21,7 @@ const open: Subscription[] = [];
 beforeAll(async () => {
   t = await createTestApp();
   feed = localChangeFeed();
-  app = createApp({ db: t.database.db, config: { ...DEFAULT_CONFIG, limits: { ...DEFAULT_LIMITS, maxSubscriptionsPerClient: 3, maxSubscriptions: 5 } }, changes: feed });
+  app = createApp({ db: t.database.db, config: { ...DEFAULT_CONFIG, trustProxy: true, limits: { ...DEFAULT_LIMITS, maxSubscriptionsPerClient: 3, maxSubscriptions: 5 } }, changes: feed });
 });
 afterAll(async () => {
   for (const s of open) s.close();
@@ -81,6 +81,65 @@ describe('subscription limits', () => {
       return (await again.next()).data?.reviewCounts !== undefined;
     });
     for (const s of open.splice(0)) s.close();
+  });
+});
+
+describe('who a client is', () => {
+  it('counts anonymous subscriptions by the connection, not by an X-Forwarded-For the client wrote, unless a proxy is trusted', async () => {
+    const changes = localChangeFeed();
+    const direct = createApp({ db: t.database.db, config: { ...DEFAULT_CONFIG, limits: { ...DEFAULT_LIMITS, maxSubscriptionsPerClient: 2 } }, changes });
+    const subs: Subscription[] = [];
+    try {
+      for (const address of ['10.1.0.1', '10.1.0.2']) {
+        const s = await subscribe(direct, COUNTS, {}, null, from(address));
+        subs.push(s);
+        expect((await s.next()).data?.reviewCounts).toBeDefined();
+      }
+      // a third "address" is the same client: over its cap of 2
+      const third = await subscribe(direct, COUNTS, {}, null, from('10.1.0.3'));
+      subs.push(third);
+      expect((await third.next()).errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+    } finally {
+      for (const s of subs) s.close();
+      await changes.close();
+    }
+  });
+});
+
+describe('what an event may cost', () => {
+  it('charges every event the text budget and the cost limit a query pays, refusing with LIMIT_EXCEEDED as the query is refused', async () => {
+    const changes = localChangeFeed();
+    const strict = createApp({ db: t.database.db, config: { ...DEFAULT_CONFIG, limits: { ...DEFAULT_LIMITS, maxTextBytes: 2000, maxCost: 500 } }, changes });
+    const text = `\nBudget harbour story\nBy A. Writer\n${'Ferries will run round the clock from Monday, the port said. '.repeat(60)}\nHashtags\n`;
+    const imported = await t.gql(`mutation($input: ImportDumpInput!) { importDump(input: $input) { ... on ImportDumpPayload { dump { id currentRevisionNumber } } } }`, { input: { text } });
+    const { id, currentRevisionNumber } = imported.data.importDump.dump;
+    const ask = async (query: string, variables: Record<string, unknown>, token: string | null = null) =>
+      (await (await strict.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) })).json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
+    const subs: Subscription[] = [];
+    try {
+      // the text budget, on the first event and on each later one
+      expect((await ask(`query($id: ID!) { dump(id: $id) { text } }`, { id })).errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+      const heavy = await subscribe(strict, `subscription($id: ID!) { dumpUpdated(id: $id) { status text } }`, { id }, null);
+      subs.push(heavy);
+      expect((await heavy.next()).errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+      for (const status of ['IN_REVIEW', 'NEW']) {
+        // through the app whose change feed the subscription listens to
+        const moved = await ask(`mutation($input: SetDumpStatusInput!) { setDumpStatus(input: $input) { __typename } }`, { input: { dumpId: id, revision: currentRevisionNumber, status } }, TEST_TOKEN);
+        expect(moved.data.setDumpStatus.__typename).toBe('Dump');
+        expect((await heavy.next()).errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+      }
+      // the cost limit, with the page size from a variable
+      const pages = `revisions(first: $n) { edges { node { segments { kind fields { field start end } } } } }`;
+      expect((await ask(`query($id: ID!, $n: Int) { dump(id: $id) { ${pages} } }`, { id, n: 100 })).errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+      const costly = await subscribe(strict, `subscription($id: ID!, $n: Int) { dumpUpdated(id: $id) { ${pages} } }`, { id, n: 100 }, null);
+      subs.push(costly);
+      const refused = await costly.next();
+      expect(refused.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+      expect(refused.data?.dumpUpdated ?? null).toBeNull();
+    } finally {
+      for (const s of subs) s.close();
+      await changes.close();
+    }
   });
 });
 

@@ -31,15 +31,20 @@ export async function audit(db: Executor, actor: Actor, entry: AuditEntry): Prom
   await db.insert(auditLog).values({ actor: actor.name, origin: actor.origin, action: entry.action, dumpId: entry.dumpId ?? null, subject: entry.subject ?? null, detail: entry.detail ?? {} });
 }
 
-/** The client address of an HTTP request: the first X-Forwarded-For hop, else the socket's, else "in-process" (at most 100 characters). */
-export function clientAddress(headers: Headers, remoteAddress: string | null | undefined): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+/**
+ * The client address of an HTTP request, the one place that decides it (the audit log's origin,
+ * the per-client subscription limit): the socket's address, else "in-process" (at most 100
+ * characters). X-Forwarded-For is any client's to write, so its first hop is taken only when
+ * `trustProxy` is set (COPYDESK_TRUST_PROXY: the server runs behind a proxy that sets it).
+ */
+export function clientAddress(headers: Headers, remoteAddress: string | null | undefined, trustProxy: boolean): string {
+  const forwarded = trustProxy ? headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
   return (forwarded || remoteAddress || 'in-process').slice(0, 100);
 }
 
-/** The origin of an HTTP request: the client address (first X-Forwarded-For hop, else the socket's) and the user agent, at most 300 characters. */
-export function requestOrigin(headers: Headers, remoteAddress: string | null | undefined): string {
-  const address = clientAddress(headers, remoteAddress);
+/** The origin of an HTTP request: its client address (clientAddress) and the user agent, at most 300 characters. */
+export function requestOrigin(headers: Headers, remoteAddress: string | null | undefined, trustProxy: boolean): string {
+  const address = clientAddress(headers, remoteAddress, trustProxy);
   const agent = headers.get('user-agent');
   return (agent ? `${address} · ${agent}` : address).slice(0, 300);
 }

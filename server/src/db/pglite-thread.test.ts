@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, rowsOf, type Database } from './client.ts';
 import { PgliteThread, StatementTimeoutError } from './pglite-thread.ts';
+import { StatementAbandonedError, withStatementScope } from './statement-scope.ts';
 
 describe('PGlite in a worker thread', () => {
   let database: Database;
@@ -101,6 +102,33 @@ describe('PGlite in a worker thread', () => {
     await new Promise((ok) => setTimeout(ok, 2500));
     expect(rowsOf(await database.db.execute(sql`select id from t where id = 30`))).toEqual([{ id: 30 }]);
   }, 120_000);
+
+  it('drops the statements of a request given up (its scope aborted) that have not started; statements outside the scope still run', async () => {
+    await database.db.execute(sql`create table given_up (n int)`);
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    let entered!: () => void;
+    const inside = new Promise<void>((ok) => (entered = ok));
+    const holder = database.db.transaction(async (tx) => {
+      await tx.execute(sql`select 1`);
+      entered();
+      await held;
+    });
+    await inside;
+    const request = new AbortController();
+    const abandoned = withStatementScope(request.signal, () => Array.from({ length: 6 }, (_, i) => database.db.execute(sql`insert into given_up values (${i})`).catch((x: unknown) => x)));
+    const kept = database.db.execute(sql`insert into given_up values (100)`);
+    request.abort();
+    const errors = await Promise.all(abandoned);
+    expect(errors.map((e) => (e as { cause?: unknown }).cause ?? e).every((e) => e instanceof StatementAbandonedError && e.code === '57014')).toBe(true);
+    // a statement sent in an aborted scope is refused without being sent
+    const late = await withStatementScope(request.signal, () => database.db.execute(sql`insert into given_up values (7)`).catch((x: unknown) => x));
+    expect((late as { cause?: unknown }).cause ?? late).toBeInstanceOf(StatementAbandonedError);
+    release();
+    await holder;
+    await kept;
+    expect(rowsOf(await database.db.execute(sql`select n from given_up order by n`))).toEqual([{ n: 100 }]);
+  }, 60_000);
 
   it('refuses to open when the worker cannot open the database, with the cause', async () => {
     await expect(PgliteThread.create({ dataDir: 'memory://', loadDataDir: new Uint8Array([1, 2, 3]) })).rejects.toThrow();

@@ -14,9 +14,11 @@
  *   statement not answered within the bound rejects with code 57014 (query_canceled), which the
  *   API answers as QUERY_TIMEOUT. It counts from when the statement is sent, so time spent waiting
  *   behind other statements counts too (as a lock wait does on PostgreSQL); the error says whether
- *   it ran out while the database was busy with other work (`busy`: the API then advises a retry). PGlite cannot cancel a
- *   running statement: it runs to its end in the worker and its result is dropped; statements sent
- *   meanwhile wait for it. Inside a transaction (imports, saves, enrichment) the caller then rolls
+ *   it ran out while the database was busy with other work (`busy`: the API then advises a retry). A
+ *   statement that times out before it started is dropped in the worker, never run (as is one whose
+ *   request was given up: statement-scope.ts), so a burst of timed-out reads leaves no work queued.
+ *   PGlite cannot cancel a running statement: it runs to its end in the worker and its result is
+ *   dropped; statements sent meanwhile wait for it. Inside a transaction (imports, saves, enrichment) the caller then rolls
  *   back, which runs after it, so nothing of it stays; a lone statement outside a transaction
  *   keeps its effect although its caller was told it timed out.
  * - LISTEN/NOTIFY is not forwarded: the change feed (changes.ts) stays in process on PGlite.
@@ -24,6 +26,7 @@
 import type { PGlite, Results, Transaction } from '@electric-sql/pglite';
 import type { Worker } from 'node:worker_threads';
 import { spawnWorker } from '../threads/spawn.ts';
+import { StatementAbandonedError, statementSignal } from './statement-scope.ts';
 
 /** a request to the worker, without its id */
 type Body<R> = R extends unknown ? Omit<R, 'id'> : never;
@@ -34,7 +37,9 @@ export type Request =
   | { id: number; op: 'exec'; tx?: number; text: string }
   | { id: number; op: 'begin' }
   | { id: number; op: 'end'; tx: number; commit: boolean }
-  | { id: number; op: 'close' };
+  | { id: number; op: 'close' }
+  /** the caller gave up on request `of` (timed out, or its request went away): dropped if it has not started; no reply */
+  | { id: number; op: 'cancel'; of: number };
 
 /** the worker's answer to request `id` (id 0: the worker is ready, or failed to open the database) */
 export type Reply = { id: number; result: unknown; error?: undefined } | { id: number; error: WireError };
@@ -138,23 +143,41 @@ export class PgliteThread {
     if (this.broken) return Promise.reject(this.broken);
     const id = ++this.serial;
     const ownTx = 'tx' in req ? req.tx : undefined;
+    // a statement outside a transaction, sent for a request that has been given up (statement-scope.ts)
+    const signal = req.op === 'query' || req.op === 'exec' ? (ownTx === undefined ? statementSignal() : undefined) : undefined;
+    if (signal?.aborted) return Promise.reject(new StatementAbandonedError());
     return new Promise<T>((ok, fail) => {
       let timer: NodeJS.Timeout | undefined;
+      const abandon = () => {
+        if (!this.pending.delete(id)) return;
+        clearTimeout(timer);
+        fail(new StatementAbandonedError());
+        this.cancel(id);
+      };
+      signal?.addEventListener('abort', abandon, { once: true });
       if (bounded && this.timeoutMs > 0) {
         timer = setTimeout(() => {
           this.pending.delete(id);
+          signal?.removeEventListener('abort', abandon);
           // still behind an earlier request, or another caller's transaction holds the database
           const busy = [...this.unanswered].some((other) => other < id) || [...this.openTx].some((tx) => tx !== ownTx);
           fail(new StatementTimeoutError(this.timeoutMs, busy));
+          this.cancel(id);
         }, this.timeoutMs);
       }
       this.unanswered.add(id);
+      const settled = () => (clearTimeout(timer), signal?.removeEventListener('abort', abandon));
       this.pending.set(id, {
-        ok: (v) => (clearTimeout(timer), ok(v as T)),
-        fail: (e) => (clearTimeout(timer), fail(e)),
+        ok: (v) => (settled(), ok(v as T)),
+        fail: (e) => (settled(), fail(e)),
       });
       this.worker.postMessage({ ...req, id });
     });
+  }
+
+  /** tells the worker that request `id` is given up: dropped there unless it has started */
+  private cancel(id: number): void {
+    if (this.unanswered.has(id) && !this.broken) this.worker.postMessage({ op: 'cancel', id: 0, of: id } satisfies Request);
   }
 
   private runQuery<T>(tx: number | undefined, text: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {

@@ -39,52 +39,88 @@ async function main() {
     if (!t) throw new Error(`transaction ${txId} is not open`);
     return t.tx;
   };
-  port.on('message', (m: Request) => {
-    const answer = async (): Promise<unknown> => {
-      switch (m.op) {
-        case 'query': {
-          const parsers = textParsers(m.textTypes);
-          const r = await on(m.tx).query(m.text, m.params, { ...(m.rowMode ? { rowMode: m.rowMode } : {}), ...(parsers ? { parsers } : {}) });
-          return { rows: r.rows, fields: r.fields, ...(r.affectedRows !== undefined ? { affectedRows: r.affectedRows } : {}) };
-        }
-        case 'exec':
-          return (await on(m.tx).exec(m.text)).map((r) => ({ rows: r.rows, fields: r.fields, ...(r.affectedRows !== undefined ? { affectedRows: r.affectedRows } : {}) }));
-        case 'begin': {
-          const txId = ++serial;
-          // PGlite's transaction holds its lock (no other statement runs) until the callback settles: until `end`
-          return new Promise<number>((started, failed) => {
-            let end!: (commit: boolean) => void;
-            const decided = new Promise<boolean>((ok) => (end = ok));
-            const done = pg.transaction(async (tx) => {
-              open.set(txId, { tx, end, done });
-              started(txId);
-              if (!(await decided)) throw new Rollback();
-            });
-            done.catch((e) => (open.has(txId) ? undefined : failed(e)));
-          });
-        }
-        case 'end': {
-          const t = open.get(m.tx);
-          if (!t) throw new Error(`transaction ${m.tx} is not open`);
-          t.end(m.commit);
-          try {
-            await t.done;
-          } catch (e) {
-            if (!(e instanceof Rollback)) throw e;
-          } finally {
-            open.delete(m.tx);
-          }
-          return null;
-        }
-        case 'close':
-          await pg.close();
-          return null;
+  const answer = async (m: Exclude<Request, { op: 'cancel' }>): Promise<unknown> => {
+    switch (m.op) {
+      case 'query': {
+        const parsers = textParsers(m.textTypes);
+        const r = await on(m.tx).query(m.text, m.params, { ...(m.rowMode ? { rowMode: m.rowMode } : {}), ...(parsers ? { parsers } : {}) });
+        return { rows: r.rows, fields: r.fields, ...(r.affectedRows !== undefined ? { affectedRows: r.affectedRows } : {}) };
       }
-    };
-    answer().then(
-      (result) => reply({ id: m.id, result }),
-      (e: unknown) => reply({ id: m.id, error: toWireError(e) }),
+      case 'exec':
+        return (await on(m.tx).exec(m.text)).map((r) => ({ rows: r.rows, fields: r.fields, ...(r.affectedRows !== undefined ? { affectedRows: r.affectedRows } : {}) }));
+      case 'begin': {
+        const txId = ++serial;
+        // PGlite's transaction holds its lock (no other statement runs) until the callback settles: until `end`
+        return new Promise<number>((started, failed) => {
+          let end!: (commit: boolean) => void;
+          const decided = new Promise<boolean>((ok) => (end = ok));
+          const done = pg.transaction(async (tx) => {
+            open.set(txId, { tx, end, done });
+            started(txId);
+            if (!(await decided)) throw new Rollback();
+          });
+          done.catch((e) => (open.has(txId) ? undefined : failed(e)));
+        });
+      }
+      case 'end': {
+        const t = open.get(m.tx);
+        if (!t) throw new Error(`transaction ${m.tx} is not open`);
+        t.end(m.commit);
+        try {
+          await t.done;
+        } catch (e) {
+          if (!(e instanceof Rollback)) throw e;
+        } finally {
+          open.delete(m.tx);
+        }
+        return null;
+      }
+      case 'close':
+        await pg.close();
+        return null;
+    }
+  };
+  const run = (m: Exclude<Request, { op: 'cancel' }>) =>
+    answer(m).then(
+      (result) => (reply({ id: m.id, result }), result),
+      (e: unknown) => (reply({ id: m.id, error: toWireError(e) }), undefined),
     );
+  /**
+   * Statements outside a transaction (and `begin`, `close`) wait here, in order, and go to PGlite
+   * one at a time (a `begin` holds the line until its transaction ends, as PGlite's lock does):
+   * one the other end has given up on (`cancel`: timed out, or its request went away) before it
+   * started is dropped, never run. A statement of an open transaction runs at once (its
+   * transaction holds the database).
+   */
+  const waiting: Exclude<Request, { op: 'cancel' }>[] = [];
+  const cancelled = new Set<number>();
+  let running = false;
+  const pump = async () => {
+    if (running) return;
+    running = true;
+    try {
+      for (let m = waiting.shift(); m; m = waiting.shift()) {
+        if (cancelled.delete(m.id)) {
+          reply({ id: m.id, error: toWireError(Object.assign(new Error('statement dropped before it started: its caller gave up'), { code: '57014' })) });
+          continue;
+        }
+        const result = await run(m);
+        if (m.op === 'begin' && typeof result === 'number') await open.get(result)?.done.catch(() => {});
+      }
+    } finally {
+      running = false;
+    }
+  };
+  port.on('message', (m: Request) => {
+    if (m.op === 'cancel') {
+      // only a statement still waiting can be dropped; a running one finishes (PGlite cannot stop it)
+      if (waiting.some((w) => w.id === m.of)) cancelled.add(m.of);
+      return;
+    }
+    if ((m.op === 'query' || m.op === 'exec') && m.tx !== undefined) return void run(m);
+    if (m.op === 'end') return void run(m);
+    waiting.push(m);
+    void pump();
   });
   reply({ id: 0, result: 'ready' });
 }

@@ -38,6 +38,11 @@ export interface Context {
 /** Relay page sizes: `first`/`last` default to 50 and are capped at 100 */
 export const CONNECTION_PAGE = { defaultSize: 50, maxSize: 100 } as const;
 
+/** The number of items a page asked with `first`/`last` holds at most: the request's, default 50, capped at 100 (what the server returns; the cost limit charges this too) */
+export function pageSize(first: number | null | undefined, last?: number | null): number {
+  return Math.min(Math.max(0, first ?? last ?? CONNECTION_PAGE.defaultSize), CONNECTION_PAGE.maxSize);
+}
+
 export const builder = new SchemaBuilder<{
   DrizzleRelations: typeof relations;
   Context: Context;

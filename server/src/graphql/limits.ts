@@ -1,19 +1,23 @@
 /**
  * What a request may cost, enforced before execution with maintained plugins: GraphQL Armor's
- * depth, alias, cost and token limits, Yoga's CSRF prevention, and a request-size cap.
+ * depth, alias and token limits, Yoga's CSRF prevention, and a request-size cap; the cost limit
+ * (cost.ts: it needs the variables, to charge the page size the server returns) is
+ * `costLimit` below, run with the other checks before execution (yoga.ts).
  */
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
-import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { GraphQLError, type ValidationContext } from 'graphql';
+import { GraphQLError, type DocumentNode, type ValidationContext } from 'graphql';
+import { operationCost } from './cost.ts';
 import type { Plugin } from 'graphql-yoga';
 
 export interface Limits {
   /** largest JSON/GraphQL request body (bytes) */
   maxRequestBytes: number;
+  /** largest request body (bytes) of a request without a valid editor token: it can only read, and a read is small */
+  maxAnonymousRequestBytes: number;
   /** largest multipart upload (bytes): importDumpFile */
   maxUploadBytes: number;
   /** most bytes an uploaded archive may unpack to (all entries together); inflating stops there */
@@ -32,6 +36,7 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = {
   maxRequestBytes: 1024 * 1024,
+  maxAnonymousRequestBytes: 64 * 1024,
   maxUploadBytes: 64 * 1024 * 1024,
   maxUnpackedBytes: 64 * 1024 * 1024,
   maxDepth: 12,
@@ -71,26 +76,75 @@ function csrfPrevention(): Plugin {
  * operation is unknown: the message names only the size, the limit and the setting that raises it,
  * never an operation (a save refused for its size must not be told to import a file).
  */
-function tooLarge(size: number, limit: number, what: 'request' | 'upload') {
-  const setting = what === 'request' ? 'COPYDESK_MAX_REQUEST_BYTES' : 'COPYDESK_MAX_UPLOAD_BYTES';
-  return new Response(
-    JSON.stringify({
-      errors: [{ message: `The ${what} is ${size} bytes; the limit is ${limit} bytes (${setting}). Send less in one request.`, extensions: { code: 'REQUEST_TOO_LARGE' } }],
-    }),
-    { status: 413, headers: { 'content-type': 'application/json' } },
-  );
+const SETTINGS = { request: 'COPYDESK_MAX_REQUEST_BYTES', upload: 'COPYDESK_MAX_UPLOAD_BYTES', anonymous: 'COPYDESK_MAX_ANONYMOUS_REQUEST_BYTES' } as const;
+type BodyKind = keyof typeof SETTINGS;
+
+function tooLargeMessage(size: number | null, limit: number, what: BodyKind): string {
+  const noun = what === 'upload' ? 'upload' : 'request';
+  const scope = what === 'anonymous' ? ' without a valid editor token' : '';
+  return `The ${noun}${scope} is ${size === null ? 'more than ' + limit : size} bytes; the limit is ${limit} bytes (${SETTINGS[what]}). Send less in one request.`;
 }
 
-/** Refuses a body over the limit from its Content-Length, before reading it. */
-function requestSizeLimit(limits: Limits): Plugin {
+function tooLarge(size: number | null, limit: number, what: BodyKind) {
+  return new Response(JSON.stringify({ errors: [{ message: tooLargeMessage(size, limit, what), extensions: { code: 'REQUEST_TOO_LARGE' } }] }), {
+    status: 413,
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+/** The body of `request`, read until more than `limit` bytes have come (then null: the rest is never read). */
+async function readAtMost(request: Request, limit: number): Promise<Uint8Array | null> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) (body.set(c, at), (at += c.byteLength));
+  return body;
+}
+
+/**
+ * Refuses a body over its limit from its Content-Length, before reading it: an upload over
+ * `maxUploadBytes`, any other request over `maxRequestBytes`, and a request without a valid
+ * editor token (`signedIn` false: it can only read) over `maxAnonymousRequestBytes`. A body
+ * without Content-Length (chunked; the HTTP listener refuses those, in-process callers may send
+ * one) is counted as it is read, and refused at the first byte over the anonymous limit.
+ */
+function requestSizeLimit(limits: Limits, signedIn: (request: Request) => Promise<boolean>): Plugin {
   return {
     onRequest({ request, endResponse }) {
       if (request.method !== 'POST') return;
       const length = Number(request.headers.get('content-length') ?? NaN);
-      if (!Number.isFinite(length)) return; // chunked: the HTTP listener counts bytes (main.ts)
+      if (!Number.isFinite(length)) return;
       const multipart = (request.headers.get('content-type') ?? '').startsWith('multipart/');
       const limit = multipart ? limits.maxUploadBytes : limits.maxRequestBytes;
       if (length > limit) endResponse(tooLarge(length, limit, multipart ? 'upload' : 'request'));
+    },
+    async onRequestParse({ request, requestParser, setRequestParser, endResponse }) {
+      if (request.method !== 'POST' || (request.headers.get('content-type') ?? '').startsWith('multipart/')) return;
+      const limit = limits.maxAnonymousRequestBytes;
+      const length = Number(request.headers.get('content-length') ?? NaN);
+      if (Number.isFinite(length) && length <= limit) return;
+      // no token: refused without asking the database; a token is checked once (the context reuses the answer)
+      if (request.headers.has('authorization') && (await signedIn(request))) return;
+      if (Number.isFinite(length)) return endResponse(tooLarge(length, limit, 'anonymous'));
+      if (!requestParser) return;
+      setRequestParser(async (req) => {
+        const body = await readAtMost(req, limit);
+        if (!body) throw new GraphQLError(tooLargeMessage(null, limit, 'anonymous'), { extensions: { code: 'REQUEST_TOO_LARGE', http: { status: 413 } } });
+        return requestParser(new Request(req.url, { method: req.method, headers: req.headers, body: body as Uint8Array<ArrayBuffer> }));
+      });
     },
   };
 }
@@ -114,15 +168,28 @@ const codedWhileParsing = {
   ],
 };
 
-export function limitPlugins(limits: Limits): Plugin[] {
+/** `signedIn`: whether a request carries a valid editor token (asked only of a request whose body is over the anonymous limit) */
+export function limitPlugins(limits: Limits, signedIn: (request: Request) => Promise<boolean>): Plugin[] {
   const common = { exposeLimits: true };
   return [
-    requestSizeLimit(limits),
+    requestSizeLimit(limits, signedIn),
     csrfPrevention(),
     maxTokensPlugin({ ...common, ...codedWhileParsing, n: limits.maxTokens }) as unknown as Plugin,
     maxDepthPlugin({ ...common, ...coded, n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
     maxAliasesPlugin({ ...common, ...coded, n: limits.maxAliases, allowList: [] }) as Plugin,
-    costLimitPlugin({ ...common, ...coded, maxCost: limits.maxCost, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
     blockFieldSuggestionsPlugin() as Plugin,
   ];
+}
+
+/**
+ * The cost limit (cost.ts): an operation over `maxCost` is refused before it runs with
+ * LIMIT_EXCEEDED, naming the limit and the cost found.
+ */
+export function costLimit(limits: Pick<Limits, 'maxCost'>): Plugin {
+  const check = ({ args, setResultAndStopExecution }: { args: { document: DocumentNode; operationName?: string | null; variableValues?: unknown }; setResultAndStopExecution: (r: { errors: GraphQLError[] }) => void }) => {
+    const variables = args.variableValues && typeof args.variableValues === 'object' ? (args.variableValues as Record<string, unknown>) : {};
+    const cost = operationCost(args.document, args.operationName, variables);
+    if (cost > limits.maxCost) setResultAndStopExecution({ errors: [new GraphQLError(`Query Cost limit of ${limits.maxCost} exceeded, found ${cost}.`, { extensions: { code: 'LIMIT_EXCEEDED' } })] });
+  };
+  return { onExecute: check, onSubscribe: check };
 }

@@ -2,6 +2,7 @@
  * Editors' rules: stored with who, when, from which dump and scope; loaded as parser input; and
  * what a rule would change in the stored dumps (dry run) or does change (re-parse).
  */
+import { withoutStatementScope } from '../db/statement-scope.ts';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { dumps, PARSE_RULE_UNIQUE_INDEX, parseRules, segmentationRevisions, type RuleAction, type RuleScope } from '@copydesk/schema';
@@ -314,7 +315,8 @@ export function sharedRuleImpact(db: Db, rule: ParseRuleRow): Promise<RuleImpact
   const known = runs.running.get(key);
   if (known) return known;
   const r = runs;
-  const run = r.tail.then(() => ruleImpact(db, rule)).finally(() => r.running.delete(key));
+  // shared by every request that asks meanwhile: never given up with the request that started it (db/statement-scope.ts)
+  const run = withoutStatementScope(() => r.tail.then(() => ruleImpact(db, rule))).finally(() => r.running.delete(key));
   r.tail = run.catch(() => {});
   r.running.set(key, run);
   return run;

@@ -40,7 +40,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { CONNECTION_PAGE } from '../builder.ts';
+import { pageSize } from '../builder.ts';
 import { nameCursor, unnameCursor, type CursorOrdering } from '../input.ts';
 import { entityOf, relationQuery, ROOTS, type RelationField, type RootPage } from './entities.ts';
 import { TEXT_BUDGET_EXTENSION, type TextBudget } from '../text-budget.ts';
@@ -353,7 +353,7 @@ function pageLimit(args: Record<string, unknown>): number {
   if (args.last != null || args.before != null) throw new Unsupported('backward page');
   const first = args.first as number | null | undefined;
   if (first != null && first < 0) throw new Unsupported('negative first');
-  return Math.min(first ?? CONNECTION_PAGE.defaultSize, CONNECTION_PAGE.maxSize) + 1;
+  return pageSize(first) + 1;
 }
 
 function relatedConnectionSql(e: Emit, it: Extract<Item, { t: 'connection' }>, t: string): string {

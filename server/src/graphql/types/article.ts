@@ -4,7 +4,7 @@ import { sourceMatchSql } from '../../sources/index.ts';
 import { rowsOf, type Db } from '../../db/client.ts';
 import { InvalidInputError } from '../../errors.ts';
 import { foldText } from '@copydesk/core';
-import { builder, CONNECTION_PAGE } from '../builder.ts';
+import { builder, CONNECTION_PAGE, pageSize } from '../builder.ts';
 import { cursorOrdering, type CursorOrdering } from '../input.ts';
 import { TEXT_BUDGET_EXTENSION } from '../text-budget.ts';
 import { SEARCH_LIMITS } from '../text-limits.ts';
@@ -233,8 +233,7 @@ builder.queryFields((t) => ({
           orderBy: Object.fromEntries(page.keys.map((k) => [k.name, k.desc ? 'desc' : 'asc'])),
         } as never),
       );
-      const pageSize = Math.min(args.first ?? args.last ?? CONNECTION_PAGE.defaultSize, CONNECTION_PAGE.maxSize);
-      return page.search ? withSnippets(ctx.db, rows, page.search, pageSize) : rows;
+      return page.search ? withSnippets(ctx.db, rows, page.search, pageSize(args.first, args.last)) : rows;
     },
   }),
 }));
