@@ -472,10 +472,20 @@ export const READER_ASK = /^(?:Can|Could|Will|Would) you (?:spare|give|help|supp
 export const PAYWALL_PROMPT = /\b(?:[Tt]his|[Tt]he (?:full|rest of the)) (?:article|story|content|piece|report) is (?:only )?(?:for|available to|exclusive to|reserved for) (?:paying |premium |our )?(?:subscribers|members)\b|\bAlready an? (?:subscriber|member)\?|\b[Ss]ubscribe (?:now )?to (?:continue|keep) reading\b/u;
 
 /** Newsletter block, the pitch: "... delivered to your inbox every morning", "Get our free newsletter". */
-export const NEWSLETTER_WORD = /\b(?:newsletters?|inbox)\b/iu;
+export const NEWSLETTER_WORD = /\b(?:newsletters?|inbox(?:es)?)\b/iu;
 
 /** Newsletter block, the e-mail prompt: "Enter your email", "Your email address", "Email address". */
-export const EMAIL_PROMPT = /^(?:Enter your e-?mail(?: address)?|Your e-?mail(?: address)?|E-?mail address|Type your e-?mail)\b.{0,40}$/iu;
+export const EMAIL_PROMPT = /^(?:(?:(?:Enter|Type|Add|Insert|Provide)(?: your| an?)? e-?mail(?: address)?|Your e-?mail(?: address)?|E-?mail address)\b.{0,40}|E-?mail ?\*?:?)$/iu;
+
+/**
+ * Newsletter block, the form's messages: "Invalid email address", "Please enter a valid email",
+ * "Thank you for signing up!", "You're subscribed", "Check your inbox to confirm": what a sign-up
+ * form says back to the reader (short, never reported speech).
+ */
+export const FORM_MESSAGE = /^(?:(?:Please )?(?:enter|provide|use) a valid e-?mail|(?:Invalid|Not a valid) e-?mail|(?:Thanks|Thank you) for (?:signing up|subscribing|registering|joining)|You(?:'re|’re| are) (?:now |all )?(?:signed up|subscribed|on the list)\b|Check your inbox\b)[^.!]{0,60}[.!]?$/iu;
+
+/** The button of a sign-up form, right under its e-mail prompt ("Count me in", "Send me the briefing"): at most this many words, no sentence end. */
+export const FORM_BUTTON_WORDS = 4;
 
 /** Button labels of prompts and banners: "Sign up", "Subscribe now", "Accept all cookies", "No thanks", "Manage preferences". */
 export const BUTTON_LINE = /^(?:Sign (?:up|me up|in)|Subscribe|Submit|Donate|Give|Support|Join|Register|Continue|Accept|Reject|Manage|Allow|Decline|Agree|Learn more|Read more|No,? thanks|Got it|OK|Okay|Close|Dismiss|I agree|I accept|Maybe later|Not now|Cookie settings|Privacy settings|Yes,? please)(?: (?:up|now|us|today|here|all|cookies|preferences|settings|options|more|thanks|in|me up|free|the newsletter|our journalism|monthly|once|and continue|all cookies|necessary cookies|only|essential))?[.!]?$/iu;
@@ -557,7 +567,11 @@ export const OUTLET_HISTORY = new RegExp(
 /** The opening OUTLET_PROFILE, OUTLET_HISTORY and FOLLOW_STATEMENT share: the outlet's name, then "is", "has", "remains" or an apposition (", a ..."); tested first, once. */
 export const OUTLET_SUBJECT = new RegExp(String.raw`^${OUTLET_NAME}(?: (?:is|are|has|have|remains) |, (?:an?|the) )`, 'u');
 /** Beside a subscribe / give button, a pitch of what the reader gets: "delivered at 7am", "every Thursday", "daily", "free". */
-export const DELIVERY_PITCH = /\b(?:delivered|straight to|every (?:morning|evening|weekday|day|week|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|daily|weekly|at \d{1,2}(?:[:.]\d{2})? ?(?:am|pm)|headlines|[Ff]ree)\b/u;
+export const DELIVERY_PITCH = /\b(?:delivered|straight to|(?:lands?|landing|arrives?|arriving|sent) (?:in|on|each|every|twice|once|weekly|daily)|(?:every|each|on) (?:morning|evening|weekday|day|week|month|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?|weekdays|daily|weekly|fortnightly|(?:twice|once) a week|at \d{1,2}(?:[:.]\d{2})? ?(?:am|pm)|headlines|[Ff]ree)\b/u;
+/** "The Politics Hour newsletter", "the Ledger's briefing": a newsletter named as a product (a capitalised name before it). */
+export const NAMED_NEWSLETTER = /\b(?!(?:The|A|An|This|That|These|Our|Their|His|Her|Its|Your|Every|Each|Weekly|Daily|Monthly|Free)\b)\p{Lu}[\p{L}'’]{1,30} (?:newsletters?|briefing|bulletin)\b/u;
+/** "By clicking Sign up, you agree to receive marketing emails ...": the terms under a sign-up form (a cookie banner's wording is consent-banner). */
+export const FORM_TERMS = /^By (?:clicking|signing up|subscribing|registering|submitting|entering|providing|continuing)\b(?!.{0,200}\bcookie).{0,160}\byou (?:agree|accept|consent|confirm|acknowledge)\b/iu;
 /** "Newsletter: The Harbour Brief, every Thursday ...": a line labelled as a newsletter promo. */
 export const NEWSLETTER_LABEL = /^(?:Newsletters?|NEWSLETTERS?)[ \t]{0,2}[:|–—-]/u;
 export const NEWS_WORK = /\b(?:reports|reporting|reporters|covers|covered|coverage|publishes|published|journalism|journalists|news|newsroom|stories|readers)\b/u;

@@ -353,3 +353,39 @@ describe('more families found by probing: sign-ups to a named product, asks, pay
     expect(rules([PARA, 'Sign up to The Harbour Brief', 'Our reporter said the port would reopen in a video posted on Tuesday.', PARA])[2]).toBeNull();
   });
 });
+
+describe('newsletter blocks: a short e-mail prompt, the form button, the form\'s messages and terms, a named newsletter\'s pitch', () => {
+  it('takes them', () => {
+    expect(rules([PARA, 'The Morning Ledger', 'Everything you need to know about the city, every weekday before breakfast.', 'Enter email', 'Count me in', PARA])).toEqual([
+      null,
+      'newsletter',
+      'newsletter',
+      'newsletter',
+      'button',
+      null,
+    ]);
+    expect(rules([PARA, 'Coast Weekly', "Our pick of the week's best reads, landing on Saturday mornings.", 'Sign me up', PARA])).toEqual([null, 'newsletter', 'newsletter', 'button', null]);
+    expect(rules([PARA, 'Sign up to our daily newsletter', 'By clicking Sign up, you agree to receive marketing emails from the Ledger.', PARA])).toEqual([null, 'call-to-action', 'newsletter', null]);
+    expect(rules([PARA, "The Politics Hour newsletter lands in inboxes every Friday. It's free.", PARA])).toEqual([null, 'newsletter', null]);
+    for (const s of ['Thank you for signing up!', 'Invalid email address', 'Please enter a valid email address.', "You're now subscribed.", 'Email:', 'Enter your e-mail']) {
+      expect(lineKind(s, false).rule, s).toBe('newsletter');
+      expect(lineKind(s, false).reason, s).not.toBeNull();
+    }
+  });
+  it('keeps article sentences that share their words', () => {
+    for (const s of [
+      'Readers signed up in their thousands for the march.',
+      '"Subscribe to nothing you cannot cancel," the consumer group\'s director warned.',
+      'The newsletter the harbour board sends to berth holders every month will carry the timetable, its chair said.',
+      'The club newsletter lands on doormats every Friday.',
+      'By signing up early, the volunteers got the best shifts.',
+      'Thank you for joining us, the mayor told the crowd.',
+      'Check your inbox settings, the bank advises customers.',
+    ]) {
+      expect(rules([PARA, s, PARA]), s).toEqual([null, null, null]);
+      expect(rules([PARA, PARA, s]), s).toEqual([null, null, null]);
+    }
+    // a line under a prompt that reads as a sentence is the article again
+    expect(rules([PARA, 'Email address', 'The harbour master will reply to every letter.', PARA])[2]).toBeNull();
+  });
+});

@@ -21,6 +21,10 @@ import {
   CUT_SENTENCE_END,
   DISCLAIMER,
   EMAIL_PROMPT,
+  FORM_MESSAGE,
+  FORM_TERMS,
+  NAMED_NEWSLETTER,
+  FORM_BUTTON_WORDS,
   FOLLOW_PROMPT,
   GLUED_SECTIONS,
   MAX_KIND_LINE,
@@ -154,6 +158,7 @@ const G_THANKS = 128;
 const G_CTA = 256;
 const G_ROW = 512;
 const G_DISCLAIMER = 1024;
+const G_FORM = 2048;
 
 /** First words (as written, capitalised or in capitals) -> the anchored cues that can open with them. */
 const FIRST_WORD_CUES: ReadonlyMap<string, number> = (() => {
@@ -163,7 +168,8 @@ const FIRST_WORD_CUES: ReadonlyMap<string, number> = (() => {
   };
   add(G_SHARE, 'share shares tweet email e-mail copy link copied print save gift listen your open read');
   add(G_BUTTON, 'sign subscribe submit donate give support join register continue accept reject manage allow decline agree learn read no got ok okay close dismiss i maybe not cookie privacy yes');
-  add(G_EMAIL, 'enter your email e-mail type');
+  add(G_EMAIL, 'enter your email e-mail type add insert provide');
+  add(G_FORM, "please enter provide use invalid not thanks thank you you're you’re check by");
   add(G_CREDITS, 'reporting additional writing editing edited compiled fact-checking produced graphics with');
   add(G_NAV, "video audio podcast gallery photos also read see more related up recommended don't dont must trending you keep continue most top editor's editors watch listen latest in");
   add(G_TAG, 'tags tag topics topic keywords keyword related filed categories category about more');
@@ -437,6 +443,8 @@ export function lineKind(s: string, edge = false): KindVerdict {
     if (cues & G_SHARE && len <= 60 && SHARE_LINE.test(s)) return taken('share-row', 'share-button label');
     if (cues & G_BUTTON && len <= 48 && BUTTON_LINE.test(s)) return taken('button', 'button label of a prompt or banner');
     if (cues & G_EMAIL && len <= 80 && EMAIL_PROMPT.test(s)) return taken('newsletter', 'e-mail prompt of a sign-up form');
+    if (cues & G_FORM && len <= 100 && FORM_MESSAGE.test(s) && !REPORTED_SPEECH.test(s)) return taken('newsletter', 'message of a sign-up form to the reader');
+    if (cues & G_FORM && len <= 240 && FORM_TERMS.test(s)) return taken('newsletter', 'terms under a sign-up form');
     if (cues & G_CREDITS && CREDITS_TRAILER.test(s) && onlyCreditWords(s)) return taken('credits', 'reporting / editing credits');
     if (cues & G_NAV && NAV_LABEL.test(s) && startsUpperOrDigit(s)) return taken('link-teaser', 'link label pointing to another page');
     if (cues & G_TAG && len <= 200 && TAG_LABEL.test(s)) return taken('tag-row', 'tag / keyword row');
@@ -475,6 +483,8 @@ export function lineKind(s: string, edge = false): KindVerdict {
   }
   if (hints & PLATFORM && PLATFORM_PROMO.test(s)) return taken('podcast-video-promo', 'podcast / video / app promo');
   if (hints & NEWS && NEWSLETTER_WORD.test(s) && (reader || self || cta || NEWSLETTER_LABEL.test(s) || laterImperative(s))) return taken('newsletter', 'newsletter sign-up');
+  // "The Politics Hour newsletter lands in inboxes every Friday. It's free.": a named newsletter and when it comes
+  if (hints & NEWS && len <= PITCH_MAX_CHARS && NAMED_NEWSLETTER.test(s) && DELIVERY_PITCH.test(s) && !hasQuote(s)) return taken('newsletter', 'pitch of a named newsletter and its delivery');
   if (hints & SELF && SELF_INDEPENDENT.test(s) && SELF_MEDIA.test(s) && (self || SELF_HISTORY.test(s))) return taken('self-description', 'outlet describing itself');
   // every verdict below needs an imperative opening or the reader addressed: without both, the
   // two costliest cues (case-insensitive word lists) are not searched
@@ -605,6 +615,10 @@ export function bodyKinds(
     let h = i - 1;
     while (h >= 0 && skip[h]) h--;
     if (h >= 0 && out[h]!.rule === null && texts[h]!.length <= PITCH_MAX_CHARS && !REPORTED_SPEECH.test(texts[h]!)) out[h] = placed('newsletter', 'pitch above an e-mail prompt', 0.2);
+    // ... and the form's button right under it, whatever its words ("Count me in", "Send it to me")
+    let b = i + 1;
+    while (b < n && skip[b]) b++;
+    if (b < n && out[b]!.rule === null && isFormButton(texts[b]!)) out[b] = placed('button', 'button under an e-mail prompt', 0.1);
   }
   // promo titles: "The Morning Ledger" over "Our best stories, delivered to your inbox ..."
   for (let i = 0; i + 1 < n; i++) {
@@ -707,6 +721,12 @@ export function bodyKinds(
   return out;
 }
 
+/** A sign-up form's button: a few capitalised words, at most a "!" at the end ("Count me in", "Send me the briefing!"). */
+function isFormButton(s: string): boolean {
+  const t = s.endsWith('!') ? s.slice(0, -1) : s;
+  return t.length > 0 && t.length <= SHORT_LINE_CHARS && startsUpperOrDigit(t) && !endsSentence(t) && wordCount(t) <= FORM_BUTTON_WORDS;
+}
+
 /** Line i is taken (by another rule or a kind rule). */
 function isGone(skip: readonly boolean[], out: readonly KindVerdict[], i: number): boolean {
   return skip[i]! || out[i]!.rule !== null;
@@ -756,7 +776,7 @@ function isJobTitle(s: string): boolean {
  * newsletter, a delivery or news work (SELF_MEDIA). The line below a button is the article again.
  */
 function buttonPitch(s: string): boolean {
-  return s.length <= PITCH_MAX_CHARS && !REPORTED_SPEECH.test(s) && (APPEAL_WORD.test(s) || NEWSLETTER_WORD.test(s) || DELIVERY_PITCH.test(s) || SELF_MEDIA.test(s));
+  return s.length <= PITCH_MAX_CHARS && !REPORTED_SPEECH.test(s) && (APPEAL_WORD.test(s) || NEWSLETTER_WORD.test(s) || DELIVERY_PITCH.test(s) || SELF_MEDIA.test(s) || (OUTLET_SELF.test(s) && !hasQuote(s)));
 }
 
 /** Beside a sign-up or call to action, the outlet speaking of what it sends: "Our free weekly email about the port ..." (short, "we"/"our" and a media object, not reported speech). */
