@@ -456,8 +456,8 @@ export const MEDIA_OBJECT = /\b(?:newsletters?|inbox|e-?mails?|podcasts?|episode
 /** Words of an appeal: support, donate, subscribe, sign up, membership, free trial, register, unlock. */
 export const APPEAL_WORD = /\b(?:(?:readers|people|supporters|listeners|viewers) like you|give (?:what|whatever) you can|give (?:once|monthly|today|now)|support|donat(?:e|ion|ions)|subscri(?:be|ption|ber|bers)|sign(?:ing)? up|member(?:ship)?|free trial|register|unlock|contribut(?:e|ion)|independent journalism|ad-free|paywall|help us|keep us)\b/iu;
 
-/** "she said", "told reporters", "according to": reported speech, so article text (vetoes every kind rule but share/consent rows). */
-export const REPORTED_SPEECH = /\b(?:said|says|told|according to|added|asked|urged|wrote|posted|announced|explained|warned|insisted|claimed|found|showed|chanted|advise[sd]?)\b/u;
+/** "she said", "told reporters", "according to", "a poll found": reported speech, so article text (vetoes every kind rule but share/consent rows); "if you found this useful" is the reader, not a source. */
+export const REPORTED_SPEECH = /\b(?:said|says|told|according to|added|asked|urged|wrote|posted|announced|explained|warned|insisted|claimed|(?<![Yy]ou )found|showed|chanted|advise[sd]?)\b/u;
 
 /** "Thanks for reading ...", "Thank you for reading": a sign-off addressed to the reader. */
 export const THANKS_FOR_READING = /^(?:Thanks|Thank you) for (?:reading|listening|watching|your support)\b/iu;
@@ -467,6 +467,20 @@ export const SIGN_UP_TO_NAME = /^(?:Sign up (?:to|for)|Subscribe to|Register for
 
 /** "Can you spare £3 to keep local news alive?", "Will you support ...?": a question asking the reader for money or help. */
 export const READER_ASK = /^(?:Can|Could|Will|Would) you (?:spare|give|help|support|chip in|donate|become|join|back|afford|consider)\b[^?]{0,120}\?/u;
+
+/**
+ * A support appeal without an imperative first word, read as three cues that must all hold (and no
+ * quote or reported speech): the line speaks to the reader or in the outlet's voice (you / we /
+ * our, "Dear reader", "readers like you", "Valued the story?"), names money or support
+ * (APPEAL_MONEY) and names the outlet's work or a price (APPEAL_WORK). "The charity appealed for
+ * donations after the flood" has no voice; "Our neighbours gave what they could, one said" is
+ * reported speech.
+ */
+export const APPEAL_VOICE = /\b(?:[Dd]ear (?:reader|friend)s?|[Rr]eaders (?:who|like you)|[Pp]eople like you)\b|^(?:Valued|Value|Appreciated?|Liked?|Enjoyed|Found) (?:this|the|our) (?:story|article|piece|reporting|journalism)\b[^?]{0,40}\?/u;
+export const APPEAL_MONEY = /\b(?:donat(?:e|es|ed|ing|ions?)|gifts?|contribut(?:e|es|ing|ions?)|generosity|support(?:ing)?|back(?:ing)? (?:independent|local|quality|our|us)|fund(?:s|ed|ing)? (?:our|us|the|this|independent|local)|pay(?:s|ing)? for (?:it|this|our|us)|costs? (?:us|money)|who (?:give|pay)|paywall)\b|[£$€]\d/iu;
+export const APPEAL_WORK = /\b(?:journalism|journalists?|reporting|reporters?|newsroom|news|stories|story|article|coverage|paywall|[Rr]eaders|advertisers)\b|[£$€]\d{1,3}(?:\.\d\d)? (?:a|per|each) (?:month|year|week)\b|\bfrom (?:just |only |as little as )?[£$€]\d/u;
+/** "Support the Ledger", "Back The Courier": a support button naming the outlet (read at a body's edge or beside an appeal). */
+export const SUPPORT_NAME = /^(?:Support|Back|Fund|Donate to|Give to) (?:the|The) \p{Lu}[\p{L}'’.&-]{0,30}(?: \p{Lu}[\p{L}'’.&-]{0,30}){0,3}[.!]?$/u;
 
 /** "This article is for subscribers only", "Already a subscriber? Log in", "Subscribe to continue reading": a paywall prompt (the article itself, or the reader's subscription, named; "The club is for members only" is not one). */
 export const PAYWALL_PROMPT = /\b(?:[Tt]his|[Tt]he (?:full|rest of the)) (?:article|story|content|piece|report) is (?:only )?(?:for|available to|exclusive to|reserved for) (?:paying |premium |our )?(?:subscribers|members)\b|\bAlready an? (?:subscriber|member)\?|\b[Ss]ubscribe (?:now )?to (?:continue|keep) reading\b/u;

@@ -389,3 +389,40 @@ describe('newsletter blocks: a short e-mail prompt, the form button, the form\'s
     expect(rules([PARA, 'Email address', 'The harbour master will reply to every letter.', PARA])[2]).toBeNull();
   });
 });
+
+describe('support appeals in the reader\'s or the outlet\'s voice, without an imperative first word', () => {
+  it('takes them, with a reason', () => {
+    for (const s of [
+      'If you found this article useful, please consider making a donation.',
+      'A message from the editor: our newsroom is funded by readers. Every gift, from as little as £1, makes a difference.',
+      'Dear reader, our reporters depend on your generosity. A gift of any size helps.',
+      'Unlike many news organisations, we have no paywall. That is only possible thanks to readers who give.',
+      'You can support the Ledger from just £1 a month.',
+      'Valued the story? Back independent local news today.',
+      'It costs us £50,000 a year to cover the courts. Readers pay for it, not advertisers.',
+    ]) {
+      expect(rules([PARA, PARA, s]), s).toEqual([null, null, 'appeal']);
+      expect(lineKind(s, true).reason, s).not.toBeNull();
+    }
+    expect(rules([PARA, 'We rely on readers like you to fund our reporting.', 'Support the Ledger', PARA])).toEqual([null, 'appeal', 'appeal', null]);
+  });
+  it('keeps article sentences about donations, gifts and support', () => {
+    for (const s of [
+      'The charity appealed for donations after the flood.',
+      'The charity appealed for donations after the flood swept away two bridges in the valley and cut off three farms.',
+      "If you want to help the families, the appeal's organisers said, you can give at any branch of the bank.",
+      'Our neighbours gave whatever they could, one resident said, from blankets to cash.',
+      'The trust relies on gifts from the public and receives no government money.',
+      'Readers can donate to the appeal at any branch of the bank.',
+      '"We depend on your generosity," the hospice\'s director told supporters at the gala.',
+      'A poll found that support for the new reporting rules had fallen to a third.',
+      'Support for the plan fell to a third of residents in a survey.',
+    ]) {
+      expect(rules([PARA, s, PARA]), s).toEqual([null, null, null]);
+      expect(rules([PARA, PARA, s]), s).toEqual([null, null, null]);
+    }
+    // a subhead that opens with "Support" inside a body is no support line (edges: the first line and the last two)
+    expect(rules([PARA, 'Support Grows for Ferry Plan', PARA, PARA])).toEqual([null, null, null, null]);
+    expect(rules([PARA, 'Support the Troops', PARA, PARA])).toEqual([null, null, null, null]);
+  });
+});

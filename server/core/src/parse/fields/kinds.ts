@@ -22,6 +22,10 @@ import {
   DISCLAIMER,
   EMAIL_PROMPT,
   FORM_MESSAGE,
+  APPEAL_VOICE,
+  APPEAL_MONEY,
+  APPEAL_WORK,
+  SUPPORT_NAME,
   FORM_TERMS,
   NAMED_NEWSLETTER,
   FORM_BUTTON_WORDS,
@@ -217,6 +221,7 @@ const SELF = 64;
 const QUESTION = 128;
 const META = 256;
 const PAYWALL = 512;
+const MONEY = 1024;
 /**
  * The hints, each found from one trigger character (one pass over the line, no per-hint search):
  * [trigger, text from the trigger on, bit]. "you"/"You" -> YOU, "kie" (cookie) -> COOKIE, ...
@@ -250,6 +255,21 @@ const FREE_HINTS: readonly [string, string, number][] = [
   ['-', '-supported', SELF],
   ['p', 'paid a', COMMISSION], // "may be paid a fee when readers buy through links"
   ['i', 'iber', PAYWALL], // "for subscribers only", "Already a subscriber?"
+  ['o', 'onat', MONEY], // "donate", "donation"
+  ['g', 'gift', MONEY],
+  ['n', 'ntribut', MONEY], // "contribute", "contribution"
+  ['g', 'generos', MONEY],
+  ['u', 'upport', MONEY], // "support"
+  ['£', '£', MONEY],
+  ['$', '$', MONEY],
+  ['€', '€', MONEY],
+  ['c', 'costs', MONEY],
+  ['a', 'aywall', MONEY], // "paywall"
+  ['f', 'fund', MONEY],
+  ['p', 'pay for', MONEY],
+  ['o', 'o give', MONEY], // "who give"
+  ['B', 'Back ', MONEY], // "Back independent local news"
+  ['b', 'back ', MONEY],
 ];
 
 /**
@@ -431,6 +451,8 @@ export function lineKind(s: string, edge = false): KindVerdict {
     if ((profile || follow) && !REPORTED_SPEECH.test(s) && !hasQuote(s)) return profile ? taken('self-description', 'outlet describing itself') : taken('follow-prompt', '"follow us" prompt');
   }
   if (edge && len <= 160 && (s.includes('›') || s.includes('»')) && BREADCRUMB_ROW.test(s)) return taken('navigation', 'breadcrumb row');
+  // "Support the Ledger" at a body's edge or beside an appeal: the appeal's title or button
+  if (edge && len <= SHORT_LINE_CHARS && SUPPORT_NAME.test(s)) return taken('appeal', 'asks for support for the outlet by its name');
   // "#CalderBay #Harbour #Transport"
   if (s.charCodeAt(0) === 35 && HASHTAG_ROW.test(s)) return taken('tag-row', 'row of hashtags');
   // inside a body, "X has been the region's independent voice since 1887" may be the article's
@@ -458,7 +480,7 @@ export function lineKind(s: string, edge = false): KindVerdict {
   if (hints & COOKIE && CONSENT_WORD.test(s) && CONSENT_CONTEXT.test(s) && (READER_ADDRESS.test(s) || OUTLET_SELF.test(s))) return taken('consent-banner', 'cookie / consent banner');
   // "Support for the bill ...": a verb-like first word used as a noun is no imperative
   const cta = (cues & G_CTA) !== 0 && CTA_START.test(s) && !NOT_IMPERATIVE_NEXT.test(s.slice(fwLength));
-  if (!cta && (hints & (YOU | NEWS | PLATFORM | SELF | QUESTION | META | PAYWALL)) === 0) return KEPT;
+  if (!cta && (hints & (YOU | NEWS | PLATFORM | SELF | QUESTION | META | PAYWALL | MONEY)) === 0) return KEPT;
   // from here on, reported speech ("..., she said") is article text
   if (REPORTED_SPEECH.test(s)) return KEPT;
   // "Local news needs you. Make a contribution now.": the imperative opens a later sentence
@@ -468,6 +490,10 @@ export function lineKind(s: string, edge = false): KindVerdict {
   const reader = (hints & YOU) !== 0 && READER_ADDRESS.test(s);
   const self = (reader || cta || (hints & (NEWS | SELF)) !== 0) && OUTLET_SELF.test(s);
   if (hints & QUESTION && hints & YOU && READER_ASK.test(s) && !hasQuote(s)) return taken('appeal', 'asks the reader for support');
+  // "If you found this article useful, please consider making a donation.", "Dear reader, our reporters depend on your generosity."
+  if (hints & MONEY && len <= PITCH_MAX_CHARS && (reader || APPEAL_VOICE.test(s) || OUTLET_SELF.test(s)) && APPEAL_MONEY.test(s) && APPEAL_WORK.test(s) && !hasQuote(s)) {
+    return taken('appeal', 'asks the reader for money or support for the outlet\'s work');
+  }
   if (hints & (QUESTION | PAYWALL) && PAYWALL_PROMPT.test(s) && !hasQuote(s)) return taken('appeal', 'paywall prompt');
   if (hints & (QUESTION | META) && len <= 200) {
     // "Want more stories like this? ...", "Enjoying this piece?": the line speaks about the reading
