@@ -426,3 +426,15 @@ describe('support appeals in the reader\'s or the outlet\'s voice, without an im
     expect(rules([PARA, 'Support the Troops', PARA, PARA])).toEqual([null, null, null, null]);
   });
 });
+
+describe('a keyword row in any case under a tag label', () => {
+  it('takes the row', () => {
+    expect(rules([PARA, PARA, 'Keywords', 'terns, harbour wall, wildlife trust, nesting'])).toEqual([null, null, 'tag-row', 'tag-row']);
+    expect(rules([PARA, PARA, 'Tags', 'storms | harbour | Calder Bay'])).toEqual([null, null, 'tag-row', 'tag-row']);
+  });
+  it('keeps a sentence after a tag label, and a comma list of words that is not under one', () => {
+    expect(rules([PARA, 'Tags', 'Tags on the birds showed they had flown 4,000 miles.', PARA])[2]).toBeNull();
+    expect(rules([PARA, 'Tags', 'the terns, the gulls and the cormorants all came back this year, the warden said', PARA])[2]).toBeNull();
+    expect(rules([PARA, 'apples, pears, plums', PARA, PARA])).toEqual([null, null, null, null]);
+  });
+});

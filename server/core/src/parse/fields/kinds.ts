@@ -355,6 +355,15 @@ export function isTagRow(s: string): boolean {
   return true;
 }
 
+/** "harbour wall, storms, council": a row of short keywords in any case (read only under a tag label). */
+function isKeywordRow(s: string): boolean {
+  if (s.length > 160 || endsSentence(s)) return false;
+  const parts = s.split(ROW_SEPARATOR);
+  if (parts.length < 2) return false;
+  for (const p of parts) if (!p || p.length > 30 || wordCount(p) > 4) return false;
+  return true;
+}
+
 function isShareRow(s: string): boolean {
   if (s.length > 80) return false;
   const toks = s.split(ROW_SPLIT).filter((t) => t !== '');
@@ -683,7 +692,7 @@ export function bodyKinds(
   for (let i = 0; i < n; i++) {
     if (out[i]!.rule !== 'tag-row') continue;
     let j = i + 1;
-    for (; j < n && (isGone(skip, out, j) || (isShortLine(texts[j]!) && (isTitleCase(texts[j]!) || isAllCaps(texts[j]!)))); j++) {
+    for (; j < n && (isGone(skip, out, j) || (isShortLine(texts[j]!) && (isTitleCase(texts[j]!) || isAllCaps(texts[j]!))) || isKeywordRow(texts[j]!)); j++) {
       if (!isGone(skip, out, j)) out[j] = taken('tag-row', 'tag after a tag label');
     }
     i = j - 1;
