@@ -439,7 +439,7 @@ export const ROW_SEPARATOR = /\s*[|•·,›»>]\s*|\s\/\s/u;
 export const MAX_KIND_LINE = 420;
 
 /** "Sign up for ...", "Download the app", "Follow us on ...", "Listen to ...": a line opening with a call-to-action verb. */
-export const CTA_START = /^(?:Press|Hit|Sign (?:up|in)|Subscribe|Donate|Support|Download|Get|Follow|Join|Listen|Watch|Hear|Play|Scroll|Tap|Click|Swipe|Register|Enter|Become|Give|Read|Keep reading|Continue|See|Share|Email|Copy|Accept|Manage|Reject|Allow|Find|Check out|Tune in|Stream|Like|Try|Start|Unlock|Log in|Don'?t miss|Never miss|Catch up|Learn|Discover|Explore|Visit|Stay|Please|Help|Consider|Make|Contribute|Chip in|Upgrade|Claim|Grab|Install|Open|Send|Tell|Thank you|Thanks)\b/u;
+export const CTA_START = /^(?:Press|Hit|Sign (?:up|in)|Subscribe|Donate|Support|Download|Get|Follow|Join|Listen|Watch|Hear|Play|Scroll|Tap|Click|Swipe|Register|Enter|Become|Give|Read|Keep reading|Continue|See|Share|Email|Copy|Accept|Manage|Reject|Allow|Find|Check out|Tune in|Stream|Like|Try|Start|Unlock|Log in|Don'?t miss|Never miss|Catch|Learn|Discover|Explore|Visit|Stay|Please|Help|Consider|Make|Contribute|Chip in|Upgrade|Claim|Grab|Install|Open|Send|Tell|Thank you|Thanks)\b/u;
 
 /** What follows a first word used as a noun or subject, not an imperative: "Support for ...", "Download speeds ...", "Share prices ...". */
 export const NOT_IMPERATIVE_NEXT = /^(?:-|[ \t](?:of|for|is|was|were|has|had|have|will|would|could|can|may|might|from|among|and|or|levels?|rates?|prices?|speeds?|numbers?|figures?|records?|groups?|members?|'s|’s|rose|fell|grew|went|came)\b)/u;
@@ -527,7 +527,14 @@ export const SHARE_TOKENS: ReadonlySet<string> = new Set(['facebook', 'twitter',
 export const ROW_SPLIT = /\s*[|•·,/]\s*|\s{2,}|\s/u;
 
 /** Link teasers and navigation labels: "ALSO READ:", "See also |", "MORE FROM US:", "Keep reading", "Continue to the article". */
-export const NAV_LABEL = /^(?:also read|read also|also see|video|audio|podcast|gallery|photos|in pictures|read more|see also|more from [\p{L}' ]{1,30}|more on this(?: story)?|related(?: stories| articles| coverage| content| reading| news| links)?|read next|up next|recommended(?: for you| reading)?|don'?t miss|must read|trending(?: now)?|you may also like|you might also like|keep reading|continue reading|continue to (?:the )?(?:article|story)|read the full (?:story|article)|read (?:the )?full (?:story|article)|most read|most popular|top stories|editor'?s picks?|watch|listen|latest|more stories|more news|in other news|in case you missed it)[ \t]{0,3}(?:[:|»›>–—]|-(?= )|$)/iu;
+export const NAV_LABEL = /^(?:also read|read also|also see|video|audio|podcast|gallery|photos|in pictures|read more|see also|more from [\p{L}' ]{1,30}|more on this(?: story)?|related(?: stories| articles| coverage| content| reading| news| links)?|read next|up next|recommended(?: for you| reading)?|don'?t miss|must read|trending(?: now)?|you may also like|you might also like|keep reading|continue reading|continue to (?:the )?(?:article|story)|read the full (?:story|article)|read (?:the )?full (?:story|article)|most read|most popular|top stories|editor'?s picks?|watch|listen|latest|more stories|more news|in other news|in case you missed it|(?:next|previous|prev) (?:article|story|post|page)|read this next|back to (?:the )?top|go to (?:the )?(?:full )?(?:story|article)|click (?:here )?to (?:continue|keep) reading)[ \t]{0,3}(?:[:|»›>–—→]|-(?= )|$)/iu;
+
+/**
+ * A link label of other words before a headline: "Also on the Ledger: ...", "You might be
+ * interested in: ...", "Our coverage of the storms: A | B". The label is a few words opening with a
+ * pointing word and ending in ":", "|" or "→"; the rest must be a headline (kinds.ts: capitalised, no sentence end).
+ */
+export const LINK_LEAD = /^(?:Also|More|Read|See|Watch|Related|Recommended|Further|Our|You (?:might|may)|Don'?t miss|Elsewhere|Coming up)\b[^:|→.!?]{0,40}[:|→][ \t]{0,3}/iu;
 
 /** "Tags:", "Topics:", "Filed under", "Related topics", "ABOUT US": a tag or keyword row's label. */
 export const TAG_LABEL = /^(?:tags?|topics?|keywords?|related topics|filed under|categories|category|about us|more about)[ \t]{0,3}(?::|\||$)/iu;

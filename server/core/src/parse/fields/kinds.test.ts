@@ -438,3 +438,37 @@ describe('a keyword row in any case under a tag label', () => {
     expect(rules([PARA, 'apples, pears, plums', PARA, PARA])).toEqual([null, null, null, null]);
   });
 });
+
+describe('link labels in other words, page navigation, and a "Catch the episode" promo', () => {
+  it('takes them', () => {
+    for (const s of [
+      'Also on the Ledger: Ferry timetable cut for winter',
+      'You might be interested in: Sea wall repairs to start after storm damage',
+      'READ THIS NEXT → Tern colony returns to the harbour wall',
+      'Our coverage of the storms: Ferry timetable cut for winter | Harbour closed for a week',
+      'Next article',
+      'Previous story',
+      'Back to top',
+      'Go to the full story',
+      'Click to continue reading',
+    ]) {
+      expect(rules([PARA, s, PARA, PARA]), s).toEqual([null, 'link-teaser', null, null]);
+      expect(lineKind(s, false).reason, s).not.toBeNull();
+    }
+    expect(rules([PARA, 'Catch the full episode now on the Ledger Podcast.', PARA, PARA])).toEqual([null, 'call-to-action', null, null]);
+  });
+  it('keeps article sentences that open the same way', () => {
+    for (const s of [
+      'Also on Sunday, the lifeboat crew rescued two fishermen near the point.',
+      'Also on the agenda: the council will vote on the budget.',
+      'Our view: the council must act before the next storm.',
+      'Catch of the day fell to almost nothing, traders said.',
+      'Back to top form after the summer, the café reopened on Monday.',
+      'Next article in the series will look at the ferries.',
+      'More than 2,000 people: that was the turnout the organisers had hoped for.',
+    ]) {
+      expect(rules([PARA, s, PARA, PARA]), s).toEqual([null, null, null, null]);
+      expect(rules([PARA, PARA, s]), s).toEqual([null, null, null]);
+    }
+  });
+});

@@ -22,6 +22,8 @@ import {
   DISCLAIMER,
   EMAIL_PROMPT,
   FORM_MESSAGE,
+  LINK_LEAD,
+  LEADING_OPENERS,
   APPEAL_VOICE,
   APPEAL_MONEY,
   APPEAL_WORK,
@@ -163,6 +165,7 @@ const G_CTA = 256;
 const G_ROW = 512;
 const G_DISCLAIMER = 1024;
 const G_FORM = 2048;
+const G_LEAD = 4096;
 
 /** First words (as written, capitalised or in capitals) -> the anchored cues that can open with them. */
 const FIRST_WORD_CUES: ReadonlyMap<string, number> = (() => {
@@ -175,7 +178,8 @@ const FIRST_WORD_CUES: ReadonlyMap<string, number> = (() => {
   add(G_EMAIL, 'enter your email e-mail type add insert provide');
   add(G_FORM, "please enter provide use invalid not thanks thank you you're you’re check by");
   add(G_CREDITS, 'reporting additional writing editing edited compiled fact-checking produced graphics with');
-  add(G_NAV, "video audio podcast gallery photos also read see more related up recommended don't dont must trending you keep continue most top editor's editors watch listen latest in");
+  add(G_NAV, "video audio podcast gallery photos also read see more related up recommended don't dont must trending you keep continue most top editor's editors watch listen latest in next previous prev back go click");
+  add(G_LEAD, "also more read see watch related recommended further our you don't dont elsewhere coming");
   add(G_TAG, 'tags tag topics topic keywords keyword related filed categories category about more');
   add(G_ABOUT, 'about');
   add(G_ROW, 'facebook twitter x whatsapp linkedin reddit pinterest telegram messenger flipboard instagram tiktok youtube threads bluesky mastodon sms share email e-mail print copy link tweet');
@@ -478,6 +482,12 @@ export function lineKind(s: string, edge = false): KindVerdict {
     if (cues & G_FORM && len <= 240 && FORM_TERMS.test(s)) return taken('newsletter', 'terms under a sign-up form');
     if (cues & G_CREDITS && CREDITS_TRAILER.test(s) && onlyCreditWords(s)) return taken('credits', 'reporting / editing credits');
     if (cues & G_NAV && NAV_LABEL.test(s) && startsUpperOrDigit(s)) return taken('link-teaser', 'link label pointing to another page');
+    if (cues & G_LEAD && len <= TEASER_MAX_CHARS + 40) {
+      // "Also on the Ledger: Ferry timetable cut for winter": a label, then a headline (no sentence end)
+      const m = LINK_LEAD.exec(s);
+      const rest = m ? s.slice(m[0].length).replace(LEADING_OPENERS, '') : '';
+      if (m && startsUpperOrDigit(rest) && !endsSentence(s) && wordCount(rest) >= 3 && !REPORTED_SPEECH.test(s)) return taken('link-teaser', 'link label and the headline it points to');
+    }
     if (cues & G_TAG && len <= 200 && TAG_LABEL.test(s)) return taken('tag-row', 'tag / keyword row');
     if (cues & G_ABOUT && (ABOUT_OUTLET.test(s) || (ABOUT_NAMED.test(s) && OUTLET_SELF.test(s)))) return taken('self-description', 'outlet describing itself');
     if (cues & G_THANKS && THANKS_FOR_READING.test(s)) return taken('appeal', 'sign-off addressed to the reader');
