@@ -323,6 +323,8 @@ export const NOISE_LINE_RULES: readonly NoiseRule[] = [
   { name: 'gallery', re: /^Show all \d{1,4}$/u },
   // "12 comments", "340 shares": a counter of the comment or share widget
   { name: 'widget-count', re: /^\d{1,6} (?:[Cc]omments?|COMMENTS?|[Ss]hares?|SHARES?|[Rr]eplies|[Rr]eactions)$/u },
+  // "This story has been shared 1,204 times": the share counter as a sentence
+  { name: 'widget-count-sentence', re: /^(?:This (?:article|story|post|page) has been )?(?:[Ss]hared|[Rr]ead|[Vv]iewed) \d[\d,.]{0,9}(?:k|K)? times\.?$/u },
   // "Story continues below advertisement", "Article continues after this ad": ad-slot residue
   { name: 'continues-below', re: /^(?:Story|Article|Text|Report|STORY|ARTICLE) (?:continues|CONTINUES) (?:below|after|BELOW|AFTER)\b.{0,40}$/u },
   // "Live Events": Economic Times widget label
@@ -457,7 +459,7 @@ export const MEDIA_OBJECT = /\b(?:newsletters?|inbox|e-?mails?|podcasts?|episode
 export const APPEAL_WORD = /\b(?:(?:readers|people|supporters|listeners|viewers) like you|give (?:what|whatever) you can|give (?:once|monthly|today|now)|support|donat(?:e|ion|ions)|subscri(?:be|ption|ber|bers)|sign(?:ing)? up|member(?:ship)?|free trial|register|unlock|contribut(?:e|ion)|independent journalism|ad-free|paywall|help us|keep us)\b/iu;
 
 /** "she said", "told reporters", "according to", "a poll found": reported speech, so article text (vetoes every kind rule but share/consent rows); "if you found this useful" is the reader, not a source. */
-export const REPORTED_SPEECH = /\b(?:said|says|told|according to|added|asked|urged|wrote|posted|announced|explained|warned|insisted|claimed|(?<![Yy]ou )found|showed|chanted|advise[sd]?)\b/u;
+export const REPORTED_SPEECH = /\b(?:said|says|told(?! (?:the |its |their |our )?stor(?:y|ies))|according to|added|asked|urged|wrote|posted|announced|explained|warned|insisted|claimed|(?<![Yy]ou )found|showed|chanted|advise[sd]?)\b/u;
 
 /** "Thanks for reading ...", "Thank you for reading": a sign-off addressed to the reader. */
 export const THANKS_FOR_READING = /^(?:Thanks|Thank you) for (?:reading|listening|watching|your support)\b/iu;
@@ -569,7 +571,18 @@ export const OUTLET_PROFILE = new RegExp(
   'u',
 );
 /** "Founded in 1998, the Valley Times reports on ...": a founding year before a name; an outlet's profile when the line also names news work (NEWS_WORK). */
-export const OUTLET_FOUNDED = new RegExp(String.raw`^(?:Founded|Established|Launched|Started|Since) (?:in )?(?:1[6-9]|20)\d{2}, ${OUTLET_NAME} (?:is|has|covers|reports|publishes|serves|produces|delivers|provides|brings)\b`, 'u');
+export const OUTLET_FOUNDED = new RegExp(String.raw`^(?:(?:Founded|Established|Launched|Started|Since) (?:in )?(?:1[6-9]|20)\d{2}|For (?:more than |over |nearly |almost )?(?:(?:[2-9]\d|\d{3}) years|a century|generations)), ${OUTLET_NAME} (?:is|has|covers|reports|publishes|serves|produces|delivers|provides|brings)\b`, 'u');
+/**
+ * "The Ledger has covered the harbour towns for more than 150 years": the outlet's name, a verb of
+ * news work and a long history (20 years or more, a century, since before 2000), whatever the
+ * object. Read at a body's edge only; "The Courier has reported on the dispute since 2019" is article text.
+ */
+export const OUTLET_LONG_HISTORY = new RegExp(
+  String.raw`^${OUTLET_NAME} (?:has|have) (?:been )?(?:publish|report|cover|tell|told|chronicl|inform)\p{L}{0,4}\b.{0,100}?(?:\bsince 1[6-9]\d{2}\b|\bfor (?:over |more than |nearly |almost )?(?:(?:[2-9]\d|\d{3}) years|a century|generations)\b)`,
+  'u',
+);
+/** "Our mission is to hold power to account ...", "We exist to ...": the outlet's mission (read at a body's edge with news work named, NEWS_WORK). */
+export const SELF_MISSION = /^(?:Our (?:mission|purpose|aim|promise|goal|job) (?:is|has always been|remains)\b|We exist to\b|OUR MISSION\b)/u;
 /** News work named in an outlet's profile: "reports on", "covers", "journalism", "news", "stories". */
 /** Social networks an outlet points to. */
 const NETWORK = String.raw`(?:Instagram|TikTok|Threads|Facebook|X|Twitter|YouTube|WhatsApp|Telegram|LinkedIn|Bluesky|Mastodon|Snapchat|Flipboard|Google News|Apple News|Substack)`;
@@ -605,7 +618,7 @@ export const OUTLET_PROFILE_MAX = 320;
 export const ABOUT_NAMED = /^About (?:the |The )?\p{Lu}[\p{L}'’.&-]{0,30}(?: [\p{Lu}&][\p{L}'’.&-]{0,30}){0,4}:/u;
 
 /** Opinion disclaimers: "The views expressed are the author's own", "does not necessarily reflect the views of". */
-export const DISCLAIMER = /(?:\b(?:views|opinions) (?:expressed )?(?:in this (?:article|piece|column|commentary) )?(?:are|is) (?:solely |entirely |strictly )?(?:those of the (?:author|writer|contributor)s?|the (?:author|writer|contributor)'?s?’?s? own|(?:his|her|their|my) own)|\bdo(?:es)? not (?:necessarily )?(?:reflect|represent) the (?:views|position|opinions?|policy)\b|^\(?Disclaimer\b|^This (?:article|story|content|piece|post) (?:is|was) (?:for (?:general )?information(?:al)? purposes|(?:originally|first) (?:published|appeared)|produced (?:by|in partnership)|sponsored|paid for|part of a paid))/iu;
+export const DISCLAIMER = /(?:\b(?:does|do|is|are) not (?:constitute|intended as|a substitute for) (?:legal|financial|medical|investment|tax|professional) advice\b|\b(?:views|opinions) (?:expressed )?(?:in this (?:article|piece|column|commentary) )?(?:are|is) (?:solely |entirely |strictly )?(?:those of the (?:author|writer|contributor)s?|the (?:author|writer|contributor)'?s?’?s? own|(?:his|her|their|my) own)|\bdo(?:es)? not (?:necessarily )?(?:reflect|represent) the (?:views|position|opinions?|policy)\b|^\(?Disclaimer\b|^This (?:article|story|content|piece|post) (?:is|was) (?:for (?:general )?information(?:al)? (?:purposes|only)|(?:originally|first) (?:published|appeared)|produced (?:by|in partnership)|sponsored|paid for|part of a paid))/iu;
 
 /**
  * Opinion disclaimer in other words: "views"/"opinions" and the writer ("author", "columnist",

@@ -472,3 +472,30 @@ describe('link labels in other words, page navigation, and a "Catch the episode"
     }
   });
 });
+
+describe('disclaimers that the article is no advice, and an outlet\'s mission and long history at a body\'s edge', () => {
+  it('takes them', () => {
+    expect(rules([PARA, 'This article is for general information only and does not constitute financial advice.', PARA, PARA])).toEqual([null, 'disclaimer', null, null]);
+    expect(rules([PARA, PARA, 'Nothing in this column is intended as legal advice and it does not constitute legal advice.'])).toEqual([null, null, 'disclaimer']);
+    for (const s of [
+      'The Ledger has covered the harbour towns for more than 150 years.',
+      'Our mission is to hold power to account and tell the stories of the coast.',
+      'For 150 years, the Ledger has told the story of the coast. We are proud to be owned by no one but our readers.',
+    ]) {
+      expect(rules([PARA, PARA, s]), s).toEqual([null, null, 'self-description']);
+      expect(rules([s, PARA, PARA]), s).toEqual(['self-description', null, null]);
+    }
+  });
+  it('keeps article sentences of the same shape, and the same lines inside a body', () => {
+    for (const s of [
+      "The Courier has reported on the service's funding since 2019.",
+      'The Courier has covered the dispute for 12 years.',
+      'Advisers said the service did not constitute a replacement for a regulated financial adviser.',
+      'Our mission is to win the league, the captain told reporters.',
+      'For 150 years, the lighthouse has guided boats past the point.',
+      'The Royal Infirmary has served the city for more than 150 years.',
+      'She told the story of the wreck to the inquiry in 1998, the report found.',
+    ]) expect(rules([PARA, PARA, s]), s).toEqual([null, null, null]);
+    expect(rules([PARA, 'The Ledger has covered the harbour towns for more than 150 years.', PARA, PARA])).toEqual([null, null, null, null]);
+  });
+});

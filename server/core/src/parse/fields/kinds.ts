@@ -22,6 +22,8 @@ import {
   DISCLAIMER,
   EMAIL_PROMPT,
   FORM_MESSAGE,
+  OUTLET_LONG_HISTORY,
+  SELF_MISSION,
   LINK_LEAD,
   LEADING_OPENERS,
   APPEAL_VOICE,
@@ -245,6 +247,7 @@ const FREE_HINTS: readonly [string, string, number][] = [
   ['v', 'views', VIEWS],
   ['V', 'Views', VIEWS],
   ['p', 'pinions', VIEWS],
+  ['c', 'constitut', VIEWS], // "does not constitute legal advice"
   ['f', 'flect', VIEWS],
   ['p', 'pendently', COMMISSION], // "independently selected"
   ['p', 'pendent', SELF], // "independent", "independently"
@@ -458,7 +461,11 @@ export function lineKind(s: string, edge = false): KindVerdict {
     // every profile and follow statement opens with the outlet's name and a verb or an apposition (OUTLET_SUBJECT): most lines stop there
     const c0 = s.charCodeAt(0);
     const subject = OUTLET_SUBJECT.test(s);
-    const profile = (subject && (OUTLET_PROFILE.test(s) || OUTLET_HISTORY.test(s))) || ((c0 === 70 || c0 === 69 || c0 === 76 || c0 === 83) && OUTLET_FOUNDED.test(s) && NEWS_WORK.test(s));
+    const profile =
+      (subject && (OUTLET_PROFILE.test(s) || OUTLET_HISTORY.test(s))) ||
+      ((c0 === 70 || c0 === 69 || c0 === 76 || c0 === 83) && OUTLET_FOUNDED.test(s) && NEWS_WORK.test(s)) ||
+      ((c0 === 79 || c0 === 87) && SELF_MISSION.test(s) && (NEWS_WORK.test(s) || SELF_MEDIA.test(s))) ||
+      (s.includes(' ha') && OUTLET_LONG_HISTORY.test(s));
     // "Calder Courier is on Instagram, TikTok and Threads"
     const follow = subject && !profile && len <= 160 && FOLLOW_STATEMENT.test(s);
     if ((profile || follow) && !REPORTED_SPEECH.test(s) && !hasQuote(s)) return profile ? taken('self-description', 'outlet describing itself') : taken('follow-prompt', '"follow us" prompt');
