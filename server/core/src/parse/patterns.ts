@@ -601,7 +601,9 @@ export const OUTLET_HISTORY = new RegExp(
 /** The opening OUTLET_PROFILE, OUTLET_HISTORY and FOLLOW_STATEMENT share: the outlet's name, then "is", "has", "remains" or an apposition (", a ..."); tested first, once. */
 export const OUTLET_SUBJECT = new RegExp(String.raw`^${OUTLET_NAME}(?: (?:is|are|has|have|remains) |, (?:an?|the) )`, 'u');
 /** Beside a subscribe / give button, a pitch of what the reader gets: "delivered at 7am", "every Thursday", "daily", "free". */
-export const DELIVERY_PITCH = /\b(?:delivered|straight to|(?:lands?|landing|arrives?|arriving|sent) (?:in|on|each|every|twice|once|weekly|daily)|(?:every|each|on) (?:morning|evening|weekday|day|week|month|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?|weekdays|daily|weekly|fortnightly|(?:twice|once) a week|at \d{1,2}(?:[:.]\d{2})? ?(?:am|pm)|headlines|[Ff]ree)\b/u;
+export const DELIVERY_PITCH = /\b(?:delivered|straight to|(?:lands?|landing|arrives?|arriving|sent) (?:in|on|each|every|twice|once|weekly|daily)|(?:every|each) (?:morning|evening|weekday|day|week|month|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s| mornings| evenings)|weekdays|daily|weekly|fortnightly|(?:twice|once) a week|at \d{1,2}(?:[:.]\d{2})? ?(?:am|pm)|headlines|[Ff]ree)\b/u;
+/** A sign-up or give button ("Sign me up", "Subscribe free", "Join", "Donate now"): the outlet's own pitch above it is the block's ("Our pick of the week ..."); above "Manage preferences" it is not. */
+export const SIGNUP_BUTTON = /^(?:Sign (?:up|me up)|Subscribe|Join|Register|Donate|Give|Support|Count me in|Send me)\b/iu;
 /** "The Politics Hour newsletter", "the Ledger's briefing": a newsletter named as a product (a capitalised name before it). */
 export const NAMED_NEWSLETTER = /\b(?!(?:The|A|An|This|That|These|Our|Their|His|Her|Its|Your|Every|Each|Weekly|Daily|Monthly|Free)\b)\p{Lu}[\p{L}'’]{1,30} (?:newsletters?|briefing|bulletin)\b/u;
 /** "By clicking Sign up, you agree to receive marketing emails ...": the terms under a sign-up form (a cookie banner's wording is consent-banner). */

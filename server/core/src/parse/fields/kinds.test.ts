@@ -499,3 +499,16 @@ describe('disclaimers that the article is no advice, and an outlet\'s mission an
     expect(rules([PARA, 'The Ledger has covered the harbour towns for more than 150 years.', PARA, PARA])).toEqual([null, null, null, null]);
   });
 });
+
+describe('the line above a button that is no sign-up', () => {
+  it('stays body when it speaks in "we" or names a day (found by the labelled set: "Manage preferences" injected after a paragraph)', () => {
+    expect(rules([PARA, 'We wore each jacket on four wet days on the moor and judged them on dryness and weight.', 'Manage preferences', PARA])).toEqual([null, null, 'button', null]);
+    expect(rules([PARA, 'Two kayakers were rescued from rocks on Saturday after being cut off by the tide.', 'Manage preferences', PARA])).toEqual([null, null, 'button', null]);
+  });
+  it('is the pitch above a sign-up button', () => {
+    expect(rules([PARA, 'Our pick of the week’s best reads, for people who love the coast.', 'Sign me up', PARA])).toEqual([null, 'newsletter', 'button', null]);
+  });
+  it('takes a title over a whole block after a line without a full stop', () => {
+    expect(rules([PARA, 'The inquiry continues', 'Coast Weekly', "Our pick of the week's best reads, landing on Saturday mornings.", 'Sign me up'])).toEqual([null, null, 'newsletter', 'newsletter', 'button']);
+  });
+});

@@ -22,6 +22,7 @@ import {
   DISCLAIMER,
   EMAIL_PROMPT,
   FORM_MESSAGE,
+  SIGNUP_BUTTON,
   OUTLET_LONG_HISTORY,
   SELF_MISSION,
   LINK_LEAD,
@@ -652,9 +653,9 @@ export function bodyKinds(
           // "Our free weekly email about the port ..." under "Sign up to The Harbour Brief"
           out[j] = taken('newsletter', 'pitch of a publisher prompt in the outlet\'s voice');
           blocks = true;
-        } else if (r === 'button' && j === i - 1 && buttonPitch(texts[j]!)) {
+        } else if (r === 'button' && j === i - 1 && buttonPitch(texts[j]!, texts[i]!)) {
           // "The day's top headlines, delivered at 7am. Free." over "Subscribe"
-          const letter = NEWSLETTER_WORD.test(texts[j]!) || DELIVERY_PITCH.test(texts[j]!);
+          const letter = NEWSLETTER_WORD.test(texts[j]!) || DELIVERY_PITCH.test(texts[j]!) || (SIGNUP_BUTTON.test(texts[i]!) && !APPEAL_MONEY.test(texts[i]!) && !APPEAL_MONEY.test(texts[j]!));
           out[j] = taken(letter ? 'newsletter' : 'appeal', letter ? 'newsletter pitch above its button' : 'appeal above its button');
           blocks = true;
         }
@@ -684,7 +685,11 @@ export function bodyKinds(
     while (h >= 0 && isGone(skip, out, h)) h--;
     // after a line that is no sentence (a digest's list of headlines), only a title-case or ALL-CAPS line is a promo's title
     const t = texts[i]!;
-    if (h < 0 || endsSentence(texts[h]!) || (!isShortLine(texts[h]!) && (isTitleCase(t) || isAllCaps(t)))) out[i] = placed(r, 'title of a publisher prompt', 0.3);
+    // ... or stands over a whole block (a pitch, then its button or e-mail prompt), after a line that is no sentence
+    let k = j + 1;
+    while (k < n && skip[k]) k++;
+    const block = k < n && out[k]!.rule !== null && BLOCK_RULES.has(out[k]!.rule!) && (isTitleCase(t) || isAllCaps(t));
+    if (h < 0 || endsSentence(texts[h]!) || (!isShortLine(texts[h]!) && (isTitleCase(t) || isAllCaps(t))) || block) out[i] = placed(r, 'title of a publisher prompt', 0.3);
   }
   // a bare link label ("Recommended", "Most read:") over one headline, then article text: the headline is the link
   for (let i = 0; i + 1 < n; i++) {
@@ -827,8 +832,8 @@ function isJobTitle(s: string): boolean {
  * journalism costs money. ..."): a short line, not reported speech, naming an appeal, a
  * newsletter, a delivery or news work (SELF_MEDIA). The line below a button is the article again.
  */
-function buttonPitch(s: string): boolean {
-  return s.length <= PITCH_MAX_CHARS && !REPORTED_SPEECH.test(s) && (APPEAL_WORD.test(s) || NEWSLETTER_WORD.test(s) || DELIVERY_PITCH.test(s) || SELF_MEDIA.test(s) || (OUTLET_SELF.test(s) && !hasQuote(s)));
+function buttonPitch(s: string, button: string): boolean {
+  return s.length <= PITCH_MAX_CHARS && !REPORTED_SPEECH.test(s) && (APPEAL_WORD.test(s) || NEWSLETTER_WORD.test(s) || DELIVERY_PITCH.test(s) || SELF_MEDIA.test(s) || (OUTLET_SELF.test(s) && !hasQuote(s) && SIGNUP_BUTTON.test(button)));
 }
 
 /** Beside a sign-up or call to action, the outlet speaking of what it sends: "Our free weekly email about the port ..." (short, "we"/"our" and a media object, not reported speech). */
