@@ -512,3 +512,16 @@ describe('the line above a button that is no sign-up', () => {
     expect(rules([PARA, 'The inquiry continues', 'Coast Weekly', "Our pick of the week's best reads, landing on Saturday mornings.", 'Sign me up'])).toEqual([null, null, 'newsletter', 'newsletter', 'button']);
   });
 });
+
+describe('a media note whose later sentence sends the reader to the episode or clip', () => {
+  it('takes it', () => {
+    expect(rules([PARA, PARA, 'This is an edited transcript of an episode of The Coast Hour. Listen to the full episode on our website.'])).toEqual([null, null, 'call-to-action']);
+  });
+  it('keeps sentences about an episode or a clip', () => {
+    for (const s of [
+      'The episode, which aired on Sunday, drew complaints from three councillors about its tone, the station said.',
+      'The clip was filmed by a fisherman. Police are studying it.',
+      'A video posted online showed the wall collapsing into the sea.',
+    ]) expect(rules([PARA, PARA, s]), s).toEqual([null, null, null]);
+  });
+});

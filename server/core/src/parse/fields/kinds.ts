@@ -229,6 +229,7 @@ const QUESTION = 128;
 const META = 256;
 const PAYWALL = 512;
 const MONEY = 1024;
+const MEDIA = 2048;
 /**
  * The hints, each found from one trigger character (one pass over the line, no per-hint search):
  * [trigger, text from the trigger on, bit]. "you"/"You" -> YOU, "kie" (cookie) -> COOKIE, ...
@@ -277,6 +278,8 @@ const FREE_HINTS: readonly [string, string, number][] = [
   ['p', 'pay for', MONEY],
   ['o', 'o give', MONEY], // "who give"
   ['B', 'Back ', MONEY], // "Back independent local news"
+  ['e', 'episode', MEDIA], // "... Listen to the full episode on our website."
+  ['c', 'clip', MEDIA],
   ['b', 'back ', MONEY],
 ];
 
@@ -507,11 +510,11 @@ export function lineKind(s: string, edge = false): KindVerdict {
   if (hints & COOKIE && CONSENT_WORD.test(s) && CONSENT_CONTEXT.test(s) && (READER_ADDRESS.test(s) || OUTLET_SELF.test(s))) return taken('consent-banner', 'cookie / consent banner');
   // "Support for the bill ...": a verb-like first word used as a noun is no imperative
   const cta = (cues & G_CTA) !== 0 && CTA_START.test(s) && !NOT_IMPERATIVE_NEXT.test(s.slice(fwLength));
-  if (!cta && (hints & (YOU | NEWS | PLATFORM | SELF | QUESTION | META | PAYWALL | MONEY)) === 0) return KEPT;
+  if (!cta && (hints & (YOU | NEWS | PLATFORM | SELF | QUESTION | META | PAYWALL | MONEY | MEDIA)) === 0) return KEPT;
   // from here on, reported speech ("..., she said") is article text
   if (REPORTED_SPEECH.test(s)) return KEPT;
   // "Local news needs you. Make a contribution now.": the imperative opens a later sentence
-  if (!cta && hints & YOU && laterImperative(s) && (APPEAL_WORD.test(s) || MEDIA_OBJECT.test(s) || OUTLET_SELF.test(s))) {
+  if (!cta && hints & (YOU | MEDIA) && laterImperative(s) && (APPEAL_WORD.test(s) || MEDIA_OBJECT.test(s) || OUTLET_SELF.test(s))) {
     return taken('call-to-action', 'call to action addressed to the reader');
   }
   const reader = (hints & YOU) !== 0 && READER_ADDRESS.test(s);
