@@ -453,13 +453,13 @@ export const READER_ADDRESS = /\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ou're|[Yy]ou've|
 export const OUTLET_SELF = /\b(?:[Ww]e|[Ww]e're|[Ww]e’re|[Ww]e've|[Ww]e’ve|[Oo]ur|[Uu]s)\b/u;
 
 /** Things publishers point readers at: newsletters, podcasts, apps, networks, buttons, "here"/"above". */
-export const MEDIA_OBJECT = /\b(?:newsletters?|inbox|e-?mails?|podcasts?|episodes?|videos?|clip|apps?|App Store|Google Play|channel|WhatsApp|Telegram|Facebook|Instagram|Twitter|TikTok|YouTube|LinkedIn|Threads|Bluesky|Flipboard|subscription|subscribers?|membership|donations?|journalism|newsroom|account|below|above|here|link|button|feed|alerts|notifications|briefing|digest|updates|stories)\b/iu;
+export const MEDIA_OBJECT = /\b(?:newsletters?|inbox|e-?mails?|podcasts?|episodes?|videos?|clip|apps?|App Store|Google Play|channel|WhatsApp|Telegram|Facebook|Instagram|Twitter|TikTok|YouTube|LinkedIn|Threads|Bluesky|Flipboard|subscription|subscribers?|membership|donations?|journalism|newsroom|account|below|above|here|link|button|feed|alerts|headlines|notifications|briefing|digest|updates|stories)\b/iu;
 
 /** Words of an appeal: support, donate, subscribe, sign up, membership, free trial, register, unlock. */
 export const APPEAL_WORD = /\b(?:(?:readers|people|supporters|listeners|viewers) like you|give (?:what|whatever) you can|give (?:once|monthly|today|now)|support|donat(?:e|ion|ions)|subscri(?:be|ption|ber|bers)|sign(?:ing)? up|member(?:ship)?|free trial|register|unlock|contribut(?:e|ion)|independent journalism|ad-free|paywall|help us|keep us)\b/iu;
 
 /** "she said", "told reporters", "according to", "a poll found": reported speech, so article text (vetoes every kind rule but share/consent rows); "if you found this useful" is the reader, not a source. */
-export const REPORTED_SPEECH = /\b(?:said|says|told(?! (?:the |its |their |our )?stor(?:y|ies))|according to|added|asked|urged|wrote|posted|announced|explained|warned|insisted|claimed|(?<![Yy]ou )found|showed|chanted|advise[sd]?)\b/u;
+export const REPORTED_SPEECH = /\b(?:said|says|told(?! (?:the |its |their |our )?stor(?:y|ies))|according to|added|asked|urged|wrote|posted|announced|(?<!, )explained|warned|insisted|claimed|(?<![Yy]ou )found|showed|chanted|advise[sd]?)\b/u;
 
 /** "Thanks for reading ...", "Thank you for reading": a sign-off addressed to the reader. */
 export const THANKS_FOR_READING = /^(?:Thanks|Thank you) for (?:reading|listening|watching|your support)\b/iu;
@@ -491,7 +491,7 @@ export const PAYWALL_PROMPT = /\b(?:[Tt]his|[Tt]he (?:full|rest of the)) (?:arti
 export const NEWSLETTER_WORD = /\b(?:newsletters?|inbox(?:es)?)\b/iu;
 
 /** Newsletter block, the e-mail prompt: "Enter your email", "Your email address", "Email address". */
-export const EMAIL_PROMPT = /^(?:(?:(?:Enter|Type|Add|Insert|Provide)(?: your| an?)? e-?mail(?: address)?|Your e-?mail(?: address)?|E-?mail address)\b.{0,40}|E-?mail ?\*?:?)$/iu;
+export const EMAIL_PROMPT = /^(?:(?:(?:Enter|Type|Add|Insert|Provide)(?: your| an?)? e-?mail(?: address)?|Your e-?mail(?: address)?|E-?mail address)\b.{0,40}|E-?mail ?\*?:?|(?:your|you|name|email|e-mail|yourname|example)@[\w.-]{1,40})$/iu;
 
 /**
  * Newsletter block, the form's messages: "Invalid email address", "Please enter a valid email",
@@ -601,9 +601,11 @@ export const OUTLET_HISTORY = new RegExp(
 /** The opening OUTLET_PROFILE, OUTLET_HISTORY and FOLLOW_STATEMENT share: the outlet's name, then "is", "has", "remains" or an apposition (", a ..."); tested first, once. */
 export const OUTLET_SUBJECT = new RegExp(String.raw`^${OUTLET_NAME}(?: (?:is|are|has|have|remains) |, (?:an?|the) )`, 'u');
 /** Beside a subscribe / give button, a pitch of what the reader gets: "delivered at 7am", "every Thursday", "daily", "free". */
-export const DELIVERY_PITCH = /\b(?:delivered|straight to|(?:lands?|landing|arrives?|arriving|sent) (?:in|on|each|every|twice|once|weekly|daily)|(?:every|each) (?:morning|evening|weekday|day|week|month|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s| mornings| evenings)|weekdays|daily|weekly|fortnightly|(?:twice|once) a week|at \d{1,2}(?:[:.]\d{2})? ?(?:am|pm)|headlines|[Ff]ree)\b/u;
+export const DELIVERY_PITCH = /\b(?:delivered|straight to|(?:lands?|landing|arrives?|arriving|sent) (?:in|on|each|every|twice|once|weekly|daily)|(?:[Ee]very|[Ee]ach) (?:morning|evening|weekday|day|week|month|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s| mornings| evenings)|weekdays|daily|weekly|fortnightly|(?:twice|once) a week|at \d{1,2}(?:[:.]\d{2})? ?(?:am|pm)|headlines|[Ff]ree)\b/u;
 /** A sign-up or give button ("Sign me up", "Subscribe free", "Join", "Donate now"): the outlet's own pitch above it is the block's ("Our pick of the week ..."); above "Manage preferences" it is not. */
 export const SIGNUP_BUTTON = /^(?:Sign (?:up|me up)|Subscribe|Join|Register|Donate|Give|Support|Count me in|Send me)\b/iu;
+/** "The Morning Ledger: your daily guide to what's happening in Calder Bay": a product's name, then what it is for the reader. */
+export const PROMO_NAME_PITCH = /^(?:The )?\p{Lu}[\p{L}'’]{0,30}(?: \p{Lu}[\p{L}'’]{0,30}){0,3}: (?:your|the|a) (?:(?:free|essential|daily|weekly|morning|evening|must-read|go-to|new) ){0,3}(?:guide|briefing|round-?up|digest|newsletter|dose|catch-up|rundown|bulletin)\b/u;
 /** "The Politics Hour newsletter", "the Ledger's briefing": a newsletter named as a product (a capitalised name before it). */
 export const NAMED_NEWSLETTER = /\b(?!(?:The|A|An|This|That|These|Our|Their|His|Her|Its|Your|Every|Each|Weekly|Daily|Monthly|Free)\b)\p{Lu}[\p{L}'’]{1,30} (?:newsletters?|briefing|bulletin)\b/u;
 /** "By clicking Sign up, you agree to receive marketing emails ...": the terms under a sign-up form (a cookie banner's wording is consent-banner). */

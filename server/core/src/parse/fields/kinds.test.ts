@@ -525,3 +525,21 @@ describe('a media note whose later sentence sends the reader to the episode or c
     ]) expect(rules([PARA, PARA, s]), s).toEqual([null, null, null]);
   });
 });
+
+describe('newsletter blocks: a placeholder address, a name and its pitch, a pitch in headline-speak, headlines to the reader', () => {
+  it('takes them', () => {
+    expect(rules([PARA, PARA, 'Politics Weekly', 'The week in Westminster, explained. Sent on Fridays.', 'your@email.com', 'Go'])).toEqual([null, null, 'newsletter', 'newsletter', 'newsletter', 'button']);
+    expect(rules([PARA, PARA, 'THE MORNING LEDGER', 'Five stories. Five minutes. Every morning.', 'SIGN UP'])).toEqual([null, null, 'newsletter', 'newsletter', 'button']);
+    expect(rules([PARA, "The Morning Ledger: your daily guide to what's happening in Calder Bay.", PARA, PARA])).toEqual([null, 'newsletter', null, null]);
+    expect(rules([PARA, 'Get the latest headlines sent straight to your phone.', PARA, PARA])).toEqual([null, 'call-to-action', null, null]);
+  });
+  it('keeps article lines of the same shape', () => {
+    for (const s of [
+      'Contact the harbour office at harbour@calderbay.gov.uk for permits.',
+      'The Harbour Board: the guide to the new rules will be posted to every berth holder, the board said.',
+      'The reforms, as the minister explained, would take two years.',
+      'Every morning the harbour master checks the wall for new cracks.',
+      'Headlines in the national papers focused on the cost of the repairs.',
+    ]) expect(rules([PARA, PARA, s]), s).toEqual([null, null, null]);
+  });
+});

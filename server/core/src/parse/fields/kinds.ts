@@ -22,6 +22,7 @@ import {
   DISCLAIMER,
   EMAIL_PROMPT,
   FORM_MESSAGE,
+  PROMO_NAME_PITCH,
   SIGNUP_BUTTON,
   OUTLET_LONG_HISTORY,
   SELF_MISSION,
@@ -484,6 +485,8 @@ export function lineKind(s: string, edge = false): KindVerdict {
   if (!free && len <= PITCH_MAX_CHARS && s.includes('ndependent') && SELF_INDEPENDENT.test(s) && SELF_MEDIA.test(s) && SELF_HISTORY.test(s) && !REPORTED_SPEECH.test(s)) {
     return doubt(0.5, 'reads like the outlet describing itself');
   }
+  // "your@email.com": the placeholder of a sign-up form's e-mail field
+  if (len <= 60 && s.charCodeAt(0) < 128 && s.includes('@') && EMAIL_PROMPT.test(s)) return taken('newsletter', 'e-mail field of a sign-up form');
   if (!anchored && !free) return KEPT;
   if (anchored) {
     if (cues & G_SHARE && len <= 60 && SHARE_LINE.test(s)) return taken('share-row', 'share-button label');
@@ -520,6 +523,7 @@ export function lineKind(s: string, edge = false): KindVerdict {
   const reader = (hints & YOU) !== 0 && READER_ADDRESS.test(s);
   const self = (reader || cta || (hints & (NEWS | SELF)) !== 0) && OUTLET_SELF.test(s);
   if (hints & QUESTION && hints & YOU && READER_ASK.test(s) && !hasQuote(s)) return taken('appeal', 'asks the reader for support');
+  if (reader && len <= PITCH_MAX_CHARS && PROMO_NAME_PITCH.test(s) && !hasQuote(s)) return taken('newsletter', 'a newsletter\'s name and what it is for the reader');
   // "If you found this article useful, please consider making a donation.", "Dear reader, our reporters depend on your generosity."
   if (hints & MONEY && len <= PITCH_MAX_CHARS && (reader || APPEAL_VOICE.test(s) || OUTLET_SELF.test(s)) && APPEAL_MONEY.test(s) && APPEAL_WORK.test(s) && !hasQuote(s)) {
     return taken('appeal', 'asks the reader for money or support for the outlet\'s work');
