@@ -678,7 +678,7 @@ export function bodyKinds(
     // ... and the form's button right under it, whatever its words ("Count me in", "Send it to me")
     let b = i + 1;
     while (b < n && skip[b]) b++;
-    if (b < n && out[b]!.rule === null && isFormButton(texts[b]!)) out[b] = placed('button', 'button under an e-mail prompt', 0.1);
+    if (b < n && out[b]!.rule === null && isFormButton(texts[b]!)) out[b] = placed('button', 'button under an e-mail prompt', 0);
   }
   // promo titles: "The Morning Ledger" over "Our best stories, delivered to your inbox ..."
   for (let i = 0; i + 1 < n; i++) {
