@@ -323,6 +323,8 @@ export const NOISE_LINE_RULES: readonly NoiseRule[] = [
   { name: 'gallery', re: /^Show all \d{1,4}$/u },
   // "12 comments", "340 shares": a counter of the comment or share widget
   { name: 'widget-count', re: /^\d{1,6} (?:[Cc]omments?|COMMENTS?|[Ss]hares?|SHARES?|[Rr]eplies|[Rr]eactions)$/u },
+  // "This story has been shared 1,204 times": the share counter as a sentence
+  { name: 'widget-count-sentence', re: /^(?:This (?:article|story|post|page) has been )?(?:[Ss]hared|[Rr]ead|[Vv]iewed) \d[\d,.]{0,9}(?:k|K)? times\.?$/u },
   // "Story continues below advertisement", "Article continues after this ad": ad-slot residue
   { name: 'continues-below', re: /^(?:Story|Article|Text|Report|STORY|ARTICLE) (?:continues|CONTINUES) (?:below|after|BELOW|AFTER)\b.{0,40}$/u },
   // "Live Events": Economic Times widget label
@@ -439,7 +441,7 @@ export const ROW_SEPARATOR = /\s*[|•·,›»>]\s*|\s\/\s/u;
 export const MAX_KIND_LINE = 420;
 
 /** "Sign up for ...", "Download the app", "Follow us on ...", "Listen to ...": a line opening with a call-to-action verb. */
-export const CTA_START = /^(?:Press|Hit|Sign (?:up|in)|Subscribe|Donate|Support|Download|Get|Follow|Join|Listen|Watch|Hear|Play|Scroll|Tap|Click|Swipe|Register|Enter|Become|Give|Read|Keep reading|Continue|See|Share|Email|Copy|Accept|Manage|Reject|Allow|Find|Check out|Tune in|Stream|Like|Try|Start|Unlock|Log in|Don'?t miss|Never miss|Catch up|Learn|Discover|Explore|Visit|Stay|Please|Help|Consider|Make|Contribute|Chip in|Upgrade|Claim|Grab|Install|Open|Send|Tell|Thank you|Thanks)\b/u;
+export const CTA_START = /^(?:Press|Hit|Sign (?:up|in)|Subscribe|Donate|Support|Download|Get|Follow|Join|Listen|Watch|Hear|Play|Scroll|Tap|Click|Swipe|Register|Enter|Become|Give|Read|Keep reading|Continue|See|Share|Email|Copy|Accept|Manage|Reject|Allow|Find|Check out|Tune in|Stream|Like|Try|Start|Unlock|Log in|Don'?t miss|Never miss|Catch|Learn|Discover|Explore|Visit|Stay|Please|Help|Consider|Make|Contribute|Chip in|Upgrade|Claim|Grab|Install|Open|Send|Tell|Thank you|Thanks)\b/u;
 
 /** What follows a first word used as a noun or subject, not an imperative: "Support for ...", "Download speeds ...", "Share prices ...". */
 export const NOT_IMPERATIVE_NEXT = /^(?:-|[ \t](?:of|for|is|was|were|has|had|have|will|would|could|can|may|might|from|among|and|or|levels?|rates?|prices?|speeds?|numbers?|figures?|records?|groups?|members?|'s|’s|rose|fell|grew|went|came)\b)/u;
@@ -451,13 +453,13 @@ export const READER_ADDRESS = /\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ou're|[Yy]ou've|
 export const OUTLET_SELF = /\b(?:[Ww]e|[Ww]e're|[Ww]e’re|[Ww]e've|[Ww]e’ve|[Oo]ur|[Uu]s)\b/u;
 
 /** Things publishers point readers at: newsletters, podcasts, apps, networks, buttons, "here"/"above". */
-export const MEDIA_OBJECT = /\b(?:newsletters?|inbox|e-?mails?|podcasts?|episodes?|videos?|clip|apps?|App Store|Google Play|channel|WhatsApp|Telegram|Facebook|Instagram|Twitter|TikTok|YouTube|LinkedIn|Threads|Bluesky|Flipboard|subscription|subscribers?|membership|donations?|journalism|newsroom|account|below|above|here|link|button|feed|alerts|notifications|briefing|digest|updates|stories)\b/iu;
+export const MEDIA_OBJECT = /\b(?:newsletters?|inbox|e-?mails?|podcasts?|episodes?|videos?|clip|apps?|App Store|Google Play|channel|WhatsApp|Telegram|Facebook|Instagram|Twitter|TikTok|YouTube|LinkedIn|Threads|Bluesky|Flipboard|subscription|subscribers?|membership|donations?|journalism|newsroom|account|below|above|here|link|button|feed|alerts|headlines|notifications|briefing|digest|updates|stories)\b/iu;
 
 /** Words of an appeal: support, donate, subscribe, sign up, membership, free trial, register, unlock. */
 export const APPEAL_WORD = /\b(?:(?:readers|people|supporters|listeners|viewers) like you|give (?:what|whatever) you can|give (?:once|monthly|today|now)|support|donat(?:e|ion|ions)|subscri(?:be|ption|ber|bers)|sign(?:ing)? up|member(?:ship)?|free trial|register|unlock|contribut(?:e|ion)|independent journalism|ad-free|paywall|help us|keep us)\b/iu;
 
-/** "she said", "told reporters", "according to": reported speech, so article text (vetoes every kind rule but share/consent rows). */
-export const REPORTED_SPEECH = /\b(?:said|says|told|according to|added|asked|urged|wrote|posted|announced|explained|warned|insisted|claimed|found|showed|chanted|advise[sd]?)\b/u;
+/** "she said", "told reporters", "according to", "a poll found": reported speech, so article text (vetoes every kind rule but share/consent rows); "if you found this useful" is the reader, not a source. */
+export const REPORTED_SPEECH = /\b(?:said|says|told(?! (?:the |its |their |our )?stor(?:y|ies))|according to|added|asked|urged|wrote|posted|announced|(?<!, )explained|warned|insisted|claimed|(?<![Yy]ou )found|showed|chanted|advise[sd]?)\b/u;
 
 /** "Thanks for reading ...", "Thank you for reading": a sign-off addressed to the reader. */
 export const THANKS_FOR_READING = /^(?:Thanks|Thank you) for (?:reading|listening|watching|your support)\b/iu;
@@ -468,14 +470,38 @@ export const SIGN_UP_TO_NAME = /^(?:Sign up (?:to|for)|Subscribe to|Register for
 /** "Can you spare £3 to keep local news alive?", "Will you support ...?": a question asking the reader for money or help. */
 export const READER_ASK = /^(?:Can|Could|Will|Would) you (?:spare|give|help|support|chip in|donate|become|join|back|afford|consider)\b[^?]{0,120}\?/u;
 
+/**
+ * A support appeal without an imperative first word, read as three cues that must all hold (and no
+ * quote or reported speech): the line speaks to the reader or in the outlet's voice (you / we /
+ * our, "Dear reader", "readers like you", "Valued the story?"), names money or support
+ * (APPEAL_MONEY) and names the outlet's work or a price (APPEAL_WORK). "The charity appealed for
+ * donations after the flood" has no voice; "Our neighbours gave what they could, one said" is
+ * reported speech.
+ */
+export const APPEAL_VOICE = /\b(?:[Dd]ear (?:reader|friend)s?|[Rr]eaders (?:who|like you)|[Pp]eople like you)\b|^(?:Valued|Value|Appreciated?|Liked?|Enjoyed|Found) (?:this|the|our) (?:story|article|piece|reporting|journalism)\b[^?]{0,40}\?/u;
+export const APPEAL_MONEY = /\b(?:donat(?:e|es|ed|ing|ions?)|gifts?|contribut(?:e|es|ing|ions?)|generosity|support(?:ing)?|back(?:ing)? (?:independent|local|quality|our|us)|fund(?:s|ed|ing)? (?:our|us|the|this|independent|local)|pay(?:s|ing)? for (?:it|this|our|us)|costs? (?:us|money)|who (?:give|pay)|paywall)\b|[£$€]\d/iu;
+export const APPEAL_WORK = /\b(?:journalism|journalists?|reporting|reporters?|newsroom|news|stories|story|article|coverage|paywall|[Rr]eaders|advertisers)\b|[£$€]\d{1,3}(?:\.\d\d)? (?:a|per|each) (?:month|year|week)\b|\bfrom (?:just |only |as little as )?[£$€]\d/u;
+/** "Support the Ledger", "Back The Courier": a support button naming the outlet (read at a body's edge or beside an appeal). */
+export const SUPPORT_NAME = /^(?:Support|Back|Fund|Donate to|Give to) (?:the|The) \p{Lu}[\p{L}'’.&-]{0,30}(?: \p{Lu}[\p{L}'’.&-]{0,30}){0,3}[.!]?$/u;
+
 /** "This article is for subscribers only", "Already a subscriber? Log in", "Subscribe to continue reading": a paywall prompt (the article itself, or the reader's subscription, named; "The club is for members only" is not one). */
 export const PAYWALL_PROMPT = /\b(?:[Tt]his|[Tt]he (?:full|rest of the)) (?:article|story|content|piece|report) is (?:only )?(?:for|available to|exclusive to|reserved for) (?:paying |premium |our )?(?:subscribers|members)\b|\bAlready an? (?:subscriber|member)\?|\b[Ss]ubscribe (?:now )?to (?:continue|keep) reading\b/u;
 
 /** Newsletter block, the pitch: "... delivered to your inbox every morning", "Get our free newsletter". */
-export const NEWSLETTER_WORD = /\b(?:newsletters?|inbox)\b/iu;
+export const NEWSLETTER_WORD = /\b(?:newsletters?|inbox(?:es)?)\b/iu;
 
 /** Newsletter block, the e-mail prompt: "Enter your email", "Your email address", "Email address". */
-export const EMAIL_PROMPT = /^(?:Enter your e-?mail(?: address)?|Your e-?mail(?: address)?|E-?mail address|Type your e-?mail)\b.{0,40}$/iu;
+export const EMAIL_PROMPT = /^(?:(?:(?:Enter|Type|Add|Insert|Provide)(?: your| an?)? e-?mail(?: address)?|Your e-?mail(?: address)?|E-?mail address)\b.{0,40}|E-?mail ?\*?:?|(?:your|you|name|email|e-mail|yourname|example)@[\w.-]{1,40})$/iu;
+
+/**
+ * Newsletter block, the form's messages: "Invalid email address", "Please enter a valid email",
+ * "Thank you for signing up!", "You're subscribed", "Check your inbox to confirm": what a sign-up
+ * form says back to the reader (short, never reported speech).
+ */
+export const FORM_MESSAGE = /^(?:(?:Please )?(?:enter|provide|use) a valid e-?mail|(?:Invalid|Not a valid) e-?mail|(?:Thanks|Thank you) for (?:signing up|subscribing|registering|joining)|You(?:'re|’re| are) (?:now |all )?(?:signed up|subscribed|on the list)\b|Check your inbox\b)[^.!]{0,60}[.!]?$/iu;
+
+/** The button of a sign-up form, right under its e-mail prompt ("Count me in", "Send me the briefing"): at most this many words, no sentence end. */
+export const FORM_BUTTON_WORDS = 4;
 
 /** Button labels of prompts and banners: "Sign up", "Subscribe now", "Accept all cookies", "No thanks", "Manage preferences". */
 export const BUTTON_LINE = /^(?:Sign (?:up|me up|in)|Subscribe|Submit|Donate|Give|Support|Join|Register|Continue|Accept|Reject|Manage|Allow|Decline|Agree|Learn more|Read more|No,? thanks|Got it|OK|Okay|Close|Dismiss|I agree|I accept|Maybe later|Not now|Cookie settings|Privacy settings|Yes,? please)(?: (?:up|now|us|today|here|all|cookies|preferences|settings|options|more|thanks|in|me up|free|the newsletter|our journalism|monthly|once|and continue|all cookies|necessary cookies|only|essential))?[.!]?$/iu;
@@ -503,7 +529,14 @@ export const SHARE_TOKENS: ReadonlySet<string> = new Set(['facebook', 'twitter',
 export const ROW_SPLIT = /\s*[|•·,/]\s*|\s{2,}|\s/u;
 
 /** Link teasers and navigation labels: "ALSO READ:", "See also |", "MORE FROM US:", "Keep reading", "Continue to the article". */
-export const NAV_LABEL = /^(?:also read|read also|also see|video|audio|podcast|gallery|photos|in pictures|read more|see also|more from [\p{L}' ]{1,30}|more on this(?: story)?|related(?: stories| articles| coverage| content| reading| news| links)?|read next|up next|recommended(?: for you| reading)?|don'?t miss|must read|trending(?: now)?|you may also like|you might also like|keep reading|continue reading|continue to (?:the )?(?:article|story)|read the full (?:story|article)|read (?:the )?full (?:story|article)|most read|most popular|top stories|editor'?s picks?|watch|listen|latest|more stories|more news|in other news|in case you missed it)[ \t]{0,3}(?:[:|»›>–—]|-(?= )|$)/iu;
+export const NAV_LABEL = /^(?:also read|read also|also see|video|audio|podcast|gallery|photos|in pictures|read more|see also|more from [\p{L}' ]{1,30}|more on this(?: story)?|related(?: stories| articles| coverage| content| reading| news| links)?|read next|up next|recommended(?: for you| reading)?|don'?t miss|must read|trending(?: now)?|you may also like|you might also like|keep reading|continue reading|continue to (?:the )?(?:article|story)|read the full (?:story|article)|read (?:the )?full (?:story|article)|most read|most popular|top stories|editor'?s picks?|watch|listen|latest|more stories|more news|in other news|in case you missed it|(?:next|previous|prev) (?:article|story|post|page)|read this next|back to (?:the )?top|go to (?:the )?(?:full )?(?:story|article)|click (?:here )?to (?:continue|keep) reading)[ \t]{0,3}(?:[:|»›>–—→]|-(?= )|$)/iu;
+
+/**
+ * A link label of other words before a headline: "Also on the Ledger: ...", "You might be
+ * interested in: ...", "Our coverage of the storms: A | B". The label is a few words opening with a
+ * pointing word and ending in ":", "|" or "→"; the rest must be a headline (kinds.ts: capitalised, no sentence end).
+ */
+export const LINK_LEAD = /^(?:Also|More|Read|See|Watch|Related|Recommended|Further|Our|You (?:might|may)|Don'?t miss|Elsewhere|Coming up)\b[^:|→.!?]{0,40}[:|→][ \t]{0,3}/iu;
 
 /** "Tags:", "Topics:", "Filed under", "Related topics", "ABOUT US": a tag or keyword row's label. */
 export const TAG_LABEL = /^(?:tags?|topics?|keywords?|related topics|filed under|categories|category|about us|more about)[ \t]{0,3}(?::|\||$)/iu;
@@ -538,7 +571,18 @@ export const OUTLET_PROFILE = new RegExp(
   'u',
 );
 /** "Founded in 1998, the Valley Times reports on ...": a founding year before a name; an outlet's profile when the line also names news work (NEWS_WORK). */
-export const OUTLET_FOUNDED = new RegExp(String.raw`^(?:Founded|Established|Launched|Started|Since) (?:in )?(?:1[6-9]|20)\d{2}, ${OUTLET_NAME} (?:is|has|covers|reports|publishes|serves|produces|delivers|provides|brings)\b`, 'u');
+export const OUTLET_FOUNDED = new RegExp(String.raw`^(?:(?:Founded|Established|Launched|Started|Since) (?:in )?(?:1[6-9]|20)\d{2}|For (?:more than |over |nearly |almost )?(?:(?:[2-9]\d|\d{3}) years|a century|generations)), ${OUTLET_NAME} (?:is|has|covers|reports|publishes|serves|produces|delivers|provides|brings)\b`, 'u');
+/**
+ * "The Ledger has covered the harbour towns for more than 150 years": the outlet's name, a verb of
+ * news work and a long history (20 years or more, a century, since before 2000), whatever the
+ * object. Read at a body's edge only; "The Courier has reported on the dispute since 2019" is article text.
+ */
+export const OUTLET_LONG_HISTORY = new RegExp(
+  String.raw`^${OUTLET_NAME} (?:has|have) (?:been )?(?:publish|report|cover|tell|told|chronicl|inform)\p{L}{0,4}\b.{0,100}?(?:\bsince 1[6-9]\d{2}\b|\bfor (?:over |more than |nearly |almost )?(?:(?:[2-9]\d|\d{3}) years|a century|generations)\b)`,
+  'u',
+);
+/** "Our mission is to hold power to account ...", "We exist to ...": the outlet's mission (read at a body's edge with news work named, NEWS_WORK). */
+export const SELF_MISSION = /^(?:Our (?:mission|purpose|aim|promise|goal|job) (?:is|has always been|remains)\b|We exist to\b|OUR MISSION\b)/u;
 /** News work named in an outlet's profile: "reports on", "covers", "journalism", "news", "stories". */
 /** Social networks an outlet points to. */
 const NETWORK = String.raw`(?:Instagram|TikTok|Threads|Facebook|X|Twitter|YouTube|WhatsApp|Telegram|LinkedIn|Bluesky|Mastodon|Snapchat|Flipboard|Google News|Apple News|Substack)`;
@@ -557,7 +601,15 @@ export const OUTLET_HISTORY = new RegExp(
 /** The opening OUTLET_PROFILE, OUTLET_HISTORY and FOLLOW_STATEMENT share: the outlet's name, then "is", "has", "remains" or an apposition (", a ..."); tested first, once. */
 export const OUTLET_SUBJECT = new RegExp(String.raw`^${OUTLET_NAME}(?: (?:is|are|has|have|remains) |, (?:an?|the) )`, 'u');
 /** Beside a subscribe / give button, a pitch of what the reader gets: "delivered at 7am", "every Thursday", "daily", "free". */
-export const DELIVERY_PITCH = /\b(?:delivered|straight to|every (?:morning|evening|weekday|day|week|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|daily|weekly|at \d{1,2}(?:[:.]\d{2})? ?(?:am|pm)|headlines|[Ff]ree)\b/u;
+export const DELIVERY_PITCH = /\b(?:delivered|straight to|(?:lands?|landing|arrives?|arriving|sent) (?:in|on|each|every|twice|once|weekly|daily)|(?:[Ee]very|[Ee]ach) (?:morning|evening|weekday|day|week|month|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s| mornings| evenings)|weekdays|daily|weekly|fortnightly|(?:twice|once) a week|at \d{1,2}(?:[:.]\d{2})? ?(?:am|pm)|headlines|[Ff]ree)\b/u;
+/** A sign-up or give button ("Sign me up", "Subscribe free", "Join", "Donate now"): the outlet's own pitch above it is the block's ("Our pick of the week ..."); above "Manage preferences" it is not. */
+export const SIGNUP_BUTTON = /^(?:Sign (?:up|me up)|Subscribe|Join|Register|Donate|Give|Support|Count me in|Send me)\b/iu;
+/** "The Morning Ledger: your daily guide to what's happening in Calder Bay": a product's name, then what it is for the reader. */
+export const PROMO_NAME_PITCH = /^(?:The )?\p{Lu}[\p{L}'’]{0,30}(?: \p{Lu}[\p{L}'’]{0,30}){0,3}: (?:your|the|a) (?:(?:free|essential|daily|weekly|morning|evening|must-read|go-to|new) ){0,3}(?:guide|briefing|round-?up|digest|newsletter|dose|catch-up|rundown|bulletin)\b/u;
+/** "The Politics Hour newsletter", "the Ledger's briefing": a newsletter named as a product (a capitalised name before it). */
+export const NAMED_NEWSLETTER = /\b(?!(?:The|A|An|This|That|These|Our|Their|His|Her|Its|Your|Every|Each|Weekly|Daily|Monthly|Free)\b)\p{Lu}[\p{L}'’]{1,30} (?:newsletters?|briefing|bulletin)\b/u;
+/** "By clicking Sign up, you agree to receive marketing emails ...": the terms under a sign-up form (a cookie banner's wording is consent-banner). */
+export const FORM_TERMS = /^By (?:clicking|signing up|subscribing|registering|submitting|entering|providing|continuing)\b(?!.{0,200}\bcookie).{0,160}\byou (?:agree|accept|consent|confirm|acknowledge)\b/iu;
 /** "Newsletter: The Harbour Brief, every Thursday ...": a line labelled as a newsletter promo. */
 export const NEWSLETTER_LABEL = /^(?:Newsletters?|NEWSLETTERS?)[ \t]{0,2}[:|–—-]/u;
 export const NEWS_WORK = /\b(?:reports|reporting|reporters|covers|covered|coverage|publishes|published|journalism|journalists|news|newsroom|stories|readers)\b/u;
@@ -570,7 +622,7 @@ export const OUTLET_PROFILE_MAX = 320;
 export const ABOUT_NAMED = /^About (?:the |The )?\p{Lu}[\p{L}'’.&-]{0,30}(?: [\p{Lu}&][\p{L}'’.&-]{0,30}){0,4}:/u;
 
 /** Opinion disclaimers: "The views expressed are the author's own", "does not necessarily reflect the views of". */
-export const DISCLAIMER = /(?:\b(?:views|opinions) (?:expressed )?(?:in this (?:article|piece|column|commentary) )?(?:are|is) (?:solely |entirely |strictly )?(?:those of the (?:author|writer|contributor)s?|the (?:author|writer|contributor)'?s?’?s? own|(?:his|her|their|my) own)|\bdo(?:es)? not (?:necessarily )?(?:reflect|represent) the (?:views|position|opinions?|policy)\b|^\(?Disclaimer\b|^This (?:article|story|content|piece|post) (?:is|was) (?:for (?:general )?information(?:al)? purposes|(?:originally|first) (?:published|appeared)|produced (?:by|in partnership)|sponsored|paid for|part of a paid))/iu;
+export const DISCLAIMER = /(?:\b(?:does|do|is|are) not (?:constitute|intended as|a substitute for) (?:legal|financial|medical|investment|tax|professional) advice\b|\b(?:views|opinions) (?:expressed )?(?:in this (?:article|piece|column|commentary) )?(?:are|is) (?:solely |entirely |strictly )?(?:those of the (?:author|writer|contributor)s?|the (?:author|writer|contributor)'?s?’?s? own|(?:his|her|their|my) own)|\bdo(?:es)? not (?:necessarily )?(?:reflect|represent) the (?:views|position|opinions?|policy)\b|^\(?Disclaimer\b|^This (?:article|story|content|piece|post) (?:is|was) (?:for (?:general )?information(?:al)? (?:purposes|only)|(?:originally|first) (?:published|appeared)|produced (?:by|in partnership)|sponsored|paid for|part of a paid))/iu;
 
 /**
  * Opinion disclaimer in other words: "views"/"opinions" and the writer ("author", "columnist",

@@ -353,3 +353,193 @@ describe('more families found by probing: sign-ups to a named product, asks, pay
     expect(rules([PARA, 'Sign up to The Harbour Brief', 'Our reporter said the port would reopen in a video posted on Tuesday.', PARA])[2]).toBeNull();
   });
 });
+
+describe('newsletter blocks: a short e-mail prompt, the form button, the form\'s messages and terms, a named newsletter\'s pitch', () => {
+  it('takes them', () => {
+    expect(rules([PARA, 'The Morning Ledger', 'Everything you need to know about the city, every weekday before breakfast.', 'Enter email', 'Count me in', PARA])).toEqual([
+      null,
+      'newsletter',
+      'newsletter',
+      'newsletter',
+      'button',
+      null,
+    ]);
+    expect(rules([PARA, 'Coast Weekly', "Our pick of the week's best reads, landing on Saturday mornings.", 'Sign me up', PARA])).toEqual([null, 'newsletter', 'newsletter', 'button', null]);
+    expect(rules([PARA, 'Sign up to our daily newsletter', 'By clicking Sign up, you agree to receive marketing emails from the Ledger.', PARA])).toEqual([null, 'call-to-action', 'newsletter', null]);
+    expect(rules([PARA, "The Politics Hour newsletter lands in inboxes every Friday. It's free.", PARA])).toEqual([null, 'newsletter', null]);
+    for (const s of ['Thank you for signing up!', 'Invalid email address', 'Please enter a valid email address.', "You're now subscribed.", 'Email:', 'Enter your e-mail']) {
+      expect(lineKind(s, false).rule, s).toBe('newsletter');
+      expect(lineKind(s, false).reason, s).not.toBeNull();
+    }
+  });
+  it('keeps article sentences that share their words', () => {
+    for (const s of [
+      'Readers signed up in their thousands for the march.',
+      '"Subscribe to nothing you cannot cancel," the consumer group\'s director warned.',
+      'The newsletter the harbour board sends to berth holders every month will carry the timetable, its chair said.',
+      'The club newsletter lands on doormats every Friday.',
+      'By signing up early, the volunteers got the best shifts.',
+      'Thank you for joining us, the mayor told the crowd.',
+      'Check your inbox settings, the bank advises customers.',
+    ]) {
+      expect(rules([PARA, s, PARA]), s).toEqual([null, null, null]);
+      expect(rules([PARA, PARA, s]), s).toEqual([null, null, null]);
+    }
+    // a line under a prompt that reads as a sentence is the article again
+    expect(rules([PARA, 'Email address', 'The harbour master will reply to every letter.', PARA])[2]).toBeNull();
+  });
+});
+
+describe('support appeals in the reader\'s or the outlet\'s voice, without an imperative first word', () => {
+  it('takes them, with a reason', () => {
+    for (const s of [
+      'If you found this article useful, please consider making a donation.',
+      'A message from the editor: our newsroom is funded by readers. Every gift, from as little as £1, makes a difference.',
+      'Dear reader, our reporters depend on your generosity. A gift of any size helps.',
+      'Unlike many news organisations, we have no paywall. That is only possible thanks to readers who give.',
+      'You can support the Ledger from just £1 a month.',
+      'Valued the story? Back independent local news today.',
+      'It costs us £50,000 a year to cover the courts. Readers pay for it, not advertisers.',
+    ]) {
+      expect(rules([PARA, PARA, s]), s).toEqual([null, null, 'appeal']);
+      expect(lineKind(s, true).reason, s).not.toBeNull();
+    }
+    expect(rules([PARA, 'We rely on readers like you to fund our reporting.', 'Support the Ledger', PARA])).toEqual([null, 'appeal', 'appeal', null]);
+  });
+  it('keeps article sentences about donations, gifts and support', () => {
+    for (const s of [
+      'The charity appealed for donations after the flood.',
+      'The charity appealed for donations after the flood swept away two bridges in the valley and cut off three farms.',
+      "If you want to help the families, the appeal's organisers said, you can give at any branch of the bank.",
+      'Our neighbours gave whatever they could, one resident said, from blankets to cash.',
+      'The trust relies on gifts from the public and receives no government money.',
+      'Readers can donate to the appeal at any branch of the bank.',
+      '"We depend on your generosity," the hospice\'s director told supporters at the gala.',
+      'A poll found that support for the new reporting rules had fallen to a third.',
+      'Support for the plan fell to a third of residents in a survey.',
+    ]) {
+      expect(rules([PARA, s, PARA]), s).toEqual([null, null, null]);
+      expect(rules([PARA, PARA, s]), s).toEqual([null, null, null]);
+    }
+    // a subhead that opens with "Support" inside a body is no support line (edges: the first line and the last two)
+    expect(rules([PARA, 'Support Grows for Ferry Plan', PARA, PARA])).toEqual([null, null, null, null]);
+    expect(rules([PARA, 'Support the Troops', PARA, PARA])).toEqual([null, null, null, null]);
+  });
+});
+
+describe('a keyword row in any case under a tag label', () => {
+  it('takes the row', () => {
+    expect(rules([PARA, PARA, 'Keywords', 'terns, harbour wall, wildlife trust, nesting'])).toEqual([null, null, 'tag-row', 'tag-row']);
+    expect(rules([PARA, PARA, 'Tags', 'storms | harbour | Calder Bay'])).toEqual([null, null, 'tag-row', 'tag-row']);
+  });
+  it('keeps a sentence after a tag label, and a comma list of words that is not under one', () => {
+    expect(rules([PARA, 'Tags', 'Tags on the birds showed they had flown 4,000 miles.', PARA])[2]).toBeNull();
+    expect(rules([PARA, 'Tags', 'the terns, the gulls and the cormorants all came back this year, the warden said', PARA])[2]).toBeNull();
+    expect(rules([PARA, 'apples, pears, plums', PARA, PARA])).toEqual([null, null, null, null]);
+  });
+});
+
+describe('link labels in other words, page navigation, and a "Catch the episode" promo', () => {
+  it('takes them', () => {
+    for (const s of [
+      'Also on the Ledger: Ferry timetable cut for winter',
+      'You might be interested in: Sea wall repairs to start after storm damage',
+      'READ THIS NEXT → Tern colony returns to the harbour wall',
+      'Our coverage of the storms: Ferry timetable cut for winter | Harbour closed for a week',
+      'Next article',
+      'Previous story',
+      'Back to top',
+      'Go to the full story',
+      'Click to continue reading',
+    ]) {
+      expect(rules([PARA, s, PARA, PARA]), s).toEqual([null, 'link-teaser', null, null]);
+      expect(lineKind(s, false).reason, s).not.toBeNull();
+    }
+    expect(rules([PARA, 'Catch the full episode now on the Ledger Podcast.', PARA, PARA])).toEqual([null, 'call-to-action', null, null]);
+  });
+  it('keeps article sentences that open the same way', () => {
+    for (const s of [
+      'Also on Sunday, the lifeboat crew rescued two fishermen near the point.',
+      'Also on the agenda: the council will vote on the budget.',
+      'Our view: the council must act before the next storm.',
+      'Catch of the day fell to almost nothing, traders said.',
+      'Back to top form after the summer, the café reopened on Monday.',
+      'Next article in the series will look at the ferries.',
+      'More than 2,000 people: that was the turnout the organisers had hoped for.',
+    ]) {
+      expect(rules([PARA, s, PARA, PARA]), s).toEqual([null, null, null, null]);
+      expect(rules([PARA, PARA, s]), s).toEqual([null, null, null]);
+    }
+  });
+});
+
+describe('disclaimers that the article is no advice, and an outlet\'s mission and long history at a body\'s edge', () => {
+  it('takes them', () => {
+    expect(rules([PARA, 'This article is for general information only and does not constitute financial advice.', PARA, PARA])).toEqual([null, 'disclaimer', null, null]);
+    expect(rules([PARA, PARA, 'Nothing in this column is intended as legal advice and it does not constitute legal advice.'])).toEqual([null, null, 'disclaimer']);
+    for (const s of [
+      'The Ledger has covered the harbour towns for more than 150 years.',
+      'Our mission is to hold power to account and tell the stories of the coast.',
+      'For 150 years, the Ledger has told the story of the coast. We are proud to be owned by no one but our readers.',
+    ]) {
+      expect(rules([PARA, PARA, s]), s).toEqual([null, null, 'self-description']);
+      expect(rules([s, PARA, PARA]), s).toEqual(['self-description', null, null]);
+    }
+  });
+  it('keeps article sentences of the same shape, and the same lines inside a body', () => {
+    for (const s of [
+      "The Courier has reported on the service's funding since 2019.",
+      'The Courier has covered the dispute for 12 years.',
+      'Advisers said the service did not constitute a replacement for a regulated financial adviser.',
+      'Our mission is to win the league, the captain told reporters.',
+      'For 150 years, the lighthouse has guided boats past the point.',
+      'The Royal Infirmary has served the city for more than 150 years.',
+      'She told the story of the wreck to the inquiry in 1998, the report found.',
+    ]) expect(rules([PARA, PARA, s]), s).toEqual([null, null, null]);
+    expect(rules([PARA, 'The Ledger has covered the harbour towns for more than 150 years.', PARA, PARA])).toEqual([null, null, null, null]);
+  });
+});
+
+describe('the line above a button that is no sign-up', () => {
+  it('stays body when it speaks in "we" or names a day (found by the labelled set: "Manage preferences" injected after a paragraph)', () => {
+    expect(rules([PARA, 'We wore each jacket on four wet days on the moor and judged them on dryness and weight.', 'Manage preferences', PARA])).toEqual([null, null, 'button', null]);
+    expect(rules([PARA, 'Two kayakers were rescued from rocks on Saturday after being cut off by the tide.', 'Manage preferences', PARA])).toEqual([null, null, 'button', null]);
+  });
+  it('is the pitch above a sign-up button', () => {
+    expect(rules([PARA, 'Our pick of the week’s best reads, for people who love the coast.', 'Sign me up', PARA])).toEqual([null, 'newsletter', 'button', null]);
+  });
+  it('takes a title over a whole block after a line without a full stop', () => {
+    expect(rules([PARA, 'The inquiry continues', 'Coast Weekly', "Our pick of the week's best reads, landing on Saturday mornings.", 'Sign me up'])).toEqual([null, null, 'newsletter', 'newsletter', 'button']);
+  });
+});
+
+describe('a media note whose later sentence sends the reader to the episode or clip', () => {
+  it('takes it', () => {
+    expect(rules([PARA, PARA, 'This is an edited transcript of an episode of The Coast Hour. Listen to the full episode on our website.'])).toEqual([null, null, 'call-to-action']);
+  });
+  it('keeps sentences about an episode or a clip', () => {
+    for (const s of [
+      'The episode, which aired on Sunday, drew complaints from three councillors about its tone, the station said.',
+      'The clip was filmed by a fisherman. Police are studying it.',
+      'A video posted online showed the wall collapsing into the sea.',
+    ]) expect(rules([PARA, PARA, s]), s).toEqual([null, null, null]);
+  });
+});
+
+describe('newsletter blocks: a placeholder address, a name and its pitch, a pitch in headline-speak, headlines to the reader', () => {
+  it('takes them', () => {
+    expect(rules([PARA, PARA, 'Politics Weekly', 'The week in Westminster, explained. Sent on Fridays.', 'your@email.com', 'Go'])).toEqual([null, null, 'newsletter', 'newsletter', 'newsletter', 'button']);
+    expect(rules([PARA, PARA, 'THE MORNING LEDGER', 'Five stories. Five minutes. Every morning.', 'SIGN UP'])).toEqual([null, null, 'newsletter', 'newsletter', 'button']);
+    expect(rules([PARA, "The Morning Ledger: your daily guide to what's happening in Calder Bay.", PARA, PARA])).toEqual([null, 'newsletter', null, null]);
+    expect(rules([PARA, 'Get the latest headlines sent straight to your phone.', PARA, PARA])).toEqual([null, 'call-to-action', null, null]);
+  });
+  it('keeps article lines of the same shape', () => {
+    for (const s of [
+      'Contact the harbour office at harbour@calderbay.gov.uk for permits.',
+      'The Harbour Board: the guide to the new rules will be posted to every berth holder, the board said.',
+      'The reforms, as the minister explained, would take two years.',
+      'Every morning the harbour master checks the wall for new cracks.',
+      'Headlines in the national papers focused on the cost of the repairs.',
+    ]) expect(rules([PARA, PARA, s]), s).toEqual([null, null, null]);
+  });
+});

@@ -21,6 +21,20 @@ import {
   CUT_SENTENCE_END,
   DISCLAIMER,
   EMAIL_PROMPT,
+  FORM_MESSAGE,
+  PROMO_NAME_PITCH,
+  SIGNUP_BUTTON,
+  OUTLET_LONG_HISTORY,
+  SELF_MISSION,
+  LINK_LEAD,
+  LEADING_OPENERS,
+  APPEAL_VOICE,
+  APPEAL_MONEY,
+  APPEAL_WORK,
+  SUPPORT_NAME,
+  FORM_TERMS,
+  NAMED_NEWSLETTER,
+  FORM_BUTTON_WORDS,
   FOLLOW_PROMPT,
   GLUED_SECTIONS,
   MAX_KIND_LINE,
@@ -154,6 +168,8 @@ const G_THANKS = 128;
 const G_CTA = 256;
 const G_ROW = 512;
 const G_DISCLAIMER = 1024;
+const G_FORM = 2048;
+const G_LEAD = 4096;
 
 /** First words (as written, capitalised or in capitals) -> the anchored cues that can open with them. */
 const FIRST_WORD_CUES: ReadonlyMap<string, number> = (() => {
@@ -163,9 +179,11 @@ const FIRST_WORD_CUES: ReadonlyMap<string, number> = (() => {
   };
   add(G_SHARE, 'share shares tweet email e-mail copy link copied print save gift listen your open read');
   add(G_BUTTON, 'sign subscribe submit donate give support join register continue accept reject manage allow decline agree learn read no got ok okay close dismiss i maybe not cookie privacy yes');
-  add(G_EMAIL, 'enter your email e-mail type');
+  add(G_EMAIL, 'enter your email e-mail type add insert provide');
+  add(G_FORM, "please enter provide use invalid not thanks thank you you're you’re check by");
   add(G_CREDITS, 'reporting additional writing editing edited compiled fact-checking produced graphics with');
-  add(G_NAV, "video audio podcast gallery photos also read see more related up recommended don't dont must trending you keep continue most top editor's editors watch listen latest in");
+  add(G_NAV, "video audio podcast gallery photos also read see more related up recommended don't dont must trending you keep continue most top editor's editors watch listen latest in next previous prev back go click");
+  add(G_LEAD, "also more read see watch related recommended further our you don't dont elsewhere coming");
   add(G_TAG, 'tags tag topics topic keywords keyword related filed categories category about more');
   add(G_ABOUT, 'about');
   add(G_ROW, 'facebook twitter x whatsapp linkedin reddit pinterest telegram messenger flipboard instagram tiktok youtube threads bluesky mastodon sms share email e-mail print copy link tweet');
@@ -211,6 +229,8 @@ const SELF = 64;
 const QUESTION = 128;
 const META = 256;
 const PAYWALL = 512;
+const MONEY = 1024;
+const MEDIA = 2048;
 /**
  * The hints, each found from one trigger character (one pass over the line, no per-hint search):
  * [trigger, text from the trigger on, bit]. "you"/"You" -> YOU, "kie" (cookie) -> COOKIE, ...
@@ -230,6 +250,7 @@ const FREE_HINTS: readonly [string, string, number][] = [
   ['v', 'views', VIEWS],
   ['V', 'Views', VIEWS],
   ['p', 'pinions', VIEWS],
+  ['c', 'constitut', VIEWS], // "does not constitute legal advice"
   ['f', 'flect', VIEWS],
   ['p', 'pendently', COMMISSION], // "independently selected"
   ['p', 'pendent', SELF], // "independent", "independently"
@@ -244,6 +265,23 @@ const FREE_HINTS: readonly [string, string, number][] = [
   ['-', '-supported', SELF],
   ['p', 'paid a', COMMISSION], // "may be paid a fee when readers buy through links"
   ['i', 'iber', PAYWALL], // "for subscribers only", "Already a subscriber?"
+  ['o', 'onat', MONEY], // "donate", "donation"
+  ['g', 'gift', MONEY],
+  ['n', 'ntribut', MONEY], // "contribute", "contribution"
+  ['g', 'generos', MONEY],
+  ['u', 'upport', MONEY], // "support"
+  ['£', '£', MONEY],
+  ['$', '$', MONEY],
+  ['€', '€', MONEY],
+  ['c', 'costs', MONEY],
+  ['a', 'aywall', MONEY], // "paywall"
+  ['f', 'fund', MONEY],
+  ['p', 'pay for', MONEY],
+  ['o', 'o give', MONEY], // "who give"
+  ['B', 'Back ', MONEY], // "Back independent local news"
+  ['e', 'episode', MEDIA], // "... Listen to the full episode on our website."
+  ['c', 'clip', MEDIA],
+  ['b', 'back ', MONEY],
 ];
 
 /**
@@ -326,6 +364,15 @@ export function isTagRow(s: string): boolean {
     if (!p) return false;
     if (p.length > 30 || wordCount(p) > 4 || !startsUpperOrDigit(p)) return false;
   }
+  return true;
+}
+
+/** "harbour wall, storms, council": a row of short keywords in any case (read only under a tag label). */
+function isKeywordRow(s: string): boolean {
+  if (s.length > 160 || endsSentence(s)) return false;
+  const parts = s.split(ROW_SEPARATOR);
+  if (parts.length < 2) return false;
+  for (const p of parts) if (!p || p.length > 30 || wordCount(p) > 4) return false;
   return true;
 }
 
@@ -419,12 +466,18 @@ export function lineKind(s: string, edge = false): KindVerdict {
     // every profile and follow statement opens with the outlet's name and a verb or an apposition (OUTLET_SUBJECT): most lines stop there
     const c0 = s.charCodeAt(0);
     const subject = OUTLET_SUBJECT.test(s);
-    const profile = (subject && (OUTLET_PROFILE.test(s) || OUTLET_HISTORY.test(s))) || ((c0 === 70 || c0 === 69 || c0 === 76 || c0 === 83) && OUTLET_FOUNDED.test(s) && NEWS_WORK.test(s));
+    const profile =
+      (subject && (OUTLET_PROFILE.test(s) || OUTLET_HISTORY.test(s))) ||
+      ((c0 === 70 || c0 === 69 || c0 === 76 || c0 === 83) && OUTLET_FOUNDED.test(s) && NEWS_WORK.test(s)) ||
+      ((c0 === 79 || c0 === 87) && SELF_MISSION.test(s) && (NEWS_WORK.test(s) || SELF_MEDIA.test(s))) ||
+      (s.includes(' ha') && OUTLET_LONG_HISTORY.test(s));
     // "Calder Courier is on Instagram, TikTok and Threads"
     const follow = subject && !profile && len <= 160 && FOLLOW_STATEMENT.test(s);
     if ((profile || follow) && !REPORTED_SPEECH.test(s) && !hasQuote(s)) return profile ? taken('self-description', 'outlet describing itself') : taken('follow-prompt', '"follow us" prompt');
   }
   if (edge && len <= 160 && (s.includes('›') || s.includes('»')) && BREADCRUMB_ROW.test(s)) return taken('navigation', 'breadcrumb row');
+  // "Support the Ledger" at a body's edge or beside an appeal: the appeal's title or button
+  if (edge && len <= SHORT_LINE_CHARS && SUPPORT_NAME.test(s)) return taken('appeal', 'asks for support for the outlet by its name');
   // "#CalderBay #Harbour #Transport"
   if (s.charCodeAt(0) === 35 && HASHTAG_ROW.test(s)) return taken('tag-row', 'row of hashtags');
   // inside a body, "X has been the region's independent voice since 1887" may be the article's
@@ -432,13 +485,23 @@ export function lineKind(s: string, edge = false): KindVerdict {
   if (!free && len <= PITCH_MAX_CHARS && s.includes('ndependent') && SELF_INDEPENDENT.test(s) && SELF_MEDIA.test(s) && SELF_HISTORY.test(s) && !REPORTED_SPEECH.test(s)) {
     return doubt(0.5, 'reads like the outlet describing itself');
   }
+  // "your@email.com": the placeholder of a sign-up form's e-mail field
+  if (len <= 60 && s.charCodeAt(0) < 128 && s.includes('@') && EMAIL_PROMPT.test(s)) return taken('newsletter', 'e-mail field of a sign-up form');
   if (!anchored && !free) return KEPT;
   if (anchored) {
     if (cues & G_SHARE && len <= 60 && SHARE_LINE.test(s)) return taken('share-row', 'share-button label');
     if (cues & G_BUTTON && len <= 48 && BUTTON_LINE.test(s)) return taken('button', 'button label of a prompt or banner');
     if (cues & G_EMAIL && len <= 80 && EMAIL_PROMPT.test(s)) return taken('newsletter', 'e-mail prompt of a sign-up form');
+    if (cues & G_FORM && len <= 100 && FORM_MESSAGE.test(s) && !REPORTED_SPEECH.test(s)) return taken('newsletter', 'message of a sign-up form to the reader');
+    if (cues & G_FORM && len <= 240 && FORM_TERMS.test(s)) return taken('newsletter', 'terms under a sign-up form');
     if (cues & G_CREDITS && CREDITS_TRAILER.test(s) && onlyCreditWords(s)) return taken('credits', 'reporting / editing credits');
     if (cues & G_NAV && NAV_LABEL.test(s) && startsUpperOrDigit(s)) return taken('link-teaser', 'link label pointing to another page');
+    if (cues & G_LEAD && len <= TEASER_MAX_CHARS + 40) {
+      // "Also on the Ledger: Ferry timetable cut for winter": a label, then a headline (no sentence end)
+      const m = LINK_LEAD.exec(s);
+      const rest = m ? s.slice(m[0].length).replace(LEADING_OPENERS, '') : '';
+      if (m && startsUpperOrDigit(rest) && !endsSentence(s) && wordCount(rest) >= 3 && !REPORTED_SPEECH.test(s)) return taken('link-teaser', 'link label and the headline it points to');
+    }
     if (cues & G_TAG && len <= 200 && TAG_LABEL.test(s)) return taken('tag-row', 'tag / keyword row');
     if (cues & G_ABOUT && (ABOUT_OUTLET.test(s) || (ABOUT_NAMED.test(s) && OUTLET_SELF.test(s)))) return taken('self-description', 'outlet describing itself');
     if (cues & G_THANKS && THANKS_FOR_READING.test(s)) return taken('appeal', 'sign-off addressed to the reader');
@@ -450,16 +513,21 @@ export function lineKind(s: string, edge = false): KindVerdict {
   if (hints & COOKIE && CONSENT_WORD.test(s) && CONSENT_CONTEXT.test(s) && (READER_ADDRESS.test(s) || OUTLET_SELF.test(s))) return taken('consent-banner', 'cookie / consent banner');
   // "Support for the bill ...": a verb-like first word used as a noun is no imperative
   const cta = (cues & G_CTA) !== 0 && CTA_START.test(s) && !NOT_IMPERATIVE_NEXT.test(s.slice(fwLength));
-  if (!cta && (hints & (YOU | NEWS | PLATFORM | SELF | QUESTION | META | PAYWALL)) === 0) return KEPT;
+  if (!cta && (hints & (YOU | NEWS | PLATFORM | SELF | QUESTION | META | PAYWALL | MONEY | MEDIA)) === 0) return KEPT;
   // from here on, reported speech ("..., she said") is article text
   if (REPORTED_SPEECH.test(s)) return KEPT;
   // "Local news needs you. Make a contribution now.": the imperative opens a later sentence
-  if (!cta && hints & YOU && laterImperative(s) && (APPEAL_WORD.test(s) || MEDIA_OBJECT.test(s) || OUTLET_SELF.test(s))) {
+  if (!cta && hints & (YOU | MEDIA) && laterImperative(s) && (APPEAL_WORD.test(s) || MEDIA_OBJECT.test(s) || OUTLET_SELF.test(s))) {
     return taken('call-to-action', 'call to action addressed to the reader');
   }
   const reader = (hints & YOU) !== 0 && READER_ADDRESS.test(s);
   const self = (reader || cta || (hints & (NEWS | SELF)) !== 0) && OUTLET_SELF.test(s);
   if (hints & QUESTION && hints & YOU && READER_ASK.test(s) && !hasQuote(s)) return taken('appeal', 'asks the reader for support');
+  if (reader && len <= PITCH_MAX_CHARS && PROMO_NAME_PITCH.test(s) && !hasQuote(s)) return taken('newsletter', 'a newsletter\'s name and what it is for the reader');
+  // "If you found this article useful, please consider making a donation.", "Dear reader, our reporters depend on your generosity."
+  if (hints & MONEY && len <= PITCH_MAX_CHARS && (reader || APPEAL_VOICE.test(s) || OUTLET_SELF.test(s)) && APPEAL_MONEY.test(s) && APPEAL_WORK.test(s) && !hasQuote(s)) {
+    return taken('appeal', 'asks the reader for money or support for the outlet\'s work');
+  }
   if (hints & (QUESTION | PAYWALL) && PAYWALL_PROMPT.test(s) && !hasQuote(s)) return taken('appeal', 'paywall prompt');
   if (hints & (QUESTION | META) && len <= 200) {
     // "Want more stories like this? ...", "Enjoying this piece?": the line speaks about the reading
@@ -475,6 +543,8 @@ export function lineKind(s: string, edge = false): KindVerdict {
   }
   if (hints & PLATFORM && PLATFORM_PROMO.test(s)) return taken('podcast-video-promo', 'podcast / video / app promo');
   if (hints & NEWS && NEWSLETTER_WORD.test(s) && (reader || self || cta || NEWSLETTER_LABEL.test(s) || laterImperative(s))) return taken('newsletter', 'newsletter sign-up');
+  // "The Politics Hour newsletter lands in inboxes every Friday. It's free.": a named newsletter and when it comes
+  if (hints & NEWS && len <= PITCH_MAX_CHARS && NAMED_NEWSLETTER.test(s) && DELIVERY_PITCH.test(s) && !hasQuote(s)) return taken('newsletter', 'pitch of a named newsletter and its delivery');
   if (hints & SELF && SELF_INDEPENDENT.test(s) && SELF_MEDIA.test(s) && (self || SELF_HISTORY.test(s))) return taken('self-description', 'outlet describing itself');
   // every verdict below needs an imperative opening or the reader addressed: without both, the
   // two costliest cues (case-insensitive word lists) are not searched
@@ -590,9 +660,9 @@ export function bodyKinds(
           // "Our free weekly email about the port ..." under "Sign up to The Harbour Brief"
           out[j] = taken('newsletter', 'pitch of a publisher prompt in the outlet\'s voice');
           blocks = true;
-        } else if (r === 'button' && j === i - 1 && buttonPitch(texts[j]!)) {
+        } else if (r === 'button' && j === i - 1 && buttonPitch(texts[j]!, texts[i]!)) {
           // "The day's top headlines, delivered at 7am. Free." over "Subscribe"
-          const letter = NEWSLETTER_WORD.test(texts[j]!) || DELIVERY_PITCH.test(texts[j]!);
+          const letter = NEWSLETTER_WORD.test(texts[j]!) || DELIVERY_PITCH.test(texts[j]!) || (SIGNUP_BUTTON.test(texts[i]!) && !APPEAL_MONEY.test(texts[i]!) && !APPEAL_MONEY.test(texts[j]!));
           out[j] = taken(letter ? 'newsletter' : 'appeal', letter ? 'newsletter pitch above its button' : 'appeal above its button');
           blocks = true;
         }
@@ -605,6 +675,10 @@ export function bodyKinds(
     let h = i - 1;
     while (h >= 0 && skip[h]) h--;
     if (h >= 0 && out[h]!.rule === null && texts[h]!.length <= PITCH_MAX_CHARS && !REPORTED_SPEECH.test(texts[h]!)) out[h] = placed('newsletter', 'pitch above an e-mail prompt', 0.2);
+    // ... and the form's button right under it, whatever its words ("Count me in", "Send it to me")
+    let b = i + 1;
+    while (b < n && skip[b]) b++;
+    if (b < n && out[b]!.rule === null && isFormButton(texts[b]!)) out[b] = placed('button', 'button under an e-mail prompt', 0);
   }
   // promo titles: "The Morning Ledger" over "Our best stories, delivered to your inbox ..."
   for (let i = 0; i + 1 < n; i++) {
@@ -618,7 +692,11 @@ export function bodyKinds(
     while (h >= 0 && isGone(skip, out, h)) h--;
     // after a line that is no sentence (a digest's list of headlines), only a title-case or ALL-CAPS line is a promo's title
     const t = texts[i]!;
-    if (h < 0 || endsSentence(texts[h]!) || (!isShortLine(texts[h]!) && (isTitleCase(t) || isAllCaps(t)))) out[i] = placed(r, 'title of a publisher prompt', 0.3);
+    // ... or stands over a whole block (a pitch, then its button or e-mail prompt), after a line that is no sentence
+    let k = j + 1;
+    while (k < n && skip[k]) k++;
+    const block = k < n && out[k]!.rule !== null && BLOCK_RULES.has(out[k]!.rule!) && (isTitleCase(t) || isAllCaps(t));
+    if (h < 0 || endsSentence(texts[h]!) || (!isShortLine(texts[h]!) && (isTitleCase(t) || isAllCaps(t))) || block) out[i] = placed(r, 'title of a publisher prompt', 0.3);
   }
   // a bare link label ("Recommended", "Most read:") over one headline, then article text: the headline is the link
   for (let i = 0; i + 1 < n; i++) {
@@ -643,7 +721,7 @@ export function bodyKinds(
   for (let i = 0; i < n; i++) {
     if (out[i]!.rule !== 'tag-row') continue;
     let j = i + 1;
-    for (; j < n && (isGone(skip, out, j) || (isShortLine(texts[j]!) && (isTitleCase(texts[j]!) || isAllCaps(texts[j]!)))); j++) {
+    for (; j < n && (isGone(skip, out, j) || (isShortLine(texts[j]!) && (isTitleCase(texts[j]!) || isAllCaps(texts[j]!))) || isKeywordRow(texts[j]!)); j++) {
       if (!isGone(skip, out, j)) out[j] = taken('tag-row', 'tag after a tag label');
     }
     i = j - 1;
@@ -707,6 +785,12 @@ export function bodyKinds(
   return out;
 }
 
+/** A sign-up form's button: a few capitalised words, at most a "!" at the end ("Count me in", "Send me the briefing!"). */
+function isFormButton(s: string): boolean {
+  const t = s.endsWith('!') ? s.slice(0, -1) : s;
+  return t.length > 0 && t.length <= SHORT_LINE_CHARS && startsUpperOrDigit(t) && !endsSentence(t) && wordCount(t) <= FORM_BUTTON_WORDS;
+}
+
 /** Line i is taken (by another rule or a kind rule). */
 function isGone(skip: readonly boolean[], out: readonly KindVerdict[], i: number): boolean {
   return skip[i]! || out[i]!.rule !== null;
@@ -755,8 +839,8 @@ function isJobTitle(s: string): boolean {
  * journalism costs money. ..."): a short line, not reported speech, naming an appeal, a
  * newsletter, a delivery or news work (SELF_MEDIA). The line below a button is the article again.
  */
-function buttonPitch(s: string): boolean {
-  return s.length <= PITCH_MAX_CHARS && !REPORTED_SPEECH.test(s) && (APPEAL_WORD.test(s) || NEWSLETTER_WORD.test(s) || DELIVERY_PITCH.test(s) || SELF_MEDIA.test(s));
+function buttonPitch(s: string, button: string): boolean {
+  return s.length <= PITCH_MAX_CHARS && !REPORTED_SPEECH.test(s) && (APPEAL_WORD.test(s) || NEWSLETTER_WORD.test(s) || DELIVERY_PITCH.test(s) || SELF_MEDIA.test(s) || (OUTLET_SELF.test(s) && !hasQuote(s) && SIGNUP_BUTTON.test(button)));
 }
 
 /** Beside a sign-up or call to action, the outlet speaking of what it sends: "Our free weekly email about the port ..." (short, "we"/"our" and a media object, not reported speech). */

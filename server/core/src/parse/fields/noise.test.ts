@@ -45,3 +45,14 @@ describe('widget counters', () => {
     expect(noiseLineRule('12 comments were received by the council.')).toBeNull();
   });
 });
+
+describe('a share or read counter written as a sentence', () => {
+  it('is widget residue', () => {
+    expect(noiseLineRule('This story has been shared 1,204 times.')).toBe('widget-count-sentence');
+    expect(noiseLineRule('Read 3.4k times')).toBe('widget-count-sentence');
+  });
+  it('leaves sentences about sharing alone', () => {
+    expect(noiseLineRule('The video has been shared 40,000 times since Friday, police said.')).toBeNull();
+    expect(noiseLineRule('This story has been shared with the police.')).toBeNull();
+  });
+});

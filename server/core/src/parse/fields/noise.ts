@@ -1,4 +1,6 @@
 import {
+  QUOTE_MARK,
+  REPORTED_SPEECH,
   CAPITALISED_WORD_AFTER,
   MAX_NOISE_LINE,
   REGEXP_SPECIAL,
@@ -214,5 +216,6 @@ function extendPolicyFooter(s: string, end: number, source: string | null): numb
 export function isSuspectBoilerplate(s: string, ctx: NoiseContext = ALL): boolean {
   if (s.length > 300) return false;
   const hints = ctx.suspectHints;
-  return hints.length > 0 && hasAny(s, hints) && SUSPECT_BOILERPLATE.test(s) && SUSPECT_CONTEXT.test(s);
+  // a quoted sentence someone said ('"Subscribe to nothing you cannot cancel," the director warned') is the article's
+  return hints.length > 0 && hasAny(s, hints) && SUSPECT_BOILERPLATE.test(s) && SUSPECT_CONTEXT.test(s) && !(QUOTE_MARK.test(s) && REPORTED_SPEECH.test(s));
 }
