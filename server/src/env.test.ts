@@ -9,6 +9,7 @@ const BAD: Record<string, string[]> = {
   COPYDESK_SEED_SAMPLES: ['maybe'],
   COPYDESK_LOG_SQL: ['2'],
   COPYDESK_MAX_REQUEST_BYTES: ['1MB'],
+  COPYDESK_MAX_ANONYMOUS_REQUEST_BYTES: ['0', '64k'],
   COPYDESK_MAX_UPLOAD_BYTES: ['-5'],
   COPYDESK_MAX_TEXT_BYTES: ['lots'],
   COPYDESK_MAX_SUBSCRIPTIONS: ['0'],
@@ -22,6 +23,7 @@ const BAD: Record<string, string[]> = {
   COPYDESK_GRAPHQL_JIT: ['jit'],
   COPYDESK_STATEMENT_TIMEOUT_MS: ['99', '600001'],
   COPYDESK_DEBUG_ERRORS: ['debug'],
+  COPYDESK_TRUST_PROXY: ['proxy'],
   NODE_ENV: ['prod'],
 };
 const FREE = ['HOST', 'COPYDESK_DATA_DIR', 'COPYDESK_DASHBOARD_DIR'];
