@@ -33,6 +33,8 @@ describe('decodeText', () => {
       [[0x61, 0xe2, 0x82], 1], // cut short at the end
       [[0xf4, 0x90, 0x80, 0x80], 0], // past U+10FFFF
       [[0xf0, 0x9d, 0x84, 0x9e, 0xff], 4],
+      [[0xef, 0xbf, 0xbd, 0x61, 0xc3], 4], // a real U+FFFD, then a sequence cut short
+      [[0xef, 0xbb, 0xbf, 0xe2, 0x98, 0x95, 0x80], 6], // after a byte order mark and a three-byte character
     ];
     for (const [b, at] of cases) {
       expect(firstInvalidUtf8(bytes(...b))).toBe(at);

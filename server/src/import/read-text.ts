@@ -25,39 +25,21 @@ export class NotUtf8Error extends InvalidTextError {
   }
 }
 
-/** The offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
+const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+/**
+ * The offset in bytes of the first byte that does not belong to a well-formed UTF-8 sequence, or
+ * -1. The WHATWG decoder (replacement mode) decides what is well-formed; each U+FFFD it wrote is
+ * mapped back to its byte offset, skipping a U+FFFD that the bytes really hold (EF BF BD).
+ */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  const n = bytes.length;
-  const cont = (k: number) => k < n && (bytes[k]! & 0xc0) === 0x80;
-  while (i < n) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    if (b >= 0xc2 && b <= 0xdf) {
-      if (!cont(i + 1)) return i;
-      i += 2;
-      continue;
-    }
-    if (b >= 0xe0 && b <= 0xef) {
-      const b1 = bytes[i + 1];
-      // no overlong forms (E0 80-9F) and no surrogates (ED A0-BF)
-      if (b1 === undefined || !cont(i + 1) || (b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 > 0x9f)) return i;
-      if (!cont(i + 2)) return i;
-      i += 3;
-      continue;
-    }
-    if (b >= 0xf0 && b <= 0xf4) {
-      const b1 = bytes[i + 1];
-      // no overlong forms (F0 80-8F) and nothing past U+10FFFF (F4 90-BF)
-      if (b1 === undefined || !cont(i + 1) || (b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 > 0x8f)) return i;
-      if (!cont(i + 2) || !cont(i + 3)) return i;
-      i += 4;
-      continue;
-    }
-    return i;
+  const text = lenient.decode(bytes);
+  let offset = 0; // bytes of text[0, from)
+  let from = 0;
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) {
+    offset += Buffer.byteLength(text.slice(from, i));
+    from = i;
+    if (bytes[offset] !== 0xef || bytes[offset + 1] !== 0xbf || bytes[offset + 2] !== 0xbd) return offset;
   }
   return -1;
 }
