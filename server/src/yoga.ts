@@ -244,7 +244,7 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
       announceMutations(schema, changes),
       // last, so that they wrap whatever subscribe the plugins above set:
       // one execution per event for subscribers who asked the same (wrapped by the limits below)
-      shareSubscriptionResults(),
+      shareSubscriptionResults(config.limits),
       // after the token and input checks: a refused subscription never counts
       subscriptionLimits(config.limits),
       // last, so that it wraps whatever execute the plugins above set
