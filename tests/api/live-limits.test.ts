@@ -289,3 +289,29 @@ describe('one event, many subscribers who asked differently', () => {
     }
   });
 });
+
+describe('one presence change, many windows on a dump', () => {
+  it('resolves the presence\'s fields once per change for windows that asked the same, not once per window', async () => {
+    const WINDOWS = 10;
+    const imported = await t.gql(`mutation($input: ImportDumpInput!) { importDump(input: $input) { ... on ImportDumpPayload { dump { id } } } }`, {
+      input: { text: '\nShared presence harbour story\nBy A. Writer\nThe pilot boat has a new skipper, the port said.\nHashtags\n' },
+    });
+    const dumpId = imported.data.importDump.dump.id;
+    const changes = localChangeFeed('windows');
+    const shared = createApp({ db: t.database.db, config: DEFAULT_CONFIG, changes });
+    const subs: Subscription[] = [];
+    try {
+      for (let i = 0; i < WINDOWS; i++) subs.push(await subscribe(shared, `subscription($id: ID!) { dumpPresence(dumpId: $id) { editors dump { status } } }`, { id: dumpId }, TEST_TOKEN));
+      for (const s of subs) expect((await s.next()).data?.dumpPresence.dump).toEqual({ status: 'NEW' });
+      t.queries.length = 0;
+      changes.deliver({ kind: 'presence', state: 'join', dumpId: Number(Buffer.from(dumpId, 'base64').toString().split(':').pop()), session: 's-other', editor: 'other' }, { local: false, origin: 'elsewhere' });
+      for (const s of subs) expect((await s.until((p) => p.data?.dumpPresence?.editors.includes('other'))).data?.dumpPresence.dump).toEqual({ status: 'NEW' });
+      const dumpReads = t.queries.filter((q) => /from "dumps"/.test(q)).length;
+      expect(dumpReads).toBeGreaterThan(0);
+      expect(dumpReads).toBeLessThan(WINDOWS);
+    } finally {
+      for (const s of subs) s.close();
+      await changes.close();
+    }
+  });
+});
