@@ -21,7 +21,7 @@ import { createPresence } from './live/presence.ts';
 import { subscriberKey, subscriptionLimits } from './live/limits.ts';
 import { shareSubscriptionResults } from './live/shared-results.ts';
 import { createTextBudget } from './graphql/text-budget.ts';
-import { withStatementScope } from './db/statement-scope.ts';
+import { isAbandoned, withStatementScope } from './db/statement-scope.ts';
 
 /** longest error message a client gets (characters): a message that quotes a huge input is cut */
 const MAX_ERROR_MESSAGE = 1000;
@@ -40,14 +40,17 @@ const clientError = (e: unknown) => {
 /**
  * Yoga's logger. A typed domain error (CopydeskError: bad input, a stale revision ...) or a
  * refusal of a malformed request (a 4xx) is an answer to the client, not a fault of the server,
- * and is not logged; anything else is logged with its stack, cut at MAX_LOGGED_ERROR characters.
+ * and is not logged, nor is a statement given up on once nobody waited for it (its client went
+ * away: db/statement-scope.ts); anything else is logged with its stack, cut at MAX_LOGGED_ERROR
+ * characters.
  */
 const logger = {
   debug: () => {},
   info: (...args: unknown[]) => console.info(...args),
   warn: (...args: unknown[]) => console.warn(...args),
   error: (...args: unknown[]) => {
-    const domain = (e: unknown) => (e instanceof GraphQLError ? e.originalError : e) instanceof CopydeskError || clientError(e);
+    const original = (e: unknown) => (e instanceof GraphQLError ? e.originalError : e);
+    const domain = (e: unknown) => original(e) instanceof CopydeskError || clientError(e) || isAbandoned(original(e));
     if (args.length && args.every(domain)) return;
     console.error(...args.map((e) => (e instanceof Error ? String(e.stack ?? e.message).slice(0, MAX_LOGGED_ERROR) : e)));
   },
@@ -244,7 +247,7 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
       announceMutations(schema, changes),
       // last, so that they wrap whatever subscribe the plugins above set:
       // one execution per event for subscribers who asked the same (wrapped by the limits below)
-      shareSubscriptionResults(),
+      shareSubscriptionResults(config.limits),
       // after the token and input checks: a refused subscription never counts
       subscriptionLimits(config.limits),
       // last, so that it wraps whatever execute the plugins above set

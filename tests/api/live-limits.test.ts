@@ -221,3 +221,97 @@ describe('one event, many readers of one dump', () => {
     }
   });
 });
+
+/**
+ * `db` with its `query.dumps.findFirst` counted while `gate.on`: each call waits for `gate.open()`;
+ * `inFlight` is how many wait now, `max` the most that ever waited at once.
+ */
+function gatedDb(db: any) {
+  let release!: () => void;
+  const gate = {
+    on: false,
+    inFlight: 0,
+    max: 0,
+    calls: 0,
+    opened: new Promise<void>((ok) => (release = ok)),
+    open: () => release(),
+  };
+  const dumps = db.query.dumps;
+  const findFirst = async (...a: unknown[]) => {
+    if (!gate.on) return dumps.findFirst(...a);
+    gate.calls++;
+    gate.max = Math.max(gate.max, ++gate.inFlight);
+    try {
+      await gate.opened;
+      return await dumps.findFirst(...a);
+    } finally {
+      gate.inFlight--;
+    }
+  };
+  const bind = (t: object, p: string | symbol) => {
+    const v = Reflect.get(t, p, t);
+    return typeof v === 'function' ? v.bind(t) : v;
+  };
+  const query = new Proxy(db.query, { get: (t, p) => (p === 'dumps' ? new Proxy(dumps, { get: (d, q) => (q === 'findFirst' ? findFirst : bind(d, q)) }) : bind(t, p)) });
+  return { db: new Proxy(db, { get: (t, p) => (p === 'query' ? query : bind(t, p)) }), gate };
+}
+
+describe('one event, many subscribers who asked differently', () => {
+  it('executes an event for at most Limits.subscriptionEventConcurrency subscribers at once, however many there are', async () => {
+    const SUBSCRIBERS = 30;
+    const imported = await t.gql(`mutation($input: ImportDumpInput!) { importDump(input: $input) { ... on ImportDumpPayload { dump { id } } } }`, {
+      input: { text: '\nQueued events harbour story\nBy A. Writer\nThe harbour crane is back in service, the port said.\nHashtags\n' },
+    });
+    const dumpId = imported.data.importDump.dump.id;
+    const changes = localChangeFeed('queued');
+    const { db, gate } = gatedDb(t.database.db);
+    const limits = { ...DEFAULT_LIMITS, subscriptionEventConcurrency: 2 };
+    const queued = createApp({ db, config: { ...DEFAULT_CONFIG, limits }, changes });
+    const subs: Subscription[] = [];
+    try {
+      // each its own operation: no two share an execution
+      for (let i = 0; i < SUBSCRIBERS; i++) subs.push(await subscribe(queued, `subscription Watch${i}($id: ID!) { dumpPresence(dumpId: $id) { editors dump { id } } }`, { id: dumpId }, TEST_TOKEN));
+      for (const s of subs) expect((await s.next()).data?.dumpPresence.dump.id).toBe(dumpId);
+      gate.on = true;
+      // another editor opens the dump in another process: every subscriber's selection is executed again
+      changes.deliver({ kind: 'presence', state: 'join', dumpId: Number(Buffer.from(dumpId, 'base64').toString().split(':').pop()), session: 's-other', editor: 'other' }, { local: false, origin: 'elsewhere' });
+      await eventually(async () => gate.inFlight >= 2);
+      // the ones waiting hold their places; the others wait their turn, unrun
+      for (let i = 0; i < 20; i++) await new Promise((ok) => setImmediate(ok));
+      expect(gate.inFlight).toBe(2);
+      gate.open();
+      for (const s of subs) expect((await s.until((p) => p.data?.dumpPresence?.editors.includes('other'))).data?.dumpPresence.dump.id).toBe(dumpId);
+      expect(gate.calls).toBeGreaterThanOrEqual(SUBSCRIBERS);
+      expect(gate.max).toBe(2);
+    } finally {
+      for (const s of subs) s.close();
+      await changes.close();
+    }
+  });
+});
+
+describe('one presence change, many windows on a dump', () => {
+  it('resolves the presence\'s fields once per change for windows that asked the same, not once per window', async () => {
+    const WINDOWS = 10;
+    const imported = await t.gql(`mutation($input: ImportDumpInput!) { importDump(input: $input) { ... on ImportDumpPayload { dump { id } } } }`, {
+      input: { text: '\nShared presence harbour story\nBy A. Writer\nThe pilot boat has a new skipper, the port said.\nHashtags\n' },
+    });
+    const dumpId = imported.data.importDump.dump.id;
+    const changes = localChangeFeed('windows');
+    const shared = createApp({ db: t.database.db, config: DEFAULT_CONFIG, changes });
+    const subs: Subscription[] = [];
+    try {
+      for (let i = 0; i < WINDOWS; i++) subs.push(await subscribe(shared, `subscription($id: ID!) { dumpPresence(dumpId: $id) { editors dump { status } } }`, { id: dumpId }, TEST_TOKEN));
+      for (const s of subs) expect((await s.next()).data?.dumpPresence.dump).toEqual({ status: 'NEW' });
+      t.queries.length = 0;
+      changes.deliver({ kind: 'presence', state: 'join', dumpId: Number(Buffer.from(dumpId, 'base64').toString().split(':').pop()), session: 's-other', editor: 'other' }, { local: false, origin: 'elsewhere' });
+      for (const s of subs) expect((await s.until((p) => p.data?.dumpPresence?.editors.includes('other'))).data?.dumpPresence.dump).toEqual({ status: 'NEW' });
+      const dumpReads = t.queries.filter((q) => /from "dumps"/.test(q)).length;
+      expect(dumpReads).toBeGreaterThan(0);
+      expect(dumpReads).toBeLessThan(WINDOWS);
+    } finally {
+      for (const s of subs) s.close();
+      await changes.close();
+    }
+  });
+});

@@ -6,8 +6,11 @@
  * whose request went away, before it starts (db/pglite-thread.ts).
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDatabase } from '@copydesk/server/db/client.ts';
+import { createApp } from '@copydesk/server/yoga.ts';
+import { createTestApp, DEFAULT_CONFIG, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -40,5 +43,39 @@ describe('statements the server gave up on', () => {
     await done;
     // the count is answered after anything still queued: on the embedded database the dropped inserts would run first
     expect(await t.sql('select count(*)::int as n from probe_work')).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('reads whose client went away', () => {
+  // PGlite cannot cancel a running statement (its queued ones are dropped, above); PostgreSQL can
+  it.runIf(inject('dbKind') === 'postgres')('on PostgreSQL, a read running when its request is aborted is cancelled, long before its statement timeout', async () => {
+    const STATEMENT_TIMEOUT_MS = 120_000;
+    const database = await openDatabase({ databaseUrl: t.databaseUrl!, poolSize: 2, statementTimeoutMs: STATEMENT_TIMEOUT_MS, onPoolError: () => {} });
+    const app = createApp({ db: database.db, config: DEFAULT_CONFIG });
+    // a writer holds the dumps table: the read waits on its lock, running, until cancelled or timed out
+    const writer = new pg.Client({ connectionString: t.databaseUrl! });
+    await writer.connect();
+    const running = () =>
+      t.sql<{ pid: number }>(`select pid from pg_stat_activity where datname = current_database() and state = 'active' and query like '%count(*)%' and query not like '%pg_stat_activity%'`);
+    try {
+      await writer.query('begin');
+      await writer.query('lock table dumps in access exclusive mode');
+      const client = new AbortController();
+      const answer = Promise.resolve(app.fetch('http://localhost/graphql', { method: 'POST', signal: client.signal, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ reviewCounts { total } }' }) }))
+        .then((r) => r.text())
+        .catch((e: unknown) => e);
+      await expect.poll(async () => (await running()).length, { timeout: 20_000 }).toBe(1);
+      client.abort();
+      await answer;
+      // gone while the writer still holds the table: cancelled, not timed out (the bound is 120 s)
+      await expect.poll(async () => (await running()).length, { timeout: 30_000, interval: 100 }).toBe(0);
+      // the pool still answers (the cancelled connection was replaced)
+      await writer.query('rollback');
+      const after = await (await app.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ reviewCounts { total } }' }) })).json();
+      expect(after.data.reviewCounts.total).toBeTypeOf('number');
+    } finally {
+      await writer.end().catch(() => {});
+      await database.close();
+    }
   });
 });

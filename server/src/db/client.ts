@@ -8,6 +8,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { Logger } from 'drizzle-orm';
 import pg from 'pg';
 import { PgliteThread } from './pglite-thread.ts';
+import { StatementAbandonedError, statementSignal } from './statement-scope.ts';
 
 export type Db = PgAsyncDatabase<PgQueryResultHKT, typeof relations>;
 
@@ -53,6 +54,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}) });
     pool.on('error', opts.onPoolError ?? ((e) => console.warn(`copydesk: a database connection was lost (${e.message}); it will be replaced`)));
+    cancelAbandoned(pool);
     prepareByName(pool);
     const db = drizzlePg({ client: pool, relations, ...(logger ? { logger } : {}) }) as unknown as Db;
     if (logger) loggers.set(db, logger);
@@ -130,6 +132,73 @@ function prepareByName(pool: pg.Pool) {
     }
     return query(config, ...rest);
   };
+}
+
+/**
+ * Makes the pool cancel a statement nobody waits for any more (db/statement-scope.ts): a statement
+ * sent in a scope (a read whose client may go away) runs on a connection of its own, and when the
+ * scope's signal aborts while it runs, PostgreSQL is asked to cancel it (pg_cancel_backend, on a
+ * connection of its own: the pool's may all be busy), so it stops at once instead of holding its
+ * connection and the database until statement_timeout; it rejects with StatementAbandonedError.
+ * The connection it ran on is then closed, never reused: a cancel that lands late must not hit
+ * the next statement. A scoped statement whose signal aborted before it got a connection is not
+ * sent (StatementAbandonedError). Statements outside a scope, and those of a transaction (its own
+ * connection), are sent as before. Callback-style calls (none in the project) are left alone.
+ */
+function cancelAbandoned(pool: pg.Pool) {
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  (pool as { query: unknown }).query = (...args: unknown[]) => {
+    const signal = statementSignal();
+    if (!signal || typeof args.at(-1) === 'function') return query(...args);
+    return cancellable(pool, signal, args);
+  };
+}
+
+async function cancellable(pool: pg.Pool, signal: AbortSignal, args: unknown[]): Promise<unknown> {
+  if (signal.aborted) throw new StatementAbandonedError();
+  const client = await pool.connect();
+  if (signal.aborted) {
+    client.release();
+    throw new StatementAbandonedError();
+  }
+  let cancelled: Promise<void> | null = null;
+  const cancel = () => void (cancelled = cancelBackend(pool, client));
+  signal.addEventListener('abort', cancel, { once: true });
+  let failed = false;
+  try {
+    return await (client.query as (...a: unknown[]) => Promise<unknown>)(...args);
+  } catch (e) {
+    failed = true;
+    // the statement we cancelled: the request it ran for was given up, no fault of the database's
+    if (cancelled && (e as { code?: unknown }).code === '57014') throw new StatementAbandonedError(e);
+    throw e;
+  } finally {
+    signal.removeEventListener('abort', cancel);
+    // the cancel has landed (or failed) before the connection goes; a cancelled connection (or one
+    // whose statement failed, as pg's own pool.query does) is closed, not reused
+    if (cancelled) await cancelled;
+    client.release(Boolean(cancelled) || failed);
+  }
+}
+
+/**
+ * Asks PostgreSQL to cancel what `client` runs now (pg_cancel_backend on its process, from a
+ * connection of its own with the pool's settings: the pool's may all be busy). Never rejects: a
+ * cancel that cannot be sent leaves the statement to its statement_timeout.
+ */
+async function cancelBackend(pool: pg.Pool, client: pg.PoolClient): Promise<void> {
+  const pid = (client as pg.PoolClient & { processID?: number | null }).processID;
+  if (!pid) return;
+  const canceller = new pg.Client(pool.options);
+  canceller.on('error', () => {});
+  try {
+    await canceller.connect();
+    await canceller.query('select pg_cancel_backend($1)', [pid]);
+  } catch {
+    // the server is gone or refuses a connection: the statement ends at its statement_timeout
+  } finally {
+    await canceller.end().catch(() => {});
+  }
 }
 
 /**

@@ -3,7 +3,9 @@
  * read) on whose behalf they run, carried with AsyncLocalStorage so that no resolver or loader has
  * to pass it along. The embedded database (pglite-thread.ts) drops a statement whose signal has
  * aborted before the statement started: a read whose client went away, or whose answer is already
- * decided (refused, timed out), leaves no work queued for every later request to wait behind.
+ * decided (refused, timed out), leaves no work queued for every later request to wait behind. On
+ * PostgreSQL (client.ts cancelAbandoned) such a statement is not sent, and one already running
+ * when the signal aborts is cancelled.
  * Statements sent outside a scope (mutations, imports, workers) are never dropped this way.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -28,10 +30,19 @@ export function statementSignal(): AbortSignal | undefined {
   return scope.getStore();
 }
 
-/** the error a statement given up on (before it started) rejects with: PostgreSQL's query_canceled */
+/**
+ * the error a statement given up on rejects with (before it started, or cancelled while it ran on
+ * PostgreSQL: `cause` is the driver's error then): PostgreSQL's query_canceled
+ */
 export class StatementAbandonedError extends Error {
   readonly code = '57014';
-  constructor() {
-    super('canceling statement: the request it ran for was given up');
+  constructor(cause?: unknown) {
+    super('canceling statement: the request it ran for was given up', cause === undefined ? undefined : { cause });
   }
+}
+
+/** whether `error` (or an error in its cause chain) is a statement given up on: no fault of the server's, nothing to log */
+export function isAbandoned(error: unknown): boolean {
+  for (let e = error, i = 0; e && i < 8; e = (e as { cause?: unknown }).cause, i++) if (e instanceof StatementAbandonedError) return true;
+  return false;
 }

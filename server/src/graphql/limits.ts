@@ -32,6 +32,11 @@ export interface Limits {
   maxSubscriptions: number;
   /** most subscriptions one client holds open at once in one server process: an editor's token, or an anonymous client's address (live/limits.ts) */
   maxSubscriptionsPerClient: number;
+  /**
+   * most subscription events executed at once in one server process, all subscribers together
+   * (live/event-queue.ts): the others wait their turn, clients in rotation, each on its latest event
+   */
+  subscriptionEventConcurrency: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -46,6 +51,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxTextBytes: 32 * 1024 * 1024,
   maxSubscriptions: 1000,
   maxSubscriptionsPerClient: 50,
+  subscriptionEventConcurrency: 2,
 };
 
 /** the header browsers must send with GET and multipart requests (forces a CORS preflight) */

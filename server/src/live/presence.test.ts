@@ -63,3 +63,34 @@ describe('presence', () => {
     presence.close();
   });
 });
+
+describe('presence sources', () => {
+  it('gives the windows on one dump one source, released when the last window closes', async () => {
+    const WINDOWS = 8;
+    const feed = localChangeFeed('here');
+    const presence = createPresence(feed);
+    const windows = Array.from({ length: WINDOWS }, (_, i) => presence.hold(5, `editor${i % 3}`)[Symbol.asyncIterator]());
+    const firsts = await Promise.all(windows.map((w) => w.next()));
+    expect(firsts.every((f) => Array.isArray(f.value))).toBe(true);
+    const other = presence.hold(6, 'dora')[Symbol.asyncIterator]();
+    expect(await next(other)).toEqual(['dora']);
+    expect(presence.sources()).toBe(2);
+    // a change is one list, the same one, for every window on the dump
+    feed.deliver({ kind: 'presence', state: 'join', dumpId: 5, session: 's-bob', editor: 'bob' }, { local: false, origin: 'there' });
+    const lists = await Promise.all(windows.map(async (w) => {
+      for (;;) {
+        const names = await next(w);
+        if (names.includes('bob')) return names;
+      }
+    }));
+    expect(lists[0]).toEqual(['bob', 'editor0', 'editor1', 'editor2']);
+    for (const l of lists) expect(l).toBe(lists[0]);
+    for (const w of windows.slice(1)) await w.return?.();
+    expect(presence.sources()).toBe(2);
+    await windows[0]!.return?.();
+    expect(presence.sources()).toBe(1);
+    await other.return?.();
+    expect(presence.sources()).toBe(0);
+    presence.close();
+  });
+});

@@ -4,7 +4,9 @@
  * announced when it opens (`join`), again every heartbeat (`here`) and when it closes (`leave`).
  * A process that hears another's `join` for a dump it has sessions on answers with `here`, so a
  * newcomer learns who was there first; a session not heard of for three heartbeats (its process
- * died) is dropped.
+ * died) is dropped. The windows holding one dump share one source of its names: a change is one
+ * look at the sessions and one list (the same object) pushed to every window, not one per window;
+ * the source is released when the dump's last window closes.
  */
 import { randomUUID } from 'node:crypto';
 import { Repeater } from 'graphql-yoga';
@@ -13,6 +15,13 @@ import type { ChangeFeed, FeedEvent } from '../db/changes.ts';
 export interface PresenceOptions {
   /** how often this process repeats its sessions (ms) */
   heartbeatMs?: number;
+}
+
+/** the shared source of one dump's names: the windows holding it, and the last list pushed to them */
+interface Room {
+  windows: Set<(names: string[]) => void>;
+  key?: string;
+  names?: string[];
 }
 
 interface Session {
@@ -30,6 +39,8 @@ export interface Presence {
   hold(dumpId: number, editor: string): AsyncIterable<string[]>;
   /** the sorted, distinct names of the editors who have the dump open now */
   editors(dumpId: number): string[];
+  /** how many dumps have a source of names now: one per dump held, however many windows hold it (diagnostics, tests) */
+  sources(): number;
   /** stops the heartbeat and forgets every session */
   close(): void;
 }
@@ -38,10 +49,19 @@ export function createPresence(changes: ChangeFeed, { heartbeatMs = 10_000 }: Pr
   /** `${origin}/${session}` → session, this process's and the others' */
   const sessions = new Map<string, Session>();
   const mine = new Map<string, Session>();
-  const listeners = new Set<(dumpId: number) => void>();
+  /** per dump held in this process: the one source its windows share */
+  const rooms = new Map<number, Room>();
   let timer: NodeJS.Timeout | null = null;
+  /** the dump's names changed, maybe: its source looks once and pushes the list, if new, to every window */
   const tell = (dumpId: number) => {
-    for (const fn of [...listeners]) fn(dumpId);
+    const room = rooms.get(dumpId);
+    if (!room) return;
+    const names = editors(dumpId);
+    const key = JSON.stringify(names);
+    if (key === room.key) return;
+    room.key = key;
+    room.names = names;
+    for (const push of [...room.windows]) push(names);
   };
   const say = (state: 'join' | 'here' | 'leave', session: string, s: Session) =>
     void changes.announce({ kind: 'presence', state, session, dumpId: s.dumpId, editor: s.editor });
@@ -73,33 +93,33 @@ export function createPresence(changes: ChangeFeed, { heartbeatMs = 10_000 }: Pr
       return new Repeater<string[]>(async (push, stop) => {
         const id = randomUUID();
         const s: Session = { dumpId, editor, seenAt: Date.now() };
-        let last = '';
-        const update = (d: number) => {
-          if (d !== dumpId) return;
-          const names = editors(dumpId);
-          const key = JSON.stringify(names);
-          if (key === last) return;
-          last = key;
-          void push(names);
-        };
-        listeners.add(update);
+        const room = rooms.get(dumpId) ?? { windows: new Set() };
+        rooms.set(dumpId, room);
+        // a slow window never holds the others: its lists wait in its own queue
+        const window = (names: string[]) => void push(names).catch(() => {});
         mine.set(id, s);
         if (!timer) (timer = setInterval(heartbeat, heartbeatMs)).unref();
+        // this process's join is delivered at once: the windows already open hear of it
         say('join', id, s);
-        update(dumpId);
+        room.windows.add(window);
+        if (room.names) window(room.names);
+        else tell(dumpId);
         await stop;
-        listeners.delete(update);
+        room.windows.delete(window);
+        if (!room.windows.size && rooms.get(dumpId) === room) rooms.delete(dumpId);
         mine.delete(id);
         if (!mine.size && timer) (clearInterval(timer), (timer = null));
         say('leave', id, s);
       });
     },
+    sources: () => rooms.size,
     close() {
       off();
       if (timer) clearInterval(timer);
       timer = null;
       sessions.clear();
       mine.clear();
+      rooms.clear();
     },
   };
 }

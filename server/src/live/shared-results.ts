@@ -2,11 +2,16 @@
  * One execution per event for the subscribers who asked the same: every subscriber of a value
  * gets the same event object (live/watch.ts), and subscribers with the same operation, variables
  * and viewer (anonymous, or one editor) get one execution of their selection on it, shared,
- * instead of one each (a dump's fields read N times for N readers).
+ * instead of one each (a dump's fields read N times for N readers). Every execution goes through
+ * the app's one bounded queue (live/event-queue.ts): however many subscribers an event has, at most
+ * `Limits.subscriptionEventConcurrency` executions run at once, clients in turn, each subscriber
+ * on its latest event.
  */
 import { createSourceEventStream, execute, print, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../graphql/builder.ts';
+import type { Limits } from '../graphql/limits.ts';
+import { createEventQueue, queuedResults } from './event-queue.ts';
 
 const printed = new WeakMap<DocumentNode, string>();
 /** per event object: the result of each (operation, variables, viewer), while the event is alive */
@@ -22,8 +27,12 @@ function resultKey(args: ExecutionArgs): string {
   return JSON.stringify([doc, args.operationName ?? null, args.variableValues ?? {}, editor ? `editor:${editor.name}` : 'anonymous']);
 }
 
-/** The plugin: subscriptions run on graphql-js's source stream, each event executed once per result key. */
-export function shareSubscriptionResults(): Plugin<Context> {
+/**
+ * The plugin: subscriptions run on graphql-js's source stream, each event executed once per result
+ * key, through one queue of `limits.subscriptionEventConcurrency` places (one queue per plugin, that is per app).
+ */
+export function shareSubscriptionResults(limits: Pick<Limits, 'subscriptionEventConcurrency'>): Plugin<Context> {
+  const queue = createEventQueue(limits.subscriptionEventConcurrency);
   return {
     onSubscribe({ setSubscribeFn }) {
       setSubscribeFn(async (args: ExecutionArgs) => {
@@ -39,16 +48,8 @@ export function shareSubscriptionResults(): Plugin<Context> {
           // each subscriber its own envelope: later plugins may set fields on it
           return { ...(await result) };
         };
-        const it = stream[Symbol.asyncIterator]();
-        const mapped: AsyncIterableIterator<ExecutionResult> = {
-          [Symbol.asyncIterator]: () => mapped,
-          next: async () => {
-            const r = await it.next();
-            return r.done ? { done: true, value: undefined } : { done: false, value: await run(r.value) };
-          },
-          return: async () => (await it.return?.(), { done: true, value: undefined }),
-          throw: async (e: unknown) => (await it.throw?.(e), { done: true, value: undefined }),
-        };
+        const ctx = args.contextValue as Context & { request?: Request };
+        const mapped = queuedResults(stream[Symbol.asyncIterator](), run, queue, ctx.client, ctx.request?.signal);
         return mapped;
       });
     },

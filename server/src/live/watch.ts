@@ -104,7 +104,7 @@ export function watch<T>(changes: ChangeFeed, id: string, read: () => Promise<T>
       push: (value, k) => {
         if (k === me.last) return;
         me.last = k;
-        // a slow client never holds the shared reader: its values wait in its own queue
+        // a slow client never holds the shared reader: the subscription takes its values as they come and executes only the latest (live/event-queue.ts)
         push(value as T).catch(() => {});
       },
       fail: (e) => stop(e),
