@@ -463,7 +463,13 @@ function firstWordBits(s: string, from: number, end: number): number {
   const c = s.charCodeAt(from);
   if (end < 0 || c >= 128 || ((WORD_SHAPES[c]! >>> (end - from)) & 1) === 0) return 0;
   const same = WORDS_AT[c * 17 + end - from]!;
-  for (let k = 0; k < same.length; k++) if (s.startsWith(same[k]![0], from)) return same[k]![1];
+  // compared in place, code unit by code unit (the first is equal, the lengths too)
+  for (let k = 0; k < same.length; k++) {
+    const w = same[k]![0];
+    let j = 1;
+    while (j < w.length && s.charCodeAt(from + j) === w.charCodeAt(j)) j++;
+    if (j === w.length) return same[k]![1];
+  }
   return 0;
 }
 
