@@ -284,43 +284,75 @@ const FREE_HINTS: readonly [string, string, number][] = [
   ['b', 'back ', MONEY],
 ];
 
-/**
- * Every hint text as one alternation, longest first (within each first code unit): the regex engine finds the positions where a
- * hint starts (in native code), and at a position the longest hint there is matched, whose bits
- * include those of the hints that are its prefixes ("pendently" also sets "pendent"'s bit). The
- * backward "x" hint is searched as "inbox".
- */
+/** The hint texts and bits; the backward "x" hint is searched as "inbox". */
 const HINT_FULL: readonly [string, number][] = FREE_HINTS.map(([t, text, bit]) => [t === 'x' ? 'inbox' : text, bit] as [string, number]);
-const HINT_BITS: ReadonlyMap<string, number> = (() => {
-  const m = new Map<string, number>();
-  for (const [text] of HINT_FULL) {
-    let bits = 0;
-    for (const [other, bit] of HINT_FULL) if (text.startsWith(other)) bits |= bit;
-    m.set(text, bits);
-  }
-  return m;
-})();
-const HINT_FIND = (() => {
-  const esc = (t: string): string => t.replace(/[.*+?^${}()|[\]\\-]/gu, '\\$&');
-  // grouped by first code unit ("p(?:endently|endent|odcast|...)"): a failing position costs one test per group
-  const groups = new Map<string, string[]>();
-  for (const t of [...HINT_BITS.keys()].sort((a, b) => b.length - a.length)) {
-    const g = groups.get(t.charAt(0));
-    if (g) g.push(t);
-    else groups.set(t.charAt(0), [t]);
-  }
-  const alts = [...groups].map(([c, ts]) => (ts.length === 1 ? esc(ts[0]!) : `${esc(c)}(?:${ts.map((t) => esc(t.slice(1))).join('|')})`));
-  return new RegExp(alts.join('|'), 'g');
-})();
 
-/** The bits (YOU, COOKIE, ...) of the hints s contains; 0 for the usual line. */
+/**
+ * The hints as look-up tables over a line's code units, for one pass over the line with no
+ * regex and no allocation: a line holds a hint where one of its texts starts, so freeHints reads
+ * each position's code unit and the next one and compares only the hints that open with that
+ * pair. HINT_PAIR[c << 7 | d] (c, d ASCII; d = 0 past the line's end): 1 + the index in
+ * HINT_LISTS of the hints that can start there (a one-code-unit hint such as "?" under every d),
+ * 0 for none; HINT_SINGLE[c]: bits of the one-code-unit ASCII hints (for a next code unit that is
+ * not ASCII); HINT_OTHER: hints opening with a non-ASCII code unit ("£", "€").
+ */
+const HINT_PAIR = new Uint16Array(128 * 128);
+const HINT_LISTS: [string, number][][] = [];
+const HINT_SINGLE = new Int32Array(128);
+const HINT_OTHER = new Map<number, [string, number][]>();
+{
+  const addAt = (key: number, hint: [string, number]): void => {
+    if (HINT_PAIR[key] === 0) {
+      HINT_LISTS.push([]);
+      HINT_PAIR[key] = HINT_LISTS.length;
+    }
+    HINT_LISTS[HINT_PAIR[key]! - 1]!.push(hint);
+  };
+  for (const [text, bit] of HINT_FULL) {
+    const c = text.charCodeAt(0);
+    if (c >= 128) {
+      const list = HINT_OTHER.get(c);
+      if (list) list.push([text, bit]);
+      else HINT_OTHER.set(c, [[text, bit]]);
+    } else if (text.length === 1) {
+      HINT_SINGLE[c]! |= bit;
+      for (let d = 0; d < 128; d++) addAt((c << 7) | d, [text, bit]);
+    } else {
+      const d = text.charCodeAt(1);
+      if (d >= 128 || d === 0) throw new Error(`kinds.ts: hint ${JSON.stringify(text)} has a second code unit that is not printable ASCII`);
+      addAt((c << 7) | d, [text, bit]);
+    }
+  }
+}
+
+/**
+ * The bits (YOU, COOKIE, ...) of the hints s contains; 0 for the usual line. Every position is
+ * read (hints may overlap: "pendently" also holds "pendent").
+ */
 function freeHints(s: string): number {
   let bits = 0;
-  const re = HINT_FIND;
-  re.lastIndex = 0;
-  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
-    bits |= HINT_BITS.get(m[0])!;
-    re.lastIndex = m.index + 1;
+  const n = s.length;
+  let c = n > 0 ? s.charCodeAt(0) : 0;
+  for (let i = 0; i < n; i++) {
+    const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+    if ((c | d) < 128) {
+      const p = HINT_PAIR[(c << 7) | d]!;
+      if (p !== 0) {
+        const list = HINT_LISTS[p - 1]!;
+        for (let k = 0; k < list.length; k++) {
+          const h = list[k]!;
+          const t = h[0];
+          let j = 2;
+          while (j < t.length && s.charCodeAt(i + j) === t.charCodeAt(j)) j++;
+          if (j >= t.length) bits |= h[1];
+        }
+      }
+    } else if (c < 128) bits |= HINT_SINGLE[c]!;
+    else {
+      const other = HINT_OTHER.get(c);
+      if (other !== undefined) for (const [t, b] of other) if (s.startsWith(t, i)) bits |= b;
+    }
+    c = d;
   }
   return bits;
 }
@@ -431,7 +463,13 @@ function firstWordBits(s: string, from: number, end: number): number {
   const c = s.charCodeAt(from);
   if (end < 0 || c >= 128 || ((WORD_SHAPES[c]! >>> (end - from)) & 1) === 0) return 0;
   const same = WORDS_AT[c * 17 + end - from]!;
-  for (let k = 0; k < same.length; k++) if (s.startsWith(same[k]![0], from)) return same[k]![1];
+  // compared in place, code unit by code unit (the first is equal, the lengths too)
+  for (let k = 0; k < same.length; k++) {
+    const w = same[k]![0];
+    let j = 1;
+    while (j < w.length && s.charCodeAt(from + j) === w.charCodeAt(j)) j++;
+    if (j === w.length) return same[k]![1];
+  }
   return 0;
 }
 
