@@ -123,7 +123,14 @@ export const CAPS_NAME_WORD = /^\p{Lu}[\p{Lu}'’.-]{0,30}$/u;
 export const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'da', 'del', 'van', 'von', 'der', 'den', 'al', 'bin', 'la', 'le', 'di', 'du', 'dos']);
 
 /** Joiners between several author names: "A, B and C", "A & B". */
-export const NAME_JOINERS: ReadonlySet<string> = new Set(['and', '&', 'AND']);
+export const NAME_JOINERS: ReadonlySet<string> = new Set(['and', '&', 'AND', 'und', 'et', 'y', 'e', 'en']);
+
+/**
+ * "By Jane Doe with John Roe", "Von A mit B", "Par A avec B": a co-author joined by "with" (the
+ * names after it are credited too). Taken as a joiner only before two or more name words that are
+ * no outlet, agency or title ("By Jane Doe with Reuters", "with additional reporting by ..." end the names).
+ */
+export const CO_AUTHOR_JOINERS: ReadonlySet<string> = new Set(['with', 'With', 'mit', 'avec', 'con', 'met']);
 
 /** "By June 11, 1968, ...": a sentence starting with "By" + a month is not a byline. */
 export const MONTH_WORD = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$/u;
@@ -149,20 +156,26 @@ export const DATELINE_MARK = /^(?:\((?:AP|Reuters|AFP|CP)\)|--|—|–|-|:)/u;
 
 /** "March", "Mar.", "Sept": a month token of a date phrase. */
 export const DATE_MONTH = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)\.?$/;
+/**
+ * "März", "mars", "marzo", "maart": a month in German, French, Spanish, Italian, Dutch or Portuguese
+ * (written as the page does, capitalised or not). Read only after a date phrase's first token
+ * ("3. März 2024", "3 mars 2024", "3 de marzo de 2024"), so that DATE_PHRASE_FIRST stays ASCII.
+ */
+export const DATE_MONTH_OTHER = /^(?:[Jj]an(?:uar|vier|uari)?|[Ff][eé]b(?:ruar|ruari)?|[Ff]évrier|[Mm](?:ärz|är|aart|ars|arzo|arço)|[Aa]pr(?:il|ile)?|[Aa]vr(?:il)?|[Aa]bril|[Mm](?:ai|ei|ayo|aggio|aio)|[Jj]u(?:ni|in|nio|nho)|[Gg]iugno|[Jj]u(?:li|illet|lio|lho)|[Ll]uglio|[Aa]o[uû]t|[Aa]gosto|[Aa]ugustus|[Ss]ept?(?:embre|iembre|tembre|embro)?|[Ss]etiembre|[Oo]kt(?:ober)?|[Oo]ct(?:obre|ubre)?|[Oo]ttobre|[Oo]utubro|[Nn]ov(?:embre|iembre|embro)?|[Dd]ez(?:ember|embro)?|[Dd][ée]c(?:embre)?|[Dd]iciembre|[Dd]icembre|[Ee]nero|[Gg]ennaio|[Ff]ebbraio|[Ff]ebrero|[Ff]evereiro|[Jj]aneiro)\.?$/u;
 /** "Tue", "Tuesday": a weekday token. */
 export const DATE_WEEKDAY = /^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?$/;
 /** "12", "3rd": a day-of-month token. */
-export const DATE_DAY = /^\d{1,2}(?:st|nd|rd|th)?$/;
+export const DATE_DAY = /^\d{1,2}(?:st|nd|rd|th|\.|er)?$/;
 /** "2024": a year token. */
 export const DATE_YEAR = /^(?:19|20)\d{2}$/;
 /** "09:30", "9.30am", "14:05:10": a clock-time token. */
-export const DATE_CLOCK = /^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[aApP]\.?[mM]\.?)?$/;
+export const DATE_CLOCK = /^\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:[aApP]\.?[mM]\.?)?$/;
 /** "am", "p.m.", "9am": the am/pm mark (alone or glued to an hour). */
 export const DATE_AMPM = /^(?:\d{1,2})?[aApP]\.?[mM]\.?$/;
 /** "GMT", "(IST)", "UTC+2": a time-zone token (after a clock time). */
-export const DATE_ZONE = /^\(?(?:[A-Z]{2,4}T|GMT|UTC|ET|PT|IST|JST|KST|HKT|SGT)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?$/;
+export const DATE_ZONE = /^\(?(?:[A-Z]{2,4}T|GMT|UTC|ET|PT|IST|JST|KST|HKT|SGT|Uhr|MEZ|MESZ|h)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?$/;
 /** "12/03/2024", "12.03.2024", "23-04-2025", "2024-03-12": a numeric date token. */
-export const DATE_NUMERIC = /^(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})$/;
+export const DATE_NUMERIC = /^(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}[-/.]\d{2}[-/.]\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?)$/;
 /** "3", "an": the count of a relative date ("3 hours ago", "an hour ago"); "3h": count and unit glued. */
 export const DATE_COUNT = /^(?:\d{1,3}|an?|An?)$/;
 export const DATE_UNIT = /^(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?)$/;
@@ -177,16 +190,16 @@ export const DATE_DAY_WORD = /^(?:[Yy]esterday|[Tt]oday)$/;
  */
 export const DATE_PHRASE_FIRST = /^[0-9JFMASONDTWYytjaPp]/;
 /** "at", "on", "@", "-": words that join the date and the time inside one date phrase. */
-export const DATE_JOINERS: ReadonlySet<string> = new Set(['at', 'on', '@', '-', '|', '·']);
+export const DATE_JOINERS: ReadonlySet<string> = new Set(['at', 'on', '@', '-', '|', '·', 'de', 'del', 'um', 'à', 'om', 'alle', 'às']);
 
-/** Labels that open a labelled date line: "Posted", "Published:", "First published on", "Last updated". */
-export const DATE_LABEL = /^(?:(?:First|Originally) )?(?:[Pp]ublished|[Pp]osted|[Cc]reated|[Uu]pdated|[Ll]ast [Uu]pdated|[Mm]odified|[Dd]ated?|[Ff]iled|PUBLISHED|UPDATED|Pub\.?)(?: on| at)?:?(?= )/;
+/** Labels that open a labelled date line: "Posted", "Published:", "First published on", "Last updated"; in other languages "Veröffentlicht am", "Publié le", "Publicado el", "Pubblicato il", "Gepubliceerd op". */
+export const DATE_LABEL = /^(?:(?:First|Originally) )?(?:[Pp]ublished|[Pp]osted|[Cc]reated|[Uu]pdated|[Ll]ast [Uu]pdated|[Mm]odified|[Dd]ated?|[Ff]iled|PUBLISHED|UPDATED|Pub\.?|Veröffentlicht(?: am)?|Erschienen(?: am)?|Aktualisiert(?: am)?|Zuletzt aktualisiert(?: am)?|Stand|Publié(?: le)?|Mis à jour(?: le)?|Publicado(?: el| em)?|Actualizado(?: el)?|Atualizado(?: em)?|Pubblicato(?: il)?|Aggiornato(?: il)?|Gepubliceerd(?: op)?|Bijgewerkt(?: op)?|Laatst bijgewerkt(?: op)?)(?: on| at)?:?(?= )/;
 
 /** After the first date of a labelled line: "- last modified ...", "| Updated: ...", "(updated ...)": the later date, not read. */
 export const LATER_DATE_LABEL = /^[ \t]{0,3}(?:[·|•—–,;(]|-)?[ \t]{0,3}(?:and )?(?:[Ll]ast )?(?:[Mm]odified|[Uu]pdated|[Ee]dited|[Aa]mended|UPDATED)\b/;
 
 /** A label that names a later date: "Updated", "Last updated", "Modified", "Edited" ("Last updated X (posted Y)" prints the original date second). */
-export const UPDATE_DATE_LABEL = /^(?:[Ll]ast )?(?:[Uu]pdated|[Mm]odified|[Ee]dited|[Rr]evised)\b|^(?:LAST )?UPDATED\b/;
+export const UPDATE_DATE_LABEL = /^(?:[Ll]ast )?(?:[Uu]pdated|[Mm]odified|[Ee]dited|[Rr]evised)\b|^(?:LAST )?UPDATED\b|^(?:Zuletzt )?[Aa]ktualisiert|^Mis à jour|^Actualizado|^Atualizado|^Aggiornato|^(?:Laatst )?[Bb]ijgewerkt/u;
 
 /**
  * After a later date, the original one with its label: " (posted 09:30 GMT, 12 March 2024)",
@@ -201,7 +214,16 @@ export const ORIGINAL_DATE_LABEL = /^[ \t]{0,3}(?:[·|•—–,;(]|-)?[ \t]{0,3
  * more after the names (a job title, an outlet); after the others and "BY" the names run to the
  * end of the line or to the date.
  */
-export const CREDIT_OPEN = /^(?:By|BY|(?:Written|Words|Story|Text|Reported|Report|Posted|Reporting) by)[ \t]{1,4}(?=\S)/u;
+export const CREDIT_OPEN = /^(?:By|BY|(?:Written|Words|Story|Text|Reported|Report|Posted|Reporting) by|(?:Author|Authors|AUTHOR|Words|WORDS|Text|Reporting|REPORTING|Reporter|Writer|Byline|Autor|Autorin|Autoren|Auteur|Auteurs|Autore|Texto|Tekst)[ \t]{0,2}:|Von|VON|Por|POR|Par|PAR|Di|DI|Door|DOOR|Texto de|Text von|Escrito por|Écrit par|Scritto da|Geschreven door)[ \t]{1,4}(?=\S)/u;
+
+/**
+ * "Jane Doe | 3 March 2024", "Jane Doe · 2 hours ago": a credit line without "By", the names
+ * before a separator and a date. A name word that is an outlet's ("News", "Times", "Post") makes it
+ * a source line, not a credit.
+ */
+export const OUTLET_NAME_WORD = /^(?:News|NEWS|Times|Post|Herald|Journal|Daily|Mail|Telegraph|Guardian|Gazette|Tribune|Courier|Chronicle|Express|Observer|Standard|Independent|Radio|TV|Media|Online|Today|Weekly|Review|Report|Record|Star|Sun|Mirror|Press|Network|Channel|Magazine|Insider|Wire|Digital|Live)$/u;
+/** Separators between the names and the date of a credit line without "By" (no comma: "New York, 3 March 2024" is a dateline). */
+export const NAMES_DATE_SEPARATORS = '·|•—–';
 
 /** "(3h)", "(12 March 2024)", "(2 days ago)": a date in brackets ending a credit line ("By Jane Example (3h)"); the inside is read as a date phrase or a count glued to its unit. */
 export const BRACKETED_DATE = /^\(([^()]{1,40})\)\.?$/u;

@@ -21,6 +21,7 @@ import {
   DATE_JOINERS,
   DATE_LABEL,
   DATE_MONTH,
+  DATE_MONTH_OTHER,
   DATE_NUMERIC,
   DATE_PHRASE_FIRST,
   DATE_UNIT,
@@ -34,6 +35,8 @@ import {
   UPDATE_DATE_LABEL,
   AGENCY_WORD,
   JOB_ROLE_NOUN,
+  NAMES_DATE_SEPARATORS,
+  OUTLET_NAME_WORD,
 } from '../patterns.ts';
 import { bylineFromLine, nameGroups, namesIn } from './byline.ts';
 import type { Range } from './byline.ts';
@@ -100,7 +103,7 @@ export function datePhraseEnd(s: string, from: number): number {
     const w = s.slice(i, t.end);
     n++;
     let ok = true;
-    if (DATE_MONTH.test(w)) month = true;
+    if (DATE_MONTH.test(w) || (n > 1 && DATE_MONTH_OTHER.test(w))) month = true;
     else if (DATE_YEAR.test(w)) dayOrYear = true;
     else if (DATE_DAY.test(w)) dayOrYear = true;
     else if (DATE_NUMERIC.test(w)) numeric = true;
@@ -213,6 +216,9 @@ export function creditLine(s: string): Credit | null {
   // "Ana Ruiz, Senior Writer; Tom Bell, Staff": names, each with a job title, and no "By"
   const titled = titledNames(s);
   if (titled) return { names: titled, date: null };
+  // "Jane Doe | 3 March 2024", "Jane Doe · 2 hours ago": names, a separator and a date, no "By"
+  const namesDate = namesThenDate(s);
+  if (namesDate) return namesDate;
   // "Posted 09:30 GMT, 12 March 2024 - last modified ...", "Published: March 12, 2024 | Updated: ..."
   const label = DATE_LABEL.exec(s);
   let from = label ? label[0].length : 0;
@@ -230,7 +236,11 @@ export function creditLine(s: string): Credit | null {
       if (tail === '' || tail === '.' || tail === ')' || tail === ').') return { names: null, date: [e + orig[0].length, e2] };
     }
   }
-  if (rest.trim() === '' || rest.trim() === '.') return label ? (UPDATE_DATE_LABEL.test(label[0]) ? { names: null, date, later: true } : { names: null, date }) : null;
+  // a calendar date alone on its line ("12/03/2024", "2024-03-12T09:30:00Z", "3. März 2024") is a date line too (a bare "just now" or "3 hours ago" is not read here)
+  if (rest.trim() === '' || rest.trim() === '.') {
+    if (!label) return calendarDate(s, from, e) ? { names: null, date } : null;
+    return UPDATE_DATE_LABEL.test(label[0]) ? { names: null, date, later: true } : { names: null, date };
+  }
   if (label && LATER_DATE_LABEL.test(rest)) return { names: null, date };
   // a date, then "by" and the names: "12 March 2024 09:30 by Jane Doe", "3 hours ago | By X"
   const by = BY_AFTER_DATE.exec(rest);
@@ -247,10 +257,46 @@ export function creditLine(s: string): Credit | null {
   return null;
 }
 
+/**
+ * "Jane Doe | 3 March 2024", "Jane Doe · 2 hours ago", "Ana Ruiz and Tom Bell – Updated 12/03/2024":
+ * a capitalised start, names (two or more name words, none an outlet's) filling the text before a
+ * separator (NAMES_DATE_SEPARATORS, or " - "), then a date phrase (a date label allowed) to the end.
+ */
+function namesThenDate(s: string): Credit | null {
+  const c = s.charCodeAt(0);
+  if (!(c >= 65 && c <= 90) && !(c > 127 && s[0] !== s[0]!.toLowerCase())) return null;
+  for (let p = 3; p < Math.min(s.length, 80); p++) {
+    const ch = s[p]!;
+    const dashSep = ch === '-' && s.charCodeAt(p - 1) === 32 && s.charCodeAt(p + 1) === 32;
+    if (!dashSep && !NAMES_DATE_SEPARATORS.includes(ch)) continue;
+    let from = p + 1;
+    const after = s.slice(from).trimStart();
+    const label = DATE_LABEL.exec(after);
+    from = s.length - after.length + (label ? label[0].length : 0);
+    const date = dateToEnd(s, from);
+    if (!date) return null;
+    const names = creditNames(s, 0, p, false);
+    if (!names || names.some((r) => s.slice(r[0], r[1]).split(/[ ,]+/u).some((w) => OUTLET_NAME_WORD.test(w) || AGENCY_WORD.test(w)))) return null;
+    return { names, date };
+  }
+  return null;
+}
+
+/** s[from, to) is a calendar date, not a relative one: it holds a digit and does not end in "ago". */
+function calendarDate(s: string, from: number, to: number): boolean {
+  if (s.endsWith('ago', to)) return false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 /** "B" opening "By", "BY" or a credit label ("Written by", "Posted by", ...): a cheap test before CREDIT_OPEN. */
 function startsCredit(s: string): boolean {
   const c = s.charCodeAt(0);
-  return c === 66 || c === 87 || c === 83 || c === 84 || c === 82 || c === 80;
+  // B(y), W(ritten, ords), S(tory), T(ext), R(eporting), P(osted, or, ar), A(uthor), V(on), D(i, oor), E(scrito, crit)
+  return c === 66 || c === 87 || c === 83 || c === 84 || c === 82 || c === 80 || c === 65 || c === 86 || c === 68 || c === 69 || c === 201;
 }
 
 /**
