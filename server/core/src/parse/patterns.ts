@@ -544,8 +544,10 @@ export const SCROLL_TAP = /^(?:Scroll|Tap|Swipe|Click|Press|Hit) (?:play|down|up
 /** Podcast and video promos naming a platform: "on any podcast app", "Apple Podcasts", "wherever you get your podcasts". */
 export const PLATFORM_PROMO = /\b(?:Apple Podcasts|Spotify|podcast app|podcast platforms?|(?:wherever|anywhere) you (?:get|listen to|find|hear|stream) (?:your |our )?(?:podcasts|shows|audio)|App Store|Google Play|YouTube channel)\b/iu;
 
+/** "Follow him on X", "Follow her on Bluesky @jane", "Email her at jane@...": an author's follow or contact prompt (a bio's tail). */
+export const AUTHOR_FOLLOW = /^(?:Follow|Find|Email) (?:him|her|them|me|the (?:author|writer|reporter)) (?:on|at|via|by) (?:X|Twitter|Bluesky|Threads|Instagram|LinkedIn|Mastodon|TikTok|Facebook|e-?mail|\S{1,40}@\S{1,60})\b[^.!?]{0,60}[.!]?$/u;
 /** "Follow us on ...", "Like us on ...", "Join our ... channel": follow prompts naming a network. */
-export const FOLLOW_PROMPT = /^(?:Follow|Like|Join|Find|Connect with|Add) (?:us|our|[\p{Lu}][\p{L}&.' ]{0,30}?) (?:on|at|channel|via)\b/u;
+export const FOLLOW_PROMPT = /^(?:Follow|Like|Join|Find|Connect with|Add) (?:us|our|him|her|them|me|[\p{Lu}][\p{L}&.' ]{0,30}?) (?:on|at|channel|via)\b/u;
 
 /** Cookie / consent banners: a cookies line that speaks of consent, partners, preferences or browsing. */
 export const CONSENT_WORD = /\bcookies?\b/iu;
@@ -652,6 +654,25 @@ export const OUTLET_PROFILE_MAX = 320;
 
 /** "About the Ridgeway Post: we have ...": a named "About" label; taken with the outlet speaking of itself (OUTLET_SELF). */
 export const ABOUT_NAMED = /^About (?:the |The )?\p{Lu}[\p{L}'’.&-]{0,30}(?: [\p{Lu}&][\p{L}'’.&-]{0,30}){0,4}:/u;
+
+/**
+ * An author's bio at a body's edge (kinds.ts, rule "author-bio"): a person's name as the subject and
+ * their post at an outlet, the sentence ending there: "Jane Doe is the Harbour Post's transport
+ * correspondent.", "Jane Doe is a senior reporter at The Harbour Post. She ...", "Jane Doe covers
+ * transport for the Harbour Post." An article sentence about a reporter goes on after the outlet
+ * ("Tom Bell is a former reporter at the Courier who now runs the ferry company") or reports speech
+ * (vetoed in kinds.ts).
+ */
+const BIO_NAME = String.raw`\p{Lu}[\p{L}'’-]{1,20}(?: (?:\p{Lu}[\p{L}'’.-]{0,20}|de|van|von|der|da|di|du|le|la|al|bin)){1,3}`;
+const BIO_ROLE = String.raw`(?:correspondent|editor|reporter|writer|columnist|contributor|producer|photographer|journalist|analyst|commentator|critic|presenter|host|author|video journalist|data journalist|fellow)s?`;
+const BIO_OUTLET = String.raw`(?:the |The )?\p{Lu}[\p{L}\p{N}'’.&-]{0,30}(?: (?:\p{Lu}[\p{L}\p{N}'’.&-]{0,30}|of|on|&)){0,4}`;
+const BIO_END = String.raw`(?=\.(?: |$)|;|$| and | based | covering | since | where | who (?:covers|writes|reports|specialises|specializes))`;
+export const AUTHOR_BIO = new RegExp(
+  String.raw`^${BIO_NAME} (?:is|has been|was until recently) (?:(?:a|an|the) (?:[\p{L}-]{1,20} ){0,5}${BIO_ROLE} (?:(?:at|for|with|on) ${BIO_OUTLET}|based in \p{Lu}[\p{L}'’.-]{1,30}(?: \p{Lu}[\p{L}'’.-]{1,30}){0,2})|(?:the |The )?\p{Lu}[\p{L}\p{N}.&-]{0,30}(?: \p{Lu}[\p{L}\p{N}.&-]{0,30}){0,3}(?:'s|’s) (?:[\p{L}-]{1,20} ){0,4}${BIO_ROLE})${BIO_END}|^${BIO_NAME} (?:covers|writes about|reports on|writes on) [^.;]{1,60} for ${BIO_OUTLET}${BIO_END}`,
+  'u',
+);
+/** A bio is one to three sentences: longer lines are article paragraphs. */
+export const AUTHOR_BIO_MAX = 300;
 
 /** Opinion disclaimers: "The views expressed are the author's own", "does not necessarily reflect the views of". */
 export const DISCLAIMER = /(?:\b(?:does|do|is|are) not (?:constitute|intended as|a substitute for) (?:legal|financial|medical|investment|tax|professional) advice\b|\b(?:views|opinions) (?:expressed )?(?:in this (?:article|piece|column|commentary) )?(?:are|is) (?:solely |entirely |strictly )?(?:those of the (?:author|writer|contributor)s?|the (?:author|writer|contributor)'?s?’?s? own|(?:his|her|their|my) own)|\bdo(?:es)? not (?:necessarily )?(?:reflect|represent) the (?:views|position|opinions?|policy)\b|^\(?Disclaimer\b|^This (?:article|story|content|piece|post) (?:is|was) (?:for (?:general )?information(?:al)? (?:purposes|only)|(?:originally|first) (?:published|appeared)|produced (?:by|in partnership)|sponsored|paid for|part of a paid))/iu;

@@ -543,3 +543,41 @@ describe('newsletter blocks: a placeholder address, a name and its pitch, a pitc
     ]) expect(rules([PARA, PARA, s]), s).toEqual([null, null, null]);
   });
 });
+
+describe("an author's bio at a body's edge", () => {
+  it('takes a name, a post and an outlet, the sentence ending there', () => {
+    for (const s of [
+      "Jane Doe is the Harbour Post's transport correspondent.",
+      'Jane Doe is a senior reporter at The Harbour Post. She covers transport and the waterfront.',
+      'Jane Doe covers transport for the Harbour Post. Follow her on X.',
+      'Ana de Souza is a freelance journalist based in Lisbon and a contributor to the Ledger.',
+    ]) {
+      const v = lineKind(s, true);
+      expect(v.rule, s).toBe('author-bio');
+      expect(v.reason, s).toMatch(/bio/u);
+    }
+  });
+  it('leaves sentences about reporters and officials in the body', () => {
+    for (const s of [
+      'Tom Bell is a former reporter at the Courier who now runs the ferry company.',
+      'Ana Ruiz is a photographer at the Calder Gazette whose pictures of the storm were shown at the inquiry.',
+      "Maria Lopez is the Courier's chief reporter, the court heard.",
+      "Ann Reid is the council's transport spokesperson.",
+      'Jane Doe, a reporter at The Harbour Post, said the ferry was late.',
+    ]) {
+      expect(lineKind(s, true).rule, s).toBeNull();
+    }
+  });
+  it('reads a bio only at an edge', () => {
+    expect(lineKind("Jane Doe is the Harbour Post's transport correspondent.", false).rule).toBeNull();
+  });
+});
+
+describe("an author's follow prompt under a bio", () => {
+  it('takes "Follow him on X" and its kind', () => {
+    for (const s of ['Follow him on X', 'Follow her on Bluesky @janedoe.', 'Email her at jane@example.com']) expect(lineKind(s, true).rule, s).toBe('follow-prompt');
+  });
+  it('leaves directions and reported actions in the body', () => {
+    for (const s of ['Follow him on the coast road and you reach the lighthouse in an hour.', 'Find her on the quay most mornings, mending nets.']) expect(lineKind(s, true).rule, s).toBeNull();
+  });
+});

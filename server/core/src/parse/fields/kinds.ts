@@ -91,6 +91,9 @@ import {
   NEWS_WORK,
   OUTLET_PROFILE_MAX,
   QUOTE_MARK,
+  AUTHOR_BIO,
+  AUTHOR_BIO_MAX,
+  AUTHOR_FOLLOW,
 } from '../patterns.ts';
 import { isAllCaps, isTitleCase } from './subhead.ts';
 
@@ -127,6 +130,8 @@ export const KIND_RULES: Readonly<Record<string, KindFamily>> = {
   disclaimer: 'self-description',
   /** "We may earn a commission from links on this page" */
   affiliate: 'self-description',
+  /** "Jane Doe is the Ledger's transport correspondent.": the author's bio at a body's edge */
+  'author-bio': 'self-description',
   /** "Tags: ...", a row or run of short title-case / ALL-CAPS tokens at a body's edge */
   'tag-row': 'tag-row',
   /** "Reporting by ...; Editing by ...": agency credits, not body */
@@ -475,6 +480,10 @@ export function lineKind(s: string, edge = false): KindVerdict {
     const follow = subject && !profile && len <= 160 && FOLLOW_STATEMENT.test(s);
     if ((profile || follow) && !REPORTED_SPEECH.test(s) && !hasQuote(s)) return profile ? taken('self-description', 'outlet describing itself') : taken('follow-prompt', '"follow us" prompt');
   }
+  // "Jane Doe is the Ledger's transport correspondent.": the author's bio (" is ", " covers ", " writes " cheaply first)
+  if (edge && len <= AUTHOR_BIO_MAX && (s.includes(' is ') || s.includes(' covers ') || s.includes(' writes ') || s.includes(' has been ') || s.includes(' reports on ')) && AUTHOR_BIO.test(s) && !REPORTED_SPEECH.test(s) && !hasQuote(s)) {
+    return taken('author-bio', "the author's bio, not article text");
+  }
   if (edge && len <= 160 && (s.includes('›') || s.includes('»')) && BREADCRUMB_ROW.test(s)) return taken('navigation', 'breadcrumb row');
   // "Support the Ledger" at a body's edge or beside an appeal: the appeal's title or button
   if (edge && len <= SHORT_LINE_CHARS && SUPPORT_NAME.test(s)) return taken('appeal', 'asks for support for the outlet by its name');
@@ -540,6 +549,7 @@ export function lineKind(s: string, edge = false): KindVerdict {
     if (len <= 120 && SCROLL_TAP.test(s)) return taken('scroll-prompt', 'prompt to scroll or tap');
     if (len <= 90 && SIGN_UP_TO_NAME.test(s)) return taken('newsletter', 'sign-up to a named newsletter or show');
     if (FOLLOW_PROMPT.test(s) && MEDIA_OBJECT.test(s)) return taken('follow-prompt', '"follow us" prompt');
+    if (len <= 120 && AUTHOR_FOLLOW.test(s)) return taken('follow-prompt', "the author's follow or contact prompt");
   }
   if (hints & PLATFORM && PLATFORM_PROMO.test(s)) return taken('podcast-video-promo', 'podcast / video / app promo');
   if (hints & NEWS && NEWSLETTER_WORD.test(s) && (reader || self || cta || NEWSLETTER_LABEL.test(s) || laterImperative(s))) return taken('newsletter', 'newsletter sign-up');
