@@ -15,6 +15,7 @@ import type { Header, LineInfo, Run } from './blocks.ts';
 import { ArticleBuilder, buildBody } from './article.ts';
 import { echoLine, gluedSourceDate, isTimePrefix, looksLikeSourceLine, timeLine } from './fields/dates.ts';
 import { noiseContext } from './fields/noise.ts';
+import { headlineAfterKicker } from './fields/kicker.ts';
 import { LineTable } from './line-table.ts';
 import { scoreDump } from './confidence.ts';
 import { applyLearned, hasLearned, outsideTaken } from './learned.ts';
@@ -155,10 +156,13 @@ function buildMain(ctx: Ctx, lo: number, hi: number, logo: boolean, anchored: bo
   while (end > lo && ls[end - 1]!.kind === 'blank') end--;
   if (end <= lo) return 0;
   const b = new ArticleBuilder(text);
-  const h = ls[lo]!;
+  // "POLITICS" / "EXCLUSIVE:" above the headline: a section kicker (fields/kicker.ts), not the headline
+  const hl = logo ? lo : headlineAfterKicker(ls, lo, end, ctx.table);
+  if (hl > lo) b.add('noise', ls[lo]!.ts, ls[lo]!.te, 0.8);
+  const h = ls[hl]!;
   let conf = anchored ? 0.95 : 0.8;
   b.add('headline', h.ts, h.te, 0.95);
-  let j = nextNonBlank(ls, lo, end);
+  let j = nextNonBlank(ls, hl, end);
   if (j < end && ls[j]!.text === h.text) j = nextNonBlank(ls, j, end);
   else if (logo) {
     conf -= 0.1;

@@ -269,6 +269,21 @@ export const CREDIT_PAREN_TAIL = /^[ \t]{0,3}\([\p{L} .&'’-]{1,40}\)/u;
 export const NAMES_STOP_WORD: ReadonlySet<string> = new Set(['for', 'in', 'at', 'with', 'from', 'on']);
 
 // ---------------------------------------------------------------------------------------------
+// Section kickers above a main headline (fields/kicker.ts)
+// ---------------------------------------------------------------------------------------------
+
+/** A kicker ("POLITICS", "Analysis", "World › Europe", "EXCLUSIVE") is at most this long and this many words. */
+export const KICKER_MAX_CHARS = 32;
+export const KICKER_MAX_WORDS = 3;
+/** The headline under a kicker: at least this many words, at most this many code units, no sentence end. */
+export const KICKER_HEADLINE_MIN_WORDS = 4;
+export const KICKER_HEADLINE_MAX_CHARS = 250;
+/** Under an ALL-CAPS or breadcrumb kicker and its headline, a paragraph at least this long (else a credit line) confirms the kicker. */
+export const KICKER_PARAGRAPH_MIN_CHARS = 80;
+/** A kicker's characters: letters, digits, spaces and "&'’-", a trailing ":" allowed ("EXCLUSIVE:"). */
+export const KICKER_SHAPE = /^[\p{L}\p{N}][\p{L}\p{N} &'’-]{0,30}:?$/u;
+
+// ---------------------------------------------------------------------------------------------
 // Datelines and captions (kept in the body; recognised so that other rules leave them alone)
 // ---------------------------------------------------------------------------------------------
 
