@@ -736,6 +736,15 @@ export const LONG_IMPERATIVE = 80;
 /** A link label's list of headlines ("More from the Courier:" over three headlines) is at most this long. */
 export const MAX_TEASER_LIST = 6;
 
+/**
+ * Beside short paragraphs: a sentence line at least this long (UTF-16 code units) before a run of
+ * tag lines or teaser headlines at a body's end, or after headlines under a link label, is article
+ * text that the run is not part of ("Fares stay the same." over "Ferries" / "Transport").
+ */
+export const SHORT_PARAGRAPH_MIN_CHARS = 16;
+/** A run of this many teaser headlines or more at a body's end, after a sentence, is a list of links (one alone needs a long paragraph before it). */
+export const TEASER_RUN_MIN = 2;
+
 /** A bare headline pointing elsewhere at a body's end: at most this long, no sentence end. */
 export const TEASER_MAX_CHARS = 140;
 

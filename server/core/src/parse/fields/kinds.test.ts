@@ -581,3 +581,19 @@ describe("an author's follow prompt under a bio", () => {
     for (const s of ['Follow him on the coast road and you reach the lighthouse in an hour.', 'Find her on the quay most mornings, mending nets.']) expect(lineKind(s, true).rule, s).toBeNull();
   });
 });
+
+describe('tag and teaser runs beside short paragraphs', () => {
+  const rules = (lines: string[]) => bodyKinds(lines, lines.map(() => false), false).map((v) => v.rule);
+  it('takes a run of tags or headlines after a short last sentence', () => {
+    expect(rules(['The council approved the timetable.', 'Fares stay the same.', 'Ferries', 'Transport', 'Calder Bay'])).toEqual([null, null, 'tag-row', 'tag-row', 'tag-row']);
+    expect(rules(['The council approved the timetable.', 'Fares stay the same.', 'Bridge toll scrapped for blue badge holders', 'Village shop reopens as community cooperative'])).toEqual([null, null, 'link-teaser', 'link-teaser']);
+  });
+  it('takes headlines under a link label before a short paragraph', () => {
+    expect(rules(['The council approved the timetable.', 'More on this story', 'Bridge toll scrapped for blue badge holders', 'Village shop reopens as community cooperative', 'Fares stay the same.'])).toEqual([null, 'link-teaser', 'link-teaser', 'link-teaser', null]);
+  });
+  it('leaves a list after a colon, and one short line after a short sentence, in the body', () => {
+    expect(rules(['The council approved the timetable.', 'The three new stops are:', 'Harbour Road', 'Quay Street', 'Lighthouse Lane'])).toEqual([null, null, null, null, null]);
+    expect(rules(['The council approved the timetable.', 'Fares stay the same.', 'Ferries'])).toEqual([null, null, null]);
+    expect(rules(['The council approved the timetable.', 'Yes.', 'Harbour lights to be replaced next spring', 'Quay wall to be rebuilt after winter storms'])).toEqual([null, null, null, null]);
+  });
+});

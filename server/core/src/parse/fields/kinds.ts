@@ -94,6 +94,10 @@ import {
   AUTHOR_BIO,
   AUTHOR_BIO_MAX,
   AUTHOR_FOLLOW,
+  SHORT_PARAGRAPH_MIN_CHARS,
+  TEASER_RUN_MIN,
+  ENDS_SENTENCE,
+  TRAILING_CLOSERS,
 } from '../patterns.ts';
 import { isAllCaps, isTitleCase } from './subhead.ts';
 
@@ -724,7 +728,8 @@ export function bodyKinds(
       heads.push(after++);
     }
     // ... then article text: a paragraph, or the line the capture stops in
-    const para = after < n && ((cutLast && after === n - 1) || (texts[after]!.length > 2 * SHORT_LINE_CHARS && endsSentence(texts[after]!)));
+    // (a short paragraph too, once a link label has said what the headlines are: "Fares stay the same.")
+    const para = after < n && ((cutLast && after === n - 1) || (texts[after]!.length >= SHORT_PARAGRAPH_MIN_CHARS && endsSentence(texts[after]!)));
     if (after >= n || para) for (const h of heads) out[h] = placed('link-teaser', 'headline under a link label', h === j ? 0.2 : 0);
   }
   // "Tags:" / "Topics" on a line of its own: the short title-case or ALL-CAPS lines after it are its tags
@@ -759,12 +764,25 @@ export function bodyKinds(
       k--;
     }
     // k: the kept line above the run (-1: none); a paragraph there, or a tag row in the run, decides
-    if (run.length && k >= 0 && (rows > 0 || (endsSentence(texts[k]!) && texts[k]!.length > SHORT_LINE_CHARS))) {
+    // (beside short paragraphs, a run of two or more tag lines after any sentence: "Fares stay the same." / "Ferries" / "Transport")
+    if (run.length && k >= 0 && (rows > 0 || (endsSentence(texts[k]!) && (texts[k]!.length > SHORT_LINE_CHARS || (run.length >= 2 && shortParagraph(texts[k]!)))))) {
       // the doubt is where the body ends: on the run's first line, once
       for (const [m, v] of run) out[m] = m === run[run.length - 1]![0] ? v : placed(v.rule!, v.reason!, 0);
     }
     if (!run.length && isTeaserHeadline(texts[last]!) && endsParagraph(texts, skip, out, last)) {
       out[last] = placed('link-teaser', 'headline of another story after the last paragraph', 0.35);
+    } else if (!run.length && isTeaserHeadline(texts[last]!)) {
+      // a run of teaser headlines after the last sentence, however short the paragraphs ("Fares stay the same." / two headlines)
+      const heads: number[] = [];
+      let h = last;
+      while (h >= 0 && heads.length < MAX_TEASER_LIST && (isGone(skip, out, h) || isTeaserHeadline(texts[h]!))) {
+        if (!isGone(skip, out, h)) heads.push(h);
+        h--;
+      }
+      while (h >= 0 && isGone(skip, out, h)) h--;
+      if (heads.length >= TEASER_RUN_MIN && h >= 0 && shortParagraph(texts[h]!)) {
+        for (const m of heads) out[m] = placed('link-teaser', 'run of headlines of other stories after the last paragraph', m === heads[heads.length - 1] ? 0.35 : 0);
+      }
     }
   }
   // the body's start: breadcrumbs (two or more short lines before the first paragraph)
@@ -793,6 +811,11 @@ export function bodyKinds(
     out[first] = placed('navigation', 'breadcrumb row before the first paragraph', 0.2);
   }
   return out;
+}
+
+/** A short paragraph: a sentence ending in ".", "!" or "?" (closing quotes allowed; not a line introducing a list with ":") of SHORT_PARAGRAPH_MIN_CHARS or more. */
+function shortParagraph(t: string): boolean {
+  return t.length >= SHORT_PARAGRAPH_MIN_CHARS && ENDS_SENTENCE.test(t.replace(TRAILING_CLOSERS, ''));
 }
 
 /** A sign-up form's button: a few capitalised words, at most a "!" at the end ("Count me in", "Send me the briefing!"). */
