@@ -225,6 +225,9 @@ export const OUTLET_NAME_WORD = /^(?:News|NEWS|Times|Post|Herald|Journal|Daily|M
 /** Separators between the names and the date of a credit line without "By" (no comma: "New York, 3 March 2024" is a dateline). */
 export const NAMES_DATE_SEPARATORS = '·|•—–';
 
+/** " · 5 min read", " | 3 minute read": a reading-time label ending a credit or date line ("Mar 3, 2024 · 5 min read"); the line is read without it. */
+export const READING_TIME_TAIL = /[ \t]{0,3}[·|•—–-][ \t]{0,3}\d{1,3}[ \t]?(?:min(?:ute)?s?|MIN(?:UTE)?S?|m)\.? (?:read|READ)$/u;
+
 /** "(3h)", "(12 March 2024)", "(2 days ago)": a date in brackets ending a credit line ("By Jane Example (3h)"); the inside is read as a date phrase or a count glued to its unit. */
 export const BRACKETED_DATE = /^\(([^()]{1,40})\)\.?$/u;
 

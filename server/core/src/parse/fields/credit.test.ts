@@ -206,3 +206,16 @@ describe('date lines in more shapes and languages', () => {
     expect(read('3 mars 2024 was a wet day.')).toBeNull();
   });
 });
+
+describe('a reading-time label ending a credit or date line', () => {
+  it('is read past', () => {
+    expect(read('By Jane Doe · 5 min read')).toEqual({ byline: 'Jane Doe', published: null });
+    expect(read('Mar 3, 2024 · 5 min read')).toEqual({ byline: null, published: 'Mar 3, 2024' });
+    expect(read('By Jane Doe · 3 March 2024 · 4 min read')).toEqual({ byline: 'Jane Doe', published: '3 March 2024' });
+    expect(read('Words by Jane Doe with Tom Bell')).toEqual({ byline: 'Jane Doe with Tom Bell', published: null });
+  });
+  it('is no credit on its own, nor after a sentence', () => {
+    expect(read('5 min read')).toBeNull();
+    expect(read('The council took a vote - 5 min read')).toBeNull();
+  });
+});

@@ -37,6 +37,8 @@ import {
   JOB_ROLE_NOUN,
   NAMES_DATE_SEPARATORS,
   OUTLET_NAME_WORD,
+  READING_TIME_TAIL,
+  CO_AUTHOR_JOINERS,
 } from '../patterns.ts';
 import { bylineFromLine, nameGroups, namesIn } from './byline.ts';
 import type { Range } from './byline.ts';
@@ -168,6 +170,11 @@ function dateToEnd(s: string, from: number): Range | null {
  */
 export function creditLine(s: string): Credit | null {
   if (s.length === 0 || s.length > MAX_CREDIT_LINE) return null;
+  // "By Jane Doe · 5 min read", "Mar 3, 2024 · 5 min read": the credit before a reading-time label (ranges index s all the same)
+  if (s.endsWith('read') || s.endsWith('READ')) {
+    const tail = READING_TIME_TAIL.exec(s);
+    if (tail && tail.index > 0) return creditLine(s.slice(0, tail.index));
+  }
   const open = startsCredit(s) ? CREDIT_OPEN.exec(s) : null;
   if (open) {
     const from0 = open[0].length;
@@ -315,6 +322,8 @@ function creditNames(s: string, from: number, to: number, plainBy: boolean): Ran
   for (const r of g.groups) {
     for (const w of s.slice(r[0], r[1]).split(/[ ,]+/u)) {
       const lower = w.toLowerCase();
+      // ("Words by Jane Doe with Tom Bell": a co-author's "with" is a joiner, not a title's small word)
+      if (CO_AUTHOR_JOINERS.has(w)) continue;
       if (TITLE_MINOR_WORDS.has(lower) && lower !== 'and') return null;
       if (w && !NAME_JOINERS.has(w)) words++;
     }
