@@ -588,6 +588,14 @@ describe('tag and teaser runs beside short paragraphs', () => {
     expect(rules(['The council approved the timetable.', 'Fares stay the same.', 'Ferries', 'Transport', 'Calder Bay'])).toEqual([null, null, 'tag-row', 'tag-row', 'tag-row']);
     expect(rules(['The council approved the timetable.', 'Fares stay the same.', 'Bridge toll scrapped for blue badge holders', 'Village shop reopens as community cooperative'])).toEqual([null, null, 'link-teaser', 'link-teaser']);
   });
+  it('takes them after a closing sentence without its full stop', () => {
+    expect(rules(['The council approved the timetable.', 'The inquiry continues', 'Ferries', 'Transport'])).toEqual([null, null, 'tag-row', 'tag-row']);
+    expect(rules(['The council approved the timetable.', 'Police are appealing for witnesses to come forward', 'Bridge toll scrapped for blue badge holders', 'Village shop reopens as community cooperative'])).toEqual([null, null, 'link-teaser', 'link-teaser']);
+  });
+  it("leaves a long list of names after a line with a verb: the article's list", () => {
+    const names = ['Western Mail', 'Daily Post', 'The Valley Leader', 'South Marsh Post', 'Hadley News', 'Calder Observer', 'Marsh Times', 'Free Press Series'];
+    expect(rules(['How a small paper was bought by a chain', ...names]).every((r) => r === null)).toBe(true);
+  });
   it('takes headlines under a link label before a short paragraph', () => {
     expect(rules(['The council approved the timetable.', 'More on this story', 'Bridge toll scrapped for blue badge holders', 'Village shop reopens as community cooperative', 'Fares stay the same.'])).toEqual([null, 'link-teaser', 'link-teaser', 'link-teaser', null]);
   });

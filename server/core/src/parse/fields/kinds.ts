@@ -764,8 +764,8 @@ export function bodyKinds(
       k--;
     }
     // k: the kept line above the run (-1: none); a paragraph there, or a tag row in the run, decides
-    // (beside short paragraphs, a run of two or more tag lines after any sentence: "Fares stay the same." / "Ferries" / "Transport")
-    if (run.length && k >= 0 && (rows > 0 || (endsSentence(texts[k]!) && (texts[k]!.length > SHORT_LINE_CHARS || (run.length >= 2 && shortParagraph(texts[k]!)))))) {
+    // (beside short paragraphs, a run of two to MAX_TEASER_LIST tag lines after any sentence: "Fares stay the same." / "Ferries" / "Transport"; a longer list is the article's)
+    if (run.length && k >= 0 && (rows > 0 || (endsSentence(texts[k]!) && texts[k]!.length > SHORT_LINE_CHARS) || (run.length >= 2 && run.length <= MAX_TEASER_LIST && shortParagraph(texts[k]!)))) {
       // the doubt is where the body ends: on the run's first line, once
       for (const [m, v] of run) out[m] = m === run[run.length - 1]![0] ? v : placed(v.rule!, v.reason!, 0);
     }
@@ -813,9 +813,16 @@ export function bodyKinds(
   return out;
 }
 
-/** A short paragraph: a sentence ending in ".", "!" or "?" (closing quotes allowed; not a line introducing a list with ":") of SHORT_PARAGRAPH_MIN_CHARS or more. */
+/**
+ * A short paragraph: a sentence ending in ".", "!" or "?" (closing quotes allowed; not a line
+ * introducing a list with ":") of SHORT_PARAGRAPH_MIN_CHARS or more, or a closing sentence without
+ * its full stop ("The inquiry continues", "Police are appealing for witnesses"): three or more
+ * words with a verb headlines and tags drop (SENTENCE_AUX), not in title case.
+ */
 function shortParagraph(t: string): boolean {
-  return t.length >= SHORT_PARAGRAPH_MIN_CHARS && ENDS_SENTENCE.test(t.replace(TRAILING_CLOSERS, ''));
+  if (t.length < SHORT_PARAGRAPH_MIN_CHARS) return false;
+  if (ENDS_SENTENCE.test(t.replace(TRAILING_CLOSERS, ''))) return true;
+  return !t.endsWith(':') && wordCount(t) >= 3 && SENTENCE_AUX.test(t) && !isTitleCase(t) && !isAllCaps(t);
 }
 
 /** A sign-up form's button: a few capitalised words, at most a "!" at the end ("Count me in", "Send me the briefing!"). */
