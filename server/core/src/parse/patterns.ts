@@ -445,6 +445,8 @@ export const NOISE_INLINE_RULES: readonly InlineNoiseRule[] = [
   { name: 'news24-paywall', re: /Be among those who shape the future with knowledge\b.{0,1200}?(?:Show Comments \(\)|$)/gu, hints: ['Be among those'] },
   // "By Published: | Updated: ...": Daily Mail residue at the start of a one-line body
   { name: 'daily-mail-residue', re: /(?:By )?Published:[ \t]{0,3}\|[ \t]{0,3}Updated:/gu, hints: ['Published:'] },
+  // "... a year. (Reporting by Kemal Aydin in Ankara; Editing by Paul Greer)": an agency credits trailer ending a one-line body; only names, places and the credit words may follow "by"
+  { name: 'credits-trailer', re: /\(?(?:With (?:assistance from|additional reporting by)|(?:Additional )?[Rr]eporting by|Writing by|Editing by|Compiled by) \p{Lu}[\p{L}'’.-]{0,30}(?:[ ,;&]{1,3}(?:\p{Lu}[\p{L}'’.-]{0,30}|in|and|by|with|from|the|of|at|for|[Ee]diting|[Ww]riting|[Rr]eporting|[Aa]dditional|[Cc]ompiled|[Ff]act-checking)){0,30}\)?\.?$/gu, hints: ['eporting by', 'Writing by', 'Editing by', 'Compiled by', 'assistance from'], before: SENTENCE_BEFORE },
   // "Start your FREE trial now Show Comments ()": News24 paywall prompt
   { name: 'free-trial', re: /Start your FREE trial now(?: Show Comments \(\))?/gu, hints: ['FREE trial'] },
 ];

@@ -111,3 +111,16 @@ describe('comment-section furniture', () => {
     }
   });
 });
+
+describe('an agency credits trailer ending a one-line body', () => {
+  it('is cut out', () => {
+    expect(cut('Ships wait. (Reporting by Kemal Aydin in Ankara; Editing by Paul Greer)')).toBe('Ships wait. |');
+    expect(cut('Talks stalled. Additional reporting by Tom Bell.')).toBe('Talks stalled. |');
+    expect(cut('Talks stalled. With assistance from Ana Ruiz and Li Wei')).toBe('Talks stalled. |');
+  });
+  it('leaves sentences that start the same way', () => {
+    expect(cut('The firm hid losses. Reporting by two journals in 2019 first exposed the gap.')).toBe('The firm hid losses. Reporting by two journals in 2019 first exposed the gap.');
+    expect(cut('The firm hid losses. Reporting by Reuters showed the lenders were told in 2021.')).toBe('The firm hid losses. Reporting by Reuters showed the lenders were told in 2021.');
+    expect(cut('Their Reporting by Jane Doe award was withdrawn')).toBe('Their Reporting by Jane Doe award was withdrawn');
+  });
+});
