@@ -299,6 +299,23 @@ function calendarDate(s: string, from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * "Jane Doe", "Ana Ruiz and Tom Bell": a line of names alone (two to eight name words, no outlet
+ * or agency word, nothing else), read as the byline only when a date line follows it under the
+ * headline (index.ts). The names' ranges, or null.
+ */
+export function bareNames(s: string): Range[] | null {
+  const c = s.charCodeAt(0);
+  if (s.length > 60 || !((c >= 65 && c <= 90) || (c > 127 && s[0] !== s[0]!.toLowerCase()))) return null;
+  const names = creditNames(s, 0, s.length, false);
+  if (!names || names.length !== 1 || names[0]![0] !== 0 || names[0]![1] !== s.length) return null;
+  const words = s.split(' ');
+  if (words.length > 8 || words.some((w) => OUTLET_NAME_WORD.test(w) || AGENCY_WORD.test(w) || DIGIT_RE.test(w))) return null;
+  return names;
+}
+
+const DIGIT_RE = /\d/u;
+
 /** "B" opening "By", "BY" or a credit label ("Written by", "Posted by", ...): a cheap test before CREDIT_OPEN. */
 function startsCredit(s: string): boolean {
   const c = s.charCodeAt(0);
