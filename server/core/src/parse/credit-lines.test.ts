@@ -33,3 +33,14 @@ describe('date lines on two lines, the later date first or second', () => {
     expect(main('Updated 3 hours ago')).toEqual({ byline: null, published: '3 hours ago', source: null, body: PARA });
   });
 });
+
+describe('names alone on a line, then a date line', () => {
+  it('the names are the byline', () => {
+    expect(main('Jane Doe\n3 March 2024')).toEqual({ byline: 'Jane Doe', published: '3 March 2024', source: null, body: PARA });
+    expect(main('Ana Ruiz and Tom Bell\nPublished: 12/03/2024')).toEqual({ byline: 'Ana Ruiz and Tom Bell', published: '12/03/2024', source: null, body: PARA });
+  });
+  it('an outlet over a date, or names over a sentence, are not', () => {
+    expect(main('Harbour News\n3 March 2024').byline).toBeNull();
+    expect(main('Jane Doe\nThe ferries were cancelled on Tuesday.').byline).toBeNull();
+  });
+});

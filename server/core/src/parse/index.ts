@@ -15,6 +15,8 @@ import type { Header, LineInfo, Run } from './blocks.ts';
 import { ArticleBuilder, buildBody } from './article.ts';
 import { echoLine, gluedSourceDate, isTimePrefix, looksLikeSourceLine, timeLine } from './fields/dates.ts';
 import { noiseContext } from './fields/noise.ts';
+import { headlineAfterKicker } from './fields/kicker.ts';
+import { bareNames } from './fields/credit.ts';
 import { LineTable } from './line-table.ts';
 import { scoreDump } from './confidence.ts';
 import { applyLearned, hasLearned, outsideTaken } from './learned.ts';
@@ -155,10 +157,13 @@ function buildMain(ctx: Ctx, lo: number, hi: number, logo: boolean, anchored: bo
   while (end > lo && ls[end - 1]!.kind === 'blank') end--;
   if (end <= lo) return 0;
   const b = new ArticleBuilder(text);
-  const h = ls[lo]!;
+  // "POLITICS" / "EXCLUSIVE:" above the headline: a section kicker (fields/kicker.ts), not the headline
+  const hl = logo ? lo : headlineAfterKicker(ls, lo, end, ctx.table);
+  if (hl > lo) b.add('noise', ls[lo]!.ts, ls[lo]!.te, 0.8);
+  const h = ls[hl]!;
   let conf = anchored ? 0.95 : 0.8;
   b.add('headline', h.ts, h.te, 0.95);
-  let j = nextNonBlank(ls, lo, end);
+  let j = nextNonBlank(ls, hl, end);
   if (j < end && ls[j]!.text === h.text) j = nextNonBlank(ls, j, end);
   else if (logo) {
     conf -= 0.1;
@@ -192,6 +197,16 @@ function buildMain(ctx: Ctx, lo: number, hi: number, logo: boolean, anchored: bo
       } else if (c.date) b.add('noise', l.ts + c.date[0], l.ts + c.date[1], 0.8);
       j = nextNonBlank(ls, j, end);
       continue;
+    }
+    // "Jane Doe" alone, then a date line: the names are the byline (fields/credit.ts bareNames)
+    if (!c && !b.has('byline') && !b.has('published')) {
+      const k = nextNonBlank(ls, j, end);
+      const names = k < end && ctx.table.credit(k)?.date && !ctx.table.credit(k)!.names ? bareNames(l.text) : null;
+      if (names) {
+        for (const r of names) b.add('byline', l.ts + r[0], l.ts + r[1], 0.8);
+        j = k;
+        continue;
+      }
     }
     const rule = ctx.table.noiseRule(j);
     if (rule === 'bare-by' || rule === 'published-updated') {

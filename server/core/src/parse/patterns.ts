@@ -123,7 +123,14 @@ export const CAPS_NAME_WORD = /^\p{Lu}[\p{Lu}'’.-]{0,30}$/u;
 export const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'da', 'del', 'van', 'von', 'der', 'den', 'al', 'bin', 'la', 'le', 'di', 'du', 'dos']);
 
 /** Joiners between several author names: "A, B and C", "A & B". */
-export const NAME_JOINERS: ReadonlySet<string> = new Set(['and', '&', 'AND']);
+export const NAME_JOINERS: ReadonlySet<string> = new Set(['and', '&', 'AND', 'und', 'et', 'y', 'e', 'en']);
+
+/**
+ * "By Jane Doe with John Roe", "Von A mit B", "Par A avec B": a co-author joined by "with" (the
+ * names after it are credited too). Taken as a joiner only before two or more name words that are
+ * no outlet, agency or title ("By Jane Doe with Reuters", "with additional reporting by ..." end the names).
+ */
+export const CO_AUTHOR_JOINERS: ReadonlySet<string> = new Set(['with', 'With', 'mit', 'avec', 'con', 'met']);
 
 /** "By June 11, 1968, ...": a sentence starting with "By" + a month is not a byline. */
 export const MONTH_WORD = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$/u;
@@ -149,20 +156,26 @@ export const DATELINE_MARK = /^(?:\((?:AP|Reuters|AFP|CP)\)|--|—|–|-|:)/u;
 
 /** "March", "Mar.", "Sept": a month token of a date phrase. */
 export const DATE_MONTH = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)\.?$/;
+/**
+ * "März", "mars", "marzo", "maart": a month in German, French, Spanish, Italian, Dutch or Portuguese
+ * (written as the page does, capitalised or not). Read only after a date phrase's first token
+ * ("3. März 2024", "3 mars 2024", "3 de marzo de 2024"), so that DATE_PHRASE_FIRST stays ASCII.
+ */
+export const DATE_MONTH_OTHER = /^(?:[Jj]an(?:uar|vier|uari)?|[Ff][eé]b(?:ruar|ruari)?|[Ff]évrier|[Mm](?:ärz|är|aart|ars|arzo|arço)|[Aa]pr(?:il|ile)?|[Aa]vr(?:il)?|[Aa]bril|[Mm](?:ai|ei|ayo|aggio|aio)|[Jj]u(?:ni|in|nio|nho)|[Gg]iugno|[Jj]u(?:li|illet|lio|lho)|[Ll]uglio|[Aa]o[uû]t|[Aa]gosto|[Aa]ugustus|[Ss]ept?(?:embre|iembre|tembre|embro)?|[Ss]etiembre|[Oo]kt(?:ober)?|[Oo]ct(?:obre|ubre)?|[Oo]ttobre|[Oo]utubro|[Nn]ov(?:embre|iembre|embro)?|[Dd]ez(?:ember|embro)?|[Dd][ée]c(?:embre)?|[Dd]iciembre|[Dd]icembre|[Ee]nero|[Gg]ennaio|[Ff]ebbraio|[Ff]ebrero|[Ff]evereiro|[Jj]aneiro)\.?$/u;
 /** "Tue", "Tuesday": a weekday token. */
 export const DATE_WEEKDAY = /^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?$/;
 /** "12", "3rd": a day-of-month token. */
-export const DATE_DAY = /^\d{1,2}(?:st|nd|rd|th)?$/;
+export const DATE_DAY = /^\d{1,2}(?:st|nd|rd|th|\.|er)?$/;
 /** "2024": a year token. */
 export const DATE_YEAR = /^(?:19|20)\d{2}$/;
 /** "09:30", "9.30am", "14:05:10": a clock-time token. */
-export const DATE_CLOCK = /^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[aApP]\.?[mM]\.?)?$/;
+export const DATE_CLOCK = /^\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:[aApP]\.?[mM]\.?)?$/;
 /** "am", "p.m.", "9am": the am/pm mark (alone or glued to an hour). */
 export const DATE_AMPM = /^(?:\d{1,2})?[aApP]\.?[mM]\.?$/;
 /** "GMT", "(IST)", "UTC+2": a time-zone token (after a clock time). */
-export const DATE_ZONE = /^\(?(?:[A-Z]{2,4}T|GMT|UTC|ET|PT|IST|JST|KST|HKT|SGT)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?$/;
+export const DATE_ZONE = /^\(?(?:[A-Z]{2,4}T|GMT|UTC|ET|PT|IST|JST|KST|HKT|SGT|Uhr|MEZ|MESZ|h)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?$/;
 /** "12/03/2024", "12.03.2024", "23-04-2025", "2024-03-12": a numeric date token. */
-export const DATE_NUMERIC = /^(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})$/;
+export const DATE_NUMERIC = /^(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}[-/.]\d{2}[-/.]\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?)$/;
 /** "3", "an": the count of a relative date ("3 hours ago", "an hour ago"); "3h": count and unit glued. */
 export const DATE_COUNT = /^(?:\d{1,3}|an?|An?)$/;
 export const DATE_UNIT = /^(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?)$/;
@@ -177,16 +190,16 @@ export const DATE_DAY_WORD = /^(?:[Yy]esterday|[Tt]oday)$/;
  */
 export const DATE_PHRASE_FIRST = /^[0-9JFMASONDTWYytjaPp]/;
 /** "at", "on", "@", "-": words that join the date and the time inside one date phrase. */
-export const DATE_JOINERS: ReadonlySet<string> = new Set(['at', 'on', '@', '-', '|', '·']);
+export const DATE_JOINERS: ReadonlySet<string> = new Set(['at', 'on', '@', '-', '|', '·', 'de', 'del', 'um', 'à', 'om', 'alle', 'às']);
 
-/** Labels that open a labelled date line: "Posted", "Published:", "First published on", "Last updated". */
-export const DATE_LABEL = /^(?:(?:First|Originally) )?(?:[Pp]ublished|[Pp]osted|[Cc]reated|[Uu]pdated|[Ll]ast [Uu]pdated|[Mm]odified|[Dd]ated?|[Ff]iled|PUBLISHED|UPDATED|Pub\.?)(?: on| at)?:?(?= )/;
+/** Labels that open a labelled date line: "Posted", "Published:", "First published on", "Last updated"; in other languages "Veröffentlicht am", "Publié le", "Publicado el", "Pubblicato il", "Gepubliceerd op". */
+export const DATE_LABEL = /^(?:(?:First|Originally) )?(?:[Pp]ublished|[Pp]osted|[Cc]reated|[Uu]pdated|[Ll]ast [Uu]pdated|[Mm]odified|[Dd]ated?|[Ff]iled|PUBLISHED|UPDATED|Pub\.?|Veröffentlicht(?: am)?|Erschienen(?: am)?|Aktualisiert(?: am)?|Zuletzt aktualisiert(?: am)?|Stand|Publié(?: le)?|Mis à jour(?: le)?|Publicado(?: el| em)?|Actualizado(?: el)?|Atualizado(?: em)?|Pubblicato(?: il)?|Aggiornato(?: il)?|Gepubliceerd(?: op)?|Bijgewerkt(?: op)?|Laatst bijgewerkt(?: op)?)(?: on| at)?:?(?= )/;
 
 /** After the first date of a labelled line: "- last modified ...", "| Updated: ...", "(updated ...)": the later date, not read. */
 export const LATER_DATE_LABEL = /^[ \t]{0,3}(?:[·|•—–,;(]|-)?[ \t]{0,3}(?:and )?(?:[Ll]ast )?(?:[Mm]odified|[Uu]pdated|[Ee]dited|[Aa]mended|UPDATED)\b/;
 
 /** A label that names a later date: "Updated", "Last updated", "Modified", "Edited" ("Last updated X (posted Y)" prints the original date second). */
-export const UPDATE_DATE_LABEL = /^(?:[Ll]ast )?(?:[Uu]pdated|[Mm]odified|[Ee]dited|[Rr]evised)\b|^(?:LAST )?UPDATED\b/;
+export const UPDATE_DATE_LABEL = /^(?:[Ll]ast )?(?:[Uu]pdated|[Mm]odified|[Ee]dited|[Rr]evised)\b|^(?:LAST )?UPDATED\b|^(?:Zuletzt )?[Aa]ktualisiert|^Mis à jour|^Actualizado|^Atualizado|^Aggiornato|^(?:Laatst )?[Bb]ijgewerkt/u;
 
 /**
  * After a later date, the original one with its label: " (posted 09:30 GMT, 12 March 2024)",
@@ -201,7 +214,19 @@ export const ORIGINAL_DATE_LABEL = /^[ \t]{0,3}(?:[·|•—–,;(]|-)?[ \t]{0,3
  * more after the names (a job title, an outlet); after the others and "BY" the names run to the
  * end of the line or to the date.
  */
-export const CREDIT_OPEN = /^(?:By|BY|(?:Written|Words|Story|Text|Reported|Report|Posted|Reporting) by)[ \t]{1,4}(?=\S)/u;
+export const CREDIT_OPEN = /^(?:By|BY|(?:Written|Words|Story|Text|Reported|Report|Posted|Reporting) by|(?:Author|Authors|AUTHOR|Words|WORDS|Text|Reporting|REPORTING|Reporter|Writer|Byline|Autor|Autorin|Autoren|Auteur|Auteurs|Autore|Texto|Tekst)[ \t]{0,2}:|Von|VON|Por|POR|Par|PAR|Di|DI|Door|DOOR|Texto de|Text von|Escrito por|Écrit par|Scritto da|Geschreven door)[ \t]{1,4}(?=\S)/u;
+
+/**
+ * "Jane Doe | 3 March 2024", "Jane Doe · 2 hours ago": a credit line without "By", the names
+ * before a separator and a date. A name word that is an outlet's ("News", "Times", "Post") makes it
+ * a source line, not a credit.
+ */
+export const OUTLET_NAME_WORD = /^(?:News|NEWS|Times|Post|Herald|Journal|Daily|Mail|Telegraph|Guardian|Gazette|Tribune|Courier|Chronicle|Express|Observer|Standard|Independent|Radio|TV|Media|Online|Today|Weekly|Review|Report|Record|Star|Sun|Mirror|Press|Network|Channel|Magazine|Insider|Wire|Digital|Live)$/u;
+/** Separators between the names and the date of a credit line without "By" (no comma: "New York, 3 March 2024" is a dateline). */
+export const NAMES_DATE_SEPARATORS = '·|•—–';
+
+/** " · 5 min read", " | 3 minute read": a reading-time label ending a credit or date line ("Mar 3, 2024 · 5 min read"); the line is read without it. */
+export const READING_TIME_TAIL = /[ \t]{0,3}[·|•—–-][ \t]{0,3}\d{1,3}[ \t]?(?:min(?:ute)?s?|MIN(?:UTE)?S?|m)\.? (?:read|READ)$/u;
 
 /** "(3h)", "(12 March 2024)", "(2 days ago)": a date in brackets ending a credit line ("By Jane Example (3h)"); the inside is read as a date phrase or a count glued to its unit. */
 export const BRACKETED_DATE = /^\(([^()]{1,40})\)\.?$/u;
@@ -245,6 +270,21 @@ export const CREDIT_PAREN_TAIL = /^[ \t]{0,3}\([\p{L} .&'’-]{1,40}\)/u;
 
 /** Words that end the names of a byline: "By Jane Doe for The Ledger", "By Jane Doe in Paris". */
 export const NAMES_STOP_WORD: ReadonlySet<string> = new Set(['for', 'in', 'at', 'with', 'from', 'on']);
+
+// ---------------------------------------------------------------------------------------------
+// Section kickers above a main headline (fields/kicker.ts)
+// ---------------------------------------------------------------------------------------------
+
+/** A kicker ("POLITICS", "Analysis", "World › Europe", "EXCLUSIVE") is at most this long and this many words. */
+export const KICKER_MAX_CHARS = 32;
+export const KICKER_MAX_WORDS = 3;
+/** The headline under a kicker: at least this many words, at most this many code units, no sentence end. */
+export const KICKER_HEADLINE_MIN_WORDS = 4;
+export const KICKER_HEADLINE_MAX_CHARS = 250;
+/** Under an ALL-CAPS or breadcrumb kicker and its headline, a paragraph at least this long (else a credit line) confirms the kicker. */
+export const KICKER_PARAGRAPH_MIN_CHARS = 80;
+/** A kicker's characters: letters, digits, spaces and "&'’-", a trailing ":" allowed ("EXCLUSIVE:"). */
+export const KICKER_SHAPE = /^[\p{L}\p{N}][\p{L}\p{N} &'’-]{0,30}:?$/u;
 
 // ---------------------------------------------------------------------------------------------
 // Datelines and captions (kept in the body; recognised so that other rules leave them alone)
@@ -301,6 +341,8 @@ export const TITLE_SUBHEAD_MAX_WORDS = 8;
 export interface NoiseRule {
   name: string;
   re: RegExp;
+  /** why the rule takes the line out, in an editor's words (rules written before this field have only their comment) */
+  reason?: string;
   /**
    * Literal(s) one of which the dump, then the line, must contain before an unanchored `re` is
    * tried (a fast pre-filter). Rules without hints must be anchored at ^ (they fail at once).
@@ -329,6 +371,14 @@ export const NOISE_LINE_RULES: readonly NoiseRule[] = [
   { name: 'continues-below', re: /^(?:Story|Article|Text|Report|STORY|ARTICLE) (?:continues|CONTINUES) (?:below|after|BELOW|AFTER)\b.{0,40}$/u },
   // "Live Events": Economic Times widget label
   { name: 'live-events', re: /^Live Events$/u },
+  // "Sponsored", "SPONSORED CONTENT", "Paid partnership", "Skip advertisement", "Advertisement - scroll to continue", "AD": ad-slot labels of other words
+  { name: 'ad-slot', reason: 'an ad-slot label, not article text', re: /^(?:Sponsored(?: [Cc]ontent| [Pp]ost| by (?:the |The )?\p{Lu}[\p{L}\p{N}&'’.-]{0,30}(?: \p{Lu}[\p{L}\p{N}&'’.-]{0,30}){0,3})?|SPONSORED(?: CONTENT)?|Paid (?:[Cc]ontent|[Pp]artnership|[Pp]ost|[Pp]romotion|[Ff]or [Bb]y \p{Lu}[\p{L}&'’. -]{0,40})|PAID (?:CONTENT|POST)|Promoted(?: [Cc]ontent| [Ss]tories)?|Advertisements?|Ad|AD|Adverti[sz]ing|ADVERTISING|Skip (?:[Aa]dvertisement|[Aa]d|ADVERTISEMENT)|(?:Advertisement|ADVERTISEMENT)[ \t]{0,2}[-–—:|][ \t]{0,2}(?:[Ss]croll|[Cc]ontinue|[Ss]tory|[Aa]rticle|SCROLL|CONTINUE)[\p{L} ]{0,40}|(?:Continue|CONTINUE) (?:reading|READING) (?:below|BELOW|after (?:the )?(?:ad|advertisement)))$/u },
+  // "5 min read", "3 minute read", "Reading time: 5 minutes", "Lesezeit: 4 Min.", "4 min de lecture": a reading-time label
+  { name: 'reading-time', reason: 'a reading-time label, not article text', re: /^(?:(?:(?:Estimated )?[Rr]eading time|[Rr]ead time|READING TIME|Lesezeit|Lesedauer|Temps de lecture|Tiempo de lectura|Tempo di lettura|Leestijd)[ \t]{0,2}[:|–—-]?[ \t]{0,2}(?:about |approx\.? |ca\.? |~)?\d{1,3}[ \t]?(?:-|–)?[ \t]?(?:min(?:ute)?s?|MIN(?:UTES?)?|Min(?:uten|\.)?|m)\.?(?: read)?|(?:About |~)?\d{1,3}[ \t]?(?:-|–)?[ \t]?(?:min(?:ute)?s?|mins?\.|MINS?|MINUTES?|Min\.?|m) (?:read|READ|Read|reading|to read|lesen|Lesezeit|de lecture|de lectura|di lettura|leestijd))\.?$/u },
+  // "[Embedded content]", "Click to load video", "This content is not available", "Image 1 of 5", "Loading...": an embed or widget placeholder
+  { name: 'embed-placeholder', reason: 'an embed or widget placeholder, not article text', re: /^(?:\[(?:[Ee]mbedded (?:content|media|video|tweet|post)|[Ee]mbed|EMBED|[Vv]ideo|VIDEO|[Aa]udio|[Ii]mage|[Pp]hoto|[Gg]allery|[Tt]weet|[Ii]nstagram (?:post|content)|[Pp]odcast|[Ii]frame|[Mm]ap|[Cc]hart|[Gg]raphic|[Pp]oll)(?: (?:embed|removed|content|player)| not available)?\]|\[Source(?: embed|: \p{L}{1,20})\]|(?:Click|Tap|Press) (?:here )?to (?:load|play|watch|view|show|see|enable) (?:the |this )?(?:video|media|content|external content|embed|embedded content|tweet|post|gallery|audio|podcast|map|chart|poll)\.?|(?:This|The) (?:content|video|embed|media|element|tweet|post|graphic|interactive|iframe)(?: is)? (?:is not available|not available|cannot be (?:displayed|shown|loaded)|could not be (?:displayed|loaded)|is unavailable|failed to load)(?: (?:in your (?:region|browser|country)|on this (?:device|browser|page)|here|right now|at the moment))?[.!]?|Loading(?:\.\.\.|…)?|Loading (?:video|player|content|comments|the video|media|gallery|map|chart)(?:\.\.\.|…)?|Video (?:Player|player) is loading\.?|Image \d{1,3} (?:of|\/) \d{1,3}|Photo \d{1,3} (?:of|\/) \d{1,3}|Enlarge (?:this )?image|Expand (?:image|gallery)|Play [Vv]ideo|Replay [Vv]ideo|Unmute)$/u },
+  // "Comments (12)", "Join the conversation", "Log in to comment", "View comments", "Comments are closed.": a comment section's furniture
+  { name: 'comment-section', reason: 'comment-section furniture, not article text', re: /^(?:(?:Comments?|COMMENTS?|Reader comments|Replies)[ \t]?\(\d{1,6}\)|(?:Join|JOIN) (?:the|THE) (?:conversation|discussion|debate|CONVERSATION|DISCUSSION)|(?:Log|Sign) (?:in|up) (?:to|and) (?:comment|reply|join the (?:conversation|discussion|debate)|leave a comment|post a comment|add a comment|see comments)|(?:Please )?(?:log|sign) in to (?:comment|reply)|(?:View|Show|Read|See|Hide|Load|Open|Close) (?:all )?(?:\d{1,6} )?(?:more )?(?:[Cc]omments?|[Rr]eplies|[Rr]eader comments|[Cc]onversation)|(?:Leave|Add|Post|Write) a (?:comment|reply|Comment|Reply)|Be the first to (?:comment|reply)|(?:Comments|Commenting) (?:are|is|have been|has been) (?:now )?(?:closed|disabled|turned off|open)(?: for this (?:article|story))?|There are no comments yet|No comments yet|Start the conversation|(?:Most|Newest|Oldest) (?:first|comments)|Sort (?:comments )?by:? (?:Newest|Oldest|Best|Top|Most)[\p{L} ]{0,20}|Community (?:guidelines|rules)|Report (?:this )?comment)[.!]?$/u },
   // "By" alone: Daily Mail residue
   { name: 'bare-by', re: BARE_BY },
   // "Published: | Updated:": Daily Mail residue
@@ -395,6 +445,8 @@ export const NOISE_INLINE_RULES: readonly InlineNoiseRule[] = [
   { name: 'news24-paywall', re: /Be among those who shape the future with knowledge\b.{0,1200}?(?:Show Comments \(\)|$)/gu, hints: ['Be among those'] },
   // "By Published: | Updated: ...": Daily Mail residue at the start of a one-line body
   { name: 'daily-mail-residue', re: /(?:By )?Published:[ \t]{0,3}\|[ \t]{0,3}Updated:/gu, hints: ['Published:'] },
+  // "... a year. (Reporting by Kemal Aydin in Ankara; Editing by Paul Greer)": an agency credits trailer ending a one-line body; only names, places and the credit words may follow "by"
+  { name: 'credits-trailer', re: /\(?(?:With (?:assistance from|additional reporting by)|(?:Additional )?[Rr]eporting by|Writing by|Editing by|Compiled by) \p{Lu}[\p{L}'’.-]{0,30}(?:[ ,;&]{1,3}(?:\p{Lu}[\p{L}'’.-]{0,30}|in|and|by|with|from|the|of|at|for|[Ee]diting|[Ww]riting|[Rr]eporting|[Aa]dditional|[Cc]ompiled|[Ff]act-checking)){0,30}\)?\.?$/gu, hints: ['eporting by', 'Writing by', 'Editing by', 'Compiled by', 'assistance from'], before: SENTENCE_BEFORE },
   // "Start your FREE trial now Show Comments ()": News24 paywall prompt
   { name: 'free-trial', re: /Start your FREE trial now(?: Show Comments \(\))?/gu, hints: ['FREE trial'] },
 ];
@@ -512,8 +564,10 @@ export const SCROLL_TAP = /^(?:Scroll|Tap|Swipe|Click|Press|Hit) (?:play|down|up
 /** Podcast and video promos naming a platform: "on any podcast app", "Apple Podcasts", "wherever you get your podcasts". */
 export const PLATFORM_PROMO = /\b(?:Apple Podcasts|Spotify|podcast app|podcast platforms?|(?:wherever|anywhere) you (?:get|listen to|find|hear|stream) (?:your |our )?(?:podcasts|shows|audio)|App Store|Google Play|YouTube channel)\b/iu;
 
+/** "Follow him on X", "Follow her on Bluesky @jane", "Email her at jane@...": an author's follow or contact prompt (a bio's tail). */
+export const AUTHOR_FOLLOW = /^(?:Follow|Find|Email) (?:him|her|them|me|the (?:author|writer|reporter)) (?:on|at|via|by) (?:X|Twitter|Bluesky|Threads|Instagram|LinkedIn|Mastodon|TikTok|Facebook|e-?mail|\S{1,40}@\S{1,60})\b[^.!?]{0,60}[.!]?$/u;
 /** "Follow us on ...", "Like us on ...", "Join our ... channel": follow prompts naming a network. */
-export const FOLLOW_PROMPT = /^(?:Follow|Like|Join|Find|Connect with|Add) (?:us|our|[\p{Lu}][\p{L}&.' ]{0,30}?) (?:on|at|channel|via)\b/u;
+export const FOLLOW_PROMPT = /^(?:Follow|Like|Join|Find|Connect with|Add) (?:us|our|him|her|them|me|[\p{Lu}][\p{L}&.' ]{0,30}?) (?:on|at|channel|via)\b/u;
 
 /** Cookie / consent banners: a cookies line that speaks of consent, partners, preferences or browsing. */
 export const CONSENT_WORD = /\bcookies?\b/iu;
@@ -621,6 +675,25 @@ export const OUTLET_PROFILE_MAX = 320;
 /** "About the Ridgeway Post: we have ...": a named "About" label; taken with the outlet speaking of itself (OUTLET_SELF). */
 export const ABOUT_NAMED = /^About (?:the |The )?\p{Lu}[\p{L}'’.&-]{0,30}(?: [\p{Lu}&][\p{L}'’.&-]{0,30}){0,4}:/u;
 
+/**
+ * An author's bio at a body's edge (kinds.ts, rule "author-bio"): a person's name as the subject and
+ * their post at an outlet, the sentence ending there: "Jane Doe is the Harbour Post's transport
+ * correspondent.", "Jane Doe is a senior reporter at The Harbour Post. She ...", "Jane Doe covers
+ * transport for the Harbour Post." An article sentence about a reporter goes on after the outlet
+ * ("Tom Bell is a former reporter at the Courier who now runs the ferry company") or reports speech
+ * (vetoed in kinds.ts).
+ */
+const BIO_NAME = String.raw`\p{Lu}[\p{L}'’-]{1,20}(?: (?:\p{Lu}[\p{L}'’.-]{0,20}|de|van|von|der|da|di|du|le|la|al|bin)){1,3}`;
+const BIO_ROLE = String.raw`(?:correspondent|editor|reporter|writer|columnist|contributor|producer|photographer|journalist|analyst|commentator|critic|presenter|host|author|video journalist|data journalist|fellow)s?`;
+const BIO_OUTLET = String.raw`(?:the |The )?\p{Lu}[\p{L}\p{N}'’.&-]{0,30}(?: (?:\p{Lu}[\p{L}\p{N}'’.&-]{0,30}|of|on|&)){0,4}`;
+const BIO_END = String.raw`(?=\.(?: |$)|;|$| and | based | covering | since | where | who (?:covers|writes|reports|specialises|specializes))`;
+export const AUTHOR_BIO = new RegExp(
+  String.raw`^${BIO_NAME} (?:is|has been|was until recently) (?:(?:a|an|the) (?:[\p{L}-]{1,20} ){0,5}${BIO_ROLE} (?:(?:at|for|with|on) ${BIO_OUTLET}|based in \p{Lu}[\p{L}'’.-]{1,30}(?: \p{Lu}[\p{L}'’.-]{1,30}){0,2})|(?:the |The )?\p{Lu}[\p{L}\p{N}.&-]{0,30}(?: \p{Lu}[\p{L}\p{N}.&-]{0,30}){0,3}(?:'s|’s) (?:[\p{L}-]{1,20} ){0,4}${BIO_ROLE})${BIO_END}|^${BIO_NAME} (?:covers|writes about|reports on|writes on) [^.;]{1,60} for ${BIO_OUTLET}${BIO_END}`,
+  'u',
+);
+/** A bio is one to three sentences: longer lines are article paragraphs. */
+export const AUTHOR_BIO_MAX = 300;
+
 /** Opinion disclaimers: "The views expressed are the author's own", "does not necessarily reflect the views of". */
 export const DISCLAIMER = /(?:\b(?:does|do|is|are) not (?:constitute|intended as|a substitute for) (?:legal|financial|medical|investment|tax|professional) advice\b|\b(?:views|opinions) (?:expressed )?(?:in this (?:article|piece|column|commentary) )?(?:are|is) (?:solely |entirely |strictly )?(?:those of the (?:author|writer|contributor)s?|the (?:author|writer|contributor)'?s?’?s? own|(?:his|her|their|my) own)|\bdo(?:es)? not (?:necessarily )?(?:reflect|represent) the (?:views|position|opinions?|policy)\b|^\(?Disclaimer\b|^This (?:article|story|content|piece|post) (?:is|was) (?:for (?:general )?information(?:al)? (?:purposes|only)|(?:originally|first) (?:published|appeared)|produced (?:by|in partnership)|sponsored|paid for|part of a paid))/iu;
 
@@ -667,6 +740,15 @@ export const LONG_IMPERATIVE = 80;
 
 /** A link label's list of headlines ("More from the Courier:" over three headlines) is at most this long. */
 export const MAX_TEASER_LIST = 6;
+
+/**
+ * Beside short paragraphs: a sentence line at least this long (UTF-16 code units) before a run of
+ * tag lines or teaser headlines at a body's end, or after headlines under a link label, is article
+ * text that the run is not part of ("Fares stay the same." over "Ferries" / "Transport").
+ */
+export const SHORT_PARAGRAPH_MIN_CHARS = 16;
+/** A run of this many teaser headlines or more at a body's end, after a sentence, is a list of links (one alone needs a long paragraph before it). */
+export const TEASER_RUN_MIN = 2;
 
 /** A bare headline pointing elsewhere at a body's end: at most this long, no sentence end. */
 export const TEASER_MAX_CHARS = 140;

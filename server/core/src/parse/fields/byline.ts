@@ -14,6 +14,8 @@ import {
   AGENCY_WORD,
   JOB_TITLE_WORD,
   NAMES_STOP_WORD,
+  CO_AUTHOR_JOINERS,
+  OUTLET_NAME_WORD,
   DATE_WEEKDAY,
   LOWER_START,
   CREDIT_GROUP_JOINER,
@@ -76,9 +78,12 @@ export function namesIn(s: string, from: number, to: number): Range | null {
   for (let i = 0; i < words.length; i++) {
     const { w: word } = words[i]!;
     // "By June 11, ...", "By Tuesday, the council ...": a date opens a sentence, not a name
-    if (i === 0 && (MONTH_WORD.test(word) || DATE_WEEKDAY.test(word))) return null;
+    // ("By Jan de Vries", "By May Peters": a month word before a name is a first name)
+    if (i === 0 && ((MONTH_WORD.test(word) && monthAsDate(words)) || DATE_WEEKDAY.test(word))) return null;
     if (segStart && names > 0 && !nameSegment(words, i)) break;
     segStart = false;
+    // "By Jane Doe with John Roe": a co-author after "with" (two name words, no outlet or agency)
+    if (names > 0 && CO_AUTHOR_JOINERS.has(word) && coAuthorAfter(words, i + 1)) continue;
     if (names > 0 && NAMES_STOP_WORD.has(word)) break;
     if (NAME_JOINERS.has(word) || NAME_PARTICLES.has(word)) {
       if (words[i]!.comma) segStart = true;
@@ -107,6 +112,21 @@ export function namesIn(s: string, from: number, to: number): Range | null {
   let end = last;
   while (end > from && (s[end - 1] === ',' || s[end - 1] === ' ')) end--;
   return [from, end];
+}
+
+/** The first word (a month's name) opens a date: a comma after it, a number or nothing next ("By June 11, 1968", "By March, the ..."). */
+function monthAsDate(words: readonly { w: string; comma: boolean }[]): boolean {
+  const next = words[1]?.w;
+  return words[0]!.comma || next === undefined || DIGIT.test(next.charAt(0)) || (!NAME_WORD.test(next) && !NAME_PARTICLES.has(next));
+}
+
+/** Words k and k + 1 are a person's name: capitalised name words, no agency, outlet, title or small word ("John Roe", not "The Ledger", "Associated Press"). */
+function coAuthorAfter(words: readonly { w: string }[], k: number): boolean {
+  for (let j = k; j < k + 2; j++) {
+    const w = words[j]?.w;
+    if (!w || !NAME_WORD.test(w) || DIGIT.test(w) || AGENCY_WORD.test(w) || OUTLET_NAME_WORD.test(w) || JOB_TITLE_WORD.test(w) || TITLE_MINOR_WORDS.has(w.toLowerCase())) return false;
+  }
+  return true;
 }
 
 /** Whether word i opens a comma segment (the word before it ended in ","). */

@@ -147,3 +147,75 @@ describe('date phrases: the first-code-unit test admits every date token', () =>
     expect(read('Posted just now')).toEqual({ byline: null, published: 'just now' });
   });
 });
+
+describe('credit lines without "By", with a label, or in other languages', () => {
+  it('names, a separator and a date', () => {
+    expect(read('Jane Doe | 3 March 2024')).toEqual({ byline: 'Jane Doe', published: '3 March 2024' });
+    expect(read('Jane Doe · 2 hours ago')).toEqual({ byline: 'Jane Doe', published: '2 hours ago' });
+    expect(read('Ana Ruiz and Tom Bell — Updated 12/03/2024')).toEqual({ byline: 'Ana Ruiz and Tom Bell', published: '12/03/2024' });
+  });
+  it('leaves an outlet with a date, a dateline and a sentence alone', () => {
+    expect(read('Harbour News · 2 hours ago')).toBeNull();
+    expect(read('New York, 3 March 2024')).toBeNull();
+    expect(read('Council Leader Quits · Read the full story')).toBeNull();
+  });
+  it('a credit label with a colon', () => {
+    expect(read('Author: Jane Doe')).toEqual({ byline: 'Jane Doe', published: null });
+    expect(read('Words: Ana Ruiz')).toEqual({ byline: 'Ana Ruiz', published: null });
+    expect(read('Reporting: Tom Bell and Mei Tanaka')).toEqual({ byline: 'Tom Bell and Mei Tanaka', published: null });
+    expect(read("Reporting: the council's own figures show a rise.")).toBeNull();
+  });
+  it('"By X with Y" credits both', () => {
+    expect(read('By Jane Doe with John Roe')).toEqual({ byline: 'Jane Doe with John Roe', published: null });
+    expect(read('By Jane Doe with Reuters')).toEqual({ byline: 'Jane Doe', published: null });
+    expect(read('By Jane Doe with additional reporting by Tom Bell')).toEqual({ byline: 'Jane Doe', published: null });
+  });
+  it('bylines in other languages', () => {
+    expect(read('Von Hans Müller und Petra Schmidt')).toEqual({ byline: 'Hans Müller und Petra Schmidt', published: null });
+    expect(read('Por María García')).toEqual({ byline: 'María García', published: null });
+    expect(read('Par Jean Dupont')).toEqual({ byline: 'Jean Dupont', published: null });
+    expect(read('Di Marco Rossi')).toEqual({ byline: 'Marco Rossi', published: null });
+    expect(read('Door Jan de Vries')).toEqual({ byline: 'Jan de Vries', published: null });
+    expect(read('By May Peters')).toEqual({ byline: 'May Peters', published: null });
+  });
+  it('leaves sentences opening with the same words alone', () => {
+    expect(read('Di Maio said the plan was dead.')).toBeNull();
+    expect(read("Von Trier's new film premiered in Cannes")).toBeNull();
+    expect(read('Par for the course, the minister said.')).toBeNull();
+    expect(read('By March the council had agreed.')).toBeNull();
+  });
+});
+
+describe('date lines in more shapes and languages', () => {
+  it('labels in other languages give the date', () => {
+    expect(read('Veröffentlicht am 3. März 2024')).toEqual({ byline: null, published: '3. März 2024' });
+    expect(read('Publié le 3 mars 2024 à 14h05')).toEqual({ byline: null, published: '3 mars 2024 à 14h05' });
+    expect(read('Publicado el 3 de marzo de 2024')).toEqual({ byline: null, published: '3 de marzo de 2024' });
+    expect(read('Pubblicato il 3 marzo 2024')).toEqual({ byline: null, published: '3 marzo 2024' });
+    expect(read('Gepubliceerd op 3 maart 2024')).toEqual({ byline: null, published: '3 maart 2024' });
+  });
+  it('a later date in another language is marked as later', () => {
+    expect(creditLine('Aktualisiert am 12.03.2024, 14:05 Uhr')?.later).toBe(true);
+    expect(creditLine('Mis à jour le 3 mars 2024')?.later).toBe(true);
+  });
+  it('a numeric or ISO date alone on its line', () => {
+    expect(read('12/03/2024')).toEqual({ byline: null, published: '12/03/2024' });
+    expect(read('2024-03-12')).toEqual({ byline: null, published: '2024-03-12' });
+    expect(read('2024-03-12T09:30:00Z')).toEqual({ byline: null, published: '2024-03-12T09:30:00Z' });
+    expect(read('3 hours ago')).toBeNull();
+    expect(read('3 mars 2024 was a wet day.')).toBeNull();
+  });
+});
+
+describe('a reading-time label ending a credit or date line', () => {
+  it('is read past', () => {
+    expect(read('By Jane Doe · 5 min read')).toEqual({ byline: 'Jane Doe', published: null });
+    expect(read('Mar 3, 2024 · 5 min read')).toEqual({ byline: null, published: 'Mar 3, 2024' });
+    expect(read('By Jane Doe · 3 March 2024 · 4 min read')).toEqual({ byline: 'Jane Doe', published: '3 March 2024' });
+    expect(read('Words by Jane Doe with Tom Bell')).toEqual({ byline: 'Jane Doe with Tom Bell', published: null });
+  });
+  it('is no credit on its own, nor after a sentence', () => {
+    expect(read('5 min read')).toBeNull();
+    expect(read('The council took a vote - 5 min read')).toBeNull();
+  });
+});

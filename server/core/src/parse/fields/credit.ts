@@ -21,6 +21,7 @@ import {
   DATE_JOINERS,
   DATE_LABEL,
   DATE_MONTH,
+  DATE_MONTH_OTHER,
   DATE_NUMERIC,
   DATE_PHRASE_FIRST,
   DATE_UNIT,
@@ -34,6 +35,10 @@ import {
   UPDATE_DATE_LABEL,
   AGENCY_WORD,
   JOB_ROLE_NOUN,
+  NAMES_DATE_SEPARATORS,
+  OUTLET_NAME_WORD,
+  READING_TIME_TAIL,
+  CO_AUTHOR_JOINERS,
 } from '../patterns.ts';
 import { bylineFromLine, nameGroups, namesIn } from './byline.ts';
 import type { Range } from './byline.ts';
@@ -100,7 +105,7 @@ export function datePhraseEnd(s: string, from: number): number {
     const w = s.slice(i, t.end);
     n++;
     let ok = true;
-    if (DATE_MONTH.test(w)) month = true;
+    if (DATE_MONTH.test(w) || (n > 1 && DATE_MONTH_OTHER.test(w))) month = true;
     else if (DATE_YEAR.test(w)) dayOrYear = true;
     else if (DATE_DAY.test(w)) dayOrYear = true;
     else if (DATE_NUMERIC.test(w)) numeric = true;
@@ -165,6 +170,11 @@ function dateToEnd(s: string, from: number): Range | null {
  */
 export function creditLine(s: string): Credit | null {
   if (s.length === 0 || s.length > MAX_CREDIT_LINE) return null;
+  // "By Jane Doe · 5 min read", "Mar 3, 2024 · 5 min read": the credit before a reading-time label (ranges index s all the same)
+  if (s.endsWith('read') || s.endsWith('READ')) {
+    const tail = READING_TIME_TAIL.exec(s);
+    if (tail && tail.index > 0) return creditLine(s.slice(0, tail.index));
+  }
   const open = startsCredit(s) ? CREDIT_OPEN.exec(s) : null;
   if (open) {
     const from0 = open[0].length;
@@ -213,6 +223,9 @@ export function creditLine(s: string): Credit | null {
   // "Ana Ruiz, Senior Writer; Tom Bell, Staff": names, each with a job title, and no "By"
   const titled = titledNames(s);
   if (titled) return { names: titled, date: null };
+  // "Jane Doe | 3 March 2024", "Jane Doe · 2 hours ago": names, a separator and a date, no "By"
+  const namesDate = namesThenDate(s);
+  if (namesDate) return namesDate;
   // "Posted 09:30 GMT, 12 March 2024 - last modified ...", "Published: March 12, 2024 | Updated: ..."
   const label = DATE_LABEL.exec(s);
   let from = label ? label[0].length : 0;
@@ -230,7 +243,11 @@ export function creditLine(s: string): Credit | null {
       if (tail === '' || tail === '.' || tail === ')' || tail === ').') return { names: null, date: [e + orig[0].length, e2] };
     }
   }
-  if (rest.trim() === '' || rest.trim() === '.') return label ? (UPDATE_DATE_LABEL.test(label[0]) ? { names: null, date, later: true } : { names: null, date }) : null;
+  // a calendar date alone on its line ("12/03/2024", "2024-03-12T09:30:00Z", "3. März 2024") is a date line too (a bare "just now" or "3 hours ago" is not read here)
+  if (rest.trim() === '' || rest.trim() === '.') {
+    if (!label) return calendarDate(s, from, e) ? { names: null, date } : null;
+    return UPDATE_DATE_LABEL.test(label[0]) ? { names: null, date, later: true } : { names: null, date };
+  }
   if (label && LATER_DATE_LABEL.test(rest)) return { names: null, date };
   // a date, then "by" and the names: "12 March 2024 09:30 by Jane Doe", "3 hours ago | By X"
   const by = BY_AFTER_DATE.exec(rest);
@@ -247,10 +264,63 @@ export function creditLine(s: string): Credit | null {
   return null;
 }
 
+/**
+ * "Jane Doe | 3 March 2024", "Jane Doe · 2 hours ago", "Ana Ruiz and Tom Bell – Updated 12/03/2024":
+ * a capitalised start, names (two or more name words, none an outlet's) filling the text before a
+ * separator (NAMES_DATE_SEPARATORS, or " - "), then a date phrase (a date label allowed) to the end.
+ */
+function namesThenDate(s: string): Credit | null {
+  const c = s.charCodeAt(0);
+  if (!(c >= 65 && c <= 90) && !(c > 127 && s[0] !== s[0]!.toLowerCase())) return null;
+  for (let p = 3; p < Math.min(s.length, 80); p++) {
+    const ch = s[p]!;
+    const dashSep = ch === '-' && s.charCodeAt(p - 1) === 32 && s.charCodeAt(p + 1) === 32;
+    if (!dashSep && !NAMES_DATE_SEPARATORS.includes(ch)) continue;
+    let from = p + 1;
+    const after = s.slice(from).trimStart();
+    const label = DATE_LABEL.exec(after);
+    from = s.length - after.length + (label ? label[0].length : 0);
+    const date = dateToEnd(s, from);
+    if (!date) return null;
+    const names = creditNames(s, 0, p, false);
+    if (!names || names.some((r) => s.slice(r[0], r[1]).split(/[ ,]+/u).some((w) => OUTLET_NAME_WORD.test(w) || AGENCY_WORD.test(w)))) return null;
+    return { names, date };
+  }
+  return null;
+}
+
+/** s[from, to) is a calendar date, not a relative one: it holds a digit and does not end in "ago". */
+function calendarDate(s: string, from: number, to: number): boolean {
+  if (s.endsWith('ago', to)) return false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/**
+ * "Jane Doe", "Ana Ruiz and Tom Bell": a line of names alone (two to eight name words, no outlet
+ * or agency word, nothing else), read as the byline only when a date line follows it under the
+ * headline (index.ts). The names' ranges, or null.
+ */
+export function bareNames(s: string): Range[] | null {
+  const c = s.charCodeAt(0);
+  if (s.length > 60 || !((c >= 65 && c <= 90) || (c > 127 && s[0] !== s[0]!.toLowerCase()))) return null;
+  const names = creditNames(s, 0, s.length, false);
+  if (!names || names.length !== 1 || names[0]![0] !== 0 || names[0]![1] !== s.length) return null;
+  const words = s.split(' ');
+  if (words.length > 8 || words.some((w) => OUTLET_NAME_WORD.test(w) || AGENCY_WORD.test(w) || DIGIT_RE.test(w))) return null;
+  return names;
+}
+
+const DIGIT_RE = /\d/u;
+
 /** "B" opening "By", "BY" or a credit label ("Written by", "Posted by", ...): a cheap test before CREDIT_OPEN. */
 function startsCredit(s: string): boolean {
   const c = s.charCodeAt(0);
-  return c === 66 || c === 87 || c === 83 || c === 84 || c === 82 || c === 80;
+  // B(y), W(ritten, ords), S(tory), T(ext), R(eporting), P(osted, or, ar), A(uthor), V(on), D(i, oor), E(scrito, crit)
+  return c === 66 || c === 87 || c === 83 || c === 84 || c === 82 || c === 80 || c === 65 || c === 86 || c === 68 || c === 69 || c === 201;
 }
 
 /**
@@ -269,6 +339,8 @@ function creditNames(s: string, from: number, to: number, plainBy: boolean): Ran
   for (const r of g.groups) {
     for (const w of s.slice(r[0], r[1]).split(/[ ,]+/u)) {
       const lower = w.toLowerCase();
+      // ("Words by Jane Doe with Tom Bell": a co-author's "with" is a joiner, not a title's small word)
+      if (CO_AUTHOR_JOINERS.has(w)) continue;
       if (TITLE_MINOR_WORDS.has(lower) && lower !== 'and') return null;
       if (w && !NAME_JOINERS.has(w)) words++;
     }

@@ -543,3 +543,65 @@ describe('newsletter blocks: a placeholder address, a name and its pitch, a pitc
     ]) expect(rules([PARA, PARA, s]), s).toEqual([null, null, null]);
   });
 });
+
+describe("an author's bio at a body's edge", () => {
+  it('takes a name, a post and an outlet, the sentence ending there', () => {
+    for (const s of [
+      "Jane Doe is the Harbour Post's transport correspondent.",
+      'Jane Doe is a senior reporter at The Harbour Post. She covers transport and the waterfront.',
+      'Jane Doe covers transport for the Harbour Post. Follow her on X.',
+      'Ana de Souza is a freelance journalist based in Lisbon and a contributor to the Ledger.',
+    ]) {
+      const v = lineKind(s, true);
+      expect(v.rule, s).toBe('author-bio');
+      expect(v.reason, s).toMatch(/bio/u);
+    }
+  });
+  it('leaves sentences about reporters and officials in the body', () => {
+    for (const s of [
+      'Tom Bell is a former reporter at the Courier who now runs the ferry company.',
+      'Ana Ruiz is a photographer at the Calder Gazette whose pictures of the storm were shown at the inquiry.',
+      "Maria Lopez is the Courier's chief reporter, the court heard.",
+      "Ann Reid is the council's transport spokesperson.",
+      'Jane Doe, a reporter at The Harbour Post, said the ferry was late.',
+    ]) {
+      expect(lineKind(s, true).rule, s).toBeNull();
+    }
+  });
+  it('reads a bio only at an edge', () => {
+    expect(lineKind("Jane Doe is the Harbour Post's transport correspondent.", false).rule).toBeNull();
+  });
+});
+
+describe("an author's follow prompt under a bio", () => {
+  it('takes "Follow him on X" and its kind', () => {
+    for (const s of ['Follow him on X', 'Follow her on Bluesky @janedoe.', 'Email her at jane@example.com']) expect(lineKind(s, true).rule, s).toBe('follow-prompt');
+  });
+  it('leaves directions and reported actions in the body', () => {
+    for (const s of ['Follow him on the coast road and you reach the lighthouse in an hour.', 'Find her on the quay most mornings, mending nets.']) expect(lineKind(s, true).rule, s).toBeNull();
+  });
+});
+
+describe('tag and teaser runs beside short paragraphs', () => {
+  const rules = (lines: string[]) => bodyKinds(lines, lines.map(() => false), false).map((v) => v.rule);
+  it('takes a run of tags or headlines after a short last sentence', () => {
+    expect(rules(['The council approved the timetable.', 'Fares stay the same.', 'Ferries', 'Transport', 'Calder Bay'])).toEqual([null, null, 'tag-row', 'tag-row', 'tag-row']);
+    expect(rules(['The council approved the timetable.', 'Fares stay the same.', 'Bridge toll scrapped for blue badge holders', 'Village shop reopens as community cooperative'])).toEqual([null, null, 'link-teaser', 'link-teaser']);
+  });
+  it('takes them after a closing sentence without its full stop', () => {
+    expect(rules(['The council approved the timetable.', 'The inquiry continues', 'Ferries', 'Transport'])).toEqual([null, null, 'tag-row', 'tag-row']);
+    expect(rules(['The council approved the timetable.', 'Police are appealing for witnesses to come forward', 'Bridge toll scrapped for blue badge holders', 'Village shop reopens as community cooperative'])).toEqual([null, null, 'link-teaser', 'link-teaser']);
+  });
+  it("leaves a long list of names after a line with a verb: the article's list", () => {
+    const names = ['Western Mail', 'Daily Post', 'The Valley Leader', 'South Marsh Post', 'Hadley News', 'Calder Observer', 'Marsh Times', 'Free Press Series'];
+    expect(rules(['How a small paper was bought by a chain', ...names]).every((r) => r === null)).toBe(true);
+  });
+  it('takes headlines under a link label before a short paragraph', () => {
+    expect(rules(['The council approved the timetable.', 'More on this story', 'Bridge toll scrapped for blue badge holders', 'Village shop reopens as community cooperative', 'Fares stay the same.'])).toEqual([null, 'link-teaser', 'link-teaser', 'link-teaser', null]);
+  });
+  it('leaves a list after a colon, and one short line after a short sentence, in the body', () => {
+    expect(rules(['The council approved the timetable.', 'The three new stops are:', 'Harbour Road', 'Quay Street', 'Lighthouse Lane'])).toEqual([null, null, null, null, null]);
+    expect(rules(['The council approved the timetable.', 'Fares stay the same.', 'Ferries'])).toEqual([null, null, null]);
+    expect(rules(['The council approved the timetable.', 'Yes.', 'Harbour lights to be replaced next spring', 'Quay wall to be rebuilt after winter storms'])).toEqual([null, null, null, null]);
+  });
+});

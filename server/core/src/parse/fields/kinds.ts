@@ -91,6 +91,13 @@ import {
   NEWS_WORK,
   OUTLET_PROFILE_MAX,
   QUOTE_MARK,
+  AUTHOR_BIO,
+  AUTHOR_BIO_MAX,
+  AUTHOR_FOLLOW,
+  SHORT_PARAGRAPH_MIN_CHARS,
+  TEASER_RUN_MIN,
+  ENDS_SENTENCE,
+  TRAILING_CLOSERS,
 } from '../patterns.ts';
 import { isAllCaps, isTitleCase } from './subhead.ts';
 
@@ -127,6 +134,8 @@ export const KIND_RULES: Readonly<Record<string, KindFamily>> = {
   disclaimer: 'self-description',
   /** "We may earn a commission from links on this page" */
   affiliate: 'self-description',
+  /** "Jane Doe is the Ledger's transport correspondent.": the author's bio at a body's edge */
+  'author-bio': 'self-description',
   /** "Tags: ...", a row or run of short title-case / ALL-CAPS tokens at a body's edge */
   'tag-row': 'tag-row',
   /** "Reporting by ...; Editing by ...": agency credits, not body */
@@ -513,6 +522,10 @@ export function lineKind(s: string, edge = false): KindVerdict {
     const follow = subject && !profile && len <= 160 && FOLLOW_STATEMENT.test(s);
     if ((profile || follow) && !REPORTED_SPEECH.test(s) && !hasQuote(s)) return profile ? taken('self-description', 'outlet describing itself') : taken('follow-prompt', '"follow us" prompt');
   }
+  // "Jane Doe is the Ledger's transport correspondent.": the author's bio (" is ", " covers ", " writes " cheaply first)
+  if (edge && len <= AUTHOR_BIO_MAX && (s.includes(' is ') || s.includes(' covers ') || s.includes(' writes ') || s.includes(' has been ') || s.includes(' reports on ')) && AUTHOR_BIO.test(s) && !REPORTED_SPEECH.test(s) && !hasQuote(s)) {
+    return taken('author-bio', "the author's bio, not article text");
+  }
   if (edge && len <= 160 && (s.includes('›') || s.includes('»')) && BREADCRUMB_ROW.test(s)) return taken('navigation', 'breadcrumb row');
   // "Support the Ledger" at a body's edge or beside an appeal: the appeal's title or button
   if (edge && len <= SHORT_LINE_CHARS && SUPPORT_NAME.test(s)) return taken('appeal', 'asks for support for the outlet by its name');
@@ -578,6 +591,7 @@ export function lineKind(s: string, edge = false): KindVerdict {
     if (len <= 120 && SCROLL_TAP.test(s)) return taken('scroll-prompt', 'prompt to scroll or tap');
     if (len <= 90 && SIGN_UP_TO_NAME.test(s)) return taken('newsletter', 'sign-up to a named newsletter or show');
     if (FOLLOW_PROMPT.test(s) && MEDIA_OBJECT.test(s)) return taken('follow-prompt', '"follow us" prompt');
+    if (len <= 120 && AUTHOR_FOLLOW.test(s)) return taken('follow-prompt', "the author's follow or contact prompt");
   }
   if (hints & PLATFORM && PLATFORM_PROMO.test(s)) return taken('podcast-video-promo', 'podcast / video / app promo');
   if (hints & NEWS && NEWSLETTER_WORD.test(s) && (reader || self || cta || NEWSLETTER_LABEL.test(s) || laterImperative(s))) return taken('newsletter', 'newsletter sign-up');
@@ -752,7 +766,8 @@ export function bodyKinds(
       heads.push(after++);
     }
     // ... then article text: a paragraph, or the line the capture stops in
-    const para = after < n && ((cutLast && after === n - 1) || (texts[after]!.length > 2 * SHORT_LINE_CHARS && endsSentence(texts[after]!)));
+    // (a short paragraph too, once a link label has said what the headlines are: "Fares stay the same.")
+    const para = after < n && ((cutLast && after === n - 1) || (texts[after]!.length >= SHORT_PARAGRAPH_MIN_CHARS && endsSentence(texts[after]!)));
     if (after >= n || para) for (const h of heads) out[h] = placed('link-teaser', 'headline under a link label', h === j ? 0.2 : 0);
   }
   // "Tags:" / "Topics" on a line of its own: the short title-case or ALL-CAPS lines after it are its tags
@@ -787,12 +802,25 @@ export function bodyKinds(
       k--;
     }
     // k: the kept line above the run (-1: none); a paragraph there, or a tag row in the run, decides
-    if (run.length && k >= 0 && (rows > 0 || (endsSentence(texts[k]!) && texts[k]!.length > SHORT_LINE_CHARS))) {
+    // (beside short paragraphs, a run of two to MAX_TEASER_LIST tag lines after any sentence: "Fares stay the same." / "Ferries" / "Transport"; a longer list is the article's)
+    if (run.length && k >= 0 && (rows > 0 || (endsSentence(texts[k]!) && texts[k]!.length > SHORT_LINE_CHARS) || (run.length >= 2 && run.length <= MAX_TEASER_LIST && shortParagraph(texts[k]!)))) {
       // the doubt is where the body ends: on the run's first line, once
       for (const [m, v] of run) out[m] = m === run[run.length - 1]![0] ? v : placed(v.rule!, v.reason!, 0);
     }
     if (!run.length && isTeaserHeadline(texts[last]!) && endsParagraph(texts, skip, out, last)) {
       out[last] = placed('link-teaser', 'headline of another story after the last paragraph', 0.35);
+    } else if (!run.length && isTeaserHeadline(texts[last]!)) {
+      // a run of teaser headlines after the last sentence, however short the paragraphs ("Fares stay the same." / two headlines)
+      const heads: number[] = [];
+      let h = last;
+      while (h >= 0 && heads.length < MAX_TEASER_LIST && (isGone(skip, out, h) || isTeaserHeadline(texts[h]!))) {
+        if (!isGone(skip, out, h)) heads.push(h);
+        h--;
+      }
+      while (h >= 0 && isGone(skip, out, h)) h--;
+      if (heads.length >= TEASER_RUN_MIN && h >= 0 && shortParagraph(texts[h]!)) {
+        for (const m of heads) out[m] = placed('link-teaser', 'run of headlines of other stories after the last paragraph', m === heads[heads.length - 1] ? 0.35 : 0);
+      }
     }
   }
   // the body's start: breadcrumbs (two or more short lines before the first paragraph)
@@ -821,6 +849,18 @@ export function bodyKinds(
     out[first] = placed('navigation', 'breadcrumb row before the first paragraph', 0.2);
   }
   return out;
+}
+
+/**
+ * A short paragraph: a sentence ending in ".", "!" or "?" (closing quotes allowed; not a line
+ * introducing a list with ":") of SHORT_PARAGRAPH_MIN_CHARS or more, or a closing sentence without
+ * its full stop ("The inquiry continues", "Police are appealing for witnesses"): three or more
+ * words with a verb headlines and tags drop (SENTENCE_AUX), not in title case.
+ */
+function shortParagraph(t: string): boolean {
+  if (t.length < SHORT_PARAGRAPH_MIN_CHARS) return false;
+  if (ENDS_SENTENCE.test(t.replace(TRAILING_CLOSERS, ''))) return true;
+  return !t.endsWith(':') && wordCount(t) >= 3 && SENTENCE_AUX.test(t) && !isTitleCase(t) && !isAllCaps(t);
 }
 
 /** A sign-up form's button: a few capitalised words, at most a "!" at the end ("Count me in", "Send me the briefing!"). */

@@ -56,3 +56,71 @@ describe('a share or read counter written as a sentence', () => {
     expect(noiseLineRule('This story has been shared with the police.')).toBeNull();
   });
 });
+
+describe('ad-slot labels of other words', () => {
+  it('takes a sponsor, paid-content or skip-ad label on its own line', () => {
+    for (const s of ['Sponsored', 'SPONSORED CONTENT', 'Sponsored by Calder Motors', 'Paid partnership', 'Skip advertisement', 'Advertisement - Scroll to continue', 'AD', 'Continue reading below']) {
+      expect(noiseLineRule(s), s).toMatch(/^(?:ad-slot|continues-below)$/u);
+    }
+  });
+  it('leaves a sentence about sponsors or adverts in the body', () => {
+    expect(noiseLineRule("Sponsored by three local firms, the naming ceremony raised more than four thousand pounds.")).toBeNull();
+    expect(noiseLineRule('Advertising revenue fell by a third, the company said.')).toBeNull();
+  });
+});
+
+describe('reading-time labels', () => {
+  it('takes "5 min read" and its other shapes and languages', () => {
+    for (const s of ['5 min read', '3 minute read', '12 mins read', 'Reading time: 5 minutes', 'Read time 4 min', 'Lesezeit: 4 Min.', '4 min de lecture', '6 MIN READ']) {
+      expect(noiseLineRule(s), s).toBe('reading-time');
+    }
+  });
+  it('leaves a sentence about reading time in the body', () => {
+    expect(noiseLineRule('Volunteers had only five minutes to read the safety briefing.')).toBeNull();
+    expect(noiseLineRule('5 minutes to read the statement was not enough, she said.')).toBeNull();
+  });
+});
+
+describe('embed and widget placeholders', () => {
+  it('takes a placeholder left where an embed did not load', () => {
+    for (const s of ['[Embedded content]', '[Video]', 'Click to load video', 'Tap to play the video', 'This content is not available in your region', 'Loading...', 'Image 2 of 6', 'Enlarge this image']) {
+      expect(noiseLineRule(s), s).toBe('embed-placeholder');
+    }
+  });
+  it('leaves article text that starts the same way', () => {
+    expect(noiseLineRule('Loading the boat onto its cradle took most of the morning.')).toBeNull();
+    expect(noiseLineRule('Click to load video games was how the shop advertised its kiosk in 1998, he recalled.')).toBeNull();
+  });
+});
+
+describe('comment-section furniture', () => {
+  it('takes a comment count, prompt or notice', () => {
+    for (const s of ['Comments (14)', 'Join the conversation', 'Log in to comment', 'Sign in to join the conversation', 'View 23 comments', 'Show comments', 'Be the first to comment', 'Comments are closed.', 'Leave a comment']) {
+      expect(noiseLineRule(s), s).toBe('comment-section');
+    }
+  });
+  it('leaves sentences about comments or conversations in the body', () => {
+    expect(noiseLineRule('Comments from residents (more than 200 of them) urged the charity to keep the station open.')).toBeNull();
+    expect(noiseLineRule("The coxswain said the crew would join the conversation about the station's future.")).toBeNull();
+    expect(noiseLineRule('Comments are closed at the town hall until the consultation ends, a spokesperson said.')).toBeNull();
+  });
+  it('gives every new rule a reason', async () => {
+    const { NOISE_LINE_RULES } = await import('../patterns.ts');
+    for (const name of ['ad-slot', 'reading-time', 'embed-placeholder', 'comment-section']) {
+      expect(NOISE_LINE_RULES.find((r) => r.name === name)?.reason, name).toMatch(/not article text/u);
+    }
+  });
+});
+
+describe('an agency credits trailer ending a one-line body', () => {
+  it('is cut out', () => {
+    expect(cut('Ships wait. (Reporting by Kemal Aydin in Ankara; Editing by Paul Greer)')).toBe('Ships wait. |');
+    expect(cut('Talks stalled. Additional reporting by Tom Bell.')).toBe('Talks stalled. |');
+    expect(cut('Talks stalled. With assistance from Ana Ruiz and Li Wei')).toBe('Talks stalled. |');
+  });
+  it('leaves sentences that start the same way', () => {
+    expect(cut('The firm hid losses. Reporting by two journals in 2019 first exposed the gap.')).toBe('The firm hid losses. Reporting by two journals in 2019 first exposed the gap.');
+    expect(cut('The firm hid losses. Reporting by Reuters showed the lenders were told in 2021.')).toBe('The firm hid losses. Reporting by Reuters showed the lenders were told in 2021.');
+    expect(cut('Their Reporting by Jane Doe award was withdrawn')).toBe('Their Reporting by Jane Doe award was withdrawn');
+  });
+});
