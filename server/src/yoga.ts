@@ -22,6 +22,7 @@ import { subscriberKey, subscriptionLimits } from './live/limits.ts';
 import { shareSubscriptionResults } from './live/shared-results.ts';
 import { createTextBudget } from './graphql/text-budget.ts';
 import { isAbandoned, withStatementScope } from './db/statement-scope.ts';
+import { subscriptionRootRule } from './graphql/subscription-root.ts';
 
 /** longest error message a client gets (characters): a message that quotes a huge input is cut */
 const MAX_ERROR_MESSAGE = 1000;
@@ -236,6 +237,8 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
       boundedErrorMessages(),
       // GET /audit.jsonl: the audit log as JSON Lines, editors only
       useAuditExport(db, config),
+      // a subscription's root field may not be conditional: graphql-js 16 throws on an empty root
+      subscriptionRootRule(),
       requireToken(config),
       costLimit(config.limits),
       checkInput(),

@@ -85,3 +85,53 @@ describe('parse and validation errors never echo a huge request', () => {
     }
   });
 });
+
+describe('a subscription whose root field is under @skip or @include', () => {
+  const subscribe = (query: string, variables?: Record<string, unknown>) =>
+    t.app.fetch('http://localhost/graphql', { method: 'POST', body: JSON.stringify({ query, variables }), headers: { 'content-type': 'application/json', accept: 'text/event-stream' } });
+  /** the first event of an SSE answer, and the status; the stream is closed after it */
+  async function firstEvent(res: Response) {
+    const reader = res.body!.getReader();
+    let text = '';
+    try {
+      while (!/\ndata: .*\n/.test(text)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+    } finally {
+      await reader.cancel();
+    }
+    const data = /\ndata: (.*)\n/.exec(text)?.[1];
+    return { status: res.status, text, json: JSON.parse(data ?? 'null') as { errors?: { message: string; extensions?: { code?: string } }[]; data?: unknown } | null };
+  }
+
+  it('is refused as invalid (graphql-js 16 would throw on the empty root: a 500), whether the condition is a literal or a variable, on the field or a fragment', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      for (const [query, variables] of <[string, Record<string, unknown>?][]>[
+        ['subscription { reviewCounts @skip(if: true) { new } }'],
+        ['subscription { reviewCounts @include(if: false) { new } }'],
+        ['subscription($s: Boolean!) { reviewCounts @skip(if: $s) { new } }', { s: true }],
+        ['subscription { ... @skip(if: true) { reviewCounts { new } } }'],
+        ['subscription { ...F @include(if: false) } fragment F on Subscription { reviewCounts { new } }'],
+        ['subscription { ...F } fragment F on Subscription { reviewCounts @skip(if: true) { new } }'],
+        ['subscription { ... { ... on Subscription { reviewCounts @include(if: false) { new } } } }'],
+      ]) {
+        const r = await firstEvent(await subscribe(query, variables));
+        expect(r.status, `${query}: ${r.text}`).toBeLessThan(500);
+        expect(r.json?.errors?.[0]?.extensions?.code, `${query}: ${r.text}`).toBe('GRAPHQL_VALIDATION_FAILED');
+        expect(r.json?.errors?.[0]?.message, r.text).toMatch(/@skip.*@include|top level/);
+      }
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it('leaves @skip and @include below the root field alone', async () => {
+    const r = await firstEvent(await subscribe('subscription($s: Boolean!) { reviewCounts { new @skip(if: $s) inReview @include(if: $s) approved } }', { s: true }));
+    expect(r.status, r.text).toBe(200);
+    expect(r.json, r.text).toEqual({ data: { reviewCounts: { inReview: expect.any(Number), approved: expect.any(Number) } } });
+  });
+});
