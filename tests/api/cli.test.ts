@@ -86,26 +86,26 @@ describe('copydesk import', () => {
     }
   });
 
-  it('fails with exit 2 when the server is not there, even when the journal says everything was sent', async () => {
+  it('fails with exit 1 (a failure as it ran, not a usage mistake) when the server is not there, even when the journal says everything was sent', async () => {
     mkdirSync(join(dir, 'sent'));
     writeFileSync(join(dir, 'sent', 'nine.txt'), dump(9));
     expect((await cli(['import', 'sent'])).stdout).toContain('imported 1');
     expect((await cli(['import', 'sent'])).stdout).toContain('skipped 1');
     const r = await cli(['import', 'sent', '--url', 'http://127.0.0.1:9/graphql']);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cannot reach copydesk at http:\/\/127\.0\.0\.1:9/);
     expect(r.stdout).not.toContain('skipped');
   });
 
   it('tells an unknown token from a missing one', async () => {
     const r = await cli(['import', 'in', '--token', 'cdk_not-a-real-token']);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/unknown to this server or was revoked/);
   });
 
   it('says clearly when the server is not there', async () => {
     const r = await cli(['import', 'in', '--restart', '--url', 'http://127.0.0.1:9/graphql']);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cannot reach copydesk/);
   });
 });
@@ -187,7 +187,7 @@ const STACK = /\n\s+at /;
 describe('the CLI\'s error paths: one line naming the problem, never a stack', () => {
   it('export to a folder that does not exist', async () => {
     const r = await cli(['export', '--out', '/nonexistent-dir/x.jsonl']);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual(['copydesk: cannot write /nonexistent-dir/x.jsonl: its folder does not exist']);
   });
 

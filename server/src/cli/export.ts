@@ -1,9 +1,9 @@
 /** `copydesk export`: every article with its topics and story edges, as JSON Lines, paged through the API. */
 import { createWriteStream, openSync, type WriteStream } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { loadCliEnv } from '../env.ts';
 import { createClient } from './client.ts';
 import { CliError } from './errors.ts';
+import { readArgs } from './args.ts';
 
 const PAGE = `query($after: String, $filter: ArticleFilter) {
   articles(first: 25, after: $after, filter: $filter) {
@@ -35,7 +35,7 @@ function openOutput(path: string): WriteStream {
 }
 
 export async function exportCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { url: { type: 'string' }, token: { type: 'string' }, out: { type: 'string', short: 'o' }, search: { type: 'string' }, source: { type: 'string' } } });
+  const { values } = readArgs('export', args, { url: { type: 'string' }, token: { type: 'string' }, out: { type: 'string', short: 'o' }, search: { type: 'string' }, source: { type: 'string' } });
   const env = loadCliEnv();
   const client = createClient(values.url ?? env.url, values.token ?? env.token);
   const out = values.out ? openOutput(values.out) : process.stdout;

@@ -6,10 +6,10 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadCliEnv } from '../env.ts';
 import { createClient, type GqlClient } from './client.ts';
-import { CliError } from './errors.ts';
+import { CliError, UsageError } from './errors.ts';
+import { readArgs, wholeNumberFlag } from './args.ts';
 import { decodeText, NotUtf8Error, parseJsonLines } from '../import/read-text.ts';
 import { ARCHIVES, DUMP_FILES, JSON_LINES, listDumpFiles, READABLE } from './dumps.ts';
 
@@ -145,10 +145,10 @@ class Progress {
 }
 
 export async function importCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = readArgs(
+    'import',
     args,
-    allowPositionals: true,
-    options: {
+    {
       url: { type: 'string' },
       token: { type: 'string' },
       concurrency: { type: 'string', default: '4' },
@@ -156,13 +156,14 @@ export async function importCommand(args: string[]): Promise<number> {
       'dry-run': { type: 'boolean', default: false },
       restart: { type: 'boolean', default: false },
     },
-  });
-  if (!positionals.length) throw new CliError('import needs at least one PATH (a .txt or .jsonl file, a folder, or a .zip / .tar.gz archive)');
+    true,
+  );
+  if (!positionals.length) throw new UsageError('import', 'needs at least one PATH (a .txt or .jsonl file, a folder, or a .zip / .tar.gz archive)');
   const env = loadCliEnv();
   const url = values.url ?? env.url;
   const token = values.token ?? env.token;
-  if (!token) throw new CliError('import needs an editor token: --token, COPYDESK_TOKEN or COPYDESK_EDITOR_TOKEN (create one with `copydesk token create --name NAME`)');
-  const concurrency = Math.max(1, Math.min(32, Number(values.concurrency) || 4));
+  if (!token) throw new UsageError('import', 'needs an editor token: --token, COPYDESK_TOKEN or COPYDESK_EDITOR_TOKEN (create one with `copydesk token create --name NAME`)');
+  const concurrency = wholeNumberFlag('import', '--concurrency', values.concurrency!, 1, 32);
   const dryRun = values['dry-run']!;
   const journal = resolve(values.journal!);
 
