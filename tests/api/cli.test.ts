@@ -191,6 +191,19 @@ describe('the CLI\'s error paths: one line naming the problem, never a stack', (
     expect(r.stderr.trim().split('\n')).toEqual(['copydesk: cannot write /nonexistent-dir/x.jsonl: its folder does not exist']);
   });
 
+  it('export --out that fails half-way leaves the earlier file as it was, and no .partial file', async () => {
+    const earlier = '{"exported":"earlier"}\n';
+    writeFileSync(join(dir, 'kept.jsonl'), earlier);
+    const r = await cli(['export', '--out', 'kept.jsonl', '--url', 'http://127.0.0.1:9/graphql']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cannot reach copydesk/);
+    expect(readFileSync(join(dir, 'kept.jsonl'), 'utf8')).toBe(earlier);
+    expect(existsSync(join(dir, 'kept.jsonl.partial'))).toBe(false);
+    // and a complete export replaces it
+    expect((await cli(['export', '--out', 'kept.jsonl'])).code).toBe(0);
+    expect(readFileSync(join(dir, 'kept.jsonl'), 'utf8')).not.toBe(earlier);
+  });
+
   it('token create with a 5,000-character name', async () => {
     const r = await cli(['token', 'create', '--name', 'n'.repeat(5000), '--data-dir', join(dir, 'token-data')], { DATABASE_URL: '' });
     expect(r.code).toBe(2);
@@ -253,5 +266,22 @@ describe('copydesk import decodes as the server does (import/read-text.ts)', () 
     expect(r.stdout).toMatch(new RegExp(`failed: .*cafe\\.txt.*INVALID_TEXT.*cafe\\.txt is not UTF-8 text: byte 0xE9 at byte offset ${at} `));
     expect(r.stdout).toMatch(/failed: .*lines\.jsonl.*is not UTF-8 text: byte 0xE9 at byte offset \d+/);
     expect(await t.sql(`select filename from dumps where text like '%' || chr(65533) || '%'`)).toEqual([]);
+  });
+});
+
+describe('copydesk import journal', () => {
+  it('keeps journaling after an append cut short: the cut line alone is lost, not the lines after it', async () => {
+    mkdirSync(join(dir, 'torn-a'));
+    writeFileSync(join(dir, 'torn-a', 'a.txt'), dump(40));
+    expect((await cli(['import', 'torn-a', '--journal', 'torn.journal'])).stdout).toContain('imported 1');
+    const journal = join(dir, 'torn.journal');
+    const [line] = readFileSync(journal, 'utf8').trim().split('\n');
+    // a crash in the middle of the next append: half a line, no newline
+    writeFileSync(journal, `${readFileSync(journal, 'utf8')}${line!.slice(0, line!.length - 20)}`);
+    mkdirSync(join(dir, 'torn-b'));
+    writeFileSync(join(dir, 'torn-b', 'b.txt'), dump(41));
+    expect((await cli(['import', 'torn-b', '--journal', 'torn.journal'])).stdout).toContain('imported 1');
+    const again = await cli(['import', 'torn-a', 'torn-b', '--journal', 'torn.journal']);
+    expect(again.stdout).toContain('imported 0, unchanged 0, failed 0, skipped 2');
   });
 });

@@ -4,7 +4,7 @@
  * first stopped.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { loadCliEnv } from '../env.ts';
 import { createClient, type GqlClient } from './client.ts';
@@ -109,12 +109,29 @@ async function journalTarget(client: GqlClient): Promise<string> {
   return sha(`${client.url}\n${id}`).slice(0, 32);
 }
 
-/** the keys a journal holds for `target` (lines `target<TAB>key`; lines of other targets and older journals do not count) */
+/**
+ * The keys a journal holds for `target` (lines `target<TAB>key`; lines of other targets and older
+ * journals do not count, nor a last line without its newline: an append cut short by a crash).
+ */
 function journalKeys(text: string, target: string): string[] {
-  return text.split('\n').flatMap((line) => {
+  return text.split('\n').slice(0, -1).flatMap((line) => {
     const tab = line.indexOf('\t');
     return tab > 0 && line.slice(0, tab) === target ? [line.slice(tab + 1)] : [];
   });
+}
+
+/** whether the file at `path` is empty or ends with a newline (its last byte only is read) */
+function endsWithNewline(path: string): boolean {
+  const size = statSync(path).size;
+  if (size === 0) return true;
+  const fd = openSync(path, 'r');
+  try {
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    return last[0] === 0x0a;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 class Progress {
@@ -189,8 +206,13 @@ export async function importCommand(args: string[]): Promise<number> {
   const progress = new Progress(dumps, process.stderr.isTTY === true);
   const failures: string[] = [...invalid];
   progress.failed = invalid.length;
+  // an append cut short (a crash, Ctrl-C mid-write) left a line without its newline: the next
+  // lines start on a line of their own, so the cut line alone is lost, never the ones after it
+  let torn = existsSync(journal) && !endsWithNewline(journal);
   const record = (keys: string[]) => {
-    if (!dryRun && keys.length) appendFileSync(journal, keys.map((k) => `${target}\t${k}\n`).join(''));
+    if (dryRun || !keys.length) return;
+    appendFileSync(journal, (torn ? '\n' : '') + keys.map((k) => `${target}\t${k}\n`).join(''));
+    torn = false;
   };
 
   const run = async (w: Work) => {
