@@ -2671,6 +2671,15 @@ export type introspection = {
             "isDeprecated": false
           },
           {
+            "name": "field",
+            "type": {
+              "kind": "SCALAR",
+              "name": "String"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
             "name": "index",
             "type": {
               "kind": "NON_NULL",

@@ -5,7 +5,7 @@ import { createYoga, maskError as defaultMaskError, type Plugin } from 'graphql-
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { authenticate } from './auth/tokens.ts';
 import type { Db } from './db/client.ts';
-import { badRequest, CopydeskError, InvalidInputError, QueryTimeoutError, quoteInput, UnauthenticatedError } from './errors.ts';
+import { badRequest, CopydeskError, InvalidInputError, InvalidSegmentationError, QueryTimeoutError, quoteInput, UnauthenticatedError } from './errors.ts';
 import { checkOperationInput } from './graphql/input.ts';
 import type { AppConfig } from './config.ts';
 import type { Context } from './graphql/builder.ts';
@@ -57,7 +57,7 @@ const logger = {
 function typedError(e: CopydeskError, at?: GraphQLError): GraphQLError {
   return new GraphQLError(bounded(e.message), {
     ...(at ? { nodes: at.nodes, path: at.path } : {}),
-    extensions: { code: e.code, ...(e instanceof InvalidInputError ? { field: e.field } : {}) },
+    extensions: { code: e.code, ...(e instanceof InvalidInputError ? { field: e.field } : {}), ...(e instanceof InvalidSegmentationError ? { rule: e.rule, index: e.index, start: e.start, end: e.end, field: e.field } : {}) },
   });
 }
 

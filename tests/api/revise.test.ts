@@ -13,7 +13,7 @@ const REVISE = /* GraphQL */ `
       __typename
       ... on Error { code message }
       ... on StaleRevisionError { baseRevision currentRevision }
-      ... on InvalidSegmentationError { reason index start end }
+      ... on InvalidSegmentationError { reason index start end field }
       ... on ReviseSegmentationPayload { revisionNumber unchanged dump { status currentRevisionNumber } articles { headline body } }
     }
   }
@@ -102,6 +102,27 @@ describe('reviseSegmentation', () => {
     const short = await t.gql(REVISE, { input: { dumpId, baseRevision: 2, segments: segs.slice(0, -1).map((s, i) => (i === 1 ? { ...s, start: s.start - 1 } : s)) } });
     expect(short.data.reviseSegmentation.code).toBe('INVALID_SEGMENTATION');
     expect(await count('segmentation_revisions')).toBe(2);
+  });
+
+  it('names the field span at fault, and gives offsets as "a to b"', async () => {
+    const segs = clone(parserSegments);
+    const main = segs.find((s) => s.kind === 'main')!;
+    const byline = main.fields.find((f) => f.field !== 'subhead')!;
+    // a field span past its segment's end
+    const bad = { ...byline, end: main.end + 5 };
+    main.fields = main.fields.map((f) => (f === byline ? bad : f));
+    const r = (await t.gql(REVISE, { input: { dumpId, baseRevision: 2, segments: segs } })).data.reviseSegmentation;
+    expect(r).toMatchObject({ __typename: 'InvalidSegmentationError', field: byline.field, start: bad.start, end: bad.end });
+    expect(r.message).toContain(`${byline.field} span`);
+    expect(r.message).toContain(`offsets ${bad.start} to ${bad.end}`);
+    expect(r.message).not.toMatch(/\d-\d/);
+    // a segment's own problem names no field
+    const gap = clone(parserSegments);
+    gap[1]!.start += 1;
+    const g = (await t.gql(REVISE, { input: { dumpId, baseRevision: 2, segments: gap } })).data.reviseSegmentation;
+    expect(g).toMatchObject({ __typename: 'InvalidSegmentationError', field: null });
+    expect(g.message).toContain(`text ${gap[0]!.end} to ${gap[1]!.start} belongs to none`);
+    expect(g.message).not.toMatch(/\d-\d/);
   });
 
   it('splits a related block in two and relabels a part as boilerplate', async () => {
