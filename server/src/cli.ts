@@ -1,15 +1,19 @@
 #!/usr/bin/env -S npx tsx
 /**
  * copydesk CLI. `parse PATH...` prints one JSON line per dump (JSON Lines), nothing else on stdout.
+ * Exit codes: 0 done; 1 a command that failed as it ran (a server not there, a file not written,
+ * some dumps not imported or parsed); 2 a usage mistake (an unknown command or flag, a flag without
+ * its value, a bad value or setting), said in one line with the help hint (cli/args.ts reads the flags).
  */
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { deriveArticles, parseDump } from '@copydesk/core';
 import { MemoryCollector, sightingsOf } from './learn/sightings.ts';
-import { CliError } from './cli/errors.ts';
+import { CliError, USAGE_HINT, UsageError } from './cli/errors.ts';
+import { readArgs } from './cli/args.ts';
 import { ARCHIVES, JSON_LINES, listDumpFiles, READABLE } from './cli/dumps.ts';
 import { EnvError, loadEnv } from './env.ts';
-import { CopydeskError } from './errors.ts';
+import { CopydeskError, InvalidInputError } from './errors.ts';
 import { decodeText } from './import/read-text.ts';
 
 const USAGE = `usage: copydesk <command> [options]
@@ -90,11 +94,9 @@ async function parseInputs(paths: string[]): Promise<{ inputs: ParseInput[]; emp
  * memory (sightings.ts), the second parses each again with that memory, so that a line repeated
  * in K or more of the batch's stories is publisher boilerplate: the batch learns from itself.
  */
-async function parseCommand(paths: string[]): Promise<number> {
-  if (!paths.length) {
-    process.stderr.write('copydesk parse: no files given\n' + USAGE);
-    return 2;
-  }
+async function parseCommand(args: string[]): Promise<number> {
+  const paths = readArgs('parse', args, {}, true).positionals;
+  if (!paths.length) throw new UsageError('parse', 'needs at least one PATH (a file, a folder, a .jsonl file or an archive)');
   const { inputs, empty } = await parseInputs(paths);
   for (const p of empty) process.stderr.write(`copydesk parse: no dumps in ${p} (${READABLE})\n`);
   const collector = new MemoryCollector();
@@ -168,14 +170,15 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./cli/token.ts')).tokenCommand(rest);
     case 'stories':
       return (await import('./cli/stories.ts')).storiesCommand(rest);
-    case undefined:
     case '-h':
     case '--help':
+    case 'help':
       process.stdout.write(USAGE);
-      return command ? 0 : 2;
+      return 0;
+    case undefined:
+      throw new UsageError(null, 'no command given: parse, import, export, worker, stories or token');
     default:
-      process.stderr.write(`copydesk: unknown command "${command}"\n${USAGE}`);
-      return 2;
+      throw new UsageError(null, `unknown command "${command}": parse, import, export, worker, stories or token`);
   }
 }
 
@@ -191,10 +194,22 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    // a user's mistake (a bad flag or value, a refused input): one line, exit 2
-    if (e instanceof CliError || e instanceof EnvError || e instanceof CopydeskError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`copydesk: ${(e as Error).message}\n`);
+    // a usage mistake (an unknown command or flag, a flag without its value, a malformed argument,
+    // a bad setting): one line naming it, exit 2
+    if (e instanceof UsageError) {
+      process.stderr.write(`copydesk${e.command ? ` ${e.command}` : ''}: ${e.message}\n`);
       process.exitCode = 2;
+      return;
+    }
+    if (e instanceof EnvError || e instanceof InvalidInputError) {
+      process.stderr.write(`copydesk: ${e.message} (${USAGE_HINT})\n`);
+      process.exitCode = 2;
+      return;
+    }
+    // a command that failed as it ran (a server not there, a refused token, a file not written): one line, exit 1
+    if (e instanceof CliError || e instanceof CopydeskError) {
+      process.stderr.write(`copydesk: ${(e as Error).message}\n`);
+      process.exitCode = 1;
       return;
     }
     // anything else: one line with the cause; the stack only for whoever debugs copydesk

@@ -3,6 +3,7 @@
  * needs to act on it. Anything else thrown stays masked by Yoga.
  */
 import { GraphQLError } from 'graphql';
+import { offsetRange, type SegmentationProblem } from '@copydesk/core';
 
 export abstract class CopydeskError extends Error {
   abstract readonly code: string;
@@ -155,14 +156,16 @@ export class InvalidSegmentationError extends CopydeskError {
     readonly index: number,
     readonly start: number,
     readonly end: number,
+    /** the field of the span at fault ("byline"), null when the segment itself is */
+    readonly field: string | null = null,
   ) {
-    super(`The segmentation breaks the ${rule} rule: ${reason} (segment ${index}, offsets ${start}-${end}).`);
+    super(`The segmentation breaks the ${rule} rule: ${reason} (segment ${index}${field === null ? '' : `, ${field} span`}, offsets ${offsetRange(start, end)}).`);
     this.name = 'InvalidSegmentationError';
   }
 
   /** the error for a problem checkSegmentation (or checkSegmentationSize) found */
-  static of(p: { rule: string; reason: string; index: number; start: number; end: number }): InvalidSegmentationError {
-    return new InvalidSegmentationError(p.rule, p.reason, p.index, p.start, p.end);
+  static of(p: SegmentationProblem): InvalidSegmentationError {
+    return new InvalidSegmentationError(p.rule, p.reason, p.index, p.start, p.end, p.field);
   }
 }
 

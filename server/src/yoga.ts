@@ -5,7 +5,7 @@ import { createYoga, maskError as defaultMaskError, type Plugin } from 'graphql-
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { authenticate } from './auth/tokens.ts';
 import type { Db } from './db/client.ts';
-import { badRequest, CopydeskError, InvalidInputError, QueryTimeoutError, quoteInput, UnauthenticatedError } from './errors.ts';
+import { badRequest, CopydeskError, InvalidInputError, InvalidSegmentationError, QueryTimeoutError, quoteInput, UnauthenticatedError } from './errors.ts';
 import { checkOperationInput } from './graphql/input.ts';
 import type { AppConfig } from './config.ts';
 import type { Context } from './graphql/builder.ts';
@@ -61,7 +61,7 @@ const logger = {
 function typedError(e: CopydeskError, at?: GraphQLError): GraphQLError {
   return new GraphQLError(bounded(e.message), {
     ...(at ? { nodes: at.nodes, path: at.path } : {}),
-    extensions: { code: e.code, ...(e instanceof InvalidInputError ? { field: e.field } : {}) },
+    extensions: { code: e.code, ...(e instanceof InvalidInputError ? { field: e.field } : {}), ...(e instanceof InvalidSegmentationError ? { rule: e.rule, index: e.index, start: e.start, end: e.end, field: e.field } : {}) },
   });
 }
 
@@ -113,20 +113,33 @@ function checkInput(): Plugin<Context> {
 }
 
 /**
- * A request Yoga cannot read (a GET whose `variables` or `extensions` is not JSON, a multipart body
- * without a boundary) is answered 400 BAD_REQUEST: Yoga's parsers throw a plain SyntaxError or
+ * A request Yoga cannot read (a POST body that is not JSON, a GET whose `variables` or `extensions`
+ * is not JSON, a multipart body without a boundary) is answered 400 BAD_REQUEST; a body of a content
+ * type no parser reads, 415 UNSUPPORTED_MEDIA_TYPE: Yoga's parsers throw a plain SyntaxError or
  * busboy's Error there, which would otherwise be masked as a 500 INTERNAL_SERVER_ERROR. Registered
  * after every plugin that picks a parser, so it wraps the one chosen.
  */
 function readableRequests(): Plugin<Context> {
   return {
-    onRequestParse({ requestParser, setRequestParser }) {
-      if (!requestParser) return;
+    onRequestParse({ request, requestParser, setRequestParser }) {
+      if (!requestParser) {
+        // no parser reads this content type (none, XML, ...): Yoga's bare 415 carried no code
+        const type = quoteInput(request.headers.get('content-type') ?? '');
+        setRequestParser(() => {
+          throw new GraphQLError(`The request body cannot be read: ${type ? `its content type "${type}" is not one this server reads` : 'it declares no content type'}; send application/json (or multipart/form-data for an upload).`, {
+            extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', http: { status: 415 } },
+          });
+        });
+        return;
+      }
       const parse = requestParser;
       setRequestParser(async (request) => {
         try {
           return await parse(request);
         } catch (e) {
+          // Yoga marks its own parse errors as the GraphQL-over-HTTP spec's, answered 200 to an
+          // application/json client: a body that is not JSON is the client's error, a 400 always
+          if (e instanceof GraphQLError && (e.extensions?.http as { spec?: boolean } | undefined)?.spec) throw badRequest(e.message);
           if (e instanceof GraphQLError) throw e;
           if (e instanceof SyntaxError) throw badRequest('The request cannot be read: a parameter that must be JSON (variables, extensions) is not valid JSON.');
           throw badRequest(`The request cannot be read: ${quoteInput(e instanceof Error ? e.message : String(e))}`);

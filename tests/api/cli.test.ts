@@ -86,26 +86,26 @@ describe('copydesk import', () => {
     }
   });
 
-  it('fails with exit 2 when the server is not there, even when the journal says everything was sent', async () => {
+  it('fails with exit 1 (a failure as it ran, not a usage mistake) when the server is not there, even when the journal says everything was sent', async () => {
     mkdirSync(join(dir, 'sent'));
     writeFileSync(join(dir, 'sent', 'nine.txt'), dump(9));
     expect((await cli(['import', 'sent'])).stdout).toContain('imported 1');
     expect((await cli(['import', 'sent'])).stdout).toContain('skipped 1');
     const r = await cli(['import', 'sent', '--url', 'http://127.0.0.1:9/graphql']);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cannot reach copydesk at http:\/\/127\.0\.0\.1:9/);
     expect(r.stdout).not.toContain('skipped');
   });
 
   it('tells an unknown token from a missing one', async () => {
     const r = await cli(['import', 'in', '--token', 'cdk_not-a-real-token']);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/unknown to this server or was revoked/);
   });
 
   it('says clearly when the server is not there', async () => {
     const r = await cli(['import', 'in', '--restart', '--url', 'http://127.0.0.1:9/graphql']);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cannot reach copydesk/);
   });
 });
@@ -187,8 +187,21 @@ const STACK = /\n\s+at /;
 describe('the CLI\'s error paths: one line naming the problem, never a stack', () => {
   it('export to a folder that does not exist', async () => {
     const r = await cli(['export', '--out', '/nonexistent-dir/x.jsonl']);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual(['copydesk: cannot write /nonexistent-dir/x.jsonl: its folder does not exist']);
+  });
+
+  it('export --out that fails half-way leaves the earlier file as it was, and no .partial file', async () => {
+    const earlier = '{"exported":"earlier"}\n';
+    writeFileSync(join(dir, 'kept.jsonl'), earlier);
+    const r = await cli(['export', '--out', 'kept.jsonl', '--url', 'http://127.0.0.1:9/graphql']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cannot reach copydesk/);
+    expect(readFileSync(join(dir, 'kept.jsonl'), 'utf8')).toBe(earlier);
+    expect(existsSync(join(dir, 'kept.jsonl.partial'))).toBe(false);
+    // and a complete export replaces it
+    expect((await cli(['export', '--out', 'kept.jsonl'])).code).toBe(0);
+    expect(readFileSync(join(dir, 'kept.jsonl'), 'utf8')).not.toBe(earlier);
   });
 
   it('token create with a 5,000-character name', async () => {
@@ -253,5 +266,22 @@ describe('copydesk import decodes as the server does (import/read-text.ts)', () 
     expect(r.stdout).toMatch(new RegExp(`failed: .*cafe\\.txt.*INVALID_TEXT.*cafe\\.txt is not UTF-8 text: byte 0xE9 at byte offset ${at} `));
     expect(r.stdout).toMatch(/failed: .*lines\.jsonl.*is not UTF-8 text: byte 0xE9 at byte offset \d+/);
     expect(await t.sql(`select filename from dumps where text like '%' || chr(65533) || '%'`)).toEqual([]);
+  });
+});
+
+describe('copydesk import journal', () => {
+  it('keeps journaling after an append cut short: the cut line alone is lost, not the lines after it', async () => {
+    mkdirSync(join(dir, 'torn-a'));
+    writeFileSync(join(dir, 'torn-a', 'a.txt'), dump(40));
+    expect((await cli(['import', 'torn-a', '--journal', 'torn.journal'])).stdout).toContain('imported 1');
+    const journal = join(dir, 'torn.journal');
+    const [line] = readFileSync(journal, 'utf8').trim().split('\n');
+    // a crash in the middle of the next append: half a line, no newline
+    writeFileSync(journal, `${readFileSync(journal, 'utf8')}${line!.slice(0, line!.length - 20)}`);
+    mkdirSync(join(dir, 'torn-b'));
+    writeFileSync(join(dir, 'torn-b', 'b.txt'), dump(41));
+    expect((await cli(['import', 'torn-b', '--journal', 'torn.journal'])).stdout).toContain('imported 1');
+    const again = await cli(['import', 'torn-a', 'torn-b', '--journal', 'torn.journal']);
+    expect(again.stdout).toContain('imported 0, unchanged 0, failed 0, skipped 2');
   });
 });

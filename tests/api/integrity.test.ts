@@ -135,8 +135,11 @@ describe('warnings are a checklist across revisions', () => {
     expect(ok.openWarningCount).toBe(1);
     expect(ok.confidence).toBeGreaterThan(before);
 
-    // another save elsewhere keeps both the resolution and the dismissal
+    // another save elsewhere (the line the first save made boilerplate becomes residue again) keeps both the resolution and the dismissal
+    // (a save of the same segments stores nothing: it must change something)
     const segs = (await t.gql(`query($id: ID!) { dump(id: $id) { currentRevision { segments { kind start end fields { field start end } } } } }`, { id: d.id })).data.dump.currentRevision.segments as Seg[];
+    const marked = segs.find((s) => s.kind === 'boilerplate' && s.start === parserWarnings[0]!.start)!;
+    marked.kind = 'residue';
     const res = (await t.gql(REVISE, { input: { dumpId: d.id, baseRevision: 2, segments: segs } })).data.reviseSegmentation;
     expect(res.revisionNumber).toBe(3);
     expect(res.dump.openWarningCount).toBe(1);

@@ -13,8 +13,8 @@ const REVISE = /* GraphQL */ `
       __typename
       ... on Error { code message }
       ... on StaleRevisionError { baseRevision currentRevision }
-      ... on InvalidSegmentationError { reason index start end }
-      ... on ReviseSegmentationPayload { revisionNumber dump { status currentRevisionNumber } articles { headline body } }
+      ... on InvalidSegmentationError { reason index start end field }
+      ... on ReviseSegmentationPayload { revisionNumber unchanged dump { status currentRevisionNumber } articles { headline body } }
     }
   }
 `;
@@ -64,6 +64,7 @@ describe('reviseSegmentation', () => {
     const r = res.data.reviseSegmentation;
     expect(r.__typename).toBe('ReviseSegmentationPayload');
     expect(r.revisionNumber).toBe(2);
+    expect(r.unchanged).toBe(false);
     expect(r.dump).toEqual({ status: 'IN_REVIEW', currentRevisionNumber: 2 });
     expect(r.articles[0].body).not.toContain(droppedLine);
     expect(r.articles[0].body.length).toBeGreaterThan(100);
@@ -103,6 +104,27 @@ describe('reviseSegmentation', () => {
     expect(await count('segmentation_revisions')).toBe(2);
   });
 
+  it('names the field span at fault, and gives offsets as "a to b"', async () => {
+    const segs = clone(parserSegments);
+    const main = segs.find((s) => s.kind === 'main')!;
+    const byline = main.fields.find((f) => f.field !== 'subhead')!;
+    // a field span past its segment's end
+    const bad = { ...byline, end: main.end + 5 };
+    main.fields = main.fields.map((f) => (f === byline ? bad : f));
+    const r = (await t.gql(REVISE, { input: { dumpId, baseRevision: 2, segments: segs } })).data.reviseSegmentation;
+    expect(r).toMatchObject({ __typename: 'InvalidSegmentationError', field: byline.field, start: bad.start, end: bad.end });
+    expect(r.message).toContain(`${byline.field} span`);
+    expect(r.message).toContain(`offsets ${bad.start} to ${bad.end}`);
+    expect(r.message).not.toMatch(/\d-\d/);
+    // a segment's own problem names no field
+    const gap = clone(parserSegments);
+    gap[1]!.start += 1;
+    const g = (await t.gql(REVISE, { input: { dumpId, baseRevision: 2, segments: gap } })).data.reviseSegmentation;
+    expect(g).toMatchObject({ __typename: 'InvalidSegmentationError', field: null });
+    expect(g.message).toContain(`text ${gap[0]!.end} to ${gap[1]!.start} belongs to none`);
+    expect(g.message).not.toMatch(/\d-\d/);
+  });
+
   it('splits a related block in two and relabels a part as boilerplate', async () => {
     const segs = clone(parserSegments);
     const lastRelated = segs.filter((s) => s.kind === 'related').at(-1)!;
@@ -116,6 +138,23 @@ describe('reviseSegmentation', () => {
     expect(r.revisionNumber).toBe(3);
     expect(r.dump.status).toBe('APPROVED');
     expect(r.articles).toHaveLength(articlesBefore); // main + one fewer related
+  });
+
+  it('stores nothing for a save identical to the current editor revision, and says so', async () => {
+    const current = await t.gql(`query($id: ID!) { dump(id: $id) { currentRevision { number segments { kind start end fields { field start end } } } } }`, { id: dumpId });
+    const rev = current.data.dump.currentRevision;
+    expect(rev.number).toBe(3);
+    const [revisions, audits, statuses] = [await count('segmentation_revisions'), await count('audit_log'), await count('dump_status_changes')];
+    for (let i = 0; i < 2; i++) {
+      const res = await t.gql(REVISE, { input: { dumpId, baseRevision: 3, segments: rev.segments } });
+      const r = res.data.reviseSegmentation;
+      expect(r).toMatchObject({ __typename: 'ReviseSegmentationPayload', revisionNumber: 3, unchanged: true, dump: { status: 'APPROVED', currentRevisionNumber: 3 } });
+      expect(r.articles.length).toBeGreaterThan(0);
+    }
+    // the same segments in the order a client may send fields in: still the same revision
+    const shuffled = clone(rev.segments).map((s) => ({ ...s, fields: [...s.fields].reverse() }));
+    expect((await t.gql(REVISE, { input: { dumpId, baseRevision: 3, segments: shuffled, approve: true } })).data.reviseSegmentation).toMatchObject({ revisionNumber: 3, unchanged: true });
+    expect([await count('segmentation_revisions'), await count('audit_log'), await count('dump_status_changes')]).toEqual([revisions, audits, statuses]);
   });
 
   it('needs an editor token', async () => {
@@ -133,6 +172,15 @@ describe('reviseSegmentation', () => {
     expect(counts.data.dumps.totalCount).toBe(1);
     const none = await t.gql(`{ dumps(filter: { status: APPROVED }) { totalCount edges { node { id } } } }`);
     expect(none.data.dumps).toEqual({ totalCount: 0, edges: [] });
+  });
+
+  it('approves with an unchanged save: the status changes, no revision is stored', async () => {
+    const current = await t.gql(`query($id: ID!) { dump(id: $id) { status currentRevision { number segments { kind start end fields { field start end } } } } }`, { id: dumpId });
+    expect(current.data.dump.status).toBe('IN_REVIEW');
+    const [revisions, statuses] = [await count('segmentation_revisions'), await count('dump_status_changes')];
+    const r = (await t.gql(REVISE, { input: { dumpId, baseRevision: 3, segments: current.data.dump.currentRevision.segments, approve: true } })).data.reviseSegmentation;
+    expect(r).toMatchObject({ revisionNumber: 3, unchanged: true, dump: { status: 'APPROVED', currentRevisionNumber: 3 } });
+    expect([await count('segmentation_revisions'), await count('dump_status_changes')]).toEqual([revisions, statuses + 1]);
   });
 
   it('filters dumps by the outlets of their articles', async () => {

@@ -113,7 +113,8 @@ describe('a page of revisions pays for its segment lists as it is loaded', () =>
     const start = text.indexOf(body);
     // each editor revision: one main segment of 1,500 one-character body spans (under the SIZE limit)
     const save = async (base: number) => {
-      const fields = Array.from({ length: 1_500 }, (_, i) => ({ field: 'body', start: start + 2 * i, end: start + 2 * i + 1 }));
+      // each save differs from the one before (a save of the same segments stores nothing): its first span is one character longer
+      const fields = Array.from({ length: 1_500 }, (_, i) => ({ field: 'body', start: start + 2 * i, end: start + 2 * i + 1 + (i === 0 ? base % 2 : 0) }));
       const r = await small.gql(REVISE, { input: { dumpId: d.id, baseRevision: base, segments: [{ kind: 'main', start: 0, end: text.length, fields }] } });
       expect(r.data.reviseSegmentation).toEqual({ __typename: 'ReviseSegmentationPayload', revisionNumber: base + 1 });
     };

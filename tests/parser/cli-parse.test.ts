@@ -140,3 +140,55 @@ describe('pnpm parse of archives, folders and other files', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('copydesk usage mistakes: exit 2 and one line naming the mistake and the help', () => {
+  /** runs the CLI with `args`, no server nor database needed: every case fails before either is used */
+  const cliRun = (args: string[]) => {
+    const r = spawnSync(tsx, [CLI, ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, COPYDESK_URL: 'http://127.0.0.1:9/graphql', COPYDESK_TOKEN: 'cdk_x', DATABASE_URL: '', COPYDESK_DATA_DIR: join(dir, 'no-database') } });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  it.each([
+    [['parse', '--nope', 'a.txt'], '--nope'],
+    [['import', '--nope', 'a.txt'], '--nope'],
+    [['import', 'a.txt', '--url'], '--url'],
+    [['import', '--dry-run=yes', 'a.txt'], '--dry-run'],
+    [['export', '--out'], '--out'],
+    [['export', 'stray'], 'stray'],
+    [['worker', '--nope'], '--nope'],
+    [['worker', '--concurrency', 'many'], '--concurrency'],
+    [['stories', 'backfill', '--batch'], '--batch'],
+    [['stories', 'frob'], 'frob'],
+    [['token', 'create', '--name'], '--name'],
+    [['token', 'create'], '--name'],
+    [['token', 'frob'], 'frob'],
+    [['token'], 'token'],
+    [['frobnicate'], 'frobnicate'],
+    [[], 'command'],
+  ])('copydesk %j', (args, named) => {
+    const r = cliRun(args);
+    expect(r.code, r.stderr).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines, r.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(/^copydesk( \w+)*: /);
+    expect(lines[0]).toContain(named);
+    expect(lines[0]).toContain('copydesk --help');
+    expect(r.stdout).toBe('');
+  });
+
+  it('exits 1, not 2, when a well-formed command fails as it runs', () => {
+    writeFileSync(join(dir, 'one.txt'), 'Headline\nBody line of the dump.');
+    for (const args of [['import', join(dir, 'missing-file.txt')], ['import', join(dir, 'one.txt')], ['export'], ['token', 'list'], ['parse', join(dir, 'missing-file.txt')]]) {
+      const r = cliRun(args);
+      expect([args, r.code]).toEqual([args, 1]);
+      expect(r.stderr).not.toMatch(STACK);
+      expect(r.stderr).not.toContain('--help');
+    }
+  });
+
+  it('answers --help with the usage on stdout, exit 0', () => {
+    const r = cliRun(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^usage: copydesk <command>/);
+  });
+});

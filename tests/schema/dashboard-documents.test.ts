@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Kind, buildSchema, parse, validate, visit, type DefinitionNode, type FragmentDefinitionNode } from 'graphql';
+import { operationCost } from '@copydesk/server/graphql/cost.ts';
+import { DEFAULT_LIMITS } from '@copydesk/server/graphql/limits.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 
 /**
@@ -68,5 +70,18 @@ describe('dashboard GraphQL documents', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('each cost no more than the server allows, a page asked without first charged at the default size', () => {
+    const over: string[] = [];
+    for (const d of docs) {
+      for (const def of d.definitions) {
+        if (def.kind !== Kind.OPERATION_DEFINITION) continue;
+        const used = [...spreads(def, fragments)].map((n) => fragments.get(n)).filter((f): f is FragmentDefinitionNode => !!f);
+        const cost = operationCost(schema, { kind: Kind.DOCUMENT, definitions: [def, ...used] }, def.name?.value, {});
+        if (!(cost > 0 && cost <= DEFAULT_LIMITS.maxCost)) over.push(`${d.file} ${def.name?.value ?? '(anonymous)'}: cost ${cost}`);
+      }
+    }
+    expect(over).toEqual([]);
   });
 });

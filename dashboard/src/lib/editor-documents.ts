@@ -47,7 +47,7 @@ export const ReviseMutation = graphql(`
   mutation DumpEditor_Revise($input: ReviseSegmentationInput!) {
     reviseSegmentation(input: $input) {
       __typename
-      ... on ReviseSegmentationPayload { revisionNumber dump { id status currentRevisionNumber confidence } }
+      ... on ReviseSegmentationPayload { revisionNumber unchanged dump { id status currentRevisionNumber confidence } }
       ... on StaleRevisionError { baseRevision currentRevision }
       ... on InvalidSegmentationError { rule reason index start end }
       ... on Error { message code }

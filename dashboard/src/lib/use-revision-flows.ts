@@ -90,6 +90,8 @@ export function useSave(dumpId: string, state: EditorState, dispatch: Dispatch, 
       dispatch({ type: 'rebase', base: { number: res.revisionNumber, author: viewerName ?? '', createdAt: new Date().toISOString(), segments: segs } });
       setConflict(null);
       setStatus(res.dump.status);
+      // the same segments as the current revision: the server stored nothing
+      if (res.unchanged) return say(`Nothing to save: revision ${res.revisionNumber} already holds these segments${approve ? '; approved' : ''}.`, 'ok');
       return say(`Saved as revision ${res.revisionNumber}${approve ? ' and approved' : ''}.`, 'ok');
     }
     if (res.__typename === 'StaleRevisionError') {

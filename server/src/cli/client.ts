@@ -1,7 +1,5 @@
+import { CSRF_HEADER } from '../graphql/limits.ts';
 import { CliError } from './errors.ts';
-
-/** the header the server's CSRF prevention asks of non-JSON (multipart) requests */
-const CSRF_HEADER = 'x-copydesk-csrf';
 
 export interface GqlClient {
   url: string;

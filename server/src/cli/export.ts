@@ -1,9 +1,10 @@
 /** `copydesk export`: every article with its topics and story edges, as JSON Lines, paged through the API. */
-import { createWriteStream, openSync, type WriteStream } from 'node:fs';
-import { parseArgs } from 'node:util';
+import type { Writable } from 'node:stream';
 import { loadCliEnv } from '../env.ts';
 import { createClient } from './client.ts';
 import { CliError } from './errors.ts';
+import { readArgs } from './args.ts';
+import { writeFileAtomically } from './atomic-file.ts';
 
 const PAGE = `query($after: String, $filter: ArticleFilter) {
   articles(first: 25, after: $after, filter: $filter) {
@@ -23,26 +24,25 @@ interface Page {
   articles: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Record<string, any> }[] };
 }
 
-/** The file `--out` names, opened for writing now: a folder that does not exist, or no permission, is a CliError naming it. */
-function openOutput(path: string): WriteStream {
-  try {
-    return createWriteStream(path, { fd: openSync(path, 'w') });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
-    throw new CliError(`cannot write ${path}: ${why}`);
-  }
-}
-
 export async function exportCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { url: { type: 'string' }, token: { type: 'string' }, out: { type: 'string', short: 'o' }, search: { type: 'string' }, source: { type: 'string' } } });
+  const { values } = readArgs('export', args, { url: { type: 'string' }, token: { type: 'string' }, out: { type: 'string', short: 'o' }, search: { type: 'string' }, source: { type: 'string' } });
   const env = loadCliEnv();
   const client = createClient(values.url ?? env.url, values.token ?? env.token);
-  const out = values.out ? openOutput(values.out) : process.stdout;
-  // a write that fails later (disk full) ends the export with its cause, not a stack
-  const failed = new Promise<never>((_, fail) => out.once('error', (e) => fail(new CliError(`cannot write ${values.out ?? 'the output'}: ${e.message}`))));
-  failed.catch(() => {});
   const filter = values.search || values.source ? { ...(values.search ? { search: values.search } : {}), ...(values.source ? { source: values.source } : {}) } : null;
+  // --out: written whole or not at all (atomic-file.ts): a failure half-way leaves the earlier file as it was
+  const n = values.out
+    ? await writeFileAtomically(values.out, (out, failed) => exportTo(client, filter, out, failed, true))
+    : await exportTo(client, filter, process.stdout, new Promise<never>(() => {}), false);
+  process.stderr.write(`exported ${n} articles\n`);
+  return 0;
+}
+
+/**
+ * Writes every article `filter` selects to `out` as JSON Lines, page by page; returns how many.
+ * `failed` rejects when `out` fails (waits for 'drain' race it). Throws CliError when the server
+ * cannot be reached or answers an error.
+ */
+async function exportTo(client: ReturnType<typeof createClient>, filter: Record<string, string> | null, out: Writable, failed: Promise<never>, progress: boolean): Promise<number> {
   let after: string | null = null;
   let n = 0;
   let total = 0;
@@ -73,13 +73,9 @@ export async function exportCommand(args: string[]): Promise<number> {
       if (!out.write(JSON.stringify(line) + '\n')) await Promise.race([new Promise<void>((r) => out.once('drain', () => r())), failed]);
       n++;
     }
-    if (values.out && process.stderr.isTTY) process.stderr.write(`\rexported ${n}/${total}`);
+    if (progress && process.stderr.isTTY) process.stderr.write(`\rexported ${n}/${total}`);
     after = page.articles.pageInfo.hasNextPage ? page.articles.pageInfo.endCursor : null;
   } while (after);
-  if (values.out) {
-    if (process.stderr.isTTY) process.stderr.write('\n');
-    await Promise.race([new Promise<void>((r) => (out as WriteStream).end(r)), failed]);
-  }
-  process.stderr.write(`exported ${n} articles\n`);
-  return 0;
+  if (progress && process.stderr.isTTY) process.stderr.write('\n');
+  return n;
 }

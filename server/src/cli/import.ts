@@ -4,12 +4,12 @@
  * first stopped.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadCliEnv } from '../env.ts';
 import { createClient, type GqlClient } from './client.ts';
-import { CliError } from './errors.ts';
+import { CliError, UsageError } from './errors.ts';
+import { readArgs, wholeNumberFlag } from './args.ts';
 import { decodeText, NotUtf8Error, parseJsonLines } from '../import/read-text.ts';
 import { ARCHIVES, DUMP_FILES, JSON_LINES, listDumpFiles, READABLE } from './dumps.ts';
 
@@ -109,12 +109,29 @@ async function journalTarget(client: GqlClient): Promise<string> {
   return sha(`${client.url}\n${id}`).slice(0, 32);
 }
 
-/** the keys a journal holds for `target` (lines `target<TAB>key`; lines of other targets and older journals do not count) */
+/**
+ * The keys a journal holds for `target` (lines `target<TAB>key`; lines of other targets and older
+ * journals do not count, nor a last line without its newline: an append cut short by a crash).
+ */
 function journalKeys(text: string, target: string): string[] {
-  return text.split('\n').flatMap((line) => {
+  return text.split('\n').slice(0, -1).flatMap((line) => {
     const tab = line.indexOf('\t');
     return tab > 0 && line.slice(0, tab) === target ? [line.slice(tab + 1)] : [];
   });
+}
+
+/** whether the file at `path` is empty or ends with a newline (its last byte only is read) */
+function endsWithNewline(path: string): boolean {
+  const size = statSync(path).size;
+  if (size === 0) return true;
+  const fd = openSync(path, 'r');
+  try {
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    return last[0] === 0x0a;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 class Progress {
@@ -145,10 +162,10 @@ class Progress {
 }
 
 export async function importCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = readArgs(
+    'import',
     args,
-    allowPositionals: true,
-    options: {
+    {
       url: { type: 'string' },
       token: { type: 'string' },
       concurrency: { type: 'string', default: '4' },
@@ -156,13 +173,14 @@ export async function importCommand(args: string[]): Promise<number> {
       'dry-run': { type: 'boolean', default: false },
       restart: { type: 'boolean', default: false },
     },
-  });
-  if (!positionals.length) throw new CliError('import needs at least one PATH (a .txt or .jsonl file, a folder, or a .zip / .tar.gz archive)');
+    true,
+  );
+  if (!positionals.length) throw new UsageError('import', 'needs at least one PATH (a .txt or .jsonl file, a folder, or a .zip / .tar.gz archive)');
   const env = loadCliEnv();
   const url = values.url ?? env.url;
   const token = values.token ?? env.token;
-  if (!token) throw new CliError('import needs an editor token: --token, COPYDESK_TOKEN or COPYDESK_EDITOR_TOKEN (create one with `copydesk token create --name NAME`)');
-  const concurrency = Math.max(1, Math.min(32, Number(values.concurrency) || 4));
+  if (!token) throw new UsageError('import', 'needs an editor token: --token, COPYDESK_TOKEN or COPYDESK_EDITOR_TOKEN (create one with `copydesk token create --name NAME`)');
+  const concurrency = wholeNumberFlag('import', '--concurrency', values.concurrency!, 1, 32);
   const dryRun = values['dry-run']!;
   const journal = resolve(values.journal!);
 
@@ -188,8 +206,13 @@ export async function importCommand(args: string[]): Promise<number> {
   const progress = new Progress(dumps, process.stderr.isTTY === true);
   const failures: string[] = [...invalid];
   progress.failed = invalid.length;
+  // an append cut short (a crash, Ctrl-C mid-write) left a line without its newline: the next
+  // lines start on a line of their own, so the cut line alone is lost, never the ones after it
+  let torn = existsSync(journal) && !endsWithNewline(journal);
   const record = (keys: string[]) => {
-    if (!dryRun && keys.length) appendFileSync(journal, keys.map((k) => `${target}\t${k}\n`).join(''));
+    if (dryRun || !keys.length) return;
+    appendFileSync(journal, (torn ? '\n' : '') + keys.map((k) => `${target}\t${k}\n`).join(''));
+    torn = false;
   };
 
   const run = async (w: Work) => {

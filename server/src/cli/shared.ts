@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { holdsDatabase, openDatabase, type Db } from '../db/client.ts';
 import { dataDirHolder } from '../db/lock.ts';
 import { isCopydeskDatabase, migrateDatabase } from '../db/migrate.ts';
@@ -15,13 +14,12 @@ function noDatabase(where: string): string {
 }
 
 /**
- * Opens (and migrates) the database the server uses, runs fn, closes it. Throws CliError (one
- * line, exit 2) when the data folder or DATABASE_URL holds no copydesk database: only the server's
+ * Opens (and migrates) the database the server uses (`dataDirFlag`: the command's --data-dir, read
+ * by cli/args.ts), runs fn, closes it. Throws CliError (one
+ * line, exit 1) when the data folder or DATABASE_URL holds no copydesk database: only the server's
  * start creates one, so a mistyped --data-dir is refused, not filled with an empty database.
  */
-export async function withDatabase<T>(args: string[], fn: (db: Db) => Promise<T>): Promise<T> {
-  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, allowPositionals: true, strict: false });
-  const dataDirFlag = typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
+export async function withDatabase<T>(dataDirFlag: string | undefined, fn: (db: Db) => Promise<T>): Promise<T> {
   const env = loadEnv(process.env, dataDirFlag ? { COPYDESK_DATA_DIR: dataDirFlag } : {});
   const dataDir = resolve(env.COPYDESK_DATA_DIR);
   if (!env.DATABASE_URL) {

@@ -1,18 +1,15 @@
 /** `copydesk worker`: drains the enrichment queue of the configured database; run several on several machines. */
-import { parseArgs } from 'node:util';
 import { queueCounts, runDueJobs, startEnrichWorkers } from '../enrich/jobs.ts';
 import { closeAnalysePool, setAnalyseThreads } from '../enrich/pool.ts';
+import { readArgs, wholeNumberFlag } from './args.ts';
 import { withDatabase } from './shared.ts';
 
 export async function workerCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { once: { type: 'boolean', default: false }, concurrency: { type: 'string', default: '1' }, 'data-dir': { type: 'string' } },
-  });
-  const concurrency = Math.max(1, Math.min(16, Number.parseInt(values.concurrency, 10) || 1));
+  const { values } = readArgs('worker', args, { once: { type: 'boolean', default: false }, concurrency: { type: 'string', default: '1' }, 'data-dir': { type: 'string' } });
+  const concurrency = wholeNumberFlag('worker', '--concurrency', values.concurrency, 1, 16);
   setAnalyseThreads(concurrency);
   try {
-    return await withDatabase(args, async (db) => {
+    return await withDatabase(values['data-dir'], async (db) => {
       if (values.once) {
         const n = await runDueJobs(db);
         process.stderr.write(`ran ${n} job(s); queue now ${JSON.stringify(await queueCounts(db))}\n`);

@@ -1,48 +1,60 @@
 /**
  * What an operation costs, checked before it runs (limits.ts `maxCost`): GraphQL Armor's
  * cost formula (a scalar 1, an object 2, each level deeper ×1.5, fragments flattened,
- * introspection free), with one change: a paginated field (`first`/`last`) multiplies its
- * selection by the page size the server will actually return (builder.ts `pageSize`: the request's
- * `first`/`last`, from a literal or a variable, capped at 100), never by the number asked for
- * (Armor took `first: 1000000` at its word, and a `first: $n` as 1). A field asked without
- * `first`/`last` counts once, as in Armor (most such fields are short lists).
+ * introspection free), with one change: a paginated field (one taking `first`/`last`) multiplies
+ * its selection by the page size the server will actually return (builder.ts `pageSize`: the
+ * request's `first`/`last`, from a literal or a variable, capped at 100; the default page size
+ * when neither is given), never by the number asked for (Armor took `first: 1000000` at its word,
+ * and a `first: $n` or a connection asked without `first` as 1). A list field that is not
+ * paginated counts once, as in Armor (such fields are short lists).
  */
-import { Kind, getOperationAST, valueFromASTUntyped, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, getNamedType, getOperationAST, isInterfaceType, isObjectType, valueFromASTUntyped, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLField, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { pageSize } from './builder.ts';
 
 const SCALAR = 1;
 const OBJECT = 2;
 const DEPTH_FACTOR = 1.5;
 
-/** The cost of operation `operationName` of `document` with `variables`. */
-export function operationCost(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): number {
+/**
+ * The cost of operation `operationName` of `document` with `variables` (a number, no unit), by
+ * `schema`'s types: a field of `schema` that takes `first` or `last` is a page. A field the schema
+ * does not know (the request fails validation) is charged as an unpaginated one.
+ */
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): number {
   const op = getOperationAST(document, operationName);
   if (!op) return 0;
+  const root = schema.getRootType(op.operation) ?? undefined;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   /** a fragment's cost once computed (a fragment spread again costs the same; one spread inside itself costs nothing more) */
   const known = new Map<string, number>();
-  const setCost = (set: SelectionSetNode): number => {
+  const typeNamed = (name: string | undefined, fallback: GraphQLCompositeType | undefined) => {
+    const t = name ? schema.getType(name) : fallback;
+    return t && (isObjectType(t) || isInterfaceType(t)) ? t : undefined;
+  };
+  const fieldOf = (parent: GraphQLCompositeType | undefined, name: string): GraphQLField<unknown, unknown> | undefined =>
+    parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
+  const setCost = (set: SelectionSetNode, parent: GraphQLCompositeType | undefined): number => {
     let cost = 0;
     for (const s of set.selections) {
       if (s.kind === Kind.FIELD) {
         if (s.name.value === '__schema') continue;
-        cost += DEPTH_FACTOR * fieldCost(s);
+        cost += DEPTH_FACTOR * fieldCost(s, fieldOf(parent, s.name.value));
       } else if (s.kind === Kind.INLINE_FRAGMENT) {
-        cost += setCost(s.selectionSet);
+        cost += setCost(s.selectionSet, typeNamed(s.typeCondition?.name.value, parent));
       } else {
         const name = s.name.value;
         if (!known.has(name)) {
           known.set(name, 0);
           const f = fragments.get(name);
-          known.set(name, f ? setCost(f.selectionSet) : 0);
+          known.set(name, f ? setCost(f.selectionSet, typeNamed(f.typeCondition.name.value, undefined)) : 0);
         }
         cost += known.get(name)!;
       }
     }
     return cost;
   };
-  const fieldCost = (field: { selectionSet?: SelectionSetNode; arguments?: readonly { name: { value: string }; value: import('graphql').ValueNode }[] }): number => {
+  const fieldCost = (field: FieldNode, def: GraphQLField<unknown, unknown> | undefined): number => {
     if (!field.selectionSet) return SCALAR;
     const arg = (name: string) => {
       const a = field.arguments?.find((x) => x.name.value === name);
@@ -52,9 +64,22 @@ export function operationCost(document: DocumentNode, operationName: string | nu
     };
     const first = arg('first');
     const last = arg('last');
-    const paged = first !== undefined || last !== undefined;
+    // a page: the field takes first/last (asked or not), or the request gives one
+    const paged = first !== undefined || last !== undefined || !!def?.args.some((a) => a.name === 'first' || a.name === 'last');
     const times = paged ? Math.max(1, pageSize(first, last)) : 1;
-    return (OBJECT + setCost(field.selectionSet)) * times;
+    const type = def ? getNamedType(def.type) : undefined;
+    return (OBJECT + setCost(field.selectionSet, type && (isObjectType(type) || isInterfaceType(type)) ? type : undefined)) * times;
   };
-  return op.selectionSet.selections.reduce((sum, s) => sum + (s.kind === Kind.FIELD ? (s.name.value === '__schema' ? 0 : fieldCost(s)) : s.kind === Kind.INLINE_FRAGMENT ? setCost(s.selectionSet) : setCost({ kind: Kind.SELECTION_SET, selections: [s] })), 0);
+  return op.selectionSet.selections.reduce(
+    (sum, s) =>
+      sum +
+      (s.kind === Kind.FIELD
+        ? s.name.value === '__schema'
+          ? 0
+          : fieldCost(s, fieldOf(root, s.name.value))
+        : s.kind === Kind.INLINE_FRAGMENT
+          ? setCost(s.selectionSet, typeNamed(s.typeCondition?.name.value, root))
+          : setCost({ kind: Kind.SELECTION_SET, selections: [s] }, root)),
+    0,
+  );
 }

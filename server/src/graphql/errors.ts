@@ -116,8 +116,9 @@ builder.objectType(InvalidSegmentationError, {
     rule: t.exposeString('rule', { description: 'PARTITION, SEGMENT_KIND, FIELD, ONE_MAIN (at most one main article), RELATED_HEADLINE (a related block needs a headline) or SIZE (more segments or field spans than a revision of the text may hold: 1,000 + one per 16 characters, 4,000 + one per 8)' }),
     reason: t.exposeString('reason'),
     index: t.exposeInt('index'),
-    start: t.exposeInt('start'),
+    start: t.exposeInt('start', { description: "the span at fault: the field span's when field is set (UTF-16 offsets)" }),
     end: t.exposeInt('end'),
+    field: t.exposeString('field', { nullable: true, description: 'the field of the span at fault (headline, byline, ...); null when the segment itself is' }),
   }),
 });
 

@@ -1,6 +1,6 @@
 /**
  * What a request may cost, enforced before execution with maintained plugins: GraphQL Armor's
- * depth, alias and token limits, Yoga's CSRF prevention, and a request-size cap; the cost limit
+ * depth, alias and token limits, CSRF prevention, and a request-size cap; the cost limit
  * (cost.ts: it needs the variables, to charge the page size the server returns) is
  * `costLimit` below, run with the other checks before execution (yoga.ts).
  */
@@ -8,8 +8,7 @@ import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-fi
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { GraphQLError, type DocumentNode, type ValidationContext } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema, type ValidationContext } from 'graphql';
 import { operationCost } from './cost.ts';
 import type { Plugin } from 'graphql-yoga';
 
@@ -54,25 +53,39 @@ export const DEFAULT_LIMITS: Limits = {
   subscriptionEventConcurrency: 2,
 };
 
-/** the header browsers must send with GET and multipart requests (forces a CORS preflight) */
+/** the header a request a browser sends without a preflight (GET, a form, text/plain or multipart body) must carry: only a preflighted request can add it */
 export const CSRF_HEADER = 'x-copydesk-csrf';
 
 /**
- * Yoga's CSRF prevention (GET and multipart requests must carry CSRF_HEADER), refusing with a
- * typed error like every other refusal: 403, code CSRF_HEADER_REQUIRED, a message naming the
- * header (Yoga's own error has no code).
+ * The content types a browser sends without a CORS preflight (a cross-site form, `fetch` with
+ * `mode: 'no-cors'`, a beacon), by their essence (lower case, parameters and white space dropped).
+ */
+const SIMPLE_CONTENT_TYPES: ReadonlySet<string> = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+
+/**
+ * Whether a request with this Content-Type (null: none) can come from another site without a
+ * preflight: no body type, or a "simple" one (SIMPLE_CONTENT_TYPES, in any case or spacing).
+ */
+export function skipsPreflight(contentType: string | null): boolean {
+  const essence = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  return essence === '' || SIMPLE_CONTENT_TYPES.has(essence);
+}
+
+/**
+ * CSRF prevention: a request a browser would send without a CORS preflight (GET, and a POST
+ * without a content type or of a simple one: a form, text/plain, multipart) must carry
+ * CSRF_HEADER, which no other site's form or link can add. Refused with 403, code
+ * CSRF_HEADER_REQUIRED, a message naming the header. (Yoga's plugin compared the content type's
+ * start as sent, so " text/plain" or "Text/Plain ;" passed.) The dashboard and the CLI send the
+ * header on every request, their uploads included.
  */
 function csrfPrevention(): Plugin {
-  const yoga = useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }) as Plugin;
   return {
-    onRequestParse(payload) {
-      try {
-        return yoga.onRequestParse?.(payload);
-      } catch {
-        throw new GraphQLError(`Send the header ${CSRF_HEADER} (any value) with GET and multipart requests: it shows the request does not come from another site's form or link.`, {
-          extensions: { code: 'CSRF_HEADER_REQUIRED', http: { status: 403 } },
-        });
-      }
+    onRequestParse({ request }) {
+      if (!skipsPreflight(request.headers.get('content-type')) || request.headers.has(CSRF_HEADER)) return;
+      throw new GraphQLError(`Send the header ${CSRF_HEADER} (any value) with GET requests and with form, text/plain and multipart bodies: it shows the request does not come from another site's form or link.`, {
+        extensions: { code: 'CSRF_HEADER_REQUIRED', http: { status: 403 } },
+      });
     },
   };
 }
@@ -192,9 +205,9 @@ export function limitPlugins(limits: Limits, signedIn: (request: Request) => Pro
  * LIMIT_EXCEEDED, naming the limit and the cost found.
  */
 export function costLimit(limits: Pick<Limits, 'maxCost'>): Plugin {
-  const check = ({ args, setResultAndStopExecution }: { args: { document: DocumentNode; operationName?: string | null; variableValues?: unknown }; setResultAndStopExecution: (r: { errors: GraphQLError[] }) => void }) => {
+  const check = ({ args, setResultAndStopExecution }: { args: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; variableValues?: unknown }; setResultAndStopExecution: (r: { errors: GraphQLError[] }) => void }) => {
     const variables = args.variableValues && typeof args.variableValues === 'object' ? (args.variableValues as Record<string, unknown>) : {};
-    const cost = operationCost(args.document, args.operationName, variables);
+    const cost = operationCost(args.schema, args.document, args.operationName, variables);
     if (cost > limits.maxCost) setResultAndStopExecution({ errors: [new GraphQLError(`Query Cost limit of ${limits.maxCost} exceeded, found ${cost}.`, { extensions: { code: 'LIMIT_EXCEEDED' } })] });
   };
   return { onExecute: check, onSubscribe: check };

@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,5 +59,33 @@ describe('staticHandler', () => {
       });
     for (const path of ['/%E0%A4%A', '/assets/%', '/%ZZ', '/dump/%C0%80']) expect({ path, status: await get(path) }).toEqual({ path, status: 400 });
     expect(await get('/assets/app-1.js')).toBe(200);
+  });
+
+  /** status, Allow header and body of `method target` sent as is (fetch cannot send `OPTIONS *`) */
+  const raw = (method: string, target: string) =>
+    new Promise<{ status: number; allow: string | undefined; body: string }>((ok, fail) => {
+      const u = new URL(base);
+      const req = request({ host: u.hostname, port: u.port, method, path: target }, (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (c) => (body += c)).on('end', () => ok({ status: res.statusCode!, allow: res.headers.allow, body }));
+      });
+      req.on('error', fail).end();
+    });
+
+  it('answers the page to GET and HEAD only: another method is a 405 naming them, never the page', async () => {
+    for (const [method, target] of [['OPTIONS', '*'], ['OPTIONS', '/'], ['TRACE', '/'], ['POST', '/dump/1'], ['PUT', '/'], ['DELETE', '/assets/app-1.js']] as const) {
+      const r = await raw(method, target);
+      expect({ method, target, status: r.status, allow: r.allow }).toEqual({ method, target, status: 405, allow: 'GET, HEAD' });
+      expect(r.body).not.toContain('<title>app</title>');
+    }
+    expect((await raw('HEAD', '/dump/1')).status).toBe(200);
+  });
+
+  it('answers a request target that is not a path (`*`, an absolute URL) with 404, never the page', async () => {
+    for (const target of ['*', 'http://evil.example/']) {
+      const r = await raw('GET', target);
+      expect({ target, status: r.status }).toEqual({ target, status: 404 });
+      expect(r.body).not.toContain('<title>app</title>');
+    }
   });
 });

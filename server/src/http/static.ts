@@ -23,11 +23,22 @@ function isFileRequest(pathname: string): boolean {
  * Serves the built dashboard. A path that names no file gets index.html when it can be a
  * client-side route; a missing file (a path with a file extension, e.g. `/assets/nope.js` or
  * `/favicon.png`, or anything under `/assets/`) is a 404, so that a stale or mistyped asset is
- * not answered with the page's HTML.
+ * not answered with the page's HTML. Only GET and HEAD are answered (405 with `Allow: GET, HEAD`
+ * otherwise), and only a request target that is a path (`OPTIONS *` or an absolute URL: 404).
  */
 export function staticHandler(root: string) {
   const base = resolve(root);
   return (req: IncomingMessage, res: ServerResponse): void => {
+    // files are read, never written: OPTIONS, TRACE, POST ... get no page
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' }).end('method not allowed: the dashboard answers GET and HEAD');
+      return;
+    }
+    // a target that is not a path (`*`, an absolute URL) names no file nor route
+    if (!req.url?.startsWith('/')) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' }).end('not found');
+      return;
+    }
     let url: URL;
     let decoded: string;
     try {

@@ -25,6 +25,20 @@ export interface ValidDump {
   sizeBytes: number;
 }
 
+/** what a dump's `url` must be: an absolute http(s) URL with a host (anything else, `javascript:` too, is INVALID_INPUT) */
+export const URL_EXPECTED = 'an absolute http:// or https:// URL, e.g. https://example.com/news/1';
+
+/** Whether `url` is an absolute http(s) URL with a host: the only kind a dump may carry (it is shown as a link). */
+export function isHttpUrl(url: string): boolean {
+  if (!/^https?:\/\//i.test(url)) return false;
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 /** `v` as UTC ISO 8601 when Date.parse reads it as a date in years 0001-9999, else null */
 function lenientDateTime(v: unknown): string | null {
   const t = typeof v === 'string' && v.length <= 100 ? Date.parse(v) : NaN;
@@ -33,7 +47,11 @@ function lenientDateTime(v: unknown): string | null {
   return d.getUTCFullYear() >= 1 && d.getUTCFullYear() <= 9999 ? d.toISOString() : null;
 }
 
-/** Checks a dump before anything is written; throws a typed error naming what is wrong. */
+/**
+ * Checks a dump before anything is written (every way in: importDump, uploads, the CLI); throws a
+ * typed error naming what is wrong: EmptyDumpError, DumpTooLargeError, InvalidTextError, or
+ * InvalidInputError naming `fetchedAt`, `url` (not an absolute http(s) URL, or too long) or `filename`.
+ */
 export function validateDump(input: DumpInput, maxBytes: number): ValidDump {
   const { text } = input;
   if (typeof text !== 'string' || text.length === 0) throw new EmptyDumpError('The dump text is empty: there is nothing to parse.');
@@ -54,6 +72,7 @@ export function validateDump(input: DumpInput, maxBytes: number): ValidDump {
   }
   const url = input.url?.trim() || null;
   if (url !== null && url.length > MAX_URL) throw new InvalidInputError('url', `longer than ${MAX_URL} characters`);
+  if (url !== null && !isHttpUrl(url)) throw new InvalidInputError('url', `"${quoteInput(url)}" is not ${URL_EXPECTED}`);
   const filename = input.filename?.trim() || null;
   if (filename !== null && filename.length > MAX_FILENAME) throw new InvalidInputError('filename', `longer than ${MAX_FILENAME} characters`);
   return { text, filename, url, fetchedAt, sizeBytes };

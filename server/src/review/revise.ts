@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { dumps, dumpStatusChanges, segmentationRevisions, warningDismissals } from '@copydesk/schema';
+import { appearances, dumps, dumpStatusChanges, segmentationRevisions, warningDismissals } from '@copydesk/schema';
 import type { Db, Executor } from '../db/client.ts';
 import { carryWarnings, checkSegmentation, checkSegmentationSize, deriveArticles, openWarnings, parseDump, revisionConfidence, type Segment, type Segmentation, warningKey } from '@copydesk/core';
 import { InvalidInputError, InvalidSegmentationError, NotFoundError, StaleRevisionError } from '../errors.ts';
@@ -24,14 +24,22 @@ export interface ReviseInput {
 
 export interface ReviseResult {
   dumpId: number;
+  /** the revision saved; the current one when `unchanged` */
   revisionNumber: number;
+  /** the dump's articles, in order */
   articleIds: number[];
+  /** true when the segments were the current editor revision's: nothing was stored (an `approve` still applies) */
+  unchanged: boolean;
 }
 
 /**
  * Saves an editor's segmentation as the dump's next revision and re-derives its articles, edges
  * and topics, in one transaction (run again if PostgreSQL picks it as a deadlock victim). Refused
- * when the editor's base is no longer the current revision.
+ * when the editor's base is no longer the current revision. A save whose segments are the current
+ * revision's, an editor's, stores nothing (no revision, no audit entry) and answers `unchanged`;
+ * its `approve` still moves the dump to approved. (A save equal to a current parser revision is
+ * stored: it makes the parse an editor's.)
+ * @throws NotFoundError, StaleRevisionError, InvalidInputError (baseRevision), InvalidSegmentationError
  */
 export async function reviseSegmentation(db: Db, input: ReviseInput): Promise<ReviseResult> {
   return retryTransaction(() => db.transaction(async (tx) => {
@@ -55,16 +63,22 @@ export async function reviseSegmentation(db: Db, input: ReviseInput): Promise<Re
     // checked: every kind and field name is one the parser knows
     const segments = candidate as Segment[];
 
+    // the base is the current revision (checked above); its warnings carry over: those the edit covered are marked resolved
+    const [baseRev] = await tx
+      .select({ author: segmentationRevisions.author, segments: segmentationRevisions.segments, warnings: segmentationRevisions.warnings })
+      .from(segmentationRevisions)
+      .where(and(eq(segmentationRevisions.dumpId, dump.id), eq(segmentationRevisions.number, input.baseRevision)));
+    if (baseRev && baseRev.author !== 'parser' && sameSegments(baseRev.segments, segments)) {
+      if (input.approve && dump.status !== 'approved') await recordStatus(tx, dump.id, dump.current, dump.status, 'approved', { name: input.author, origin: input.origin });
+      const shown = await tx.select({ articleId: appearances.articleId }).from(appearances).where(eq(appearances.dumpId, dump.id)).orderBy(appearances.position);
+      return { dumpId: dump.id, revisionNumber: dump.current, articleIds: shown.map((a) => a.articleId), unchanged: true };
+    }
+
     const [{ next }] = (await tx
       .select({ next: sql<number>`coalesce(max(${segmentationRevisions.number}), 0) + 1` })
       .from(segmentationRevisions)
       .where(eq(segmentationRevisions.dumpId, dump.id))) as [{ next: number }];
     const number = Number(next);
-    // the base revision's warnings carry over: those the edit covered are marked resolved
-    const [baseRev] = await tx
-      .select({ segments: segmentationRevisions.segments, warnings: segmentationRevisions.warnings })
-      .from(segmentationRevisions)
-      .where(and(eq(segmentationRevisions.dumpId, dump.id), eq(segmentationRevisions.number, input.baseRevision)));
     const warnings = carryWarnings(baseRev?.warnings ?? [], baseRev?.segments ?? [], segments, number, input.author);
     const dismissed = await dismissedKeys(tx, dump.id);
     const confidence = revisionConfidence(segments, openWarnings(warnings, dismissed), dump.template, true);
@@ -99,8 +113,15 @@ export async function reviseSegmentation(db: Db, input: ReviseInput): Promise<Re
       await tx.insert(dumpStatusChanges).values({ dumpId: dump.id, revision: number, status, editor: input.author });
       await audit(tx, actor, { action: 'status', dumpId: dump.id, subject: `revision ${number}`, detail: { from: dump.status, to: status, revision: number } });
     }
-    return { dumpId: dump.id, revisionNumber: number, articleIds: written.articleIds };
+    return { dumpId: dump.id, revisionNumber: number, articleIds: written.articleIds, unchanged: false };
   }));
+}
+
+/** Moves a locked dump from status `from` to `to` for `revision`: the dump row, its status change row and an audit entry. */
+async function recordStatus(tx: Executor, dumpId: number, revision: number, from: string, to: DumpStatus, actor: Actor): Promise<void> {
+  await tx.update(dumps).set({ status: to }).where(eq(dumps.id, dumpId));
+  await tx.insert(dumpStatusChanges).values({ dumpId, revision, status: to, editor: actor.name });
+  await audit(tx, actor, { action: 'status', dumpId, subject: `revision ${revision}`, detail: { from, to, revision } });
 }
 
 /**
@@ -156,9 +177,7 @@ export async function setDumpStatus(db: Db, input: SetStatusInput): Promise<void
     await checkSeenRevision(tx, input.dumpId, dump.current, input.revision, 'status');
     // the status it already has: nothing changes, nothing is recorded
     if (dump.status === input.status) return;
-    await tx.update(dumps).set({ status: input.status }).where(eq(dumps.id, input.dumpId));
-    await tx.insert(dumpStatusChanges).values({ dumpId: input.dumpId, revision: input.revision, status: input.status, editor: input.editor });
-    await audit(tx, { name: input.editor, origin: input.origin }, { action: 'status', dumpId: input.dumpId, subject: `revision ${input.revision}`, detail: { from: dump.status, to: input.status, revision: input.revision } });
+    await recordStatus(tx, input.dumpId, input.revision, dump.status, input.status, { name: input.editor, origin: input.origin });
   });
 }
 

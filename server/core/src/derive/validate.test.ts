@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSegmentation } from './validate.ts';
+import { checkSegmentation, offsetRange } from './validate.ts';
 
 const seg = (kind: string, start: number, end: number, fields: { field: string; start: number; end: number }[] = []) => ({ kind, start, end, fields });
 
@@ -14,6 +14,17 @@ describe('checkSegmentation', () => {
     expect(checkSegmentation(30, [seg('main', 0, 0), seg('residue', 0, 30)])?.reason).toMatch(/empty/);
     expect(checkSegmentation(30, [seg('main', 0, 10)])?.reason).toMatch(/before the end/);
     expect(checkSegmentation(30, [seg('main', 0, 40)])?.reason).toMatch(/past the end/);
+  });
+
+  it('names the field of a field span at fault (null for a segment), and gives offsets as "a to b"', () => {
+    expect(offsetRange(3, 17)).toBe('3 to 17');
+    const overlap = checkSegmentation(30, [seg('main', 0, 20, [{ field: 'headline', start: 0, end: 8 }, { field: 'byline', start: 5, end: 12 }]), seg('residue', 20, 30)]);
+    expect(overlap).toMatchObject({ rule: 'FIELD', index: 0, field: 'byline', start: 5, end: 12 });
+    expect(checkSegmentation(30, [seg('main', 0, 20, [{ field: 'section', start: 15, end: 25 }]), seg('residue', 20, 30)])).toMatchObject({ field: 'section', start: 15, end: 25 });
+    expect(checkSegmentation(30, [seg('main', 0, 20, [{ field: 'colour', start: 1, end: 2 }]), seg('residue', 20, 30)])).toMatchObject({ field: 'colour' });
+    const gap = checkSegmentation(30, [seg('main', 0, 10), seg('residue', 11, 30)]);
+    expect(gap).toMatchObject({ field: null, start: 10, end: 11 });
+    expect(gap?.reason).toContain('text 10 to 11 belongs to none');
   });
 
   it('names a segment or field that ends before it starts, or a negative offset, as such (not as a gap or an overlap)', () => {

@@ -28,11 +28,11 @@ export function segmentationLimits(length: number): { segments: number; fields: 
 export function checkSegmentationSize(length: number, segments: readonly { fields: readonly unknown[] }[]): SegmentationProblem | null {
   const limit = segmentationLimits(length);
   if (segments.length > limit.segments)
-    return { rule: 'SIZE', reason: `${segments.length} segments; a text of ${length} characters may have at most ${limit.segments} (1,000 + one per 16 characters)`, index: limit.segments, start: 0, end: length };
+    return { rule: 'SIZE', reason: `${segments.length} segments; a text of ${length} characters may have at most ${limit.segments} (1,000 + one per 16 characters)`, index: limit.segments, start: 0, end: length, field: null };
   let fields = 0;
   for (const s of segments) fields += s.fields.length;
   if (fields > limit.fields)
-    return { rule: 'SIZE', reason: `${fields} field spans; a text of ${length} characters may have at most ${limit.fields} (4,000 + one per 8 characters)`, index: 0, start: 0, end: length };
+    return { rule: 'SIZE', reason: `${fields} field spans; a text of ${length} characters may have at most ${limit.fields} (4,000 + one per 8 characters)`, index: 0, start: 0, end: length, field: null };
   return null;
 }
 
@@ -41,8 +41,19 @@ export interface SegmentationProblem {
   reason: string;
   /** index of the offending segment */
   index: number;
+  /** the offending span's UTF-16 offsets (end exclusive): the field span's when `field` is set */
   start: number;
   end: number;
+  /** the field of the offending field span ("byline", or the unknown name given); null when the segment itself is at fault */
+  field: string | null;
+}
+
+/**
+ * A span of text offsets as every message gives it: "12 to 40" (UTF-16 offsets, `end` exclusive).
+ * One form for the parser's, the server's and the dashboard's messages.
+ */
+export function offsetRange(start: number, end: number): string {
+  return `${start} to ${end}`;
 }
 
 /** The UTF-16 offset of the first lone surrogate in `text` (a high one not followed by a low one, or a low one not after a high one), or -1 when it is well formed. */
@@ -84,10 +95,10 @@ export function checkEditorialRules(segments: readonly SegmentLike[]): Segmentat
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i]!;
     if (s.kind === 'main') {
-      if (main >= 0) return { rule: 'ONE_MAIN', reason: `a dump has at most one main article (segment ${main + 1} is main already): relabel one of them as related`, index: i, start: s.start, end: s.end };
+      if (main >= 0) return { rule: 'ONE_MAIN', reason: `a dump has at most one main article (segment ${main + 1} is main already): relabel one of them as related`, index: i, start: s.start, end: s.end, field: null };
       main = i;
     }
-    if (s.kind === 'related' && !s.fields.some((f) => f.field === 'headline')) return { rule: 'RELATED_HEADLINE', reason: 'a related block needs a headline: mark its headline line (h) or relabel the block', index: i, start: s.start, end: s.end };
+    if (s.kind === 'related' && !s.fields.some((f) => f.field === 'headline')) return { rule: 'RELATED_HEADLINE', reason: 'a related block needs a headline: mark its headline line (h) or relabel the block', index: i, start: s.start, end: s.end, field: null };
   }
   return null;
 }
@@ -114,17 +125,17 @@ export function checkPartition(text: string | number, segments: readonly Segment
   const length = typeof text === 'string' ? text.length : text;
   /** a boundary at `offset` cuts a character of the text in two (only known when given the text) */
   const cuts = (offset: number) => typeof text === 'string' && splitsSurrogatePair(text, offset);
-  if (length === 0) return segments.length ? { rule: 'PARTITION', reason: 'an empty text has no segments', index: 0, start: 0, end: 0 } : null;
-  if (!segments.length) return { rule: 'PARTITION', reason: 'the segments must cover the text', index: 0, start: 0, end: length };
+  if (length === 0) return segments.length ? { rule: 'PARTITION', reason: 'an empty text has no segments', index: 0, start: 0, end: 0, field: null } : null;
+  if (!segments.length) return { rule: 'PARTITION', reason: 'the segments must cover the text', index: 0, start: 0, end: length, field: null };
   let pos = 0;
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i]!;
-    const at = (rule: SegmentationRule, reason: string, start = s.start, end = s.end): SegmentationProblem => ({ rule, reason, index: i, start, end });
+    const at = (rule: SegmentationRule, reason: string, start = s.start, end = s.end, field: string | null = null): SegmentationProblem => ({ rule, reason, index: i, start, end, field });
     if (!SEGMENT_KINDS.includes(s.kind as SegmentKind)) return at('SEGMENT_KIND', `unknown segment kind "${s.kind}"`);
     const bad = spanFault('segment', s.start, s.end);
     if (bad) return at('PARTITION', bad);
     if (s.start !== pos) {
-      if (s.start > pos) return at('PARTITION', `gap before this segment (text ${pos}-${s.start} belongs to none)`, pos, s.start);
+      if (s.start > pos) return at('PARTITION', `gap before this segment (text ${offsetRange(pos, s.start)} belongs to none)`, pos, s.start);
       return at('PARTITION', i === 0 ? 'the first segment must start at 0' : `this segment overlaps the previous one (it starts at ${s.start}; the previous one ends at ${pos})`, s.start, pos);
     }
     if (s.end > length) return at('PARTITION', `the segment runs past the end of the text (${length})`);
@@ -137,20 +148,20 @@ export function checkPartition(text: string | number, segments: readonly Segment
     let last = s.start;
     const bodies: { start: number; end: number }[] = [];
     for (const f of sorted) {
-      if (!FIELD_NAMES.includes(f.field as FieldName)) return at('FIELD', `unknown field "${f.field}"`, f.start, f.end);
+      if (!FIELD_NAMES.includes(f.field as FieldName)) return at('FIELD', `unknown field "${f.field}"`, f.start, f.end, f.field);
       const badField = spanFault(`${f.field} span`, f.start, f.end);
-      if (badField) return at('FIELD', badField, f.start, f.end);
-      if (f.start < s.start || f.end > s.end) return at('FIELD', `the ${f.field} span lies outside its segment`, f.start, f.end);
-      if (cuts(f.start) || cuts(f.end)) return at('FIELD', `the ${f.field} span ${cuts(f.start) ? 'starts' : 'ends'} inside a surrogate pair (one character of the text): mark whole characters`, f.start, f.end);
+      if (badField) return at('FIELD', badField, f.start, f.end, f.field);
+      if (f.start < s.start || f.end > s.end) return at('FIELD', `the ${f.field} span lies outside its segment`, f.start, f.end, f.field);
+      if (cuts(f.start) || cuts(f.end)) return at('FIELD', `the ${f.field} span ${cuts(f.start) ? 'starts' : 'ends'} inside a surrogate pair (one character of the text): mark whole characters`, f.start, f.end, f.field);
       if (f.field === 'subhead') {
-        if (!bodies.some((b) => b.start <= f.start && f.end <= b.end)) return at('FIELD', 'a subhead must lie inside a body span', f.start, f.end);
+        if (!bodies.some((b) => b.start <= f.start && f.end <= b.end)) return at('FIELD', 'a subhead must lie inside a body span', f.start, f.end, f.field);
         continue;
       }
-      if (f.start < last) return at('FIELD', `the ${f.field} span overlaps another field`, f.start, f.end);
+      if (f.start < last) return at('FIELD', `the ${f.field} span overlaps another field`, f.start, f.end, f.field);
       last = f.end;
       if (f.field === 'body') bodies.push(f);
     }
   }
-  if (pos !== length) return { rule: 'PARTITION', reason: `the segments stop at ${pos}, before the end of the text (${length})`, index: segments.length - 1, start: pos, end: length };
+  if (pos !== length) return { rule: 'PARTITION', reason: `the segments stop at ${pos}, before the end of the text (${length})`, index: segments.length - 1, start: pos, end: length, field: null };
   return null;
 }

@@ -55,9 +55,10 @@ const ReviseSegmentationInput = builder.inputType('ReviseSegmentationInput', {
   }),
 });
 
-const ReviseSegmentationPayload = builder.objectRef<{ dumpId: number; revisionNumber: number; articleIds: number[] }>('ReviseSegmentationPayload').implement({
+const ReviseSegmentationPayload = builder.objectRef<{ dumpId: number; revisionNumber: number; articleIds: number[]; unchanged: boolean }>('ReviseSegmentationPayload').implement({
   fields: (t) => ({
-    revisionNumber: t.exposeInt('revisionNumber'),
+    revisionNumber: t.exposeInt('revisionNumber', { description: 'the revision saved; the current one when unchanged' }),
+    unchanged: t.exposeBoolean('unchanged', { description: "true when the segments were the current editor revision's: nothing was stored (approve still applies)" }),
     dump: t.drizzleField({
       type: 'dumps',
       resolve: async (query, r, _args, ctx) => (await ctx.db.query.dumps.findFirst(query({ where: { id: r.dumpId } })))!,
@@ -83,7 +84,7 @@ const ReparseDumpPayload = builder.objectRef<{ dumpId: number; revisionNumber: n
 builder.mutationFields((t) => ({
   reviseSegmentation: t.field({
     type: ReviseSegmentationPayload,
-    description: "Saves an editor's segmentation as the dump's next revision and re-derives its articles, in one transaction.",
+    description: "Saves an editor's segmentation as the dump's next revision and re-derives its articles, in one transaction. Segments identical to the current editor revision store nothing (unchanged: true).",
     args: { input: t.arg({ type: ReviseSegmentationInput, required: true }) },
     errors: { types: [...REVISE_ERRORS], directResult: true },
     resolve: (_root, { input }, ctx) => {
