@@ -534,7 +534,7 @@ export function lineKind(s: string, edge = false): KindVerdict {
   // inside a body, "X has been the region's independent voice since 1887" may be the article's
   // (a story about a newspaper): kept, but doubted
   if (!free && len <= PITCH_MAX_CHARS && s.includes('ndependent') && SELF_INDEPENDENT.test(s) && SELF_MEDIA.test(s) && SELF_HISTORY.test(s) && !REPORTED_SPEECH.test(s)) {
-    return doubt(0.5, 'reads like the outlet describing itself');
+    return doubt(0.9, 'reads like the outlet describing itself');
   }
   // "your@email.com": the placeholder of a sign-up form's e-mail field
   if (len <= 60 && s.charCodeAt(0) < 128 && s.includes('@') && EMAIL_PROMPT.test(s)) return taken('newsletter', 'e-mail field of a sign-up form');
