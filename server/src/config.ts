@@ -34,6 +34,6 @@ export function configOf(env: Env): AppConfig {
     compiledReads: env.COPYDESK_COMPILED_READS,
     graphqlJit: env.COPYDESK_GRAPHQL_JIT,
     trustProxy: env.COPYDESK_TRUST_PROXY,
-    limits: { ...DEFAULT_LIMITS, maxRequestBytes: env.COPYDESK_MAX_REQUEST_BYTES, maxAnonymousRequestBytes: env.COPYDESK_MAX_ANONYMOUS_REQUEST_BYTES, maxUploadBytes: env.COPYDESK_MAX_UPLOAD_BYTES, maxTextBytes: env.COPYDESK_MAX_TEXT_BYTES, maxSubscriptions: env.COPYDESK_MAX_SUBSCRIPTIONS, maxSubscriptionsPerClient: env.COPYDESK_MAX_SUBSCRIPTIONS_PER_CLIENT },
+    limits: { ...DEFAULT_LIMITS, maxRequestBytes: env.COPYDESK_MAX_REQUEST_BYTES, maxAnonymousRequestBytes: env.COPYDESK_MAX_ANONYMOUS_REQUEST_BYTES, maxUploadBytes: env.COPYDESK_MAX_UPLOAD_BYTES, maxTextBytes: env.COPYDESK_MAX_TEXT_BYTES, maxSubscriptionEventTextBytes: env.COPYDESK_MAX_SUBSCRIPTION_EVENT_TEXT_BYTES, maxSubscriptions: env.COPYDESK_MAX_SUBSCRIPTIONS, maxSubscriptionsPerClient: env.COPYDESK_MAX_SUBSCRIPTIONS_PER_CLIENT },
   };
 }

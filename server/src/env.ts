@@ -63,6 +63,8 @@ const EnvSchema = z.object({
   COPYDESK_MAX_UPLOAD_BYTES: int(1, null, 64 * 1024 * 1024),
   /** most bytes of large text fields (dump texts, article bodies) one GraphQL request may return */
   COPYDESK_MAX_TEXT_BYTES: int(1, null, 32 * 1024 * 1024),
+  /** the same for one subscription event (each is serialised and written once per subscriber, at every change) */
+  COPYDESK_MAX_SUBSCRIPTION_EVENT_TEXT_BYTES: int(1, null, 5 * 1024 * 1024),
   /** most GraphQL subscriptions open at once per HTTP process, all clients together */
   COPYDESK_MAX_SUBSCRIPTIONS: int(1, null, 1000),
   /** most GraphQL subscriptions one client (an editor's token, else an anonymous client's address) holds open at once per HTTP process */

@@ -238,7 +238,7 @@ export function createApp({ db, config, dev = false, changes = localChangeFeed()
         client: subscriberKey(editor, clientAddress(request.headers, remote, config.trustProxy ?? false)),
         changes,
         presence,
-        textBudget: createTextBudget(config.limits.maxTextBytes),
+        textBudget: createTextBudget(config.limits.maxTextBytes, config.limits.maxSubscriptionEventTextBytes),
       };
     },
     plugins: [

@@ -84,3 +84,32 @@ for (const compiledReads of [true, false]) {
     });
   });
 }
+
+describe('text budget of a subscription event (COPYDESK_MAX_SUBSCRIPTION_EVENT_TEXT_BYTES)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ limits: { ...DEFAULT_LIMITS, maxTextBytes: BUDGET, maxSubscriptionEventTextBytes: 100_000 } });
+    const res = await t.gql(IMPORT, { i: { text: dump(9, DUMP_BYTES), filename: 'event-budget.txt' } });
+    expect(res.data.importDump.__typename).toBe('ImportDumpPayload');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('refuses an event over its own bound with LIMIT_EXCEEDED, though a query of the same size is answered', async () => {
+    const first = await t.gql(`{ dumps(first: 1) { edges { node { id } } } }`);
+    const id = first.data.dumps.edges[0].node.id;
+    // 120 KB: under a request's 200 KB, over an event's 100 KB
+    const query = await t.gql(`query($id: ID!) { dump(id: $id) { text again: text } }`, { id });
+    expect(query.errors).toBeUndefined();
+    expect(query.data.dump.again.length).toBeGreaterThan(DUMP_BYTES - 1000);
+    const sub = await subscribe(t.app, `subscription($id: ID!) { a: dumpUpdated(id: $id) { status text again: text } }`, { id }, TEST_TOKEN);
+    try {
+      const event = await sub.next();
+      expect(event.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+      expect(event.data?.a?.again ?? null).toBeNull();
+    } finally {
+      sub.close();
+    }
+  });
+});

@@ -27,6 +27,13 @@ export interface Limits {
   maxTokens: number;
   /** most bytes (UTF-8) of large text fields (Dump.text, Article.body) one request may return, all together (text-budget.ts) */
   maxTextBytes: number;
+  /**
+   * the same bound for one subscription event (text-budget.ts `reset`): each event is a response
+   * of its own, serialised and written once per subscriber, again at every change, so it is kept
+   * well below a request's (45 subscribers of 24 MB events took the server past 1.7 GB); the default
+   * holds one copy of the largest dump's text (COPYDESK_MAX_DUMP_BYTES' default)
+   */
+  maxSubscriptionEventTextBytes: number;
   /** most subscriptions open at once in one server process, all clients together (live/limits.ts) */
   maxSubscriptions: number;
   /** most subscriptions one client holds open at once in one server process: an editor's token, or an anonymous client's address (live/limits.ts) */
@@ -48,6 +55,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxCost: 200_000,
   maxTokens: 5_000,
   maxTextBytes: 32 * 1024 * 1024,
+  maxSubscriptionEventTextBytes: 5 * 1024 * 1024,
   maxSubscriptions: 1000,
   maxSubscriptionsPerClient: 50,
   subscriptionEventConcurrency: 2,

@@ -29,7 +29,10 @@ export interface TextBudget {
    * @throws GraphQLError with code LIMIT_EXCEEDED when the total passes the budget
    */
   prepay(items: number, field: string, by: string): void;
-  /** starts over: each event of a subscription is a response of its own (its root field's resolve calls this) */
+  /**
+   * starts over: each event of a subscription is a response of its own (its root field's resolve
+   * calls this), with the smaller event budget from then on (`createTextBudget`'s `eventMaxBytes`)
+   */
   reset(): void;
 }
 
@@ -55,8 +58,12 @@ export const LIST_ITEM_BYTES = 256;
  */
 export const YIELD_ABOVE_ITEMS = 200;
 
-/** A fresh budget of `maxBytes` UTF-8 bytes for one request. */
-export function createTextBudget(maxBytes: number): TextBudget {
+/**
+ * A fresh budget of `maxBytes` UTF-8 bytes for one request; after `reset` (a subscription event),
+ * of `eventMaxBytes` (Limits.maxSubscriptionEventTextBytes), never more than `requestMaxBytes`.
+ */
+export function createTextBudget(requestMaxBytes: number, eventMaxBytes = requestMaxBytes): TextBudget {
+  let maxBytes = requestMaxBytes;
   let used = 0;
   /** items of each list field paid ahead by `prepay`, not yet charged by `chargeList` */
   let credit = new Map<string, number>();
@@ -85,6 +92,7 @@ export function createTextBudget(maxBytes: number): TextBudget {
       credit.set(field, (credit.get(field) ?? 0) + items);
     },
     reset() {
+      maxBytes = Math.min(eventMaxBytes, requestMaxBytes);
       used = 0;
       credit = new Map();
     },
