@@ -321,6 +321,15 @@ describe('doubts and titles that point at what is suspect', () => {
     expect(rules(['In today\'s edition: ferries, fares and floods', 'The Morning Tide', letter, PARA])).toEqual([null, 'newsletter', 'newsletter', null]);
     expect(rules([PARA, 'Harbour works run late again', letter, PARA])).toEqual([null, 'newsletter', 'newsletter', null]);
   });
+  it('doubts a title taken over a one-line prompt between paragraphs more than one over a whole block (it may be a subhead)', () => {
+    const letter = 'Get our free weekly newsletter, straight to your inbox every Friday.';
+    const lone = [PARA, 'NIGHT BUSES RETURN', letter, PARA];
+    expect(rules(lone)).toEqual([null, 'newsletter', 'newsletter', null]);
+    expect(doubtOf(lone, 1)).toBeGreaterThanOrEqual(0.6);
+    const block = [PARA, 'The Morning Tide', letter, 'Enter your email address', PARA];
+    expect(rules(block)[1]).not.toBeNull();
+    expect(doubtOf(block, 1)).toBeLessThan(0.5);
+  });
   it('doubts an outlet profile inside a body (kept: it may be a story about a newspaper)', () => {
     const lines = [PARA, "Harbour Post has been the region's independent voice since 1887.", PARA, PARA];
     expect(rules(lines)).toEqual([null, null, null, null]);

@@ -748,7 +748,10 @@ export function bodyKinds(
     let k = j + 1;
     while (k < n && skip[k]) k++;
     const block = k < n && out[k]!.rule !== null && BLOCK_RULES.has(out[k]!.rule!) && (isTitleCase(t) || isAllCaps(t));
-    if (h < 0 || endsSentence(texts[h]!) || (!isShortLine(texts[h]!) && (isTitleCase(t) || isAllCaps(t))) || block) out[i] = placed(r, 'title of a publisher prompt', 0.3);
+    if (!(h < 0 || endsSentence(texts[h]!) || (!isShortLine(texts[h]!) && (isTitleCase(t) || isAllCaps(t))) || block)) continue;
+    // between article paragraphs over a one-line prompt, the same line may be a subhead the prompt was put under
+    const lone = !block && h >= 0 && k < n && out[k]!.rule === null && endsSentence(texts[k]!);
+    out[i] = placed(r, 'title of a publisher prompt', lone ? 0.6 : 0.3);
   }
   // a bare link label ("Recommended", "Most read:") over one headline, then article text: the headline is the link
   for (let i = 0; i + 1 < n; i++) {
