@@ -78,4 +78,37 @@ describe('reads whose client went away', () => {
       await database.close();
     }
   });
+  it.runIf(inject('dbKind') === 'postgres')('on PostgreSQL, the cancel needs no login: it works when the role may open no more connections', async () => {
+    // a role allowed one connection, which the read holds: a cancel that logs in (a session of its
+    // own) is refused "too many connections for role" and the read runs on to its statement timeout
+    const role = `cdk_one_conn_${process.pid}`;
+    await t.sql(`create role ${role} login connection limit 1`);
+    await t.sql(`grant pg_read_all_data to ${role}`);
+    const url = new URL(t.databaseUrl!);
+    url.username = role;
+    const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 1, statementTimeoutMs: 120_000, onPoolError: () => {} });
+    const app = createApp({ db: database.db, config: DEFAULT_CONFIG });
+    const writer = new pg.Client({ connectionString: t.databaseUrl! });
+    await writer.connect();
+    const running = () =>
+      t.sql<{ pid: number }>(`select pid from pg_stat_activity where usename = '${role}' and state = 'active' and query like '%count(*)%'`);
+    try {
+      await writer.query('begin');
+      await writer.query('lock table dumps in access exclusive mode');
+      const client = new AbortController();
+      const answer = Promise.resolve(app.fetch('http://localhost/graphql', { method: 'POST', signal: client.signal, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ reviewCounts { total } }' }) }))
+        .then((r) => r.text())
+        .catch((e: unknown) => e);
+      await expect.poll(async () => (await running()).length, { timeout: 20_000 }).toBe(1);
+      client.abort();
+      await answer;
+      await expect.poll(async () => (await running()).length, { timeout: 30_000, interval: 100 }).toBe(0);
+      await writer.query('rollback');
+    } finally {
+      await writer.end().catch(() => {});
+      await database.close();
+      await t.sql(`drop owned by ${role}`).catch(() => {});
+      await t.sql(`drop role ${role}`).catch(() => {});
+    }
+  });
 });
