@@ -164,6 +164,16 @@ function dateToEnd(s: string, from: number): Range | null {
   return rest === '' || rest === '.' ? [i, e] : null;
 }
 
+/** 1 at each code unit of `chars` (0 elsewhere): the characters are tested one code unit at a time, without a string search. */
+function codeUnits(chars: string): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+}
+/** CREDIT_SEPARATORS and NAMES_DATE_SEPARATORS by code unit. */
+const CREDIT_SEPARATOR_AT = codeUnits(CREDIT_SEPARATORS);
+const NAMES_DATE_SEPARATOR_AT = codeUnits(NAMES_DATE_SEPARATORS);
+
 /**
  * A (trimmed) line that is a byline, a credit line or a labelled date line -> its names and date
  * ranges; null for anything else (body text). "By June 11, 1968, ..." stays body.
@@ -182,10 +192,10 @@ export function creditLine(s: string): Credit | null {
     const plainBy = s.charCodeAt(1) === 121 /* y */ && from0 <= 4;
     // "By NAMES <sep> [Published] DATE", "By NAMES on DATE"
     for (let p = from0; p < s.length; p++) {
-      const c = s[p]!;
-      const dashSep = c === '-' && s.charCodeAt(p - 1) === 32 && s.charCodeAt(p + 1) === 32;
-      const onSep = c === ' ' && s.startsWith(ON_DATE, p);
-      if (!dashSep && !onSep && !CREDIT_SEPARATORS.includes(c)) continue;
+      const c = s.charCodeAt(p);
+      const dashSep = c === 45 /* - */ && s.charCodeAt(p - 1) === 32 && s.charCodeAt(p + 1) === 32;
+      const onSep = c === 32 && s.startsWith(ON_DATE, p);
+      if (!dashSep && !onSep && CREDIT_SEPARATOR_AT[c] === 0) continue;
       let from = onSep ? p + 4 : p + 1;
       const label = DATE_LABEL.exec(s.slice(from).trimStart());
       if (label) from = s.length - s.slice(from).trimStart().length + label[0].length;
@@ -273,9 +283,9 @@ function namesThenDate(s: string): Credit | null {
   const c = s.charCodeAt(0);
   if (!(c >= 65 && c <= 90) && !(c > 127 && s[0] !== s[0]!.toLowerCase())) return null;
   for (let p = 3; p < Math.min(s.length, 80); p++) {
-    const ch = s[p]!;
-    const dashSep = ch === '-' && s.charCodeAt(p - 1) === 32 && s.charCodeAt(p + 1) === 32;
-    if (!dashSep && !NAMES_DATE_SEPARATORS.includes(ch)) continue;
+    const ch = s.charCodeAt(p);
+    const dashSep = ch === 45 /* - */ && s.charCodeAt(p - 1) === 32 && s.charCodeAt(p + 1) === 32;
+    if (!dashSep && NAMES_DATE_SEPARATOR_AT[ch] === 0) continue;
     let from = p + 1;
     const after = s.slice(from).trimStart();
     const label = DATE_LABEL.exec(after);
