@@ -42,6 +42,7 @@ import {
 } from '../patterns.ts';
 import { bylineFromLine, nameGroups, namesIn } from './byline.ts';
 import type { Range } from './byline.ts';
+import { Gated } from '../first-units.ts';
 
 /**
  * What a credit line gives: the date's range and the names' ranges within the (trimmed) line,
@@ -63,6 +64,21 @@ const MAX_DATE_TOKENS = 10;
 
 /** DATE_PHRASE_FIRST as a table over ASCII (1: a date token may open with the code unit; none opens with a non-ASCII one). */
 const DATE_FIRST: Uint8Array = Uint8Array.from({ length: 128 }, (_, c) => (DATE_PHRASE_FIRST.test(String.fromCharCode(c)) ? 1 : 0));
+
+/** The date-token rules with their first-unit tables (first-units.ts): a token no rule can open with is refused without a regex call. */
+const GATED_DAY_WORD = new Gated(DATE_DAY_WORD);
+const GATED_COUNT_UNIT = new Gated(DATE_COUNT_UNIT);
+const GATED_COUNT = new Gated(DATE_COUNT);
+const GATED_UNIT = new Gated(DATE_UNIT);
+const GATED_MONTH_OTHER = new Gated(DATE_MONTH_OTHER);
+const GATED_MONTH = new Gated(DATE_MONTH);
+const GATED_YEAR = new Gated(DATE_YEAR);
+const GATED_DAY = new Gated(DATE_DAY);
+const GATED_NUMERIC = new Gated(DATE_NUMERIC);
+const GATED_CLOCK = new Gated(DATE_CLOCK);
+const GATED_AMPM = new Gated(DATE_AMPM);
+const GATED_WEEKDAY = new Gated(DATE_WEEKDAY);
+const GATED_ZONE = new Gated(DATE_ZONE);
 
 /**
  * Where a date phrase starting at `from` (spaces skipped) ends in `s`, or -1 when no date phrase
@@ -88,15 +104,15 @@ export function datePhraseEnd(s: string, from: number): number {
   const t1 = token(s, i);
   if (t1) {
     const w1 = s.slice(i, t1.end);
-    if (DATE_DAY_WORD.test(w1)) return t1.end;
+    if (GATED_DAY_WORD.test(w1)) return t1.end;
     if (w1 === 'just' && s.startsWith(' now', t1.end)) return t1.end + 4;
     // "3 hours ago", "an hour ago", "3h ago": only a count (a digit, "a", "an") opens one
     const t2 = (c0 >= 48 && c0 <= 57) || c0 === 97 || c0 === 65 ? token(s, t1.next) : null;
     if (t2) {
       const w2 = s.slice(t1.next, t2.end);
-      if (DATE_COUNT_UNIT.test(w1) && w2 === 'ago') return t2.end;
+      if (GATED_COUNT_UNIT.test(w1) && w2 === 'ago') return t2.end;
       const t3 = token(s, t2.next);
-      if (t3 && DATE_COUNT.test(w1) && DATE_UNIT.test(w2) && s.slice(t2.next, t3.end) === 'ago') return t3.end;
+      if (t3 && GATED_COUNT.test(w1) && GATED_UNIT.test(w2) && s.slice(t2.next, t3.end) === 'ago') return t3.end;
     }
   }
   while (n < MAX_DATE_TOKENS) {
@@ -105,14 +121,14 @@ export function datePhraseEnd(s: string, from: number): number {
     const w = s.slice(i, t.end);
     n++;
     let ok = true;
-    if (DATE_MONTH.test(w) || (n > 1 && DATE_MONTH_OTHER.test(w))) month = true;
-    else if (DATE_YEAR.test(w)) dayOrYear = true;
-    else if (DATE_DAY.test(w)) dayOrYear = true;
-    else if (DATE_NUMERIC.test(w)) numeric = true;
-    else if (DATE_CLOCK.test(w)) clock = true;
-    else if (DATE_AMPM.test(w) || DATE_WEEKDAY.test(w)) {
+    if (GATED_MONTH.test(w) || (n > 1 && GATED_MONTH_OTHER.test(w))) month = true;
+    else if (GATED_YEAR.test(w)) dayOrYear = true;
+    else if (GATED_DAY.test(w)) dayOrYear = true;
+    else if (GATED_NUMERIC.test(w)) numeric = true;
+    else if (GATED_CLOCK.test(w)) clock = true;
+    else if (GATED_AMPM.test(w) || GATED_WEEKDAY.test(w)) {
       // an am/pm mark or a weekday belongs to the phrase but makes no date on its own
-    } else if (clock && DATE_ZONE.test(w)) {
+    } else if (clock && GATED_ZONE.test(w)) {
       // a zone after a clock time
     } else if (DATE_JOINERS.has(w) && n > 1) {
       i = t.next;

@@ -13,6 +13,7 @@ import {
 } from '../patterns.ts';
 import type { InlineNoiseRule } from '../patterns.ts';
 import type { Range } from './byline.ts';
+import { Gated } from '../first-units.ts';
 
 /**
  * The noise rules that can match anywhere in one dump, and the suspect-prompt words it holds.
@@ -106,10 +107,11 @@ const SUSPECT_AT = SUSPECT_HINTS.map((h) => HINTS.indexOf(h));
 /**
  * The anchored (hint-less) whole-line rules as one alternation: one test per line instead of one
  * per rule. The "^" is hoisted out of the alternatives so that the engine sees the whole pattern
- * anchored and tries only position 0 (not every position of a long line).
+ * anchored and tries only position 0 (not every position of a long line). A line whose first
+ * code unit none of them can open with is refused before the regex (first-units.ts).
  */
 const ANCHORED = NOISE_LINE_RULES.filter((r) => !r.hints);
-const ANCHORED_ANY = new RegExp(`^(?:${ANCHORED.map((r) => `(?:${unanchored(r)})`).join('|')})`, 'u');
+const ANCHORED_ANY = new Gated(new RegExp(`^(?:${ANCHORED.map((r) => `(?:${unanchored(r)})`).join('|')})`, 'u'));
 
 /** A hint-less rule's source without its leading "^" (every such rule must have one). */
 function unanchored(r: { name: string; re: RegExp }): string {
