@@ -79,9 +79,11 @@ describe('first-unit tables read from a rule\'s source', () => {
       { numRuns: 4000 },
     );
   });
-  it('Gated tests as the rule does', () => {
+  it('Gated tests and executes as the rule does', () => {
     const g = new Gated(patterns.DATE_MONTH);
     for (const s of ['March', 'Mar.', 'Jane', '', '12', 'march']) expect(g.test(s), s).toBe(patterns.DATE_MONTH.test(s));
+    const label = new Gated(patterns.DATE_LABEL);
+    for (const s of ['Published: 3 March', 'Posted on 3 March', 'Jane Doe', '', '3 March']) expect(label.exec(s)?.[0], s).toBe(patterns.DATE_LABEL.exec(s)?.[0]);
     expect(() => new Gated(/^x/gu)).toThrow();
   });
 });

@@ -282,4 +282,10 @@ export class Gated {
     const t = this.first;
     return (t === null || t[s.charCodeAt(0)] === 1) && this.re.test(s);
   }
+
+  /** `re.exec(s)`, null at once for a refused line. */
+  exec(s: string): RegExpExecArray | null {
+    const t = this.first;
+    return t === null || t[s.charCodeAt(0)] === 1 ? this.re.exec(s) : null;
+  }
 }

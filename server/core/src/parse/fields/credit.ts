@@ -67,6 +67,8 @@ const DATE_FIRST: Uint8Array = Uint8Array.from({ length: 128 }, (_, c) => (DATE_
 
 /** The date-token rules with their first-unit tables (first-units.ts): a token no rule can open with is refused without a regex call. */
 const GATED_DAY_WORD = new Gated(DATE_DAY_WORD);
+/** DATE_LABEL, refused by its first code unit before the regex (first-units.ts). */
+export const DATE_LABEL_LINE = new Gated(DATE_LABEL);
 const GATED_COUNT_UNIT = new Gated(DATE_COUNT_UNIT);
 const GATED_COUNT = new Gated(DATE_COUNT);
 const GATED_UNIT = new Gated(DATE_UNIT);
@@ -213,7 +215,7 @@ export function creditLine(s: string): Credit | null {
       const onSep = c === 32 && s.startsWith(ON_DATE, p);
       if (!dashSep && !onSep && CREDIT_SEPARATOR_AT[c] === 0) continue;
       let from = onSep ? p + 4 : p + 1;
-      const label = DATE_LABEL.exec(s.slice(from).trimStart());
+      const label = DATE_LABEL_LINE.exec(s.slice(from).trimStart());
       if (label) from = s.length - s.slice(from).trimStart().length + label[0].length;
       const date = dateToEnd(s, from);
       if (!date) continue;
@@ -253,7 +255,7 @@ export function creditLine(s: string): Credit | null {
   const namesDate = namesThenDate(s);
   if (namesDate) return namesDate;
   // "Posted 09:30 GMT, 12 March 2024 - last modified ...", "Published: March 12, 2024 | Updated: ..."
-  const label = DATE_LABEL.exec(s);
+  const label = DATE_LABEL_LINE.exec(s);
   let from = label ? label[0].length : 0;
   while (from < s.length && s.charCodeAt(from) === 32) from++;
   const e = datePhraseEnd(s, from);
@@ -304,7 +306,7 @@ function namesThenDate(s: string): Credit | null {
     if (!dashSep && NAMES_DATE_SEPARATOR_AT[ch] === 0) continue;
     let from = p + 1;
     const after = s.slice(from).trimStart();
-    const label = DATE_LABEL.exec(after);
+    const label = DATE_LABEL_LINE.exec(after);
     from = s.length - after.length + (label ? label[0].length : 0);
     const date = dateToEnd(s, from);
     if (!date) return null;
