@@ -67,6 +67,8 @@ const DATE_FIRST: Uint8Array = Uint8Array.from({ length: 128 }, (_, c) => (DATE_
 
 /** The date-token rules with their first-unit tables (first-units.ts): a token no rule can open with is refused without a regex call. */
 const GATED_DAY_WORD = new Gated(DATE_DAY_WORD);
+/** CREDIT_OPEN, refused by its first code unit before the regex (first-units.ts): the table is read from the rule, so that no label it knows ("Geschreven door") is refused. */
+const CREDIT_OPEN_LINE = new Gated(CREDIT_OPEN);
 /** DATE_LABEL, refused by its first code unit before the regex (first-units.ts). */
 export const DATE_LABEL_LINE = new Gated(DATE_LABEL);
 const GATED_COUNT_UNIT = new Gated(DATE_COUNT_UNIT);
@@ -203,7 +205,7 @@ export function creditLine(s: string): Credit | null {
     const tail = READING_TIME_TAIL.exec(s);
     if (tail && tail.index > 0) return creditLine(s.slice(0, tail.index));
   }
-  const open = startsCredit(s) ? CREDIT_OPEN.exec(s) : null;
+  const open = CREDIT_OPEN_LINE.exec(s);
   if (open) {
     const from0 = open[0].length;
     // "By" may have a job title or an outlet after the names; "BY" and "Written by" run to the end
@@ -343,13 +345,6 @@ export function bareNames(s: string): Range[] | null {
 }
 
 const DIGIT_RE = /\d/u;
-
-/** "B" opening "By", "BY" or a credit label ("Written by", "Posted by", ...): a cheap test before CREDIT_OPEN. */
-function startsCredit(s: string): boolean {
-  const c = s.charCodeAt(0);
-  // B(y), W(ritten, ords), S(tory), T(ext), R(eporting), P(osted, or, ar), A(uthor), V(on), D(i, oor), E(scrito, crit)
-  return c === 66 || c === 87 || c === 83 || c === 84 || c === 82 || c === 80 || c === 65 || c === 86 || c === 68 || c === 69 || c === 201;
-}
 
 /**
  * The names of a credit in s[from, to), one range per person or joined group (nameGroups).
