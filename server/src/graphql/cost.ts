@@ -8,21 +8,50 @@
  * and a `first: $n` or a connection asked without `first` as 1). A list field that is not
  * paginated counts once, as in Armor (such fields are short lists).
  */
-import { Kind, getNamedType, getOperationAST, isInterfaceType, isObjectType, valueFromASTUntyped, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLField, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import { Kind, getNamedType, getOperationAST, isInterfaceType, isObjectType, valueFromASTUntyped, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLField, type GraphQLSchema, type SelectionSetNode, type ValueNode } from 'graphql';
 import { pageSize } from './builder.ts';
 
 const SCALAR = 1;
 const OBJECT = 2;
 const DEPTH_FACTOR = 1.5;
 
+/** whether an argument's value holds no variable (a literal, or lists and objects of literals): the same for every request of a document */
+export function isLiteral(value: ValueNode): boolean {
+  if (value.kind === Kind.VARIABLE) return false;
+  if (value.kind === Kind.LIST) return value.values.every(isLiteral);
+  if (value.kind === Kind.OBJECT) return value.fields.every((f) => isLiteral(f.value));
+  return true;
+}
+
+/** per schema and parsed document (Yoga caches documents by their text), the cost of each operation whose page sizes are all literals */
+const fixedCosts = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+
 /**
  * The cost of operation `operationName` of `document` with `variables` (a number, no unit), by
  * `schema`'s types: a field of `schema` that takes `first` or `last` is a page. A field the schema
- * does not know (the request fails validation) is charged as an unpaginated one.
+ * does not know (the request fails validation) is charged as an unpaginated one. An operation
+ * whose `first`/`last` are all literals costs the same for any variables: it is computed once per
+ * parsed document.
  */
 export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): number {
+  let byDocument = fixedCosts.get(schema);
+  if (!byDocument) fixedCosts.set(schema, (byDocument = new WeakMap()));
+  const known = byDocument.get(document)?.get(operationName ?? '');
+  if (known !== undefined) return known;
+  const { cost, fixed } = costOf(schema, document, operationName, variables);
+  if (fixed) {
+    let byName = byDocument.get(document);
+    if (!byName) byDocument.set(document, (byName = new Map()));
+    byName.set(operationName ?? '', cost);
+  }
+  return cost;
+}
+
+/** the cost, and whether it is `fixed`: no page size came from a variable */
+function costOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): { cost: number; fixed: boolean } {
+  let fixed = true;
   const op = getOperationAST(document, operationName);
-  if (!op) return 0;
+  if (!op) return { cost: 0, fixed };
   const root = schema.getRootType(op.operation) ?? undefined;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
@@ -59,6 +88,7 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
     const arg = (name: string) => {
       const a = field.arguments?.find((x) => x.name.value === name);
       if (!a) return undefined;
+      if (!isLiteral(a.value)) fixed = false;
       const v = valueFromASTUntyped(a.value, variables);
       return typeof v === 'number' && Number.isFinite(v) ? v : null;
     };
@@ -70,7 +100,7 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
     const type = def ? getNamedType(def.type) : undefined;
     return (OBJECT + setCost(field.selectionSet, type && (isObjectType(type) || isInterfaceType(type)) ? type : undefined)) * times;
   };
-  return op.selectionSet.selections.reduce(
+  const cost = op.selectionSet.selections.reduce(
     (sum, s) =>
       sum +
       (s.kind === Kind.FIELD
@@ -82,4 +112,5 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
           : setCost({ kind: Kind.SELECTION_SET, selections: [s] }, root)),
     0,
   );
+  return { cost, fixed };
 }
