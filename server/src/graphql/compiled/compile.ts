@@ -41,8 +41,9 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { pageSize } from '../builder.ts';
+import { isLiteral } from '../cost.ts';
 import { nameCursor, unnameCursor, type CursorOrdering } from '../input.ts';
-import { entityOf, relationQuery, ROOTS, type RelationField, type RootPage } from './entities.ts';
+import { entityOf, relationQuery, ROOTS, type RelationField, type RelationQuery, type RootPage } from './entities.ts';
 import { TEXT_BUDGET_EXTENSION, type TextBudget } from '../text-budget.ts';
 
 /** A request the plan cannot answer as asked: run it on the general executor instead. */
@@ -60,9 +61,19 @@ type Item =
   | { key: string; t: 'typename'; value: string }
   | { key: string; t: 'leaf'; column: string; serialize: (v: unknown) => unknown; list: boolean; budget: string | null }
   | { key: string; t: 'globalId'; column: string; typename: string }
-  | { key: string; t: 'one'; rel: RelationField; obj: ObjectPlan }
-  | { key: string; t: 'many'; rel: RelationField; obj: ObjectPlan }
-  | { key: string; t: 'connection'; rel: RelationField; conn: ConnectionPlan; field: FieldRef };
+  | { key: string; t: 'one'; rel: RelationField; obj: ObjectPlan; fixed: Fixed | null }
+  | { key: string; t: 'many'; rel: RelationField; obj: ObjectPlan; fixed: Fixed | null }
+  | { key: string; t: 'connection'; rel: RelationField; conn: ConnectionPlan; field: FieldRef; fixed: Fixed | null };
+
+/**
+ * A relation field's query and page limit, the same for every request of the document: read once
+ * when the plan is made (`fixedQuery`), instead of calling the field's drizzle select per request.
+ */
+interface Fixed {
+  query: RelationQuery;
+  /** a connection's `pageLimit` of its arguments (0 for a `one` or `many` relation) */
+  limit: number;
+}
 
 interface ObjectPlan {
   /** the table's SQL name */
@@ -171,10 +182,11 @@ class Compiler {
         if (node.arguments?.length) throw new Unsupported('arguments');
         const child = getNamedType(def.type);
         const obj = this.object(child.name, node.selectionSet);
-        items.push(f.kind === 'one' ? { key, t: 'one', rel: f, obj } : { key, t: 'many', rel: f, obj });
+        const fixed = fixedQuery(f, node, def);
+        items.push(f.kind === 'one' ? { key, t: 'one', rel: f, obj, fixed } : { key, t: 'many', rel: f, obj, fixed });
       } else {
         const conn = this.connection(getNamedType(def.type).name, node.selectionSet, false);
-        items.push({ key, t: 'connection', rel: f, conn, field: { node, def } });
+        items.push({ key, t: 'connection', rel: f, conn, field: { node, def }, fixed: fixedQuery(f, node, def) });
       }
     }
     return { table: entity.table, items };
@@ -261,6 +273,32 @@ class Compiler {
   }
 }
 
+/**
+ * The query of relation field `rel` as `node` asks it, once for the document, when it cannot
+ * change from one request to the next: every argument is a literal, and the field's drizzle select
+ * does not read the request's context (it is called once with a context that notes any read).
+ * Null otherwise, and for arguments the compiled path does not answer (`after`, a backward page,
+ * a query it cannot write): those are read per request, as before, where they raise Unsupported.
+ */
+function fixedQuery(rel: RelationField, node: FieldNode, def: GraphQLField<unknown, unknown>): Fixed | null {
+  if (!(node.arguments ?? []).every((a) => isLiteral(a.value))) return null;
+  let read = false;
+  const noted = () => {
+    read = true;
+    return undefined;
+  };
+  const ctx = new Proxy({}, { get: noted, has: () => (noted(), false), ownKeys: () => (noted(), []), getOwnPropertyDescriptor: noted, getPrototypeOf: () => (noted(), null) });
+  try {
+    // a `one` or `many` relation takes no arguments: its query is read for none, as emitStatement reads it
+    const args = rel.kind === 'connection' ? getArgumentValues(def, node, {}) : {};
+    if (args.after != null) return null;
+    const query = relationQuery(rel, args, ctx);
+    return read ? null : { query, limit: rel.kind === 'connection' ? pageLimit(args) : 0 };
+  } catch {
+    return null;
+  }
+}
+
 /** graphql-js completes a leaf with its type's `serialize`: scalars (DateTime, Float...) and enums alike */
 const serializerOf = (type: GraphQLLeafType) => (v: unknown) => type.serialize(v);
 
@@ -312,7 +350,7 @@ function objectColumns(e: Emit, obj: ObjectPlan, t: string): string[] {
     if (it.t === 'leaf' || it.t === 'globalId') cols.push(`${t}.${q(it.column)}`);
     else if (it.t === 'one' || it.t === 'many') {
       const c = `t${e.alias++}`;
-      const { where, orderBy } = queryOf(it.rel, {}, e);
+      const { where, orderBy } = it.fixed?.query ?? queryOf(it.rel, {}, e);
       const conds = [`${c}.${q(it.rel.childColumn)} = ${t}.${q(it.rel.parentColumn)}`, ...whereSql(e, it.rel, c, where)].join(' and ');
       const table = q(it.obj.table);
       if (it.t === 'one') cols.push(`(select ${objectSql(e, it.obj, c)} from ${table} ${c} where ${conds})`);
@@ -357,13 +395,18 @@ function pageLimit(args: Record<string, unknown>): number {
 }
 
 function relatedConnectionSql(e: Emit, it: Extract<Item, { t: 'connection' }>, t: string): string {
-  const args = getArgumentValues(it.field.def, it.field.node, e.vars);
-  if (args.after != null) throw new Unsupported('related after a cursor');
-  const limit = pageLimit(args);
+  let query = it.fixed?.query;
+  let limit = it.fixed?.limit ?? 0;
+  if (!it.fixed) {
+    const args = getArgumentValues(it.field.def, it.field.node, e.vars);
+    if (args.after != null) throw new Unsupported('related after a cursor');
+    limit = pageLimit(args);
+    query = queryOf(it.rel, args, e);
+  }
   const c = `t${e.alias++}`;
   const x = `x${e.alias++}`;
   const table = q(it.conn.node.table);
-  const { where: filter, orderBy } = queryOf(it.rel, args, e);
+  const { where: filter, orderBy } = query!;
   // a connection pages by a unique order (Pothos appends the primary key)
   if (!orderBy.length) throw new Unsupported('connection without an order');
   const where = [`${c}.${q(it.rel.childColumn)} = ${t}.${q(it.rel.parentColumn)}`, ...whereSql(e, it.rel, c, filter)].join(' and ');
@@ -592,7 +635,7 @@ function shapeObject(obj: ObjectPlan, row: unknown[], vars: Vars, budget: TextBu
         break;
       case 'connection':
         // the same limit emitStatement bound (the arguments are fixed for the request)
-        out[it.key] = shapeConnection(it.conn, v as [number | null, unknown[]], vars, null, pageLimit(getArgumentValues(it.field.def, it.field.node, vars)), false, budget);
+        out[it.key] = shapeConnection(it.conn, v as [number | null, unknown[]], vars, null, it.fixed?.limit ?? pageLimit(getArgumentValues(it.field.def, it.field.node, vars)), false, budget);
         break;
     }
   }
