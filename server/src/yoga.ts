@@ -156,6 +156,9 @@ function readableRequests(): Plugin<Context> {
  * write finishes whatever its client does; a subscription's reads are shared by its subscribers).
  */
 function giveUpAbandonedReads(): Plugin<Context> {
+  // the reason the scope aborts with once execution has ended: without one, every request's abort
+  // would build a DOMException (and its stack) that nothing reads
+  const ended = 'the execution ended';
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
       const operation = getOperationAST(args.document, args.operationName);
@@ -169,7 +172,7 @@ function giveUpAbandonedReads(): Plugin<Context> {
           return await withStatementScope(scope.signal, () => executeFn(a));
         } finally {
           request?.signal.removeEventListener('abort', gone);
-          scope.abort();
+          scope.abort(ended);
         }
       });
     },
