@@ -325,6 +325,9 @@ export const LIST_ITEM = /^(?:[-•*–]\s|\d{1,3}[.)]\s)/u;
 /** URLs, paths, "©" credits: not subheads. */
 export const NOT_SUBHEAD_CHARS = /https?:|www\.|\/|©/u;
 
+/** "Image: Moray Deep Ltd", "Photo credit: ...", "Foto: dpa", "Crédit photo :": a credit line under a picture is furniture kept in the body, not a subhead. */
+export const CREDIT_LABEL_LINE = /^(?:Images?|Photos?|Photographs?|Photography|Pictures?|Pics?|Illustrations?|Graphics?|Video|Credits?|Image credits?|Photo credits?|Picture credits?|Foto|Fotos|Bild|Bilder|Crédits? photo|Crédito|Fuente)[ \t]{0,2}:/u;
+
 /** Opening quotes stripped before looking at a word's first letter ("'Tak," -> "Tak,"). */
 export const LEADING_OPENERS = /^['"‘“(]{1,4}/u;
 
