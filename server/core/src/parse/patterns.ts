@@ -387,7 +387,8 @@ export const NOISE_LINE_RULES: readonly NoiseRule[] = [
   // "Published: | Updated:": Daily Mail residue
   { name: 'published-updated', re: PUBLISHED_UPDATED },
   // "Were you forwarded this newsletter by a friend? Sign up here." / "Sign up for the ... newsletter here."
-  { name: 'newsletter', re: /^(?=.{0,250}$)(?=.{0,200}\bnewsletters?\b)(?=.{0,200}\b(?:[Ss]ign up|[Ss]ubscribe)\b)/u, hints: ['Sign up', 'Subscribe'] },
+  // (the first sentence speaks of the newsletter: after an article sentence, the sign-up is cut by the inline rule 'newsletter-tail')
+  { name: 'newsletter', re: /^(?=.{0,250}$)(?=[^.!?]{0,200}\b(?:newsletters?|[Ss]ign up|[Ss]ubscribe)\b)(?=.{0,200}\bnewsletters?\b)(?=.{0,200}\b(?:[Ss]ign up|[Ss]ubscribe)\b)/u, hints: ['Sign up', 'Subscribe'] },
   // "Visit the Thomson Reuters Privacy Statement for information on our privacy ..."
   { name: 'privacy-statement', re: /^Visit the .{1,60} Privacy (?:Statement|Policy)\b/u },
   // "You may also visit megaphone.fm/adchoices to opt out of targeted advertising."
@@ -450,6 +451,9 @@ export const NOISE_INLINE_RULES: readonly InlineNoiseRule[] = [
   { name: 'daily-mail-residue', re: /(?:By )?Published:[ \t]{0,3}\|[ \t]{0,3}Updated:/gu, hints: ['Published:'] },
   // "... a year. (Reporting by Kemal Aydin in Ankara; Editing by Paul Greer)": an agency credits trailer ending a one-line body; only names, places and the credit words may follow "by"
   { name: 'credits-trailer', re: /\(?(?:With (?:assistance from|additional reporting by)|(?:Additional )?[Rr]eporting by|Writing by|Editing by|Compiled by) \p{Lu}[\p{L}'’.-]{0,30}(?:[ ,;&]{1,3}(?:\p{Lu}[\p{L}'’.-]{0,30}|in|and|by|with|from|the|of|at|for|[Ee]diting|[Ww]riting|[Rr]eporting|[Aa]dditional|[Cc]ompiled|[Ff]act-checking)){0,30}\)?\.?$/gu, hints: ['eporting by', 'Writing by', 'Editing by', 'Compiled by', 'assistance from'], before: SENTENCE_BEFORE },
+  // "... the council said. Sign up for our newsletter and get the valley's news every morning.", "... Suscríbete a nuestro boletín ...":
+  // a sign-up sentence naming a newsletter, after an article sentence of a one-line body, runs to the end of the line
+  { name: 'newsletter-tail', re: /(?:Sign up|Subscribe|Suscr[ií]b\p{L}{0,5}|Abonnez-vous|Inscrivez-vous|Abonnieren Sie|Melden Sie sich)\b[^.!?]{0,160}?(?:\b[Nn]ewsletters?\b|\bbolet[íi]n\b|\binfolettre\b|\bbriefing\b|\bbulletin\b|\binbox\b)[^.!?]{0,160}[.!]?$/gu, hints: ['Sign up', 'Subscribe', 'Suscr', 'Abonnez-vous', 'Inscrivez-vous', 'Abonnieren Sie', 'Melden Sie sich'], before: SENTENCE_BEFORE, toEnd: true },
   // "Start your FREE trial now Show Comments ()": News24 paywall prompt
   { name: 'free-trial', re: /Start your FREE trial now(?: Show Comments \(\))?/gu, hints: ['FREE trial'] },
 ];

@@ -124,3 +124,19 @@ describe('an agency credits trailer ending a one-line body', () => {
     expect(cut('Their Reporting by Jane Doe award was withdrawn')).toBe('Their Reporting by Jane Doe award was withdrawn');
   });
 });
+
+describe('a sign-up sentence after an article sentence on one line (related bodies)', () => {
+  it('cuts the sign-up off, in English and other languages, and keeps the article sentence', () => {
+    const s = "Levels at the Blackstone reservoir have fallen below half for the first time since 2018, the water company said. Sign up for our newsletter and get the valley's news every morning.";
+    expect(noiseLineRule(s)).toBeNull();
+    expect(cut(s)).toBe('Levels at the Blackstone reservoir have fallen below half for the first time since 2018, the water company said. |');
+    expect(cut('La biblioteca abrirá los sábados, informó el ayuntamiento. Suscríbete a nuestro boletín y recibe las noticias cada mañana.')).toBe('La biblioteca abrirá los sábados, informó el ayuntamiento. |');
+    expect(cut("Le marché rouvre samedi. Abonnez-vous à notre newsletter pour ne rien manquer.")).toBe('Le marché rouvre samedi. |');
+  });
+  it('still takes a line that is all sign-up, and leaves a sentence about a newsletter', () => {
+    expect(noiseLineRule('Sign up for our Morning Digest newsletter here.')).toBe('newsletter');
+    expect(noiseLineRule('Were you forwarded this newsletter by a friend? Sign up here.')).toBe('newsletter');
+    const about = 'The firm said it had sent the newsletter to people who never signed up. Subscribers complained to the regulator.';
+    expect(cut(about)).toBe(about);
+  });
+});
