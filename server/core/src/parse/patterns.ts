@@ -538,7 +538,7 @@ export const READER_ASK = /^(?:Can|Could|Will|Would) you (?:spare|give|help|supp
  * reported speech.
  */
 export const APPEAL_VOICE = /\b(?:[Dd]ear (?:reader|friend)s?|[Rr]eaders (?:who|like you)|[Pp]eople like you)\b|^(?:Valued|Value|Appreciated?|Liked?|Enjoyed|Found) (?:this|the|our) (?:story|article|piece|reporting|journalism)\b[^?]{0,40}\?/u;
-export const APPEAL_MONEY = /\b(?:donat(?:e|es|ed|ing|ions?)|gifts?|contribut(?:e|es|ing|ions?)|generosity|support(?:ing)?|back(?:ing)? (?:independent|local|quality|our|us)|fund(?:s|ed|ing)? (?:our|us|the|this|independent|local)|pay(?:s|ing)? for (?:it|this|our|us)|costs? (?:us|money)|who (?:give|pay)|paywall)\b|[£$€]\d/iu;
+export const APPEAL_MONEY = /\b(?:donat(?:e|es|ed|ing|ions?)|gifts?|contribut(?:e|es|ing|ions?)|generosity|support(?:ing)?|back(?:ing)? (?:independent|local|quality|our|us)|fund(?:s|ed|ing)? (?:our|us|the|this|independent|local)|pay(?:s|ing)? for (?:it|this|our|us)|costs? (?:us|money)|who (?:give|pay)|paywall|become an? (?:supporter|member|patron|donor|subscriber|friend))\b|[£$€]\d/iu;
 export const APPEAL_WORK = /\b(?:journalism|journalists?|reporting|reporters?|newsroom|news|stories|story|article|coverage|paywall|[Rr]eaders|advertisers)\b|[£$€]\d{1,3}(?:\.\d\d)? (?:a|per|each) (?:month|year|week)\b|\bfrom (?:just |only |as little as )?[£$€]\d/u;
 /** "Support the Ledger", "Back The Courier": a support button naming the outlet (read at a body's edge or beside an appeal). */
 export const SUPPORT_NAME = /^(?:Support|Back|Fund|Donate to|Give to) (?:the|The) \p{Lu}[\p{L}'’.&-]{0,30}(?: \p{Lu}[\p{L}'’.&-]{0,30}){0,3}[.!]?$/u;
@@ -550,7 +550,7 @@ export const PAYWALL_PROMPT = /\b(?:[Tt]his|[Tt]he (?:full|rest of the)) (?:arti
 export const NEWSLETTER_WORD = /\b(?:newsletters?|inbox(?:es)?)\b/iu;
 
 /** Newsletter block, the e-mail prompt: "Enter your email", "Your email address", "Email address". */
-export const EMAIL_PROMPT = /^(?:(?:(?:Enter|Type|Add|Insert|Provide)(?: your| an?)? e-?mail(?: address)?|Your e-?mail(?: address)?|E-?mail address)\b.{0,40}|E-?mail ?\*?:?|(?:your|you|name|email|e-mail|yourname|example)@[\w.-]{1,40})$/iu;
+export const EMAIL_PROMPT = /^(?:(?:(?:Enter|Type|Add|Insert|Provide)(?: your| an?)?(?: (?:best|work|personal|preferred|main|usual|business))? e-?mail(?: address)?|Your(?: (?:best|work|personal|preferred|main|usual|business))? e-?mail(?: address)?|E-?mail address)\b.{0,40}|E-?mail ?\*?:?|(?:your|you|name|email|e-mail|yourname|example)@[\w.-]{1,40})$/iu;
 
 /**
  * Newsletter block, the form's messages: "Invalid email address", "Please enter a valid email",
@@ -559,11 +559,60 @@ export const EMAIL_PROMPT = /^(?:(?:(?:Enter|Type|Add|Insert|Provide)(?: your| a
  */
 export const FORM_MESSAGE = /^(?:(?:Please )?(?:enter|provide|use) a valid e-?mail|(?:Invalid|Not a valid) e-?mail|(?:Thanks|Thank you) for (?:signing up|subscribing|registering|joining)|You(?:'re|’re| are) (?:now |all )?(?:signed up|subscribed|on the list)\b|Check your inbox\b)[^.!]{0,60}[.!]?$/iu;
 
-/** The button of a sign-up form, right under its e-mail prompt ("Count me in", "Send me the briefing"): at most this many words, no sentence end. */
-export const FORM_BUTTON_WORDS = 4;
+/** The button of a sign-up form, right under its e-mail prompt ("Count me in", "Send me the briefing", "Put me on the list"): at most this many words, no sentence end. */
+export const FORM_BUTTON_WORDS = 5;
 
 /** Button labels of prompts and banners: "Sign up", "Subscribe now", "Accept all cookies", "No thanks", "Manage preferences". */
 export const BUTTON_LINE = /^(?:Sign (?:up|me up|in)|Subscribe|Submit|Donate|Give|Support|Join|Register|Continue|Accept|Reject|Manage|Allow|Decline|Agree|Learn more|Read more|No,? thanks|Got it|OK|Okay|Close|Dismiss|I agree|I accept|Maybe later|Not now|Cookie settings|Privacy settings|Yes,? please)(?: (?:up|now|us|today|here|all|cookies|preferences|settings|options|more|thanks|in|me up|free|the newsletter|our journalism|monthly|once|and continue|all cookies|necessary cookies|only|essential))?[.!]?$/iu;
+
+/**
+ * The other buttons of a consent banner or prompt, read only beside a banner or another button
+ * (kinds.ts bodyKinds): a short line opening with a choice verb or a settings noun ("Accept and
+ * close", "Reject non-essential", "Manage choices", "More options", "Customise settings",
+ * "Alle akzeptieren", "Tout refuser", "Aceptar todo"). The same words in an article are a sentence.
+ */
+export const BANNER_BUTTON = /^(?:(?:I|We) )?(?:Accept|Reject|Refuse|Decline|Deny|Allow|Agree|Manage|Customi[sz]e|Change|Adjust|Review|Save|Confirm|Continue|Close|Dismiss|More|Show|Hide|Options|Settings|Preferences|Necessary|Essential|Only|Akzeptieren|Ablehnen|Alle|Einstellungen|Zustimmen|Accepter|Refuser|Tout|Paramétrer|Personnaliser|Aceptar|Rechazar|Configurar|Accetta|Rifiuta|Accepteren|Weigeren)\b/iu;
+
+/**
+ * Invisible or non-breaking characters a capture keeps inside a line ("Sign\u00a0up",
+ * "Follow\u200b us"): NBSP and narrow NBSP read as a space, zero-width characters and the BOM
+ * as nothing, before a line's kind is judged (kinds.ts). The parse keeps the text as it is.
+ */
+export const INVISIBLE_SPACE = /[\u00a0\u202f\u2007]/gu;
+export const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
+export const ODD_SPACE_ANY = /[\u00a0\u202f\u2007\u200b-\u200d\u2060\ufeff\u00ad]/u;
+
+// Publisher prompts in other languages (German, French, Spanish, Italian, Dutch): the same
+// families as above, read by kinds.ts otherLanguageKind on lines that open with one of these
+// words. Each needs the family's object too (a network, an app, a newsletter, journalism or a
+// price), so that an article sentence opening with the same word stays ("Folgen Sie dem Fluss ...").
+
+/** The first words of other-language prompts (a cheap anchored gate; the rules below decide). */
+export const OTHER_LANGUAGE_LEAD = /^(?:Jetzt|Abonnier|Melden Sie|Folgen Sie|Folge uns|Unterstütz|Lesen Sie|Mehr zum|Weiterlesen|Auch interessant|Artikel|Beitrag|Teilen|Link kopiert|Laden Sie|Abonnez|Inscrivez|Suivez|Retrouvez|Soutenez|Aidez|Partager|Lire|Voir aussi|À lire|A lire|Sur le même|Lien copié|Téléchargez|Recevez|Suscr|Síguenos|Siguenos|Apoya|Apóyanos|Compart|Lee también|Lea también|Leer más|Te puede|Descarg|Recibe|Enlace copiado|Iscriviti|Seguici|Sostieni|Condividi|Leggi anche|Scarica|Volg ons|Lees ook|Delen|Steun|Abonneer)/u;
+
+/** "Lesen Sie auch: ...", "Lire aussi :", "Lee también:", "Leggi anche", "Lees ook": a link label (the headline after it goes with it). */
+export const OTHER_NAV_LABEL = /^(?:Lesen Sie (?:auch|mehr|hier)|Mehr zum Thema|Weiterlesen|Auch interessant|Lire (?:aussi|la suite|plus)|Voir aussi|[ÀA] lire (?:aussi|également)|Sur le même sujet|Lee también|Lea también|Leer más|Te puede interesar|Leggi anche|Lees ook|Lees meer)[ \t]{0,3}(?:[:|»›>–—→]|-(?= )|$)/u;
+
+/** "Artikel teilen", "Partager cet article", "Compartir en Facebook", "Link kopiert", "Lien copié": share-button labels. */
+export const OTHER_SHARE_LINE = /^(?:(?:Artikel|Beitrag|Seite) (?:teilen|drucken|versenden|merken)|Teilen|Link kopiert|Partager(?: (?:cet article|l'article|l’article|sur \p{Lu}\p{L}{1,15}))?|Lien copié|Compartir(?: (?:este |el )?(?:artículo|noticia|en \p{Lu}\p{L}{1,15}))?|Enlace copiado|Condividi(?: (?:l'articolo|l’articolo|su \p{Lu}\p{L}{1,15}))?|Delen|Artikel delen)[ \t]?[.!]?$/u;
+
+/** "Folgen Sie uns auf Instagram", "Suivez-nous sur Facebook", "Síguenos en X", "Seguici su", "Volg ons op": a follow prompt (a network must be named: MEDIA_OBJECT). */
+export const OTHER_FOLLOW = /^(?:Folgen Sie uns|Folge uns|Suivez-nous|Retrouvez-nous|Síguenos|Siguenos|Seguici|Volg ons)\b/u;
+
+/** A newsletter in other languages: "Newsletter", "infolettre", "lettre d'information", "boletín", "nieuwsbrief". */
+export const OTHER_NEWSLETTER_WORD = /\b(?:[Nn]ewsletter|infolettre|lettre d['’]information|bolet[íi]n|nieuwsbrief)\b/u;
+/** A sign-up verb in other languages: "abonnieren", "anmelden", "Abonnez-vous", "Inscrivez-vous", "Recevez", "Suscríbete", "Iscriviti", "Abonneer". */
+export const OTHER_SIGNUP_VERB = /(?:[Aa]bonnier|[Aa]nmelde|[Bb]estelle|Melden Sie sich|Abonnez|Inscrivez|Recevez|Suscr[ií]b|Ap[úu]ntate|Recibe|Iscriviti|Abonneer|Meld je aan)/u;
+
+/**
+ * "Unterstützen Sie unabhängigen Journalismus", "Soutenez notre rédaction", "Apoya el periodismo
+ * local", "Unterstützen Sie uns ab 3 Euro": an appeal naming journalism or the outlet ("uns",
+ * "notre", "nuestro", "onze"); "Unterstützen Sie die Tafel mit 5 Euro" (a charity's) names neither.
+ */
+export const OTHER_APPEAL = /^(?:Unterstützen Sie|Unterstütze|Soutenez|Aidez-nous|Apoya|Apóyanos|Sostieni|Steun)\b.{0,160}?(?:[Jj]ournalismus|journalisme|rédaction|periodismo|redacción|giornalismo|redazione|journalistiek|redactie|\buns(?:er\p{L}{0,2})?\b|\bnotre\b|\bnous\b|\bnuestr[oa]s?\b|\bnos\b|\bci\b|\bons\b|\bonze\b|nos\b)/u;
+
+/** "Laden Sie unsere App herunter", "Téléchargez notre application", "Descarga nuestra app": an app-download prompt. */
+export const OTHER_APP_PROMPT = /^(?:Laden Sie|Téléchargez|Descarg[au]|Desc[áa]rgate|Scarica)\b.{0,80}?\b(?:App|app|application|appli|aplicación|applicazione)\b/u;
 
 /** Prompts to scroll or tap: "Scroll down for video", "Tap to expand", "Click here to ...", "Swipe for more". */
 export const SCROLL_TAP = /^(?:Scroll|Tap|Swipe|Click|Press|Hit) (?:play|down|up|here|to|for|on|below|above|through|left|right)\b/iu;
@@ -581,7 +630,7 @@ export const CONSENT_WORD = /\bcookies?\b/iu;
 export const CONSENT_CONTEXT = /\b(?:accept|agree|consent|partners|preferences|privacy|personali[sz]e|browse|browsing|use of|this (?:site|website))\b/iu;
 
 /** Share furniture: "Share", "Share on Facebook", "Email this article", "Copy link", "Link copied to clipboard", "Your email has been sent." */
-export const SHARE_LINE = /^(?:Share(?: (?:this|on|via|to|the) ?[\p{L} ]{0,30}|s)?|Tweet(?: this)?|E-?mail(?: this(?: article| story| page| link)?| to a friend)?|Copy(?: the)? link|Link copied(?: to (?:the )?clipboard)?|Copied!?|Print(?: this (?:article|page|story))?|Save(?: (?:article|story|for later|this article|this story))?|Gift(?: this)? (?:article|story)|Listen to (?:this )?(?:article|story)|Your e-?mail has been sent|Open in app|Read in app|Share full article|\d{1,5} [Ss]hares?)[.!]?$/u;
+export const SHARE_LINE = /^(?:Share(?: (?:this|on|via|to|the) ?[\p{L} ]{0,30}|s)?|Tweet(?: this)?|E-?mail(?: this(?: article| story| page| link)?| to a friend)?|Copy(?: the)? link|(?:Link|URL|Address) copied(?: to (?:the |your )?clipboard)?|Copied(?: to (?:the |your )?clipboard)?!?|Print(?: this (?:article|page|story))?|Save(?: (?:article|story|for later|this article|this story))?|Gift(?: this)? (?:article|story)|Listen to (?:this )?(?:article|story)|Your e-?mail has been sent|Open in app|Read in app|Share full article|\d{1,5} [Ss]hares?)[.!]?$/u;
 
 /** Network names and share verbs: a line of only these ("Facebook Twitter WhatsApp Email") is a share row. */
 export const SHARE_TOKENS: ReadonlySet<string> = new Set(['facebook', 'twitter', 'x', 'whatsapp', 'email', 'e-mail', 'linkedin', 'reddit', 'pinterest', 'telegram', 'messenger', 'flipboard', 'print', 'copy', 'link', 'share', 'sms', 'threads', 'bluesky', 'mastodon', 'instagram', 'tiktok', 'youtube', 'tweet', 'comment', 'comments', 'save', 'gift']);
@@ -708,10 +757,12 @@ export const DISCLAIMER = /(?:\b(?:does|do|is|are) not (?:constitute|intended as
  * Opinion disclaimer in other words: "views"/"opinions" and the writer ("author", "columnist",
  * "personal") with an ownership word ("own", "alone", "belong", "not ... the paper"), within a
  * short span: "Views are personal.", "Opinions on this page belong to the columnist alone",
- * "The columnist's opinions are his own".
+ * "The columnist's opinions are his own"; or the writer's view or opinion "only" / "alone" ending
+ * a clause ("This review reflects the writer's opinion only, not that of the Ledger"; "The
+ * writer's opinion only changed after the vote" goes on).
  * Tested only on lines without reported speech ("her lawyer said the views ...").
  */
-export const OPINION_OWNER = /(?:\b(?:[Vv]iews|[Oo]pinions)\b|\b(?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)(?:'s|’s|s'|s’|s)?\b.{0,12}\b(?:views|opinions)\b).{0,80}?(?:\b(?:are|is) personal\b|\b(?:are|is|remain) (?:entirely |solely )?(?:his|her|their|my) own\b|\b(?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)(?:'s|’s|s'|s’|s)?\b.{0,30}?\b(?:own|alone|solely|only)\b|\bbelong(?:s|ing)? to (?:the )?(?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)s?\b|\b(?:are|is) (?:those of )?the (?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)(?:'s|’s|s'|s’)(?= |\.|,|$))/u;
+export const OPINION_OWNER = /\b(?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)(?:'s|’s|s'|s’) (?:own )?(?:views?|opinions?) (?:only|alone|solely)(?=[,.;)]|$)|(?:\b(?:[Vv]iews|[Oo]pinions)\b|\b(?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)(?:'s|’s|s'|s’|s)?\b.{0,12}\b(?:views|opinions)\b).{0,80}?(?:\b(?:are|is) personal\b|\b(?:are|is|remain) (?:entirely |solely )?(?:his|her|their|my) own\b|\b(?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)(?:'s|’s|s'|s’|s)?\b.{0,30}?\b(?:own|alone|solely|only)\b|\bbelong(?:s|ing)? to (?:the )?(?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)s?\b|\b(?:are|is) (?:those of )?the (?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)(?:'s|’s|s'|s’)(?= |\.|,|$))/u;
 
 /** Affiliate / commission disclosures: "We may earn a commission", "affiliate links", "independently selected". */
 export const AFFILIATE = /\b(?:affiliate (?:links?|commission|partners?|programs?)|\b(?:may|might|could|can|will) (?:be paid|earn|receive|get|make) (?:a |an )?(?:small |affiliate )?(?:fee|commission|share of|payment|money)\b.{0,80}?\blinks?\b|(?:\b[Ww]e (?:may |might |could |can |will |sometimes |often )?|\b(?:may|might) )(?:earn|receive|get) (?:a )?(?:small )?(?:affiliate )?commission|commission (?:on|from) (?:purchases|sales|anything)|independently (?:selected|chosen|reviewed)|when you (?:buy|shop|click|purchase) (?:through|via|using|from) (?:links|our links|the links)|\b(?:buy|shop|purchase|click)(?:s|ing)? (?:[\p{L}'’]{1,20} ){0,3}(?:through|via|using|from|on) (?:[\p{L}'’]{1,20} ){0,3}links?\b.{0,80}?\b(?:we|us|our)\b.{0,40}?\b(?:earn|paid|fee|share of|commission|money|revenue)|\b(?:we|us)\b.{0,40}?\b(?:earn|paid|fee|share of (?:the )?(?:sale|revenue)|commission)\b.{0,60}?\b(?:buy|shop|purchase|click)(?:s|ing)? (?:[\p{L}'’]{1,20} ){0,3}(?:through|via|using|from|on) (?:[\p{L}'’]{1,20} ){0,3}links?\b)/iu;
@@ -727,7 +778,7 @@ export const CREDITS_TRAILER = /^\(?(?:With (?:assistance from|(?:additional )?r
 export const CREDITS_LOWER_WORDS: ReadonlySet<string> = new Set(['and', 'in', 'from', 'by', 'with', 'the', 'of', 'at', 'for', 'additional', 'reporting', 'writing', 'editing', 'edited', 'compiled', 'fact-checking', 'produced', 'graphics', 'assistance', 'de', 'da', 'del', 'van', 'von', 'der', 'den', 'al', 'bin', 'la', 'le', 'di', 'du', 'dos']);
 
 /** "Want more stories like this?", "Enjoying this piece?", "plenty more where that came from": the line speaks about the reading itself. */
-export const READING_META = /^(?:Never|Don'?t|Don’t|Do not) miss (?:a|an|another|any|out on)\b|\b(?:stories like this|articles like this|(?:enjoy(?:ed|ing)?|like|love)(?:d)? (?:this|our) (?:piece|article|story|newsletter|journalism)|plenty more where|more where (?:that|it) came from|never miss a (?:story|thing|beat))\b/iu;
+export const READING_META = /^(?:Never|Don'?t|Don’t|Do not)(?: (?:want|wish) to)? miss (?:a|an|another|any|out on)\b|\b(?:stories like this|articles like this|(?:enjoy(?:ed|ing)?|like|love)(?:d)? (?:this|our) (?:piece|article|story|newsletter|journalism)|plenty more where|more where (?:that|it) came from|never miss a (?:story|thing|beat))\b/iu;
 
 /** A question opening a line that speaks to the reader ("Want more ...?", "Enjoying this piece?"). */
 export const READER_QUESTION = /^(?:Want|Enjoy(?:ing|ed)?|Like|Love|Looking for|Missed|Curious|Interested in|Did you (?:enjoy|like))\b[^?]{0,120}\?/u;

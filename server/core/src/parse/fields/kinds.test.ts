@@ -616,3 +616,82 @@ describe('tag and teaser runs beside short paragraphs', () => {
     expect(rules(['The council approved the timetable.', 'Yes.', 'Harbour lights to be replaced next spring', 'Quay wall to be rebuilt after winter storms'])).toEqual([null, null, null, null]);
   });
 });
+
+describe('families in new wording (issue 10, hidden-set probing)', () => {
+  const rules = (lines: string[]) => bodyKinds(lines, lines.map(() => false), false).map((v) => v.rule);
+  const P = 'Planners approved the 4km extension of the tram line to the hospital after three public inquiries.';
+  it('takes an e-mail prompt with an adjective, the pitch above it and a five-word button under it', () => {
+    expect(rules([P, 'The Quarrow Loop', 'Five local stories worth your coffee, in your inbox every weekday at 6.30am.', 'Your best email address', 'Put me on the list', P])).toEqual([null, 'newsletter', 'newsletter', 'newsletter', 'button', null]);
+    for (const s of ['Your work email', 'Enter your personal e-mail address']) expect(lineKind(s).rule, s).toBe('newsletter');
+    // an article line with the same words is a sentence
+    expect(lineKind('Your best email address is the one you check, the security adviser said.', true).rule).toBeNull();
+  });
+  it('takes a share row with networks written in camel case, and "Copied to clipboard"', () => {
+    for (const s of ['WhatsApp Facebook X LinkedIn Email', 'YouTube TikTok', 'LinkedIn | WhatsApp']) expect(lineKind(s).rule, s).toBe('share-row');
+    for (const s of ['Copied to clipboard', 'URL copied', 'Copied to your clipboard!']) expect(lineKind(s).rule, s).toBe('share-row');
+    expect(lineKind('He shared the news with his teammates before training on Thursday.', true).rule).toBeNull();
+  });
+  it('takes the other buttons of a consent banner, in any words', () => {
+    const banner = 'We and our partners use cookies and similar technologies to tailor what you see. You can change your choices at any time.';
+    expect(rules([P, banner, 'Accept and close', 'Reject non-essential', 'Manage choices', P])).toEqual([null, 'consent-banner', 'button', 'button', 'button', null]);
+    expect(rules(['This site uses cookies to improve your experience. By continuing, you agree to their use.', 'I Accept', 'More options', P])).toEqual(['consent-banner', 'button', 'button', null]);
+    // away from a banner or button the same words stay (a subhead, a short line)
+    expect(rules([P, 'Manage choices', P])).toEqual([null, null, null]);
+    expect(rules([P, banner, 'Its chocolate cookies sold out within an hour at the last opening, the founder said.'])).toEqual([null, 'consent-banner', null]);
+  });
+  it('takes prompts in German, French, Spanish and Italian', () => {
+    const take: [string, string][] = [
+      ['Lesen Sie auch: Parkgebühren in der Altstadt steigen', 'link-teaser'],
+      ['Jetzt den Newsletter abonnieren und nichts mehr verpassen!', 'newsletter'],
+      ['Folgen Sie uns auf Instagram und Facebook.', 'follow-prompt'],
+      ['Unterstützen Sie unabhängigen Lokaljournalismus – schon ab 3 Euro im Monat.', 'appeal'],
+      ['Artikel teilen', 'share-row'],
+      ["Lire aussi : Le parking souterrain fermé pour l'été", 'link-teaser'],
+      ["Abonnez-vous à notre newsletter pour recevoir l'essentiel de l'actualité locale.", 'newsletter'],
+      ['Suivez-nous sur Facebook et Instagram', 'follow-prompt'],
+      ['Partager cet article', 'share-row'],
+      ['Síguenos en X y en Instagram', 'follow-prompt'],
+      ['Suscríbete a nuestro boletín', 'newsletter'],
+      ['Lee también: El puerto amplía su muelle', 'link-teaser'],
+      ['Téléchargez notre application gratuite', 'call-to-action'],
+      ['Leggi anche', 'link-teaser'],
+    ];
+    for (const [s, r] of take) expect(lineKind(s).rule, s).toBe(r);
+  });
+  it('keeps other-language article lines that open with the same words', () => {
+    for (const s of [
+      'Unterstützen Sie die Tafel mit 5 Euro, bat der Verein.',
+      'Folgen Sie dem Fluss bis zur alten Brücke.',
+      'Lesen Sie auch, was der Bürgermeister dazu sagte.',
+      'Jetzt wird die Brücke gebaut.',
+      'Lire la lettre du maire, publiée vendredi.',
+      'Partager les frais est devenu la norme.',
+      'Suivez-nous sur le chemin, a dit le guide.',
+      'Compartir el coche es cada vez más común.',
+      'Apoya a los agricultores locales, pidió el alcalde.',
+      'Mehr als 3.000 Bürger hatten sich für die Linie eingetragen, sagte die Bürgermeisterin.',
+    ]) for (const edge of [false, true]) expect(lineKind(s, edge).rule, s).toBeNull();
+  });
+  it('reads a line with NBSP or zero-width characters as plain text', () => {
+    expect(lineKind('Sign\u00a0up for our morning briefing').rule).toBe('call-to-action');
+    expect(lineKind('Follow\u200b us on Instagram for more from the coast').rule).toBe('follow-prompt');
+    expect(lineKind('\ufeffShare\u00a0this story').rule).toBe('share-row');
+    expect(lineKind('The harbour\u00a0master has warned small boats to stay in port.', true).rule).toBeNull();
+  });
+  it('takes an appeal to become a supporter, and a question to the reader before a sign-up', () => {
+    expect(lineKind('Every story you read here is free. Keep it that way: become a supporter today.', true).rule).toBe('appeal');
+    expect(lineKind("Don't want to miss a story from the moors? Get our free Upland Bulletin every Friday.", true).rule).not.toBeNull();
+    expect(lineKind('Missed the final? Catch every goal on our app.', true).rule).not.toBeNull();
+    expect(lineKind('Busy day? Get our free evening briefing.', true).rule).toBe('call-to-action');
+    expect(lineKind('Busy day? Get some rest, the doctor advised.', true).rule).toBeNull();
+    // reported, or about someone else's supporters
+    expect(lineKind('Thousands turned out to become a supporter of the club, its chairman said.', true).rule).toBeNull();
+    expect(lineKind('The family asked readers to support their campaign for the barrier, and more than 6,000 people signed a petition.', true).rule).toBeNull();
+  });
+  it('takes an opinion disclaimer in the singular that disowns a named party', () => {
+    expect(lineKind('This review reflects the writer’s opinion only, not that of Outdoor Notes.', true).rule).toBe('disclaimer');
+    for (const s of ["The writer's opinion only changed after the vote, not that of the council.", 'The views of residents were sought, and not those of Harbour Ltd.', 'Opinion was divided, not that of the Mayor.']) {
+      expect(lineKind(s, true).rule, s).toBeNull();
+    }
+  });
+});

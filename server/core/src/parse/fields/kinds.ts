@@ -98,6 +98,18 @@ import {
   TEASER_RUN_MIN,
   ENDS_SENTENCE,
   TRAILING_CLOSERS,
+  BANNER_BUTTON,
+  INVISIBLE_SPACE,
+  ZERO_WIDTH,
+  ODD_SPACE_ANY,
+  OTHER_LANGUAGE_LEAD,
+  OTHER_NAV_LABEL,
+  OTHER_SHARE_LINE,
+  OTHER_FOLLOW,
+  OTHER_NEWSLETTER_WORD,
+  OTHER_SIGNUP_VERB,
+  OTHER_APPEAL,
+  OTHER_APP_PROMPT,
 } from '../patterns.ts';
 import { isAllCaps, isTitleCase } from './subhead.ts';
 
@@ -186,7 +198,7 @@ const FIRST_WORD_CUES: ReadonlyMap<string, number> = (() => {
   const add = (bit: number, words: string): void => {
     for (const w of withCases(words.split(' '))) m.set(w, (m.get(w) ?? 0) | bit);
   };
-  add(G_SHARE, 'share shares tweet email e-mail copy link copied print save gift listen your open read');
+  add(G_SHARE, 'share shares tweet email e-mail copy link copied url address print save gift listen your open read');
   add(G_BUTTON, 'sign subscribe submit donate give support join register continue accept reject manage allow decline agree learn read no got ok okay close dismiss i maybe not cookie privacy yes');
   add(G_EMAIL, 'enter your email e-mail type add insert provide');
   add(G_FORM, "please enter provide use invalid not thanks thank you you're you’re check by");
@@ -195,7 +207,8 @@ const FIRST_WORD_CUES: ReadonlyMap<string, number> = (() => {
   add(G_LEAD, "also more read see watch related recommended further our you don't dont elsewhere coming");
   add(G_TAG, 'tags tag topics topic keywords keyword related filed categories category about more');
   add(G_ABOUT, 'about');
-  add(G_ROW, 'facebook twitter x whatsapp linkedin reddit pinterest telegram messenger flipboard instagram tiktok youtube threads bluesky mastodon sms share email e-mail print copy link tweet');
+  // (networks are written as the page does: "WhatsApp", "LinkedIn", "TikTok", "YouTube" as well as capitalised)
+  add(G_ROW, 'facebook twitter x whatsapp WhatsApp linkedin LinkedIn reddit pinterest telegram messenger flipboard instagram tiktok TikTok youtube YouTube threads bluesky BlueSky mastodon sms share email e-mail print copy link tweet');
   add(G_DISCLAIMER, 'this disclaimer');
   add(G_THANKS, 'thanks thank');
   add(
@@ -258,7 +271,7 @@ const FREE_HINTS: readonly [string, string, number][] = [
   ['f', 'ffiliat', COMMISSION],
   ['v', 'views', VIEWS],
   ['V', 'Views', VIEWS],
-  ['p', 'pinions', VIEWS],
+  ['p', 'pinion', VIEWS], // "opinions", "opinion only"
   ['c', 'constitut', VIEWS], // "does not constitute legal advice"
   ['f', 'flect', VIEWS],
   ['p', 'pendently', COMMISSION], // "independently selected"
@@ -497,6 +510,11 @@ const THE_LINE_CHARS = 140;
 export function lineKind(s: string, edge = false): KindVerdict {
   const len = s.length;
   if (len === 0 || len > MAX_KIND_LINE) return KEPT;
+  // "Sign\u00a0up", "Follow\u200b us": read with plain spaces and without invisible characters
+  if (ODD_SPACE_ANY.test(s)) {
+    const plain = s.replace(INVISIBLE_SPACE, ' ').replace(ZERO_WIDTH, '');
+    return plain === s || plain.length === 0 ? KEPT : lineKind(plain, edge);
+  }
   // "▶ Watch ...", "👉 Follow us ...": the rest is read on its own; a short non-sentence after the symbol is a link
   if (s.charCodeAt(0) >= 0x2190 && POINTER_LEAD.test(s)) return pointedKind(s, edge);
   const from = firstWordStart(s);
@@ -538,6 +556,11 @@ export function lineKind(s: string, edge = false): KindVerdict {
   }
   // "your@email.com": the placeholder of a sign-up form's e-mail field
   if (len <= 60 && s.charCodeAt(0) < 128 && s.includes('@') && EMAIL_PROMPT.test(s)) return taken('newsletter', 'e-mail field of a sign-up form');
+  // "Lesen Sie auch: ...", "Suivez-nous sur Facebook", "Suscríbete a nuestro boletín": the families in other languages
+  if (!anchored && len <= PITCH_MAX_CHARS && OTHER_LANGUAGE_LEAD.test(s)) {
+    const v = otherLanguageKind(s);
+    if (v !== null) return v;
+  }
   if (!anchored && !free) return KEPT;
   if (anchored) {
     if (cues & G_SHARE && len <= 60 && SHARE_LINE.test(s)) return taken('share-row', 'share-button label');
@@ -585,6 +608,8 @@ export function lineKind(s: string, edge = false): KindVerdict {
     const meta = (hints & META) !== 0 && READING_META.test(s);
     const question = (hints & QUESTION) !== 0 && READER_QUESTION.test(s);
     if (meta || (question && (reader || self || MEDIA_OBJECT.test(s)))) return taken('appeal', 'speaks to the reader about reading more');
+    // "Missed the final? Catch every goal on our app.": a question, then an imperative pointing at the outlet's things
+    if (!cta && laterImperative(s) && (APPEAL_WORD.test(s) || MEDIA_OBJECT.test(s) || OUTLET_SELF.test(s))) return taken('call-to-action', 'a question to the reader, then a call to action');
     if (question) return doubt(0.5, 'a question put to the reader');
   }
   if (cta) {
@@ -612,6 +637,28 @@ export function lineKind(s: string, edge = false): KindVerdict {
   if (reader && self) return doubt(0.35, 'speaks to the reader in the outlet\'s voice');
   if (cta && (len < 80 || appeal)) return doubt(0.25, 'starts with an imperative');
   return KEPT;
+}
+
+/**
+ * A publisher prompt in German, French, Spanish, Italian or Dutch (the line opens with an
+ * OTHER_LANGUAGE_LEAD word): a link label and its headline, a share label, a follow prompt naming
+ * a network, a newsletter sign-up, an appeal naming journalism or a price, an app download; null
+ * for anything else (the line is then read like any other). A quote is someone's words: kept.
+ */
+function otherLanguageKind(s: string): KindVerdict | null {
+  if (hasQuote(s)) return null;
+  const nav = OTHER_NAV_LABEL.exec(s);
+  if (nav) {
+    // the label alone, or the label and a headline (no sentence end)
+    const rest = s.slice(nav[0].length).trim();
+    if (rest === '' || (startsUpperOrDigit(rest) && !endsSentence(rest))) return taken('link-teaser', 'link label pointing to another page');
+  }
+  if (s.length <= 60 && OTHER_SHARE_LINE.test(s)) return taken('share-row', 'share-button label');
+  if (OTHER_FOLLOW.test(s) && MEDIA_OBJECT.test(s)) return taken('follow-prompt', '"follow us" prompt');
+  if (OTHER_NEWSLETTER_WORD.test(s) && OTHER_SIGNUP_VERB.test(s)) return taken('newsletter', 'newsletter sign-up');
+  if (OTHER_APPEAL.test(s)) return taken('appeal', 'asks the reader for money or support for the outlet\'s work');
+  if (OTHER_APP_PROMPT.test(s)) return taken('call-to-action', 'call to action addressed to the reader');
+  return null;
 }
 
 /** A quotation mark: a quoted profile is someone's words, reported in the article. */
@@ -703,6 +750,10 @@ export function bodyKinds(
         const v = kindOf(j, true);
         if (v.rule !== null) {
           out[j] = v;
+          blocks = true;
+        } else if ((r === 'button' || r === 'consent-banner') && isFormButton(texts[j]!) && BANNER_BUTTON.test(texts[j]!)) {
+          // "Reject non-essential", "Manage choices", "More options" beside "Accept all" or under the banner
+          out[j] = taken('button', 'another button of the banner or prompt');
           blocks = true;
         } else if (r === 'button' && addressesReader(texts[j]!)) {
           // "Each pound you send ..." beside "Give now": the button's pitch
