@@ -375,7 +375,8 @@ export const NOISE_LINE_RULES: readonly NoiseRule[] = [
   // "Live Events": Economic Times widget label
   { name: 'live-events', re: /^Live Events$/u },
   // "Sponsored", "SPONSORED CONTENT", "Paid partnership", "Skip advertisement", "Advertisement - scroll to continue", "AD": ad-slot labels of other words
-  { name: 'ad-slot', reason: 'an ad-slot label, not article text', re: /^(?:Sponsored(?: [Cc]ontent| [Pp]ost| by (?:the |The )?\p{Lu}[\p{L}\p{N}&'’.-]{0,30}(?: \p{Lu}[\p{L}\p{N}&'’.-]{0,30}){0,3})?|SPONSORED(?: CONTENT)?|Paid (?:[Cc]ontent|[Pp]artnership|[Pp]ost|[Pp]romotion|[Ff]or [Bb]y \p{Lu}[\p{L}&'’. -]{0,40})|PAID (?:CONTENT|POST)|Promoted(?: [Cc]ontent| [Ss]tories)?|Advertisements?|Ad|AD|Adverti[sz]ing|ADVERTISING|Skip (?:[Aa]dvertisement|[Aa]d|ADVERTISEMENT)|(?:Advertisement|ADVERTISEMENT)[ \t]{0,2}[-–—:|][ \t]{0,2}(?:[Ss]croll|[Cc]ontinue|[Ss]tory|[Aa]rticle|SCROLL|CONTINUE)[\p{L} ]{0,40}|(?:Continue|CONTINUE) (?:reading|READING) (?:below|BELOW|after (?:the )?(?:ad|advertisement)))$/u },
+  // (in other languages: "Anzeige", "Werbung", "Publicité", "Publicidad", "Pubblicità", "Advertentie")
+  { name: 'ad-slot', reason: 'an ad-slot label, not article text', re: /^(?:Anzeige|ANZEIGE|Werbung|WERBUNG|Publicité|PUBLICITÉ|Publicidad|PUBLICIDAD|Pubblicità|PUBBLICITÀ|Advertentie|ADVERTENTIE|Sponsored(?: [Cc]ontent| [Pp]ost| by (?:the |The )?\p{Lu}[\p{L}\p{N}&'’.-]{0,30}(?: \p{Lu}[\p{L}\p{N}&'’.-]{0,30}){0,3})?|SPONSORED(?: CONTENT)?|Paid (?:[Cc]ontent|[Pp]artnership|[Pp]ost|[Pp]romotion|[Ff]or [Bb]y \p{Lu}[\p{L}&'’. -]{0,40})|PAID (?:CONTENT|POST)|Promoted(?: [Cc]ontent| [Ss]tories)?|Advertisements?|Ad|AD|Adverti[sz]ing|ADVERTISING|Skip (?:[Aa]dvertisement|[Aa]d|ADVERTISEMENT)|(?:Advertisement|ADVERTISEMENT)[ \t]{0,2}[-–—:|][ \t]{0,2}(?:[Ss]croll|[Cc]ontinue|[Ss]tory|[Aa]rticle|SCROLL|CONTINUE)[\p{L} ]{0,40}|(?:Continue|CONTINUE) (?:reading|READING) (?:below|BELOW|after (?:the )?(?:ad|advertisement)))$/u },
   // "5 min read", "3 minute read", "Reading time: 5 minutes", "Lesezeit: 4 Min.", "4 min de lecture": a reading-time label
   { name: 'reading-time', reason: 'a reading-time label, not article text', re: /^(?:(?:(?:Estimated )?[Rr]eading time|[Rr]ead time|READING TIME|Lesezeit|Lesedauer|Temps de lecture|Tiempo de lectura|Tempo di lettura|Leestijd)[ \t]{0,2}[:|–—-]?[ \t]{0,2}(?:about |approx\.? |ca\.? |~)?\d{1,3}[ \t]?(?:-|–)?[ \t]?(?:min(?:ute)?s?|MIN(?:UTES?)?|Min(?:uten|\.)?|m)\.?(?: read)?|(?:About |~)?\d{1,3}[ \t]?(?:-|–)?[ \t]?(?:min(?:ute)?s?|mins?\.|MINS?|MINUTES?|Min\.?|m) (?:read|READ|Read|reading|to read|lesen|Lesezeit|de lecture|de lectura|di lettura|leestijd))\.?$/u },
   // "[Embedded content]", "Click to load video", "This content is not available", "Image 1 of 5", "Loading...": an embed or widget placeholder
@@ -454,6 +455,9 @@ export const NOISE_INLINE_RULES: readonly InlineNoiseRule[] = [
   // "... the council said. Sign up for our newsletter and get the valley's news every morning.", "... Suscríbete a nuestro boletín ...":
   // a sign-up sentence naming a newsletter, after an article sentence of a one-line body, runs to the end of the line
   { name: 'newsletter-tail', re: /(?:Sign up|Subscribe|Suscr[ií]b\p{L}{0,5}|Abonnez-vous|Inscrivez-vous|Abonnieren Sie|Melden Sie sich)\b[^.!?]{0,160}?(?:\b[Nn]ewsletters?\b|\bbolet[íi]n\b|\binfolettre\b|\bbriefing\b|\bbulletin\b|\binbox\b)[^.!?]{0,160}[.!]?$/gu, hints: ['Sign up', 'Subscribe', 'Suscr', 'Abonnez-vous', 'Inscrivez-vous', 'Abonnieren Sie', 'Melden Sie sich'], before: SENTENCE_BEFORE, toEnd: true },
+  // "... the council said. Follow us on Facebook for more local news.", "... Download the Gazette app for breaking news alerts.":
+  // a follow or app prompt (a network or an app named) after an article sentence of a one-line body, to the end of the line
+  { name: 'prompt-tail', re: /(?:(?:Follow|Like|Join|Find) us on \p{Lu}|(?:Download|Get|Install) (?:the|our) (?:free )?(?:\p{Lu}[\p{L}'’]{0,30} ){0,3}app\b|(?:Folgen Sie uns|Suivez-nous|Síguenos|Seguici) (?:auf|sur|en|su) \p{Lu})[^.!?]{0,140}[.!]?$/gu, hints: ['Follow us on', 'Like us on', 'Join us on', 'Find us on', 'Download the', 'Download our', 'Get the', 'Get our', 'Install the', 'Install our', 'Folgen Sie uns', 'Suivez-nous', 'Síguenos', 'Seguici'], before: SENTENCE_BEFORE, toEnd: true },
   // "Start your FREE trial now Show Comments ()": News24 paywall prompt
   { name: 'free-trial', re: /Start your FREE trial now(?: Show Comments \(\))?/gu, hints: ['FREE trial'] },
 ];
@@ -588,7 +592,7 @@ export const ODD_SPACE_ANY = /[\u00a0\u202f\u2007\u200b-\u200d\u2060\ufeff\u00ad
 // price), so that an article sentence opening with the same word stays ("Folgen Sie dem Fluss ...").
 
 /** The first words of other-language prompts (a cheap anchored gate; the rules below decide). */
-export const OTHER_LANGUAGE_LEAD = /^(?:Jetzt|Abonnier|Melden Sie|Folgen Sie|Folge uns|Unterstütz|Lesen Sie|Mehr zum|Weiterlesen|Auch interessant|Artikel|Beitrag|Teilen|Link kopiert|Laden Sie|Abonnez|Inscrivez|Suivez|Retrouvez|Soutenez|Aidez|Partager|Lire|Voir aussi|À lire|A lire|Sur le même|Lien copié|Téléchargez|Recevez|Suscr|Síguenos|Siguenos|Apoya|Apóyanos|Compart|Lee también|Lea también|Leer más|Te puede|Descarg|Recibe|Enlace copiado|Iscriviti|Seguici|Sostieni|Condividi|Leggi anche|Scarica|Volg ons|Lees ook|Delen|Steun|Abonneer)/u;
+export const OTHER_LANGUAGE_LEAD = /^(?:Wir verwenden|Wir nutzen|Diese (?:Website|Webseite|Seite)|Nous utilisons|Ce site|Utilizamos|Usamos|Este sitio|Questo sito|Utilizziamo|Wij gebruiken|Deze (?:site|website)|Jetzt|Abonnier|Melden Sie|Folgen Sie|Folge uns|Unterstütz|Lesen Sie|Mehr zum|Weiterlesen|Auch interessant|Artikel|Beitrag|Teilen|Link kopiert|Laden Sie|Abonnez|Inscrivez|Suivez|Retrouvez|Soutenez|Aidez|Partager|Lire|Voir aussi|À lire|A lire|Sur le même|Lien copié|Téléchargez|Recevez|Suscr|Síguenos|Siguenos|Apoya|Apóyanos|Compart|Lee también|Lea también|Leer más|Te puede|Descarg|Recibe|Enlace copiado|Iscriviti|Seguici|Sostieni|Condividi|Leggi anche|Scarica|Volg ons|Lees ook|Delen|Steun|Abonneer)/u;
 
 /** "Lesen Sie auch: ...", "Lire aussi :", "Lee también:", "Leggi anche", "Lees ook": a link label (the headline after it goes with it). */
 export const OTHER_NAV_LABEL = /^(?:Lesen Sie (?:auch|mehr|hier)|Mehr zum Thema|Weiterlesen|Auch interessant|Lire (?:aussi|la suite|plus)|Voir aussi|[ÀA] lire (?:aussi|également)|Sur le même sujet|Lee también|Lea también|Leer más|Te puede interesar|Leggi anche|Lees ook|Lees meer)[ \t]{0,3}(?:[:|»›>–—→]|-(?= )|$)/u;
@@ -613,6 +617,9 @@ export const OTHER_APPEAL = /^(?:Unterstützen Sie|Unterstütze|Soutenez|Aidez-n
 
 /** "Laden Sie unsere App herunter", "Téléchargez notre application", "Descarga nuestra app": an app-download prompt. */
 export const OTHER_APP_PROMPT = /^(?:Laden Sie|Téléchargez|Descarg[au]|Desc[áa]rgate|Scarica)\b.{0,80}?\b(?:App|app|application|appli|aplicación|applicazione)\b/u;
+
+/** A cookie banner in other languages: cookies named, and consent, acceptance or privacy ("stimmen Sie ... zu", "vous acceptez", "aceptas", "acconsenti", "toestemming"). */
+export const OTHER_CONSENT = /\b[Cc]ookies?\b.{0,200}?(?:zustimm|stimmen Sie|akzeptier|Einwilligung|Einverständnis|Datenschutz|accept|consent|aceptar|aceptas|acepta|consentimiento|privacidad|confidentialité|acconsenti|consenso|toestemming|akkoord)/u;
 
 /** Prompts to scroll or tap: "Scroll down for video", "Tap to expand", "Click here to ...", "Swipe for more". */
 export const SCROLL_TAP = /^(?:Scroll|Tap|Swipe|Click|Press|Hit) (?:play|down|up|here|to|for|on|below|above|through|left|right)\b/iu;
@@ -648,8 +655,8 @@ export const NAV_LABEL = /^(?:also read|read also|also see|video|audio|podcast|g
  */
 export const LINK_LEAD = /^(?:Also|More|Read|See|Watch|Related|Recommended|Further|Our|You (?:might|may)|Don'?t miss|Elsewhere|Coming up)\b[^:|→.!?]{0,40}[:|→][ \t]{0,3}/iu;
 
-/** "Tags:", "Topics:", "Filed under", "Related topics", "ABOUT US": a tag or keyword row's label. */
-export const TAG_LABEL = /^(?:tags?|topics?|keywords?|related topics|filed under|categories|category|about us|more about)[ \t]{0,3}(?::|\||$)/iu;
+/** "Tags:", "Topics:", "Filed under", "Related topics", "ABOUT US": a tag or keyword row's label (also "Themen:", "Schlagwörter:", "Mots-clés :", "Etiquetas:", "Parole chiave:", "Trefwoorden:"). */
+export const TAG_LABEL = /^(?:tags?|topics?|keywords?|related topics|filed under|categories|category|about us|more about|themen|schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter|stichworte|mots[- ]cl[ée]s|th[èe]mes|sujets|etiquetas|temas|palabras clave|argomenti|parole chiave|trefwoorden|onderwerpen)[ \t]{0,3}(?::|\||$)/iu;
 
 /** "Home › Local › Parks", "News » World » Europe": a breadcrumb row (capitalised section names joined by "›" or "»"), navigation wherever it stands at a body's edge or above a credit line. */
 export const BREADCRUMB_ROW = /^\p{Lu}[\p{L}\p{N}&'’.-]{0,20}(?: [\p{L}\p{N}&'’.-]{1,20}){0,3}(?: ?[›»] ?\p{Lu}[\p{L}\p{N}&'’.-]{0,20}(?: [\p{L}\p{N}&'’.-]{1,20}){0,3}){1,6}$/u;

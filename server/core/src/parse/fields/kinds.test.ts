@@ -695,3 +695,18 @@ describe('families in new wording (issue 10, hidden-set probing)', () => {
     }
   });
 });
+
+describe('consent banners and tag labels in other languages', () => {
+  const rules = (lines: string[]) => bodyKinds(lines, lines.map(() => false), false).map((v) => v.rule);
+  it('takes a German cookie banner and its button, a French keyword row', () => {
+    const P = 'Die Hafenfähre fährt nach drei Wochen Werftaufenthalt wieder nach dem regulären Fahrplan, teilte die Reederei mit.';
+    expect(rules(['Wir verwenden Cookies, um Inhalte zu personalisieren. Mit der Nutzung der Seite stimmen Sie dem zu.', 'Alle akzeptieren', P])).toEqual(['consent-banner', 'button', null]);
+    expect(lineKind('Nous utilisons des cookies pour mesurer l’audience. En poursuivant, vous acceptez leur utilisation.').rule).toBe('consent-banner');
+    for (const s of ['Mots-clés : piscine, travaux, sport', 'Themen: Hafen, Fähre', 'Etiquetas: tranvía, hospital', 'Schlagwörter: Hafen']) expect(lineKind(s).rule, s).toBe('tag-row');
+  });
+  it('keeps article lines about cookies or themes', () => {
+    for (const s of ['Wir verwenden Cookies aus der eigenen Backstube, sagte die Konditorin.', 'Themen wie Wohnen und Verkehr bestimmten den Wahlkampf.', 'Ce site archéologique attire des milliers de visiteurs.']) {
+      expect(lineKind(s, true).rule, s).toBeNull();
+    }
+  });
+});

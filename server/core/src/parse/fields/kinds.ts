@@ -110,6 +110,7 @@ import {
   OTHER_SIGNUP_VERB,
   OTHER_APPEAL,
   OTHER_APP_PROMPT,
+  OTHER_CONSENT,
 } from '../patterns.ts';
 import { isAllCaps, isTitleCase } from './subhead.ts';
 
@@ -205,7 +206,7 @@ const FIRST_WORD_CUES: ReadonlyMap<string, number> = (() => {
   add(G_CREDITS, 'reporting additional writing editing edited compiled fact-checking produced graphics with');
   add(G_NAV, "video audio podcast gallery photos also read see more related up recommended don't dont must trending you keep continue most top editor's editors watch listen latest in next previous prev back go click");
   add(G_LEAD, "also more read see watch related recommended further our you don't dont elsewhere coming");
-  add(G_TAG, 'tags tag topics topic keywords keyword related filed categories category about more');
+  add(G_TAG, 'tags tag topics topic keywords keyword related filed categories category about more themen schlagwörter schlagworte stichwörter stichworte mots-clés thèmes sujets etiquetas temas palabras argomenti parole trefwoorden onderwerpen');
   add(G_ABOUT, 'about');
   // (networks are written as the page does: "WhatsApp", "LinkedIn", "TikTok", "YouTube" as well as capitalised)
   add(G_ROW, 'facebook twitter x whatsapp WhatsApp linkedin LinkedIn reddit pinterest telegram messenger flipboard instagram tiktok TikTok youtube YouTube threads bluesky BlueSky mastodon sms share email e-mail print copy link tweet');
@@ -642,7 +643,8 @@ export function lineKind(s: string, edge = false): KindVerdict {
 /**
  * A publisher prompt in German, French, Spanish, Italian or Dutch (the line opens with an
  * OTHER_LANGUAGE_LEAD word): a link label and its headline, a share label, a follow prompt naming
- * a network, a newsletter sign-up, an appeal naming journalism or a price, an app download; null
+ * a network, a newsletter sign-up, an appeal naming journalism or the outlet, an app download, a
+ * cookie banner; null
  * for anything else (the line is then read like any other). A quote is someone's words: kept.
  */
 function otherLanguageKind(s: string): KindVerdict | null {
@@ -658,6 +660,7 @@ function otherLanguageKind(s: string): KindVerdict | null {
   if (OTHER_NEWSLETTER_WORD.test(s) && OTHER_SIGNUP_VERB.test(s)) return taken('newsletter', 'newsletter sign-up');
   if (OTHER_APPEAL.test(s)) return taken('appeal', 'asks the reader for money or support for the outlet\'s work');
   if (OTHER_APP_PROMPT.test(s)) return taken('call-to-action', 'call to action addressed to the reader');
+  if (OTHER_CONSENT.test(s)) return taken('consent-banner', 'cookie / consent banner');
   return null;
 }
 

@@ -140,3 +140,16 @@ describe('a sign-up sentence after an article sentence on one line (related bodi
     expect(cut(about)).toBe(about);
   });
 });
+
+describe('ad-slot labels in other languages, and follow or app prompts ending a one-line body', () => {
+  it('takes "Anzeige", "Publicité", "Publicidad" alone on a line', () => {
+    for (const s of ['Anzeige', 'WERBUNG', 'Publicité', 'Publicidad', 'Pubblicità']) expect(noiseLineRule(s), s).toBe('ad-slot');
+    expect(noiseLineRule('Anzeige gegen den Bürgermeister erstattet')).toBeNull();
+  });
+  it('cuts a follow or app prompt after an article sentence, and leaves directions and other apps', () => {
+    expect(cut('The toilets will reopen next week, the council said. Follow us on Facebook for more local news.')).toBe('The toilets will reopen next week, the council said. |');
+    expect(cut('The clock is keeping time again, the council said. Download the Gazette app for breaking news alerts.')).toBe('The clock is keeping time again, the council said. |');
+    expect(cut('Die Fähre fährt wieder, sagte die Reederei. Folgen Sie uns auf Instagram.')).toBe('Die Fähre fährt wieder, sagte die Reederei. |');
+    for (const s of ['The guide waved. Follow us on the path, she said, and stay close.', 'Banks said fraud was rising. Download the bank app only from the official store, they advise.']) expect(cut(s), s).toBe(s);
+  });
+});
