@@ -585,6 +585,8 @@ export const BANNER_BUTTON = /^(?:(?:I|We) )?(?:Accept|Reject|Refuse|Decline|Den
 export const INVISIBLE_SPACE = /[\u00a0\u202f\u2007]/gu;
 export const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
 export const ODD_SPACE_ANY = /[\u00a0\u202f\u2007\u200b-\u200d\u2060\ufeff\u00ad]/u;
+/** A curly apostrophe ("Don’t", "We’re"): read as a straight one in a line's first word, where the cue words are written with "'". */
+export const CURLY_APOSTROPHE = /\u2019/gu;
 
 // Publisher prompts in other languages (German, French, Spanish, Italian, Dutch): the same
 // families as above, read by kinds.ts otherLanguageKind on lines that open with one of these

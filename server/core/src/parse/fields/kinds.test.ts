@@ -710,3 +710,24 @@ describe('consent banners and tag labels in other languages', () => {
     }
   });
 });
+
+describe('found by the labelled set on the new fixtures', () => {
+  const rules = (lines: string[]) => bodyKinds(lines, lines.map(() => false), false).map((v) => v.rule);
+  const P = 'The coastguard said the fog should lift by Thursday, and the ferries would run again at the weekend.';
+  it('reads a first word with a curly apostrophe like one with a straight one', () => {
+    expect(lineKind('Don’t miss “Tide Times”, our weekly podcast — find it wherever you listen.').rule).not.toBeNull();
+    expect(rules([P, 'Don’t miss “Tide Times”, our weekly podcast — find it wherever you listen.', P, P]).map((r) => r !== null)).toEqual([false, true, false, false]);
+    expect(lineKind('Don’t expect the ferries before Saturday, the operator said.', true).rule).toBeNull();
+  });
+  it('keeps a closing sentence without its full stop over an appeal, and still takes a title over it', () => {
+    const appeal = 'Unterstützen Sie unabhängigen Lokaljournalismus – schon ab 3 Euro im Monat.';
+    expect(rules([P, 'The inquiry continues', appeal])).toEqual([null, null, 'appeal']);
+    // a title that speaks to the reader is the appeal's, whatever its verb
+    expect(rules([P, 'Local news needs you', 'If you value our journalism, please support us with a donation today.'])).toEqual([null, 'appeal', 'appeal']);
+    expect(rules([P, 'The Harbour Letter', 'Our best stories, delivered to your inbox every Friday.'])).toEqual([null, 'newsletter', 'newsletter']);
+  });
+  it("takes a banner's buttons with another publisher line between them and the banner", () => {
+    const banner = 'We and our partners use cookies and similar technologies to tailor what you see. You can change your choices at any time.';
+    expect(rules([P, banner, 'Products in this guide are independently selected by our editors.', 'Accept and close', 'Reject non-essential', P])).toEqual([null, 'consent-banner', 'affiliate', 'button', 'button', null]);
+  });
+});

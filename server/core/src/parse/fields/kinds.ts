@@ -111,6 +111,7 @@ import {
   OTHER_APPEAL,
   OTHER_APP_PROMPT,
   OTHER_CONSENT,
+  CURLY_APOSTROPHE,
 } from '../patterns.ts';
 import { isAllCaps, isTitleCase } from './subhead.ts';
 
@@ -523,6 +524,8 @@ export function lineKind(s: string, edge = false): KindVerdict {
   // the first word's length (what the original slice measured: "" past 16 code units)
   const fwLength = end < 0 ? 0 : end - from;
   const word = firstWordBits(s, from, end);
+  // "Don’t miss ...", "We’re ...": the first word with a straight apostrophe, as the cue words are written
+  if (word === 0 && end > from && hasCurly(s, from, end)) return lineKind(s.slice(0, end).replace(CURLY_APOSTROPHE, "'") + s.slice(end), edge);
   const cues = word & ~(W_FREE | W_THE);
   const anchored = cues !== 0;
   const hints = len <= FREE_MAX_CHARS && (edge || (word & W_FREE) !== 0 || ((word & W_THE) !== 0 && len <= THE_LINE_CHARS)) ? freeHints(s) : 0;
@@ -664,6 +667,12 @@ function otherLanguageKind(s: string): KindVerdict | null {
   return null;
 }
 
+/** A curly apostrophe between from and end (a line's first word). */
+function hasCurly(s: string, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) if (s.charCodeAt(i) === 0x2019) return true;
+  return false;
+}
+
 /** A quotation mark: a quoted profile is someone's words, reported in the article. */
 function hasQuote(s: string): boolean {
   return QUOTE_MARK.test(s);
@@ -775,6 +784,16 @@ export function bodyKinds(
       }
     }
   }
+  // a banner's buttons under it or under another button, other publisher lines between ("Accept and close" under an affiliate note under the banner)
+  for (let i = 0; i < n; i++) {
+    const r = out[i]!.rule;
+    if (r !== 'button' && r !== 'consent-banner') continue;
+    for (let j = i + 1; j < n; j++) {
+      if (isGone(skip, out, j)) continue;
+      if (!isFormButton(texts[j]!) || !BANNER_BUTTON.test(texts[j]!)) break;
+      out[j] = taken('button', 'another button of the banner or prompt');
+    }
+  }
   // the pitch right above an e-mail prompt ("Ten minutes, every Saturday: ..." over "Email address")
   for (let i = 1; i < n; i++) {
     if (out[i]!.rule !== 'newsletter' || !EMAIL_PROMPT.test(texts[i]!)) continue;
@@ -803,6 +822,11 @@ export function bodyKinds(
     while (k < n && skip[k]) k++;
     const block = k < n && out[k]!.rule !== null && BLOCK_RULES.has(out[k]!.rule!) && (isTitleCase(t) || isAllCaps(t));
     if (!(h < 0 || endsSentence(texts[h]!) || (!isShortLine(texts[h]!) && (isTitleCase(t) || isAllCaps(t))) || block)) continue;
+    // "The inquiry continues" over an appeal: a closing sentence without its full stop (a verb headlines and titles drop, not in title case), kept with a doubt
+    if (shortParagraph(t)) {
+      out[i] = doubt(0.3, 'short line over a publisher prompt: a closing sentence, or the prompt\'s title');
+      continue;
+    }
     // between article paragraphs over a one-line prompt, the same line may be a subhead the prompt was put under
     const lone = !block && h >= 0 && k < n && out[k]!.rule === null && endsSentence(texts[k]!);
     out[i] = placed(r, 'title of a publisher prompt', lone ? 0.6 : 0.3);
