@@ -457,7 +457,7 @@ export const NOISE_INLINE_RULES: readonly InlineNoiseRule[] = [
   { name: 'newsletter-tail', re: /(?:Sign up|Subscribe|Suscr[ií]b\p{L}{0,5}|Abonnez-vous|Inscrivez-vous|Abonnieren Sie|Melden Sie sich)\b[^.!?]{0,160}?(?:\b[Nn]ewsletters?\b|\bbolet[íi]n\b|\binfolettre\b|\bbriefing\b|\bbulletin\b|\binbox\b)[^.!?]{0,160}[.!]?$/gu, hints: ['Sign up', 'Subscribe', 'Suscr', 'Abonnez-vous', 'Inscrivez-vous', 'Abonnieren Sie', 'Melden Sie sich'], before: SENTENCE_BEFORE, toEnd: true },
   // "... the council said. Follow us on Facebook for more local news.", "... Download the Gazette app for breaking news alerts.":
   // a follow or app prompt (a network or an app named) after an article sentence of a one-line body, to the end of the line
-  { name: 'prompt-tail', re: /(?:(?:Follow|Like|Join|Find) us on \p{Lu}|(?:Download|Get|Install) (?:the|our) (?:free )?(?:\p{Lu}[\p{L}'’]{0,30} ){0,3}app\b|(?:Folgen Sie uns|Suivez-nous|Síguenos|Seguici) (?:auf|sur|en|su) \p{Lu})[^.!?]{0,140}[.!]?$/gu, hints: ['Follow us on', 'Like us on', 'Join us on', 'Find us on', 'Download the', 'Download our', 'Get the', 'Get our', 'Install the', 'Install our', 'Folgen Sie uns', 'Suivez-nous', 'Síguenos', 'Seguici'], before: SENTENCE_BEFORE, toEnd: true },
+  { name: 'prompt-tail', re: /(?:(?:Follow|Like|Join|Find) us on \p{Lu}|(?:Download|Install) (?:the|our) (?:free )?(?:\p{Lu}[\p{L}'’]{0,30} ){0,3}app\b|(?:Folgen Sie uns|Suivez-nous|Síguenos|Seguici) (?:auf|sur|en|su) \p{Lu})[^.!?]{0,140}[.!]?$/gu, hints: [' us on ', 'Download the', 'Download our', 'Install the', 'Install our', 'Folgen Sie uns', 'Suivez-nous', 'Síguenos', 'Seguici'], before: SENTENCE_BEFORE, toEnd: true },
   // "Start your FREE trial now Show Comments ()": News24 paywall prompt
   { name: 'free-trial', re: /Start your FREE trial now(?: Show Comments \(\))?/gu, hints: ['FREE trial'] },
 ];
@@ -579,8 +579,9 @@ export const BANNER_BUTTON = /^(?:(?:I|We) )?(?:Accept|Reject|Refuse|Decline|Den
 
 /**
  * Invisible or non-breaking characters a capture keeps inside a line ("Sign\u00a0up",
- * "Follow\u200b us"): NBSP and narrow NBSP read as a space, zero-width characters and the BOM
- * as nothing, before a line's kind is judged (kinds.ts). The parse keeps the text as it is.
+ * "Follow\u200b us"): where a line's first word holds one (kinds.ts, looked for there only, so
+ * that ordinary lines cost nothing), NBSP and narrow NBSP read as a space, zero-width characters
+ * and the BOM as nothing, before the line's kind is judged. The parse keeps the text as it is.
  */
 export const INVISIBLE_SPACE = /[\u00a0\u202f\u2007]/gu;
 export const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;

@@ -512,11 +512,6 @@ const THE_LINE_CHARS = 140;
 export function lineKind(s: string, edge = false): KindVerdict {
   const len = s.length;
   if (len === 0 || len > MAX_KIND_LINE) return KEPT;
-  // "Sign\u00a0up", "Follow\u200b us": read with plain spaces and without invisible characters
-  if (ODD_SPACE_ANY.test(s)) {
-    const plain = s.replace(INVISIBLE_SPACE, ' ').replace(ZERO_WIDTH, '');
-    return plain === s || plain.length === 0 ? KEPT : lineKind(plain, edge);
-  }
   // "▶ Watch ...", "👉 Follow us ...": the rest is read on its own; a short non-sentence after the symbol is a link
   if (s.charCodeAt(0) >= 0x2190 && POINTER_LEAD.test(s)) return pointedKind(s, edge);
   const from = firstWordStart(s);
@@ -524,8 +519,16 @@ export function lineKind(s: string, edge = false): KindVerdict {
   // the first word's length (what the original slice measured: "" past 16 code units)
   const fwLength = end < 0 ? 0 : end - from;
   const word = firstWordBits(s, from, end);
-  // "Don’t miss ...", "We’re ...": the first word with a straight apostrophe, as the cue words are written
-  if (word === 0 && end > from && hasCurly(s, from, end)) return lineKind(s.slice(0, end).replace(CURLY_APOSTROPHE, "'") + s.slice(end), edge);
+  if (word === 0 && end > from) {
+    // "Sign\u00a0up", "Follow\u200b us", "\ufeffShare": an unknown first word holding a non-breaking space or an invisible character; the line is read with plain spaces and without them
+    const odd = oddInWord(s, from, end);
+    if (odd === 2) {
+      const plain = s.replace(INVISIBLE_SPACE, ' ').replace(ZERO_WIDTH, '');
+      return plain.length === 0 ? KEPT : lineKind(plain, edge);
+    }
+    // "Don’t miss ...", "We’re ...": the first word with a straight apostrophe, as the cue words are written
+    if (odd === 1) return lineKind(s.slice(0, end).replace(CURLY_APOSTROPHE, "'") + s.slice(end), edge);
+  }
   const cues = word & ~(W_FREE | W_THE);
   const anchored = cues !== 0;
   const hints = len <= FREE_MAX_CHARS && (edge || (word & W_FREE) !== 0 || ((word & W_THE) !== 0 && len <= THE_LINE_CHARS)) ? freeHints(s) : 0;
@@ -667,10 +670,19 @@ function otherLanguageKind(s: string): KindVerdict | null {
   return null;
 }
 
-/** A curly apostrophe between from and end (a line's first word). */
-function hasCurly(s: string, from: number, end: number): boolean {
-  for (let i = from; i < end; i++) if (s.charCodeAt(i) === 0x2019) return true;
-  return false;
+/**
+ * What odd character a line's first word (from..end, at most 16 code units) holds: 2 for a
+ * non-breaking space or an invisible character (ODD_SPACE_ANY), 1 for a curly apostrophe, 0 for neither.
+ */
+function oddInWord(s: string, from: number, end: number): number {
+  let odd = 0;
+  for (let i = from; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xa0) continue;
+    if (c === 0x2019) odd = 1;
+    else if (ODD_SPACE_ANY.test(s.charAt(i))) return 2;
+  }
+  return odd;
 }
 
 /** A quotation mark: a quoted profile is someone's words, reported in the article. */
