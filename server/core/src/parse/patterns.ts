@@ -493,6 +493,8 @@ export const VERB_US = /^\p{Lu}\p{Ll}{1,12} us\b/u;
 
 /** Where a later sentence of a line starts ("Local news needs you. Make ..."): sentence end, space, capital. */
 export const LATER_SENTENCE = /[.!?] (?=\p{Lu})/gu;
+/** Where a clause after a colon starts in lower case ("Breaking news alerts, straight to your phone: get the app."): read as a later imperative too. */
+export const LATER_CLAUSE = /: (?=\p{Ll})/gu;
 
 /** A newsletter pitch or an appeal's line beside its prompt is at most this long (longer: an article paragraph). */
 export const PITCH_MAX_CHARS = 200;
@@ -649,7 +651,7 @@ export const SHARE_TOKENS: ReadonlySet<string> = new Set(['facebook', 'twitter',
 export const ROW_SPLIT = /\s*[|•·,/]\s*|\s{2,}|\s/u;
 
 /** Link teasers and navigation labels: "ALSO READ:", "See also |", "MORE FROM US:", "Keep reading", "Continue to the article". */
-export const NAV_LABEL = /^(?:also read|read also|also see|video|audio|podcast|gallery|photos|in pictures|read more|see also|more from [\p{L}' ]{1,30}|more on this(?: story)?|related(?: stories| articles| coverage| content| reading| news| links)?|read next|up next|recommended(?: for you| reading)?|don'?t miss|must read|trending(?: now)?|you may also like|you might also like|keep reading|continue reading|continue to (?:the )?(?:article|story)|read the full (?:story|article)|read (?:the )?full (?:story|article)|most read|most popular|top stories|editor'?s picks?|watch|listen|latest|more stories|more news|in other news|in case you missed it|(?:next|previous|prev) (?:article|story|post|page)|read this next|back to (?:the )?top|go to (?:the )?(?:full )?(?:story|article)|click (?:here )?to (?:continue|keep) reading)[ \t]{0,3}(?:[:|»›>–—→]|-(?= )|$)/iu;
+export const NAV_LABEL = /^(?:also read|read also|also see|video|audio|podcast|gallery|photos|in pictures|read more|see also|more from [\p{L}' ]{1,30}|more on this(?: story)?|related(?: stories| articles| coverage| content| reading| news| links)?|read next|up next|recommended(?: for you| reading)?|don'?t miss|must read|trending(?: now)?|you may also like|you might also like|keep reading|continue reading|continue to (?:the )?(?:article|story)|read the full (?:story|article)|read (?:the )?full (?:story|article)|most read|most popular|top stories|editor'?s picks?|watch|listen|latest|more stories|more news|in other news|in case you missed it|icymi|(?:next|previous|prev) (?:article|story|post|page)|read this next|back to (?:the )?top|go to (?:the )?(?:full )?(?:story|article)|click (?:here )?to (?:continue|keep) reading)[ \t]{0,3}(?:[:|»›>–—→]|-(?= )|$)/iu;
 
 /**
  * A link label of other words before a headline: "Also on the Ledger: ...", "You might be
@@ -760,8 +762,8 @@ export const AUTHOR_BIO = new RegExp(
 /** A bio is one to three sentences: longer lines are article paragraphs. */
 export const AUTHOR_BIO_MAX = 300;
 
-/** Opinion disclaimers: "The views expressed are the author's own", "does not necessarily reflect the views of". */
-export const DISCLAIMER = /(?:\b(?:does|do|is|are) not (?:constitute|intended as|a substitute for) (?:legal|financial|medical|investment|tax|professional) advice\b|\b(?:views|opinions) (?:expressed )?(?:in this (?:article|piece|column|commentary) )?(?:are|is) (?:solely |entirely |strictly )?(?:those of the (?:author|writer|contributor)s?|the (?:author|writer|contributor)'?s?’?s? own|(?:his|her|their|my) own)|\bdo(?:es)? not (?:necessarily )?(?:reflect|represent) the (?:views|position|opinions?|policy)\b|^\(?Disclaimer\b|^This (?:article|story|content|piece|post) (?:is|was) (?:for (?:general )?information(?:al)? (?:purposes|only)|(?:originally|first) (?:published|appeared)|produced (?:by|in partnership)|sponsored|paid for|part of a paid))/iu;
+/** Opinion disclaimers: "The views expressed are the author's own", "does not necessarily reflect the views of"; sponsorship notes: "Published in partnership with the Coastal Trust", "Produced with support from ...". */
+export const DISCLAIMER = /(?:\b(?:does|do|is|are) not (?:constitute|intended as|a substitute for) (?:legal|financial|medical|investment|tax|professional) advice\b|\b(?:views|opinions) (?:expressed )?(?:in this (?:article|piece|column|commentary) )?(?:are|is) (?:solely |entirely |strictly )?(?:those of the (?:author|writer|contributor)s?|the (?:author|writer|contributor)'?s?’?s? own|(?:his|her|their|my) own)|\bdo(?:es)? not (?:necessarily )?(?:reflect|represent) the (?:views|position|opinions?|policy)\b|^\(?Disclaimer\b|^This (?:article|story|content|piece|post) (?:is|was) (?:for (?:general )?information(?:al)? (?:purposes|only)|(?:originally|first) (?:published|appeared)|produced (?:by|in partnership)|sponsored|paid for|part of a paid)|^(?:Published|Produced|Created|Made|Brought to you|Presented|Written|Supported) (?:in (?:partnership|association|collaboration) with|with (?:the )?(?:support|funding|financial support) (?:of|from))\b)/iu;
 
 /**
  * Opinion disclaimer in other words: "views"/"opinions" and the writer ("author", "columnist",

@@ -679,7 +679,7 @@ describe('families in new wording (issue 10, hidden-set probing)', () => {
     expect(lineKind('The harbour\u00a0master has warned small boats to stay in port.', true).rule).toBeNull();
   });
   it('takes an appeal to become a supporter, and a question to the reader before a sign-up', () => {
-    expect(lineKind('Every story you read here is free. Keep it that way: become a supporter today.', true).rule).toBe('appeal');
+    expect(family('Every story you read here is free. Keep it that way: become a supporter today.')).toBe('call-to-action');
     expect(lineKind("Don't want to miss a story from the moors? Get our free Upland Bulletin every Friday.", true).rule).not.toBeNull();
     expect(lineKind('Missed the final? Catch every goal on our app.', true).rule).not.toBeNull();
     expect(lineKind('Busy day? Get our free evening briefing.', true).rule).toBe('call-to-action');
@@ -729,5 +729,29 @@ describe('found by the labelled set on the new fixtures', () => {
   it("takes a banner's buttons with another publisher line between them and the banner", () => {
     const banner = 'We and our partners use cookies and similar technologies to tailor what you see. You can change your choices at any time.';
     expect(rules([P, banner, 'Products in this guide are independently selected by our editors.', 'Accept and close', 'Reject non-essential', P])).toEqual([null, 'consent-banner', 'affiliate', 'button', 'button', null]);
+  });
+});
+
+describe('short prompts inside a body whose first word is no cue word', () => {
+  const rules = (lines: string[]) => bodyKinds(lines, lines.map(() => false), false).map((v) => v.rule);
+  const P = 'A 40-metre crane toppled onto an empty stretch of quayside at Stennet docks on Sunday night during high winds.';
+  it('takes them between paragraphs', () => {
+    for (const s of ["Tonight's episode of Dockside is out now on all podcast platforms.", 'Hundreds of readers already support our newsroom. Join them today.', 'Breaking news alerts, straight to your phone: get the Stennet Star app.']) {
+      expect(rules([P, s, P, P])[1], s).not.toBeNull();
+    }
+    expect(lineKind('ICYMI: Fair traffic plan closes Bridge Street for four days').rule).toBe('link-teaser');
+    expect(lineKind('Published in partnership with the Coastal Trust').rule).toBe('disclaimer');
+  });
+  it('keeps short article lines with the same words, and doubts an outlet profile there as before', () => {
+    for (const s of [
+      'Hundreds of dockers gathered at the gates to watch the recovery work, and readers sent the Star photos of the wreck.',
+      'The rule is simple: get the paperwork in before the deadline, the council said.',
+      'Residents had one message for the council: get the road fixed.',
+      'Tonight the episode will be shown again on the big screen in the square.',
+      'Published in 1902, the guide is still in print.',
+    ]) expect(rules([P, s, P, P])[1], s).toBeNull();
+    const v = bodyKinds([P, "Valley Post has been the region's independent newspaper since 1887.", P, P], [false, false, false, false], false)[1]!;
+    expect(v.rule).toBeNull();
+    expect(v.suspicion).toBeGreaterThanOrEqual(0.9);
   });
 });

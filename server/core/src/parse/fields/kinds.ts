@@ -112,6 +112,7 @@ import {
   OTHER_APP_PROMPT,
   OTHER_CONSENT,
   CURLY_APOSTROPHE,
+  LATER_CLAUSE,
 } from '../patterns.ts';
 import { isAllCaps, isTitleCase } from './subhead.ts';
 
@@ -205,13 +206,13 @@ const FIRST_WORD_CUES: ReadonlyMap<string, number> = (() => {
   add(G_EMAIL, 'enter your email e-mail type add insert provide');
   add(G_FORM, "please enter provide use invalid not thanks thank you you're you’re check by");
   add(G_CREDITS, 'reporting additional writing editing edited compiled fact-checking produced graphics with');
-  add(G_NAV, "video audio podcast gallery photos also read see more related up recommended don't dont must trending you keep continue most top editor's editors watch listen latest in next previous prev back go click");
+  add(G_NAV, "video audio podcast gallery photos also read see more related up recommended don't dont must trending you keep continue most top editor's editors watch listen latest in next previous prev back go click icymi");
   add(G_LEAD, "also more read see watch related recommended further our you don't dont elsewhere coming");
   add(G_TAG, 'tags tag topics topic keywords keyword related filed categories category about more themen schlagwörter schlagworte stichwörter stichworte mots-clés thèmes sujets etiquetas temas palabras argomenti parole trefwoorden onderwerpen');
   add(G_ABOUT, 'about');
   // (networks are written as the page does: "WhatsApp", "LinkedIn", "TikTok", "YouTube" as well as capitalised)
   add(G_ROW, 'facebook twitter x whatsapp WhatsApp linkedin LinkedIn reddit pinterest telegram messenger flipboard instagram tiktok TikTok youtube YouTube threads bluesky BlueSky mastodon sms share email e-mail print copy link tweet');
-  add(G_DISCLAIMER, 'this disclaimer');
+  add(G_DISCLAIMER, 'this disclaimer published produced created made brought presented written supported');
   add(G_THANKS, 'thanks thank');
   add(
     G_CTA,
@@ -500,6 +501,14 @@ function firstWordBits(s: string, from: number, end: number): number {
 /** Lines longer than this are searched only for anchored cues (un-anchored prompts are short). */
 const FREE_MAX_CHARS = 260;
 
+/**
+ * Lines up to this long are searched for un-anchored cues wherever they stand and whatever their
+ * first word ("Tonight's episode ... is out now on all podcast platforms.", "Hundreds of readers
+ * already support our newsroom. Join them today."): promos are short, and a short article line
+ * must still pass each rule's vetoes (reported speech, quotes, the cue combinations), as at an edge.
+ */
+const SHORT_FREE_CHARS = 160;
+
 /** Lines opening with "The" up to this long are searched for un-anchored cues ("The views expressed ...", "The Courier has been ..."). */
 const THE_LINE_CHARS = 140;
 
@@ -531,7 +540,10 @@ export function lineKind(s: string, edge = false): KindVerdict {
   }
   const cues = word & ~(W_FREE | W_THE);
   const anchored = cues !== 0;
-  const hints = len <= FREE_MAX_CHARS && (edge || (word & W_FREE) !== 0 || ((word & W_THE) !== 0 && len <= THE_LINE_CHARS)) ? freeHints(s) : 0;
+  const gate = len <= FREE_MAX_CHARS && (edge || (word & W_FREE) !== 0 || ((word & W_THE) !== 0 && len <= THE_LINE_CHARS));
+  // a short line inside a body whose first word is no cue word: searched too (lines opening with a cue word keep their verdicts)
+  const shortMid = !gate && word === 0 && len <= SHORT_FREE_CHARS;
+  const hints = gate || shortMid ? freeHints(s) : 0;
   const free = hints !== 0;
   // "The Ledger is an independent, non-profit newsroom ...": an outlet's profile at the body's edge
   if (edge && len <= OUTLET_PROFILE_MAX && startsUpperOrDigit(s)) {
@@ -558,7 +570,7 @@ export function lineKind(s: string, edge = false): KindVerdict {
   if (s.charCodeAt(0) === 35 && HASHTAG_ROW.test(s)) return taken('tag-row', 'row of hashtags');
   // inside a body, "X has been the region's independent voice since 1887" may be the article's
   // (a story about a newspaper): kept, but doubted
-  if (!free && len <= PITCH_MAX_CHARS && s.includes('ndependent') && SELF_INDEPENDENT.test(s) && SELF_MEDIA.test(s) && SELF_HISTORY.test(s) && !REPORTED_SPEECH.test(s)) {
+  if ((!free || shortMid) && len <= PITCH_MAX_CHARS && s.includes('ndependent') && SELF_INDEPENDENT.test(s) && SELF_MEDIA.test(s) && SELF_HISTORY.test(s) && !REPORTED_SPEECH.test(s)) {
     return doubt(0.9, 'reads like the outlet describing itself');
   }
   // "your@email.com": the placeholder of a sign-up form's e-mail field
@@ -707,6 +719,14 @@ function laterImperative(s: string): boolean {
     const rest = s.slice(m.index + 2);
     const end = firstWordEnd(rest, 0);
     if ((CTA_START.test(rest) && !NOT_IMPERATIVE_NEXT.test(rest.slice(end < 0 ? 0 : end))) || VERB_US.test(rest)) return true;
+  }
+  // "...: get the Stennet Star app." (the clause's first letter read as a capital)
+  const clause = LATER_CLAUSE;
+  clause.lastIndex = 0;
+  for (let m = clause.exec(s); m !== null; m = clause.exec(s)) {
+    const rest = s.charAt(m.index + 2).toUpperCase() + s.slice(m.index + 3);
+    const end = firstWordEnd(rest, 0);
+    if (CTA_START.test(rest) && !NOT_IMPERATIVE_NEXT.test(rest.slice(end < 0 ? 0 : end))) return true;
   }
   return false;
 }
