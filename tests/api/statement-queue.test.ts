@@ -46,36 +46,64 @@ describe('statements the server gave up on', () => {
   });
 });
 
+/** the read the tests abandon: one count over the dumps table */
+const COUNT_QUERY = JSON.stringify({ query: '{ reviewCounts { total } }' });
+
+/**
+ * Asks `{ reviewCounts }` of an app on `databaseUrl` (pool of `poolSize`, statement timeout 120 s)
+ * while a writer holds the dumps table, so that the read waits on the lock, running; then aborts
+ * the request and expects the read (as `running` finds it in pg_stat_activity) gone within 30 s,
+ * the writer still holding the table: cancelled, not timed out. Returns the app's answer to a
+ * read once the writer let go (the pool still answers).
+ */
+async function abandonRunningRead(databaseUrl: string, poolSize: number, running: () => Promise<unknown[]>): Promise<unknown> {
+  const database = await openDatabase({ databaseUrl, poolSize, statementTimeoutMs: 120_000, onPoolError: () => {} });
+  const app = createApp({ db: database.db, config: DEFAULT_CONFIG });
+  const ask = (signal?: AbortSignal) => app.fetch('http://localhost/graphql', { method: 'POST', ...(signal ? { signal } : {}), headers: { 'content-type': 'application/json' }, body: COUNT_QUERY });
+  const writer = new pg.Client({ connectionString: t.databaseUrl! });
+  await writer.connect();
+  try {
+    await writer.query('begin');
+    await writer.query('lock table dumps in access exclusive mode');
+    const client = new AbortController();
+    const answer = Promise.resolve(ask(client.signal))
+      .then((r) => r.text())
+      .catch((e: unknown) => e);
+    await expect.poll(async () => (await running()).length, { timeout: 20_000 }).toBe(1);
+    client.abort();
+    await answer;
+    await expect.poll(async () => (await running()).length, { timeout: 30_000, interval: 100 }).toBe(0);
+    await writer.query('rollback');
+    return await (await ask()).json();
+  } finally {
+    await writer.end().catch(() => {});
+    await database.close();
+  }
+}
+
 describe('reads whose client went away', () => {
   // PGlite cannot cancel a running statement (its queued ones are dropped, above); PostgreSQL can
   it.runIf(inject('dbKind') === 'postgres')('on PostgreSQL, a read running when its request is aborted is cancelled, long before its statement timeout', async () => {
-    const STATEMENT_TIMEOUT_MS = 120_000;
-    const database = await openDatabase({ databaseUrl: t.databaseUrl!, poolSize: 2, statementTimeoutMs: STATEMENT_TIMEOUT_MS, onPoolError: () => {} });
-    const app = createApp({ db: database.db, config: DEFAULT_CONFIG });
-    // a writer holds the dumps table: the read waits on its lock, running, until cancelled or timed out
-    const writer = new pg.Client({ connectionString: t.databaseUrl! });
-    await writer.connect();
     const running = () =>
-      t.sql<{ pid: number }>(`select pid from pg_stat_activity where datname = current_database() and state = 'active' and query like '%count(*)%' and query not like '%pg_stat_activity%'`);
+      t.sql(`select pid from pg_stat_activity where datname = current_database() and state = 'active' and query like '%count(*)%' and query not like '%pg_stat_activity%'`);
+    const after = (await abandonRunningRead(t.databaseUrl!, 2, running)) as { data: { reviewCounts: { total: unknown } } };
+    // the pool still answers (the cancelled connection was replaced)
+    expect(after.data.reviewCounts.total).toBeTypeOf('number');
+  });
+
+  it.runIf(inject('dbKind') === 'postgres')('on PostgreSQL, the cancel needs no login: it works when the role may open no more connections', async () => {
+    // a role allowed one connection, which the read holds: a cancel that logs in (a session of its
+    // own) is refused "too many connections for role" and the read runs on to its statement timeout
+    const role = `cdk_one_conn_${process.pid}`;
+    await t.sql(`create role ${role} login connection limit 1`);
+    await t.sql(`grant pg_read_all_data to ${role}`);
+    const url = new URL(t.databaseUrl!);
+    url.username = role;
     try {
-      await writer.query('begin');
-      await writer.query('lock table dumps in access exclusive mode');
-      const client = new AbortController();
-      const answer = Promise.resolve(app.fetch('http://localhost/graphql', { method: 'POST', signal: client.signal, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ reviewCounts { total } }' }) }))
-        .then((r) => r.text())
-        .catch((e: unknown) => e);
-      await expect.poll(async () => (await running()).length, { timeout: 20_000 }).toBe(1);
-      client.abort();
-      await answer;
-      // gone while the writer still holds the table: cancelled, not timed out (the bound is 120 s)
-      await expect.poll(async () => (await running()).length, { timeout: 30_000, interval: 100 }).toBe(0);
-      // the pool still answers (the cancelled connection was replaced)
-      await writer.query('rollback');
-      const after = await (await app.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ reviewCounts { total } }' }) })).json();
-      expect(after.data.reviewCounts.total).toBeTypeOf('number');
+      await abandonRunningRead(url.toString(), 1, () => t.sql(`select pid from pg_stat_activity where usename = '${role}' and state = 'active' and query like '%count(*)%'`));
     } finally {
-      await writer.end().catch(() => {});
-      await database.close();
+      await t.sql(`drop owned by ${role}`).catch(() => {});
+      await t.sql(`drop role ${role}`).catch(() => {});
     }
   });
 });

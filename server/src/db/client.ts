@@ -54,8 +54,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}) });
     pool.on('error', opts.onPoolError ?? ((e) => console.warn(`copydesk: a database connection was lost (${e.message}); it will be replaced`)));
-    cancelAbandoned(pool);
-    prepareByName(pool);
+    routeStatements(pool);
     const db = drizzlePg({ client: pool, relations, ...(logger ? { logger } : {}) }) as unknown as Db;
     if (logger) loggers.set(db, logger);
     const url = new URL(opts.databaseUrl);
@@ -119,38 +118,31 @@ function statementName(text: string): string | undefined {
 }
 
 /**
- * Makes the pool run drizzle's statements as named prepared statements, as queryRows does: a
- * read's relational query is a long text that PostgreSQL would otherwise parse and plan on every
- * request, and the driver would send whole each time.
+ * Routes every statement drizzle sends through the pool (one wrapper of `pool.query`):
+ * - **Named**: a statement text is run as a named prepared statement, as queryRows does: a read's
+ *   relational query is a long text that PostgreSQL would otherwise parse and plan on every
+ *   request, and the driver would send whole each time.
+ * - **Cancelled when abandoned** (db/statement-scope.ts): a statement sent in a scope (a read whose
+ *   client may go away) runs on a connection of its own, and when the scope's signal aborts while it
+ *   runs, PostgreSQL is asked to cancel it (cancelBackend), so it stops at once instead of holding its
+ *   connection and the database until statement_timeout; it rejects with StatementAbandonedError.
+ *   The connection it ran on is then closed, never reused: a cancel that lands late must not hit the
+ *   next statement. A scoped statement whose signal aborted before it got a connection is not sent
+ *   (StatementAbandonedError).
+ * Statements outside a scope, and those of a transaction (its own connection), are only named.
+ * Callback-style calls (none in the project) are left alone.
  */
-function prepareByName(pool: pg.Pool) {
+function routeStatements(pool: pg.Pool) {
   const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
   (pool as { query: unknown }).query = (config: unknown, ...rest: unknown[]) => {
+    if (typeof rest.at(-1) === 'function') return query(config, ...rest);
+    let args = [config, ...rest];
     if (config && typeof config === 'object' && 'text' in config && !(config as { name?: string }).name) {
       const name = statementName((config as { text: string }).text);
-      if (name) return query({ ...config, name }, ...rest);
+      if (name) args = [{ ...config, name }, ...rest];
     }
-    return query(config, ...rest);
-  };
-}
-
-/**
- * Makes the pool cancel a statement nobody waits for any more (db/statement-scope.ts): a statement
- * sent in a scope (a read whose client may go away) runs on a connection of its own, and when the
- * scope's signal aborts while it runs, PostgreSQL is asked to cancel it (pg_cancel_backend, on a
- * connection of its own: the pool's may all be busy), so it stops at once instead of holding its
- * connection and the database until statement_timeout; it rejects with StatementAbandonedError.
- * The connection it ran on is then closed, never reused: a cancel that lands late must not hit
- * the next statement. A scoped statement whose signal aborted before it got a connection is not
- * sent (StatementAbandonedError). Statements outside a scope, and those of a transaction (its own
- * connection), are sent as before. Callback-style calls (none in the project) are left alone.
- */
-function cancelAbandoned(pool: pg.Pool) {
-  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
-  (pool as { query: unknown }).query = (...args: unknown[]) => {
     const signal = statementSignal();
-    if (!signal || typeof args.at(-1) === 'function') return query(...args);
-    return cancellable(pool, signal, args);
+    return signal ? cancellable(pool, signal, args) : query(...args);
   };
 }
 
@@ -174,31 +166,52 @@ async function cancellable(pool: pg.Pool, signal: AbortSignal, args: unknown[]):
     throw e;
   } finally {
     signal.removeEventListener('abort', cancel);
-    // the cancel has landed (or failed) before the connection goes; a cancelled connection (or one
-    // whose statement failed, as pg's own pool.query does) is closed, not reused
+    // the cancel has been sent (or failed) before the connection goes; a cancelled connection (or
+    // one whose statement failed, as pg's own pool.query does) is closed, not reused
     if (cancelled) await cancelled;
     client.release(Boolean(cancelled) || failed);
   }
 }
 
+/** How long a cancel request may take to be sent before it is given up (ms): it is a single packet on loopback or a LAN. */
+const CANCEL_SEND_MS = 5_000;
+
 /**
- * Asks PostgreSQL to cancel what `client` runs now (pg_cancel_backend on its process, from a
- * connection of its own with the pool's settings: the pool's may all be busy). Never rejects: a
- * cancel that cannot be sent leaves the statement to its statement_timeout.
+ * Asks PostgreSQL to cancel what `client` runs now, with the protocol's CancelRequest (the
+ * backend's process id and secret key on a short-lived socket, as libpq's PQcancel): no login, no
+ * backend process, no session, so it works when every connection the pool or its role may open is
+ * in use (a login would be refused "too many connections"). Resolves once the server has closed
+ * the cancel socket (it has read the request) or after CANCEL_SEND_MS; never rejects: a cancel
+ * that cannot be sent leaves the statement to its statement_timeout.
  */
 async function cancelBackend(pool: pg.Pool, client: pg.PoolClient): Promise<void> {
-  const pid = (client as pg.PoolClient & { processID?: number | null }).processID;
-  if (!pid) return;
-  const canceller = new pg.Client(pool.options);
-  canceller.on('error', () => {});
-  try {
-    await canceller.connect();
-    await canceller.query('select pg_cancel_backend($1)', [pid]);
-  } catch {
-    // the server is gone or refuses a connection: the statement ends at its statement_timeout
-  } finally {
-    await canceller.end().catch(() => {});
-  }
+  const { processID, secretKey } = client as pg.PoolClient & { processID?: number | null; secretKey?: number | null };
+  if (!processID || secretKey == null) return;
+  // a Client is built only for the pool's resolved host and port (never connected); its
+  // Connection sends the one packet, as pg's own Client.cancel does
+  const params = new pg.Client(pool.options) as pg.Client & { host: string; port: number };
+  const socket = new pg.Connection() as unknown as import('node:events').EventEmitter & {
+    connect(port: number | string, host?: string): void;
+    cancel(processID: number, secretKey: number): void;
+    stream?: { destroy(): void };
+  };
+  await new Promise<void>((done) => {
+    const timer = setTimeout(finish, CANCEL_SEND_MS);
+    function finish() {
+      clearTimeout(timer);
+      socket.stream?.destroy();
+      done();
+    }
+    socket.on('error', finish);
+    socket.on('end', finish);
+    socket.on('connect', () => socket.cancel(processID, secretKey));
+    try {
+      if (params.host.startsWith('/')) socket.connect(`${params.host}/.s.PGSQL.${params.port}`);
+      else socket.connect(params.port, params.host);
+    } catch {
+      finish();
+    }
+  });
 }
 
 /**

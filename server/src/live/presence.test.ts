@@ -45,6 +45,22 @@ describe('presence', () => {
     presence.close();
   });
 
+  it('a session of a process that died while no window was open here is not listed to a window opened later', async () => {
+    vi.useFakeTimers();
+    const feed = localChangeFeed('here');
+    const presence = createPresence(feed, { heartbeatMs: 1000 });
+    // bob's process announces a session, then dies without a leave; nothing is open in this process
+    feed.deliver({ kind: 'presence', state: 'join', dumpId: 4, session: 's-bob', editor: 'bob' }, { local: false, origin: 'there' });
+    expect(presence.editors(4)).toEqual(['bob']);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(presence.editors(4)).toEqual([]);
+    // alice opens the dump after bob's process fell silent: she is alone from her first list
+    const alice = presence.hold(4, 'alice')[Symbol.asyncIterator]();
+    expect(await next(alice)).toEqual(['alice']);
+    await alice.return?.();
+    presence.close();
+  });
+
   it('a leave removes the session at once; one editor in two windows is listed once', async () => {
     const feed = localChangeFeed('here');
     const presence = createPresence(feed);

@@ -1,12 +1,12 @@
 /**
- * Who has a dump open, agreed by every process on the database through the change feed
- * (`presence` events). A window holding the `presence` subscription is one session: it is
- * announced when it opens (`join`), again every heartbeat (`here`) and when it closes (`leave`).
- * A process that hears another's `join` for a dump it has sessions on answers with `here`, so a
- * newcomer learns who was there first; a session not heard of for three heartbeats (its process
- * died) is dropped. The windows holding one dump share one source of its names: a change is one
- * look at the sessions and one list (the same object) pushed to every window, not one per window;
- * the source is released when the dump's last window closes.
+ * Who has a dump open, agreed by every process on the database through the change feed (`presence`
+ * events). A window holding the `presence` subscription is one session: it is announced when it opens
+ * (`join`), again every heartbeat (`here`) and when it closes (`leave`). A process that hears
+ * another's `join` for a dump it has sessions on answers with `here`, so a newcomer learns who was
+ * there first; a session not heard of for three heartbeats (its process died) is dropped, and never
+ * listed, whether or not this process had a window open meanwhile. The windows holding one dump share
+ * one source of its names: a change is one look at the sessions and one list (the same object) pushed
+ * to every window, not one per window; the source is released when the dump's last window closes.
  */
 import { randomUUID } from 'node:crypto';
 import { Repeater } from 'graphql-yoga';
@@ -65,11 +65,13 @@ export function createPresence(changes: ChangeFeed, { heartbeatMs = 10_000 }: Pr
   };
   const say = (state: 'join' | 'here' | 'leave', session: string, s: Session) =>
     void changes.announce({ kind: 'presence', state, session, dumpId: s.dumpId, editor: s.editor });
+  /** another process's session not heard of for three heartbeats: its process died (this process's own never expire while held) */
+  const expired = (key: string, s: Session, now: number) => s.seenAt < now - 3 * heartbeatMs && !key.startsWith(`${changes.origin}/`);
   const heartbeat = () => {
     for (const [id, s] of mine) say('here', id, s);
-    const cutoff = Date.now() - 3 * heartbeatMs;
+    const now = Date.now();
     for (const [key, s] of sessions) {
-      if (s.seenAt >= cutoff || key.startsWith(`${changes.origin}/`)) continue;
+      if (!expired(key, s, now)) continue;
       sessions.delete(key);
       tell(s.dumpId);
     }
@@ -86,7 +88,21 @@ export function createPresence(changes: ChangeFeed, { heartbeatMs = 10_000 }: Pr
     if (!known) tell(event.dumpId);
     if (event.state === 'join' && !meta.local) for (const [id, s] of mine) if (s.dumpId === event.dumpId) say('here', id, s);
   });
-  const editors = (dumpId: number) => [...new Set([...sessions.values()].filter((s) => s.dumpId === dumpId).map((s) => s.editor))].sort();
+  /**
+   * The live sessions' editors of a dump. Expiry is checked here as well as by the heartbeat, which
+   * runs only while this process holds a window: a process that died while none was open must not
+   * be listed to the next window (it is forgotten on sight).
+   */
+  const editors = (dumpId: number) => {
+    const now = Date.now();
+    const names = new Set<string>();
+    for (const [key, s] of sessions) {
+      if (s.dumpId !== dumpId) continue;
+      if (expired(key, s, now)) sessions.delete(key);
+      else names.add(s.editor);
+    }
+    return [...names].sort();
+  };
   return {
     editors,
     hold(dumpId, editor) {

@@ -6,6 +6,10 @@
  * at once (a later subscriber gets the last value read); after that a change event marks it dirty
  * and it is read again (a burst of events is one read, never two at once), and pushed to each
  * subscriber only when its key differs from the last one that subscriber got.
+ *
+ * The readers of one feed take turns: at most WATCH_READS_AT_ONCE reads run at once (a change
+ * event marks every reader dirty: a thousand dumps watched were a thousand reads at once), and a
+ * reader waiting for its turn reads once, however many events came meanwhile.
  */
 import { Repeater } from 'graphql-yoga';
 import type { ChangeFeed, FeedEvent } from '../db/changes.ts';
@@ -38,6 +42,32 @@ interface Reader {
 /** per feed: the readers by value id */
 const readers = new WeakMap<ChangeFeed, Map<string, Reader>>();
 
+/** how many watched values one feed (one server process) reads at once; the others wait their turn */
+export const WATCH_READS_AT_ONCE = 2;
+
+/** A turn taker: `take` resolves when one of `size` places is free; the returned function frees it. */
+function places(size: number): { take(): Promise<() => void> } {
+  let free = size;
+  const waiting: (() => void)[] = [];
+  const give = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else free++;
+  };
+  return {
+    take: () => {
+      if (free > 0) {
+        free--;
+        return Promise.resolve(give);
+      }
+      return new Promise((ok) => waiting.push(() => ok(give)));
+    },
+  };
+}
+
+/** per feed: the places its readers' reads take turns for */
+const turns = new WeakMap<ChangeFeed, { take(): Promise<() => void> }>();
+
 /** Starts the shared reader of `id`: it reads until its last subscriber leaves (or a read fails). */
 function startReader<T>(changes: ChangeFeed, id: string, read: () => Promise<T>, { key, wants = changed, pollMs = 0 }: WatchOptions<T>): Reader {
   let byId = readers.get(changes);
@@ -57,13 +87,24 @@ function startReader<T>(changes: ChangeFeed, id: string, read: () => Promise<T>,
       if (byIdMap.get(id) === reader) byIdMap.delete(id);
     },
   };
+  let turn = turns.get(changes);
+  if (!turn) turns.set(changes, (turn = places(WATCH_READS_AT_ONCE)));
+  const feedTurn = turn;
   const look = async (): Promise<void> => {
     if (running || closed) return;
     running = true;
     try {
       while (dirty && !closed) {
-        dirty = false;
-        const value = await read();
+        const done = await feedTurn.take();
+        let value: T;
+        try {
+          // events that came while this reader waited for its turn are all answered by this read
+          if (closed) return;
+          dirty = false;
+          value = await read();
+        } finally {
+          done();
+        }
         const k = key(value);
         reader.current = { value, key: k };
         for (const s of reader.subscribers) s.push(value, k);

@@ -10,10 +10,11 @@ import type { Range } from './fields/byline.ts';
 import { isCopyrightLine, trailingCopyright } from './fields/copyright.ts';
 import { inlineNoiseRanges, isSuspectBoilerplate } from './fields/noise.ts';
 import type { LineTable } from './line-table.ts';
-import { subheadIndexes, isAllCaps } from './fields/subhead.ts';
+import { LIST_ITEM_LINE, subheadIndexes, isAllCaps } from './fields/subhead.ts';
 import { bodyKinds, isShortLine } from './fields/kinds.ts';
 import { datePhraseEnd } from './fields/credit.ts';
-import { BYLINE_LIKE, CAPTION_MARKS, CREDIT_LABEL_LINE, DATELINE_END, DIGIT, HAS_WORD, LIST_ITEM, MONTH_WORD, SENTENCE_CLOSED } from './patterns.ts';
+import { BYLINE_LIKE, CAPTION_MARKS, CREDIT_LABEL_LINE, DATELINE_END, DIGIT, HAS_WORD, MONTH_WORD, SENTENCE_CLOSED } from './patterns.ts';
+import { Gated } from './first-units.ts';
 import { stableSort } from './sort.ts';
 
 /** Text order; of two spans starting together, the longer (enclosing) one first. */
@@ -80,6 +81,9 @@ interface Piece {
 }
 
 const NO_RANGES: readonly Range[] = [];
+
+/** BYLINE_LIKE, refused by its first code unit before the regex (first-units.ts). */
+const BYLINE_LIKE_LINE = new Gated(BYLINE_LIKE);
 
 const SUSPECT_MESSAGE =
   'This body text looks like a publisher prompt (subscribe, sign up, donate, ...) that no rule recognises; check whether it belongs to the article.';
@@ -273,7 +277,7 @@ export function buildBody(
       while (si < subs.length && subs[si]! < k) si++;
       if (subs[si] === k) continue;
       const p = pieceOf[k];
-      if (!p || LIST_ITEM.test(texts[k]!)) continue;
+      if (!p || LIST_ITEM_LINE.test(texts[k]!)) continue;
       const t = texts[k]!;
       // "Image: Harbour Trust": a picture's credit line is article furniture, not a left-over prompt
       if (CREDIT_LABEL_LINE.test(t)) continue;
@@ -333,7 +337,7 @@ function suspect(opts: BodyOptions, start: number, end: number, suspicion: numbe
  */
 function topLineDoubt(t: string): [number, string] | null {
   if (t.length > 140) return null;
-  if (BYLINE_LIKE.test(t) && !MONTH_WORD.test(t.slice(3).split(' ')[0] ?? '')) return [0.6, 'looks like a byline or credit line the parser could not read'];
+  if (BYLINE_LIKE_LINE.test(t) && !MONTH_WORD.test(t.slice(3).split(' ')[0] ?? '')) return [0.6, 'looks like a byline or credit line the parser could not read'];
   if (t.length <= 80 && DIGIT.test(t) && !SENTENCE_CLOSED.test(t) && datePhraseIn(t)) return [0.5, 'holds a date the parser did not take as the published date'];
   return null;
 }

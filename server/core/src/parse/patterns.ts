@@ -6,6 +6,14 @@
  * Patterns are matched against single (trimmed) lines, never the whole dump.
  */
 
+/** Characters to escape when a literal (an outlet name, a hint) goes into a RegExp. */
+export const REGEXP_SPECIAL = /[.*+?^${}()|[\]\\]/gu;
+
+/** Literals as the alternatives of a RegExp source (REGEXP_SPECIAL escaped; no group around them). */
+function alternatives(literals: readonly string[]): string {
+  return literals.map((w) => w.replace(REGEXP_SPECIAL, '\\$&')).join('|');
+}
+
 // ---------------------------------------------------------------------------------------------
 // Site boilerplate (Daily8 aggregator chrome). Matched against a trimmed line.
 // ---------------------------------------------------------------------------------------------
@@ -663,8 +671,10 @@ export const LINK_LEAD = /^(?:Also|More|Read|See|Watch|Related|Recommended|Furth
 /** "Tags:", "Topics:", "Filed under", "Related topics", "ABOUT US": a tag or keyword row's label (also "Themen:", "Schlagwörter:", "Mots-clés :", "Etiquetas:", "Parole chiave:", "Trefwoorden:"). */
 export const TAG_LABEL = /^(?:tags?|topics?|keywords?|related topics|filed under|categories|category|about us|more about|themen|schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter|stichworte|mots[- ]cl[ée]s|th[èe]mes|sujets|etiquetas|temas|palabras clave|argomenti|parole chiave|trefwoorden|onderwerpen)[ \t]{0,3}(?::|\||$)/iu;
 
+/** The marks between a breadcrumb row's section names: a row holds one of them (kinds.ts and kicker.ts look for one before BREADCRUMB_ROW). */
+export const BREADCRUMB_MARKS: readonly string[] = ['›', '»'];
 /** "Home › Local › Parks", "News » World » Europe": a breadcrumb row (capitalised section names joined by "›" or "»"), navigation wherever it stands at a body's edge or above a credit line. */
-export const BREADCRUMB_ROW = /^\p{Lu}[\p{L}\p{N}&'’.-]{0,20}(?: [\p{L}\p{N}&'’.-]{1,20}){0,3}(?: ?[›»] ?\p{Lu}[\p{L}\p{N}&'’.-]{0,20}(?: [\p{L}\p{N}&'’.-]{1,20}){0,3}){1,6}$/u;
+export const BREADCRUMB_ROW = new RegExp(String.raw`^\p{Lu}[\p{L}\p{N}&'’.-]{0,20}(?: [\p{L}\p{N}&'’.-]{1,20}){0,3}(?: ?[${BREADCRUMB_MARKS.join('')}] ?\p{Lu}[\p{L}\p{N}&'’.-]{0,20}(?: [\p{L}\p{N}&'’.-]{1,20}){0,3}){1,6}$`, 'u');
 
 /** "#CalderBay #Harbour #Transport": a row of hashtags and nothing else (a tag row wherever it stands). */
 export const HASHTAG_ROW = /^#[\p{L}\p{N}_]{1,40}(?:[ ,·|]{1,3}#[\p{L}\p{N}_]{1,40}){0,20}$/u;
@@ -698,9 +708,11 @@ export const OUTLET_FOUNDED = new RegExp(String.raw`^(?:(?:Founded|Established|L
  * "The Ledger has covered the harbour towns for more than 150 years": the outlet's name, a verb of
  * news work and a long history (20 years or more, a century, since before 2000), whatever the
  * object. Read at a body's edge only; "The Courier has reported on the dispute since 2019" is article text.
+ * The name is followed by one of OUTLET_LONG_HISTORY_VERBS: a line without one is not tried (kinds.ts).
  */
+export const OUTLET_LONG_HISTORY_VERBS: readonly string[] = [' has ', ' have '];
 export const OUTLET_LONG_HISTORY = new RegExp(
-  String.raw`^${OUTLET_NAME} (?:has|have) (?:been )?(?:publish|report|cover|tell|told|chronicl|inform)\p{L}{0,4}\b.{0,100}?(?:\bsince 1[6-9]\d{2}\b|\bfor (?:over |more than |nearly |almost )?(?:(?:[2-9]\d|\d{3}) years|a century|generations)\b)`,
+  String.raw`^${OUTLET_NAME}(?:${alternatives(OUTLET_LONG_HISTORY_VERBS)})(?:been )?(?:publish|report|cover|tell|told|chronicl|inform)\p{L}{0,4}\b.{0,100}?(?:\bsince 1[6-9]\d{2}\b|\bfor (?:over |more than |nearly |almost )?(?:(?:[2-9]\d|\d{3}) years|a century|generations)\b)`,
   'u',
 );
 /** "Our mission is to hold power to account ...", "We exist to ...": the outlet's mission (read at a body's edge with news work named, NEWS_WORK). */
@@ -720,8 +732,10 @@ export const OUTLET_HISTORY = new RegExp(
   String.raw`^${OUTLET_NAME} (?:has|have) (?:been )?(?:publish|report|cover|serv|bring|brought|deliver|tell|told|inform)\p{L}{0,4} (?:(?:the|local|independent|trusted|award-winning|daily|regional|community|its|their) ){0,3}(?:news|journalism|stories|readers|communit(?:y|ies))\b.{0,160}?(?:\bsince (?:1[6-9]|20)\d{2}\b|\bfor (?:over |more than |nearly |almost )?(?:a century|\d{1,3} years)\b)`,
   'u',
 );
+/** What follows the outlet's name in OUTLET_SUBJECT: a verb or an apposition; a line without one of them is not tried (kinds.ts). */
+export const OUTLET_SUBJECT_LINKS: readonly string[] = [' is ', ' are ', ' has ', ' have ', ' remains ', ', a ', ', an ', ', the '];
 /** The opening OUTLET_PROFILE, OUTLET_HISTORY and FOLLOW_STATEMENT share: the outlet's name, then "is", "has", "remains" or an apposition (", a ..."); tested first, once. */
-export const OUTLET_SUBJECT = new RegExp(String.raw`^${OUTLET_NAME}(?: (?:is|are|has|have|remains) |, (?:an?|the) )`, 'u');
+export const OUTLET_SUBJECT = new RegExp(String.raw`^${OUTLET_NAME}(?:${alternatives(OUTLET_SUBJECT_LINKS)})`, 'u');
 /** Beside a subscribe / give button, a pitch of what the reader gets: "delivered at 7am", "every Thursday", "daily", "free". */
 export const DELIVERY_PITCH = /\b(?:delivered|straight to|(?:lands?|landing|arrives?|arriving|sent) (?:in|on|each|every|twice|once|weekly|daily)|(?:[Ee]very|[Ee]ach) (?:morning|evening|weekday|day|week|month|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s| mornings| evenings)|weekdays|daily|weekly|fortnightly|(?:twice|once) a week|at \d{1,2}(?:[:.]\d{2})? ?(?:am|pm)|headlines|[Ff]ree)\b/u;
 /** A sign-up or give button ("Sign me up", "Subscribe free", "Join", "Donate now"): the outlet's own pitch above it is the block's ("Our pick of the week ..."); above "Manage preferences" it is not. */
@@ -755,8 +769,13 @@ const BIO_NAME = String.raw`\p{Lu}[\p{L}'’-]{1,20}(?: (?:\p{Lu}[\p{L}'’.-]{0
 const BIO_ROLE = String.raw`(?:correspondent|editor|reporter|writer|columnist|contributor|producer|photographer|journalist|analyst|commentator|critic|presenter|host|author|video journalist|data journalist|fellow)s?`;
 const BIO_OUTLET = String.raw`(?:the |The )?\p{Lu}[\p{L}\p{N}'’.&-]{0,30}(?: (?:\p{Lu}[\p{L}\p{N}'’.&-]{0,30}|of|on|&)){0,4}`;
 const BIO_END = String.raw`(?=\.(?: |$)|;|$| and | based | covering | since | where | who (?:covers|writes|reports|specialises|specializes))`;
+/** The verbs after the name in AUTHOR_BIO: before the post ("is a reporter at ...") and before the beat ("covers transport for ..."). */
+const BIO_POST_VERBS = ['is', 'has been', 'was until recently'];
+const BIO_BEAT_VERBS = ['covers', 'writes about', 'reports on', 'writes on'];
+/** A bio holds one of its verbs between spaces (" is ", " covers "): a line without one is not tried (kinds.ts). */
+export const AUTHOR_BIO_VERBS: readonly string[] = [...BIO_POST_VERBS, ...BIO_BEAT_VERBS].map((v) => ` ${v} `);
 export const AUTHOR_BIO = new RegExp(
-  String.raw`^${BIO_NAME} (?:is|has been|was until recently) (?:(?:a|an|the) (?:[\p{L}-]{1,20} ){0,5}${BIO_ROLE} (?:(?:at|for|with|on) ${BIO_OUTLET}|based in \p{Lu}[\p{L}'’.-]{1,30}(?: \p{Lu}[\p{L}'’.-]{1,30}){0,2})|(?:the |The )?\p{Lu}[\p{L}\p{N}.&-]{0,30}(?: \p{Lu}[\p{L}\p{N}.&-]{0,30}){0,3}(?:'s|’s) (?:[\p{L}-]{1,20} ){0,4}${BIO_ROLE})${BIO_END}|^${BIO_NAME} (?:covers|writes about|reports on|writes on) [^.;]{1,60} for ${BIO_OUTLET}${BIO_END}`,
+  String.raw`^${BIO_NAME} (?:${alternatives(BIO_POST_VERBS)}) (?:(?:a|an|the) (?:[\p{L}-]{1,20} ){0,5}${BIO_ROLE} (?:(?:at|for|with|on) ${BIO_OUTLET}|based in \p{Lu}[\p{L}'’.-]{1,30}(?: \p{Lu}[\p{L}'’.-]{1,30}){0,2})|(?:the |The )?\p{Lu}[\p{L}\p{N}.&-]{0,30}(?: \p{Lu}[\p{L}\p{N}.&-]{0,30}){0,3}(?:'s|’s) (?:[\p{L}-]{1,20} ){0,4}${BIO_ROLE})${BIO_END}|^${BIO_NAME} (?:${alternatives(BIO_BEAT_VERBS)}) [^.;]{1,60} for ${BIO_OUTLET}${BIO_END}`,
   'u',
 );
 /** A bio is one to three sentences: longer lines are article paragraphs. */
@@ -869,9 +888,6 @@ export const WORD_BEFORE = /\p{L}{1,20}$/u;
 
 /** One capitalised word after a footer's "Policy |" ("| Editorial"). */
 export const CAPITALISED_WORD_AFTER = /^ \p{Lu}\p{L}{0,20}/u;
-
-/** Characters to escape when a literal (an outlet name, a hint) goes into a RegExp. */
-export const REGEXP_SPECIAL = /[.*+?^${}()|[\]\\]/gu;
 
 /** CRLF line ends, turned into LF by the slice rule (derive/articles.ts). */
 export const CRLF = /\r\n/gu;

@@ -176,6 +176,8 @@ describe('credit lines without "By", with a label, or in other languages', () =>
     expect(read('Par Jean Dupont')).toEqual({ byline: 'Jean Dupont', published: null });
     expect(read('Di Marco Rossi')).toEqual({ byline: 'Marco Rossi', published: null });
     expect(read('Door Jan de Vries')).toEqual({ byline: 'Jan de Vries', published: null });
+    // every label CREDIT_OPEN knows, not only those a hand-written first-letter test listed
+    expect(read('Geschreven door Jan de Vries')).toEqual({ byline: 'Jan de Vries', published: null });
     expect(read('By May Peters')).toEqual({ byline: 'May Peters', published: null });
   });
   it('leaves sentences opening with the same words alone', () => {

@@ -42,6 +42,7 @@ import {
 } from '../patterns.ts';
 import { bylineFromLine, nameGroups, namesIn } from './byline.ts';
 import type { Range } from './byline.ts';
+import { Gated } from '../first-units.ts';
 
 /**
  * What a credit line gives: the date's range and the names' ranges within the (trimmed) line,
@@ -63,6 +64,25 @@ const MAX_DATE_TOKENS = 10;
 
 /** DATE_PHRASE_FIRST as a table over ASCII (1: a date token may open with the code unit; none opens with a non-ASCII one). */
 const DATE_FIRST: Uint8Array = Uint8Array.from({ length: 128 }, (_, c) => (DATE_PHRASE_FIRST.test(String.fromCharCode(c)) ? 1 : 0));
+
+/** The date-token rules with their first-unit tables (first-units.ts): a token no rule can open with is refused without a regex call. */
+const GATED_DAY_WORD = new Gated(DATE_DAY_WORD);
+/** CREDIT_OPEN, refused by its first code unit before the regex (first-units.ts): the table is read from the rule, so that no label it knows ("Geschreven door") is refused. */
+const CREDIT_OPEN_LINE = new Gated(CREDIT_OPEN);
+/** DATE_LABEL, refused by its first code unit before the regex (first-units.ts). */
+export const DATE_LABEL_LINE = new Gated(DATE_LABEL);
+const GATED_COUNT_UNIT = new Gated(DATE_COUNT_UNIT);
+const GATED_COUNT = new Gated(DATE_COUNT);
+const GATED_UNIT = new Gated(DATE_UNIT);
+const GATED_MONTH_OTHER = new Gated(DATE_MONTH_OTHER);
+const GATED_MONTH = new Gated(DATE_MONTH);
+const GATED_YEAR = new Gated(DATE_YEAR);
+const GATED_DAY = new Gated(DATE_DAY);
+const GATED_NUMERIC = new Gated(DATE_NUMERIC);
+const GATED_CLOCK = new Gated(DATE_CLOCK);
+const GATED_AMPM = new Gated(DATE_AMPM);
+const GATED_WEEKDAY = new Gated(DATE_WEEKDAY);
+const GATED_ZONE = new Gated(DATE_ZONE);
 
 /**
  * Where a date phrase starting at `from` (spaces skipped) ends in `s`, or -1 when no date phrase
@@ -88,15 +108,15 @@ export function datePhraseEnd(s: string, from: number): number {
   const t1 = token(s, i);
   if (t1) {
     const w1 = s.slice(i, t1.end);
-    if (DATE_DAY_WORD.test(w1)) return t1.end;
+    if (GATED_DAY_WORD.test(w1)) return t1.end;
     if (w1 === 'just' && s.startsWith(' now', t1.end)) return t1.end + 4;
     // "3 hours ago", "an hour ago", "3h ago": only a count (a digit, "a", "an") opens one
     const t2 = (c0 >= 48 && c0 <= 57) || c0 === 97 || c0 === 65 ? token(s, t1.next) : null;
     if (t2) {
       const w2 = s.slice(t1.next, t2.end);
-      if (DATE_COUNT_UNIT.test(w1) && w2 === 'ago') return t2.end;
+      if (GATED_COUNT_UNIT.test(w1) && w2 === 'ago') return t2.end;
       const t3 = token(s, t2.next);
-      if (t3 && DATE_COUNT.test(w1) && DATE_UNIT.test(w2) && s.slice(t2.next, t3.end) === 'ago') return t3.end;
+      if (t3 && GATED_COUNT.test(w1) && GATED_UNIT.test(w2) && s.slice(t2.next, t3.end) === 'ago') return t3.end;
     }
   }
   while (n < MAX_DATE_TOKENS) {
@@ -105,14 +125,14 @@ export function datePhraseEnd(s: string, from: number): number {
     const w = s.slice(i, t.end);
     n++;
     let ok = true;
-    if (DATE_MONTH.test(w) || (n > 1 && DATE_MONTH_OTHER.test(w))) month = true;
-    else if (DATE_YEAR.test(w)) dayOrYear = true;
-    else if (DATE_DAY.test(w)) dayOrYear = true;
-    else if (DATE_NUMERIC.test(w)) numeric = true;
-    else if (DATE_CLOCK.test(w)) clock = true;
-    else if (DATE_AMPM.test(w) || DATE_WEEKDAY.test(w)) {
+    if (GATED_MONTH.test(w) || (n > 1 && GATED_MONTH_OTHER.test(w))) month = true;
+    else if (GATED_YEAR.test(w)) dayOrYear = true;
+    else if (GATED_DAY.test(w)) dayOrYear = true;
+    else if (GATED_NUMERIC.test(w)) numeric = true;
+    else if (GATED_CLOCK.test(w)) clock = true;
+    else if (GATED_AMPM.test(w) || GATED_WEEKDAY.test(w)) {
       // an am/pm mark or a weekday belongs to the phrase but makes no date on its own
-    } else if (clock && DATE_ZONE.test(w)) {
+    } else if (clock && GATED_ZONE.test(w)) {
       // a zone after a clock time
     } else if (DATE_JOINERS.has(w) && n > 1) {
       i = t.next;
@@ -164,6 +184,16 @@ function dateToEnd(s: string, from: number): Range | null {
   return rest === '' || rest === '.' ? [i, e] : null;
 }
 
+/** 1 at each code unit of `chars` (0 elsewhere): the characters are tested one code unit at a time, without a string search. */
+function codeUnits(chars: string): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+}
+/** CREDIT_SEPARATORS and NAMES_DATE_SEPARATORS by code unit. */
+const CREDIT_SEPARATOR_AT = codeUnits(CREDIT_SEPARATORS);
+const NAMES_DATE_SEPARATOR_AT = codeUnits(NAMES_DATE_SEPARATORS);
+
 /**
  * A (trimmed) line that is a byline, a credit line or a labelled date line -> its names and date
  * ranges; null for anything else (body text). "By June 11, 1968, ..." stays body.
@@ -175,19 +205,19 @@ export function creditLine(s: string): Credit | null {
     const tail = READING_TIME_TAIL.exec(s);
     if (tail && tail.index > 0) return creditLine(s.slice(0, tail.index));
   }
-  const open = startsCredit(s) ? CREDIT_OPEN.exec(s) : null;
+  const open = CREDIT_OPEN_LINE.exec(s);
   if (open) {
     const from0 = open[0].length;
     // "By" may have a job title or an outlet after the names; "BY" and "Written by" run to the end
     const plainBy = s.charCodeAt(1) === 121 /* y */ && from0 <= 4;
     // "By NAMES <sep> [Published] DATE", "By NAMES on DATE"
     for (let p = from0; p < s.length; p++) {
-      const c = s[p]!;
-      const dashSep = c === '-' && s.charCodeAt(p - 1) === 32 && s.charCodeAt(p + 1) === 32;
-      const onSep = c === ' ' && s.startsWith(ON_DATE, p);
-      if (!dashSep && !onSep && !CREDIT_SEPARATORS.includes(c)) continue;
+      const c = s.charCodeAt(p);
+      const dashSep = c === 45 /* - */ && s.charCodeAt(p - 1) === 32 && s.charCodeAt(p + 1) === 32;
+      const onSep = c === 32 && s.startsWith(ON_DATE, p);
+      if (!dashSep && !onSep && CREDIT_SEPARATOR_AT[c] === 0) continue;
       let from = onSep ? p + 4 : p + 1;
-      const label = DATE_LABEL.exec(s.slice(from).trimStart());
+      const label = DATE_LABEL_LINE.exec(s.slice(from).trimStart());
       if (label) from = s.length - s.slice(from).trimStart().length + label[0].length;
       const date = dateToEnd(s, from);
       if (!date) continue;
@@ -227,7 +257,7 @@ export function creditLine(s: string): Credit | null {
   const namesDate = namesThenDate(s);
   if (namesDate) return namesDate;
   // "Posted 09:30 GMT, 12 March 2024 - last modified ...", "Published: March 12, 2024 | Updated: ..."
-  const label = DATE_LABEL.exec(s);
+  const label = DATE_LABEL_LINE.exec(s);
   let from = label ? label[0].length : 0;
   while (from < s.length && s.charCodeAt(from) === 32) from++;
   const e = datePhraseEnd(s, from);
@@ -273,12 +303,12 @@ function namesThenDate(s: string): Credit | null {
   const c = s.charCodeAt(0);
   if (!(c >= 65 && c <= 90) && !(c > 127 && s[0] !== s[0]!.toLowerCase())) return null;
   for (let p = 3; p < Math.min(s.length, 80); p++) {
-    const ch = s[p]!;
-    const dashSep = ch === '-' && s.charCodeAt(p - 1) === 32 && s.charCodeAt(p + 1) === 32;
-    if (!dashSep && !NAMES_DATE_SEPARATORS.includes(ch)) continue;
+    const ch = s.charCodeAt(p);
+    const dashSep = ch === 45 /* - */ && s.charCodeAt(p - 1) === 32 && s.charCodeAt(p + 1) === 32;
+    if (!dashSep && NAMES_DATE_SEPARATOR_AT[ch] === 0) continue;
     let from = p + 1;
     const after = s.slice(from).trimStart();
-    const label = DATE_LABEL.exec(after);
+    const label = DATE_LABEL_LINE.exec(after);
     from = s.length - after.length + (label ? label[0].length : 0);
     const date = dateToEnd(s, from);
     if (!date) return null;
@@ -315,13 +345,6 @@ export function bareNames(s: string): Range[] | null {
 }
 
 const DIGIT_RE = /\d/u;
-
-/** "B" opening "By", "BY" or a credit label ("Written by", "Posted by", ...): a cheap test before CREDIT_OPEN. */
-function startsCredit(s: string): boolean {
-  const c = s.charCodeAt(0);
-  // B(y), W(ritten, ords), S(tory), T(ext), R(eporting), P(osted, or, ar), A(uthor), V(on), D(i, oor), E(scrito, crit)
-  return c === 66 || c === 87 || c === 83 || c === 84 || c === 82 || c === 80 || c === 65 || c === 86 || c === 68 || c === 69 || c === 201;
-}
 
 /**
  * The names of a credit in s[from, to), one range per person or joined group (nameGroups).

@@ -1,5 +1,6 @@
-import { DATE_LABEL, DOMAIN_SUFFIX, ECHO_LINE, GLUED_SOURCE_DATE, MAX_SOURCE_LINE, SENTENCE_LIKE_END, SOURCE_NAME, TIME_LINE, TIME_PREFIX } from '../patterns.ts';
+import { DOMAIN_SUFFIX, ECHO_LINE, GLUED_SOURCE_DATE, MAX_SOURCE_LINE, SENTENCE_LIKE_END, SOURCE_NAME, TIME_LINE, TIME_PREFIX } from '../patterns.ts';
 import type { Range } from './byline.ts';
+import { DATE_LABEL_LINE } from './credit.ts';
 
 /** First code unit a TIME_LINE can start with: "t" (time...), "a" (a/an ...) or a digit. */
 function canStartTimeLine(c: number): boolean {
@@ -44,7 +45,7 @@ export function gluedSourceDate(s: string): { source: Range | null; date: Range 
   if (!srcTrim) return { source: null, date: [dateStart, s.length] };
   if (!SOURCE_NAME.test(srcTrim)) return null;
   // "Updated 3 hours ago", "Published: 2 days ago": a date label, not an outlet (a labelled date line)
-  const label = DATE_LABEL.exec(s);
+  const label = DATE_LABEL_LINE.exec(s);
   if (label && label[0].length === srcTrim.length) return null;
   return { source: [0, srcTrim.length], date: [dateStart, s.length] };
 }

@@ -8,6 +8,7 @@ import type { LineInfo } from '../blocks.ts';
 import { nextNonBlank } from '../blocks.ts';
 import type { LineTable } from '../line-table.ts';
 import {
+  BREADCRUMB_MARKS,
   BREADCRUMB_ROW,
   ENDS_SENTENCE,
   KICKER_HEADLINE_MAX_CHARS,
@@ -39,7 +40,7 @@ function words(s: string): number {
 export function headlineAfterKicker(ls: readonly LineInfo[], lo: number, end: number, table: LineTable): number {
   const k = ls[lo]!.text;
   if (k.length === 0 || k.length > KICKER_MAX_CHARS) return lo;
-  const crumb = (k.includes('›') || k.includes('»')) && BREADCRUMB_ROW.test(k);
+  const crumb = BREADCRUMB_MARKS.some((m) => k.includes(m)) && BREADCRUMB_ROW.test(k);
   if (!crumb && (!KICKER_SHAPE.test(k) || words(k) > KICKER_MAX_WORDS)) return lo;
   const caps = crumb || isAllCaps(k);
   if (!caps && !(words(k) <= 2 && isTitleCase(k))) return lo;

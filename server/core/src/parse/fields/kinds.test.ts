@@ -1,5 +1,19 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bodyKinds, KIND_RULES, lineKind } from './kinds.ts';
+import { bodyKinds, freeHints, GATES, KIND_RULES, lineKind } from './kinds.ts';
+import {
+  AUTHOR_BIO,
+  AUTHOR_BIO_VERBS,
+  BREADCRUMB_MARKS,
+  BREADCRUMB_ROW,
+  OUTLET_LONG_HISTORY,
+  OUTLET_LONG_HISTORY_VERBS,
+  OUTLET_SUBJECT,
+  OUTLET_SUBJECT_LINKS,
+} from '../patterns.ts';
+import { REPO_ROOT, SHARED_DUMPS } from '../../../../../tests/helpers/paths.ts';
 
 /** A line's family where it stands at a body's edge (where every cue is looked for). */
 const family = (s: string): string | null => {
@@ -562,6 +576,9 @@ describe("an author's bio at a body's edge", () => {
       'Jane Doe is a senior reporter at The Harbour Post. She covers transport and the waterfront.',
       'Jane Doe covers transport for the Harbour Post. Follow her on X.',
       'Ana de Souza is a freelance journalist based in Lisbon and a contributor to the Ledger.',
+      // every verb AUTHOR_BIO reads, not only the ones a hand-written pre-check listed
+      'Jane Doe was until recently a reporter at The Harbour Post.',
+      'Jane Doe writes about the waterfront for the Harbour Post.',
     ]) {
       const v = lineKind(s, true);
       expect(v.rule, s).toBe('author-bio');
@@ -753,5 +770,40 @@ describe('short prompts inside a body whose first word is no cue word', () => {
     const v = bodyKinds([P, "Valley Post has been the region's independent newspaper since 1887.", P, P], [false, false, false, false], false)[1]!;
     expect(v.rule).toBeNull();
     expect(v.suspicion).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('the literals an edge rule needs, looked for before its regex', () => {
+  const lines = [SHARED_DUMPS, join(REPO_ROOT, 'tests/fixtures/dumps')].flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').map((l) => l.trim())),
+  );
+  // each gated rule and the literals patterns.ts builds it from
+  const gated: [RegExp, readonly string[]][] = [
+    [AUTHOR_BIO, AUTHOR_BIO_VERBS],
+    [OUTLET_SUBJECT, OUTLET_SUBJECT_LINKS],
+    [OUTLET_LONG_HISTORY, OUTLET_LONG_HISTORY_VERBS],
+    [BREADCRUMB_ROW, BREADCRUMB_MARKS],
+  ];
+  const check = (s: string): void => {
+    for (const [re, literals] of gated) if (re.test(s)) expect(literals.some((l) => s.includes(l)), `${re.source.slice(0, 30)}: ${s}`).toBe(true);
+    const bits = freeHints(s);
+    for (const [literals, bit] of GATES) expect((bits & bit) !== 0, s).toBe(literals.some((l) => s.includes(l)));
+  };
+  // words from bios, outlet profiles and breadcrumbs, so that the rules match some lines
+  const word = fc.constantFrom(
+    'Jane', 'Doe', 'The', 'Harbour', 'Post', 'Ledger', 'is', 'are', 'has', 'have', 'been', 'was', 'until', 'recently', 'remains', 'a', 'an', 'the',
+    'senior', 'reporter', 'correspondent', 'at', 'for', 'covers', 'writes', 'about', 'reports', 'on', 'transport', 'published', 'news', 'since', '1887',
+    'newsroom', 'independent', 'link', 'links', 'you', '›', '»', 'Home', 'Local', '’s', "'s", '.', ',', 'de',
+  );
+  const sep = fc.constantFrom(' ', ' ', ' ', ', ', '', '  ');
+  it('a line a gated rule matches holds one of its literals, and the line scan finds the literals as includes does', () => {
+    expect(lines.length).toBeGreaterThan(1000);
+    for (const s of lines) check(s);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, sep), { minLength: 1, maxLength: 14 }), (ws) => check(ws.map(([w, g]) => w + g).join('').trim())),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -93,6 +93,10 @@ import {
   QUOTE_MARK,
   AUTHOR_BIO,
   AUTHOR_BIO_MAX,
+  AUTHOR_BIO_VERBS,
+  OUTLET_SUBJECT_LINKS,
+  OUTLET_LONG_HISTORY_VERBS,
+  BREADCRUMB_MARKS,
   AUTHOR_FOLLOW,
   SHORT_PARAGRAPH_MIN_CHARS,
   TEASER_RUN_MIN,
@@ -256,6 +260,26 @@ const META = 256;
 const PAYWALL = 512;
 const MONEY = 1024;
 const MEDIA = 2048;
+/** Every hint bit above: what `hints` holds (the gate bits below are not hints of un-anchored cues). */
+const HINT_BITS = 4095;
+/**
+ * Gates: literals one of which an edge rule's regex needs (patterns.ts declares them with the
+ * rule and builds the rule from them), found by the same pass as the hints so that the regex is
+ * tried only on a line holding one ("includes" per literal costs more than the pass).
+ */
+const G_BIO = 1 << 12;
+const G_SUBJECT = 1 << 13;
+const G_HAS = 1 << 14;
+const G_CRUMB = 1 << 15;
+const G_LINK = 1 << 16;
+export const GATES: readonly [readonly string[], number][] = [
+  [AUTHOR_BIO_VERBS, G_BIO],
+  [OUTLET_SUBJECT_LINKS, G_SUBJECT],
+  [OUTLET_LONG_HISTORY_VERBS, G_HAS],
+  [BREADCRUMB_MARKS, G_CRUMB],
+  // "If you shop through links ...": AFFILIATE is searched on a reader-addressed line only when it speaks of links
+  [['link'], G_LINK],
+];
 /**
  * The hints, each found from one trigger character (one pass over the line, no per-hint search):
  * [trigger, text from the trigger on, bit]. "you"/"You" -> YOU, "kie" (cookie) -> COOKIE, ...
@@ -309,8 +333,11 @@ const FREE_HINTS: readonly [string, string, number][] = [
   ['b', 'back ', MONEY],
 ];
 
-/** The hint texts and bits; the backward "x" hint is searched as "inbox". */
-const HINT_FULL: readonly [string, number][] = FREE_HINTS.map(([t, text, bit]) => [t === 'x' ? 'inbox' : text, bit] as [string, number]);
+/** The hint texts and bits (the backward "x" hint is searched as "inbox"), and the gates' literals. */
+const HINT_FULL: readonly [string, number][] = [
+  ...FREE_HINTS.map(([t, text, bit]) => [t === 'x' ? 'inbox' : text, bit] as [string, number]),
+  ...GATES.flatMap(([literals, bit]) => literals.map((text) => [text, bit] as [string, number])),
+];
 
 /**
  * The hints as look-up tables over a line's code units, for one pass over the line with no
@@ -351,10 +378,11 @@ const HINT_OTHER = new Map<number, [string, number][]>();
 }
 
 /**
- * The bits (YOU, COOKIE, ...) of the hints s contains; 0 for the usual line. Every position is
- * read (hints may overlap: "pendently" also holds "pendent").
+ * The bits (YOU, COOKIE, ...) of the hints s contains, and the bits (G_BIO, ...) of the gates one
+ * of whose literals it contains; 0 for the usual line. Every position is read (hints may overlap:
+ * "pendently" also holds "pendent").
  */
-function freeHints(s: string): number {
+export function freeHints(s: string): number {
   let bits = 0;
   const n = s.length;
   let c = n > 0 ? s.charCodeAt(0) : 0;
@@ -509,6 +537,12 @@ const FREE_MAX_CHARS = 260;
  */
 const SHORT_FREE_CHARS = 160;
 
+/** A breadcrumb row is at most this long. */
+const BREADCRUMB_MAX = 160;
+
+/** The edge rules gated by GATES read lines up to this long (a longer edge line is not scanned for them). */
+const EDGE_GATED_CHARS = Math.max(OUTLET_PROFILE_MAX, AUTHOR_BIO_MAX, BREADCRUMB_MAX);
+
 /** Lines opening with "The" up to this long are searched for un-anchored cues ("The views expressed ...", "The Courier has been ..."). */
 const THE_LINE_CHARS = 140;
 
@@ -540,30 +574,32 @@ export function lineKind(s: string, edge = false): KindVerdict {
   }
   const cues = word & ~(W_FREE | W_THE);
   const anchored = cues !== 0;
-  const gate = len <= FREE_MAX_CHARS && (edge || (word & W_FREE) !== 0 || ((word & W_THE) !== 0 && len <= THE_LINE_CHARS));
+  const searched = len <= FREE_MAX_CHARS && (edge || (word & W_FREE) !== 0 || ((word & W_THE) !== 0 && len <= THE_LINE_CHARS));
   // a short line inside a body whose first word is no cue word: searched too (lines opening with a cue word keep their verdicts)
-  const shortMid = !gate && word === 0 && len <= SHORT_FREE_CHARS;
-  const hints = gate || shortMid ? freeHints(s) : 0;
+  const shortMid = !searched && word === 0 && len <= SHORT_FREE_CHARS;
+  // an edge line is read once for the hints and the gates of the edge rules below (all within EDGE_GATED_CHARS)
+  const found = searched || shortMid || (edge && len <= EDGE_GATED_CHARS) ? freeHints(s) : 0;
+  const hints = searched || shortMid ? found & HINT_BITS : 0;
   const free = hints !== 0;
   // "The Ledger is an independent, non-profit newsroom ...": an outlet's profile at the body's edge
   if (edge && len <= OUTLET_PROFILE_MAX && startsUpperOrDigit(s)) {
     // every profile and follow statement opens with the outlet's name and a verb or an apposition (OUTLET_SUBJECT): most lines stop there
     const c0 = s.charCodeAt(0);
-    const subject = OUTLET_SUBJECT.test(s);
+    const subject = (found & G_SUBJECT) !== 0 && OUTLET_SUBJECT.test(s);
     const profile =
       (subject && (OUTLET_PROFILE.test(s) || OUTLET_HISTORY.test(s))) ||
       ((c0 === 70 || c0 === 69 || c0 === 76 || c0 === 83) && OUTLET_FOUNDED.test(s) && NEWS_WORK.test(s)) ||
       ((c0 === 79 || c0 === 87) && SELF_MISSION.test(s) && (NEWS_WORK.test(s) || SELF_MEDIA.test(s))) ||
-      (s.includes(' ha') && OUTLET_LONG_HISTORY.test(s));
+      ((found & G_HAS) !== 0 && OUTLET_LONG_HISTORY.test(s));
     // "Calder Courier is on Instagram, TikTok and Threads"
     const follow = subject && !profile && len <= 160 && FOLLOW_STATEMENT.test(s);
     if ((profile || follow) && !REPORTED_SPEECH.test(s) && !hasQuote(s)) return profile ? taken('self-description', 'outlet describing itself') : taken('follow-prompt', '"follow us" prompt');
   }
-  // "Jane Doe is the Ledger's transport correspondent.": the author's bio (" is ", " covers ", " writes " cheaply first)
-  if (edge && len <= AUTHOR_BIO_MAX && (s.includes(' is ') || s.includes(' covers ') || s.includes(' writes ') || s.includes(' has been ') || s.includes(' reports on ')) && AUTHOR_BIO.test(s) && !REPORTED_SPEECH.test(s) && !hasQuote(s)) {
+  // "Jane Doe is the Ledger's transport correspondent.": the author's bio (one of its verbs, AUTHOR_BIO_VERBS, cheaply first)
+  if (edge && len <= AUTHOR_BIO_MAX && (found & G_BIO) !== 0 && AUTHOR_BIO.test(s) && !REPORTED_SPEECH.test(s) && !hasQuote(s)) {
     return taken('author-bio', "the author's bio, not article text");
   }
-  if (edge && len <= 160 && (s.includes('›') || s.includes('»')) && BREADCRUMB_ROW.test(s)) return taken('navigation', 'breadcrumb row');
+  if (edge && len <= BREADCRUMB_MAX && (found & G_CRUMB) !== 0 && BREADCRUMB_ROW.test(s)) return taken('navigation', 'breadcrumb row');
   // "Support the Ledger" at a body's edge or beside an appeal: the appeal's title or button
   if (edge && len <= SHORT_LINE_CHARS && SUPPORT_NAME.test(s)) return taken('appeal', 'asks for support for the outlet by its name');
   // "#CalderBay #Harbour #Transport"
@@ -602,7 +638,7 @@ export function lineKind(s: string, edge = false): KindVerdict {
   if (cues & G_ROW && len <= 80 && isShareRow(s)) return taken('share-row', 'row of share buttons');
   if ((hints & VIEWS || cues & G_DISCLAIMER) && (DISCLAIMER.test(s) || OPINION_OWNER.test(s)) && !REPORTED_SPEECH.test(s)) return taken('disclaimer', 'opinion / content disclaimer');
   // "If you shop through links ...": a reader-addressed line is searched only when it speaks of links
-  if ((hints & COMMISSION || (hints & YOU && s.includes('link'))) && AFFILIATE.test(s)) return taken('affiliate', 'affiliate / commission disclosure');
+  if ((hints & COMMISSION || (hints & YOU && found & G_LINK)) && AFFILIATE.test(s)) return taken('affiliate', 'affiliate / commission disclosure');
   if (hints & COOKIE && CONSENT_WORD.test(s) && CONSENT_CONTEXT.test(s) && (READER_ADDRESS.test(s) || OUTLET_SELF.test(s))) return taken('consent-banner', 'cookie / consent banner');
   // "Support for the bill ...": a verb-like first word used as a noun is no imperative
   const cta = (cues & G_CTA) !== 0 && CTA_START.test(s) && !NOT_IMPERATIVE_NEXT.test(s.slice(fwLength));

@@ -1,5 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inlineNoise, isSuspectBoilerplate, noiseLineRule } from './noise.ts';
+import { inlineNoise, isSuspectBoilerplate, noiseContext, noiseLineRule } from './noise.ts';
+import { NOISE_INLINE_RULES, NOISE_LINE_RULES, SUSPECT_HINTS } from '../patterns.ts';
+import { REPO_ROOT, SHARED_DUMPS } from '../../../../../tests/helpers/paths.ts';
 
 const cut = (s: string, source: string | null = null): string =>
   inlineNoise(s, source).ranges.reduceRight((acc, [a, b]) => acc.slice(0, a) + '|' + acc.slice(b), s);
@@ -151,5 +156,42 @@ describe('ad-slot labels in other languages, and follow or app prompts ending a 
     expect(cut('The clock is keeping time again, the council said. Download the Gazette app for breaking news alerts.')).toBe('The clock is keeping time again, the council said. |');
     expect(cut('Die Fähre fährt wieder, sagte die Reederei. Folgen Sie uns auf Instagram.')).toBe('Die Fähre fährt wieder, sagte die Reederei. |');
     for (const s of ['The guide waved. Follow us on the path, she said, and stay close.', 'Banks said fraud was rising. Download the bank app only from the official store, they advise.']) expect(cut(s), s).toBe(s);
+  });
+});
+
+describe("a dump's noise context", () => {
+  /** What noiseContext must say, from one indexOf per hint: the inline rules present (a one-hint rule with where its hint first occurs), the line rules' and the suspect hints present. */
+  const expected = (text: string): unknown => ({
+    inlineRules: NOISE_INLINE_RULES.flatMap((rule) => {
+      if (rule.hints.length === 1) {
+        const from = text.indexOf(rule.hints[0]!);
+        return from >= 0 ? [{ rule, from }] : [];
+      }
+      return rule.hints.some((h) => text.includes(h)) ? [{ rule, from: 0 }] : [];
+    }),
+    lineHints: NOISE_LINE_RULES.flatMap((r) => r.hints ?? []).filter((h) => text.includes(h)),
+    suspectHints: SUSPECT_HINTS.filter((h) => text.includes(h)),
+  });
+  const dumps = [SHARED_DUMPS, resolve(REPO_ROOT, '../shared/cases'), join(REPO_ROOT, 'tests/fixtures/dumps')].flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => readFileSync(join(dir, f), 'utf8')),
+  );
+  it('holds the rules and hints the dump contains, and where each one-hint rule\'s hint first occurs, for every real and own dump', () => {
+    expect(dumps.length).toBeGreaterThan(10);
+    for (const text of dumps) expect(noiseContext(text)).toEqual(expected(text));
+  });
+  it('finds hints searched from inside them ("Reporting by", "assistance from") at their start, overlapping and cut off', () => {
+    const hints = [...new Set([...NOISE_INLINE_RULES.flatMap((r) => r.hints), ...NOISE_LINE_RULES.flatMap((r) => r.hints ?? []), ...SUSPECT_HINTS])];
+    const piece = fc.oneof(
+      fc.constantFrom(...hints),
+      fc.constantFrom(...hints).chain((h) => fc.nat(h.length).map((k) => h.slice(0, k))),
+      fc.constantFrom(...hints).chain((h) => fc.nat(h.length).map((k) => h.slice(k))),
+      fc.constantFrom(' ', 'by', 'from', 'e', 'R', '’', '\n', 'Show '),
+    );
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (ps) => {
+      const text = ps.join('');
+      expect(noiseContext(text)).toEqual(expected(text));
+    }), { numRuns: 3000 });
   });
 });

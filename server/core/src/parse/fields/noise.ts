@@ -13,6 +13,7 @@ import {
 } from '../patterns.ts';
 import type { InlineNoiseRule } from '../patterns.ts';
 import type { Range } from './byline.ts';
+import { Gated } from '../first-units.ts';
 
 /**
  * The noise rules that can match anywhere in one dump, and the suspect-prompt words it holds.
@@ -50,11 +51,14 @@ export function noiseContext(text: string): NoiseContext {
   for (let j = 0; j < KEYS.length; j++) {
     const key = KEYS[j]!;
     const hints = KEY_HINTS[j]!;
-    for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) {
+    const off = KEY_OFFSET[j]!;
+    for (let i = text.indexOf(key, off); i >= 0; i = text.indexOf(key, i + 1)) {
+      // where the hint would start (its key is found `off` code units into it)
+      const at = i - off;
       let pending = false;
       for (const k of hints) {
         if (first[k] !== -1) continue;
-        if (HINTS[k]!.length === key.length || text.startsWith(HINTS[k]!, i)) first[k] = i;
+        if (HINTS[k]!.length === key.length || text.startsWith(HINTS[k]!, at)) first[k] = at;
         else pending = true;
       }
       if (!pending) break;
@@ -81,20 +85,49 @@ export function noiseContext(text: string): NoiseContext {
  * The hints, each searched for by its first KEY_LENGTH code units (a short pattern is found
  * faster) unless another hint's key starts it ("FREE " finds "FREE trial"); where a key occurs,
  * the whole hint is compared. KEY_HINTS[j]: the hints (indexes into HINTS) KEYS[j] stands for.
+ * A hint opening with a common letter is searched from its rarest code unit instead
+ * ("eporting by" by "by", "assistance from" by "from": a search stops at every occurrence of the
+ * key's first code unit); KEY_OFFSET[j]: where in its hint KEYS[j] starts (0 for shared keys).
  */
 const KEY_LENGTH = 6;
+/** Code units by how often they occur in English text, most often first; any other is rarer than all of these. */
+const COMMON_UNITS = ' etaoinshrdlcumwfgypbvkjxqz';
+/** Where in `h` its search key starts: at its rarest code unit (by COMMON_UNITS), the first of equals. */
+function keyOffset(h: string): number {
+  let best = 0;
+  let rank = -1;
+  for (let i = 0; i < h.length; i++) {
+    const r = COMMON_UNITS.indexOf(h[i]!);
+    const q = r < 0 ? COMMON_UNITS.length : r;
+    if (q > rank) {
+      rank = q;
+      best = i;
+    }
+    if (r < 0) break;
+  }
+  return best;
+}
 const HINTS: string[] = [...new Set([...NOISE_INLINE_RULES.flatMap((r) => r.hints), ...NOISE_LINE_RULES.flatMap((r) => r.hints ?? []), ...SUSPECT_HINTS])];
 const KEYS: string[] = [];
 const KEY_HINTS: number[][] = [];
+const KEY_OFFSET: number[] = [];
 {
   const prefixes = HINTS.map((h) => h.slice(0, KEY_LENGTH));
   HINTS.forEach((h, k) => {
+    const off = keyOffset(h);
+    if (off > 0) {
+      KEYS.push(h.slice(off, off + KEY_LENGTH));
+      KEY_HINTS.push([k]);
+      KEY_OFFSET.push(off);
+      return;
+    }
     const key = prefixes.reduce((best, p) => (h.startsWith(p) && p.length < best.length ? p : best), prefixes[k]!);
-    const j = KEYS.indexOf(key);
+    const j = KEYS.findIndex((x, i) => x === key && KEY_OFFSET[i] === 0);
     if (j >= 0) KEY_HINTS[j]!.push(k);
     else {
       KEYS.push(key);
       KEY_HINTS.push([k]);
+      KEY_OFFSET.push(0);
     }
   });
 }
@@ -106,10 +139,11 @@ const SUSPECT_AT = SUSPECT_HINTS.map((h) => HINTS.indexOf(h));
 /**
  * The anchored (hint-less) whole-line rules as one alternation: one test per line instead of one
  * per rule. The "^" is hoisted out of the alternatives so that the engine sees the whole pattern
- * anchored and tries only position 0 (not every position of a long line).
+ * anchored and tries only position 0 (not every position of a long line). A line whose first
+ * code unit none of them can open with is refused before the regex (first-units.ts).
  */
 const ANCHORED = NOISE_LINE_RULES.filter((r) => !r.hints);
-const ANCHORED_ANY = new RegExp(`^(?:${ANCHORED.map((r) => `(?:${unanchored(r)})`).join('|')})`, 'u');
+const ANCHORED_ANY = new Gated(new RegExp(`^(?:${ANCHORED.map((r) => `(?:${unanchored(r)})`).join('|')})`, 'u'));
 
 /** A hint-less rule's source without its leading "^" (every such rule must have one). */
 function unanchored(r: { name: string; re: RegExp }): string {

@@ -18,6 +18,10 @@ import {
   TITLE_SUBHEAD_MAX_WORDS,
   TRAILING_CLOSERS,
 } from '../patterns.ts';
+import { Gated } from '../first-units.ts';
+
+/** LIST_ITEM, refused by its first code unit before the regex (first-units.ts). */
+export const LIST_ITEM_LINE = new Gated(LIST_ITEM);
 
 
 function wordCount(s: string): number {
@@ -47,7 +51,7 @@ export function isSubheadShape(s: string): boolean {
   if (!isAsciiLetter(s.charCodeAt(0)) && !LETTER.test(s)) return false;
   const core = isCloser(lastC) ? s.replace(TRAILING_CLOSERS, '') : s;
   if (!core || SENTENCE_END.test(core)) return false;
-  if (LIST_ITEM.test(s) || NOT_SUBHEAD_CHARS.test(s) || CREDIT_LABEL_LINE.test(s)) return false;
+  if (LIST_ITEM_LINE.test(s) || NOT_SUBHEAD_CHARS.test(s) || CREDIT_LABEL_LINE.test(s)) return false;
   if (DATELINE_END.test(core) && DATELINE.test(s)) return false;
   return wordCount(s) <= SUBHEAD_MAX_WORDS;
 }
