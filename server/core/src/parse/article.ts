@@ -13,7 +13,7 @@ import type { LineTable } from './line-table.ts';
 import { LIST_ITEM_LINE, subheadIndexes, isAllCaps } from './fields/subhead.ts';
 import { bodyKinds, isShortLine } from './fields/kinds.ts';
 import { datePhraseEnd } from './fields/credit.ts';
-import { BYLINE_LIKE, CAPTION_MARKS, DATELINE_END, DIGIT, HAS_WORD, MONTH_WORD, SENTENCE_CLOSED } from './patterns.ts';
+import { BYLINE_LIKE, CAPTION_MARKS, CREDIT_LABEL_LINE, DATELINE_END, DIGIT, HAS_WORD, MONTH_WORD, SENTENCE_CLOSED } from './patterns.ts';
 import { Gated } from './first-units.ts';
 import { stableSort } from './sort.ts';
 
@@ -279,6 +279,8 @@ export function buildBody(
       const p = pieceOf[k];
       if (!p || LIST_ITEM_LINE.test(texts[k]!)) continue;
       const t = texts[k]!;
+      // "Image: Harbour Trust": a picture's credit line is article furniture, not a left-over prompt
+      if (CREDIT_LABEL_LINE.test(t)) continue;
       if (isShortLine(t) && !(k > 0 && isShortLine(texts[k - 1]!)) && !(k + 1 < texts.length && isShortLine(texts[k + 1]!))) {
         suspect(opts, p.start, p.end, 0.3, 'short line that is neither a subhead nor a paragraph');
       } else if (t.length <= 140 && !closesSentence(t) && !DATELINE_END.test(t) && !CAPTION_MARKS.test(t) && !(openEnd && k === texts.length - 1) && runs[k]! < 3) {

@@ -64,3 +64,14 @@ describe('confidence built from lines', () => {
     expect(seg.notes?.map((w) => w.code)).toContain('TRUNCATED');
   });
 });
+
+describe('credit lines under pictures', () => {
+  it('neither takes "Image: ..." as a subhead nor doubts it as a left-over short line', () => {
+    const para = 'Engineers will now join the cable to a substation near Keith, a job expected to take until the end of the summer.';
+    const text = `\nWind farm cable reaches shore\n${para}\nImage: Moray Deep Ltd\n${para.replace('Engineers', 'Crews')}\n` + BP + BLOCK;
+    const seg = parseDump(text);
+    expect((seg.suspicions ?? []).map((x) => text.slice(x.start, x.end))).toEqual([]);
+    const main = seg.segments.find((s) => s.kind === 'main')!;
+    expect(main.fields.filter((f) => f.field === 'subhead').map((f) => text.slice(f.start, f.end))).toEqual([]);
+  });
+});

@@ -333,6 +333,9 @@ export const LIST_ITEM = /^(?:[-•*–]\s|\d{1,3}[.)]\s)/u;
 /** URLs, paths, "©" credits: not subheads. */
 export const NOT_SUBHEAD_CHARS = /https?:|www\.|\/|©/u;
 
+/** "Image: Moray Deep Ltd", "Photo credit: ...", "Foto: dpa", "Crédit photo :": a credit line under a picture is furniture kept in the body, not a subhead. */
+export const CREDIT_LABEL_LINE = /^(?:Images?|Photos?|Photographs?|Photography|Pictures?|Pics?|Illustrations?|Graphics?|Video|Credits?|Image credits?|Photo credits?|Picture credits?|Foto|Fotos|Bild|Bilder|Crédits? photo|Crédito|Fuente)[ \t]{0,2}:/u;
+
 /** Opening quotes stripped before looking at a word's first letter ("'Tak," -> "Tak,"). */
 export const LEADING_OPENERS = /^['"‘“(]{1,4}/u;
 
@@ -380,7 +383,8 @@ export const NOISE_LINE_RULES: readonly NoiseRule[] = [
   // "Live Events": Economic Times widget label
   { name: 'live-events', re: /^Live Events$/u },
   // "Sponsored", "SPONSORED CONTENT", "Paid partnership", "Skip advertisement", "Advertisement - scroll to continue", "AD": ad-slot labels of other words
-  { name: 'ad-slot', reason: 'an ad-slot label, not article text', re: /^(?:Sponsored(?: [Cc]ontent| [Pp]ost| by (?:the |The )?\p{Lu}[\p{L}\p{N}&'’.-]{0,30}(?: \p{Lu}[\p{L}\p{N}&'’.-]{0,30}){0,3})?|SPONSORED(?: CONTENT)?|Paid (?:[Cc]ontent|[Pp]artnership|[Pp]ost|[Pp]romotion|[Ff]or [Bb]y \p{Lu}[\p{L}&'’. -]{0,40})|PAID (?:CONTENT|POST)|Promoted(?: [Cc]ontent| [Ss]tories)?|Advertisements?|Ad|AD|Adverti[sz]ing|ADVERTISING|Skip (?:[Aa]dvertisement|[Aa]d|ADVERTISEMENT)|(?:Advertisement|ADVERTISEMENT)[ \t]{0,2}[-–—:|][ \t]{0,2}(?:[Ss]croll|[Cc]ontinue|[Ss]tory|[Aa]rticle|SCROLL|CONTINUE)[\p{L} ]{0,40}|(?:Continue|CONTINUE) (?:reading|READING) (?:below|BELOW|after (?:the )?(?:ad|advertisement)))$/u },
+  // (in other languages: "Anzeige", "Werbung", "Publicité", "Publicidad", "Pubblicità", "Advertentie")
+  { name: 'ad-slot', reason: 'an ad-slot label, not article text', re: /^(?:Anzeige|ANZEIGE|Werbung|WERBUNG|Publicité|PUBLICITÉ|Publicidad|PUBLICIDAD|Pubblicità|PUBBLICITÀ|Advertentie|ADVERTENTIE|Sponsored(?: [Cc]ontent| [Pp]ost| by (?:the |The )?\p{Lu}[\p{L}\p{N}&'’.-]{0,30}(?: \p{Lu}[\p{L}\p{N}&'’.-]{0,30}){0,3})?|SPONSORED(?: CONTENT)?|Paid (?:[Cc]ontent|[Pp]artnership|[Pp]ost|[Pp]romotion|[Ff]or [Bb]y \p{Lu}[\p{L}&'’. -]{0,40})|PAID (?:CONTENT|POST)|Promoted(?: [Cc]ontent| [Ss]tories)?|Advertisements?|Ad|AD|Adverti[sz]ing|ADVERTISING|Skip (?:[Aa]dvertisement|[Aa]d|ADVERTISEMENT)|(?:Advertisement|ADVERTISEMENT)[ \t]{0,2}[-–—:|][ \t]{0,2}(?:[Ss]croll|[Cc]ontinue|[Ss]tory|[Aa]rticle|SCROLL|CONTINUE)[\p{L} ]{0,40}|(?:Continue|CONTINUE) (?:reading|READING) (?:below|BELOW|after (?:the )?(?:ad|advertisement)))$/u },
   // "5 min read", "3 minute read", "Reading time: 5 minutes", "Lesezeit: 4 Min.", "4 min de lecture": a reading-time label
   { name: 'reading-time', reason: 'a reading-time label, not article text', re: /^(?:(?:(?:Estimated )?[Rr]eading time|[Rr]ead time|READING TIME|Lesezeit|Lesedauer|Temps de lecture|Tiempo de lectura|Tempo di lettura|Leestijd)[ \t]{0,2}[:|–—-]?[ \t]{0,2}(?:about |approx\.? |ca\.? |~)?\d{1,3}[ \t]?(?:-|–)?[ \t]?(?:min(?:ute)?s?|MIN(?:UTES?)?|Min(?:uten|\.)?|m)\.?(?: read)?|(?:About |~)?\d{1,3}[ \t]?(?:-|–)?[ \t]?(?:min(?:ute)?s?|mins?\.|MINS?|MINUTES?|Min\.?|m) (?:read|READ|Read|reading|to read|lesen|Lesezeit|de lecture|de lectura|di lettura|leestijd))\.?$/u },
   // "[Embedded content]", "Click to load video", "This content is not available", "Image 1 of 5", "Loading...": an embed or widget placeholder
@@ -392,7 +396,8 @@ export const NOISE_LINE_RULES: readonly NoiseRule[] = [
   // "Published: | Updated:": Daily Mail residue
   { name: 'published-updated', re: PUBLISHED_UPDATED },
   // "Were you forwarded this newsletter by a friend? Sign up here." / "Sign up for the ... newsletter here."
-  { name: 'newsletter', re: /^(?=.{0,250}$)(?=.{0,200}\bnewsletters?\b)(?=.{0,200}\b(?:[Ss]ign up|[Ss]ubscribe)\b)/u, hints: ['Sign up', 'Subscribe'] },
+  // (the first sentence speaks of the newsletter: after an article sentence, the sign-up is cut by the inline rule 'newsletter-tail')
+  { name: 'newsletter', re: /^(?=.{0,250}$)(?=[^.!?]{0,200}\b(?:newsletters?|[Ss]ign up|[Ss]ubscribe)\b)(?=.{0,200}\bnewsletters?\b)(?=.{0,200}\b(?:[Ss]ign up|[Ss]ubscribe)\b)/u, hints: ['Sign up', 'Subscribe'] },
   // "Visit the Thomson Reuters Privacy Statement for information on our privacy ..."
   { name: 'privacy-statement', re: /^Visit the .{1,60} Privacy (?:Statement|Policy)\b/u },
   // "You may also visit megaphone.fm/adchoices to opt out of targeted advertising."
@@ -455,6 +460,12 @@ export const NOISE_INLINE_RULES: readonly InlineNoiseRule[] = [
   { name: 'daily-mail-residue', re: /(?:By )?Published:[ \t]{0,3}\|[ \t]{0,3}Updated:/gu, hints: ['Published:'] },
   // "... a year. (Reporting by Kemal Aydin in Ankara; Editing by Paul Greer)": an agency credits trailer ending a one-line body; only names, places and the credit words may follow "by"
   { name: 'credits-trailer', re: /\(?(?:With (?:assistance from|additional reporting by)|(?:Additional )?[Rr]eporting by|Writing by|Editing by|Compiled by) \p{Lu}[\p{L}'’.-]{0,30}(?:[ ,;&]{1,3}(?:\p{Lu}[\p{L}'’.-]{0,30}|in|and|by|with|from|the|of|at|for|[Ee]diting|[Ww]riting|[Rr]eporting|[Aa]dditional|[Cc]ompiled|[Ff]act-checking)){0,30}\)?\.?$/gu, hints: ['eporting by', 'Writing by', 'Editing by', 'Compiled by', 'assistance from'], before: SENTENCE_BEFORE },
+  // "... the council said. Sign up for our newsletter and get the valley's news every morning.", "... Suscríbete a nuestro boletín ...":
+  // a sign-up sentence naming a newsletter, after an article sentence of a one-line body, runs to the end of the line
+  { name: 'newsletter-tail', re: /(?:Sign up|Subscribe|Suscr[ií]b\p{L}{0,5}|Abonnez-vous|Inscrivez-vous|Abonnieren Sie|Melden Sie sich)\b[^.!?]{0,160}?(?:\b[Nn]ewsletters?\b|\bbolet[íi]n\b|\binfolettre\b|\bbriefing\b|\bbulletin\b|\binbox\b)[^.!?]{0,160}[.!]?$/gu, hints: ['Sign up', 'Subscribe', 'Suscr', 'Abonnez-vous', 'Inscrivez-vous', 'Abonnieren Sie', 'Melden Sie sich'], before: SENTENCE_BEFORE, toEnd: true },
+  // "... the council said. Follow us on Facebook for more local news.", "... Download the Gazette app for breaking news alerts.":
+  // a follow or app prompt (a network or an app named) after an article sentence of a one-line body, to the end of the line
+  { name: 'prompt-tail', re: /(?:(?:Follow|Like|Join|Find) us on \p{Lu}|(?:Download|Install) (?:the|our) (?:free )?(?:\p{Lu}[\p{L}'’]{0,30} ){0,3}app\b|(?:Folgen Sie uns|Suivez-nous|Síguenos|Seguici) (?:auf|sur|en|su) \p{Lu})[^.!?]{0,140}[.!]?$/gu, hints: [' us on ', 'Download the', 'Download our', 'Install the', 'Install our', 'Folgen Sie uns', 'Suivez-nous', 'Síguenos', 'Seguici'], before: SENTENCE_BEFORE, toEnd: true },
   // "Start your FREE trial now Show Comments ()": News24 paywall prompt
   { name: 'free-trial', re: /Start your FREE trial now(?: Show Comments \(\))?/gu, hints: ['FREE trial'] },
 ];
@@ -490,6 +501,8 @@ export const VERB_US = /^\p{Lu}\p{Ll}{1,12} us\b/u;
 
 /** Where a later sentence of a line starts ("Local news needs you. Make ..."): sentence end, space, capital. */
 export const LATER_SENTENCE = /[.!?] (?=\p{Lu})/gu;
+/** Where a clause after a colon starts in lower case ("Breaking news alerts, straight to your phone: get the app."): read as a later imperative too. */
+export const LATER_CLAUSE = /: (?=\p{Ll})/gu;
 
 /** A newsletter pitch or an appeal's line beside its prompt is at most this long (longer: an article paragraph). */
 export const PITCH_MAX_CHARS = 200;
@@ -539,7 +552,7 @@ export const READER_ASK = /^(?:Can|Could|Will|Would) you (?:spare|give|help|supp
  * reported speech.
  */
 export const APPEAL_VOICE = /\b(?:[Dd]ear (?:reader|friend)s?|[Rr]eaders (?:who|like you)|[Pp]eople like you)\b|^(?:Valued|Value|Appreciated?|Liked?|Enjoyed|Found) (?:this|the|our) (?:story|article|piece|reporting|journalism)\b[^?]{0,40}\?/u;
-export const APPEAL_MONEY = /\b(?:donat(?:e|es|ed|ing|ions?)|gifts?|contribut(?:e|es|ing|ions?)|generosity|support(?:ing)?|back(?:ing)? (?:independent|local|quality|our|us)|fund(?:s|ed|ing)? (?:our|us|the|this|independent|local)|pay(?:s|ing)? for (?:it|this|our|us)|costs? (?:us|money)|who (?:give|pay)|paywall)\b|[£$€]\d/iu;
+export const APPEAL_MONEY = /\b(?:donat(?:e|es|ed|ing|ions?)|gifts?|contribut(?:e|es|ing|ions?)|generosity|support(?:ing)?|back(?:ing)? (?:independent|local|quality|our|us)|fund(?:s|ed|ing)? (?:our|us|the|this|independent|local)|pay(?:s|ing)? for (?:it|this|our|us)|costs? (?:us|money)|who (?:give|pay)|paywall|become an? (?:supporter|member|patron|donor|subscriber|friend))\b|[£$€]\d/iu;
 export const APPEAL_WORK = /\b(?:journalism|journalists?|reporting|reporters?|newsroom|news|stories|story|article|coverage|paywall|[Rr]eaders|advertisers)\b|[£$€]\d{1,3}(?:\.\d\d)? (?:a|per|each) (?:month|year|week)\b|\bfrom (?:just |only |as little as )?[£$€]\d/u;
 /** "Support the Ledger", "Back The Courier": a support button naming the outlet (read at a body's edge or beside an appeal). */
 export const SUPPORT_NAME = /^(?:Support|Back|Fund|Donate to|Give to) (?:the|The) \p{Lu}[\p{L}'’.&-]{0,30}(?: \p{Lu}[\p{L}'’.&-]{0,30}){0,3}[.!]?$/u;
@@ -551,7 +564,7 @@ export const PAYWALL_PROMPT = /\b(?:[Tt]his|[Tt]he (?:full|rest of the)) (?:arti
 export const NEWSLETTER_WORD = /\b(?:newsletters?|inbox(?:es)?)\b/iu;
 
 /** Newsletter block, the e-mail prompt: "Enter your email", "Your email address", "Email address". */
-export const EMAIL_PROMPT = /^(?:(?:(?:Enter|Type|Add|Insert|Provide)(?: your| an?)? e-?mail(?: address)?|Your e-?mail(?: address)?|E-?mail address)\b.{0,40}|E-?mail ?\*?:?|(?:your|you|name|email|e-mail|yourname|example)@[\w.-]{1,40})$/iu;
+export const EMAIL_PROMPT = /^(?:(?:(?:Enter|Type|Add|Insert|Provide)(?: your| an?)?(?: (?:best|work|personal|preferred|main|usual|business))? e-?mail(?: address)?|Your(?: (?:best|work|personal|preferred|main|usual|business))? e-?mail(?: address)?|E-?mail address)\b.{0,40}|E-?mail ?\*?:?|(?:your|you|name|email|e-mail|yourname|example)@[\w.-]{1,40})$/iu;
 
 /**
  * Newsletter block, the form's messages: "Invalid email address", "Please enter a valid email",
@@ -560,11 +573,66 @@ export const EMAIL_PROMPT = /^(?:(?:(?:Enter|Type|Add|Insert|Provide)(?: your| a
  */
 export const FORM_MESSAGE = /^(?:(?:Please )?(?:enter|provide|use) a valid e-?mail|(?:Invalid|Not a valid) e-?mail|(?:Thanks|Thank you) for (?:signing up|subscribing|registering|joining)|You(?:'re|’re| are) (?:now |all )?(?:signed up|subscribed|on the list)\b|Check your inbox\b)[^.!]{0,60}[.!]?$/iu;
 
-/** The button of a sign-up form, right under its e-mail prompt ("Count me in", "Send me the briefing"): at most this many words, no sentence end. */
-export const FORM_BUTTON_WORDS = 4;
+/** The button of a sign-up form, right under its e-mail prompt ("Count me in", "Send me the briefing", "Put me on the list"): at most this many words, no sentence end. */
+export const FORM_BUTTON_WORDS = 5;
 
 /** Button labels of prompts and banners: "Sign up", "Subscribe now", "Accept all cookies", "No thanks", "Manage preferences". */
 export const BUTTON_LINE = /^(?:Sign (?:up|me up|in)|Subscribe|Submit|Donate|Give|Support|Join|Register|Continue|Accept|Reject|Manage|Allow|Decline|Agree|Learn more|Read more|No,? thanks|Got it|OK|Okay|Close|Dismiss|I agree|I accept|Maybe later|Not now|Cookie settings|Privacy settings|Yes,? please)(?: (?:up|now|us|today|here|all|cookies|preferences|settings|options|more|thanks|in|me up|free|the newsletter|our journalism|monthly|once|and continue|all cookies|necessary cookies|only|essential))?[.!]?$/iu;
+
+/**
+ * The other buttons of a consent banner or prompt, read only beside a banner or another button
+ * (kinds.ts bodyKinds): a short line opening with a choice verb or a settings noun ("Accept and
+ * close", "Reject non-essential", "Manage choices", "More options", "Customise settings",
+ * "Alle akzeptieren", "Tout refuser", "Aceptar todo"). The same words in an article are a sentence.
+ */
+export const BANNER_BUTTON = /^(?:(?:I|We) )?(?:Accept|Reject|Refuse|Decline|Deny|Allow|Agree|Manage|Customi[sz]e|Change|Adjust|Review|Save|Confirm|Continue|Close|Dismiss|More|Show|Hide|Options|Settings|Preferences|Necessary|Essential|Only|Akzeptieren|Ablehnen|Alle|Einstellungen|Zustimmen|Accepter|Refuser|Tout|Paramétrer|Personnaliser|Aceptar|Rechazar|Configurar|Accetta|Rifiuta|Accepteren|Weigeren)\b/iu;
+
+/**
+ * Invisible or non-breaking characters a capture keeps inside a line ("Sign\u00a0up",
+ * "Follow\u200b us"): where a line's first word holds one (kinds.ts, looked for there only, so
+ * that ordinary lines cost nothing), NBSP and narrow NBSP read as a space, zero-width characters
+ * and the BOM as nothing, before the line's kind is judged. The parse keeps the text as it is.
+ */
+export const INVISIBLE_SPACE = /[\u00a0\u202f\u2007]/gu;
+export const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
+export const ODD_SPACE_ANY = /[\u00a0\u202f\u2007\u200b-\u200d\u2060\ufeff\u00ad]/u;
+/** A curly apostrophe ("Don’t", "We’re"): read as a straight one in a line's first word, where the cue words are written with "'". */
+export const CURLY_APOSTROPHE = /\u2019/gu;
+
+// Publisher prompts in other languages (German, French, Spanish, Italian, Dutch): the same
+// families as above, read by kinds.ts otherLanguageKind on lines that open with one of these
+// words. Each needs the family's object too (a network, an app, a newsletter, journalism or a
+// price), so that an article sentence opening with the same word stays ("Folgen Sie dem Fluss ...").
+
+/** The first words of other-language prompts (a cheap anchored gate; the rules below decide). */
+export const OTHER_LANGUAGE_LEAD = /^(?:Wir verwenden|Wir nutzen|Diese (?:Website|Webseite|Seite)|Nous utilisons|Ce site|Utilizamos|Usamos|Este sitio|Questo sito|Utilizziamo|Wij gebruiken|Deze (?:site|website)|Jetzt|Abonnier|Melden Sie|Folgen Sie|Folge uns|Unterstütz|Lesen Sie|Mehr zum|Weiterlesen|Auch interessant|Artikel|Beitrag|Teilen|Link kopiert|Laden Sie|Abonnez|Inscrivez|Suivez|Retrouvez|Soutenez|Aidez|Partager|Lire|Voir aussi|À lire|A lire|Sur le même|Lien copié|Téléchargez|Recevez|Suscr|Síguenos|Siguenos|Apoya|Apóyanos|Compart|Lee también|Lea también|Leer más|Te puede|Descarg|Recibe|Enlace copiado|Iscriviti|Seguici|Sostieni|Condividi|Leggi anche|Scarica|Volg ons|Lees ook|Delen|Steun|Abonneer)/u;
+
+/** "Lesen Sie auch: ...", "Lire aussi :", "Lee también:", "Leggi anche", "Lees ook": a link label (the headline after it goes with it). */
+export const OTHER_NAV_LABEL = /^(?:Lesen Sie (?:auch|mehr|hier)|Mehr zum Thema|Weiterlesen|Auch interessant|Lire (?:aussi|la suite|plus)|Voir aussi|[ÀA] lire (?:aussi|également)|Sur le même sujet|Lee también|Lea también|Leer más|Te puede interesar|Leggi anche|Lees ook|Lees meer)[ \t]{0,3}(?:[:|»›>–—→]|-(?= )|$)/u;
+
+/** "Artikel teilen", "Partager cet article", "Compartir en Facebook", "Link kopiert", "Lien copié": share-button labels. */
+export const OTHER_SHARE_LINE = /^(?:(?:Artikel|Beitrag|Seite) (?:teilen|drucken|versenden|merken)|Teilen|Link kopiert|Partager(?: (?:cet article|l'article|l’article|sur \p{Lu}\p{L}{1,15}))?|Lien copié|Compartir(?: (?:este |el )?(?:artículo|noticia|en \p{Lu}\p{L}{1,15}))?|Enlace copiado|Condividi(?: (?:l'articolo|l’articolo|su \p{Lu}\p{L}{1,15}))?|Delen|Artikel delen)[ \t]?[.!]?$/u;
+
+/** "Folgen Sie uns auf Instagram", "Suivez-nous sur Facebook", "Síguenos en X", "Seguici su", "Volg ons op": a follow prompt (a network must be named: MEDIA_OBJECT). */
+export const OTHER_FOLLOW = /^(?:Folgen Sie uns|Folge uns|Suivez-nous|Retrouvez-nous|Síguenos|Siguenos|Seguici|Volg ons)\b/u;
+
+/** A newsletter in other languages: "Newsletter", "infolettre", "lettre d'information", "boletín", "nieuwsbrief". */
+export const OTHER_NEWSLETTER_WORD = /\b(?:[Nn]ewsletter|infolettre|lettre d['’]information|bolet[íi]n|nieuwsbrief)\b/u;
+/** A sign-up verb in other languages: "abonnieren", "anmelden", "Abonnez-vous", "Inscrivez-vous", "Recevez", "Suscríbete", "Iscriviti", "Abonneer". */
+export const OTHER_SIGNUP_VERB = /(?:[Aa]bonnier|[Aa]nmelde|[Bb]estelle|Melden Sie sich|Abonnez|Inscrivez|Recevez|Suscr[ií]b|Ap[úu]ntate|Recibe|Iscriviti|Abonneer|Meld je aan)/u;
+
+/**
+ * "Unterstützen Sie unabhängigen Journalismus", "Soutenez notre rédaction", "Apoya el periodismo
+ * local", "Unterstützen Sie uns ab 3 Euro": an appeal naming journalism or the outlet ("uns",
+ * "notre", "nuestro", "onze"); "Unterstützen Sie die Tafel mit 5 Euro" (a charity's) names neither.
+ */
+export const OTHER_APPEAL = /^(?:Unterstützen Sie|Unterstütze|Soutenez|Aidez-nous|Apoya|Apóyanos|Sostieni|Steun)\b.{0,160}?(?:[Jj]ournalismus|journalisme|rédaction|periodismo|redacción|giornalismo|redazione|journalistiek|redactie|\buns(?:er\p{L}{0,2})?\b|\bnotre\b|\bnous\b|\bnuestr[oa]s?\b|\bnos\b|\bci\b|\bons\b|\bonze\b|nos\b)/u;
+
+/** "Laden Sie unsere App herunter", "Téléchargez notre application", "Descarga nuestra app": an app-download prompt. */
+export const OTHER_APP_PROMPT = /^(?:Laden Sie|Téléchargez|Descarg[au]|Desc[áa]rgate|Scarica)\b.{0,80}?\b(?:App|app|application|appli|aplicación|applicazione)\b/u;
+
+/** A cookie banner in other languages: cookies named, and consent, acceptance or privacy ("stimmen Sie ... zu", "vous acceptez", "aceptas", "acconsenti", "toestemming"). */
+export const OTHER_CONSENT = /\b[Cc]ookies?\b.{0,200}?(?:zustimm|stimmen Sie|akzeptier|Einwilligung|Einverständnis|Datenschutz|accept|consent|aceptar|aceptas|acepta|consentimiento|privacidad|confidentialité|acconsenti|consenso|toestemming|akkoord)/u;
 
 /** Prompts to scroll or tap: "Scroll down for video", "Tap to expand", "Click here to ...", "Swipe for more". */
 export const SCROLL_TAP = /^(?:Scroll|Tap|Swipe|Click|Press|Hit) (?:play|down|up|here|to|for|on|below|above|through|left|right)\b/iu;
@@ -582,7 +650,7 @@ export const CONSENT_WORD = /\bcookies?\b/iu;
 export const CONSENT_CONTEXT = /\b(?:accept|agree|consent|partners|preferences|privacy|personali[sz]e|browse|browsing|use of|this (?:site|website))\b/iu;
 
 /** Share furniture: "Share", "Share on Facebook", "Email this article", "Copy link", "Link copied to clipboard", "Your email has been sent." */
-export const SHARE_LINE = /^(?:Share(?: (?:this|on|via|to|the) ?[\p{L} ]{0,30}|s)?|Tweet(?: this)?|E-?mail(?: this(?: article| story| page| link)?| to a friend)?|Copy(?: the)? link|Link copied(?: to (?:the )?clipboard)?|Copied!?|Print(?: this (?:article|page|story))?|Save(?: (?:article|story|for later|this article|this story))?|Gift(?: this)? (?:article|story)|Listen to (?:this )?(?:article|story)|Your e-?mail has been sent|Open in app|Read in app|Share full article|\d{1,5} [Ss]hares?)[.!]?$/u;
+export const SHARE_LINE = /^(?:Share(?: (?:this|on|via|to|the) ?[\p{L} ]{0,30}|s)?|Tweet(?: this)?|E-?mail(?: this(?: article| story| page| link)?| to a friend)?|Copy(?: the)? link|(?:Link|URL|Address) copied(?: to (?:the |your )?clipboard)?|Copied(?: to (?:the |your )?clipboard)?!?|Print(?: this (?:article|page|story))?|Save(?: (?:article|story|for later|this article|this story))?|Gift(?: this)? (?:article|story)|Listen to (?:this )?(?:article|story)|Your e-?mail has been sent|Open in app|Read in app|Share full article|\d{1,5} [Ss]hares?)[.!]?$/u;
 
 /** Network names and share verbs: a line of only these ("Facebook Twitter WhatsApp Email") is a share row. */
 export const SHARE_TOKENS: ReadonlySet<string> = new Set(['facebook', 'twitter', 'x', 'whatsapp', 'email', 'e-mail', 'linkedin', 'reddit', 'pinterest', 'telegram', 'messenger', 'flipboard', 'print', 'copy', 'link', 'share', 'sms', 'threads', 'bluesky', 'mastodon', 'instagram', 'tiktok', 'youtube', 'tweet', 'comment', 'comments', 'save', 'gift']);
@@ -591,7 +659,7 @@ export const SHARE_TOKENS: ReadonlySet<string> = new Set(['facebook', 'twitter',
 export const ROW_SPLIT = /\s*[|•·,/]\s*|\s{2,}|\s/u;
 
 /** Link teasers and navigation labels: "ALSO READ:", "See also |", "MORE FROM US:", "Keep reading", "Continue to the article". */
-export const NAV_LABEL = /^(?:also read|read also|also see|video|audio|podcast|gallery|photos|in pictures|read more|see also|more from [\p{L}' ]{1,30}|more on this(?: story)?|related(?: stories| articles| coverage| content| reading| news| links)?|read next|up next|recommended(?: for you| reading)?|don'?t miss|must read|trending(?: now)?|you may also like|you might also like|keep reading|continue reading|continue to (?:the )?(?:article|story)|read the full (?:story|article)|read (?:the )?full (?:story|article)|most read|most popular|top stories|editor'?s picks?|watch|listen|latest|more stories|more news|in other news|in case you missed it|(?:next|previous|prev) (?:article|story|post|page)|read this next|back to (?:the )?top|go to (?:the )?(?:full )?(?:story|article)|click (?:here )?to (?:continue|keep) reading)[ \t]{0,3}(?:[:|»›>–—→]|-(?= )|$)/iu;
+export const NAV_LABEL = /^(?:also read|read also|also see|video|audio|podcast|gallery|photos|in pictures|read more|see also|more from [\p{L}' ]{1,30}|more on this(?: story)?|related(?: stories| articles| coverage| content| reading| news| links)?|read next|up next|recommended(?: for you| reading)?|don'?t miss|must read|trending(?: now)?|you may also like|you might also like|keep reading|continue reading|continue to (?:the )?(?:article|story)|read the full (?:story|article)|read (?:the )?full (?:story|article)|most read|most popular|top stories|editor'?s picks?|watch|listen|latest|more stories|more news|in other news|in case you missed it|icymi|(?:next|previous|prev) (?:article|story|post|page)|read this next|back to (?:the )?top|go to (?:the )?(?:full )?(?:story|article)|click (?:here )?to (?:continue|keep) reading)[ \t]{0,3}(?:[:|»›>–—→]|-(?= )|$)/iu;
 
 /**
  * A link label of other words before a headline: "Also on the Ledger: ...", "You might be
@@ -600,8 +668,8 @@ export const NAV_LABEL = /^(?:also read|read also|also see|video|audio|podcast|g
  */
 export const LINK_LEAD = /^(?:Also|More|Read|See|Watch|Related|Recommended|Further|Our|You (?:might|may)|Don'?t miss|Elsewhere|Coming up)\b[^:|→.!?]{0,40}[:|→][ \t]{0,3}/iu;
 
-/** "Tags:", "Topics:", "Filed under", "Related topics", "ABOUT US": a tag or keyword row's label. */
-export const TAG_LABEL = /^(?:tags?|topics?|keywords?|related topics|filed under|categories|category|about us|more about)[ \t]{0,3}(?::|\||$)/iu;
+/** "Tags:", "Topics:", "Filed under", "Related topics", "ABOUT US": a tag or keyword row's label (also "Themen:", "Schlagwörter:", "Mots-clés :", "Etiquetas:", "Parole chiave:", "Trefwoorden:"). */
+export const TAG_LABEL = /^(?:tags?|topics?|keywords?|related topics|filed under|categories|category|about us|more about|themen|schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter|stichworte|mots[- ]cl[ée]s|th[èe]mes|sujets|etiquetas|temas|palabras clave|argomenti|parole chiave|trefwoorden|onderwerpen)[ \t]{0,3}(?::|\||$)/iu;
 
 /** The marks between a breadcrumb row's section names: a row holds one of them (kinds.ts and kicker.ts look for one before BREADCRUMB_ROW). */
 export const BREADCRUMB_MARKS: readonly string[] = ['›', '»'];
@@ -713,17 +781,19 @@ export const AUTHOR_BIO = new RegExp(
 /** A bio is one to three sentences: longer lines are article paragraphs. */
 export const AUTHOR_BIO_MAX = 300;
 
-/** Opinion disclaimers: "The views expressed are the author's own", "does not necessarily reflect the views of". */
-export const DISCLAIMER = /(?:\b(?:does|do|is|are) not (?:constitute|intended as|a substitute for) (?:legal|financial|medical|investment|tax|professional) advice\b|\b(?:views|opinions) (?:expressed )?(?:in this (?:article|piece|column|commentary) )?(?:are|is) (?:solely |entirely |strictly )?(?:those of the (?:author|writer|contributor)s?|the (?:author|writer|contributor)'?s?’?s? own|(?:his|her|their|my) own)|\bdo(?:es)? not (?:necessarily )?(?:reflect|represent) the (?:views|position|opinions?|policy)\b|^\(?Disclaimer\b|^This (?:article|story|content|piece|post) (?:is|was) (?:for (?:general )?information(?:al)? (?:purposes|only)|(?:originally|first) (?:published|appeared)|produced (?:by|in partnership)|sponsored|paid for|part of a paid))/iu;
+/** Opinion disclaimers: "The views expressed are the author's own", "does not necessarily reflect the views of"; sponsorship notes: "Published in partnership with the Coastal Trust", "Produced with support from ...". */
+export const DISCLAIMER = /(?:\b(?:does|do|is|are) not (?:constitute|intended as|a substitute for) (?:legal|financial|medical|investment|tax|professional) advice\b|\b(?:views|opinions) (?:expressed )?(?:in this (?:article|piece|column|commentary) )?(?:are|is) (?:solely |entirely |strictly )?(?:those of the (?:author|writer|contributor)s?|the (?:author|writer|contributor)'?s?’?s? own|(?:his|her|their|my) own)|\bdo(?:es)? not (?:necessarily )?(?:reflect|represent) the (?:views|position|opinions?|policy)\b|^\(?Disclaimer\b|^This (?:article|story|content|piece|post) (?:is|was) (?:for (?:general )?information(?:al)? (?:purposes|only)|(?:originally|first) (?:published|appeared)|produced (?:by|in partnership)|sponsored|paid for|part of a paid)|^(?:Published|Produced|Created|Made|Brought to you|Presented|Written|Supported) (?:in (?:partnership|association|collaboration) with|with (?:the )?(?:support|funding|financial support) (?:of|from))\b)/iu;
 
 /**
  * Opinion disclaimer in other words: "views"/"opinions" and the writer ("author", "columnist",
  * "personal") with an ownership word ("own", "alone", "belong", "not ... the paper"), within a
  * short span: "Views are personal.", "Opinions on this page belong to the columnist alone",
- * "The columnist's opinions are his own".
+ * "The columnist's opinions are his own"; or the writer's view or opinion "only" / "alone" ending
+ * a clause ("This review reflects the writer's opinion only, not that of the Ledger"; "The
+ * writer's opinion only changed after the vote" goes on).
  * Tested only on lines without reported speech ("her lawyer said the views ...").
  */
-export const OPINION_OWNER = /(?:\b(?:[Vv]iews|[Oo]pinions)\b|\b(?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)(?:'s|’s|s'|s’|s)?\b.{0,12}\b(?:views|opinions)\b).{0,80}?(?:\b(?:are|is) personal\b|\b(?:are|is|remain) (?:entirely |solely )?(?:his|her|their|my) own\b|\b(?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)(?:'s|’s|s'|s’|s)?\b.{0,30}?\b(?:own|alone|solely|only)\b|\bbelong(?:s|ing)? to (?:the )?(?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)s?\b|\b(?:are|is) (?:those of )?the (?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)(?:'s|’s|s'|s’)(?= |\.|,|$))/u;
+export const OPINION_OWNER = /\b(?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)(?:'s|’s|s'|s’) (?:own )?(?:views?|opinions?) (?:only|alone|solely)(?=[,.;)]|$)|(?:\b(?:[Vv]iews|[Oo]pinions)\b|\b(?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)(?:'s|’s|s'|s’|s)?\b.{0,12}\b(?:views|opinions)\b).{0,80}?(?:\b(?:are|is) personal\b|\b(?:are|is|remain) (?:entirely |solely )?(?:his|her|their|my) own\b|\b(?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)(?:'s|’s|s'|s’|s)?\b.{0,30}?\b(?:own|alone|solely|only)\b|\bbelong(?:s|ing)? to (?:the )?(?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)s?\b|\b(?:are|is) (?:those of )?the (?:author|writer|columnist|contributor|commentator|reviewer|critic|blogger|correspondent)(?:'s|’s|s'|s’)(?= |\.|,|$))/u;
 
 /** Affiliate / commission disclosures: "We may earn a commission", "affiliate links", "independently selected". */
 export const AFFILIATE = /\b(?:affiliate (?:links?|commission|partners?|programs?)|\b(?:may|might|could|can|will) (?:be paid|earn|receive|get|make) (?:a |an )?(?:small |affiliate )?(?:fee|commission|share of|payment|money)\b.{0,80}?\blinks?\b|(?:\b[Ww]e (?:may |might |could |can |will |sometimes |often )?|\b(?:may|might) )(?:earn|receive|get) (?:a )?(?:small )?(?:affiliate )?commission|commission (?:on|from) (?:purchases|sales|anything)|independently (?:selected|chosen|reviewed)|when you (?:buy|shop|click|purchase) (?:through|via|using|from) (?:links|our links|the links)|\b(?:buy|shop|purchase|click)(?:s|ing)? (?:[\p{L}'’]{1,20} ){0,3}(?:through|via|using|from|on) (?:[\p{L}'’]{1,20} ){0,3}links?\b.{0,80}?\b(?:we|us|our)\b.{0,40}?\b(?:earn|paid|fee|share of|commission|money|revenue)|\b(?:we|us)\b.{0,40}?\b(?:earn|paid|fee|share of (?:the )?(?:sale|revenue)|commission)\b.{0,60}?\b(?:buy|shop|purchase|click)(?:s|ing)? (?:[\p{L}'’]{1,20} ){0,3}(?:through|via|using|from|on) (?:[\p{L}'’]{1,20} ){0,3}links?\b)/iu;
@@ -739,7 +809,7 @@ export const CREDITS_TRAILER = /^\(?(?:With (?:assistance from|(?:additional )?r
 export const CREDITS_LOWER_WORDS: ReadonlySet<string> = new Set(['and', 'in', 'from', 'by', 'with', 'the', 'of', 'at', 'for', 'additional', 'reporting', 'writing', 'editing', 'edited', 'compiled', 'fact-checking', 'produced', 'graphics', 'assistance', 'de', 'da', 'del', 'van', 'von', 'der', 'den', 'al', 'bin', 'la', 'le', 'di', 'du', 'dos']);
 
 /** "Want more stories like this?", "Enjoying this piece?", "plenty more where that came from": the line speaks about the reading itself. */
-export const READING_META = /^(?:Never|Don'?t|Don’t|Do not) miss (?:a|an|another|any|out on)\b|\b(?:stories like this|articles like this|(?:enjoy(?:ed|ing)?|like|love)(?:d)? (?:this|our) (?:piece|article|story|newsletter|journalism)|plenty more where|more where (?:that|it) came from|never miss a (?:story|thing|beat))\b/iu;
+export const READING_META = /^(?:Never|Don'?t|Don’t|Do not)(?: (?:want|wish) to)? miss (?:a|an|another|any|out on)\b|\b(?:stories like this|articles like this|(?:enjoy(?:ed|ing)?|like|love)(?:d)? (?:this|our) (?:piece|article|story|newsletter|journalism)|plenty more where|more where (?:that|it) came from|never miss a (?:story|thing|beat))\b/iu;
 
 /** A question opening a line that speaks to the reader ("Want more ...?", "Enjoying this piece?"). */
 export const READER_QUESTION = /^(?:Want|Enjoy(?:ing|ed)?|Like|Love|Looking for|Missed|Curious|Interested in|Did you (?:enjoy|like))\b[^?]{0,120}\?/u;

@@ -102,6 +102,21 @@ import {
   TEASER_RUN_MIN,
   ENDS_SENTENCE,
   TRAILING_CLOSERS,
+  BANNER_BUTTON,
+  INVISIBLE_SPACE,
+  ZERO_WIDTH,
+  ODD_SPACE_ANY,
+  OTHER_LANGUAGE_LEAD,
+  OTHER_NAV_LABEL,
+  OTHER_SHARE_LINE,
+  OTHER_FOLLOW,
+  OTHER_NEWSLETTER_WORD,
+  OTHER_SIGNUP_VERB,
+  OTHER_APPEAL,
+  OTHER_APP_PROMPT,
+  OTHER_CONSENT,
+  CURLY_APOSTROPHE,
+  LATER_CLAUSE,
 } from '../patterns.ts';
 import { isAllCaps, isTitleCase } from './subhead.ts';
 
@@ -190,17 +205,18 @@ const FIRST_WORD_CUES: ReadonlyMap<string, number> = (() => {
   const add = (bit: number, words: string): void => {
     for (const w of withCases(words.split(' '))) m.set(w, (m.get(w) ?? 0) | bit);
   };
-  add(G_SHARE, 'share shares tweet email e-mail copy link copied print save gift listen your open read');
+  add(G_SHARE, 'share shares tweet email e-mail copy link copied url address print save gift listen your open read');
   add(G_BUTTON, 'sign subscribe submit donate give support join register continue accept reject manage allow decline agree learn read no got ok okay close dismiss i maybe not cookie privacy yes');
   add(G_EMAIL, 'enter your email e-mail type add insert provide');
   add(G_FORM, "please enter provide use invalid not thanks thank you you're you’re check by");
   add(G_CREDITS, 'reporting additional writing editing edited compiled fact-checking produced graphics with');
-  add(G_NAV, "video audio podcast gallery photos also read see more related up recommended don't dont must trending you keep continue most top editor's editors watch listen latest in next previous prev back go click");
+  add(G_NAV, "video audio podcast gallery photos also read see more related up recommended don't dont must trending you keep continue most top editor's editors watch listen latest in next previous prev back go click icymi");
   add(G_LEAD, "also more read see watch related recommended further our you don't dont elsewhere coming");
-  add(G_TAG, 'tags tag topics topic keywords keyword related filed categories category about more');
+  add(G_TAG, 'tags tag topics topic keywords keyword related filed categories category about more themen schlagwörter schlagworte stichwörter stichworte mots-clés thèmes sujets etiquetas temas palabras argomenti parole trefwoorden onderwerpen');
   add(G_ABOUT, 'about');
-  add(G_ROW, 'facebook twitter x whatsapp linkedin reddit pinterest telegram messenger flipboard instagram tiktok youtube threads bluesky mastodon sms share email e-mail print copy link tweet');
-  add(G_DISCLAIMER, 'this disclaimer');
+  // (networks are written as the page does: "WhatsApp", "LinkedIn", "TikTok", "YouTube" as well as capitalised)
+  add(G_ROW, 'facebook twitter x whatsapp WhatsApp linkedin LinkedIn reddit pinterest telegram messenger flipboard instagram tiktok TikTok youtube YouTube threads bluesky BlueSky mastodon sms share email e-mail print copy link tweet');
+  add(G_DISCLAIMER, 'this disclaimer published produced created made brought presented written supported');
   add(G_THANKS, 'thanks thank');
   add(
     G_CTA,
@@ -282,7 +298,7 @@ const FREE_HINTS: readonly [string, string, number][] = [
   ['f', 'ffiliat', COMMISSION],
   ['v', 'views', VIEWS],
   ['V', 'Views', VIEWS],
-  ['p', 'pinions', VIEWS],
+  ['p', 'pinion', VIEWS], // "opinions", "opinion only"
   ['c', 'constitut', VIEWS], // "does not constitute legal advice"
   ['f', 'flect', VIEWS],
   ['p', 'pendently', COMMISSION], // "independently selected"
@@ -513,6 +529,14 @@ function firstWordBits(s: string, from: number, end: number): number {
 /** Lines longer than this are searched only for anchored cues (un-anchored prompts are short). */
 const FREE_MAX_CHARS = 260;
 
+/**
+ * Lines up to this long are searched for un-anchored cues wherever they stand and whatever their
+ * first word ("Tonight's episode ... is out now on all podcast platforms.", "Hundreds of readers
+ * already support our newsroom. Join them today."): promos are short, and a short article line
+ * must still pass each rule's vetoes (reported speech, quotes, the cue combinations), as at an edge.
+ */
+const SHORT_FREE_CHARS = 160;
+
 /** A breadcrumb row is at most this long. */
 const BREADCRUMB_MAX = 160;
 
@@ -538,12 +562,24 @@ export function lineKind(s: string, edge = false): KindVerdict {
   // the first word's length (what the original slice measured: "" past 16 code units)
   const fwLength = end < 0 ? 0 : end - from;
   const word = firstWordBits(s, from, end);
+  if (word === 0 && end > from) {
+    // "Sign\u00a0up", "Follow\u200b us", "\ufeffShare": an unknown first word holding a non-breaking space or an invisible character; the line is read with plain spaces and without them
+    const odd = oddInWord(s, from, end);
+    if (odd === 2) {
+      const plain = s.replace(INVISIBLE_SPACE, ' ').replace(ZERO_WIDTH, '');
+      return plain.length === 0 ? KEPT : lineKind(plain, edge);
+    }
+    // "Don’t miss ...", "We’re ...": the first word with a straight apostrophe, as the cue words are written
+    if (odd === 1) return lineKind(s.slice(0, end).replace(CURLY_APOSTROPHE, "'") + s.slice(end), edge);
+  }
   const cues = word & ~(W_FREE | W_THE);
   const anchored = cues !== 0;
   const searched = len <= FREE_MAX_CHARS && (edge || (word & W_FREE) !== 0 || ((word & W_THE) !== 0 && len <= THE_LINE_CHARS));
+  // a short line inside a body whose first word is no cue word: searched too (lines opening with a cue word keep their verdicts)
+  const shortMid = !searched && word === 0 && len <= SHORT_FREE_CHARS;
   // an edge line is read once for the hints and the gates of the edge rules below (all within EDGE_GATED_CHARS)
-  const found = searched || (edge && len <= EDGE_GATED_CHARS) ? freeHints(s) : 0;
-  const hints = searched ? found & HINT_BITS : 0;
+  const found = searched || shortMid || (edge && len <= EDGE_GATED_CHARS) ? freeHints(s) : 0;
+  const hints = searched || shortMid ? found & HINT_BITS : 0;
   const free = hints !== 0;
   // "The Ledger is an independent, non-profit newsroom ...": an outlet's profile at the body's edge
   if (edge && len <= OUTLET_PROFILE_MAX && startsUpperOrDigit(s)) {
@@ -570,11 +606,16 @@ export function lineKind(s: string, edge = false): KindVerdict {
   if (s.charCodeAt(0) === 35 && HASHTAG_ROW.test(s)) return taken('tag-row', 'row of hashtags');
   // inside a body, "X has been the region's independent voice since 1887" may be the article's
   // (a story about a newspaper): kept, but doubted
-  if (!free && len <= PITCH_MAX_CHARS && s.includes('ndependent') && SELF_INDEPENDENT.test(s) && SELF_MEDIA.test(s) && SELF_HISTORY.test(s) && !REPORTED_SPEECH.test(s)) {
+  if ((!free || shortMid) && len <= PITCH_MAX_CHARS && s.includes('ndependent') && SELF_INDEPENDENT.test(s) && SELF_MEDIA.test(s) && SELF_HISTORY.test(s) && !REPORTED_SPEECH.test(s)) {
     return doubt(0.9, 'reads like the outlet describing itself');
   }
   // "your@email.com": the placeholder of a sign-up form's e-mail field
   if (len <= 60 && s.charCodeAt(0) < 128 && s.includes('@') && EMAIL_PROMPT.test(s)) return taken('newsletter', 'e-mail field of a sign-up form');
+  // "Lesen Sie auch: ...", "Suivez-nous sur Facebook", "Suscríbete a nuestro boletín": the families in other languages
+  if (!anchored && len <= PITCH_MAX_CHARS && OTHER_LANGUAGE_LEAD.test(s)) {
+    const v = otherLanguageKind(s);
+    if (v !== null) return v;
+  }
   if (!anchored && !free) return KEPT;
   if (anchored) {
     if (cues & G_SHARE && len <= 60 && SHARE_LINE.test(s)) return taken('share-row', 'share-button label');
@@ -622,6 +663,8 @@ export function lineKind(s: string, edge = false): KindVerdict {
     const meta = (hints & META) !== 0 && READING_META.test(s);
     const question = (hints & QUESTION) !== 0 && READER_QUESTION.test(s);
     if (meta || (question && (reader || self || MEDIA_OBJECT.test(s)))) return taken('appeal', 'speaks to the reader about reading more');
+    // "Missed the final? Catch every goal on our app.": a question, then an imperative pointing at the outlet's things
+    if (!cta && laterImperative(s) && (APPEAL_WORD.test(s) || MEDIA_OBJECT.test(s) || OUTLET_SELF.test(s))) return taken('call-to-action', 'a question to the reader, then a call to action');
     if (question) return doubt(0.5, 'a question put to the reader');
   }
   if (cta) {
@@ -651,6 +694,45 @@ export function lineKind(s: string, edge = false): KindVerdict {
   return KEPT;
 }
 
+/**
+ * A publisher prompt in German, French, Spanish, Italian or Dutch (the line opens with an
+ * OTHER_LANGUAGE_LEAD word): a link label and its headline, a share label, a follow prompt naming
+ * a network, a newsletter sign-up, an appeal naming journalism or the outlet, an app download, a
+ * cookie banner; null
+ * for anything else (the line is then read like any other). A quote is someone's words: kept.
+ */
+function otherLanguageKind(s: string): KindVerdict | null {
+  if (hasQuote(s)) return null;
+  const nav = OTHER_NAV_LABEL.exec(s);
+  if (nav) {
+    // the label alone, or the label and a headline (no sentence end)
+    const rest = s.slice(nav[0].length).trim();
+    if (rest === '' || (startsUpperOrDigit(rest) && !endsSentence(rest))) return taken('link-teaser', 'link label pointing to another page');
+  }
+  if (s.length <= 60 && OTHER_SHARE_LINE.test(s)) return taken('share-row', 'share-button label');
+  if (OTHER_FOLLOW.test(s) && MEDIA_OBJECT.test(s)) return taken('follow-prompt', '"follow us" prompt');
+  if (OTHER_NEWSLETTER_WORD.test(s) && OTHER_SIGNUP_VERB.test(s)) return taken('newsletter', 'newsletter sign-up');
+  if (OTHER_APPEAL.test(s)) return taken('appeal', 'asks the reader for money or support for the outlet\'s work');
+  if (OTHER_APP_PROMPT.test(s)) return taken('call-to-action', 'call to action addressed to the reader');
+  if (OTHER_CONSENT.test(s)) return taken('consent-banner', 'cookie / consent banner');
+  return null;
+}
+
+/**
+ * What odd character a line's first word (from..end, at most 16 code units) holds: 2 for a
+ * non-breaking space or an invisible character (ODD_SPACE_ANY), 1 for a curly apostrophe, 0 for neither.
+ */
+function oddInWord(s: string, from: number, end: number): number {
+  let odd = 0;
+  for (let i = from; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xa0) continue;
+    if (c === 0x2019) odd = 1;
+    else if (ODD_SPACE_ANY.test(s.charAt(i))) return 2;
+  }
+  return odd;
+}
+
 /** A quotation mark: a quoted profile is someone's words, reported in the article. */
 function hasQuote(s: string): boolean {
   return QUOTE_MARK.test(s);
@@ -673,6 +755,14 @@ function laterImperative(s: string): boolean {
     const rest = s.slice(m.index + 2);
     const end = firstWordEnd(rest, 0);
     if ((CTA_START.test(rest) && !NOT_IMPERATIVE_NEXT.test(rest.slice(end < 0 ? 0 : end))) || VERB_US.test(rest)) return true;
+  }
+  // "...: get the Stennet Star app." (the clause's first letter read as a capital)
+  const clause = LATER_CLAUSE;
+  clause.lastIndex = 0;
+  for (let m = clause.exec(s); m !== null; m = clause.exec(s)) {
+    const rest = s.charAt(m.index + 2).toUpperCase() + s.slice(m.index + 3);
+    const end = firstWordEnd(rest, 0);
+    if (CTA_START.test(rest) && !NOT_IMPERATIVE_NEXT.test(rest.slice(end < 0 ? 0 : end))) return true;
   }
   return false;
 }
@@ -741,6 +831,10 @@ export function bodyKinds(
         if (v.rule !== null) {
           out[j] = v;
           blocks = true;
+        } else if ((r === 'button' || r === 'consent-banner') && isFormButton(texts[j]!) && BANNER_BUTTON.test(texts[j]!)) {
+          // "Reject non-essential", "Manage choices", "More options" beside "Accept all" or under the banner
+          out[j] = taken('button', 'another button of the banner or prompt');
+          blocks = true;
         } else if (r === 'button' && addressesReader(texts[j]!)) {
           // "Each pound you send ..." beside "Give now": the button's pitch
           out[j] = taken('appeal', 'speaks to the reader beside a button');
@@ -756,6 +850,16 @@ export function bodyKinds(
           blocks = true;
         }
       }
+    }
+  }
+  // a banner's buttons under it or under another button, other publisher lines between ("Accept and close" under an affiliate note under the banner)
+  for (let i = 0; i < n; i++) {
+    const r = out[i]!.rule;
+    if (r !== 'button' && r !== 'consent-banner') continue;
+    for (let j = i + 1; j < n; j++) {
+      if (isGone(skip, out, j)) continue;
+      if (!isFormButton(texts[j]!) || !BANNER_BUTTON.test(texts[j]!)) break;
+      out[j] = taken('button', 'another button of the banner or prompt');
     }
   }
   // the pitch right above an e-mail prompt ("Ten minutes, every Saturday: ..." over "Email address")
@@ -786,6 +890,11 @@ export function bodyKinds(
     while (k < n && skip[k]) k++;
     const block = k < n && out[k]!.rule !== null && BLOCK_RULES.has(out[k]!.rule!) && (isTitleCase(t) || isAllCaps(t));
     if (!(h < 0 || endsSentence(texts[h]!) || (!isShortLine(texts[h]!) && (isTitleCase(t) || isAllCaps(t))) || block)) continue;
+    // "The inquiry continues" over an appeal: a closing sentence without its full stop (a verb headlines and titles drop, not in title case), kept with a doubt
+    if (shortParagraph(t)) {
+      out[i] = doubt(0.3, 'short line over a publisher prompt: a closing sentence, or the prompt\'s title');
+      continue;
+    }
     // between article paragraphs over a one-line prompt, the same line may be a subhead the prompt was put under
     const lone = !block && h >= 0 && k < n && out[k]!.rule === null && endsSentence(texts[k]!);
     out[i] = placed(r, 'title of a publisher prompt', lone ? 0.6 : 0.3);

@@ -130,6 +130,35 @@ describe('an agency credits trailer ending a one-line body', () => {
   });
 });
 
+describe('a sign-up sentence after an article sentence on one line (related bodies)', () => {
+  it('cuts the sign-up off, in English and other languages, and keeps the article sentence', () => {
+    const s = "Levels at the Blackstone reservoir have fallen below half for the first time since 2018, the water company said. Sign up for our newsletter and get the valley's news every morning.";
+    expect(noiseLineRule(s)).toBeNull();
+    expect(cut(s)).toBe('Levels at the Blackstone reservoir have fallen below half for the first time since 2018, the water company said. |');
+    expect(cut('La biblioteca abrirá los sábados, informó el ayuntamiento. Suscríbete a nuestro boletín y recibe las noticias cada mañana.')).toBe('La biblioteca abrirá los sábados, informó el ayuntamiento. |');
+    expect(cut("Le marché rouvre samedi. Abonnez-vous à notre newsletter pour ne rien manquer.")).toBe('Le marché rouvre samedi. |');
+  });
+  it('still takes a line that is all sign-up, and leaves a sentence about a newsletter', () => {
+    expect(noiseLineRule('Sign up for our Morning Digest newsletter here.')).toBe('newsletter');
+    expect(noiseLineRule('Were you forwarded this newsletter by a friend? Sign up here.')).toBe('newsletter');
+    const about = 'The firm said it had sent the newsletter to people who never signed up. Subscribers complained to the regulator.';
+    expect(cut(about)).toBe(about);
+  });
+});
+
+describe('ad-slot labels in other languages, and follow or app prompts ending a one-line body', () => {
+  it('takes "Anzeige", "Publicité", "Publicidad" alone on a line', () => {
+    for (const s of ['Anzeige', 'WERBUNG', 'Publicité', 'Publicidad', 'Pubblicità']) expect(noiseLineRule(s), s).toBe('ad-slot');
+    expect(noiseLineRule('Anzeige gegen den Bürgermeister erstattet')).toBeNull();
+  });
+  it('cuts a follow or app prompt after an article sentence, and leaves directions and other apps', () => {
+    expect(cut('The toilets will reopen next week, the council said. Follow us on Facebook for more local news.')).toBe('The toilets will reopen next week, the council said. |');
+    expect(cut('The clock is keeping time again, the council said. Download the Gazette app for breaking news alerts.')).toBe('The clock is keeping time again, the council said. |');
+    expect(cut('Die Fähre fährt wieder, sagte die Reederei. Folgen Sie uns auf Instagram.')).toBe('Die Fähre fährt wieder, sagte die Reederei. |');
+    for (const s of ['The guide waved. Follow us on the path, she said, and stay close.', 'Banks said fraud was rising. Download the bank app only from the official store, they advise.']) expect(cut(s), s).toBe(s);
+  });
+});
+
 describe("a dump's noise context", () => {
   /** What noiseContext must say, from one indexOf per hint: the inline rules present (a one-hint rule with where its hint first occurs), the line rules' and the suspect hints present. */
   const expected = (text: string): unknown => ({

@@ -20,3 +20,12 @@ describe('subheads', () => {
     expect(subheadIndexes([para, 'Who pays now', 'Tenants will pay.'], true)).toEqual([]);
   });
 });
+
+describe('credit lines are not subheads', () => {
+  it('leaves "Image: ...", "Photo credit: ...", "Foto: ..." lines out of the subheads', () => {
+    expect(subheadIndexes([para, 'Image: Moray Deep Ltd', para])).toEqual([]);
+    expect(subheadIndexes([para, 'Photo credit: Harbour Trust', para, 'Foto: dpa', para])).toEqual([]);
+    // a title-case subhead that names a picture is still one
+    expect(subheadIndexes([para, 'Images of a Lost Valley', para])).toEqual([1]);
+  });
+});

@@ -8,6 +8,7 @@ import {
   LEADING_OPENERS,
   LIST_ITEM,
   NOT_SUBHEAD_CHARS,
+  CREDIT_LABEL_LINE,
   PARAGRAPH_MIN_CHARS,
   SENTENCE_END,
   SHORT_LINE_CHARS,
@@ -50,7 +51,7 @@ export function isSubheadShape(s: string): boolean {
   if (!isAsciiLetter(s.charCodeAt(0)) && !LETTER.test(s)) return false;
   const core = isCloser(lastC) ? s.replace(TRAILING_CLOSERS, '') : s;
   if (!core || SENTENCE_END.test(core)) return false;
-  if (LIST_ITEM_LINE.test(s) || NOT_SUBHEAD_CHARS.test(s)) return false;
+  if (LIST_ITEM_LINE.test(s) || NOT_SUBHEAD_CHARS.test(s) || CREDIT_LABEL_LINE.test(s)) return false;
   if (DATELINE_END.test(core) && DATELINE.test(s)) return false;
   return wordCount(s) <= SUBHEAD_MAX_WORDS;
 }
