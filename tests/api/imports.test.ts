@@ -95,6 +95,30 @@ describe('importDumpFile (multipart upload)', () => {
     expect(r.items[1].result.message).toMatch(/line 2/);
   });
 
+  it('refuses, as INVALID_INPUT naming it, a filename or url from a file that no name may hold (NUL, a control character, a bidi control, a lone surrogate), and writes nothing of that dump', async () => {
+    const before = await count('dumps');
+    const lines = [
+      JSON.stringify({ text: dump(23), filename: 'a\u0000b.txt' }),
+      JSON.stringify({ text: dump(24), url: 'https://example.com/a\u0000b' }),
+      JSON.stringify({ text: dump(25), filename: 'evil\u202etxt.exe' }),
+      `{"text":${JSON.stringify(dump(26))},"filename":"a\\ud800.txt"}`,
+      JSON.stringify({ text: dump(27), url: 'https://example.com/\u202e' }),
+      JSON.stringify({ text: dump(28), filename: 'two\nlines.txt' }),
+      JSON.stringify({ text: dump(29), filename: 'fine.txt' }),
+    ].join('\n');
+    const r = await upload('names.jsonl', strToU8(lines));
+    expect(r).toMatchObject({ total: 7, created: 1, failed: 6 });
+    const fields = ['filename', 'url', 'filename', 'filename', 'url', 'filename'];
+    r.items.slice(0, 6).forEach((item: any, i: number) => {
+      expect(item.result.code).toBe('INVALID_INPUT');
+      expect(item.result.message).toMatch(new RegExp(`^${fields[i]}: holds`));
+    });
+    // the upload's own name is the dump's filename: the same rule
+    const named = await upload('x\u0001.txt', strToU8(dump(20)));
+    expect(named.items[0].result).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/^filename: holds the control character U\+0001/) });
+    expect(await count('dumps')).toBe(before + 1);
+  });
+
   it('takes a .zip of .txt dumps, skipping other files and refusing oversized entries', async () => {
     const zip = zipSync({ 'dumps/a.txt': strToU8(dump(30)), 'dumps/b.txt': strToU8(dump(31)), 'dumps/readme.md': strToU8('# not a dump'), 'big.txt': strToU8('x'.repeat(70 * 1024)) });
     const r = await upload('dumps.zip', zip);
