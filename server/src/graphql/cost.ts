@@ -5,11 +5,13 @@
  * its selection by the page size the server will actually return (builder.ts `pageSize`: the
  * request's `first`/`last`, from a literal or a variable, capped at 100; the default page size
  * when neither is given), never by the number asked for (Armor took `first: 1000000` at its word,
- * and a `first: $n` or a connection asked without `first` as 1). A list field that is not
- * paginated counts once, as in Armor (such fields are short lists).
+ * and a `first: $n` or a connection asked without `first` as 1). A field returning one item per
+ * element of a list argument (`nodes(ids:)`, builder.ts ITEM_PER_ELEMENT_EXTENSION) multiplies its
+ * selection by that list's length. Any other list field that is not paginated counts once, as in
+ * Armor (such fields are short lists).
  */
 import { Kind, getNamedType, getOperationAST, isInterfaceType, isObjectType, valueFromASTUntyped, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLField, type GraphQLSchema, type SelectionSetNode } from 'graphql';
-import { pageSize } from './builder.ts';
+import { ITEM_PER_ELEMENT_EXTENSION, pageSize } from './builder.ts';
 
 const SCALAR = 1;
 const OBJECT = 2;
@@ -66,7 +68,9 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
     const last = arg('last');
     // a page: the field takes first/last (asked or not), or the request gives one
     const paged = first !== undefined || last !== undefined || !!def?.args.some((a) => a.name === 'first' || a.name === 'last');
-    const times = paged ? Math.max(1, pageSize(first, last)) : 1;
+    const perElement = def?.extensions?.[ITEM_PER_ELEMENT_EXTENSION] as string | undefined;
+    const elements = perElement ? listLength(field, perElement, variables) : null;
+    const times = elements !== null ? Math.max(1, elements) : paged ? Math.max(1, pageSize(first, last)) : 1;
     const type = def ? getNamedType(def.type) : undefined;
     return (OBJECT + setCost(field.selectionSet, type && (isObjectType(type) || isInterfaceType(type)) ? type : undefined)) * times;
   };
@@ -82,4 +86,11 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
           : setCost({ kind: Kind.SELECTION_SET, selections: [s] }, root)),
     0,
   );
+}
+
+/** the number of elements of `field`'s list argument `name` (a literal or a variable), or null when it is not a list */
+function listLength(field: FieldNode, name: string, variables: Record<string, unknown>): number | null {
+  const a = field.arguments?.find((x) => x.name.value === name);
+  const v = a ? valueFromASTUntyped(a.value, variables) : undefined;
+  return Array.isArray(v) ? v.length : null;
 }
