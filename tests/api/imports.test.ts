@@ -65,6 +65,18 @@ describe('importDumps (batch)', () => {
     expect(await count('appearances')).toBe(4);
   });
 
+  it('answers a filename or url no name may hold as that dump\'s INVALID_INPUT, and imports the others of the batch', async () => {
+    const before = await count('dumps');
+    const res = await t.gql(`mutation($inputs: [ImportDumpInput!]!) { importDumps(inputs: $inputs) { __typename ... on ImportBatchResult { ${RESULT} } } }`, {
+      inputs: [{ text: dump(13), filename: 'fine.txt' }, { text: dump(14), filename: 'a\u0000.txt' }, { text: dump(15), url: 'https://example.com/\u202e' }, { text: dump(16) }],
+    });
+    const r = res.data?.importDumps;
+    expect(r, JSON.stringify(res)).toMatchObject({ total: 4, created: 2, failed: 2 });
+    expect(r.items[1].result).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/^filename: holds/) });
+    expect(r.items[2].result).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/^url: holds/) });
+    expect(await count('dumps')).toBe(before + 2);
+  });
+
   it('never duplicates a row when the same dumps arrive at once from several clients', async () => {
     const texts = [dump(10), dump(11), dump(12)];
     const before = { dumps: await count('dumps'), articles: await count('articles') };

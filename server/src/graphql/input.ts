@@ -64,7 +64,7 @@ const REAL_MAX = 3.4028234e38;
 /** Field extension naming the cursor a paginated field issues and accepts: `(args) => CursorOrdering`. */
 export const CURSOR_EXTENSION = 'copydeskCursor';
 
-/** Input-field extension: the resolver reports NUL in this string itself, with a typed result. */
+/** Input-field extension: the resolver reports a bad character in this string itself (NUL, a lone surrogate, a bidi control), with a typed result. */
 export const TEXT_CHECKED_EXTENSION = 'textCheckedByResolver';
 
 /** Input-field extension: the resolver reports a DateTime that is not one itself (a batch item's own error result). */
