@@ -1,7 +1,8 @@
 /**
  * What a name may hold: the one rule for every name a person gives copydesk, through the API
  * (a source, topic or story name, a rule's outlet: graphql/text-limits.ts applies it to every
- * input of kind `name`) and through the CLI (`copydesk token create --name`, auth/tokens.ts).
+ * input of kind `name`), through the CLI (`copydesk token create --name`, auth/tokens.ts), and a
+ * dump's filename and url however they arrive (import/validate.ts: an upload's name, a JSON Lines field).
  * A name is one line a person reads as a label: no control character at all (C0 including NUL,
  * tab and line breaks, DEL, C1), no bidi control (U+202A-U+202E embeddings and overrides,
  * U+2066-U+2069 isolates: they make a name read differently from what it holds, e.g. an editor

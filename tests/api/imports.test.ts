@@ -65,6 +65,18 @@ describe('importDumps (batch)', () => {
     expect(await count('appearances')).toBe(4);
   });
 
+  it('answers a filename or url no name may hold as that dump\'s INVALID_INPUT, and imports the others of the batch', async () => {
+    const before = await count('dumps');
+    const res = await t.gql(`mutation($inputs: [ImportDumpInput!]!) { importDumps(inputs: $inputs) { __typename ... on ImportBatchResult { ${RESULT} } } }`, {
+      inputs: [{ text: dump(13), filename: 'fine.txt' }, { text: dump(14), filename: 'a\u0000.txt' }, { text: dump(15), url: 'https://example.com/\u202e' }, { text: dump(16) }],
+    });
+    const r = res.data?.importDumps;
+    expect(r, JSON.stringify(res)).toMatchObject({ total: 4, created: 2, failed: 2 });
+    expect(r.items[1].result).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/^filename: holds/) });
+    expect(r.items[2].result).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/^url: holds/) });
+    expect(await count('dumps')).toBe(before + 2);
+  });
+
   it('never duplicates a row when the same dumps arrive at once from several clients', async () => {
     const texts = [dump(10), dump(11), dump(12)];
     const before = { dumps: await count('dumps'), articles: await count('articles') };
@@ -93,6 +105,30 @@ describe('importDumpFile (multipart upload)', () => {
     expect(r).toMatchObject({ total: 4, created: 2, failed: 2 });
     expect(r.items.map((i: any) => i.result.__typename)).toEqual(['ImportDumpPayload', 'InvalidInputError', 'InvalidInputError', 'ImportDumpPayload']);
     expect(r.items[1].result.message).toMatch(/line 2/);
+  });
+
+  it('refuses, as INVALID_INPUT naming it, a filename or url from a file that no name may hold (NUL, a control character, a bidi control, a lone surrogate), and writes nothing of that dump', async () => {
+    const before = await count('dumps');
+    const lines = [
+      JSON.stringify({ text: dump(23), filename: 'a\u0000b.txt' }),
+      JSON.stringify({ text: dump(24), url: 'https://example.com/a\u0000b' }),
+      JSON.stringify({ text: dump(25), filename: 'evil\u202etxt.exe' }),
+      `{"text":${JSON.stringify(dump(26))},"filename":"a\\ud800.txt"}`,
+      JSON.stringify({ text: dump(27), url: 'https://example.com/\u202e' }),
+      JSON.stringify({ text: dump(28), filename: 'two\nlines.txt' }),
+      JSON.stringify({ text: dump(29), filename: 'fine.txt' }),
+    ].join('\n');
+    const r = await upload('names.jsonl', strToU8(lines));
+    expect(r).toMatchObject({ total: 7, created: 1, failed: 6 });
+    const fields = ['filename', 'url', 'filename', 'filename', 'url', 'filename'];
+    r.items.slice(0, 6).forEach((item: any, i: number) => {
+      expect(item.result.code).toBe('INVALID_INPUT');
+      expect(item.result.message).toMatch(new RegExp(`^${fields[i]}: holds`));
+    });
+    // the upload's own name is the dump's filename: the same rule
+    const named = await upload('x\u0001.txt', strToU8(dump(20)));
+    expect(named.items[0].result).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/^filename: holds the control character U\+0001/) });
+    expect(await count('dumps')).toBe(before + 1);
   });
 
   it('takes a .zip of .txt dumps, skipping other files and refusing oversized entries', async () => {

@@ -66,6 +66,26 @@ describe('request limits', () => {
     }
   });
 
+  it('bounds nodes(ids:) as a page: at most 100 ids (INVALID_INPUT naming ids), and its selection charged once per id', async () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => Buffer.from(`Article:${i + 1}`).toString('base64'));
+    const cheap = `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`;
+    // 90,000 ids fit a 1 MB body: they reached SQL as one statement of 90,000 parameters (over PostgreSQL's 65,535: a 500)
+    const many = await t.gql(cheap, { ids: ids(101) });
+    expect(many.data).toBeUndefined();
+    expect(many.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_INPUT', field: 'ids' });
+    expect(many.errors?.[0]?.message).toMatch(/at most 100/);
+    const page = await t.gql(cheap, { ids: ids(100) });
+    expect(page.errors).toBeUndefined();
+    expect(page.data.nodes).toHaveLength(100);
+    // one article's related page fits the cost limit; a hundred of them cost what a page of a hundred articles does
+    const expensive = `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Article { related(first: 100) { edges { node { to { headline body } } } } } } }`;
+    expect((await t.gql(expensive, { ids: ids(1) }, { token: null })).errors).toBeUndefined();
+    const hundred = await t.gql(expensive, { ids: ids(100) }, { token: null });
+    expect(hundred.data).toBeUndefined();
+    expect(hundred.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+    expect(hundred.errors?.[0]?.message).toMatch(/cost/i);
+  });
+
   it('refuses a 2 MB request body with 413 and a clear error, and writes nothing', async () => {
     const body = JSON.stringify({ query: 'mutation($i: ImportDumpInput!) { importDump(input: $i) { __typename } }', variables: { i: { text: 'x'.repeat(2 * 1024 * 1024) } } });
     const res = await post(body, { authorization: `Bearer ${TEST_TOKEN}` });

@@ -84,6 +84,29 @@ describe('subscription limits', () => {
   });
 });
 
+describe('a subscription asked without accepting text/event-stream', () => {
+  it('is refused 406 with a typed body, and holds no place in the client\'s limit', async () => {
+    // Yoga started the stream, answered 406 with no body and never ended it: three such requests
+    // took the three places of the client for good, and every later subscription was refused
+    for (let i = 0; i < 4; i++) {
+      const res = await app.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...from('10.0.0.9') },
+        body: JSON.stringify({ query: COUNTS }),
+      });
+      expect(res.status).toBe(406);
+      const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors[0]!.extensions.code).toBe('NOT_ACCEPTABLE');
+      expect(body.errors[0]!.message).toMatch(/text\/event-stream/);
+    }
+    const real = await hold(null, from('10.0.0.9'));
+    const first = await real.next();
+    expect(first.errors, JSON.stringify(first)).toBeUndefined();
+    expect(first.data?.reviewCounts).toBeDefined();
+    real.close();
+  });
+});
+
 describe('who a client is', () => {
   it('counts anonymous subscriptions by the connection, not by an X-Forwarded-For the client wrote, unless a proxy is trusted', async () => {
     const changes = localChangeFeed();

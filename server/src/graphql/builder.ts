@@ -38,6 +38,15 @@ export interface Context {
 /** Relay page sizes: `first`/`last` default to 50 and are capped at 100 */
 export const CONNECTION_PAGE = { defaultSize: 50, maxSize: 100 } as const;
 
+/**
+ * Field extension naming the list argument a list field returns one item for each element of
+ * (`nodes(ids:)`): such a list is a page, at most CONNECTION_PAGE.maxSize elements (input.ts
+ * refuses a longer one, INVALID_INPUT naming the argument) and its selection is charged once per
+ * element (cost.ts). Unbounded, 90,000 ids (a 1 MB body) became one statement over PostgreSQL's
+ * 65,535 parameters, and a few thousand with a deep selection paid the cost of one.
+ */
+export const ITEM_PER_ELEMENT_EXTENSION = 'copydeskItemPerElementOf';
+
 /** The number of items a page asked with `first`/`last` holds at most: the request's, default 50, capped at 100 (what the server returns; the cost limit charges this too) */
 export function pageSize(first: number | null | undefined, last?: number | null): number {
   return Math.min(Math.max(0, first ?? last ?? CONNECTION_PAGE.defaultSize), CONNECTION_PAGE.maxSize);
@@ -61,6 +70,7 @@ export const builder = new SchemaBuilder<{
     // (ids are checked before execution, graphql/input.ts, so only "no such row" is left here)
     nodeQueryOptions: { resolve: (_root, args, _ctx, _info, resolveNode) => orMissing(resolveNode(args.id)) },
     nodesQueryOptions: {
+      extensions: { [ITEM_PER_ELEMENT_EXTENSION]: 'ids' },
       resolve: (_root, args, _ctx, _info, resolveNodes) => {
         const ids = args.ids;
         // the plugin's resolveNodes reads `args.ids` when called: one call per id, batched by its loader

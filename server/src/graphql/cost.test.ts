@@ -19,4 +19,12 @@ describe('operationCost', () => {
     expect(operationCost(schema, document, undefined, { id: 'b' })).toBe(first);
     expect(operationCost(schema, parse('query($id: ID!) { article(id: $id) { related(first: 10) { edges { node { kind } } } } articles(first: 20) { edges { node { id } } } }'), undefined, {})).toBe(first);
   });
+
+  it('charges a list of ids given by a variable by its length, as each request gives it (nodes(ids:))', () => {
+    const document = parse('query($ids: [ID!]!) { nodes(ids: $ids) { id } }');
+    const one = operationCost(schema, document, undefined, { ids: ['a'] });
+    const many = operationCost(schema, document, undefined, { ids: Array.from({ length: 50 }, (_, i) => `x${i}`) });
+    expect(many).toBeGreaterThan(one);
+    expect(operationCost(schema, document, undefined, { ids: ['a'] })).toBe(one);
+  });
 });

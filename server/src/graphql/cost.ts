@@ -5,11 +5,13 @@
  * its selection by the page size the server will actually return (builder.ts `pageSize`: the
  * request's `first`/`last`, from a literal or a variable, capped at 100; the default page size
  * when neither is given), never by the number asked for (Armor took `first: 1000000` at its word,
- * and a `first: $n` or a connection asked without `first` as 1). A list field that is not
- * paginated counts once, as in Armor (such fields are short lists).
+ * and a `first: $n` or a connection asked without `first` as 1). A field returning one item per
+ * element of a list argument (`nodes(ids:)`, builder.ts ITEM_PER_ELEMENT_EXTENSION) multiplies its
+ * selection by that list's length. Any other list field that is not paginated counts once, as in
+ * Armor (such fields are short lists).
  */
 import { Kind, getNamedType, getOperationAST, isInterfaceType, isObjectType, valueFromASTUntyped, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLField, type GraphQLSchema, type SelectionSetNode, type ValueNode } from 'graphql';
-import { pageSize } from './builder.ts';
+import { ITEM_PER_ELEMENT_EXTENSION, pageSize } from './builder.ts';
 
 const SCALAR = 1;
 const OBJECT = 2;
@@ -83,6 +85,14 @@ function costOf(schema: GraphQLSchema, document: DocumentNode, operationName: st
     }
     return cost;
   };
+  /** the number of elements of `field`'s list argument `name` (a literal or a variable), or null when it is not a list */
+  const listLength = (field: FieldNode, name: string): number | null => {
+    const a = field.arguments?.find((x) => x.name.value === name);
+    if (!a) return null;
+    if (!isLiteral(a.value)) fixed = false;
+    const v = valueFromASTUntyped(a.value, variables);
+    return Array.isArray(v) ? v.length : null;
+  };
   const fieldCost = (field: FieldNode, def: GraphQLField<unknown, unknown> | undefined): number => {
     if (!field.selectionSet) return SCALAR;
     const arg = (name: string) => {
@@ -96,7 +106,9 @@ function costOf(schema: GraphQLSchema, document: DocumentNode, operationName: st
     const last = arg('last');
     // a page: the field takes first/last (asked or not), or the request gives one
     const paged = first !== undefined || last !== undefined || !!def?.args.some((a) => a.name === 'first' || a.name === 'last');
-    const times = paged ? Math.max(1, pageSize(first, last)) : 1;
+    const perElement = def?.extensions?.[ITEM_PER_ELEMENT_EXTENSION] as string | undefined;
+    const elements = perElement ? listLength(field, perElement) : null;
+    const times = elements !== null ? Math.max(1, elements) : paged ? Math.max(1, pageSize(first, last)) : 1;
     const type = def ? getNamedType(def.type) : undefined;
     return (OBJECT + setCost(field.selectionSet, type && (isObjectType(type) || isInterfaceType(type)) ? type : undefined)) * times;
   };
@@ -114,3 +126,4 @@ function costOf(schema: GraphQLSchema, document: DocumentNode, operationName: st
   );
   return { cost, fixed };
 }
+

@@ -19,7 +19,8 @@
  * - cursors (`after`, `before`): of the ordering the field is asked for, holding values of that
  *   ordering's types (see `CursorOrdering` and `cursorOrdering`);
  * - Floats: within PostgreSQL's `real` (what every Float argument is stored as);
- * - `first`/`last`: not negative, not both;
+ * - `first`/`last`: not negative, not both; a list argument a field returns an item for each
+ *   element of (`nodes(ids:)`, builder.ts ITEM_PER_ELEMENT_EXTENSION) at most a page long;
  * - variables: nested at most MAX_VARIABLE_DEPTH deep (graphql-js coerces them recursively, and
  *   100,000 levels overflowed its stack), and of their declared types: one graphql-js cannot coerce
  *   (a string for an Int, an unknown input field, a required one missing) is INVALID_INPUT naming
@@ -52,6 +53,7 @@ import { InvalidInputError, withArticle } from '../errors.ts';
 import { DATE_TIME_EXPECTED, InvalidDateTime, isoDateTime } from '../date-time.ts';
 import { BIDI_CONTROL } from '../names.ts';
 import { checkTextInput } from './text-limits.ts';
+import { CONNECTION_PAGE, ITEM_PER_ELEMENT_EXTENSION } from './builder.ts';
 
 /** PostgreSQL `integer`: every copydesk table's id */
 export const INT4_MAX = 2147483647;
@@ -62,7 +64,7 @@ const REAL_MAX = 3.4028234e38;
 /** Field extension naming the cursor a paginated field issues and accepts: `(args) => CursorOrdering`. */
 export const CURSOR_EXTENSION = 'copydeskCursor';
 
-/** Input-field extension: the resolver reports NUL in this string itself, with a typed result. */
+/** Input-field extension: the resolver reports a bad character in this string itself (NUL, a lone surrogate, a bidi control), with a typed result. */
 export const TEXT_CHECKED_EXTENSION = 'textCheckedByResolver';
 
 /** Input-field extension: the resolver reports a DateTime that is not one itself (a batch item's own error result). */
@@ -277,6 +279,11 @@ function checkField(w: Walk, typeName: string, def: GraphQLField<unknown, unknow
   if (first != null && first < 0) throw new InvalidInputError('first', 'must be 0 or more');
   if (last != null && last < 0) throw new InvalidInputError('last', 'must be 0 or more');
   if (first != null && last != null) throw new InvalidInputError('last', 'give first or last, not both');
+  const perElement = def.extensions?.[ITEM_PER_ELEMENT_EXTENSION] as string | undefined;
+  const list = perElement ? args[perElement] : undefined;
+  if (Array.isArray(list) && list.length > CONNECTION_PAGE.maxSize) {
+    throw new InvalidInputError(perElement!, `${list.length} items; at most ${CONNECTION_PAGE.maxSize} in one request (a page): ask for the others in another`);
+  }
   const ordering = def.extensions?.[CURSOR_EXTENSION] as ((args: Record<string, unknown>) => CursorOrdering) | undefined;
   if (ordering) {
     for (const arg of ['after', 'before'] as const) if (args[arg] != null) unnameCursor(ordering(args), args[arg], arg);

@@ -1,6 +1,7 @@
 import { loneSurrogateAt } from '@copydesk/core';
 import { DumpTooLargeError, EmptyDumpError, InvalidInputError, InvalidTextError, quoteInput } from '../errors.ts';
 import { DATE_TIME_EXPECTED, isoDateTime } from '../date-time.ts';
+import { checkName } from '../names.ts';
 
 /** longest filename and URL a dump may carry (characters) */
 export const MAX_FILENAME = 1024;
@@ -51,6 +52,9 @@ function lenientDateTime(v: unknown): string | null {
  * Checks a dump before anything is written (every way in: importDump, uploads, the CLI); throws a
  * typed error naming what is wrong: EmptyDumpError, DumpTooLargeError, InvalidTextError, or
  * InvalidInputError naming `fetchedAt`, `url` (not an absolute http(s) URL, or too long) or `filename`.
+ * A filename and a url are labels shown to editors, so each follows the one rule for names
+ * (names.ts: no control character, bidi control or lone surrogate): an upload's own name and a
+ * JSON Lines file's fields reach here without the GraphQL edge's checks, and a NUL reached SQL.
  */
 export function validateDump(input: DumpInput, maxBytes: number): ValidDump {
   const { text } = input;
@@ -72,8 +76,10 @@ export function validateDump(input: DumpInput, maxBytes: number): ValidDump {
   }
   const url = input.url?.trim() || null;
   if (url !== null && url.length > MAX_URL) throw new InvalidInputError('url', `longer than ${MAX_URL} characters`);
+  if (url !== null) checkName('url', url);
   if (url !== null && !isHttpUrl(url)) throw new InvalidInputError('url', `"${quoteInput(url)}" is not ${URL_EXPECTED}`);
   const filename = input.filename?.trim() || null;
   if (filename !== null && filename.length > MAX_FILENAME) throw new InvalidInputError('filename', `longer than ${MAX_FILENAME} characters`);
+  if (filename !== null) checkName('filename', filename);
   return { text, filename, url, fetchedAt, sizeBytes };
 }

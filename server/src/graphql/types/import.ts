@@ -13,8 +13,9 @@ const ImportDumpInput = builder.inputType('ImportDumpInput', {
   fields: (t) => ({
     // NUL in the text is an InvalidTextError result with its offset (import/validate.ts), not the edge check's INVALID_INPUT
     text: t.string({ required: true, description: 'the dump text, as captured', extensions: { [TEXT_CHECKED_EXTENSION]: true } }),
-    filename: t.string({ required: false }),
-    url: t.string({ required: false }),
+    // a character no name may hold is this dump's INVALID_INPUT result (import/validate.ts, names.ts): the others of a batch go on
+    filename: t.string({ required: false, extensions: { [TEXT_CHECKED_EXTENSION]: true } }),
+    url: t.string({ required: false, extensions: { [TEXT_CHECKED_EXTENSION]: true } }),
     // a malformed one is this dump's INVALID_INPUT result (import/validate.ts): the others of a batch go on
     fetchedAt: t.field({ type: 'DateTime', required: false, description: 'capture time: lets "3 hours ago" become a timestamp', extensions: { [DATE_TIME_CHECKED_EXTENSION]: true } }),
   }),
