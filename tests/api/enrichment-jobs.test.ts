@@ -4,10 +4,10 @@
  * and a big dump is imported and enriched while the server keeps answering.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENRICH_POLICY, JOB_BATCH_ARTICLES, startEnrichWorkers } from '@copydesk/server/enrich/jobs.ts';
+import { ENRICH_POLICY, startEnrichWorkers } from '@copydesk/server/enrich/jobs.ts';
 import { DEFAULT_LIMITS } from '@copydesk/server/graphql/limits.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { flatDump, relatedBlock } from '../helpers/dumps.ts';
+import { flatDump } from '../helpers/dumps.ts';
 import { probeLiveness } from '../helpers/liveness.ts';
 
 const IMPORT = `mutation($i: ImportDumpInput!) { importDump(input: $i) { __typename ... on ImportDumpPayload { dump { id } articles { id } } } }`;
@@ -140,24 +140,12 @@ describe('due jobs claimed together', () => {
     expect(names[2]).toContain('Pedro Sanchez');
   });
 
-  it('runs a big dump\'s job alone, and the small ones together', async () => {
-    const small = await importAll('third');
-    const related = Array.from({ length: JOB_BATCH_ARTICLES }, (_, i) => relatedBlock('Wire', '1 hour ago', `Wire story ${i} on the port`, `Body of wire story ${i}.`)).join('');
-    const big = await t.gql(IMPORT, { i: { text: flatDump('A dump of many related stories', `${BODY} A big report.`, related), filename: 'together-big.txt' } });
-    expect(big.data.importDump.articles.length).toBeGreaterThan(JOB_BATCH_ARTICLES);
-    await runWorkers(async () => (await t.gql(PROGRESS)).data.enrichment.done === 7);
-    for (const d of small) expect(await jobOf(d.dumpId)).toMatchObject({ state: 'completed', output: { jobs: 3, articles: 3 } });
-    const alone = await jobOf(big.data.importDump.dump.id);
-    expect(alone).toMatchObject({ state: 'completed', output: { articles: big.data.importDump.articles.length } });
-    expect(alone.output.jobs).toBeUndefined();
-  });
-
   it('runs each job alone when their run fails: only the failing dump fails its try', async () => {
     const dumps = await importAll('second');
     const bad = rawId(dumps[1]!.articleId);
     await t.sql(`alter table article_topics add constraint test_refuse_together check (article_id <> ${bad}) not valid`);
     try {
-      await runWorkers(async () => (await jobOf(dumps[1]!.dumpId)).state === 'retry' && (await t.gql(PROGRESS)).data.enrichment.done === 9);
+      await runWorkers(async () => (await jobOf(dumps[1]!.dumpId)).state === 'retry' && (await t.gql(PROGRESS)).data.enrichment.done === 5);
     } finally {
       await t.sql(`alter table article_topics drop constraint test_refuse_together`);
     }

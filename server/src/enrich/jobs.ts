@@ -19,7 +19,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { type Db, type Executor, rowsOf } from '../db/client.ts';
-import { ENRICH_CHUNK, enrichDumps } from './enrich.ts';
+import { enrichDumps } from './enrich.ts';
 
 export const ENRICH_QUEUE = 'enrich';
 
@@ -164,64 +164,35 @@ async function releaseJob(db: Db, jobId: string): Promise<void> {
 type CompleteMany = (name: string, ids: string[], data: object, options: PgBoss.ConnectionOptions) => Promise<void>;
 
 /**
- * Runs claimed jobs (`jobs`, claimed together), those of small dumps (groupJobs) as one
- * enrichment run of their dumps (enrichDumps: the statements a job needs whatever its size, from
- * reading to completing, are made once for all), completing them in its last transaction; each job's output is the run's EnrichResult
+ * Runs claimed jobs (`jobs`, claimed together) as one enrichment run of their dumps (enrichDumps:
+ * the statements a job needs whatever its size, from reading to completing, are made once for
+ * all), completing them all in its last transaction; each job's output is the run's EnrichResult
  * and `jobs`, how many shared it. When the run throws, each job is run again alone (runJob), so
  * that a failing dump fails its own tries only. Never throws; returns the failed tries whose
  * recording failed (job id → message), for the caller to record later.
  */
 async function runJobs(db: Db, boss: PgBoss, jobs: PgBoss.Job<EnrichJob>[], signal?: AbortSignal): Promise<Map<string, string>> {
   const unrecorded = new Map<string, string>();
-  const { together, alone } = jobs.length > 1 ? await groupJobs(db, jobs) : { together: [], alone: jobs };
-  if (together.length > 1) {
-    const ids = together.map((j) => j.id);
+  if (jobs.length > 1) {
+    const ids = jobs.map((j) => j.id);
     try {
       await enrichDumps(
         db,
-        together.map((j) => j.data.dumpId),
+        jobs.map((j) => j.data.dumpId),
         // pg-boss completes several ids with one output in one statement (its typings lack that overload)
         (tx, result) => (boss.complete as unknown as CompleteMany).call(boss, ENRICH_QUEUE, ids, { ...result, jobs: ids.length }, { db: txDb(tx) }),
         { heartbeat: (tx) => renewLeases(tx, ids), signal },
       );
-    } catch (e) {
-      // each job's own outcome below (a job stopped by a shutdown is released there)
-      if (!signal?.aborted) console.error(`copydesk: job queue: a run of ${ids.length} jobs failed (${errorMessage(e)}); running them one by one`);
-      alone.unshift(...together);
+      return unrecorded;
+    } catch {
+      // one by one below: each job's own outcome (a job stopped by a shutdown is released there)
     }
-  } else alone.unshift(...together);
-  for (const job of alone) {
+  }
+  for (const job of jobs) {
     const message = await runJob(db, boss, job, signal);
     if (message !== null) unrecorded.set(job.id, message);
   }
   return unrecorded;
-}
-
-/**
- * Claimed jobs split into those run together (their dumps show JOB_BATCH_ARTICLES articles at
- * most in all, in claim order) and those run alone (a bigger dump: it would hold the others up,
- * and a failure of its run would make them run again). All alone when the count cannot be read.
- */
-async function groupJobs(db: Db, jobs: PgBoss.Job<EnrichJob>[]): Promise<{ together: PgBoss.Job<EnrichJob>[]; alone: PgBoss.Job<EnrichJob>[] }> {
-  let sizes: Map<number, number>;
-  try {
-    const dumpIds = sql.join(jobs.map((j) => sql`${j.data.dumpId}::int`), sql`, `);
-    const rows = rowsOf<{ dump_id: number; n: number }>(await db.execute(sql`select dump_id, count(distinct article_id)::int as n from appearances where dump_id in (${dumpIds}) group by dump_id`));
-    sizes = new Map(rows.map((r) => [Number(r.dump_id), Number(r.n)]));
-  } catch {
-    return { together: [], alone: [...jobs] };
-  }
-  const together: PgBoss.Job<EnrichJob>[] = [];
-  const alone: PgBoss.Job<EnrichJob>[] = [];
-  let articles = 0;
-  for (const job of jobs) {
-    const n = sizes.get(job.data.dumpId) ?? 0;
-    if (articles + n <= JOB_BATCH_ARTICLES) {
-      together.push(job);
-      articles += n;
-    } else alone.push(job);
-  }
-  return { together, alone };
 }
 
 /**
@@ -283,9 +254,6 @@ export interface WorkerOptions {
  * time, about 25 a job. Small enough that a run stays a few transactions of ENRICH_CHUNK articles.
  */
 export const JOB_BATCH = 8;
-
-/** the most articles a run of jobs claimed together may hold (twice ENRICH_CHUNK: two transactions of each kind); a bigger dump runs alone */
-export const JOB_BATCH_ARTICLES = 2 * ENRICH_CHUNK;
 
 /** how long a stopping worker lets its running jobs finish, in seconds (the server's stop waits for it) */
 export const STOP_GRACE_S = 5;
