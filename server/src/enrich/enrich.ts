@@ -52,7 +52,7 @@ function chunked<T>(xs: readonly T[], size: number): T[][] {
  * enriched once): reads their text, analyses it in a worker thread (topics,
  * MinHash; see pool.ts for the time limit), then writes the result in short transactions of
  * ENRICH_CHUNK articles each: first every article's topics, signature and edges, then their story
- * assignment; `inTransaction` runs in the last one (the job queue completes the jobs there). The
+ * assignment; `inTransaction` runs in the last one (the job queue completes the job there). The
  * topics, edges and story memberships written equal `storeEnrichment` of all the articles in one
  * transaction (a story merged away keeps the headline it had when last refreshed). Throws what the
  * analysis or a write throws; the chunks committed before stay (each is whole: an article's topics,

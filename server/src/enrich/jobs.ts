@@ -249,9 +249,9 @@ export interface WorkerOptions {
 
 /**
  * At most this many due jobs are claimed at once by one poller and enriched as one run (runJobs).
- * Profiled on the soak's dumps (tests/bench/soak.ts, about 4 articles each, on PostgreSQL): a job
- * run alone took about 50 statements, some 15 of them the same whatever its size; claimed 8 at a
- * time, about 25 a job. Small enough that a run stays a few transactions of ENRICH_CHUNK articles.
+ * Measured on the soak (tests/bench/soak.ts, about 4 articles a dump): a job of one dump spent
+ * about 50 statements, some 15 of them the same whatever its size; see the commit for figures.
+ * Small enough that a run's transactions (ENRICH_CHUNK articles each) stay short.
  */
 export const JOB_BATCH = 8;
 
