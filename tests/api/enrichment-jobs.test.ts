@@ -98,65 +98,6 @@ describe('enrichment jobs whose worker is gone', () => {
   });
 });
 
-describe('due jobs claimed together', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
-
-  const STORIES = [
-    ['Scholz and Macron plan a rail link', BODY],
-    ['Merkel visits the Lyon depot', 'Former chancellor Angela Merkel toured the Lyon freight depot with mayor Gregory Doucet on Monday. Merkel praised the depot.'],
-    ['Sanchez opens the Valencia port', 'Prime Minister Pedro Sanchez opened the new Valencia container port on Wednesday. Sanchez said Valencia would rival Rotterdam.'],
-  ] as const;
-  const importAll = async (tag: string) => {
-    const out: { dumpId: string; articleId: string }[] = [];
-    for (const [headline, body] of STORIES) {
-      const imported = await t.gql(IMPORT, { i: { text: flatDump(`${headline} ${tag}`, `${body} ${tag}.`), filename: `together-${tag}-${out.length}.txt` } });
-      out.push({ dumpId: imported.data.importDump.dump.id, articleId: imported.data.importDump.articles[0].id });
-    }
-    return out;
-  };
-  const rawId = (id: string) => Buffer.from(id, 'base64').toString().split(':')[1];
-  const jobOf = async (dumpId: string) =>
-    (await t.sql<{ state: string; output: any }>(`select state::text, output from pgboss.job where name = 'enrich' and data->>'dumpId' = '${rawId(dumpId)}'`))[0]!;
-  const runWorkers = async (settled: () => Promise<boolean>) => {
-    const workers = await startEnrichWorkers(t.database.db, { concurrency: 1, pollingIntervalSeconds: 0.5 });
-    try {
-      for (const end = Date.now() + 50_000; Date.now() < end && !(await settled()); ) await new Promise((ok) => setTimeout(ok, 200));
-    } finally {
-      await workers.stop();
-    }
-  };
-
-  it('enriches their dumps in one run and completes them together', async () => {
-    const dumps = await importAll('first');
-    await runWorkers(async () => (await t.gql(PROGRESS)).data.enrichment.done === 3);
-    for (const d of dumps) expect(await jobOf(d.dumpId)).toMatchObject({ state: 'completed', output: { jobs: 3, articles: 3 } });
-    const names = await Promise.all(dumps.map(async (d) => (await t.gql(TOPICS, { id: d.articleId })).data.article.topics.map((x: any) => x.topic.name)));
-    expect(names[0]).toContain('Olaf Scholz');
-    expect(names[1]).toContain('Angela Merkel');
-    expect(names[2]).toContain('Pedro Sanchez');
-  });
-
-  it('runs each job alone when their run fails: only the failing dump fails its try', async () => {
-    const dumps = await importAll('second');
-    const bad = rawId(dumps[1]!.articleId);
-    await t.sql(`alter table article_topics add constraint test_refuse_together check (article_id <> ${bad}) not valid`);
-    try {
-      await runWorkers(async () => (await jobOf(dumps[1]!.dumpId)).state === 'retry' && (await t.gql(PROGRESS)).data.enrichment.done === 5);
-    } finally {
-      await t.sql(`alter table article_topics drop constraint test_refuse_together`);
-    }
-    const [a, b, c] = await Promise.all(dumps.map((d) => jobOf(d.dumpId)));
-    expect(a).toMatchObject({ state: 'completed', output: { articles: 1 } });
-    expect(a!.output.jobs).toBeUndefined();
-    expect(b).toMatchObject({ state: 'retry', output: { message: expect.stringMatching(/test_refuse_together/) } });
-    expect(c).toMatchObject({ state: 'completed', output: { articles: 1 } });
-  });
-});
-
 describe('liveness while a big dump is imported and enriched', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -48,8 +48,7 @@ function chunked<T>(xs: readonly T[], size: number): T[][] {
 }
 
 /**
- * Enriches the articles the dumps `dumpIds` show, as one run (an article shown by several is
- * enriched once): reads their text, analyses it in a worker thread (topics,
+ * Enriches the articles a dump shows: reads their text, analyses it in a worker thread (topics,
  * MinHash; see pool.ts for the time limit), then writes the result in short transactions of
  * ENRICH_CHUNK articles each: first every article's topics, signature and edges, then their story
  * assignment; `inTransaction` runs in the last one (the job queue completes the job there). The
@@ -59,9 +58,9 @@ function chunked<T>(xs: readonly T[], size: number): T[][] {
  * edges or story), and a retry recomputes them. `heartbeat` runs at the start of every chunk's
  * transaction; an aborted `signal` stops the enrichment between steps (never inside a transaction).
  */
-export async function enrichDumps(
+export async function enrichDump(
   db: Db,
-  dumpIds: readonly number[],
+  dumpId: number,
   inTransaction: (tx: Executor, result: EnrichResult) => Promise<void> = async () => {},
   {
     heartbeat,
@@ -74,7 +73,7 @@ export async function enrichDumps(
   } = {},
 ): Promise<EnrichResult> {
   signal?.throwIfAborted();
-  const ids = await articlesOfDumps(db, dumpIds);
+  const ids = await articlesOfDump(db, dumpId);
   signal?.throwIfAborted();
   const texts = ids.length
     ? await db.select({ id: articles.id, headline: articles.headline, body: articles.body }).from(articles).where(inArray(articles.id, ids))
@@ -104,11 +103,6 @@ export async function enrichDumps(
     });
   }
   return result;
-}
-
-/** Enriches the articles dump `dumpId` shows: `enrichDumps` of that one dump. */
-export function enrichDump(db: Db, dumpId: number, inTransaction?: (tx: Executor, result: EnrichResult) => Promise<void>, opts?: Parameters<typeof enrichDumps>[3]): Promise<EnrichResult> {
-  return enrichDumps(db, [dumpId], inTransaction, opts);
 }
 
 /**
@@ -281,12 +275,6 @@ async function withoutSourceBoilerplate(
 
 /** the articles a dump's current revision shows */
 export async function articlesOfDump(tx: Executor, dumpId: number): Promise<number[]> {
-  return articlesOfDumps(tx, [dumpId]);
-}
-
-/** the articles the current revisions of `dumpIds` show, each once */
-async function articlesOfDumps(tx: Executor, dumpIds: readonly number[]): Promise<number[]> {
-  if (!dumpIds.length) return [];
-  const rows = await tx.select({ id: appearances.articleId }).from(appearances).where(dumpIds.length === 1 ? eq(appearances.dumpId, dumpIds[0]!) : inArray(appearances.dumpId, [...dumpIds]));
+  const rows = await tx.select({ id: appearances.articleId }).from(appearances).where(eq(appearances.dumpId, dumpId));
   return [...new Set(rows.map((r) => r.id))];
 }

@@ -19,7 +19,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { type Db, type Executor, rowsOf } from '../db/client.ts';
-import { enrichDumps } from './enrich.ts';
+import { enrichDump } from './enrich.ts';
 
 export const ENRICH_QUEUE = 'enrich';
 
@@ -132,7 +132,7 @@ async function runJob(db: Db, boss: PgBoss, job: PgBoss.Job<EnrichJob>, signal?:
   let message: string;
   try {
     // the job's output is what it wrote (EnrichResult)
-    await enrichDumps(db, [job.data.dumpId], (tx, result) => boss.complete(ENRICH_QUEUE, job.id, { ...result }, { db: txDb(tx) }), { heartbeat: (tx) => renewLeases(tx, [job.id]), signal });
+    await enrichDump(db, job.data.dumpId, (tx, result) => boss.complete(ENRICH_QUEUE, job.id, { ...result }, { db: txDb(tx) }), { heartbeat: (tx) => renewLease(tx, job.id), signal });
     return null;
   } catch (e) {
     if (signal?.aborted) {
@@ -161,48 +161,13 @@ async function releaseJob(db: Db, jobId: string): Promise<void> {
   }
 }
 
-type CompleteMany = (name: string, ids: string[], data: object, options: PgBoss.ConnectionOptions) => Promise<void>;
-
 /**
- * Runs claimed jobs (`jobs`, claimed together) as one enrichment run of their dumps (enrichDumps:
- * the statements a job needs whatever its size, from reading to completing, are made once for
- * all), completing them all in its last transaction; each job's output is the run's EnrichResult
- * and `jobs`, how many shared it. When the run throws, each job is run again alone (runJob), so
- * that a failing dump fails its own tries only. Never throws; returns the failed tries whose
- * recording failed (job id → message), for the caller to record later.
+ * Renews an active job's lease: its expiry (ENRICH_POLICY.expireInSeconds) counts again from now.
+ * The job's writes call it in each of their transactions, so a job that keeps committing (a dump
+ * of thousands of articles) is never taken back as dead, while one whose worker died is.
  */
-async function runJobs(db: Db, boss: PgBoss, jobs: PgBoss.Job<EnrichJob>[], signal?: AbortSignal): Promise<Map<string, string>> {
-  const unrecorded = new Map<string, string>();
-  if (jobs.length > 1) {
-    const ids = jobs.map((j) => j.id);
-    try {
-      await enrichDumps(
-        db,
-        jobs.map((j) => j.data.dumpId),
-        // pg-boss completes several ids with one output in one statement (its typings lack that overload)
-        (tx, result) => (boss.complete as unknown as CompleteMany).call(boss, ENRICH_QUEUE, ids, { ...result, jobs: ids.length }, { db: txDb(tx) }),
-        { heartbeat: (tx) => renewLeases(tx, ids), signal },
-      );
-      return unrecorded;
-    } catch {
-      // one by one below: each job's own outcome (a job stopped by a shutdown is released there)
-    }
-  }
-  for (const job of jobs) {
-    const message = await runJob(db, boss, job, signal);
-    if (message !== null) unrecorded.set(job.id, message);
-  }
-  return unrecorded;
-}
-
-/**
- * Renews active jobs' leases: their expiry (ENRICH_POLICY.expireInSeconds) counts again from now.
- * A run's writes call it in each of their transactions, so a job that keeps committing (a dump of
- * thousands of articles) is never taken back as dead, while one whose worker died is.
- */
-async function renewLeases(tx: Executor, jobIds: readonly string[]): Promise<void> {
-  const ids = sql.join(jobIds.map((id) => sql`${id}::uuid`), sql`, `);
-  await tx.execute(sql`update pgboss.job set started_on = now() where name = ${ENRICH_QUEUE} and id in (${ids}) and state = 'active'`);
+async function renewLease(tx: Executor, jobId: string): Promise<void> {
+  await tx.execute(sql`update pgboss.job set started_on = now() where name = ${ENRICH_QUEUE} and id = ${jobId}::uuid and state = 'active'`);
 }
 
 /** Fails a try of job `jobId` with `message`; false (one line logged) when the statement failed. Never throws. */
@@ -247,21 +212,12 @@ export interface WorkerOptions {
   stopGraceSeconds?: number;
 }
 
-/**
- * At most this many due jobs are claimed at once by one poller and enriched as one run (runJobs).
- * Measured on the soak (tests/bench/soak.ts, about 4 articles a dump): a job of one dump spent
- * about 50 statements, some 15 of them the same whatever its size; see the commit for figures.
- * Small enough that a run's transactions (ENRICH_CHUNK articles each) stay short.
- */
-export const JOB_BATCH = 8;
-
 /** how long a stopping worker lets its running jobs finish, in seconds (the server's stop waits for it) */
 export const STOP_GRACE_S = 5;
 
 /**
  * Starts `concurrency` pollers on the enrichment queue in this process, and pg-boss's maintenance
- * (expired jobs taken back, finished ones archived). For the server and `copydesk worker`. A
- * poller claims up to JOB_BATCH due jobs at once and runs them as one run (runJobs).
+ * (expired jobs taken back, finished ones archived). For the server and `copydesk worker`.
  *
  * The pollers are copydesk's own loops over `fetch` and awaited complete/fail (pg-boss's `work`
  * settles jobs without awaiting, so a settling statement that fails would be an unhandled
@@ -307,10 +263,11 @@ export async function startEnrichWorkers(db: Db, { concurrency = 1, pollingInter
       let found = false;
       try {
         await recordPending();
-        const jobs = (await boss.fetch<EnrichJob>(ENRICH_QUEUE, { batchSize: JOB_BATCH })) ?? [];
-        if (jobs.length) {
+        const [job] = (await boss.fetch<EnrichJob>(ENRICH_QUEUE, { batchSize: 1 })) ?? [];
+        if (job) {
           found = true;
-          for (const [id, message] of await runJobs(db, boss, jobs, cancel.signal)) unrecorded.set(id, { message, at: Date.now() });
+          const message = await runJob(db, boss, job, cancel.signal);
+          if (message !== null) unrecorded.set(job.id, { message, at: Date.now() });
         }
       } catch (e) {
         console.error(`copydesk: job queue: polling failed (${errorMessage(e)}); polling again in ${idleMs / 1000} s`);
