@@ -56,23 +56,34 @@ function chunked<T>(xs: readonly T[], size: number): T[][] {
  * transaction (a story merged away keeps the headline it had when last refreshed). Throws what the
  * analysis or a write throws; the chunks committed before stay (each is whole: an article's topics,
  * edges or story), and a retry recomputes them. `heartbeat` runs at the start of every chunk's
- * transaction.
+ * transaction; an aborted `signal` stops the enrichment between steps (never inside a transaction).
  */
 export async function enrichDump(
   db: Db,
   dumpId: number,
   inTransaction: (tx: Executor, result: EnrichResult) => Promise<void> = async () => {},
-  { heartbeat }: { /** runs in every chunk's transaction (the job queue renews the job's lease there) */ heartbeat?: (tx: Executor) => Promise<void> } = {},
+  {
+    heartbeat,
+    signal,
+  }: {
+    /** runs in every chunk's transaction (the job queue renews the job's lease there) */
+    heartbeat?: (tx: Executor) => Promise<void>;
+    /** once aborted, the enrichment stops before its next read, analysis or transaction and throws the signal's reason (a worker shutting down) */
+    signal?: AbortSignal;
+  } = {},
 ): Promise<EnrichResult> {
+  signal?.throwIfAborted();
   const ids = await articlesOfDump(db, dumpId);
+  signal?.throwIfAborted();
   const texts = ids.length
     ? await db.select({ id: articles.id, headline: articles.headline, body: articles.body }).from(articles).where(inArray(articles.id, ids))
     : [];
-  const analyses = await analyseOffThread(texts);
+  const analyses = await analyseOffThread(texts, { signal });
   const run = enrichRun(analyses);
   const result: EnrichResult = { articles: 0, topicLinks: 0, sameStory: 0, topical: 0, stories: 0 };
   const stored: number[] = [];
   for (const chunk of chunked(analyses, ENRICH_CHUNK)) {
+    signal?.throwIfAborted();
     const ids = await db.transaction(async (tx) => {
       await heartbeat?.(tx);
       return storeArticles(tx, chunk, run, result);
@@ -82,6 +93,7 @@ export async function enrichDump(
   const touched = new Set<number>();
   const parts = stored.length ? chunked(stored, ENRICH_CHUNK) : [[]];
   for (const [i, part] of parts.entries()) {
+    signal?.throwIfAborted();
     await db.transaction(async (tx) => {
       await heartbeat?.(tx);
       for (const s of await assignStories(tx, part, run.stories)) touched.add(s);

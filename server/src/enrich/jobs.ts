@@ -128,16 +128,37 @@ function errorMessage(e: unknown): string {
  * failing statement itself failed (e.g. the database's statement bound fired); the job then stays
  * active until `recordFailure` succeeds or its expiry takes it back.
  */
-async function runJob(db: Db, boss: PgBoss, job: PgBoss.Job<EnrichJob>): Promise<string | null> {
+async function runJob(db: Db, boss: PgBoss, job: PgBoss.Job<EnrichJob>, signal?: AbortSignal): Promise<string | null> {
   let message: string;
   try {
     // the job's output is what it wrote (EnrichResult)
-    await enrichDump(db, job.data.dumpId, (tx, result) => boss.complete(ENRICH_QUEUE, job.id, { ...result }, { db: txDb(tx) }), { heartbeat: (tx) => renewLease(tx, job.id) });
+    await enrichDump(db, job.data.dumpId, (tx, result) => boss.complete(ENRICH_QUEUE, job.id, { ...result }, { db: txDb(tx) }), { heartbeat: (tx) => renewLease(tx, job.id), signal });
     return null;
   } catch (e) {
+    if (signal?.aborted) {
+      await releaseJob(db, job.id);
+      return null;
+    }
     message = errorMessage(e);
   }
   return (await recordFailure(boss, job.id, message)) ? null : message;
+}
+
+/**
+ * Puts an active job that this process stopped (its worker shut down) back in the queue as it was
+ * before it was claimed: due at once, the try not counted (pg-boss's fetch counts a retry when
+ * `started_on` is set, so a first try gets it cleared and a later one its count taken back).
+ * A job no longer active (completed in its last transaction, or taken back) is left alone.
+ * Never throws: a failed statement is logged in one line and the job's expiry takes it back.
+ */
+async function releaseJob(db: Db, jobId: string): Promise<void> {
+  try {
+    await db.execute(sql`update pgboss.job set state = (case when retry_count = 0 then 'created' else 'retry' end)::pgboss.job_state,
+      start_after = now(), started_on = case when retry_count = 0 then null else started_on end, retry_count = greatest(retry_count - 1, 0)
+      where name = ${ENRICH_QUEUE} and id = ${jobId}::uuid and state = 'active'`);
+  } catch (e) {
+    console.error(`copydesk: job queue: could not release job ${jobId} at shutdown (${errorMessage(e)}); its expiry takes it back`);
+  }
 }
 
 /**
@@ -187,7 +208,12 @@ export interface WorkerOptions {
   concurrency?: number;
   /** how often an idle worker polls, in seconds (pg-boss's minimum is 0.5) */
   pollingIntervalSeconds?: number;
+  /** how long `stop()` lets running jobs finish before it stops them and puts them back in the queue, in seconds (default STOP_GRACE_S) */
+  stopGraceSeconds?: number;
 }
+
+/** how long a stopping worker lets its running jobs finish, in seconds (the server's stop waits for it) */
+export const STOP_GRACE_S = 5;
 
 /**
  * Starts `concurrency` pollers on the enrichment queue in this process, and pg-boss's maintenance
@@ -197,10 +223,15 @@ export interface WorkerOptions {
  * settles jobs without awaiting, so a settling statement that fails would be an unhandled
  * rejection and end the process). A statement that fails is logged in one line and the loop goes
  * on: an unrecorded failed try is recorded again on the next poll (until the job's expiry takes it
- * back), a failed fetch is tried again after the polling interval. `stop()` waits up to 5 s for
- * running jobs, then fails their tries (retried later).
+ * back), a failed fetch is tried again after the polling interval.
+ *
+ * `stop()` fetches no more jobs, lets running ones finish for up to `stopGraceSeconds`, then stops
+ * them at their next step (before their next transaction or analysis) and puts them back in the
+ * queue, their try not counted (`releaseJob`). It resolves only once no job of this worker runs
+ * and no statement of its is in flight, so the caller may then end the database pool.
  */
-export async function startEnrichWorkers(db: Db, { concurrency = 1, pollingIntervalSeconds = 1 }: WorkerOptions = {}): Promise<{ stop(): Promise<void> }> {
+export async function startEnrichWorkers(db: Db, { concurrency = 1, pollingIntervalSeconds = 1, stopGraceSeconds = STOP_GRACE_S }: WorkerOptions = {}): Promise<{ stop(): Promise<void> }> {
+  const graceMs = Math.max(0, stopGraceSeconds) * 1000;
   const boss = new PgBoss({
     db: clientDb(db),
     supervise: true,
@@ -213,8 +244,8 @@ export async function startEnrichWorkers(db: Db, { concurrency = 1, pollingInter
   await boss.start();
   const idleMs = Math.max(0.5, pollingIntervalSeconds) * 1000;
   const stopping = new AbortController();
-  /** jobs running in this process */
-  const running = new Set<string>();
+  /** aborted once the stop's grace has passed: running jobs stop at their next step and are released */
+  const cancel = new AbortController();
   /** failed tries whose recording failed: job id → message and when */
   const unrecorded = new Map<string, { message: string; at: number }>();
 
@@ -235,8 +266,7 @@ export async function startEnrichWorkers(db: Db, { concurrency = 1, pollingInter
         const [job] = (await boss.fetch<EnrichJob>(ENRICH_QUEUE, { batchSize: 1 })) ?? [];
         if (job) {
           found = true;
-          running.add(job.id);
-          const message = await runJob(db, boss, job).finally(() => running.delete(job.id));
+          const message = await runJob(db, boss, job, cancel.signal);
           if (message !== null) unrecorded.set(job.id, { message, at: Date.now() });
         }
       } catch (e) {
@@ -249,13 +279,18 @@ export async function startEnrichWorkers(db: Db, { concurrency = 1, pollingInter
   const pollers = Array.from({ length: concurrency }, poll);
 
   return {
-    // jobs still running when the process stops are failed and retried later
     async stop() {
       stopping.abort();
-      const waited = new AbortController();
-      await Promise.race([Promise.all(pollers), delay(5_000, undefined, { signal: waited.signal }).catch(() => {})]);
-      waited.abort();
-      for (const id of running) await recordFailure(boss, id, 'the worker shut down while the job ran');
+      if (graceMs > 0) {
+        const waited = new AbortController();
+        await Promise.race([Promise.all(pollers), delay(graceMs, undefined, { signal: waited.signal }).catch(() => {})]);
+        waited.abort();
+      }
+      // past the grace, running jobs stop at their next step (a statement in flight ends first,
+      // bounded by the statement timeout) and release themselves: once the pollers are done, no
+      // statement of this worker is left, and the caller may end the database pool
+      cancel.abort();
+      await Promise.all(pollers);
       await boss.stop({ graceful: false, wait: true, close: false });
     },
   };

@@ -38,22 +38,27 @@ function thePool(): Piscina {
 export interface AnalyseOptions {
   /** per-batch time limit in ms (default ANALYSE_TIME_LIMIT_MS) */
   timeLimitMs?: number;
+  /** aborts the batch (its thread is terminated) and rejects with the signal's reason: a worker shutting down */
+  signal?: AbortSignal;
 }
 
 /**
  * Analyses articles in a worker thread: topics and MinHash signatures, in input order.
- * Throws AnalyseTimeoutError when the batch runs past its time limit (the thread is terminated).
+ * Throws AnalyseTimeoutError when the batch runs past its time limit (the thread is terminated),
+ * and `opts.signal`'s reason once it is aborted.
  */
 export async function analyseOffThread(batch: ArticleText[], opts: AnalyseOptions = {}): Promise<ArticleAnalysis[]> {
   if (!batch.length) return [];
   const ms = opts.timeLimitMs ?? ANALYSE_TIME_LIMIT_MS;
   // a timer of our own, cleared when the task ends either way: a task that failed (a worker that
   // could not start) must leave no abort behind to reject later, unheard
+  opts.signal?.throwIfAborted();
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), ms);
   try {
-    return (await thePool().run(batch, { signal: abort.signal })) as ArticleAnalysis[];
+    return (await thePool().run(batch, { signal: opts.signal ? AbortSignal.any([abort.signal, opts.signal]) : abort.signal })) as ArticleAnalysis[];
   } catch (e) {
+    opts.signal?.throwIfAborted();
     if (abort.signal.aborted) throw new AnalyseTimeoutError(ms);
     throw e;
   } finally {

@@ -67,9 +67,10 @@ export async function assignStories(tx: Executor, articleIds: number[], cache: S
   // the event terms of the articles to assign, in one read
   await termsOf(tx, articleIds, cache);
   for (const id of articleIds) {
-    // the article's outlet, its story (if any) and the stories an editor moved it out of
-    const [me] = rowsOf<{ source_id: number | null; story_id: number | null; pinned: boolean | null; excluded: number[] }>(
-      await tx.execute(sql`select a.source_id, sa.story_id, sa.pinned, array(select x.story_id from story_exclusions x where x.article_id = a.id) as excluded
+    // the article's outlet, its story (if any) and that story's size, and the stories an editor moved it out of
+    const [me] = rowsOf<{ source_id: number | null; story_id: number | null; pinned: boolean | null; story_size: number | null; excluded: number[] }>(
+      await tx.execute(sql`select a.source_id, sa.story_id, sa.pinned, (select count(*) from story_articles m where m.story_id = sa.story_id)::int as story_size,
+        array(select x.story_id from story_exclusions x where x.article_id = a.id) as excluded
         from articles a left join story_articles sa on sa.article_id = a.id where a.id = ${id}`),
     );
     const link = me && me.story_id !== null ? { storyId: Number(me.story_id), pinned: me.pinned === true } : undefined;
@@ -83,7 +84,8 @@ export async function assignStories(tx: Executor, articleIds: number[], cache: S
     const options = linked.filter((s) => !excluded.has(s));
     let target: number;
     if (!options.length) {
-      if (link && (await sizeOf(tx, link.storyId)) === 1) target = link.storyId;
+      // the size read with the article: nothing was written since
+      if (link && Number(me!.story_size) === 1) target = link.storyId;
       else target = await newStory(tx);
     } else if (link && options.includes(link.storyId)) {
       target = link.storyId;
@@ -167,10 +169,6 @@ export async function storiesOf(tx: Executor, articleIds: number[]): Promise<num
   if (!articleIds.length) return [];
   const rows = await tx.selectDistinct({ id: storyArticles.storyId }).from(storyArticles).where(anyOf(storyArticles.articleId, articleIds));
   return rows.map((r) => r.id);
-}
-
-async function sizeOf(tx: Executor, storyId: number): Promise<number> {
-  return tx.$count(storyArticles, eq(storyArticles.storyId, storyId));
 }
 
 /** Starts an empty story; returns its id (refreshStories fills it in). */
