@@ -38,4 +38,15 @@ describe('line ends', () => {
     const seg = parseDump(cr);
     for (const s of seg.segments) for (const f of s.fields) expect(cr.slice(f.start, f.end)).not.toMatch(/^\s|\s$|\r/u);
   });
+  it('reads a dump with Unicode line or paragraph separators (U+2028, U+2029) as line ends the same as with "\\n"', () => {
+    for (const sep of ['\u2028', '\u2029']) {
+      const text = LF.replace(/\n/gu, sep);
+      expect(view(text)).toEqual(view(LF));
+      for (const s of parseDump(text).segments) for (const f of s.fields) expect(text.slice(f.start, f.end)).not.toMatch(/^\s|\s$/u);
+    }
+  });
+  it('keeps a U+2028 inside a line of an LF dump in that line', () => {
+    const text = LF.replace('Two of the harbour cranes damaged', 'Two of the harbour\u2028cranes damaged');
+    expect(view(text)[0]!.body.split('\n')).toHaveLength(2);
+  });
 });

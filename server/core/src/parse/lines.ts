@@ -1,8 +1,10 @@
 /**
- * Line splitting with exact UTF-16 offsets. A line ends at "\n", "\r\n", or (in a text whose first
- * line ends so: old Mac line ends) a "\r" alone: the terminator is never part of the content, so
- * CR, CRLF and LF dumps give the same content offsets. A missing final newline leaves the last line without a terminator
- * (next === text.length).
+ * Line splitting with exact UTF-16 offsets. A line ends at "\n", "\r\n", or, in a text whose first
+ * line ends so, at a "\r" alone (old Mac line ends) or at a Unicode LINE SEPARATOR / PARAGRAPH
+ * SEPARATOR (U+2028, U+2029: text copied out of some editors and JSON): the terminator is never part
+ * of the content, so CR, CRLF, LF and U+2028 dumps give the same content offsets. In an LF text a
+ * stray U+2028 stays inside its line (it is white space there, as String.prototype.trim has it).
+ * A missing final newline leaves the last line without a terminator (next === text.length).
  */
 
 /** What a line is, filled in by blocks.ts `classify` ("blank" until then). */
@@ -52,20 +54,25 @@ export function trimEnd(text: string, s: number, e: number): number {
 }
 
 export function splitLines(text: string): Line[] {
-  return usesLoneCr(text) ? splitAny(text) : splitLf(text);
+  return usesOtherLineEnds(text) ? splitAny(text) : splitLf(text);
 }
 
+/** U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR */
+const isUnicodeLineEnd = (c: number) => c === 0x2028 || c === 0x2029;
+
 /**
- * Whether the text's first line ends in a "\r" alone (an old Mac text: CR line ends throughout).
- * Only the first line is read, so an LF or CRLF dump pays nothing for CR support; an LF text with
- * a stray lone "\r" inside a later line keeps it in that line's content.
+ * Whether the text's first line ends in a "\r" alone (an old Mac text: CR line ends throughout) or
+ * in U+2028 / U+2029. Only the first line is read, so an LF or CRLF dump pays nothing for the other
+ * line ends; an LF text with a stray lone "\r" or U+2028 inside a later line keeps it in that
+ * line's content.
  */
-function usesLoneCr(text: string): boolean {
+function usesOtherLineEnds(text: string): boolean {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) return false;
     if (c === 13) return i + 1 >= n || text.charCodeAt(i + 1) !== 10;
+    if (isUnicodeLineEnd(c)) return true;
   }
   return false;
 }
@@ -94,19 +101,19 @@ function splitLf(text: string): Line[] {
   return lines;
 }
 
-/** Texts with lone "\r" line ends: "\r", "\r\n" and "\n" all end a line. */
+/** Texts with lone "\r" or Unicode line ends: "\r", "\r\n", "\n", U+2028 and U+2029 all end a line. */
 function splitAny(text: string): Line[] {
   const lines: Line[] = [];
   const n = text.length;
   let pos = 0;
-  let nl = text.indexOf('\n');
-  let cr = text.indexOf('\r');
   while (pos < n) {
-    if (nl !== -1 && nl < pos) nl = text.indexOf('\n', pos);
-    if (cr !== -1 && cr < pos) cr = text.indexOf('\r', pos);
-    const end = Math.min(nl === -1 ? n : nl, cr === -1 ? n : cr);
+    let end = pos;
+    for (; end < n; end++) {
+      const c = text.charCodeAt(end);
+      if (c === 10 || c === 13 || isUnicodeLineEnd(c)) break;
+    }
     let next = end < n ? end + 1 : n;
-    if (end === cr && next === nl) next++;
+    if (end < n && text.charCodeAt(end) === 13 && next < n && text.charCodeAt(next) === 10) next++;
     const ts = trimStart(text, pos, end);
     const te = trimEnd(text, ts, end);
     lines.push({ start: pos, end, next, ts, te, kind: 'blank', text: '' });
