@@ -49,4 +49,10 @@ describe('line ends', () => {
     const text = LF.replace('Two of the harbour cranes damaged', 'Two of the harbour\u2028cranes damaged');
     expect(view(text)[0]!.body.split('\n')).toHaveLength(2);
   });
+  it('reads a line of zero-width characters alone as blank, and never starts or ends a field with one', () => {
+    const text = LF.replace('Harbour cranes to be replaced', '\u200b\u200d\n\u200bHarbour cranes to be replaced').replace('four million pounds.', 'four million pounds.\u2060');
+    const plain = view(LF);
+    expect(view(text)).toEqual(plain);
+    for (const s of parseDump(text).segments) for (const f of s.fields) expect(text.slice(f.start, f.end)).not.toMatch(/^[\s\u200b-\u200d\u2060]|[\s\u200b-\u200d\u2060]$/u);
+  });
 });

@@ -25,13 +25,18 @@ export interface Line {
   text: string;
 }
 
+/**
+ * What String.prototype.trim strips, and the invisible format characters a page leaves at a line's
+ * edges (ZERO WIDTH SPACE, NON-JOINER, JOINER U+200B-U+200D, WORD JOINER U+2060): a line of
+ * nothing else is blank, and none of them starts or ends a field. Inside a line they stay (a
+ * joiner inside a word or an emoji sequence is part of it).
+ */
 function isWs(c: number): boolean {
-  // matches what String.prototype.trim strips for the characters dumps contain
   if (c > 32 && c < 0xa0) return false; // printable ASCII and C1: the usual case, decided at once
   return (
     c === 32 || c === 9 || c === 10 || c === 11 || c === 12 || c === 13 || c === 0xa0 ||
-    c === 0xfeff || c === 0x2028 || c === 0x2029 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x202f || c === 0x205f || c === 0x3000
+    c === 0xfeff || c === 0x2028 || c === 0x2029 || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) ||
+    c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000
   );
 }
 
