@@ -112,15 +112,26 @@ function checkInput(): Plugin<Context> {
   return { onExecute: check, onSubscribe: check };
 }
 
+/** The answer to a request whose Accept header names no type a GraphQL answer is sent in. */
+const NOT_ACCEPTABLE_BODY = {
+  errors: [{ message: 'This server answers in application/json or application/graphql-response+json (text/event-stream or multipart/mixed for a subscription): send one of them in the accept header.', extensions: { code: 'NOT_ACCEPTABLE' } }],
+};
+
 /**
  * A request Yoga cannot read (a POST body that is not JSON, a GET whose `variables` or `extensions`
  * is not JSON, a multipart body without a boundary) is answered 400 BAD_REQUEST; a body of a content
  * type no parser reads, 415 UNSUPPORTED_MEDIA_TYPE: Yoga's parsers throw a plain SyntaxError or
  * busboy's Error there, which would otherwise be masked as a 500 INTERNAL_SERVER_ERROR. Registered
- * after every plugin that picks a parser, so it wraps the one chosen.
+ * after every plugin that picks a parser, so it wraps the one chosen. A request that accepts no type
+ * an answer is sent in gets Yoga's 406 with a typed body (NOT_ACCEPTABLE) instead of an empty one.
  */
 function readableRequests(): Plugin<Context> {
   return {
+    onResponse({ response, setResponse }) {
+      // no type the request accepts is one Yoga answers in: its 406 had no body and no code (a
+      // subscription's own 406 is answered by live/limits.ts, with a body already)
+      if (response.status === 406 && response.body == null) setResponse(Response.json(NOT_ACCEPTABLE_BODY, { status: 406 }));
+    },
     onRequestParse({ request, requestParser, setRequestParser }) {
       if (!requestParser) {
         // no parser reads this content type (none, XML, ...): Yoga's bare 415 carried no code

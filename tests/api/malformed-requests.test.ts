@@ -51,6 +51,16 @@ describe('a request Yoga cannot read is a 400 BAD_REQUEST', () => {
     expect(r.text).not.toMatch(/Unexpected error|node_modules|\.js:\d/);
   });
 
+  it('a query whose Accept header names no type the server answers in is a 406 NOT_ACCEPTABLE with a body naming the types', async () => {
+    for (const accept of ['image/png', 'text/html', 'application/xml;q=1']) {
+      const res = await t.app.fetch('http://localhost/graphql', { method: 'POST', body: JSON.stringify({ query: '{ __typename }' }), headers: { 'content-type': 'application/json', accept } });
+      const r = await answer(res);
+      expect(r.status, r.text).toBe(406);
+      expect(r.json.errors?.[0]?.extensions?.code, r.text).toBe('NOT_ACCEPTABLE');
+      expect(r.json.errors?.[0]?.message, r.text).toMatch(/application\/json/);
+    }
+  });
+
   it('writes nothing to the server log for a malformed request', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
